@@ -1,0 +1,2 @@
+/** JMH benchmarks against their baselines. */
+package io.pluresdb.bench;

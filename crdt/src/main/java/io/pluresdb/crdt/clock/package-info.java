@@ -1,0 +1,2 @@
+/** The hybrid logical clock that issues operation ids (ULIDs). */
+package io.pluresdb.crdt.clock;

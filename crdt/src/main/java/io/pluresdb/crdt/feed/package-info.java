@@ -1,0 +1,2 @@
+/** The change feed: committed transactions published to live queries, indexes and replication. */
+package io.pluresdb.crdt.feed;

@@ -1,0 +1,26 @@
+package io.pluresdb.crdt.schema;
+
+/**
+ * A declared column of a collection.
+ *
+ * @param name the column name as stored (unquoted names are folded to lower case by the parser)
+ * @param type the declared type
+ * @param precision length, precision or vector dimension; 0 when not given
+ * @param scale decimal scale; 0 when not given
+ * @param nullable false for NOT NULL (and primary key) columns
+ * @param defaultSql the DEFAULT expression as SQLite SQL text, or null
+ * @param autoIncrement true for identity columns, filled with cluster-unique 64-bit ids
+ */
+public record ColumnDef(
+    String name,
+    ColumnType type,
+    int precision,
+    int scale,
+    boolean nullable,
+    String defaultSql,
+    boolean autoIncrement) {
+
+  public static ColumnDef of(String name, ColumnType type) {
+    return new ColumnDef(name, type, 0, 0, true, null, false);
+  }
+}

@@ -1,0 +1,53 @@
+package io.pluresdb.crdt.schema;
+
+import java.sql.Types;
+
+/**
+ * The declared type of a column, with its JDBC type and the canonical Java value every layer
+ * passes around (see {@link io.pluresdb.crdt.value.Values}). The SQLite storage class is fixed per
+ * type so that pushed-down comparisons and ordering behave like the declared type.
+ */
+public enum ColumnType {
+  BOOLEAN(Types.BOOLEAN, Boolean.class),
+  TINYINT(Types.TINYINT, Long.class),
+  SMALLINT(Types.SMALLINT, Long.class),
+  INTEGER(Types.INTEGER, Long.class),
+  BIGINT(Types.BIGINT, Long.class),
+  REAL(Types.REAL, Double.class),
+  DOUBLE(Types.DOUBLE, Double.class),
+  DECIMAL(Types.DECIMAL, java.math.BigDecimal.class),
+  CHAR(Types.CHAR, String.class),
+  VARCHAR(Types.VARCHAR, String.class),
+  CLOB(Types.CLOB, String.class),
+  BINARY(Types.BINARY, byte[].class),
+  VARBINARY(Types.VARBINARY, byte[].class),
+  BLOB(Types.BLOB, byte[].class),
+  DATE(Types.DATE, java.time.LocalDate.class),
+  TIME(Types.TIME, java.time.LocalTime.class),
+  TIMESTAMP(Types.TIMESTAMP, java.time.LocalDateTime.class),
+  TIMESTAMP_WITH_TIME_ZONE(Types.TIMESTAMP_WITH_TIMEZONE, java.time.OffsetDateTime.class),
+  /** A JSON document, stored as its text. */
+  JSON(Types.OTHER, String.class),
+  /** float32 vector of a fixed dimension (the column's precision). */
+  VECTOR(Types.OTHER, float[].class),
+  /** A CRDT counter: concurrent increments add up. */
+  COUNTER(Types.BIGINT, Long.class);
+
+  private final int jdbcType;
+  private final Class<?> javaClass;
+
+  ColumnType(int jdbcType, Class<?> javaClass) {
+    this.jdbcType = jdbcType;
+    this.javaClass = javaClass;
+  }
+
+  /** The {@link java.sql.Types} constant reported by metadata. */
+  public int jdbcType() {
+    return jdbcType;
+  }
+
+  /** The class of this type's canonical value. */
+  public Class<?> javaClass() {
+    return javaClass;
+  }
+}

@@ -1,0 +1,65 @@
+package io.pluresdb.crdt.store;
+
+import io.pluresdb.crdt.feed.ChangeFeed;
+import io.pluresdb.crdt.op.Transaction;
+import io.pluresdb.crdt.schema.Catalog;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * A node's database: the operation log, the materialized tables it produces, the replicated schema
+ * and the change feed. The embedded implementation keeps all of it in one SQLite file; a hub node
+ * may keep its log elsewhere behind this same interface.
+ *
+ * <p>Thread-safe. Writes go through one writer at a time ({@link #beginWrite}); readers run in
+ * parallel on their own connections ({@link #openReader}).
+ */
+public interface Store extends AutoCloseable {
+
+  /** Opens (creating if needed) the store described by {@code config}. */
+  static Store open(StoreConfig config) throws SQLException {
+    return SqliteStore.open(config);
+  }
+
+  /** This node's id, stable across restarts. */
+  String nodeId();
+
+  /** The database's identity, shared by every node of one replicated database. */
+  String databaseId();
+
+  /** The committed schema. */
+  Catalog catalog();
+
+  /**
+   * A new SQLite connection for reads, initialised like every store connection (pragmas, SQL
+   * functions from {@link StoreConfig#connectionInitializer()}). The caller owns and closes it.
+   */
+  Connection openReader() throws SQLException;
+
+  /**
+   * Starts the one write transaction, waiting up to {@code timeout} for the writer; after that it
+   * fails with SQLState 55P03.
+   */
+  WriteTxn beginWrite(Duration timeout) throws SQLException;
+
+  /** Committed changes, local and remote, published after commit. */
+  ChangeFeed changeFeed();
+
+  /**
+   * Applies transactions received from other nodes: each atomically, idempotently (a transaction
+   * already held changes nothing) and causally (one whose precursors are missing is kept pending
+   * until they arrive).
+   */
+  ApplyResult applyRemote(List<Transaction> transactions) throws SQLException;
+
+  /** Every transaction in the log, in log order (for replication, rebuilds and tests). */
+  List<Transaction> log() throws SQLException;
+
+  /** Drops and rebuilds every materialized table from the operation log. */
+  void rebuild() throws SQLException;
+
+  @Override
+  void close() throws SQLException;
+}

@@ -1,0 +1,63 @@
+package io.pluresdb.planner;
+
+import io.pluresdb.crdt.schema.Catalog;
+import io.pluresdb.planner.exec.Prepared;
+import io.pluresdb.planner.exec.Result;
+import java.sql.SQLException;
+import java.util.List;
+
+/**
+ * One connection's view of the database: its transaction state, its SQLite read connection and
+ * its prepared SQLite statements.
+ *
+ * <p>Not thread-safe: called by one JDBC connection at a time, except {@link #cancel()}, which
+ * any thread may call.
+ */
+public interface Session extends AutoCloseable {
+
+  /** Plans (or fetches from the cache) a statement; SQL errors surface here with their state. */
+  Prepared prepare(String sql) throws SQLException;
+
+  /**
+   * Executes a prepared statement.
+   *
+   * @param params canonical-or-JDBC values for the dynamic parameters, in order
+   * @param generatedKeys column names whose generated values to return with an update count, or
+   *     null for none; an empty list means "the table's identity/key columns"
+   * @param timeoutSeconds 0 for none; past it the statement fails with 57014
+   * @param maxRows 0 for no limit
+   */
+  Result execute(
+      Prepared statement,
+      List<Object> params,
+      List<String> generatedKeys,
+      int timeoutSeconds,
+      long maxRows)
+      throws SQLException;
+
+  /** Cancels the statement running on this session, if any (57014). Any thread. */
+  void cancel();
+
+  boolean autoCommit();
+
+  /** Switching auto-commit on commits the open transaction, as JDBC requires. */
+  void setAutoCommit(boolean autoCommit) throws SQLException;
+
+  void commit() throws SQLException;
+
+  void rollback() throws SQLException;
+
+  boolean readOnly();
+
+  void setReadOnly(boolean readOnly) throws SQLException;
+
+  /** True while a transaction holds uncommitted writes. */
+  boolean inTransaction();
+
+  /** The schema as this session sees it (its own uncommitted DDL included). */
+  Catalog catalog();
+
+  /** Rolls back any open transaction and releases the session's connections. */
+  @Override
+  void close() throws SQLException;
+}

@@ -1,0 +1,24 @@
+package io.pluresdb.planner.exec;
+
+import java.sql.SQLException;
+import java.util.List;
+
+/**
+ * A forward-only stream of rows whose values are canonical for their {@link ColumnMeta#type()}
+ * (see {@code io.pluresdb.crdt.value.Values}). The JDBC result set is a thin conversion layer on
+ * top. Columns are numbered from 1, as in JDBC.
+ *
+ * <p>Not thread-safe: used by the one statement that produced it.
+ */
+public interface Cursor extends AutoCloseable {
+  List<ColumnMeta> columns();
+
+  /** Advances to the next row; false past the last one. */
+  boolean next() throws SQLException;
+
+  /** The canonical value of a column of the current row, or null. */
+  Object get(int column) throws SQLException;
+
+  @Override
+  void close() throws SQLException;
+}
