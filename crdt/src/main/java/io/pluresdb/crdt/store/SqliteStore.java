@@ -243,9 +243,14 @@ final class SqliteStore implements Store {
   @Override
   public List<Transaction> log() throws SQLException {
     checkOpen();
+    try (Connection c = files.connect()) {
+      return readLog(c);
+    }
+  }
+
+  private static List<Transaction> readLog(Connection c) throws SQLException {
     List<Transaction> out = new ArrayList<>();
-    try (Connection c = files.connect();
-        Statement s = c.createStatement();
+    try (Statement s = c.createStatement();
         ResultSet rs = s.executeQuery("SELECT data FROM _pl_log ORDER BY seq")) {
       while (rs.next()) {
         out.add(TxCodec.decode(rs.getBytes(1)));
@@ -273,7 +278,7 @@ final class SqliteStore implements Store {
         TxApplier applier = new TxApplier(writer);
         List<EntityChange> ignored = new ArrayList<>();
         List<SchemaChange> ignoredSchema = new ArrayList<>();
-        for (Transaction tx : log()) {
+        for (Transaction tx : readLog(writer.conn)) {
           applier.apply(tx, ignored, ignoredSchema);
           ignored.clear();
         }
