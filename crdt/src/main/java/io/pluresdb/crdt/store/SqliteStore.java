@@ -150,9 +150,9 @@ final class SqliteStore implements Store {
   public WriteTxn beginWrite(Duration timeout) throws SQLException {
     acquire(timeout);
     try {
-      writer.exec("BEGIN IMMEDIATE");
+      writer.begin();
       return new LocalWriteTxn(this, writer, encoder);
-    } catch (SQLException | RuntimeException e) {
+    } catch (RuntimeException e) {
       permit.release();
       throw e;
     }
@@ -163,7 +163,7 @@ final class SqliteStore implements Store {
       List<SchemaChange> schemaChanges) throws SQLException {
     try {
       if (enc == null) {
-        writer.exec("COMMIT");
+        writer.commit();
         return;
       }
       long node = clock.node();
@@ -176,7 +176,7 @@ final class SqliteStore implements Store {
       if (!schemaChanges.isEmpty()) {
         meta.saveCatalog(writer, writer.catalog());
       }
-      writer.exec("COMMIT");
+      writer.commit();
       versions.put(node, next);
       catalog = writer.catalog();
       feed.enqueue(new ChangeSet(txId.toString(), nodeId, true, changes, schemaChanges));
@@ -192,7 +192,7 @@ final class SqliteStore implements Store {
   /** Called by a local transaction holding the permit; always releases it. */
   void rollbackLocal() throws SQLException {
     try {
-      writer.exec("ROLLBACK");
+      writer.rollback();
       writer.catalog(catalog);
     } finally {
       permit.release();
@@ -201,7 +201,7 @@ final class SqliteStore implements Store {
 
   private void rollbackQuietly(Exception cause) {
     try {
-      writer.exec("ROLLBACK");
+      writer.rollback();
     } catch (SQLException e) {
       cause.addSuppressed(e);
     }
@@ -263,9 +263,8 @@ final class SqliteStore implements Store {
   public void rebuild() throws SQLException {
     acquire(REMOTE_WAIT);
     try {
-      writer.exec("PRAGMA foreign_keys=OFF");
-      writer.exec("PRAGMA ignore_check_constraints=ON");
-      writer.exec("BEGIN IMMEDIATE");
+      writer.pragmas("PRAGMA foreign_keys=OFF", "PRAGMA ignore_check_constraints=ON");
+      writer.begin();
       try {
         for (String t : catalog.tables().keySet()) {
           writer.exec("DROP TABLE IF EXISTS " + TableSql.quote(t));
@@ -283,7 +282,7 @@ final class SqliteStore implements Store {
           ignored.clear();
         }
         meta.saveCatalog(writer, writer.catalog());
-        writer.exec("COMMIT");
+        writer.commit();
         catalog = writer.catalog();
       } catch (Materializer.MissingSchema e) {
         rollbackQuietly(e);
@@ -295,8 +294,7 @@ final class SqliteStore implements Store {
       }
     } finally {
       try {
-        writer.exec("PRAGMA foreign_keys=ON");
-        writer.exec("PRAGMA ignore_check_constraints=OFF");
+        writer.pragmas("PRAGMA foreign_keys=ON", "PRAGMA ignore_check_constraints=OFF");
       } finally {
         permit.release();
       }

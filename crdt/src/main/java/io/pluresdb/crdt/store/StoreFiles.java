@@ -103,6 +103,9 @@ final class StoreFiles implements AutoCloseable {
     SQLiteConfig cfg = new SQLiteConfig();
     cfg.setBusyTimeout(BUSY_TIMEOUT_MS);
     cfg.enforceForeignKeys(true);
+    // sqlite-jdbc would otherwise prepare "SELECT last_insert_rowid()" after every insert;
+    // generated keys come from the store's own id generator, never from SQLite
+    cfg.setGetGeneratedKeys(false);
     cfg.setSynchronous(config.synchronousFull()
         ? SQLiteConfig.SynchronousMode.FULL
         : SQLiteConfig.SynchronousMode.NORMAL);

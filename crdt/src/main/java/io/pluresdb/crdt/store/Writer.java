@@ -25,9 +25,37 @@ final class Writer {
   final Set<String> tombTables = new HashSet<>();
   private Catalog catalog;
 
-  Writer(Connection conn, Catalog catalog) {
+  Writer(Connection conn, Catalog catalog) throws SQLException {
     this.conn = conn;
     this.catalog = catalog;
+    // sqlite-jdbc then keeps a deferred transaction open and commits on request; in auto-commit
+    // mode it would probe with a failing BEGIN after every statement of an explicit transaction
+    conn.setAutoCommit(false);
+  }
+
+  /** Starts a write transaction: nothing to do, one is always open (see the constructor). */
+  void begin() {
+    // the deferred transaction takes SQLite's write lock at the first write
+  }
+
+  void commit() throws SQLException {
+    conn.commit();
+  }
+
+  void rollback() throws SQLException {
+    conn.rollback();
+  }
+
+  /** Runs pragmas that SQLite ignores inside a transaction, between transactions. */
+  void pragmas(String... sql) throws SQLException {
+    conn.setAutoCommit(true);
+    try {
+      for (String s : sql) {
+        exec(s);
+      }
+    } finally {
+      conn.setAutoCommit(false);
+    }
   }
 
   Catalog catalog() {
