@@ -189,6 +189,7 @@ final class LocalWriteTxn implements io.pluresdb.crdt.store.WriteTxn {
     }
     encoder.add(id, OpKind.UPDATE, table, key, names, values.clone(), precursors, null);
     changes.add(new EntityChange(table, key, EntityChange.Kind.UPDATE, row));
+    changes.addAll(merge.restoreHidden(table));
     return true;
   }
 
@@ -230,6 +231,7 @@ final class LocalWriteTxn implements io.pluresdb.crdt.store.WriteTxn {
     merge.saveTomb(table, Materializer.keyBytes(key), s);
     encoder.add(id, OpKind.DELETE, table, key, NO_COLUMNS, NO_VALUES, precursors, null);
     changes.add(new EntityChange(table, key, EntityChange.Kind.DELETE, null));
+    changes.addAll(merge.restoreHidden(table));
     return true;
   }
 

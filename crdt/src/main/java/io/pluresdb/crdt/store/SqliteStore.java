@@ -69,7 +69,8 @@ final class SqliteStore implements Store {
     }
     this.ids = new IdGenerator(node);
     this.writer = new Writer(conn, catalog);
-    writer.tombTables.addAll(meta.tombTables());
+    writer.tombTables.addAll(meta.tombTables(false));
+    writer.hiddenTables.addAll(meta.tombTables(true));
   }
 
   static Store open(StoreConfig config) throws SQLException {
@@ -273,6 +274,7 @@ final class SqliteStore implements Store {
         writer.exec("DELETE FROM _pl_conflicts");
         writer.exec("DELETE FROM _pl_dropped");
         writer.tombTables.clear();
+        writer.hiddenTables.clear();
         writer.catalog(Catalog.empty());
         TxApplier applier = new TxApplier(writer);
         List<EntityChange> ignored = new ArrayList<>();

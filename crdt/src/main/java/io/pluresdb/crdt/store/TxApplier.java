@@ -32,10 +32,7 @@ final class TxApplier {
       if (op.kind() == OpKind.SCHEMA) {
         applySchema(op, schema);
       } else {
-        EntityChange c = merge.apply(op);
-        if (c != null) {
-          changes.add(c);
-        }
+        merge.apply(op, changes);
       }
     }
   }

@@ -13,8 +13,8 @@ import java.util.Set;
 
 /**
  * The single writer's connection and what it caches: prepared statements by SQL text, the SQL of
- * each materialized table, the working catalog and which tables have tombstones (so inserts into
- * tables without any skip the tombstone lookup).
+ * each materialized table, the working catalog and which tables have tombstones or hidden entities
+ * (so writes to tables without any skip those lookups).
  *
  * <p>Not thread-safe: used only by the holder of the store's writer permit.
  */
@@ -23,6 +23,8 @@ final class Writer {
   private final Map<String, PreparedStatement> statements = new HashMap<>();
   private final Map<String, TableSql> tables = new HashMap<>();
   final Set<String> tombTables = new HashSet<>();
+  /** Tables with entities hidden by a UNIQUE conflict (see {@link Rivals}). */
+  final Set<String> hiddenTables = new HashSet<>();
   private Catalog catalog;
 
   Writer(Connection conn, Catalog catalog) throws SQLException {

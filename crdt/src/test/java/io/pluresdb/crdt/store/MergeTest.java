@@ -170,4 +170,33 @@ class MergeTest {
     c.applyRemote(log);
     assertThat(kv(c)).containsExactly("[1, x, 1, 1.0]", "[2, z, null, null]");
   }
+
+  @Test
+  void aUniqueValueWrittenConcurrentlyStaysWithTheOlderEntityOnEveryNode() throws SQLException {
+    write(a, tx -> tx.schema(new io.pluresdb.crdt.schema.SchemaChange.CreateTable(
+        Fixtures.album())));
+    sync(a, b);
+    at(a, 100);
+    write(a, tx -> tx.insert("album", new Object[] {1L, "x", null, null}, OnConflict.ERROR));
+    at(b, 200);
+    write(b, tx -> tx.insert("album", new Object[] {2L, "x", null, null}, OnConflict.ERROR));
+    Store c = nodes.add(T0);
+    sync(b, c);
+    sync(a, c);
+    sync(a, b);
+    sync(b, a);
+    for (Store s : List.of(a, b, c)) {
+      assertThat(Fixtures.dump(s, "SELECT id, name FROM album")).containsExactly("[1, x]");
+      assertThat(Fixtures.dump(s, "SELECT tbl, entity, kind FROM _pl_conflicts"))
+          .containsExactly("[album, [2], UNIQUE_VIOLATION]");
+    }
+    write(a, tx -> tx.delete("album", new Object[] {1L}));
+    sync(a, b);
+    sync(a, c);
+    for (Store s : List.of(a, b, c)) {
+      assertThat(Fixtures.dump(s, "SELECT id, name FROM album")).containsExactly("[2, x]");
+    }
+    b.rebuild();
+    assertThat(Fixtures.dump(b, "SELECT id, name FROM album")).containsExactly("[2, x]");
+  }
 }
