@@ -20,7 +20,7 @@ import net.jqwik.api.Provide;
  * clocks and occasional partial syncs), every store that receives all of them, in any order and
  * with any duplication, ends with identical tables and clocks; so does a rebuild from the log.
  */
-class ConvergenceProperties {
+class ConvergencePropertyTest {
   enum Kind { INSERT, UPDATE, DELETE, NOTE, MIXED, SYNC }
 
   record Action(int node, Kind kind, long key, long value, int columns, long skew) {}
