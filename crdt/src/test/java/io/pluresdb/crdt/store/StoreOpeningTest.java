@@ -184,4 +184,28 @@ class StoreOpeningTest {
       assertThat(s.catalog().indexesOf("album")).isEmpty();
     }
   }
+
+  @Test
+  void inMemoryReadersAndTheWriterDoNotBlockEachOther() throws SQLException {
+    try (Store s = Store.open(StoreConfig.memory("concurrency-test"))) {
+      Fixtures.createAlbum(s);
+      try (WriteTxn tx = s.beginWrite(WAIT)) {
+        tx.insert("album", new Object[] {1L, "x", null, null}, OnConflict.ERROR);
+        tx.insert("album", new Object[] {2L, "y", null, null}, OnConflict.ERROR);
+        tx.commit();
+      }
+      try (Connection reader = s.openReader(); Statement st = reader.createStatement();
+          ResultSet open = st.executeQuery("SELECT id FROM album ORDER BY id")) {
+        assertThat(open.next()).isTrue();
+        try (WriteTxn tx = s.beginWrite(WAIT)) {
+          tx.insert("album", new Object[] {3L, "z", null, null}, OnConflict.ERROR);
+          // a reader outside the write transaction sees the last committed state
+          assertThat(Fixtures.dump(s, "SELECT count(*) FROM album")).containsExactly("[2]");
+          tx.commit();
+        }
+        assertThat(open.next()).isTrue();
+      }
+      assertThat(Fixtures.dump(s, "SELECT count(*) FROM album")).containsExactly("[3]");
+    }
+  }
 }
