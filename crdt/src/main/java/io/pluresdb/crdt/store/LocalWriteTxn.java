@@ -238,8 +238,8 @@ final class LocalWriteTxn implements io.pluresdb.crdt.store.WriteTxn {
   @Override
   public void schema(SchemaChange change) throws SQLException {
     open();
-    Catalog next = SchemaOps.apply(w.conn, w.catalog(), change);
     OpId id = nextOp();
+    Catalog next = SchemaOps.apply(w.conn, w.catalog(), change, id);
     w.catalog(next);
     encoder.add(id, OpKind.SCHEMA, "", NO_VALUES, NO_COLUMNS, NO_VALUES, NONE,
         SchemaJson.write(change));

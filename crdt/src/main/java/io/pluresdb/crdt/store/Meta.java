@@ -23,9 +23,10 @@ import java.util.UUID;
 /**
  * The store's internal tables (all prefixed {@code _pl_}): identity and catalog ({@code
  * _pl_meta}), the log with one row per transaction ({@code _pl_log}), the version vector ({@code
- * _pl_vv}), remote transactions waiting for their precursors ({@code _pl_pending}), deleted entities'
- * merge state and entities hidden by a UNIQUE conflict ({@code _pl_tomb}), dropped tables ({@code _pl_dropped}) and
- * recorded conflicts ({@code _pl_conflicts}, queryable by users).
+ * _pl_vv}), remote transactions waiting for their precursors ({@code _pl_pending}), the merge
+ * state of deleted entities and of entities hidden by a UNIQUE conflict ({@code _pl_tomb}),
+ * dropped tables ({@code _pl_dropped}), the operation ids of added columns ({@code _pl_added})
+ * and recorded conflicts ({@code _pl_conflicts}, queryable by users).
  *
  * <p>Not thread-safe: used while opening, then by the holder of the writer permit.
  */
@@ -47,6 +48,8 @@ final class Meta {
         + " WITHOUT ROWID",
     "CREATE INDEX IF NOT EXISTS _pl_tomb_hidden ON _pl_tomb (tbl) WHERE hidden = 1",
     "CREATE TABLE IF NOT EXISTS _pl_dropped (tbl TEXT PRIMARY KEY)",
+    "CREATE TABLE IF NOT EXISTS _pl_added (tbl TEXT NOT NULL, col TEXT NOT NULL, op BLOB NOT NULL,"
+        + " PRIMARY KEY (tbl, col))",
     "CREATE TABLE IF NOT EXISTS _pl_conflicts (id INTEGER PRIMARY KEY, tbl TEXT NOT NULL,"
         + " entity TEXT NOT NULL, op TEXT NOT NULL, kind TEXT NOT NULL, detail TEXT)"
   };

@@ -273,6 +273,7 @@ final class SqliteStore implements Store {
         writer.exec("DELETE FROM _pl_tomb");
         writer.exec("DELETE FROM _pl_conflicts");
         writer.exec("DELETE FROM _pl_dropped");
+        writer.exec("DELETE FROM _pl_added");
         writer.tombTables.clear();
         writer.hiddenTables.clear();
         writer.catalog(Catalog.empty());

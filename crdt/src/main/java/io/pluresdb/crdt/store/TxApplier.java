@@ -40,7 +40,7 @@ final class TxApplier {
   private void applySchema(Operation op, List<SchemaChange> schema) throws SQLException {
     w.exec("SAVEPOINT pl_schema");
     try {
-      w.catalog(SchemaOps.apply(w.conn, w.catalog(), op.schema()));
+      w.catalog(SchemaOps.apply(w.conn, w.catalog(), op.schema(), op.id()));
       w.exec("RELEASE pl_schema");
       schema.add(op.schema());
     } catch (SQLException e) {

@@ -10,6 +10,7 @@ import io.pluresdb.crdt.feed.ChangeSet;
 import io.pluresdb.crdt.feed.EntityChange;
 import io.pluresdb.crdt.op.Operation;
 import io.pluresdb.crdt.op.Transaction;
+import io.pluresdb.crdt.schema.ColumnType;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -198,5 +199,32 @@ class MergeTest {
     }
     b.rebuild();
     assertThat(Fixtures.dump(b, "SELECT id, name FROM album")).containsExactly("[2, x]");
+  }
+
+  @Test
+  void columnsAddedConcurrentlyTakeTheSameOrderOnEveryNode() throws SQLException {
+    write(a, tx -> tx.insert("kv", new Object[] {1L, "x", 1L, 1.0}, OnConflict.ERROR));
+    sync(a, b);
+    at(a, 100);
+    write(a, tx -> tx.schema(new io.pluresdb.crdt.schema.SchemaChange.AddColumn("kv",
+        io.pluresdb.crdt.schema.ColumnDef.of("early", ColumnType.BIGINT))));
+    at(b, 200);
+    write(b, tx -> {
+      tx.schema(new io.pluresdb.crdt.schema.SchemaChange.AddColumn("kv",
+          io.pluresdb.crdt.schema.ColumnDef.of("late", ColumnType.BIGINT)));
+      tx.update("kv", new Object[] {1L}, new int[] {4}, new Object[] {7L});
+    });
+    at(a, 300);
+    write(a, tx -> tx.update("kv", new Object[] {1L}, new int[] {4}, new Object[] {5L}));
+    syncBoth(a, b);
+    for (Store s : List.of(a, b)) {
+      assertThat(s.catalog().table("kv").columns())
+          .extracting(io.pluresdb.crdt.schema.ColumnDef::name)
+          .containsExactly("k", "a", "b", "c", "early", "late");
+    }
+    assertThat(Nodes.state(a)).isEqualTo(Nodes.state(b));
+    assertThat(Fixtures.dump(b, "SELECT early, late FROM kv")).containsExactly("[5, 7]");
+    b.rebuild();
+    assertThat(Nodes.state(b)).isEqualTo(Nodes.state(a));
   }
 }
