@@ -227,4 +227,19 @@ class MergeTest {
     b.rebuild();
     assertThat(Nodes.state(b)).isEqualTo(Nodes.state(a));
   }
+
+  @Test
+  void theSameMigrationRunOnTwoNodesMergesQuietly() throws SQLException {
+    Store c = nodes.add(T0);
+    Store d = nodes.add(T0);
+    Nodes.createTables(c);
+    Nodes.createTables(d);
+    write(c, tx -> tx.insert("kv", new Object[] {1L, "c", 1L, 1.0}, OnConflict.ERROR));
+    write(d, tx -> tx.insert("kv", new Object[] {2L, "d", 2L, 2.0}, OnConflict.ERROR));
+    syncBoth(c, d);
+    for (Store s : List.of(c, d)) {
+      assertThat(kv(s)).containsExactly("[1, c, 1, 1.0]", "[2, d, 2, 2.0]");
+      assertThat(Fixtures.dump(s, "SELECT * FROM _pl_conflicts")).isEmpty();
+    }
+  }
 }
