@@ -77,7 +77,7 @@ final class Materializer {
         s = new EntityState();
       }
     }
-    if (!s.apply(merged)) {
+    if (!s.apply(merged, t.counters)) {
       return;
     }
     evicted.clear();

@@ -242,4 +242,34 @@ class MergeTest {
       assertThat(Fixtures.dump(s, "SELECT * FROM _pl_conflicts")).isEmpty();
     }
   }
+
+  @Test
+  void counterIncrementsOnTwoNodesAddUp() throws SQLException {
+    write(a, tx -> tx.schema(new io.pluresdb.crdt.schema.SchemaChange.CreateTable(
+        new io.pluresdb.crdt.schema.TableDef("post", List.of(
+            new io.pluresdb.crdt.schema.ColumnDef("id", ColumnType.BIGINT, 0, 0, false, null,
+                false),
+            io.pluresdb.crdt.schema.ColumnDef.of("likes", ColumnType.COUNTER)),
+            List.of("id"), List.of(), List.of(), List.of()))));
+    write(a, tx -> tx.insert("post", new Object[] {1L, 5L}, OnConflict.ERROR));
+    sync(a, b);
+    // both nodes run SET likes = likes + 1: the planner computes 6 on each
+    at(a, 100);
+    write(a, tx -> tx.update("post", new Object[] {1L}, new int[] {1}, new Object[] {6L}));
+    at(b, 100);
+    write(b, tx -> tx.update("post", new Object[] {1L}, new int[] {1}, new Object[] {6L}));
+    syncBoth(a, b);
+    for (Store s : List.of(a, b)) {
+      assertThat(Fixtures.dump(s, "SELECT id, likes FROM post")).containsExactly("[1, 7]");
+    }
+    write(a, tx -> {
+      tx.delete("post", new Object[] {1L});
+      tx.insert("post", new Object[] {1L, 0L}, OnConflict.ERROR);
+    });
+    sync(a, b);
+    assertThat(Fixtures.dump(b, "SELECT id, likes FROM post")).containsExactly("[1, 0]");
+    b.rebuild();
+    assertThat(Nodes.state(b)).isEqualTo(Nodes.state(a));
+    assertThat(Fixtures.dump(b, "SELECT id, likes FROM post")).containsExactly("[1, 0]");
+  }
 }
