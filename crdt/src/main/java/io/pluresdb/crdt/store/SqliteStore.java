@@ -27,7 +27,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The embedded store: everything in one SQLite file (or one {@code memdb} database). It owns the
+ * The embedded store: everything in one SQLite file (see {@link StoreFiles}). It owns the
  * writer connection, the hybrid logical clock, the version vector and the change feed; local
  * writes are {@link LocalWriteTxn}s, remote ones go through {@link RemoteApply}.
  *
@@ -67,7 +67,11 @@ final class SqliteStore implements Store {
     for (Meta.Version v : versions.values()) {
       clock.advanceTo(v.last());
     }
-    this.ids = new IdGenerator(node);
+    long lastMillis = 0;
+    for (Meta.Version v : versions.values()) {
+      lastMillis = Math.max(lastMillis, v.last().millis());
+    }
+    this.ids = new IdGenerator(node, lastMillis);
     this.writer = new Writer(conn, catalog);
     writer.tombTables.addAll(meta.tombTables(false));
     writer.hiddenTables.addAll(meta.tombTables(true));

@@ -70,7 +70,7 @@ class HybridLogicalClockTest {
 
   @Test
   void identityIdsAreUniqueAndIncreasing() {
-    IdGenerator ids = new IdGenerator(0xABCDEF012345L);
+    IdGenerator ids = new IdGenerator(0xABCDEF012345L, 0);
     Set<Long> seen = new HashSet<>();
     long last = -1;
     for (int i = 0; i < 10_000; i++) {
@@ -79,5 +79,17 @@ class HybridLogicalClockTest {
       assertThat(seen.add(id)).isTrue();
       last = id;
     }
+  }
+
+  @Test
+  void aRestartedGeneratorNeverRepeatsEarlierIds() {
+    long now = 1_750_000_000_000L;
+    IdGenerator before = new IdGenerator(7, 0);
+    long last = 0;
+    for (int i = 0; i < 5; i++) {
+      last = before.next(now);
+    }
+    IdGenerator after = new IdGenerator(7, now);
+    assertThat(after.next(now)).isGreaterThan(last);
   }
 }
