@@ -34,14 +34,13 @@ int TypeLength() :
 /** A column's declared type; the words are mapped to a ColumnType by TypeNames. */
 TypeDecl ColumnTypeDecl() :
 {
-    final Span s;
+    SqlParserPos namePos = null;
     String name;
     int precision = 0;
     int scale = 0;
     boolean withTimeZone = false;
 }
 {
-    { s = span(); }
     (
         ( <INT> | <INTEGER> ) { name = "INTEGER"; }
     |   <BIGINT> { name = "BIGINT"; }
@@ -79,7 +78,7 @@ TypeDecl ColumnTypeDecl() :
         [ <LPAREN> precision = TypeLength() <RPAREN> ]
         [ ( <WITH> { withTimeZone = true; } | <WITHOUT> ) <TIME> <ZONE> ]
     |   LOOKAHEAD(1) <JSON> { name = "JSON"; }
-    |   name = Identifier()
+    |   name = Identifier() { namePos = getPos(); }
         [
             <LPAREN> precision = TypeLength()
             [ <COMMA> scale = TypeLength() ]
@@ -89,8 +88,7 @@ TypeDecl ColumnTypeDecl() :
     {
         final TypeDecl type = TypeNames.resolve(name, precision, scale, withTimeZone);
         if (type == null) {
-            throw SqlUtil.newContextException(s.end(this),
-                RESOURCE.unknownDatatypeName(name));
+            throw SqlUtil.newContextException(namePos, RESOURCE.unknownDatatypeName(name));
         }
         return type;
     }

@@ -92,6 +92,10 @@ public final class SqlParsers {
       SqlNodeList list = SqlParser.create(sql, CONFIG).parseStmtList();
       return List.copyOf(list.getList());
     } catch (SqlParseException e) {
+      if (e.getCause() instanceof IndexOutOfBoundsException) {
+        // The generated parser cannot give a position to an empty statement list.
+        return List.of();
+      }
       throw syntaxError(e);
     }
   }
