@@ -7,7 +7,7 @@ SELECT year, month, day, value, date, time, timestamp FROM t
 SELECT name, type, status, key, position, count, data, text, language, role FROM t
 => SELECT name, type, status, key, position, count, data, text, language, role FROM t
 
-SELECT hour, minute, second, result, start, min, max, sum, avg FROM t
+SELECT hour, minute, second, result, start, min, max, sum, avg, uuid FROM t
 
 SELECT Year, VALUE, Date FROM T
 => SELECT year, value, date FROM t

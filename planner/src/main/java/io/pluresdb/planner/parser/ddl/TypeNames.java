@@ -36,11 +36,14 @@ public final class TypeNames {
           case "DECIMAL", "NUMERIC" -> ColumnType.DECIMAL;
           case "CHAR" -> ColumnType.CHAR;
           // TEXT is unbounded VARCHAR, as PostgreSQL's JDBC driver reports it.
-          case "VARCHAR", "TEXT", "STRING", "VARCHAR2", "NVARCHAR" -> ColumnType.VARCHAR;
+          case "VARCHAR", "TEXT", "STRING", "VARCHAR2", "NVARCHAR", "LONGVARCHAR", "MEDIUMTEXT",
+              "LONGTEXT" -> ColumnType.VARCHAR;
+          // A UUID is kept as its 36-character text; declaredName() still says UUID.
+          case "UUID" -> ColumnType.CHAR;
           case "CLOB" -> ColumnType.CLOB;
           case "BINARY" -> ColumnType.BINARY;
           case "VARBINARY" -> ColumnType.VARBINARY;
-          case "BLOB", "BYTEA" -> ColumnType.BLOB;
+          case "BLOB", "BYTEA", "LONGVARBINARY" -> ColumnType.BLOB;
           case "DATE" -> ColumnType.DATE;
           case "TIME" -> ColumnType.TIME;
           case "TIMESTAMP", "DATETIME" ->
@@ -57,6 +60,9 @@ public final class TypeNames {
     // FLOAT(p) with p <= 24 is single precision (SQL standard, PostgreSQL).
     if (upper.equals("FLOAT") && precision > 0 && precision <= 24) {
       type = ColumnType.REAL;
+    }
+    if (upper.equals("UUID")) {
+      return new TypeDecl(type, upper, 36, 0);
     }
     boolean keepsPrecision =
         switch (type) {
