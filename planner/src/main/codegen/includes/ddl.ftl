@@ -321,15 +321,21 @@ SqlCreate SqlCreateView(Span s, boolean replace) :
 {
     final SqlIdentifier name;
     SqlNodeList columns = null;
+    final Token first;
     final SqlNode query;
 }
 {
     <VIEW> name = CompoundIdentifier()
     [ columns = ParenthesizedSimpleIdentifierList() ]
-    <AS> query = OrderedQueryOrExpr(ExprContext.ACCEPT_QUERY)
+    <AS> { first = getToken(1); }
+    query = OrderedQueryOrExpr(ExprContext.ACCEPT_QUERY)
     {
+        // The view keeps its query as the user wrote it, cut from the statement's text.
+        final Token last = getToken(0);
+        final String querySql = TypeNames.sourceText(getOriginalSql(), first.beginLine,
+            first.beginColumn, last.endLine, last.endColumn);
         return new SqlCreateView(s.end(this), replace, name,
-            columns == null ? null : TypeNames.names(columns), query);
+            columns == null ? null : TypeNames.names(columns), query, querySql);
     }
 }
 

@@ -149,6 +149,13 @@ class DdlParserTest {
     assertThat(v.orReplace()).isTrue();
     assertThat(v.columns()).containsExactly("a", "b");
     assertThat(v.query().getKind()).isEqualTo(SqlKind.SELECT);
+    assertThat(v.querySql()).isEqualTo("SELECT 1, 2");
+
+    SqlCreateView multiLine =
+        (SqlCreateView) SqlParsers.parse(
+            "create view recent as\n  select name,\n\tyear from album where year > 2000;");
+    assertThat(multiLine.querySql())
+        .isEqualTo("select name,\n\tyear from album where year > 2000");
 
     assertThat(((SqlDropTable) SqlParsers.parse("DROP TABLE IF EXISTS t")).ifExists()).isTrue();
     assertThat(((SqlDropTable) SqlParsers.parse("DROP TABLE t")).ifExists()).isFalse();

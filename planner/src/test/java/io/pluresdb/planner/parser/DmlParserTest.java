@@ -11,6 +11,7 @@ import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlInsert;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlUpdate;
+import org.apache.calcite.sql.util.SqlShuttle;
 import org.junit.jupiter.api.Test;
 
 class DmlParserTest {
@@ -78,5 +79,28 @@ class DmlParserTest {
     assertThat(update.getSourceExpressionList()).hasSize(1);
     SqlDelete delete = (SqlDelete) SqlParsers.parse("DELETE FROM t x WHERE x.a = 1");
     assertThat(delete.getAlias().getSimple()).isEqualTo("x");
+  }
+
+  @Test
+  void shuttlesThatRewriteIdentifiersKeepUpsertAndReturningNodes() throws SQLException {
+    SqlNode node =
+        SqlParsers.parse(
+            "INSERT INTO t (a, b) VALUES (1, 2) ON CONFLICT (a) DO UPDATE SET b = excluded.b "
+                + "WHERE t.b < 3 RETURNING a");
+    SqlNode copy =
+        node.accept(
+            new SqlShuttle() {
+              @Override
+              public SqlNode visit(SqlIdentifier id) {
+                return id.isStar() ? id : new SqlIdentifier(id.names.stream()
+                    .map(n -> n.equals("b") ? "c" : n).toList(), id.getParserPosition());
+              }
+            });
+    SqlReturning returning = (SqlReturning) copy;
+    SqlUpsert upsert = (SqlUpsert) returning.statement();
+    assertThat(upsert.conflict().action()).isEqualTo(ConflictAction.UPDATE);
+    assertThat(SqlParsers.unparse(copy).replaceAll("\\s+", " "))
+        .isEqualTo("INSERT INTO t (a, c) VALUES ROW(1, 2) ON CONFLICT (a) DO UPDATE SET "
+            + "c = excluded.c WHERE t.c < 3 RETURNING a");
   }
 }

@@ -7,11 +7,12 @@ import java.util.Locale;
 import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlNodeList;
+import org.apache.calcite.sql.parser.SqlParserUtil;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
  * Maps the type names that DDL uses (SQL standard, SQLite, PostgreSQL and MySQL spellings) to
- * {@link ColumnType}s, and small helpers the generated parser calls.
+ * {@link ColumnType}s, plus small helpers the generated parser calls while building DDL nodes.
  */
 public final class TypeNames {
   private TypeNames() {}
@@ -79,6 +80,20 @@ public final class TypeNames {
       names.add(((SqlIdentifier) id).getSimple());
     }
     return List.copyOf(names);
+  }
+
+  /**
+   * The text of {@code sql} from (beginLine, beginColumn) to (endLine, endColumn), inclusive and
+   * 1-based as the parser counts them; null when the statement's text is not known.
+   */
+  public static @Nullable String sourceText(
+      @Nullable String sql, int beginLine, int beginColumn, int endLine, int endColumn) {
+    if (sql == null) {
+      return null;
+    }
+    int begin = SqlParserUtil.lineColToIndex(sql, beginLine, beginColumn);
+    int end = SqlParserUtil.lineColToIndex(sql, endLine, endColumn) + 1;
+    return begin < 0 || end > sql.length() || begin >= end ? null : sql.substring(begin, end);
   }
 
   /** The simple name of an optional identifier. */
