@@ -76,7 +76,7 @@ class StatementsParserTest {
     assertThat(script).extracting(SqlNode::getKind)
         .containsExactly(SqlKind.CREATE_TABLE, SqlKind.INSERT, SqlKind.SELECT);
     assertThat(SqlParsers.parseScript("")).isEmpty();
-    assertThat(SqlParsers.parseScript("  -- nothing here\n")).isEmpty();
+    assertThat(SqlParsers.parseScript("  -- nothing here\n/* nor here */")).isEmpty();
   }
 
   private static TransactionAction action(String sql) throws SQLException {
