@@ -15,6 +15,7 @@ import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlWriter;
 import org.apache.calcite.sql.dialect.SqliteSqlDialect;
 import org.apache.calcite.sql.fun.SqlBetweenOperator;
+import org.apache.calcite.sql.parser.SqlParserPos;
 import org.apache.calcite.sql.fun.SqlTrimFunction;
 
 /**
@@ -58,7 +59,7 @@ public final class SqliteDialect extends SqliteSqlDialect {
       case IS_DISTINCT_FROM -> infix(writer, ops.get(0), "IS NOT", ops.get(1));
       case IS_NOT_DISTINCT_FROM -> infix(writer, ops.get(0), "IS", ops.get(1));
       case MOD -> infix(writer, ops.get(0), "%", ops.get(1));
-      case BETWEEN, NOT_BETWEEN -> unparseBetween(writer, (SqlBetweenOperator) call.getOperator(), ops);
+      case BETWEEN -> unparseBetween(writer, (SqlBetweenOperator) call.getOperator(), ops);
       case POSITION -> {
         if (ops.size() == 2) {
           function(writer, "instr", ops.get(1), ops.get(0));
@@ -155,11 +156,7 @@ public final class SqliteDialect extends SqliteSqlDialect {
           default -> throw new UnsupportedOperationException("EXTRACT(" + unit + ")");
         };
     SqlWriter.Frame cast = writer.startFunCall("CAST");
-    SqlWriter.Frame f = writer.startFunCall("strftime");
-    writer.literal("'" + format + "'");
-    writer.sep(",");
-    ops.get(1).unparse(writer, 0, 0);
-    writer.endFunCall(f);
+    function(writer, "strftime", SqlLiteral.createCharString(format, SqlParserPos.ZERO), ops.get(1));
     writer.keyword("AS INTEGER");
     writer.endFunCall(cast);
   }
