@@ -12,9 +12,13 @@ import io.pluresdb.planner.sql.SqliteDialect;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeField;
+import org.apache.calcite.sql.SqlDynamicParam;
 import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.util.SqlBasicVisitor;
 import org.apache.calcite.sql.util.SqlString;
 import org.apache.calcite.sql.validate.SqlValidator;
 
@@ -77,14 +81,31 @@ public final class QueryCompiler {
     return dyn.stream().mapToInt(Integer::intValue).toArray();
   }
 
-  /** The inferred type of each dynamic parameter. */
+  /** The inferred type of each dynamic parameter, by parameter index (0-based). */
   public static List<ColumnType> parameterTypes(Validated v) {
-    RelDataType paramRow = v.validator().getParameterRowType(v.node());
+    Map<Integer, ColumnType> byIndex = new TreeMap<>();
+    collectParameterTypes(v, v.node(), byIndex);
     List<ColumnType> types = new ArrayList<>();
-    for (RelDataTypeField f : paramRow.getFieldList()) {
-      types.add(TypeMapping.fromRelType(f.getType()));
+    for (int i = 0; i <= byIndex.keySet().stream().mapToInt(Integer::intValue).max().orElse(-1); i++) {
+      types.add(byIndex.getOrDefault(i, ColumnType.VARCHAR));
     }
     return types;
+  }
+
+  /** Adds the validated type of every dynamic parameter under {@code node}. */
+  public static void collectParameterTypes(
+      Validated v, SqlNode node, Map<Integer, ColumnType> byIndex) {
+    node.accept(
+        new SqlBasicVisitor<Void>() {
+          @Override
+          public Void visit(SqlDynamicParam param) {
+            RelDataType t = v.validator().getValidatedNodeTypeIfKnown(param);
+            if (t != null) {
+              byIndex.putIfAbsent(param.getIndex(), TypeMapping.fromRelType(t));
+            }
+            return null;
+          }
+        });
   }
 
   /** Result columns from the validated row type and each column's origin. */
