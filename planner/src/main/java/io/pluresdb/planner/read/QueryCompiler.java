@@ -54,6 +54,7 @@ public final class QueryCompiler {
     Validated v = validate(context, query);
     List<ColumnMeta> columns = columns(context, v);
     List<ColumnType> params = parameterTypes(v);
+    LiteralCasts.check(v.node(), v.validator());
     new ViewInliner(context).inline(v.node());
     SqlString sql = unparse(v.node());
     return new ReadPlan(sql.getSql(), paramOrder(sql), columns, params);
