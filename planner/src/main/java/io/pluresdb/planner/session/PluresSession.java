@@ -114,14 +114,14 @@ public final class PluresSession implements Session {
       write(timeoutSeconds, t -> {
         schema(t, ddl);
         return new WriteResult(0, List.of(), List.of());
-      }, false);
+      }, false, true);
       return new Result.Count(0, null);
     }
     Plan.Write w = (Plan.Write) plan;
     List<String> reported = w.returning() != null ? w.returning() : generatedKeys;
     WriteResult r = write(timeoutSeconds,
         t -> new WriteExecutor(t, params, timeoutSeconds, s -> running = s)
-            .execute(w.kind(), reported), true);
+            .execute(w.kind(), reported), true, !w.kind().singleOperation());
     if (w.returning() != null) {
       return new Result.Rows(new ListCursor(r.keyColumns(), r.keys()));
     }
@@ -158,7 +158,13 @@ public final class PluresSession implements Session {
     WriteResult run(WriteTxn txn) throws SQLException;
   }
 
-  private WriteResult write(int timeoutSeconds, Work work, boolean mapErrors) throws SQLException {
+  /**
+   * Runs work in its own auto-commit transaction or in the session's transaction. In the latter,
+   * the statement is wrapped in a savepoint ({@code needsMark}) unless it makes a single atomic
+   * store call: a savepoint costs two SQLite statements, which batched inserts should not pay.
+   */
+  private WriteResult write(int timeoutSeconds, Work work, boolean mapErrors, boolean needsMark)
+      throws SQLException {
     if (autoCommit && !explicitTransaction) {
       try (WriteTxn t = store.beginWrite(writerWait(timeoutSeconds))) {
         WriteResult r = work.run(t);
@@ -169,6 +175,13 @@ public final class PluresSession implements Session {
       }
     }
     WriteTxn t = transaction(timeoutSeconds);
+    if (!needsMark) {
+      try {
+        return work.run(t);
+      } catch (SQLException e) {
+        throw mapErrors ? mapSqlite(e) : e;
+      }
+    }
     int mark = t.mark();
     try {
       WriteResult r = work.run(t);
