@@ -43,3 +43,6 @@ query
 SELECT CAST('42' AS INTEGER) + 1, CAST('2024-02-29' AS DATE)
 ---- rows
 43|2024-02-29
+
+statement error 0A000 primary key column 'id' of table 'album' cannot be updated
+UPDATE album SET id = id + 1
