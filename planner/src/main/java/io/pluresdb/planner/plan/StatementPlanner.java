@@ -51,7 +51,7 @@ public final class StatementPlanner {
     PlanningContext context = new PlanningContext(catalog, schemas);
     int params = countParams(node);
     if (node.getKind().belongsTo(SqlKind.QUERY)) {
-      return new Plan.Query(sql, QueryCompiler.compile(context, node));
+      return new Plan.Query(sql, QueryCompiler.compile(context, node, sql));
     }
     if (node instanceof SqlExplain explain) {
       return explain(sql, context, explain);
