@@ -18,7 +18,7 @@ SELECT id, b, d, t, ts, z, bin FROM v ORDER BY id
 query
 SELECT id FROM v WHERE b = TRUE AND t < TIME '12:00:00' AND ts < TIMESTAMP '2024-03-01 10:11:13'
 ---- sqlite
-SELECT "v"."id" FROM "main"."v" AS "v" WHERE "v"."b" = TRUE AND "v"."t" < '10:11:12' AND "v"."ts" < '2024-03-01 10:11:13'
+SELECT "v"."id" FROM "main"."v" AS "v" WHERE "v"."b" = TRUE AND "v"."t" < '12:00:00' AND "v"."ts" < '2024-03-01 10:11:13'
 ---- rows
 1
 
