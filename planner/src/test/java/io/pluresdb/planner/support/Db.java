@@ -1,0 +1,99 @@
+package io.pluresdb.planner.support;
+
+import io.pluresdb.crdt.store.Store;
+import io.pluresdb.crdt.store.StoreConfig;
+import io.pluresdb.planner.Planner;
+import io.pluresdb.planner.Session;
+import io.pluresdb.planner.exec.Cursor;
+import io.pluresdb.planner.exec.Result;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.StringJoiner;
+
+/** A real store in a temporary directory with a planner and one session, for tests. */
+public final class Db implements AutoCloseable {
+  private final Store store;
+  private final Planner planner;
+  private final Session session;
+
+  private Db(Store store) throws SQLException {
+    this.store = store;
+    this.planner = new Planner(store);
+    this.session = planner.openSession();
+  }
+
+  public static Db open(Path dir) throws SQLException {
+    return new Db(Store.open(StoreConfig.file(dir.resolve("test.db"))));
+  }
+
+  public Store store() {
+    return store;
+  }
+
+  public Planner planner() {
+    return planner;
+  }
+
+  public Session session() {
+    return session;
+  }
+
+  public Result exec(String sql, Object... params) throws SQLException {
+    return session.execute(session.prepare(sql), Arrays.asList(params), null, 0, 0);
+  }
+
+  public long update(String sql, Object... params) throws SQLException {
+    return ((Result.Count) exec(sql, params)).count();
+  }
+
+  public List<String> rows(String sql, Object... params) throws SQLException {
+    Result r = exec(sql, params);
+    try (Cursor c = ((Result.Rows) r).cursor()) {
+      return format(c);
+    }
+  }
+
+  /** Each row as its values joined by '|', NULL for null. */
+  public static List<String> format(Cursor c) throws SQLException {
+    List<String> out = new ArrayList<>();
+    int n = c.columns().size();
+    while (c.next()) {
+      StringJoiner j = new StringJoiner("|");
+      for (int i = 1; i <= n; i++) {
+        j.add(text(c.get(i)));
+      }
+      out.add(j.toString());
+    }
+    return out;
+  }
+
+  public static String text(Object v) {
+    if (v == null) {
+      return "NULL";
+    }
+    if (v instanceof byte[] b) {
+      return "x'" + HexFormat.of().formatHex(b) + "'";
+    }
+    if (v instanceof BigDecimal d) {
+      return d.toPlainString();
+    }
+    if (v instanceof float[] f) {
+      return Arrays.toString(f);
+    }
+    return v.toString();
+  }
+
+  @Override
+  public void close() throws SQLException {
+    try {
+      session.close();
+    } finally {
+      store.close();
+    }
+  }
+}

@@ -1,0 +1,51 @@
+# Errors carry a precise SQLState and name the object.
+statement ok
+CREATE TABLE album (id BIGINT PRIMARY KEY, name VARCHAR(100) NOT NULL, year INTEGER, released DATE, artist_id BIGINT)
+
+statement error 42601
+SELEC 1
+
+statement error 42P01 table 'nope' does not exist
+SELECT * FROM nope
+
+statement error 42703 column 'nope' does not exist
+SELECT nope FROM album
+
+statement error 42883
+SELECT no_such_function(1) FROM album
+
+statement error 42804
+SELECT name + DATE '2020-01-01' FROM album
+
+statement error 42P01 table 'nope' does not exist
+INSERT INTO nope VALUES (1)
+
+statement error 42703 column 'nope' of table 'album' does not exist
+INSERT INTO album (id, nope) VALUES (1, 2)
+
+statement error 42703 column 'nope' of table 'album' does not exist
+UPDATE album SET nope = 1
+
+statement error 42703
+DELETE FROM album WHERE nope = 1
+
+statement error 42601 has 2 expressions but 5 target columns
+INSERT INTO album VALUES (1, 'x')
+
+# SQLite's CAST never fails; a literal that is not a number or date is a data exception here.
+statement error 22P02
+SELECT CAST('abc' AS INTEGER)
+
+statement error 22007
+SELECT name FROM album WHERE released = 'not a date'
+
+query
+SELECT CAST('42' AS INTEGER) + 1, CAST('2024-02-29' AS DATE)
+---- rows
+43|2024-02-29
+
+statement error 0A000 primary key column 'id' of table 'album' cannot be updated
+UPDATE album SET id = id + 1
+
+statement error 0A000 LISTEN statements are not supported
+LISTEN jobs
