@@ -12,6 +12,7 @@ import org.apache.calcite.sql.SqlDialect;
 import org.apache.calcite.sql.SqlIntervalQualifier;
 import org.apache.calcite.sql.SqlLiteral;
 import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlNumericLiteral;
 import org.apache.calcite.sql.SqlWriter;
 import org.apache.calcite.sql.dialect.SqliteSqlDialect;
 import org.apache.calcite.sql.fun.SqlBetweenOperator;
@@ -86,6 +87,15 @@ public final class SqliteDialect extends SqliteSqlDialect {
 
   private static void unparseCast(SqlWriter writer, SqlNode operand, SqlDataTypeSpec type) {
     String name = type.getTypeName().getSimple().toUpperCase(Locale.ROOT);
+    String affinity = affinity(name);
+    if (operand instanceof SqlNumericLiteral n
+        && (affinity.equals("REAL") || affinity.equals("NUMERIC")
+            || affinity.equals("INTEGER") && n.isInteger())) {
+      // Implicit casts of numeric literals between numeric types change nothing in SQLite;
+      // writing the bare literal keeps comparisons on keys and indexes plain.
+      operand.unparse(writer, 0, 0);
+      return;
+    }
     switch (name) {
       case "DATE" -> function(writer, "date", operand);
       case "TIME" -> function(writer, "time", operand);
@@ -95,7 +105,7 @@ public final class SqliteDialect extends SqliteSqlDialect {
         SqlWriter.Frame f = writer.startFunCall("CAST");
         operand.unparse(writer, 0, 0);
         writer.keyword("AS");
-        writer.keyword(affinity(name));
+        writer.keyword(affinity);
         writer.endFunCall(f);
       }
     }
