@@ -23,6 +23,7 @@ import java.sql.SQLXML;
 import java.sql.Savepoint;
 import java.sql.Statement;
 import java.sql.Struct;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -44,6 +45,7 @@ public final class ConnectionImpl implements PluresConnection {
   private final Session session;
   private final Set<StatementImpl> statements = ConcurrentHashMap.newKeySet();
   private final Properties clientInfo = new Properties();
+  private final Duration lockTimeout;
   private volatile boolean closed;
   private SQLWarning warnings;
   private int networkTimeout;
@@ -53,6 +55,7 @@ public final class ConnectionImpl implements PluresConnection {
   public ConnectionImpl(ConnectionUrl url, EngineLease lease) throws SQLException {
     this.url = url;
     this.lease = lease;
+    this.lockTimeout = Duration.ofMillis(url.getMillis(PluresProperty.LOCK_TIMEOUT));
     Session s = null;
     try {
       s = lease.engine().planner().openSession();
@@ -82,6 +85,11 @@ public final class ConnectionImpl implements PluresConnection {
     if (closed) {
       throw Errors.of(SqlState.CONNECTION_DOES_NOT_EXIST, "the connection is closed");
     }
+  }
+
+  /** How long this connection's writes wait for the writer ({@code lock_timeout}). */
+  Duration lockTimeout() {
+    return lockTimeout;
   }
 
   void statementClosed(StatementImpl statement) {

@@ -2,6 +2,7 @@ package io.pluresdb.driver.jdbc;
 
 import io.pluresdb.crdt.error.Errors;
 import io.pluresdb.crdt.error.SqlState;
+import io.pluresdb.driver.engine.WriterWait;
 import io.pluresdb.planner.Session;
 import io.pluresdb.planner.exec.Cursor;
 import io.pluresdb.planner.exec.Prepared;
@@ -84,7 +85,8 @@ public class StatementImpl implements Statement {
     Result r;
     running = true;
     try {
-      r = session.execute(p, params, keyColumns, queryTimeout, maxRows);
+      r = WriterWait.within(connection.lockTimeout(),
+          () -> session.execute(p, params, keyColumns, queryTimeout, maxRows));
     } finally {
       running = false;
     }
