@@ -34,7 +34,8 @@ import java.util.concurrent.Executor;
 
 /**
  * The PluresDB {@link java.sql.Connection}: one planner session over a shared engine. Thin
- * delegation; transaction state lives in the session.
+ * delegation (hence its length, one short method per {@link java.sql.Connection} method);
+ * transaction state lives in the session.
  *
  * <p>Not thread-safe, except {@link #close}, {@link #abort}, {@link #isClosed} and {@link
  * #isValid}, which any thread may call: {@code closed} is volatile and closing is idempotent.
@@ -296,6 +297,11 @@ public final class ConnectionImpl implements PluresConnection {
       return;
     }
     closed = true;
+    release();
+  }
+
+  /** Closes the statements, the session and the engine lease, reporting every failure. */
+  private void release() throws SQLException {
     SQLException failure = null;
     for (StatementImpl s : new ArrayList<>(statements)) {
       try {
@@ -349,12 +355,13 @@ public final class ConnectionImpl implements PluresConnection {
     if (closed) {
       return;
     }
+    closed = true; // from now on every call fails with 08003, as abort requires
     session.cancel();
     executor.execute(() -> {
       try {
-        close();
+        release();
       } catch (SQLException e) {
-        // abort's contract is fire-and-forget: the connection is closed either way
+        // abort is fire-and-forget: the connection is already closed to its user
       }
     });
   }

@@ -20,7 +20,8 @@ import java.util.List;
 /**
  * The PluresDB {@link Statement}: plans through the connection's session and keeps the one
  * current result (rows, or an update count with generated keys). {@link PreparedStatementImpl}
- * reuses its execution core.
+ * reuses its execution core. Long only because {@link Statement} has that many methods; each is a
+ * check and one call.
  *
  * <p>Not thread-safe: used by the thread that owns the connection, except {@link #cancel()} and
  * {@link #close()}, which any thread may call ({@code running} and {@code closed} are volatile).
