@@ -1,0 +1,149 @@
+package io.pluresdb.driver.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+@Timeout(60)
+class DatabaseMetaDataTest {
+  private Connection c;
+  private DatabaseMetaData md;
+
+  @BeforeEach
+  void open() throws SQLException {
+    c = Db.connect(Db.freshMemoryUrl());
+    Db.exec(c,
+        "CREATE TABLE artist (id BIGINT PRIMARY KEY, name VARCHAR(100) NOT NULL)",
+        "CREATE TABLE album (id BIGINT PRIMARY KEY, name VARCHAR(100) NOT NULL, year INTEGER,"
+            + " price DECIMAL(8,2) DEFAULT 9.99, artist_id BIGINT REFERENCES artist (id))",
+        "CREATE INDEX album_year ON album (year)",
+        "CREATE VIEW recent AS SELECT name FROM album WHERE year > 2000",
+        "CREATE TABLE a_b (x INTEGER)",
+        "CREATE TABLE axb (x INTEGER)");
+    md = c.getMetaData();
+  }
+
+  @AfterEach
+  void close() throws SQLException {
+    c.close();
+  }
+
+  private static List<String> column(ResultSet rs, String name) throws SQLException {
+    List<String> out = new ArrayList<>();
+    while (rs.next()) {
+      out.add(rs.getString(name));
+    }
+    return out;
+  }
+
+  private static List<String> labels(ResultSet rs) throws SQLException {
+    ResultSetMetaData m = rs.getMetaData();
+    List<String> out = new ArrayList<>();
+    for (int i = 1; i <= m.getColumnCount(); i++) {
+      out.add(m.getColumnLabel(i));
+    }
+    return out;
+  }
+
+  @Test
+  void tablesAndViewsWithPatternsAndEscapes() throws SQLException {
+    assertThat(labels(md.getTables(null, null, null, null))).startsWith(
+        "TABLE_CAT", "TABLE_SCHEM", "TABLE_NAME", "TABLE_TYPE", "REMARKS");
+    assertThat(column(md.getTables(null, "main", "%", new String[] {"TABLE"}), "TABLE_NAME"))
+        .containsExactly("a_b", "album", "artist", "axb");
+    assertThat(column(md.getTables(null, null, "%", new String[] {"VIEW"}), "TABLE_NAME"))
+        .containsExactly("recent");
+    assertThat(column(md.getTables(null, null, "a_b", null), "TABLE_NAME"))
+        .containsExactly("a_b", "axb");
+    assertThat(column(md.getTables(null, null, "a\\_b", null), "TABLE_NAME"))
+        .containsExactly("a_b");
+    assertThat(column(md.getTables(null, "other", null, null), "TABLE_NAME")).isEmpty();
+    assertThat(column(md.getSchemas(), "TABLE_SCHEM")).containsExactly("main");
+    assertThat(column(md.getTableTypes(), "TABLE_TYPE")).containsExactly("TABLE", "VIEW");
+    assertThat(md.getCatalogs().next()).isFalse();
+  }
+
+  @Test
+  void columnsCarryTypesSizesNullabilityAndDefaults() throws SQLException {
+    ResultSet rs = md.getColumns(null, null, "album", null);
+    assertThat(labels(rs)).hasSize(24).startsWith("TABLE_CAT", "TABLE_SCHEM", "TABLE_NAME",
+        "COLUMN_NAME", "DATA_TYPE", "TYPE_NAME", "COLUMN_SIZE")
+        .endsWith("IS_AUTOINCREMENT", "IS_GENERATEDCOLUMN");
+    List<String> seen = new ArrayList<>();
+    while (rs.next()) {
+      seen.add(rs.getString("COLUMN_NAME") + ":" + rs.getInt("DATA_TYPE") + ":"
+          + rs.getString("TYPE_NAME") + ":" + rs.getInt("COLUMN_SIZE") + ":"
+          + rs.getInt("NULLABLE") + ":" + rs.getString("IS_NULLABLE") + ":"
+          + rs.getInt("ORDINAL_POSITION"));
+      if (rs.getString("COLUMN_NAME").equals("price")) {
+        assertThat(rs.getInt("DECIMAL_DIGITS")).isEqualTo(2);
+        assertThat(rs.getString("COLUMN_DEF")).contains("9.99");
+      }
+    }
+    assertThat(seen).containsExactly(
+        "id:" + Types.BIGINT + ":BIGINT:19:0:NO:1",
+        "name:" + Types.VARCHAR + ":VARCHAR:100:0:NO:2",
+        "year:" + Types.INTEGER + ":INTEGER:10:1:YES:3",
+        "price:" + Types.DECIMAL + ":DECIMAL:8:1:YES:4",
+        "artist_id:" + Types.BIGINT + ":BIGINT:19:1:YES:5");
+    assertThat(column(md.getColumns(null, null, "recent", null), "COLUMN_NAME"))
+        .containsExactly("name");
+  }
+
+  @Test
+  void keysAndIndexes() throws SQLException {
+    assertThat(column(md.getPrimaryKeys(null, null, "album"), "COLUMN_NAME"))
+        .containsExactly("id");
+    ResultSet ix = md.getIndexInfo(null, null, "album", false, true);
+    assertThat(labels(ix)).startsWith("TABLE_CAT", "TABLE_SCHEM", "TABLE_NAME", "NON_UNIQUE");
+    assertThat(ix.next()).isTrue();
+    assertThat(ix.getString("INDEX_NAME")).isEqualTo("album_year");
+    assertThat(ix.getString("COLUMN_NAME")).isEqualTo("year");
+    assertThat(ix.getBoolean("NON_UNIQUE")).isTrue();
+    ResultSet fk = md.getImportedKeys(null, null, "album");
+    assertThat(fk.next()).isTrue();
+    assertThat(fk.getString("PKTABLE_NAME")).isEqualTo("artist");
+    assertThat(fk.getString("PKCOLUMN_NAME")).isEqualTo("id");
+    assertThat(fk.getString("FKCOLUMN_NAME")).isEqualTo("artist_id");
+    assertThat(fk.getShort("KEY_SEQ")).isEqualTo((short) 1);
+    assertThat(column(md.getExportedKeys(null, null, "artist"), "FKTABLE_NAME"))
+        .containsExactly("album");
+    assertThat(column(md.getCrossReference(null, null, "artist", null, null, "album"),
+        "FKCOLUMN_NAME")).containsExactly("artist_id");
+  }
+
+  @Test
+  void typeInfoAndDialectAnswers() throws SQLException {
+    List<String> types = column(md.getTypeInfo(), "TYPE_NAME");
+    assertThat(types).contains("BIGINT", "VARCHAR", "DATE", "TIMESTAMP", "DECIMAL", "BOOLEAN");
+    assertThat(md.storesLowerCaseIdentifiers()).isTrue();
+    assertThat(md.storesUpperCaseIdentifiers()).isFalse();
+    assertThat(md.getIdentifierQuoteString()).isEqualTo("\"");
+    assertThat(md.getDatabaseProductName()).isEqualTo("PluresDB");
+    assertThat(md.supportsTransactionIsolationLevel(Connection.TRANSACTION_SERIALIZABLE))
+        .isTrue();
+    assertThat(md.supportsResultSetType(ResultSet.TYPE_SCROLL_SENSITIVE)).isFalse();
+    assertThat(md.getProcedures(null, null, null).next()).isFalse();
+    assertThat(labels(md.getFunctions(null, null, null))).startsWith("FUNCTION_CAT");
+  }
+
+  @Test
+  void unquotedNamesAreReportedInLowerCaseAsTheParserStoresThem() throws SQLException {
+    Db.exec(c, "CREATE TABLE MixedCase (SomeColumn INTEGER)");
+    assertThat(column(md.getTables(null, null, "mixedcase", null), "TABLE_NAME"))
+        .containsExactly("mixedcase");
+    assertThat(column(md.getColumns(null, null, "mixedcase", null), "COLUMN_NAME"))
+        .containsExactly("somecolumn");
+  }
+}
