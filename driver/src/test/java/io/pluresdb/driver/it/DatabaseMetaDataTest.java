@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -145,5 +146,59 @@ class DatabaseMetaDataTest {
         .containsExactly("mixedcase");
     assertThat(column(md.getColumns(null, null, "mixedcase", null), "COLUMN_NAME"))
         .containsExactly("somecolumn");
+  }
+
+  @Test
+  void schemaQualifiedNamesWorkAsTheMetadataSays() throws SQLException {
+    assertThat(md.supportsSchemasInDataManipulation()).isTrue();
+    Db.exec(c, "INSERT INTO main.artist (id, name) VALUES (1, 'x')",
+        "CREATE TABLE main.qualified (id INTEGER)");
+    assertThat(Db.rows(c, "SELECT name FROM main.artist")).containsExactly("x");
+    assertThat(column(md.getTables(null, "main", "qualified", null), "TABLE_NAME"))
+        .containsExactly("qualified");
+  }
+
+  @Test
+  void nullsSortAsTheMetadataSays() throws SQLException {
+    assertThat(md.nullsAreSortedLow()).isTrue();
+    Db.exec(c, "INSERT INTO a_b VALUES (2), (NULL), (1)");
+    assertThat(Db.rows(c, "SELECT x FROM a_b ORDER BY x")).containsExactly("null", "1", "2");
+    assertThat(Db.rows(c, "SELECT x FROM a_b ORDER BY x DESC"))
+        .containsExactly("2", "1", "null");
+  }
+
+  /** One call of each function the metadata lists, so that the lists cannot claim too much. */
+  private static final Map<String, String> CALLS = Map.ofEntries(
+      Map.entry("ABS", "ABS(-1)"), Map.entry("CEIL", "CEIL(1.5)"),
+      Map.entry("CEILING", "CEILING(1.5)"), Map.entry("EXP", "EXP(0)"),
+      Map.entry("FLOOR", "FLOOR(1.5)"), Map.entry("LN", "LN(1.0)"),
+      Map.entry("LOG10", "LOG10(100)"), Map.entry("MOD", "MOD(7, 3)"),
+      Map.entry("POWER", "POWER(2, 3)"), Map.entry("ROUND", "ROUND(1.25)"),
+      Map.entry("SIGN", "SIGN(-2)"), Map.entry("SQRT", "SQRT(4.0)"),
+      Map.entry("CHAR_LENGTH", "CHAR_LENGTH('abc')"),
+      Map.entry("CHARACTER_LENGTH", "CHARACTER_LENGTH('abc')"),
+      Map.entry("LOWER", "LOWER('A')"),
+      Map.entry("POSITION", "POSITION('b' IN 'abc')"),
+      Map.entry("REPLACE", "REPLACE('abc', 'b', 'x')"),
+      Map.entry("SUBSTRING", "SUBSTRING('abc' FROM 2 FOR 1)"),
+      Map.entry("TRIM", "TRIM(' a ')"), Map.entry("UPPER", "UPPER('a')"),
+      Map.entry("COALESCE", "COALESCE(NULL, 1)"),
+      Map.entry("NULLIF", "NULLIF(1, 2)"),
+      Map.entry("CURRENT_DATE", "CURRENT_DATE"),
+      Map.entry("CURRENT_TIME", "CURRENT_TIME"),
+      Map.entry("CURRENT_TIMESTAMP", "CURRENT_TIMESTAMP"),
+      Map.entry("EXTRACT", "EXTRACT(YEAR FROM DATE '2020-01-01')"));
+
+  @Test
+  void everyListedFunctionRuns() throws SQLException {
+    List<String> listed = new ArrayList<>();
+    for (String list : new String[] {md.getNumericFunctions(), md.getStringFunctions(),
+        md.getSystemFunctions(), md.getTimeDateFunctions()}) {
+      listed.addAll(List.of(list.split(",")));
+    }
+    for (String f : listed) {
+      assertThat(CALLS).as("a call of " + f).containsKey(f);
+      assertThat(Db.rows(c, "SELECT " + CALLS.get(f))).as(f).hasSize(1);
+    }
   }
 }
