@@ -240,4 +240,62 @@ class StatementTest {
       }).satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("57014"));
     }
   }
+
+  @Test
+  void generatedKeysByColumnIndexNameTheDeclaredColumn() throws SQLException {
+    Db.exec(c, "CREATE TABLE tag (id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,"
+        + " label VARCHAR(20))");
+    try (PreparedStatement p = c.prepareStatement(
+        "INSERT INTO tag (label) VALUES (?)", new int[] {1})) {
+      p.setString(1, "jazz");
+      assertThat(p.executeUpdate()).isEqualTo(1);
+      ResultSet keys = p.getGeneratedKeys();
+      assertThat(keys.getMetaData().getColumnName(1)).isEqualTo("id");
+      assertThat(keys.next()).isTrue();
+      assertThat(Db.rows(c, "SELECT label FROM tag WHERE id = " + keys.getLong(1)))
+          .containsExactly("jazz");
+    }
+    assertThatThrownBy(() -> c.prepareStatement("INSERT INTO tag (label) VALUES (?)",
+        new int[] {3}))
+        .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("07009"));
+  }
+
+  @Test
+  void streamsReadersAndCalendarsAreBound() throws SQLException {
+    Db.exec(c, "CREATE TABLE doc (id BIGINT PRIMARY KEY, body VARCHAR(100), raw VARBINARY(10),"
+        + " stamp TIMESTAMP)");
+    java.util.Calendar utc =
+        java.util.Calendar.getInstance(java.util.TimeZone.getTimeZone("UTC"));
+    java.sql.Timestamp instant = java.sql.Timestamp.from(java.time.Instant.parse(
+        "2024-05-06T07:08:09Z"));
+    try (PreparedStatement p = c.prepareStatement("INSERT INTO doc VALUES (?, ?, ?, ?)")) {
+      p.setLong(1, 1);
+      p.setCharacterStream(2, new java.io.StringReader("from a reader"));
+      p.setBinaryStream(3, new java.io.ByteArrayInputStream(new byte[] {9, 8, 7}));
+      p.setTimestamp(4, instant, utc);
+      p.executeUpdate();
+    }
+    try (ResultSet rs = c.createStatement().executeQuery("SELECT body, raw, stamp FROM doc")) {
+      assertThat(rs.next()).isTrue();
+      assertThat(rs.getString(1)).isEqualTo("from a reader");
+      assertThat(rs.getBytes(2)).containsExactly(9, 8, 7);
+      assertThat(rs.getObject(3, LocalDateTime.class))
+          .isEqualTo(LocalDateTime.of(2024, 5, 6, 7, 8, 9));
+      assertThat(rs.getTimestamp(3, utc)).isEqualTo(instant);
+    }
+  }
+
+  @Test
+  void largeUpdatesAndBatchesCountRows() throws SQLException {
+    insertAlbums(5);
+    try (Statement s = c.createStatement()) {
+      assertThat(s.executeLargeUpdate("UPDATE album SET year = year + 1 WHERE id > 2"))
+          .isEqualTo(3L);
+      s.addBatch("DELETE FROM album WHERE id = 1");
+      s.addBatch("DELETE FROM album WHERE id > 3");
+      assertThat(s.executeLargeBatch()).containsExactly(1L, 2L);
+    }
+    assertThat(Db.rows(c, "SELECT id, year FROM album ORDER BY id"))
+        .containsExactly("2|1992", "3|1994");
+  }
 }
