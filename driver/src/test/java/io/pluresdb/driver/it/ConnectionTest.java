@@ -145,4 +145,23 @@ class ConnectionTest {
       assertThat(c.getMetaData().getURL()).isEqualTo(ds.getUrl());
     }
   }
+
+  @Test
+  void theNodePropertyNamesANewDatabaseNode() throws Exception {
+    String url = "jdbc:pluresdb:" + dir.resolve("named.db");
+    try (Connection c = Db.connect(url + "?node=0000000000a1")) {
+      assertThat(c.unwrap(PluresConnection.class).nodeId()).isEqualTo("0000000000a1");
+    }
+    try (Connection c = Db.connect(url + "?node=0000000000b2")) {
+      assertThat(c.unwrap(PluresConnection.class).nodeId())
+          .as("an existing database keeps its node").isEqualTo("0000000000a1");
+    }
+    try (Connection a = Db.connect("jdbc:pluresdb:" + dir.resolve("a.db") + "?node=alpha");
+        Connection b = Db.connect("jdbc:pluresdb:" + dir.resolve("b.db") + "?node=alpha");
+        Connection other = Db.connect("jdbc:pluresdb:" + dir.resolve("c.db"))) {
+      String alpha = a.unwrap(PluresConnection.class).nodeId();
+      assertThat(b.unwrap(PluresConnection.class).nodeId()).isEqualTo(alpha);
+      assertThat(other.unwrap(PluresConnection.class).nodeId()).isNotEqualTo(alpha);
+    }
+  }
 }

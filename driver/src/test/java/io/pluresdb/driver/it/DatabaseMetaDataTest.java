@@ -103,6 +103,19 @@ class DatabaseMetaDataTest {
   }
 
   @Test
+  void identityColumnsAreReportedAsAutoIncrement() throws SQLException {
+    Db.exec(c, "CREATE TABLE note (id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,"
+        + " body VARCHAR(10))");
+    assertThat(column(md.getColumns(null, null, "note", null), "IS_AUTOINCREMENT"))
+        .containsExactly("YES", "NO");
+    try (java.sql.ResultSet rs = c.createStatement().executeQuery("SELECT id, body FROM note")) {
+      assertThat(rs.getMetaData().isAutoIncrement(1)).isTrue();
+      assertThat(rs.getMetaData().isAutoIncrement(2)).isFalse();
+      assertThat(rs.getMetaData().getTableName(1)).isEqualTo("note");
+    }
+  }
+
+  @Test
   void keysAndIndexes() throws SQLException {
     assertThat(column(md.getPrimaryKeys(null, null, "album"), "COLUMN_NAME"))
         .containsExactly("id");
