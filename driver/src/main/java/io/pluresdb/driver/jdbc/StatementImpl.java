@@ -304,17 +304,16 @@ public class StatementImpl implements Statement {
   @Override
   public boolean getMoreResults(int current) throws SQLException {
     checkOpen();
-    if (current != CLOSE_CURRENT_RESULT && current != KEEP_CURRENT_RESULT
-        && current != CLOSE_ALL_RESULTS) {
+    if (current == KEEP_CURRENT_RESULT || current == CLOSE_ALL_RESULTS) {
+      // JDBC: these are unsupported where supportsMultipleOpenResults() is false, as here.
+      throw Errors.unsupported("Statement.getMoreResults(" + (current == KEEP_CURRENT_RESULT
+          ? "KEEP_CURRENT_RESULT" : "CLOSE_ALL_RESULTS") + ")");
+    }
+    if (current != CLOSE_CURRENT_RESULT) {
       throw Errors.of(SqlState.INVALID_ATTRIBUTE_VALUE,
           "getMoreResults: invalid argument " + current);
     }
-    if (current == KEEP_CURRENT_RESULT) {
-      resultSet = null; // stays open for the caller; no longer this statement's current result
-      updateCount = -1;
-    } else {
-      clearResults();
-    }
+    clearResults();
     return false; // every statement produces exactly one result
   }
 

@@ -63,6 +63,9 @@ class StatementTest {
       assertThat(s.getMoreResults()).isFalse();
       assertThat(rs.isClosed()).isTrue();
       assertThat(s.getUpdateCount()).isEqualTo(-1);
+      assertThatThrownBy(() -> s.getMoreResults(Statement.KEEP_CURRENT_RESULT))
+          .isInstanceOf(java.sql.SQLFeatureNotSupportedException.class)
+          .hasMessageContaining("KEEP_CURRENT_RESULT");
     }
   }
 
