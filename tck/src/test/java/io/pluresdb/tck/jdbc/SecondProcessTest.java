@@ -64,6 +64,22 @@ class SecondProcessTest {
     }
   }
 
+  @Test
+  @Timeout(120)
+  void childProcessHarnessRunsAgainstRawSqlite() throws Exception {
+    // Guards the harness: the child JVM gets the test classpath and reports through its exit.
+    String url = "jdbc:sqlite:" + dir.resolve("raw.db");
+    try (Connection c = java.sql.DriverManager.getConnection(url)) {
+      Db.exec(c, "CREATE TABLE t (id INTEGER PRIMARY KEY, who VARCHAR(10))");
+    }
+    Child ok = runChild(url, 2);
+    assertThat(ok.exit()).as("child output: %s", ok.output()).isZero();
+    assertThat(ok.output()).contains("OK 1");
+    Child duplicate = runChild(url, 2);
+    assertThat(duplicate.exit()).isEqualTo(2);
+    assertThat(duplicate.output()).containsPattern("SQLSTATE \\S+ \\S+");
+  }
+
   private Child runChild(String url, int id) throws IOException, InterruptedException {
     Path log = dir.resolve("child-" + id + ".log");
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();

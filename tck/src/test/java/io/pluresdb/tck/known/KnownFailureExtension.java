@@ -59,22 +59,33 @@ public final class KnownFailureExtension implements InvocationInterceptor {
 
   private static void check(Invocation<Void> invocation, ExtensionContext context)
       throws Throwable {
-    String testClass = context.getRequiredTestClass().getSimpleName();
-    String method = context.getRequiredTestMethod().getName();
-    Optional<String> reason = KnownFailureList.get().reason(testClass, method);
+    Optional<String> reason = listed(context);
     if (reason.isEmpty()) {
       invocation.proceed();
       return;
     }
+    Throwable failure = null;
     try {
       invocation.proceed();
-    } catch (Throwable failure) {
-      // Listed and still failing: report it so the failure stays visible in the test output.
-      System.out.println("[known failure] " + testClass + "#" + method + " (" + reason.get()
-          + "): " + failure);
-      return;
+    } catch (Throwable t) {
+      failure = t;
     }
-    throw new AssertionFailedError(testClass + "#" + method + " passes but is listed in "
-        + KnownFailureList.RESOURCE + " (" + reason.get() + "); remove it from the list");
+    Optional<Throwable> verdict = verdict(key(context), reason.get(), failure);
+    if (verdict.isPresent()) {
+      throw verdict.get();
+    }
+  }
+
+  /**
+   * What a listed test's run amounts to: nothing to throw when it failed as the list says
+   * (the failure is printed so it stays visible), an assertion error when it passed.
+   */
+  static Optional<Throwable> verdict(String key, String reason, Throwable failure) {
+    if (failure != null) {
+      System.out.println("[known failure] " + key + " (" + reason + "): " + failure);
+      return Optional.empty();
+    }
+    return Optional.of(new AssertionFailedError(key + " passes but is listed in "
+        + KnownFailureList.RESOURCE + " (" + reason + "); remove it from the list"));
   }
 }
