@@ -41,6 +41,28 @@ public interface WriteTxn extends AutoCloseable {
   /** Applies a schema change (validated: 42P07 for an existing table, 42P01 for a missing one). */
   void schema(SchemaChange change) throws SQLException;
 
+  /**
+   * The value of a column's DEFAULT expression, evaluated by SQLite now and converted to the
+   * column's canonical value (null when the column has no default). Callers that insert a row
+   * without some columns fill them with this, since {@link #insert} takes whole rows.
+   */
+  default Object defaultValue(String table, int column) throws SQLException {
+    io.pluresdb.crdt.schema.TableDef t = catalog().table(table);
+    if (t == null) {
+      throw io.pluresdb.crdt.error.Errors.of(
+          io.pluresdb.crdt.error.SqlState.UNDEFINED_TABLE, "table '" + table + "' does not exist");
+    }
+    io.pluresdb.crdt.schema.ColumnDef c = t.columns().get(column);
+    if (c.defaultSql() == null) {
+      return null;
+    }
+    try (java.sql.Statement s = connection().createStatement();
+        java.sql.ResultSet rs = s.executeQuery("SELECT (" + c.defaultSql() + ")")) {
+      rs.next();
+      return io.pluresdb.crdt.value.Values.coerce(rs.getObject(1), c, table);
+    }
+  }
+
   /** A cluster-unique 64-bit id for identity columns, built from the node clock and node id. */
   long nextId();
 

@@ -1,0 +1,85 @@
+package io.pluresdb.crdt.op;
+
+import io.pluresdb.crdt.clock.OpId;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Transactions to and from their compact binary record (layout in {@link OpEncoder}). */
+public final class TxCodec {
+  private TxCodec() {}
+
+  public static byte[] encode(Transaction tx) {
+    OpEncoder enc = new OpEncoder();
+    enc.begin(tx.id());
+    for (Operation op : tx.ops()) {
+      enc.add(op);
+    }
+    return enc.finish(tx.prev());
+  }
+
+  /** Decodes a record; malformed input fails with IllegalArgumentException. */
+  public static Transaction decode(byte[] record) {
+    ByteSource in = new ByteSource(record);
+    int version = in.read();
+    if (version != OpEncoder.VERSION) {
+      throw new IllegalArgumentException("unknown transaction record version " + version);
+    }
+    OpId id = new OpId(in.fixed64(), in.fixed64());
+    OpId prev = in.read() == 0 ? null : new OpId(in.fixed64(), in.fixed64());
+    int n = in.length();
+    List<Operation> ops = new ArrayList<>(n);
+    List<String> names = new ArrayList<>();
+    OpId last = id;
+    OpKind[] kinds = OpKind.values();
+    for (int i = 0; i < n; i++) {
+      int k = in.read();
+      if (k >= kinds.length) {
+        throw new IllegalArgumentException("unknown operation kind " + k);
+      }
+      OpKind kind = kinds[k];
+      long dms = in.varint();
+      long c = in.varint();
+      OpId opId = OpId.of(last.millis() + dms, dms == 0 ? last.counter() + c : c, id.node());
+      last = opId;
+      if (kind == OpKind.SCHEMA) {
+        ops.add(Operation.schema(opId, SchemaJson.readChange(in.string())));
+        continue;
+      }
+      String table = name(in, names);
+      Object[] key = new Object[in.length()];
+      for (int j = 0; j < key.length; j++) {
+        key[j] = ValueCodec.read(in);
+      }
+      int nc = in.length();
+      String[] columns = new String[nc];
+      Object[] values = new Object[nc];
+      for (int j = 0; j < nc; j++) {
+        columns[j] = name(in, names);
+        values[j] = ValueCodec.read(in);
+      }
+      int np = in.length();
+      List<OpId> precursors = new ArrayList<>(np);
+      for (int j = 0; j < np; j++) {
+        precursors.add(new OpId(in.fixed64(), in.fixed64()));
+      }
+      ops.add(new Operation(opId, kind, table, key, columns, values, precursors, null));
+    }
+    if (in.hasMore()) {
+      throw new IllegalArgumentException("trailing bytes after transaction " + id);
+    }
+    return new Transaction(id, prev, ops);
+  }
+
+  private static String name(ByteSource in, List<String> names) {
+    long ref = in.varint();
+    if (ref == 0) {
+      String s = in.string();
+      names.add(s);
+      return s;
+    }
+    if (ref > names.size()) {
+      throw new IllegalArgumentException("unknown name reference " + ref);
+    }
+    return names.get((int) ref - 1);
+  }
+}

@@ -1,0 +1,107 @@
+package io.pluresdb.crdt.store;
+
+import io.pluresdb.crdt.clock.OpId;
+import io.pluresdb.crdt.op.ByteSink;
+import io.pluresdb.crdt.op.ByteSource;
+import io.pluresdb.crdt.op.OpKind;
+import io.pluresdb.crdt.op.Operation;
+import io.pluresdb.crdt.op.ValueCodec;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The merge state of one entity: an existence register over inserts and deletes, and one
+ * last-writer-wins register per field, all ordered by operation id. Applying an operation takes the
+ * maximum of each register it touches, so the result is the same in any order and with any
+ * duplication (a join semilattice). A delete beats a concurrent update because updates never touch
+ * the existence register; an insert with a greater id than the delete wins it back.
+ *
+ * <p>Not thread-safe: a short-lived value used by the writer.
+ */
+final class EntityState {
+  /** One field register. */
+  record Field(OpId clock, Object value) {}
+
+  OpId existence;
+  boolean inserted;
+  final Map<String, Field> fields = new LinkedHashMap<>();
+
+  boolean live() {
+    return existence != null && inserted;
+  }
+
+  /** Merges one operation; returns true if any register changed. */
+  boolean apply(Operation op) {
+    boolean changed = false;
+    OpId id = op.id();
+    if (op.kind() == OpKind.INSERT || op.kind() == OpKind.DELETE) {
+      if (id.after(existence)) {
+        existence = id;
+        inserted = op.kind() == OpKind.INSERT;
+        changed = true;
+      }
+    }
+    String[] cols = op.columns();
+    for (int i = 0; i < cols.length; i++) {
+      Field f = fields.get(cols[i]);
+      if (f == null || id.after(f.clock())) {
+        fields.put(cols[i], new Field(id, op.values()[i]));
+        changed = true;
+      }
+    }
+    return changed;
+  }
+
+  /** The heads: distinct ids of the registers. */
+  List<OpId> heads() {
+    List<OpId> ids = new ArrayList<>();
+    if (existence != null) {
+      ids.add(existence);
+    }
+    for (Field f : fields.values()) {
+      if (!ids.contains(f.clock())) {
+        ids.add(f.clock());
+      }
+    }
+    return ids;
+  }
+
+  /** Serialized for the tombstone table (by field name, so it survives schema changes). */
+  byte[] encode() {
+    ByteSink out = new ByteSink(64);
+    if (existence == null) {
+      out.write(0);
+    } else {
+      out.write(inserted ? 2 : 1);
+      out.fixed64(existence.hi());
+      out.fixed64(existence.lo());
+    }
+    out.varint(fields.size());
+    for (Map.Entry<String, Field> e : fields.entrySet()) {
+      out.string(e.getKey());
+      out.fixed64(e.getValue().clock().hi());
+      out.fixed64(e.getValue().clock().lo());
+      ValueCodec.write(out, e.getValue().value());
+    }
+    return out.toByteArray();
+  }
+
+  static EntityState decode(byte[] b) {
+    ByteSource in = new ByteSource(b);
+    EntityState s = new EntityState();
+    int flag = in.read();
+    if (flag != 0) {
+      s.inserted = flag == 2;
+      s.existence = new OpId(in.fixed64(), in.fixed64());
+    }
+    int n = in.length();
+    for (int i = 0; i < n; i++) {
+      String name = in.string();
+      OpId clock = new OpId(in.fixed64(), in.fixed64());
+      s.fields.put(name, new Field(clock, ValueCodec.read(in)));
+    }
+    return s;
+  }
+}

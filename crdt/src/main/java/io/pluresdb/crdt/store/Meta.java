@@ -1,0 +1,196 @@
+package io.pluresdb.crdt.store;
+
+import io.pluresdb.crdt.clock.OpId;
+import io.pluresdb.crdt.error.Errors;
+import io.pluresdb.crdt.error.SqlState;
+import io.pluresdb.crdt.op.SchemaJson;
+import io.pluresdb.crdt.schema.Catalog;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * The store's internal tables (all prefixed {@code _pl_}): identity and catalog ({@code
+ * _pl_meta}), the log with one row per transaction ({@code _pl_log}), the version vector ({@code
+ * _pl_vv}), remote transactions waiting for their precursors ({@code _pl_pending}), deleted or
+ * conflicting entities' merge state ({@code _pl_tomb}), dropped tables ({@code _pl_dropped}) and
+ * recorded conflicts ({@code _pl_conflicts}, queryable by users).
+ *
+ * <p>Not thread-safe: used while opening, then by the holder of the writer permit.
+ */
+final class Meta {
+  static final int FORMAT = 1;
+
+  /** A node's entry in the version vector. */
+  record Version(OpId last, OpId tx) {}
+
+  private static final String[] TABLES = {
+    "CREATE TABLE IF NOT EXISTS _pl_meta (k TEXT PRIMARY KEY, v TEXT NOT NULL)",
+    "CREATE TABLE IF NOT EXISTS _pl_log (seq INTEGER PRIMARY KEY, tx BLOB NOT NULL UNIQUE,"
+        + " node INTEGER NOT NULL, data BLOB NOT NULL)",
+    "CREATE TABLE IF NOT EXISTS _pl_vv (node INTEGER PRIMARY KEY, last BLOB NOT NULL,"
+        + " tx BLOB NOT NULL)",
+    "CREATE TABLE IF NOT EXISTS _pl_pending (tx BLOB PRIMARY KEY, data BLOB NOT NULL)",
+    "CREATE TABLE IF NOT EXISTS _pl_tomb (tbl TEXT NOT NULL, key BLOB NOT NULL,"
+        + " state BLOB NOT NULL, PRIMARY KEY (tbl, key)) WITHOUT ROWID",
+    "CREATE TABLE IF NOT EXISTS _pl_dropped (tbl TEXT PRIMARY KEY)",
+    "CREATE TABLE IF NOT EXISTS _pl_conflicts (id INTEGER PRIMARY KEY, tbl TEXT NOT NULL,"
+        + " entity TEXT NOT NULL, op TEXT NOT NULL, kind TEXT NOT NULL, detail TEXT)"
+  };
+
+  private final Connection conn;
+
+  Meta(Connection conn) {
+    this.conn = conn;
+  }
+
+  void createTables() throws SQLException {
+    try (Statement s = conn.createStatement()) {
+      s.execute("BEGIN IMMEDIATE");
+      for (String ddl : TABLES) {
+        s.execute(ddl);
+      }
+      String format = get("format");
+      if (format == null) {
+        put("format", Integer.toString(FORMAT));
+      } else if (!format.equals(Integer.toString(FORMAT))) {
+        s.execute("ROLLBACK");
+        throw Errors.of(SqlState.DATA_CORRUPTED,
+            "unsupported store format " + format + " (this version reads " + FORMAT + ")");
+      }
+      s.execute("COMMIT");
+    }
+  }
+
+  private String get(String k) throws SQLException {
+    try (PreparedStatement ps = conn.prepareStatement("SELECT v FROM _pl_meta WHERE k=?")) {
+      ps.setString(1, k);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? rs.getString(1) : null;
+      }
+    }
+  }
+
+  private void put(String k, String v) throws SQLException {
+    try (PreparedStatement ps =
+        conn.prepareStatement("INSERT OR REPLACE INTO _pl_meta(k, v) VALUES (?,?)")) {
+      ps.setString(1, k);
+      ps.setString(2, v);
+      ps.executeUpdate();
+    }
+  }
+
+  /**
+   * This node's 48-bit id: stored, or made from {@code name} (12 hex digits are taken as is,
+   * anything else is hashed), or random.
+   */
+  long node(String name) throws SQLException {
+    String stored = get("node");
+    if (stored != null) {
+      return Long.parseLong(stored, 16);
+    }
+    long node;
+    if (name != null && name.matches("[0-9a-fA-F]{12}")) {
+      node = Long.parseLong(name, 16);
+    } else if (name != null) {
+      try {
+        byte[] h = MessageDigest.getInstance("SHA-256")
+            .digest(name.getBytes(StandardCharsets.UTF_8));
+        node = 0;
+        for (int i = 0; i < 6; i++) {
+          node = node << 8 | (h[i] & 0xFF);
+        }
+      } catch (NoSuchAlgorithmException e) {
+        throw new IllegalStateException("SHA-256 is required by the Java platform", e);
+      }
+    } else {
+      node = new SecureRandom().nextLong() & 0xFFFF_FFFF_FFFFL;
+    }
+    put("node", String.format("%012x", node));
+    return node;
+  }
+
+  String databaseId() throws SQLException {
+    String id = get("database");
+    if (id == null) {
+      id = UUID.randomUUID().toString();
+      put("database", id);
+    }
+    return id;
+  }
+
+  Catalog catalog() throws SQLException {
+    String json = get("catalog");
+    return json == null ? Catalog.empty() : SchemaJson.readCatalog(json);
+  }
+
+  Map<Long, Version> versions() throws SQLException {
+    Map<Long, Version> out = new HashMap<>();
+    try (Statement s = conn.createStatement();
+        ResultSet rs = s.executeQuery("SELECT node, last, tx FROM _pl_vv")) {
+      while (rs.next()) {
+        out.put(rs.getLong(1),
+            new Version(OpId.fromBytes(rs.getBytes(2)), OpId.fromBytes(rs.getBytes(3))));
+      }
+    }
+    return out;
+  }
+
+  Set<String> tombTables() throws SQLException {
+    Set<String> out = new HashSet<>();
+    try (Statement s = conn.createStatement();
+        ResultSet rs = s.executeQuery("SELECT DISTINCT tbl FROM _pl_tomb")) {
+      while (rs.next()) {
+        out.add(rs.getString(1));
+      }
+    }
+    return out;
+  }
+
+  void appendLog(Writer w, OpId tx, byte[] record) throws SQLException {
+    PreparedStatement ps = w.prepare("INSERT INTO _pl_log(tx, node, data) VALUES (?,?,?)");
+    ps.setBytes(1, tx.toBytes());
+    ps.setLong(2, tx.node());
+    ps.setBytes(3, record);
+    ps.executeUpdate();
+  }
+
+  void saveVersion(Writer w, long node, Version v) throws SQLException {
+    PreparedStatement ps = w.prepare("INSERT INTO _pl_vv(node, last, tx) VALUES (?,?,?)"
+        + " ON CONFLICT(node) DO UPDATE SET last=excluded.last, tx=excluded.tx");
+    ps.setLong(1, node);
+    ps.setBytes(2, v.last().toBytes());
+    ps.setBytes(3, v.tx().toBytes());
+    ps.executeUpdate();
+  }
+
+  void saveCatalog(Writer w, Catalog c) throws SQLException {
+    PreparedStatement ps = w.prepare("INSERT OR REPLACE INTO _pl_meta(k, v) VALUES ('catalog',?)");
+    ps.setString(1, SchemaJson.write(c));
+    ps.executeUpdate();
+  }
+
+  void savePending(Writer w, OpId tx, byte[] record) throws SQLException {
+    PreparedStatement ps = w.prepare("INSERT OR IGNORE INTO _pl_pending(tx, data) VALUES (?,?)");
+    ps.setBytes(1, tx.toBytes());
+    ps.setBytes(2, record);
+    ps.executeUpdate();
+  }
+
+  void deletePending(Writer w, OpId tx) throws SQLException {
+    PreparedStatement ps = w.prepare("DELETE FROM _pl_pending WHERE tx=?");
+    ps.setBytes(1, tx.toBytes());
+    ps.executeUpdate();
+  }
+}

@@ -1,0 +1,147 @@
+package io.pluresdb.crdt.store;
+
+import io.pluresdb.crdt.error.Errors;
+import io.pluresdb.crdt.error.SqlState;
+import io.pluresdb.crdt.schema.Catalog;
+import io.pluresdb.crdt.schema.ColumnDef;
+import io.pluresdb.crdt.schema.IndexDef;
+import io.pluresdb.crdt.schema.SchemaChange;
+import io.pluresdb.crdt.schema.TableDef;
+import io.pluresdb.crdt.schema.ViewDef;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Validates a schema change against a catalog, runs its SQLite DDL and returns the next catalog
+ * (version + 1). Local and remote schema changes go through here alike.
+ */
+final class SchemaOps {
+  private SchemaOps() {}
+
+  static Catalog apply(Connection conn, Catalog cat, SchemaChange change) throws SQLException {
+    Map<String, TableDef> tables = new HashMap<>(cat.tables());
+    Map<String, IndexDef> indexes = new HashMap<>(cat.indexes());
+    Map<String, ViewDef> views = new HashMap<>(cat.views());
+    if (change instanceof SchemaChange.CreateTable c) {
+      TableDef t = c.table();
+      requireNew(cat, t.name());
+      validate(t);
+      ddl(conn, TableSql.createTable(t));
+      tables.put(t.name(), t);
+      ddl(conn, "DELETE FROM _pl_dropped WHERE tbl = '" + t.name().replace("'", "''") + "'");
+    } else if (change instanceof SchemaChange.DropTable d) {
+      requireTable(cat, d.table());
+      indexes.values().removeIf(i -> i.table().equals(d.table()));
+      tables.remove(d.table());
+      ddl(conn, "DROP TABLE " + TableSql.quote(d.table()));
+      String lit = "'" + d.table().replace("'", "''") + "'";
+      ddl(conn, "DELETE FROM _pl_tomb WHERE tbl = " + lit);
+      ddl(conn, "INSERT OR IGNORE INTO _pl_dropped(tbl) VALUES (" + lit + ")");
+    } else if (change instanceof SchemaChange.AddColumn a) {
+      TableDef t = requireTable(cat, a.table());
+      if (t.columnIndex(a.column().name()) >= 0 || a.column().name().startsWith("_")
+          && (a.column().name().equals(TableSql.CLOCK) || a.column().name().equals("_id"))) {
+        throw Errors.of(SqlState.DUPLICATE_COLUMN,
+            "column '" + a.column().name() + "' of table '" + a.table() + "' already exists");
+      }
+      ddl(conn, "ALTER TABLE " + TableSql.quote(t.name()) + " ADD COLUMN "
+          + TableSql.columnSql(a.column(), false));
+      List<ColumnDef> cols = new ArrayList<>(t.columns());
+      cols.add(a.column());
+      tables.put(t.name(), new TableDef(t.name(), cols, t.primaryKey(), t.uniqueKeys(),
+          t.checks(), t.foreignKeys()));
+    } else if (change instanceof SchemaChange.CreateIndex c) {
+      IndexDef ix = c.index();
+      if (indexes.containsKey(ix.name()) || tables.containsKey(ix.name())) {
+        throw Errors.of(SqlState.DUPLICATE_TABLE, "index '" + ix.name() + "' already exists");
+      }
+      TableDef t = requireTable(cat, ix.table());
+      for (String col : ix.columns()) {
+        requireColumn(t, col);
+      }
+      if ("btree".equalsIgnoreCase(ix.method())) {
+        ddl(conn, TableSql.createIndex(ix));
+      }
+      indexes.put(ix.name(), ix);
+    } else if (change instanceof SchemaChange.DropIndex d) {
+      IndexDef ix = indexes.remove(d.index());
+      if (ix == null) {
+        throw Errors.of(SqlState.UNDEFINED_OBJECT, "index '" + d.index() + "' does not exist");
+      }
+      if ("btree".equalsIgnoreCase(ix.method())) {
+        ddl(conn, "DROP INDEX " + TableSql.quote(ix.name()));
+      }
+    } else if (change instanceof SchemaChange.CreateView v) {
+      requireNew(cat, v.view().name());
+      views.put(v.view().name(), v.view());
+    } else if (change instanceof SchemaChange.DropView d) {
+      if (views.remove(d.view()) == null) {
+        throw Errors.of(SqlState.UNDEFINED_TABLE, "view '" + d.view() + "' does not exist");
+      }
+    }
+    return new Catalog(cat.version() + 1, tables, indexes, views);
+  }
+
+  private static void validate(TableDef t) throws SQLException {
+    Set<String> seen = new HashSet<>();
+    for (ColumnDef c : t.columns()) {
+      if (!seen.add(c.name())) {
+        throw Errors.of(SqlState.DUPLICATE_COLUMN,
+            "column '" + c.name() + "' of table '" + t.name() + "' is declared twice");
+      }
+      if (c.name().equals(TableSql.CLOCK) || c.name().equals(TableDef.HIDDEN_ID)) {
+        throw Errors.of(SqlState.INVALID_COLUMN_DEFINITION,
+            "column name '" + c.name() + "' of table '" + t.name() + "' is reserved");
+      }
+    }
+    for (String k : t.primaryKey()) {
+      requireColumn(t, k);
+    }
+    for (List<String> u : t.uniqueKeys()) {
+      for (String k : u) {
+        requireColumn(t, k);
+      }
+    }
+  }
+
+  private static void requireNew(Catalog cat, String name) throws SQLException {
+    if (cat.tables().containsKey(name) || cat.views().containsKey(name)) {
+      throw Errors.of(SqlState.DUPLICATE_TABLE, "table '" + name + "' already exists");
+    }
+  }
+
+  static TableDef requireTable(Catalog cat, String name) throws SQLException {
+    TableDef t = cat.table(name);
+    if (t == null) {
+      throw Errors.of(SqlState.UNDEFINED_TABLE, "table '" + name + "' does not exist");
+    }
+    return t;
+  }
+
+  private static void requireColumn(TableDef t, String col) throws SQLException {
+    if (t.columnIndex(col) < 0) {
+      throw Errors.of(SqlState.UNDEFINED_COLUMN,
+          "column '" + col + "' of table '" + t.name() + "' does not exist");
+    }
+  }
+
+  private static void ddl(Connection conn, String sql) throws SQLException {
+    try (Statement s = conn.createStatement()) {
+      s.execute(sql);
+    } catch (SQLException e) {
+      SqlState st = Constraints.stateOf(e);
+      if (st != null) {
+        throw Errors.of(st, "schema change failed on existing data: " + Constraints.detail(e), e);
+      }
+      throw Errors.of(SqlState.INVALID_TABLE_DEFINITION, "SQLite refused '" + sql + "': "
+          + e.getMessage(), e);
+    }
+  }
+}

@@ -1,0 +1,135 @@
+package io.pluresdb.crdt.store;
+
+import io.pluresdb.crdt.error.Errors;
+import io.pluresdb.crdt.error.SqlState;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.sqlite.SQLiteConfig;
+
+/**
+ * Where a store lives and the guard that keeps it to one owner: a file database holds an exclusive
+ * OS lock on {@code <file>.lock} while open, so a second process (or a second store in this JVM)
+ * gets SQLState 55006 instead of a second writer; an in-memory database is SQLite's {@code memdb}
+ * VFS, shared by name within the JVM, and reserved by name while open.
+ *
+ * <p>Thread-safe: immutable after {@link #acquire}, except {@link #close}, which the store calls
+ * once.
+ */
+final class StoreFiles implements AutoCloseable {
+  private static final Set<String> OPEN_MEMORY = ConcurrentHashMap.newKeySet();
+  private static final int BUSY_TIMEOUT_MS = 10_000;
+
+  private final StoreConfig config;
+  private final String url;
+  private final String description;
+  private final FileChannel channel;
+  private final FileLock lock;
+
+  private StoreFiles(StoreConfig config, String url, String description, FileChannel channel,
+      FileLock lock) {
+    this.config = config;
+    this.url = url;
+    this.description = description;
+    this.channel = channel;
+    this.lock = lock;
+  }
+
+  static StoreFiles acquire(StoreConfig config) throws SQLException {
+    if (config.path() == null) {
+      String name = config.memoryName() == null ? "default" : config.memoryName();
+      if (!OPEN_MEMORY.add(name)) {
+        throw Errors.of(SqlState.OBJECT_IN_USE,
+            "in-memory database '" + name + "' is already open in this JVM");
+      }
+      return new StoreFiles(config, "jdbc:sqlite:file:/pluresdb-" + name + "?vfs=memdb",
+          "in-memory database '" + name + "'", null, null);
+    }
+    Path file = config.path().toAbsolutePath();
+    Path lockFile = file.resolveSibling(file.getFileName() + ".lock");
+    FileChannel ch = null;
+    try {
+      if (file.getParent() != null) {
+        Files.createDirectories(file.getParent());
+      }
+      ch = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+      FileLock l = ch.tryLock();
+      if (l == null) {
+        throw inUse(file, null);
+      }
+      return new StoreFiles(config, "jdbc:sqlite:" + file, "database file '" + file + "'", ch, l);
+    } catch (OverlappingFileLockException e) {
+      closeQuietly(ch);
+      throw inUse(file, e);
+    } catch (IOException e) {
+      closeQuietly(ch);
+      throw Errors.of(SqlState.IO_ERROR, "cannot open database file '" + file + "': " + e, e);
+    } catch (SQLException e) {
+      closeQuietly(ch);
+      throw e;
+    }
+  }
+
+  private static SQLException inUse(Path file, Throwable cause) {
+    return Errors.of(SqlState.OBJECT_IN_USE, "database file '" + file
+        + "' is in use by another process or store (lock file " + file + ".lock)", cause);
+  }
+
+  private static void closeQuietly(FileChannel ch) {
+    if (ch != null) {
+      try {
+        ch.close();
+      } catch (IOException ignored) {
+        // the original failure is what the caller needs to see
+      }
+    }
+  }
+
+  String description() {
+    return description;
+  }
+
+  /** A new connection with the store's pragmas and the configured initializer. */
+  Connection connect() throws SQLException {
+    SQLiteConfig cfg = new SQLiteConfig();
+    cfg.setBusyTimeout(BUSY_TIMEOUT_MS);
+    cfg.enforceForeignKeys(true);
+    cfg.setSynchronous(config.synchronousFull()
+        ? SQLiteConfig.SynchronousMode.FULL
+        : SQLiteConfig.SynchronousMode.NORMAL);
+    if (channel != null) {
+      cfg.setJournalMode(SQLiteConfig.JournalMode.WAL);
+    }
+    Connection c = DriverManager.getConnection(url, cfg.toProperties());
+    try {
+      config.connectionInitializer().initialize(c);
+    } catch (SQLException | RuntimeException e) {
+      c.close();
+      throw e;
+    }
+    return c;
+  }
+
+  @Override
+  public void close() {
+    if (channel == null) {
+      OPEN_MEMORY.remove(config.memoryName() == null ? "default" : config.memoryName());
+      return;
+    }
+    try {
+      lock.release();
+    } catch (IOException ignored) {
+      // closing the channel below releases the lock as well
+    }
+    closeQuietly(channel);
+  }
+}

@@ -1,0 +1,156 @@
+package io.pluresdb.crdt.store;
+
+import io.pluresdb.crdt.schema.ColumnDef;
+import io.pluresdb.crdt.schema.ColumnType;
+import io.pluresdb.crdt.schema.ForeignKeyDef;
+import io.pluresdb.crdt.schema.IndexDef;
+import io.pluresdb.crdt.schema.TableDef;
+import java.util.List;
+import java.util.StringJoiner;
+
+/**
+ * The SQLite SQL of one materialized table: its DDL and the statements the writer runs on it.
+ * Columns use plain SQLite affinities (INTEGER, REAL, NUMERIC, TEXT, BLOB) so that the stored
+ * forms of {@link io.pluresdb.crdt.value.Values} keep their storage class.
+ */
+final class TableSql {
+  /** Hidden column holding the per-field clocks ({@link ClockVector}). */
+  static final String CLOCK = "_clk";
+
+  final TableDef def;
+  final boolean hiddenId;
+  /** Declared column names, in order. */
+  final String[] names;
+  /** Declared column types, in order. */
+  final ColumnType[] types;
+  /** Per key column: its declared position, or -1 for the hidden id. */
+  final int[] keyPositions;
+  final ColumnType[] keyTypes;
+  final String insert;
+  final String selectByKey;
+  final String deleteByKey;
+  final String keyWhere;
+
+  TableSql(TableDef def) {
+    this.def = def;
+    this.hiddenId = def.primaryKey().isEmpty();
+    names = def.columns().stream().map(ColumnDef::name).toArray(String[]::new);
+    types = def.columns().stream().map(ColumnDef::type).toArray(ColumnType[]::new);
+    List<String> keys = def.keyColumns();
+    keyPositions = new int[keys.size()];
+    keyTypes = new ColumnType[keys.size()];
+    StringJoiner where = new StringJoiner(" AND ");
+    for (int i = 0; i < keys.size(); i++) {
+      keyPositions[i] = hiddenId ? -1 : def.columnIndex(keys.get(i));
+      keyTypes[i] = hiddenId ? ColumnType.BLOB : def.columns().get(keyPositions[i]).type();
+      where.add(quote(keys.get(i)) + "=?");
+    }
+    keyWhere = where.toString();
+    String table = quote(def.name());
+    StringJoiner cols = new StringJoiner(",");
+    StringJoiner marks = new StringJoiner(",");
+    for (ColumnDef c : def.columns()) {
+      cols.add(quote(c.name()));
+      marks.add("?");
+    }
+    String selectCols = cols + "," + quote(CLOCK);
+    if (hiddenId) {
+      cols.add(quote(TableDef.HIDDEN_ID));
+      marks.add("?");
+    }
+    cols.add(quote(CLOCK));
+    marks.add("?");
+    insert = "INSERT INTO " + table + " (" + cols + ") VALUES (" + marks + ")";
+    selectByKey = "SELECT " + selectCols + " FROM " + table + " WHERE " + keyWhere;
+    deleteByKey = "DELETE FROM " + table + " WHERE " + keyWhere;
+  }
+
+  /** UPDATE of the given declared column positions and the clock, by key. */
+  String update(int[] positions) {
+    StringBuilder sb = new StringBuilder("UPDATE ").append(quote(def.name())).append(" SET ");
+    for (int p : positions) {
+      sb.append(quote(def.columns().get(p).name())).append("=?,");
+    }
+    return sb.append(quote(CLOCK)).append("=? WHERE ").append(keyWhere).toString();
+  }
+
+  /** INSERT of the given declared column positions (others take their DEFAULT). */
+  String insert(int[] positions) {
+    StringJoiner cols = new StringJoiner(",");
+    StringJoiner marks = new StringJoiner(",");
+    for (int p : positions) {
+      cols.add(quote(def.columns().get(p).name()));
+      marks.add("?");
+    }
+    if (hiddenId) {
+      cols.add(quote(TableDef.HIDDEN_ID));
+      marks.add("?");
+    }
+    cols.add(quote(CLOCK));
+    marks.add("?");
+    return "INSERT INTO " + quote(def.name()) + " (" + cols + ") VALUES (" + marks + ")";
+  }
+
+  static String createTable(TableDef def) {
+    StringJoiner parts = new StringJoiner(", ");
+    for (ColumnDef c : def.columns()) {
+      boolean key = def.primaryKey().contains(c.name());
+      parts.add(columnSql(c, key));
+    }
+    if (def.primaryKey().isEmpty()) {
+      parts.add(quote(TableDef.HIDDEN_ID) + " BLOB PRIMARY KEY");
+    }
+    parts.add(quote(CLOCK) + " BLOB");
+    if (!def.primaryKey().isEmpty()) {
+      parts.add("PRIMARY KEY (" + list(def.primaryKey()) + ")");
+    }
+    for (List<String> u : def.uniqueKeys()) {
+      parts.add("UNIQUE (" + list(u) + ")");
+    }
+    for (String check : def.checks()) {
+      parts.add("CHECK (" + check + ")");
+    }
+    for (ForeignKeyDef fk : def.foreignKeys()) {
+      parts.add((fk.name() == null ? "" : "CONSTRAINT " + quote(fk.name()) + " ")
+          + "FOREIGN KEY (" + list(fk.columns()) + ") REFERENCES " + quote(fk.refTable())
+          + (fk.refColumns().isEmpty() ? "" : " (" + list(fk.refColumns()) + ")"));
+    }
+    return "CREATE TABLE " + quote(def.name()) + " (" + parts + ")";
+  }
+
+  static String columnSql(ColumnDef c, boolean key) {
+    StringBuilder sb = new StringBuilder(quote(c.name())).append(' ').append(affinity(c.type()));
+    if (!c.nullable() || key) {
+      sb.append(" NOT NULL");
+    }
+    if (c.defaultSql() != null) {
+      sb.append(" DEFAULT (").append(c.defaultSql()).append(')');
+    }
+    return sb.toString();
+  }
+
+  static String createIndex(IndexDef ix) {
+    return "CREATE " + (ix.unique() ? "UNIQUE " : "") + "INDEX " + quote(ix.name()) + " ON "
+        + quote(ix.table()) + " (" + list(ix.columns()) + ")";
+  }
+
+  static String affinity(ColumnType t) {
+    return switch (t) {
+      case BOOLEAN, TINYINT, SMALLINT, INTEGER, BIGINT, COUNTER -> "INTEGER";
+      case REAL, DOUBLE -> "REAL";
+      case DECIMAL -> "NUMERIC";
+      case BINARY, VARBINARY, BLOB, VECTOR -> "BLOB";
+      default -> "TEXT";
+    };
+  }
+
+  static String list(List<String> names) {
+    StringJoiner j = new StringJoiner(", ");
+    names.forEach(n -> j.add(quote(n)));
+    return j.toString();
+  }
+
+  static String quote(String name) {
+    return '"' + name.replace("\"", "\"\"") + '"';
+  }
+}

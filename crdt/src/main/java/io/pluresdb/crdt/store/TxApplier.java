@@ -1,0 +1,62 @@
+package io.pluresdb.crdt.store;
+
+import io.pluresdb.crdt.feed.EntityChange;
+import io.pluresdb.crdt.op.OpKind;
+import io.pluresdb.crdt.op.Operation;
+import io.pluresdb.crdt.op.Transaction;
+import io.pluresdb.crdt.schema.SchemaChange;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.List;
+
+/**
+ * Applies every operation of a transaction through the merge path, inside the caller's SQLite
+ * transaction: data operations via {@link Materializer}, schema operations via {@link SchemaOps}
+ * (a schema change that no longer fits, such as a second CREATE TABLE of one name, is skipped and
+ * recorded in {@code _pl_conflicts}). Used for remote transactions and for rebuilds.
+ *
+ * <p>Not thread-safe: used by the writer only.
+ */
+final class TxApplier {
+  private final Writer w;
+  private final Materializer merge;
+
+  TxApplier(Writer w) {
+    this.w = w;
+    this.merge = new Materializer(w);
+  }
+
+  void apply(Transaction tx, List<EntityChange> changes, List<SchemaChange> schema)
+      throws SQLException, Materializer.MissingSchema {
+    for (Operation op : tx.ops()) {
+      if (op.kind() == OpKind.SCHEMA) {
+        applySchema(op, schema);
+      } else {
+        EntityChange c = merge.apply(op);
+        if (c != null) {
+          changes.add(c);
+        }
+      }
+    }
+  }
+
+  private void applySchema(Operation op, List<SchemaChange> schema) throws SQLException {
+    w.exec("SAVEPOINT pl_schema");
+    try {
+      w.catalog(SchemaOps.apply(w.conn, w.catalog(), op.schema()));
+      w.exec("RELEASE pl_schema");
+      schema.add(op.schema());
+    } catch (SQLException e) {
+      w.exec("ROLLBACK TO pl_schema");
+      w.exec("RELEASE pl_schema");
+      PreparedStatement c = w.prepare(
+          "INSERT INTO _pl_conflicts(tbl, entity, op, kind, detail) VALUES (?,?,?,?,?)");
+      c.setString(1, "");
+      c.setString(2, "");
+      c.setString(3, op.id().toString());
+      c.setString(4, "SCHEMA");
+      c.setString(5, e.getMessage());
+      c.executeUpdate();
+    }
+  }
+}

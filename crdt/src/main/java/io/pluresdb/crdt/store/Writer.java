@@ -1,0 +1,81 @@
+package io.pluresdb.crdt.store;
+
+import io.pluresdb.crdt.schema.Catalog;
+import io.pluresdb.crdt.schema.TableDef;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The single writer's connection and what it caches: prepared statements by SQL text, the SQL of
+ * each materialized table, the working catalog and which tables have tombstones (so inserts into
+ * tables without any skip the tombstone lookup).
+ *
+ * <p>Not thread-safe: used only by the holder of the store's writer permit.
+ */
+final class Writer {
+  final Connection conn;
+  private final Map<String, PreparedStatement> statements = new HashMap<>();
+  private final Map<String, TableSql> tables = new HashMap<>();
+  final Set<String> tombTables = new HashSet<>();
+  private Catalog catalog;
+
+  Writer(Connection conn, Catalog catalog) {
+    this.conn = conn;
+    this.catalog = catalog;
+  }
+
+  Catalog catalog() {
+    return catalog;
+  }
+
+  /** Switches to another catalog; cached table SQL and statements are dropped. */
+  void catalog(Catalog next) throws SQLException {
+    if (next != catalog) {
+      catalog = next;
+      tables.clear();
+      closeStatements();
+    }
+  }
+
+  PreparedStatement prepare(String sql) throws SQLException {
+    PreparedStatement ps = statements.get(sql);
+    if (ps == null) {
+      ps = conn.prepareStatement(sql);
+      statements.put(sql, ps);
+    }
+    return ps;
+  }
+
+  /** The SQL of a table of the working catalog, or null if there is no such table. */
+  TableSql table(String name) {
+    TableSql t = tables.get(name);
+    if (t == null) {
+      TableDef def = catalog.table(name);
+      if (def == null) {
+        return null;
+      }
+      t = new TableSql(def);
+      tables.put(name, t);
+    }
+    return t;
+  }
+
+  void exec(String sql) throws SQLException {
+    try (Statement s = conn.createStatement()) {
+      s.execute(sql);
+    }
+  }
+
+  void closeStatements() throws SQLException {
+    for (PreparedStatement ps : statements.values()) {
+      ps.close();
+    }
+    statements.clear();
+  }
+}

@@ -1,0 +1,76 @@
+package io.pluresdb.crdt.value;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
+import java.time.temporal.ChronoField;
+
+/** The fixed ISO-8601 text forms of dates and times stored in SQLite (sortable as text). */
+final class TimeText {
+  private TimeText() {}
+
+  static final DateTimeFormatter TIME =
+      new DateTimeFormatterBuilder()
+          .appendPattern("HH:mm:ss")
+          .optionalStart()
+          .appendFraction(ChronoField.NANO_OF_SECOND, 0, 9, true)
+          .optionalEnd()
+          .toFormatter();
+
+  static final DateTimeFormatter TIMESTAMP =
+      new DateTimeFormatterBuilder()
+          .append(DateTimeFormatter.ISO_LOCAL_DATE)
+          .optionalStart()
+          .appendLiteral(' ')
+          .optionalEnd()
+          .optionalStart()
+          .appendLiteral('T')
+          .optionalEnd()
+          .append(TIME)
+          .toFormatter();
+
+  static final DateTimeFormatter TIMESTAMP_TZ =
+      new DateTimeFormatterBuilder()
+          .append(TIMESTAMP)
+          .optionalStart()
+          .appendLiteral(' ')
+          .optionalEnd()
+          .appendOffset("+HH:MM", "Z")
+          .toFormatter();
+
+  static String date(LocalDate d) {
+    return d.toString();
+  }
+
+  static String time(LocalTime t) {
+    return TIME.format(t);
+  }
+
+  static String timestamp(LocalDateTime t) {
+    return date(t.toLocalDate()) + ' ' + time(t.toLocalTime());
+  }
+
+  static String timestampTz(OffsetDateTime t) {
+    return timestamp(t.withOffsetSameInstant(ZoneOffset.UTC).toLocalDateTime()) + 'Z';
+  }
+
+  static LocalTime parseTime(String s) {
+    return LocalTime.parse(s.trim(), TIME);
+  }
+
+  static LocalDateTime parseTimestamp(String s) {
+    String t = s.trim();
+    if (t.length() == 10) {
+      return LocalDate.parse(t).atStartOfDay();
+    }
+    return LocalDateTime.parse(t, TIMESTAMP);
+  }
+
+  static OffsetDateTime parseTimestampTz(String s) {
+    return OffsetDateTime.parse(s.trim(), TIMESTAMP_TZ).withOffsetSameInstant(ZoneOffset.UTC);
+  }
+}

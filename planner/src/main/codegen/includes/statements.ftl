@@ -1,0 +1,86 @@
+<#--
+  Transaction control, PluresDB's live-query statements and the pgvector distance operators.
+-->
+
+/** BEGIN [TRANSACTION | WORK], START TRANSACTION, COMMIT [WORK], ROLLBACK [WORK]. */
+SqlNode SqlTransactionStatement() :
+{
+    final Span s;
+    final TransactionAction action;
+}
+{
+    { s = span(); }
+    (
+        <BEGIN> [ <TRANSACTION> | <WORK> ] { action = TransactionAction.BEGIN; }
+    |   <START> <TRANSACTION> { action = TransactionAction.BEGIN; }
+    |   <COMMIT> [ <WORK> | <TRANSACTION> ] { action = TransactionAction.COMMIT; }
+    |   <ROLLBACK> [ <WORK> | <TRANSACTION> ] { action = TransactionAction.ROLLBACK; }
+    )
+    { return new SqlTransaction(s.end(this), action); }
+}
+
+/** SUBSCRIBE query: a live query that yields its rows, then every change to them. */
+SqlNode SqlSubscribe() :
+{
+    final Span s;
+    final SqlNode query;
+}
+{
+    <SUBSCRIBE> { s = span(); }
+    query = OrderedQueryOrExpr(ExprContext.ACCEPT_QUERY)
+    { return new SqlSubscribe(s.end(this), query); }
+}
+
+/** LISTEN channel. */
+SqlNode SqlListen() :
+{
+    final Span s;
+    final SqlIdentifier channel;
+}
+{
+    <LISTEN> { s = span(); } channel = SimpleIdentifier()
+    { return new SqlListen(s.end(this), channel); }
+}
+
+/** UNLISTEN channel | UNLISTEN *. */
+SqlNode SqlUnlisten() :
+{
+    final Span s;
+    SqlIdentifier channel = null;
+}
+{
+    <UNLISTEN> { s = span(); }
+    ( channel = SimpleIdentifier() | <STAR> )
+    { return new SqlUnlisten(s.end(this), channel); }
+}
+
+/** NOTIFY channel [, 'payload']. */
+SqlNode SqlNotify() :
+{
+    final Span s;
+    final SqlIdentifier channel;
+    SqlNode payload = null;
+}
+{
+    <NOTIFY> { s = span(); } channel = SimpleIdentifier()
+    [ <COMMA> payload = StringLiteral() ]
+    { return new SqlNotify(s.end(this), channel, payload); }
+}
+
+/** pgvector's distance operators: a <-> b, a <=> b and a <#> b. */
+void VectorDistance(List<Object> list, ExprContext exprContext, Span s) :
+{
+    final SqlOperator op;
+}
+{
+    (
+        <VECTOR_L2> { op = VectorOperators.L2_DISTANCE; }
+    |   <VECTOR_COSINE> { op = VectorOperators.COSINE_DISTANCE; }
+    |   <VECTOR_NEG_INNER> { op = VectorOperators.NEGATIVE_INNER_PRODUCT; }
+    )
+    {
+        checkNonQueryExpression(exprContext);
+        list.add(new SqlParserUtil.ToTreeListItem(op, getPos()));
+    }
+    AddExpression2b(list, ExprContext.ACCEPT_SUB_QUERY)
+}

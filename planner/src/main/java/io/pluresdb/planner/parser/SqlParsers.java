@@ -1,0 +1,143 @@
+package io.pluresdb.planner.parser;
+
+import io.pluresdb.crdt.error.Errors;
+import io.pluresdb.crdt.error.SqlState;
+import io.pluresdb.planner.parser.impl.ParseException;
+import io.pluresdb.planner.parser.impl.PluresSqlParserImpl;
+import io.pluresdb.planner.parser.impl.PluresSqlParserImplConstants;
+import io.pluresdb.planner.parser.impl.Token;
+import io.pluresdb.planner.parser.impl.TokenMgrError;
+import java.sql.SQLException;
+import java.util.Collection;
+import java.util.List;
+import org.apache.calcite.avatica.util.Casing;
+import org.apache.calcite.avatica.util.Quoting;
+import org.apache.calcite.runtime.CalciteContextException;
+import org.apache.calcite.sql.SqlDialect;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlNodeList;
+import org.apache.calcite.sql.parser.SqlParseException;
+import org.apache.calcite.sql.parser.SqlParser;
+import org.apache.calcite.sql.parser.SqlParserPos;
+import org.apache.calcite.sql.validate.SqlConformanceEnum;
+import org.checkerframework.checker.nullness.qual.Nullable;
+
+/**
+ * The entry point to PluresDB's SQL parser: the parser configuration every stage shares, and
+ * parsing of one statement or a script into Calcite {@link SqlNode}s. Syntax errors become
+ * {@link java.sql.SQLSyntaxErrorException}s with SQLState 42601 naming the line, column and
+ * offending token. Stateless and thread-safe: each call uses its own generated parser.
+ */
+public final class SqlParsers {
+  /** Expected tokens are listed in error messages only when there are this few of them. */
+  private static final int MAX_EXPECTED_LISTED = 6;
+
+  private static final SqlParser.Config CONFIG =
+      SqlParser.config()
+          .withParserFactory(PluresSqlParserImpl.FACTORY)
+          .withQuoting(Quoting.DOUBLE_QUOTE)
+          // As in PostgreSQL: unquoted names fold to lower case, quoted names are kept, and
+          // names then match exactly.
+          .withUnquotedCasing(Casing.TO_LOWER)
+          .withQuotedCasing(Casing.UNCHANGED)
+          .withCaseSensitive(true)
+          // LIMIT/OFFSET, "!=", LIMIT ? and OFFSET ? as ORMs send them.
+          .withConformance(SqlConformanceEnum.LENIENT);
+
+  /** Names quoted only when they must be, in double quotes, as {@link #CONFIG} reads them. */
+  private static final SqlDialect DIALECT =
+      new SqlDialect(
+          SqlDialect.EMPTY_CONTEXT
+              .withIdentifierQuoteString("\"")
+              .withUnquotedCasing(Casing.TO_LOWER)
+              .withQuotedCasing(Casing.UNCHANGED)
+              .withCaseSensitive(true));
+
+  private SqlParsers() {}
+
+  /** The parser configuration: PluresDB's grammar, quoting, casing and conformance. */
+  public static SqlParser.Config config() {
+    return CONFIG;
+  }
+
+  /** Parses one statement; a trailing {@code ;} is allowed. */
+  public static SqlNode parse(String sql) throws SQLException {
+    List<SqlNode> statements = parseScript(sql);
+    if (statements.size() != 1) {
+      throw Errors.of(
+          SqlState.SYNTAX_ERROR,
+          statements.isEmpty()
+              ? "syntax error: no statement in '" + sql.strip() + "'"
+              : "syntax error: expected one statement, found " + statements.size());
+    }
+    return statements.get(0);
+  }
+
+  /** Parses {@code ;}-separated statements, in order; an empty script gives an empty list. */
+  public static List<SqlNode> parseScript(String sql) throws SQLException {
+    try {
+      SqlNodeList list = SqlParser.create(sql, CONFIG).parseStmtList();
+      return List.copyOf(list.getList());
+    } catch (SqlParseException e) {
+      throw syntaxError(e);
+    }
+  }
+
+  /** Canonical SQL for a parsed node, which {@link #parse} reads back to an equal tree. */
+  public static String unparse(SqlNode node) {
+    return node.toSqlString(
+            c ->
+                c.withDialect(DIALECT)
+                    .withQuoteAllIdentifiers(false)
+                    .withAlwaysUseParentheses(false)
+                    .withSelectListItemsOnSeparateLines(false)
+                    .withUpdateSetListNewline(false)
+                    .withClauseStartsLine(false)
+                    .withIndentation(0))
+        .getSql();
+  }
+
+  private static SQLException syntaxError(SqlParseException e) {
+    String detail;
+    SqlParserPos pos = e.getPos();
+    Throwable cause = e.getCause();
+    if (cause instanceof ParseException pe
+        && pe.currentToken != null
+        && pe.currentToken.next != null) {
+      Token token = pe.currentToken.next;
+      pos = new SqlParserPos(token.beginLine, token.beginColumn);
+      detail =
+          token.kind == PluresSqlParserImplConstants.EOF
+              ? "unexpected end of input"
+              : "unexpected '" + token.image + "'";
+      detail += expected(e.getExpectedTokenNames());
+    } else if (cause instanceof CalciteContextException ce && ce.getCause() != null) {
+      detail = ce.getCause().getMessage();
+    } else if (cause instanceof Error && !(cause instanceof TokenMgrError)) {
+      // A failure inside the parser itself is not the statement's fault.
+      return Errors.of(SqlState.INTERNAL_ERROR, "internal error while parsing: " + cause, e);
+    } else {
+      detail = firstLine(e.getMessage());
+    }
+    String where =
+        pos == null || pos.getLineNum() <= 0
+            ? ""
+            : " at line " + pos.getLineNum() + ", column " + pos.getColumnNum();
+    return Errors.of(SqlState.SYNTAX_ERROR, "syntax error" + where + ": " + detail, e);
+  }
+
+  private static String expected(Collection<String> names) {
+    if (names.isEmpty() || names.size() > MAX_EXPECTED_LISTED) {
+      return "";
+    }
+    return ", expected " + String.join(" or ", names);
+  }
+
+  private static String firstLine(@Nullable String message) {
+    if (message == null) {
+      return "unreadable statement";
+    }
+    int nl = message.indexOf('\n');
+    return nl < 0 ? message : message.substring(0, nl);
+  }
+}

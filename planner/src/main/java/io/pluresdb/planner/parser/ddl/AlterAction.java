@@ -1,0 +1,21 @@
+package io.pluresdb.planner.parser.ddl;
+
+import java.util.Objects;
+
+/** What an ALTER TABLE statement changes. */
+public sealed interface AlterAction {
+
+  /** {@code ADD [COLUMN] [IF NOT EXISTS] column}. */
+  record AddColumn(ColumnDecl column, boolean ifNotExists) implements AlterAction {
+    public AddColumn {
+      Objects.requireNonNull(column, "column");
+    }
+  }
+
+  /** {@code ADD [CONSTRAINT name] constraint}, such as the foreign keys Hibernate adds. */
+  record AddConstraint(TableConstraint constraint) implements AlterAction {
+    public AddConstraint {
+      Objects.requireNonNull(constraint, "constraint");
+    }
+  }
+}

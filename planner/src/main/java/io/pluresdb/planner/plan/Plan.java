@@ -1,0 +1,135 @@
+package io.pluresdb.planner.plan;
+
+import io.pluresdb.crdt.schema.ColumnType;
+import io.pluresdb.crdt.schema.SchemaChange;
+import io.pluresdb.planner.exec.ColumnMeta;
+import io.pluresdb.planner.exec.Prepared;
+import io.pluresdb.planner.read.ReadPlan;
+import java.util.List;
+
+/** A planned statement of one kind. Immutable; shared between sessions through the cache. */
+public sealed interface Plan extends Prepared {
+
+  /** Whether executing it writes (and so needs a write transaction and a writable session). */
+  default boolean writes() {
+    return false;
+  }
+
+  /** A query pushed down to SQLite as one statement. */
+  record Query(String sql, ReadPlan read) implements Plan {
+    @Override
+    public boolean returnsRows() {
+      return true;
+    }
+
+    @Override
+    public List<ColumnMeta> columns() {
+      return read.columns();
+    }
+
+    @Override
+    public List<ColumnType> parameterTypes() {
+      return read.parameterTypes();
+    }
+  }
+
+  /** {@code EXPLAIN PLAN FOR}: the Calcite plan and the SQLite statement, one line per row. */
+  record Explain(String sql, List<String> lines, List<ColumnType> parameterTypes) implements Plan {
+    public Explain {
+      lines = List.copyOf(lines);
+      parameterTypes = List.copyOf(parameterTypes);
+    }
+
+    @Override
+    public boolean returnsRows() {
+      return true;
+    }
+
+    @Override
+    public List<ColumnMeta> columns() {
+      return List.of(ColumnMeta.of("PLAN", ColumnType.VARCHAR));
+    }
+  }
+
+  /** An INSERT, UPDATE or DELETE, turned into operations at execution. */
+  record Write(String sql, WriteKind kind) implements Plan {
+    @Override
+    public boolean writes() {
+      return true;
+    }
+
+    @Override
+    public boolean returnsRows() {
+      return false;
+    }
+
+    @Override
+    public List<ColumnMeta> columns() {
+      return List.of();
+    }
+
+    @Override
+    public List<ColumnType> parameterTypes() {
+      return kind.parameterTypes();
+    }
+  }
+
+  /** The planned write of a {@link Write}. */
+  interface WriteKind {
+    List<ColumnType> parameterTypes();
+
+    String table();
+  }
+
+  /**
+   * A schema change. {@code ifExists}/{@code ifNotExists} are resolved at execution against the
+   * catalog of that moment, so a cached plan stays right.
+   */
+  record Ddl(String sql, SchemaChange change, boolean ifExists, boolean ifNotExists)
+      implements Plan {
+    @Override
+    public boolean writes() {
+      return true;
+    }
+
+    @Override
+    public boolean returnsRows() {
+      return false;
+    }
+
+    @Override
+    public List<ColumnMeta> columns() {
+      return List.of();
+    }
+
+    @Override
+    public List<ColumnType> parameterTypes() {
+      return List.of();
+    }
+  }
+
+  /** BEGIN, COMMIT or ROLLBACK. */
+  record Transaction(String sql, TxnCommand command) implements Plan {
+    @Override
+    public boolean returnsRows() {
+      return false;
+    }
+
+    @Override
+    public List<ColumnMeta> columns() {
+      return List.of();
+    }
+
+    @Override
+    public List<ColumnType> parameterTypes() {
+      return List.of();
+    }
+  }
+
+  /** Transaction control statements. */
+  enum TxnCommand {
+    BEGIN,
+    COMMIT,
+    ROLLBACK
+  }
+}

@@ -1,0 +1,121 @@
+package io.pluresdb.planner.plan;
+
+import io.pluresdb.crdt.error.Errors;
+import io.pluresdb.crdt.error.SqlState;
+import io.pluresdb.crdt.schema.Catalog;
+import io.pluresdb.crdt.store.OnConflict;
+import io.pluresdb.planner.catalog.CalciteCatalogs;
+import io.pluresdb.planner.ddl.DdlPlanner;
+import io.pluresdb.planner.read.QueryCompiler;
+import io.pluresdb.planner.read.ReadPlan;
+import io.pluresdb.planner.sql.PlanningContext;
+import io.pluresdb.planner.sql.SqlFront;
+import io.pluresdb.planner.write.WritePlanner;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+import org.apache.calcite.sql.SqlDelete;
+import org.apache.calcite.sql.SqlDynamicParam;
+import org.apache.calcite.sql.SqlExplain;
+import org.apache.calcite.sql.SqlInsert;
+import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlUpdate;
+import org.apache.calcite.sql.util.SqlBasicVisitor;
+
+/** Plans one SQL statement against one catalog: parse, then dispatch on the statement's kind. */
+public final class StatementPlanner {
+  private static final Pattern BEGIN =
+      Pattern.compile("\\s*(BEGIN|START)(\\s+(TRANSACTION|WORK|DEFERRED|IMMEDIATE))?\\s*;?\\s*",
+          Pattern.CASE_INSENSITIVE);
+  private static final Pattern COMMIT =
+      Pattern.compile("\\s*(COMMIT|END)(\\s+(TRANSACTION|WORK))?\\s*;?\\s*",
+          Pattern.CASE_INSENSITIVE);
+  private static final Pattern ROLLBACK =
+      Pattern.compile("\\s*ROLLBACK(\\s+(TRANSACTION|WORK))?\\s*;?\\s*", Pattern.CASE_INSENSITIVE);
+
+  private StatementPlanner() {}
+
+  public static Plan plan(String sql, Catalog catalog, CalciteCatalogs schemas)
+      throws SQLException {
+    Plan txn = transactionControl(sql);
+    if (txn != null) {
+      return txn;
+    }
+    SqlNode node = SqlFront.parse(sql);
+    PlanningContext context = new PlanningContext(catalog, schemas);
+    int params = countParams(node);
+    if (node.getKind().belongsTo(SqlKind.QUERY)) {
+      return new Plan.Query(sql, QueryCompiler.compile(context, node));
+    }
+    if (node instanceof SqlExplain explain) {
+      return explain(sql, context, explain);
+    }
+    if (node instanceof SqlInsert insert) {
+      return new Plan.Write(sql, new WritePlanner(context, params).insert(insert, onConflict(insert)));
+    }
+    if (node instanceof SqlUpdate update) {
+      return new Plan.Write(sql, new WritePlanner(context, params).update(update));
+    }
+    if (node instanceof SqlDelete delete) {
+      return new Plan.Write(sql, new WritePlanner(context, params).delete(delete));
+    }
+    Plan.Ddl ddl = new DdlPlanner(context).plan(sql, node);
+    if (ddl != null) {
+      return ddl;
+    }
+    throw Errors.of(
+        SqlState.FEATURE_NOT_SUPPORTED,
+        node.getKind().lowerName.replace('_', ' ').toUpperCase(Locale.ROOT)
+            + " statements are not supported");
+  }
+
+  private static OnConflict onConflict(SqlInsert insert) {
+    return OnConflict.ERROR;
+  }
+
+  private static Plan explain(String sql, PlanningContext context, SqlExplain explain)
+      throws SQLException {
+    SqlNode query = explain.getExplicandum();
+    if (!query.getKind().belongsTo(SqlKind.QUERY)) {
+      throw Errors.of(SqlState.FEATURE_NOT_SUPPORTED, "EXPLAIN supports queries only");
+    }
+    // Relational conversion and compilation each validate (and so change) their own tree.
+    SqlNode again = ((SqlExplain) SqlFront.parse(sql)).getExplicandum();
+    List<String> lines = new ArrayList<>(Explainer.relationalPlan(context, again));
+    ReadPlan read = QueryCompiler.compile(context, query);
+    lines.add("SQLite: " + read.sqliteSql().replace('\n', ' '));
+    return new Plan.Explain(sql, lines, read.parameterTypes());
+  }
+
+  private static Plan transactionControl(String sql) {
+    if (sql.length() > 40) {
+      return null;
+    }
+    if (BEGIN.matcher(sql).matches()) {
+      return new Plan.Transaction(sql, Plan.TxnCommand.BEGIN);
+    }
+    if (COMMIT.matcher(sql).matches()) {
+      return new Plan.Transaction(sql, Plan.TxnCommand.COMMIT);
+    }
+    if (ROLLBACK.matcher(sql).matches()) {
+      return new Plan.Transaction(sql, Plan.TxnCommand.ROLLBACK);
+    }
+    return null;
+  }
+
+  private static int countParams(SqlNode node) {
+    int[] max = {-1};
+    node.accept(
+        new SqlBasicVisitor<Void>() {
+          @Override
+          public Void visit(SqlDynamicParam param) {
+            max[0] = Math.max(max[0], param.getIndex());
+            return null;
+          }
+        });
+    return max[0] + 1;
+  }
+}

@@ -1,0 +1,406 @@
+package io.pluresdb.planner.session;
+
+import io.pluresdb.crdt.error.Errors;
+import io.pluresdb.crdt.error.SqlState;
+import io.pluresdb.crdt.schema.Catalog;
+import io.pluresdb.crdt.schema.SchemaChange;
+import io.pluresdb.crdt.store.Store;
+import io.pluresdb.crdt.store.WriteTxn;
+import io.pluresdb.planner.Planner;
+import io.pluresdb.planner.Session;
+import io.pluresdb.planner.exec.Cursor;
+import io.pluresdb.planner.exec.Prepared;
+import io.pluresdb.planner.exec.Result;
+import io.pluresdb.planner.plan.Plan;
+import io.pluresdb.planner.read.Binder;
+import io.pluresdb.planner.read.ReadPlan;
+import io.pluresdb.planner.write.WriteExecutor;
+import io.pluresdb.planner.write.WriteResult;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A session: auto-commit or one manual transaction at a time, a lazily opened SQLite reader with
+ * its cached prepared statements, and cancellation.
+ *
+ * <p>Not thread-safe: one JDBC connection calls it at a time. {@link #cancel()} may be called
+ * from any thread; it only reads the volatile {@link #running} statement and interrupts it.
+ */
+public final class PluresSession implements Session {
+  /** How long a statement waits for the store's one writer when no query timeout is set. */
+  private static final Duration WRITER_WAIT = Duration.ofSeconds(30);
+
+  private final Planner planner;
+  private final Store store;
+  private final StatementCache statements = new StatementCache(64);
+  private Connection reader;
+  private WriteTxn txn;
+  private boolean autoCommit = true;
+  private boolean explicitTransaction;
+  private boolean readOnly;
+  private boolean closed;
+  private volatile Statement running;
+  private volatile boolean cancelled;
+  private volatile boolean timedOut;
+
+  public PluresSession(Planner planner) {
+    this.planner = planner;
+    this.store = planner.store();
+  }
+
+  @Override
+  public Prepared prepare(String sql) throws SQLException {
+    ensureOpen();
+    return plan(sql);
+  }
+
+  private Plan plan(String sql) throws SQLException {
+    Catalog catalog = catalog();
+    boolean committedSchema = txn == null || catalog.version() == store.catalog().version();
+    return planner.plan(sql, catalog, committedSchema);
+  }
+
+  @Override
+  public Result execute(
+      Prepared statement, List<Object> params, List<String> generatedKeys, int timeoutSeconds,
+      long maxRows) throws SQLException {
+    ensureOpen();
+    // The cache answers with the same plan while the schema is unchanged, else a fresh one.
+    Plan plan = plan(statement.sql());
+    cancelled = false;
+    timedOut = false;
+    ScheduledFuture<?> timer = timeoutSeconds > 0 ? scheduleTimeout(timeoutSeconds) : null;
+    boolean handedToCursor = false;
+    try {
+      Result r = dispatch(plan, params, generatedKeys, timeoutSeconds, maxRows, timer);
+      handedToCursor = r instanceof Result.Rows && timer != null;
+      return r;
+    } finally {
+      if (timer != null && !handedToCursor) {
+        timer.cancel(false);
+      }
+    }
+  }
+
+  private Result dispatch(
+      Plan plan, List<Object> params, List<String> generatedKeys, int timeoutSeconds,
+      long maxRows, ScheduledFuture<?> timer) throws SQLException {
+    if (plan instanceof Plan.Query q) {
+      return new Result.Rows(query(q.read(), params, maxRows, timer));
+    }
+    if (plan instanceof Plan.Explain e) {
+      List<Object[]> rows = new ArrayList<>();
+      for (String line : e.lines()) {
+        rows.add(new Object[] {line});
+      }
+      return new Result.Rows(new ListCursor(e.columns(), rows));
+    }
+    if (plan instanceof Plan.Transaction t) {
+      transactionControl(t.command());
+      return new Result.Count(0, null);
+    }
+    if (readOnly) {
+      throw Errors.of(
+          SqlState.READ_ONLY_SQL_TRANSACTION, "cannot execute a write in a read-only session");
+    }
+    if (plan instanceof Plan.Ddl ddl) {
+      write(timeoutSeconds, t -> {
+        schema(t, ddl);
+        return new WriteResult(0, List.of(), List.of());
+      }, false);
+      return new Result.Count(0, null);
+    }
+    Plan.Write w = (Plan.Write) plan;
+    WriteResult r = write(timeoutSeconds,
+        t -> new WriteExecutor(t, params, timeoutSeconds, s -> running = s)
+            .execute(w.kind(), generatedKeys), true);
+    Cursor keys =
+        generatedKeys == null ? null : new ListCursor(r.keyColumns(), r.keys());
+    return new Result.Count(r.count(), keys);
+  }
+
+  private static void schema(WriteTxn t, Plan.Ddl ddl) throws SQLException {
+    Catalog c = t.catalog();
+    SchemaChange change = ddl.change();
+    if (ddl.ifNotExists()
+        && change instanceof SchemaChange.CreateTable ct
+        && (c.tables().containsKey(ct.table().name()) || c.views().containsKey(ct.table().name()))) {
+      return;
+    }
+    if (ddl.ifExists()) {
+      if (change instanceof SchemaChange.DropTable d && !c.tables().containsKey(d.table())) {
+        return;
+      }
+      if (change instanceof SchemaChange.DropView d && !c.views().containsKey(d.view())) {
+        return;
+      }
+      if (change instanceof SchemaChange.DropIndex d && !c.indexes().containsKey(d.index())) {
+        return;
+      }
+    }
+    t.schema(change);
+  }
+
+  /** Work done inside a write transaction. */
+  @FunctionalInterface
+  private interface Work {
+    WriteResult run(WriteTxn txn) throws SQLException;
+  }
+
+  private WriteResult write(int timeoutSeconds, Work work, boolean mapErrors) throws SQLException {
+    if (autoCommit && !explicitTransaction) {
+      try (WriteTxn t = store.beginWrite(writerWait(timeoutSeconds))) {
+        WriteResult r = work.run(t);
+        t.commit();
+        return r;
+      } catch (SQLException e) {
+        throw mapErrors ? mapSqlite(e) : e;
+      }
+    }
+    WriteTxn t = transaction(timeoutSeconds);
+    int mark = t.mark();
+    try {
+      WriteResult r = work.run(t);
+      t.release(mark);
+      return r;
+    } catch (SQLException | RuntimeException e) {
+      // Statement-level atomicity: the failed statement leaves no trace, earlier work stays.
+      t.rollbackTo(mark);
+      t.release(mark);
+      if (e instanceof SQLException s) {
+        throw mapErrors ? mapSqlite(s) : s;
+      }
+      throw e;
+    }
+  }
+
+  private WriteTxn transaction(int timeoutSeconds) throws SQLException {
+    if (txn == null) {
+      txn = store.beginWrite(writerWait(timeoutSeconds));
+    }
+    return txn;
+  }
+
+  private static Duration writerWait(int timeoutSeconds) {
+    return timeoutSeconds > 0 ? Duration.ofSeconds(timeoutSeconds) : WRITER_WAIT;
+  }
+
+  private Cursor query(ReadPlan plan, List<Object> params, long maxRows, ScheduledFuture<?> timer)
+      throws SQLException {
+    boolean fromCache = txn == null;
+    PreparedStatement ps =
+        fromCache ? statements.acquire(reader(), plan.sqliteSql())
+            : txn.connection().prepareStatement(plan.sqliteSql());
+    boolean ok = false;
+    try {
+      Binder.bind(ps, plan, params);
+      running = ps;
+      java.sql.ResultSet rs;
+      try {
+        rs = ps.executeQuery();
+      } catch (SQLException e) {
+        throw mapSqlite(e);
+      }
+      ok = true;
+      return new SqliteCursor(rs, plan.columns(), maxRows, this::mapSqlite, () -> {
+        running = null;
+        if (timer != null) {
+          timer.cancel(false);
+        }
+        if (fromCache) {
+          statements.release(ps);
+        } else {
+          ps.close();
+        }
+      });
+    } finally {
+      if (!ok) {
+        running = null;
+        if (fromCache) {
+          statements.release(ps);
+        } else {
+          ps.close();
+        }
+      }
+    }
+  }
+
+  private ScheduledFuture<?> scheduleTimeout(int seconds) {
+    return Planner.timer().schedule(() -> {
+      timedOut = true;
+      interrupt();
+    }, seconds, TimeUnit.SECONDS);
+  }
+
+  /** Maps SQLite's interrupt to 57014 and gives stateless SQLite errors a state. */
+  private SQLException mapSqlite(SQLException e) {
+    String m = e.getMessage() == null ? "" : e.getMessage();
+    if (cancelled || timedOut || m.contains("SQLITE_INTERRUPT") || m.contains("interrupted")) {
+      String why = timedOut ? "canceling statement due to statement timeout"
+          : "canceling statement due to user request";
+      return Errors.of(SqlState.QUERY_CANCELED, why, e);
+    }
+    if (e.getSQLState() == null) {
+      return Errors.of(SqlState.GENERAL_ERROR, m, e);
+    }
+    return e;
+  }
+
+  @Override
+  public void cancel() {
+    cancelled = true;
+    interrupt();
+  }
+
+  private void interrupt() {
+    Statement s = running;
+    if (s != null) {
+      try {
+        s.cancel();
+      } catch (SQLException ignored) {
+        // The statement finished in the meantime: nothing left to cancel.
+      }
+    }
+  }
+
+  private void transactionControl(Plan.TxnCommand command) throws SQLException {
+    switch (command) {
+      case BEGIN -> {
+        if (explicitTransaction || !autoCommit) {
+          if (txn != null) {
+            throw Errors.of(
+                SqlState.ACTIVE_SQL_TRANSACTION, "there is already a transaction in progress");
+          }
+        }
+        explicitTransaction = autoCommit;
+      }
+      case COMMIT -> commit();
+      case ROLLBACK -> rollback();
+    }
+  }
+
+  @Override
+  public boolean autoCommit() {
+    return autoCommit;
+  }
+
+  @Override
+  public void setAutoCommit(boolean autoCommit) throws SQLException {
+    ensureOpen();
+    if (autoCommit && !this.autoCommit) {
+      commit();
+    }
+    this.autoCommit = autoCommit;
+  }
+
+  @Override
+  public void commit() throws SQLException {
+    ensureOpen();
+    WriteTxn t = txn;
+    txn = null;
+    explicitTransaction = false;
+    if (t != null) {
+      try {
+        t.commit();
+      } finally {
+        t.close();
+      }
+    }
+  }
+
+  @Override
+  public void rollback() throws SQLException {
+    ensureOpen();
+    WriteTxn t = txn;
+    txn = null;
+    explicitTransaction = false;
+    if (t != null) {
+      try {
+        t.rollback();
+      } finally {
+        t.close();
+      }
+    }
+  }
+
+  @Override
+  public boolean readOnly() {
+    return readOnly;
+  }
+
+  @Override
+  public void setReadOnly(boolean readOnly) throws SQLException {
+    ensureOpen();
+    if (readOnly && txn != null) {
+      throw Errors.of(
+          SqlState.ACTIVE_SQL_TRANSACTION,
+          "cannot make the session read-only while a transaction has uncommitted writes");
+    }
+    this.readOnly = readOnly;
+  }
+
+  @Override
+  public boolean inTransaction() {
+    return txn != null;
+  }
+
+  @Override
+  public Catalog catalog() {
+    return txn != null ? txn.catalog() : store.catalog();
+  }
+
+  private Connection reader() throws SQLException {
+    if (reader == null) {
+      reader = store.openReader();
+    }
+    return reader;
+  }
+
+  private void ensureOpen() throws SQLException {
+    if (closed) {
+      throw Errors.of(SqlState.CONNECTION_DOES_NOT_EXIST, "the session is closed");
+    }
+  }
+
+  @Override
+  public void close() throws SQLException {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    SQLException failure = null;
+    try {
+      if (txn != null) {
+        txn.rollback();
+        txn.close();
+      }
+    } catch (SQLException e) {
+      failure = e;
+    } finally {
+      txn = null;
+    }
+    try {
+      statements.closeAll();
+      if (reader != null) {
+        reader.close();
+      }
+    } catch (SQLException e) {
+      if (failure == null) {
+        failure = e;
+      } else {
+        failure.addSuppressed(e);
+      }
+    }
+    if (failure != null) {
+      throw failure;
+    }
+  }
+
+}

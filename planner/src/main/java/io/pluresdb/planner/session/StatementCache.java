@@ -1,0 +1,79 @@
+package io.pluresdb.planner.session;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.IdentityHashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The session's prepared SQLite statements on its reader, by SQLite SQL text, least recently used
+ * evicted. A statement still feeding an open cursor is never handed out twice: a second
+ * concurrent use of the same text gets a fresh statement, closed when its cursor closes.
+ *
+ * <p>Not thread-safe: owned by one session.
+ */
+final class StatementCache {
+  private final int capacity;
+  private final LinkedHashMap<String, PreparedStatement> cache =
+      new LinkedHashMap<>(16, 0.75f, true);
+  private final Set<PreparedStatement> inUse =
+      java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+  private final Set<PreparedStatement> uncached =
+      java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+
+  StatementCache(int capacity) {
+    this.capacity = capacity;
+  }
+
+  PreparedStatement acquire(Connection connection, String sql) throws SQLException {
+    PreparedStatement ps = cache.get(sql);
+    if (ps != null && !inUse.contains(ps)) {
+      ps.clearParameters();
+      inUse.add(ps);
+      return ps;
+    }
+    PreparedStatement fresh = connection.prepareStatement(sql);
+    if (ps == null) {
+      cache.put(sql, fresh);
+      evict();
+    } else {
+      uncached.add(fresh);
+    }
+    inUse.add(fresh);
+    return fresh;
+  }
+
+  void release(PreparedStatement ps) throws SQLException {
+    inUse.remove(ps);
+    if (uncached.remove(ps) || !cache.containsValue(ps)) {
+      ps.close();
+    }
+  }
+
+  private void evict() throws SQLException {
+    Iterator<Map.Entry<String, PreparedStatement>> it = cache.entrySet().iterator();
+    while (cache.size() > capacity && it.hasNext()) {
+      Map.Entry<String, PreparedStatement> e = it.next();
+      if (!inUse.contains(e.getValue())) {
+        e.getValue().close();
+        it.remove();
+      }
+    }
+  }
+
+  void closeAll() throws SQLException {
+    for (PreparedStatement ps : cache.values()) {
+      ps.close();
+    }
+    for (PreparedStatement ps : uncached) {
+      ps.close();
+    }
+    cache.clear();
+    uncached.clear();
+    inUse.clear();
+  }
+}

@@ -1,0 +1,54 @@
+package io.pluresdb.planner.sql;
+
+import java.util.List;
+import org.apache.calcite.sql.SqlBasicFunction;
+import org.apache.calcite.sql.SqlFunctionCategory;
+import org.apache.calcite.sql.SqlOperator;
+import org.apache.calcite.sql.SqlOperatorTable;
+import org.apache.calcite.sql.fun.SqlStdOperatorTable;
+import org.apache.calcite.sql.type.OperandTypes;
+import org.apache.calcite.sql.type.ReturnTypes;
+import org.apache.calcite.sql.type.SqlTypeTransforms;
+import org.apache.calcite.sql.util.SqlOperatorTables;
+
+/**
+ * The functions SQLite users write that standard SQL lacks. Each one exists in SQLite under the
+ * same name and arguments, so a call unparses unchanged; standard functions SQLite spells
+ * differently are translated by {@link SqliteDialect}.
+ */
+public final class SqliteFunctions {
+  private SqliteFunctions() {}
+
+  static final List<SqlOperator> FUNCTIONS =
+      List.of(
+          fn("LENGTH", ReturnTypes.INTEGER_NULLABLE, OperandTypes.ANY),
+          fn(
+              "SUBSTR",
+              ReturnTypes.ARG0_NULLABLE_VARYING,
+              OperandTypes.or(OperandTypes.STRING_INTEGER, OperandTypes.STRING_INTEGER_INTEGER)),
+          fn("IFNULL", ReturnTypes.LEAST_RESTRICTIVE.andThen(SqlTypeTransforms.TO_NULLABLE_ALL),
+              OperandTypes.SAME_SAME),
+          fn("INSTR", ReturnTypes.INTEGER_NULLABLE, OperandTypes.STRING_STRING),
+          fn("TYPEOF", ReturnTypes.VARCHAR, OperandTypes.ANY),
+          fn("RANDOM", ReturnTypes.BIGINT, OperandTypes.NILADIC).withDeterministic(false),
+          fn("LTRIM", ReturnTypes.ARG0_NULLABLE_VARYING,
+              OperandTypes.or(OperandTypes.STRING, OperandTypes.STRING_STRING)),
+          fn("RTRIM", ReturnTypes.ARG0_NULLABLE_VARYING,
+              OperandTypes.or(OperandTypes.STRING, OperandTypes.STRING_STRING)),
+          fn("HEX", ReturnTypes.VARCHAR_NULLABLE, OperandTypes.ANY),
+          fn("PRINTF", ReturnTypes.VARCHAR_NULLABLE, OperandTypes.VARIADIC),
+          fn("STRFTIME", ReturnTypes.VARCHAR_NULLABLE, OperandTypes.VARIADIC),
+          fn("JULIANDAY", ReturnTypes.DOUBLE_NULLABLE, OperandTypes.VARIADIC),
+          fn("UNIXEPOCH", ReturnTypes.BIGINT_NULLABLE, OperandTypes.VARIADIC));
+
+  /** The SQLite functions above (they win over standard ones of the same name) and standard SQL. */
+  public static final SqlOperatorTable OPERATORS =
+      SqlOperatorTables.chain(SqlOperatorTables.of(FUNCTIONS), SqlStdOperatorTable.instance());
+
+  private static SqlBasicFunction fn(
+      String name,
+      org.apache.calcite.sql.type.SqlReturnTypeInference ret,
+      org.apache.calcite.sql.type.SqlOperandTypeChecker operands) {
+    return SqlBasicFunction.create(name, ret, operands, SqlFunctionCategory.STRING);
+  }
+}

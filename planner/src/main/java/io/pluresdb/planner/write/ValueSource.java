@@ -1,0 +1,21 @@
+package io.pluresdb.planner.write;
+
+import io.pluresdb.planner.read.ReadPlan;
+
+/** Where one written value comes from. Immutable. */
+public sealed interface ValueSource {
+  /** A literal, converted to the column's type when the statement runs. */
+  record Constant(Object value) implements ValueSource {}
+
+  /** A user parameter (0-based index). */
+  record Param(int index) implements ValueSource {}
+
+  /** The column's DEFAULT (or a generated identity value). */
+  record Default() implements ValueSource {}
+
+  /** An expression SQLite evaluates: a one-row, one-column query. */
+  record Pushed(ReadPlan query) implements ValueSource {}
+
+  /** Column {@code column} (0-based) of the row found by the statement's pushed-down query. */
+  record FromRow(int column) implements ValueSource {}
+}

@@ -1,0 +1,268 @@
+package io.pluresdb.planner.write;
+
+import io.pluresdb.crdt.error.Errors;
+import io.pluresdb.crdt.error.SqlState;
+import io.pluresdb.crdt.schema.ColumnDef;
+import io.pluresdb.crdt.schema.TableDef;
+import io.pluresdb.crdt.store.WriteTxn;
+import io.pluresdb.crdt.value.Values;
+import io.pluresdb.planner.exec.ColumnMeta;
+import io.pluresdb.planner.plan.Plan;
+import io.pluresdb.planner.read.Binder;
+import io.pluresdb.planner.read.ReadPlan;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Runs a planned write inside a write transaction: computes each row's values (in Java for
+ * literals and parameters, in SQLite for expressions) and hands them to the transaction as
+ * operations.
+ *
+ * <p>Not thread-safe: one instance per statement execution.
+ */
+public final class WriteExecutor {
+  private final WriteTxn txn;
+  private final List<Object> params;
+  private final int timeoutSeconds;
+  private final StatementWatch watch;
+
+  public WriteExecutor(
+      WriteTxn txn, List<Object> params, int timeoutSeconds, StatementWatch watch) {
+    this.txn = txn;
+    this.params = params == null ? List.of() : params;
+    this.timeoutSeconds = timeoutSeconds;
+    this.watch = watch;
+  }
+
+  /** Executes the write; {@code generatedKeys} as in {@code Session.execute}. */
+  public WriteResult execute(Plan.WriteKind kind, List<String> generatedKeys) throws SQLException {
+    TableDef table = txn.catalog().table(kind.table());
+    if (table == null) {
+      throw Errors.of(SqlState.UNDEFINED_TABLE, "table '" + kind.table() + "' does not exist");
+    }
+    KeyCollector keys = KeyCollector.of(table, generatedKeys);
+    long count;
+    if (kind instanceof InsertPlan p) {
+      count = insert(p, table, keys);
+    } else if (kind instanceof UpdatePlan p) {
+      count = update(p, table, keys);
+    } else {
+      count = delete((DeletePlan) kind, table, keys);
+    }
+    return new WriteResult(count, keys.columns(), keys.rows());
+  }
+
+  private long insert(InsertPlan plan, TableDef table, KeyCollector keys) throws SQLException {
+    List<ColumnDef> cols = table.columns();
+    Object[] defaults = new Object[cols.size()];
+    boolean[] defaultKnown = new boolean[cols.size()];
+    List<Object[]> sourceRows;
+    if (plan.query() != null) {
+      sourceRows = query(plan.query());
+    } else {
+      sourceRows = new ArrayList<>();
+      for (List<ValueSource> r : plan.rows()) {
+        Object[] values = new Object[r.size()];
+        for (int i = 0; i < values.length; i++) {
+          ValueSource s = r.get(i);
+          values[i] = s instanceof ValueSource.Default ? DEFAULT : value(s, null);
+        }
+        sourceRows.add(values);
+      }
+    }
+    long count = 0;
+    for (Object[] source : sourceRows) {
+      Object[] row = new Object[cols.size()];
+      boolean[] given = new boolean[cols.size()];
+      for (int i = 0; i < plan.targetCount(); i++) {
+        int c = plan.target(i);
+        if (source[i] != DEFAULT) {
+          row[c] = Values.coerce(source[i], cols.get(c), table.name());
+          given[c] = true;
+        }
+      }
+      for (int c = 0; c < row.length; c++) {
+        ColumnDef col = cols.get(c);
+        if (!given[c] && col.defaultSql() != null) {
+          if (!defaultKnown[c]) {
+            defaults[c] = evaluateDefault(col, table);
+            defaultKnown[c] = true;
+          }
+          row[c] = defaults[c];
+        }
+        if (row[c] == null && col.autoIncrement()) {
+          row[c] = txn.nextId();
+        }
+      }
+      if (txn.insert(table.name(), row, plan.onConflict())) {
+        count++;
+        keys.add(row);
+      }
+    }
+    return count;
+  }
+
+  private long update(UpdatePlan plan, TableDef table, KeyCollector keys) throws SQLException {
+    List<Object[]> found = query(plan.finder());
+    int[] columns = plan.set().columns();
+    long count = 0;
+    for (Object[] r : found) {
+      Object[] key = new Object[plan.keyCount()];
+      System.arraycopy(r, 0, key, 0, key.length);
+      Object[] values = new Object[columns.length];
+      for (int i = 0; i < columns.length; i++) {
+        ColumnDef col = table.columns().get(columns[i]);
+        ValueSource s = plan.set().values().get(i);
+        Object v = s instanceof ValueSource.Default ? evaluateDefault(col, table) : value(s, r);
+        values[i] = Values.coerce(v, col, table.name());
+      }
+      if (txn.update(table.name(), key, columns, values)) {
+        count++;
+        keys.addKey(key);
+      }
+    }
+    return count;
+  }
+
+  private long delete(DeletePlan plan, TableDef table, KeyCollector keys) throws SQLException {
+    long count = 0;
+    for (Object[] key : query(plan.finder())) {
+      if (txn.delete(table.name(), key)) {
+        count++;
+        keys.addKey(key);
+      }
+    }
+    return count;
+  }
+
+  /** Marks a value to be replaced by the column's default. */
+  private static final Object DEFAULT = new Object();
+
+  private Object value(ValueSource s, Object[] row) throws SQLException {
+    if (s instanceof ValueSource.Constant c) {
+      return c.value();
+    }
+    if (s instanceof ValueSource.Param p) {
+      if (p.index() >= params.size()) {
+        throw Errors.of(
+            SqlState.INVALID_PARAMETER_NUMBER, "no value specified for parameter " + (p.index() + 1));
+      }
+      return params.get(p.index());
+    }
+    if (s instanceof ValueSource.FromRow f) {
+      return row[f.column()];
+    }
+    if (s instanceof ValueSource.Pushed pushed) {
+      List<Object[]> rows = query(pushed.query());
+      return rows.isEmpty() ? null : rows.get(0)[0];
+    }
+    throw new IllegalStateException("unexpected value source " + s);
+  }
+
+  private Object evaluateDefault(ColumnDef col, TableDef table) throws SQLException {
+    if (col.defaultSql() == null) {
+      return null;
+    }
+    try (PreparedStatement ps = txn.connection().prepareStatement("SELECT " + col.defaultSql());
+        ResultSet rs = ps.executeQuery()) {
+      rs.next();
+      return Values.coerce(Values.read(rs, 1, col.type()), col, table.name());
+    }
+  }
+
+  private List<Object[]> query(ReadPlan plan) throws SQLException {
+    try (PreparedStatement ps = txn.connection().prepareStatement(plan.sqliteSql())) {
+      if (timeoutSeconds > 0) {
+        ps.setQueryTimeout(timeoutSeconds);
+      }
+      Binder.bind(ps, plan, params);
+      watch.running(ps);
+      try (ResultSet rs = ps.executeQuery()) {
+        return Binder.readAll(rs, plan.columns());
+      } finally {
+        watch.running(null);
+      }
+    }
+  }
+
+  /** The columns a write reports back (generated keys), and the rows it collected. */
+  private static final class KeyCollector {
+    private final TableDef table;
+    private final int[] columns;
+    private final List<Object[]> rows = new ArrayList<>();
+
+    private KeyCollector(TableDef table, int[] columns) {
+      this.table = table;
+      this.columns = columns;
+    }
+
+    static KeyCollector of(TableDef table, List<String> names) throws SQLException {
+      if (names == null) {
+        return new KeyCollector(table, null);
+      }
+      List<Integer> idx = new ArrayList<>();
+      if (names.isEmpty()) {
+        for (int c = 0; c < table.columns().size(); c++) {
+          if (table.columns().get(c).autoIncrement()) {
+            idx.add(c);
+          }
+        }
+        if (idx.isEmpty()) {
+          for (String k : table.primaryKey()) {
+            idx.add(table.columnIndex(k));
+          }
+        }
+      } else {
+        for (String n : names) {
+          idx.add(Targets.column(table, n));
+        }
+      }
+      return new KeyCollector(table, idx.stream().mapToInt(Integer::intValue).toArray());
+    }
+
+    void add(Object[] row) {
+      if (columns == null) {
+        return;
+      }
+      Object[] out = new Object[columns.length];
+      for (int i = 0; i < columns.length; i++) {
+        out[i] = row[columns[i]];
+      }
+      rows.add(out);
+    }
+
+    /** Records a key of an updated or deleted row, when only key columns were asked for. */
+    void addKey(Object[] key) {
+      if (columns == null) {
+        return;
+      }
+      List<String> pk = table.keyColumns();
+      Object[] out = new Object[columns.length];
+      for (int i = 0; i < columns.length; i++) {
+        int k = pk.indexOf(table.columns().get(columns[i]).name());
+        out[i] = k >= 0 ? key[k] : null;
+      }
+      rows.add(out);
+    }
+
+    List<ColumnMeta> columns() {
+      List<ColumnMeta> metas = new ArrayList<>();
+      if (columns != null) {
+        for (int c : columns) {
+          ColumnDef d = table.columns().get(c);
+          metas.add(
+              new ColumnMeta(d.name(), d.name(), table.name(), d.type(), d.precision(), d.scale(),
+                  d.nullable(), d.autoIncrement()));
+        }
+      }
+      return metas;
+    }
+
+    List<Object[]> rows() {
+      return rows;
+    }
+  }
+}

@@ -1,0 +1,181 @@
+package io.pluresdb.planner.write;
+
+import io.pluresdb.crdt.error.Errors;
+import io.pluresdb.crdt.error.SqlState;
+import io.pluresdb.crdt.schema.ColumnType;
+import io.pluresdb.crdt.schema.TableDef;
+import io.pluresdb.crdt.store.OnConflict;
+import io.pluresdb.planner.read.QueryCompiler;
+import io.pluresdb.planner.read.ReadPlan;
+import io.pluresdb.planner.sql.PlanningContext;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import org.apache.calcite.sql.SqlCall;
+import org.apache.calcite.sql.SqlDelete;
+import org.apache.calcite.sql.SqlDynamicParam;
+import org.apache.calcite.sql.SqlInsert;
+import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlNodeList;
+import org.apache.calcite.sql.SqlSelect;
+import org.apache.calcite.sql.SqlUpdate;
+import org.apache.calcite.sql.parser.SqlParserPos;
+
+/** Plans INSERT, UPDATE and DELETE statements against one catalog. */
+public final class WritePlanner {
+  private final PlanningContext context;
+  private final int paramCount;
+  private final ColumnType[] paramTypes;
+
+  public WritePlanner(PlanningContext context, int paramCount) {
+    this.context = context;
+    this.paramCount = paramCount;
+    this.paramTypes = new ColumnType[paramCount];
+  }
+
+  /** INSERT ... VALUES or INSERT ... SELECT. */
+  public InsertPlan insert(SqlInsert insert, OnConflict onConflict) throws SQLException {
+    TableDef table = Targets.table(context.catalog(), insert.getTargetTable());
+    int[] targets = targets(table, insert.getTargetColumnList());
+    SqlNode source = insert.getSource();
+    if (source.getKind() == SqlKind.VALUES) {
+      List<List<ValueSource>> rows = new ArrayList<>();
+      for (SqlNode rowNode : ((SqlCall) source).getOperandList()) {
+        List<SqlNode> exprs = ((SqlCall) rowNode).getOperandList();
+        if (exprs.size() != targets.length) {
+          throw Errors.of(
+              SqlState.SYNTAX_ERROR,
+              "INSERT into table '" + table.name() + "' has " + exprs.size()
+                  + " expressions but " + targets.length + " target columns");
+        }
+        List<ValueSource> row = new ArrayList<>();
+        for (int i = 0; i < exprs.size(); i++) {
+          row.add(source(exprs.get(i), table.columns().get(targets[i]).type()));
+        }
+        rows.add(row);
+      }
+      return new InsertPlan(
+          table.name(), targets, rows, null, onConflict, null, parameterTypes());
+    }
+    ReadPlan query = QueryCompiler.compile(context, source);
+    if (query.columns().size() != targets.length) {
+      throw Errors.of(
+          SqlState.SYNTAX_ERROR,
+          "INSERT into table '" + table.name() + "' has " + query.columns().size()
+              + " query columns but " + targets.length + " target columns");
+    }
+    merge(query.parameterTypes(), query.paramOrder());
+    return new InsertPlan(
+        table.name(), targets, List.of(), query, onConflict, null, parameterTypes());
+  }
+
+  /** UPDATE t SET c = expr, ... WHERE condition. */
+  public UpdatePlan update(SqlUpdate update) throws SQLException {
+    TableDef table = Targets.table(context.catalog(), update.getTargetTable());
+    SqlNodeList targetList = update.getTargetColumnList();
+    int[] columns = new int[targetList.size()];
+    List<ValueSource> values = new ArrayList<>();
+    List<SqlNode> pushed = new ArrayList<>();
+    for (int i = 0; i < columns.length; i++) {
+      columns[i] = Targets.column(table, targetList.get(i));
+      SqlNode expr = update.getSourceExpressionList().get(i);
+      ValueSource direct = direct(expr, table.columns().get(columns[i]).type());
+      if (direct != null) {
+        values.add(direct);
+      } else {
+        values.add(new ValueSource.FromRow(table.keyColumns().size() + pushed.size()));
+        pushed.add(expr);
+      }
+    }
+    Finder.Built finder =
+        Finder.build(
+            context, table, update.getAlias(), update.getCondition(), pushed, paramCount);
+    merge(finder.plan().parameterTypes(), finder.plan().paramOrder());
+    return new UpdatePlan(
+        table.name(),
+        finder.plan(),
+        finder.rowColumns(),
+        finder.keyCount(),
+        new Assignments(columns, values),
+        parameterTypes());
+  }
+
+  /** DELETE FROM t WHERE condition. */
+  public DeletePlan delete(SqlDelete delete) throws SQLException {
+    TableDef table = Targets.table(context.catalog(), delete.getTargetTable());
+    Finder.Built finder =
+        Finder.build(
+            context, table, delete.getAlias(), delete.getCondition(), List.of(), paramCount);
+    merge(finder.plan().parameterTypes(), finder.plan().paramOrder());
+    return new DeletePlan(table.name(), finder.plan(), finder.rowColumns(), parameterTypes());
+  }
+
+  private int[] targets(TableDef table, SqlNodeList columnList) throws SQLException {
+    if (columnList == null || columnList.isEmpty()) {
+      int[] all = new int[table.columns().size()];
+      Arrays.setAll(all, i -> i);
+      return all;
+    }
+    int[] targets = new int[columnList.size()];
+    for (int i = 0; i < targets.length; i++) {
+      targets[i] = Targets.column(table, columnList.get(i));
+      for (int j = 0; j < i; j++) {
+        if (targets[j] == targets[i]) {
+          throw Errors.of(
+              SqlState.DUPLICATE_COLUMN,
+              "column '" + table.columns().get(targets[i]).name() + "' of table '"
+                  + table.name() + "' is assigned more than once");
+        }
+      }
+    }
+    return targets;
+  }
+
+  /** A value Java can produce without SQLite (literal, parameter, DEFAULT), or null. */
+  private ValueSource direct(SqlNode expr, ColumnType columnType) {
+    if (expr.getKind() == SqlKind.DEFAULT) {
+      return new ValueSource.Default();
+    }
+    if (expr instanceof SqlDynamicParam p) {
+      paramTypes[p.getIndex()] = columnType;
+      return new ValueSource.Param(p.getIndex());
+    }
+    Optional<Object> literal = Literals.valueOf(expr);
+    return literal
+        .<ValueSource>map(v -> new ValueSource.Constant(v == Literals.NULL ? null : v))
+        .orElse(null);
+  }
+
+  private ValueSource source(SqlNode expr, ColumnType columnType) throws SQLException {
+    ValueSource direct = direct(expr, columnType);
+    if (direct != null) {
+      return direct;
+    }
+    SqlNodeList items = new SqlNodeList(List.of(expr), SqlParserPos.ZERO);
+    SqlSelect select =
+        new SqlSelect(
+            SqlParserPos.ZERO, null, items, null, null, null, null, null, null, null, null, null);
+    ReadPlan plan = QueryCompiler.compile(context, select);
+    merge(plan.parameterTypes(), plan.paramOrder());
+    return new ValueSource.Pushed(plan);
+  }
+
+  private void merge(List<ColumnType> types, int[] used) {
+    for (int index : used) {
+      if (index < paramTypes.length && paramTypes[index] == null && index < types.size()) {
+        paramTypes[index] = types.get(index);
+      }
+    }
+  }
+
+  private List<ColumnType> parameterTypes() {
+    List<ColumnType> out = new ArrayList<>();
+    for (ColumnType t : paramTypes) {
+      out.add(t == null ? ColumnType.VARCHAR : t);
+    }
+    return out;
+  }
+}

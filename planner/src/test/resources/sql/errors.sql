@@ -1,0 +1,32 @@
+# Errors carry a precise SQLState and name the object.
+fixture album
+
+statement error 42601
+SELEC 1
+
+statement error 42P01 table 'nope' does not exist
+SELECT * FROM nope
+
+statement error 42703 column 'nope' does not exist
+SELECT nope FROM album
+
+statement error 42883
+SELECT no_such_function(1) FROM album
+
+statement error 42804
+SELECT name + DATE '2020-01-01' FROM album
+
+statement error 42P01 table 'nope' does not exist
+INSERT INTO nope VALUES (1)
+
+statement error 42703 column 'nope' of table 'album' does not exist
+INSERT INTO album (id, nope) VALUES (1, 2)
+
+statement error 42703 column 'nope' of table 'album' does not exist
+UPDATE album SET nope = 1
+
+statement error 42703
+DELETE FROM album WHERE nope = 1
+
+statement error 42601 has 2 expressions but 5 target columns
+INSERT INTO album VALUES (1, 'x')
