@@ -40,8 +40,11 @@ final class ShellCommand implements Callable<Integer> {
       // No terminal (a pipe or a script): ask jline for a dumb one instead of warning about it.
       System.setProperty("org.jline.terminal.dumb", "true");
     }
+    // No user or password: an embedded database has none. SERIALIZABLE is the level PluresDB
+    // runs at; asking for it spares sqlline's note about its REPEATABLE_READ default.
     List<String> args = new ArrayList<>(List.of(
-        "-u", url, "-n", "", "-p", "", "-d", PluresDriver.class.getName()));
+        "-u", url, "-n", "", "-p", "", "-d", PluresDriver.class.getName(),
+        "--isolation=TRANSACTION_SERIALIZABLE", "--verbose=false"));
     if (script != null) {
       args.add("--run=" + script);
     }

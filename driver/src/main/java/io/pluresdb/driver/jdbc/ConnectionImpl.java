@@ -23,6 +23,7 @@ import java.sql.SQLXML;
 import java.sql.Savepoint;
 import java.sql.Statement;
 import java.sql.Struct;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +34,8 @@ import java.util.concurrent.Executor;
 
 /**
  * The PluresDB {@link java.sql.Connection}: one planner session over a shared engine. Thin
- * delegation; transaction state lives in the session.
+ * delegation (hence its length, one short method per {@link java.sql.Connection} method);
+ * transaction state lives in the session.
  *
  * <p>Not thread-safe, except {@link #close}, {@link #abort}, {@link #isClosed} and {@link
  * #isValid}, which any thread may call: {@code closed} is volatile and closing is idempotent.
@@ -44,6 +46,7 @@ public final class ConnectionImpl implements PluresConnection {
   private final Session session;
   private final Set<StatementImpl> statements = ConcurrentHashMap.newKeySet();
   private final Properties clientInfo = new Properties();
+  private final Duration lockTimeout;
   private volatile boolean closed;
   private SQLWarning warnings;
   private int networkTimeout;
@@ -53,6 +56,7 @@ public final class ConnectionImpl implements PluresConnection {
   public ConnectionImpl(ConnectionUrl url, EngineLease lease) throws SQLException {
     this.url = url;
     this.lease = lease;
+    this.lockTimeout = Duration.ofMillis(url.getMillis(PluresProperty.LOCK_TIMEOUT));
     Session s = null;
     try {
       s = lease.engine().planner().openSession();
@@ -82,6 +86,11 @@ public final class ConnectionImpl implements PluresConnection {
     if (closed) {
       throw Errors.of(SqlState.CONNECTION_DOES_NOT_EXIST, "the connection is closed");
     }
+  }
+
+  /** How long this connection's writes wait for the writer ({@code lock_timeout}). */
+  Duration lockTimeout() {
+    return lockTimeout;
   }
 
   void statementClosed(StatementImpl statement) {
@@ -288,6 +297,11 @@ public final class ConnectionImpl implements PluresConnection {
       return;
     }
     closed = true;
+    release();
+  }
+
+  /** Closes the statements, the session and the engine lease, reporting every failure. */
+  private void release() throws SQLException {
     SQLException failure = null;
     for (StatementImpl s : new ArrayList<>(statements)) {
       try {
@@ -341,12 +355,13 @@ public final class ConnectionImpl implements PluresConnection {
     if (closed) {
       return;
     }
+    closed = true; // from now on every call fails with 08003, as abort requires
     session.cancel();
     executor.execute(() -> {
       try {
-        close();
+        release();
       } catch (SQLException e) {
-        // abort's contract is fire-and-forget: the connection is closed either way
+        // abort is fire-and-forget: the connection is already closed to its user
       }
     });
   }

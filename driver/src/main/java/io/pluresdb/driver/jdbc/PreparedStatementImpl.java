@@ -37,7 +37,8 @@ import java.util.List;
 /**
  * The PluresDB {@link PreparedStatement}: planned once at creation (through the planner's cache),
  * executed with the bound values. Setters store canonical values where the Java type says which
- * one is meant; the planner coerces them to the parameter's type.
+ * one is meant; the planner coerces them to the parameter's type. Long only because of the
+ * interface's many setters, each one line over {@link ParameterValues} or {@link LegacyDates}.
  *
  * <p>Not thread-safe, like {@link StatementImpl}.
  */

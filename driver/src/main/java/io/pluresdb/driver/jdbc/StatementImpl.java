@@ -2,6 +2,7 @@ package io.pluresdb.driver.jdbc;
 
 import io.pluresdb.crdt.error.Errors;
 import io.pluresdb.crdt.error.SqlState;
+import io.pluresdb.driver.engine.WriterWait;
 import io.pluresdb.planner.Session;
 import io.pluresdb.planner.exec.Cursor;
 import io.pluresdb.planner.exec.Prepared;
@@ -19,7 +20,8 @@ import java.util.List;
 /**
  * The PluresDB {@link Statement}: plans through the connection's session and keeps the one
  * current result (rows, or an update count with generated keys). {@link PreparedStatementImpl}
- * reuses its execution core.
+ * reuses its execution core. Long only because {@link Statement} has that many methods; each is a
+ * check and one call.
  *
  * <p>Not thread-safe: used by the thread that owns the connection, except {@link #cancel()} and
  * {@link #close()}, which any thread may call ({@code running} and {@code closed} are volatile).
@@ -84,7 +86,8 @@ public class StatementImpl implements Statement {
     Result r;
     running = true;
     try {
-      r = session.execute(p, params, keyColumns, queryTimeout, maxRows);
+      r = WriterWait.within(connection.lockTimeout(),
+          () -> session.execute(p, params, keyColumns, queryTimeout, maxRows));
     } finally {
       running = false;
     }
