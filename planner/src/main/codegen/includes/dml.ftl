@@ -46,7 +46,7 @@ SqlNode PluresInsert() :
     )
     source = OrderedQueryOrExpr(ExprContext.ACCEPT_QUERY)
     // INSERT OR IGNORE/REPLACE already says what a conflict does, so ON CONFLICT may not follow.
-    [ LOOKAHEAD({ orAction == null }) conflict = OnConflict() ]
+    [ LOOKAHEAD(1, { orAction == null }) conflict = OnConflict() ]
     [ returning = Returning() ]
     {
         SqlNode node = new SqlInsert(s.end(source), keywordList, tableRef, source, columnList);

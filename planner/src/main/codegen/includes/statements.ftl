@@ -2,6 +2,21 @@
   Transaction control, PluresDB's live-query statements and the pgvector distance operators.
 -->
 
+/*
+ * "value" must work as a plain name (a column called value is common), but Calcite's grammar
+ * also reads VALUE as a synonym of VALUES at the start of a query, and with one token of
+ * lookahead it then takes "value" in MAX(value) or (value + 1) for a VALUES clause. This token,
+ * declared before Calcite's keywords, wins the tie for the word VALUE, so the keyword VALUE is
+ * never produced and VALUE_WORD is a non-reserved word like any other. The cost: the rare
+ * syntax that needs the keyword (VALUE as VALUES, NEXT VALUE FOR, IS JSON VALUE,
+ * JSON_OBJECT(KEY k VALUE v)) is not available. It is spelled letter by letter because JavaCC
+ * refuses a second string-literal token "VALUE".
+ */
+<DEFAULT, DQID, BTID> TOKEN :
+{
+    < VALUE_WORD: "V" "A" "L" "U" "E" >
+}
+
 /** BEGIN [TRANSACTION | WORK], START TRANSACTION, COMMIT [WORK], ROLLBACK [WORK]. */
 SqlNode SqlTransactionStatement() :
 {

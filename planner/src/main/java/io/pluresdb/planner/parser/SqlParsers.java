@@ -7,15 +7,21 @@ import io.pluresdb.planner.parser.impl.PluresSqlParserImpl;
 import io.pluresdb.planner.parser.impl.PluresSqlParserImplConstants;
 import io.pluresdb.planner.parser.impl.Token;
 import io.pluresdb.planner.parser.impl.TokenMgrError;
+import java.io.StringReader;
 import java.sql.SQLException;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.calcite.avatica.util.Casing;
 import org.apache.calcite.avatica.util.Quoting;
-import org.apache.calcite.runtime.CalciteContextException;
 import org.apache.calcite.sql.SqlDialect;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlNodeList;
+import org.apache.calcite.sql.parser.SqlAbstractParserImpl;
 import org.apache.calcite.sql.parser.SqlParseException;
 import org.apache.calcite.sql.parser.SqlParser;
 import org.apache.calcite.sql.parser.SqlParserPos;
@@ -31,6 +37,13 @@ import org.checkerframework.checker.nullness.qual.Nullable;
 public final class SqlParsers {
   /** Expected tokens are listed in error messages only when there are this few of them. */
   private static final int MAX_EXPECTED_LISTED = 6;
+
+  /** How the generated parser words an error at a reserved word. */
+  private static final Pattern KEYWORD_NEAR =
+      Pattern.compile("Incorrect syntax near the keyword '([^']*)'");
+
+  /** Reserved words, upper case: names that must be quoted to be used as names. */
+  private static final Set<String> RESERVED = reservedWords();
 
   private static final SqlParser.Config CONFIG =
       SqlParser.config()
@@ -83,6 +96,23 @@ public final class SqlParsers {
     }
   }
 
+  /** True when {@code word} (any case) is reserved and so must be quoted to be a name. */
+  public static boolean isReservedWord(String word) {
+    return RESERVED.contains(word.toUpperCase(Locale.ROOT));
+  }
+
+  private static Set<String> reservedWords() {
+    SqlAbstractParserImpl.Metadata metadata =
+        PluresSqlParserImpl.FACTORY.getParser(new StringReader("")).getMetadata();
+    Set<String> words = new HashSet<>();
+    for (String token : metadata.getTokens()) {
+      if (metadata.isReservedWord(token)) {
+        words.add(token);
+      }
+    }
+    return Set.copyOf(words);
+  }
+
   /** Canonical SQL for a parsed node, which {@link #parse} reads back to an equal tree. */
   public static String unparse(SqlNode node) {
     return node.toSqlString(
@@ -111,8 +141,10 @@ public final class SqlParsers {
               ? "unexpected end of input"
               : "unexpected '" + token.image + "'";
       detail += expected(e.getExpectedTokenNames());
-    } else if (cause instanceof CalciteContextException ce && ce.getCause() != null) {
-      detail = ce.getCause().getMessage();
+    } else if (cause instanceof ParseException && keywordNear(e.getMessage()) != null) {
+      // The generated parser rewords errors at a keyword and drops the token; recover it.
+      detail = "unexpected '" + keywordNear(e.getMessage()) + "'";
+      detail += expected(e.getExpectedTokenNames());
     } else if (cause instanceof Error && !(cause instanceof TokenMgrError)) {
       // A failure inside the parser itself is not the statement's fault.
       return Errors.of(SqlState.INTERNAL_ERROR, "internal error while parsing: " + cause, e);
@@ -124,6 +156,14 @@ public final class SqlParsers {
             ? ""
             : " at line " + pos.getLineNum() + ", column " + pos.getColumnNum();
     return Errors.of(SqlState.SYNTAX_ERROR, "syntax error" + where + ": " + detail, e);
+  }
+
+  private static @Nullable String keywordNear(@Nullable String message) {
+    if (message == null) {
+      return null;
+    }
+    Matcher m = KEYWORD_NEAR.matcher(message);
+    return m.find() ? m.group(1) : null;
   }
 
   private static String expected(Collection<String> names) {

@@ -51,8 +51,24 @@ public sealed interface Plan extends Prepared {
     }
   }
 
-  /** An INSERT, UPDATE or DELETE, turned into operations at execution. */
-  record Write(String sql, WriteKind kind) implements Plan {
+  /**
+   * An INSERT, UPDATE or DELETE, turned into operations at execution.
+   *
+   * @param returning the RETURNING column names (all columns for {@code *}), or null
+   * @param returningColumns their metadata; empty without RETURNING
+   */
+  record Write(
+      String sql, WriteKind kind, List<String> returning, List<ColumnMeta> returningColumns)
+      implements Plan {
+    public Write {
+      returning = returning == null ? null : List.copyOf(returning);
+      returningColumns = List.copyOf(returningColumns);
+    }
+
+    public Write(String sql, WriteKind kind) {
+      this(sql, kind, null, List.of());
+    }
+
     @Override
     public boolean writes() {
       return true;
@@ -60,12 +76,12 @@ public sealed interface Plan extends Prepared {
 
     @Override
     public boolean returnsRows() {
-      return false;
+      return returning != null;
     }
 
     @Override
     public List<ColumnMeta> columns() {
-      return List.of();
+      return returningColumns;
     }
 
     @Override

@@ -23,6 +23,9 @@ import org.apache.calcite.sql.SqlInsert;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlUpdate;
+import io.pluresdb.planner.parser.dml.SqlReturning;
+import io.pluresdb.planner.parser.dml.SqlUpsert;
+import io.pluresdb.planner.parser.tx.SqlTransaction;
 import org.apache.calcite.sql.util.SqlBasicVisitor;
 
 /** Plans one SQL statement against one catalog: parse, then dispatch on the statement's kind. */
@@ -53,14 +56,23 @@ public final class StatementPlanner {
     if (node instanceof SqlExplain explain) {
       return explain(sql, context, explain);
     }
-    if (node instanceof SqlInsert insert) {
-      return new Plan.Write(sql, new WritePlanner(context, params).insert(insert, onConflict(insert)));
+    if (node instanceof SqlTransaction t) {
+      return new Plan.Transaction(sql, switch (t.action()) {
+        case BEGIN -> Plan.TxnCommand.BEGIN;
+        case COMMIT -> Plan.TxnCommand.COMMIT;
+        case ROLLBACK -> Plan.TxnCommand.ROLLBACK;
+      });
     }
-    if (node instanceof SqlUpdate update) {
-      return new Plan.Write(sql, new WritePlanner(context, params).update(update));
+    if (node instanceof SqlReturning returning) {
+      Plan.Write inner = write(sql, context, params, returning.statement());
+      if (inner == null) {
+        throw Errors.of(SqlState.SYNTAX_ERROR, "RETURNING follows INSERT, UPDATE or DELETE only");
+      }
+      return Returning.plan(inner, context.catalog(), returning.columns());
     }
-    if (node instanceof SqlDelete delete) {
-      return new Plan.Write(sql, new WritePlanner(context, params).delete(delete));
+    Plan.Write write = write(sql, context, params, node);
+    if (write != null) {
+      return write;
     }
     Plan.Ddl ddl = new DdlPlanner(context).plan(sql, node);
     if (ddl != null) {
@@ -72,8 +84,22 @@ public final class StatementPlanner {
             + " statements are not supported");
   }
 
-  private static OnConflict onConflict(SqlInsert insert) {
-    return OnConflict.ERROR;
+  private static Plan.Write write(String sql, PlanningContext context, int params, SqlNode node)
+      throws SQLException {
+    WritePlanner planner = new WritePlanner(context, params);
+    if (node instanceof SqlUpsert upsert) {
+      return new Plan.Write(sql, planner.insert(upsert.insert(), upsert.conflict()));
+    }
+    if (node instanceof SqlInsert insert) {
+      return new Plan.Write(sql, planner.insert(insert, OnConflict.ERROR));
+    }
+    if (node instanceof SqlUpdate update) {
+      return new Plan.Write(sql, planner.update(update));
+    }
+    if (node instanceof SqlDelete delete) {
+      return new Plan.Write(sql, planner.delete(delete));
+    }
+    return null;
   }
 
   private static Plan explain(String sql, PlanningContext context, SqlExplain explain)

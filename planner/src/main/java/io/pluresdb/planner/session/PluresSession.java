@@ -118,9 +118,13 @@ public final class PluresSession implements Session {
       return new Result.Count(0, null);
     }
     Plan.Write w = (Plan.Write) plan;
+    List<String> reported = w.returning() != null ? w.returning() : generatedKeys;
     WriteResult r = write(timeoutSeconds,
         t -> new WriteExecutor(t, params, timeoutSeconds, s -> running = s)
-            .execute(w.kind(), generatedKeys), true);
+            .execute(w.kind(), reported), true);
+    if (w.returning() != null) {
+      return new Result.Rows(new ListCursor(r.keyColumns(), r.keys()));
+    }
     Cursor keys =
         generatedKeys == null ? null : new ListCursor(r.keyColumns(), r.keys());
     return new Result.Count(r.count(), keys);

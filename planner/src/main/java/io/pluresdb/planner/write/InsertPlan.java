@@ -14,7 +14,7 @@ import java.util.List;
  * @param rows for INSERT ... VALUES, each row's value sources in target order; else empty
  * @param query for INSERT ... SELECT, the pushed-down query; else null
  * @param onConflict what to do when the key exists
- * @param upsert for ON CONFLICT DO UPDATE, the assignments; else null
+ * @param upsert for ON CONFLICT DO UPDATE or INSERT OR REPLACE, what to do; else null
  * @param parameterTypes the type of each user parameter
  */
 public record InsertPlan(
@@ -23,7 +23,7 @@ public record InsertPlan(
     List<List<ValueSource>> rows,
     ReadPlan query,
     OnConflict onConflict,
-    Assignments upsert,
+    UpsertPlan upsert,
     List<ColumnType> parameterTypes)
     implements Plan.WriteKind {
   public InsertPlan {

@@ -100,9 +100,66 @@ public final class WriteExecutor {
       if (txn.insert(table.name(), row, plan.onConflict())) {
         count++;
         keys.add(row);
+      } else if (plan.upsert() != null && upsert(plan.upsert(), table, row)) {
+        count++;
+        keys.addKey(keyOf(table, row));
       }
     }
     return count;
+  }
+
+  /** Applies an upsert's DO UPDATE (or REPLACE) to the existing row; false if it was skipped. */
+  private boolean upsert(UpsertPlan u, TableDef table, Object[] row) throws SQLException {
+    if (table.primaryKey().isEmpty()) {
+      return false;
+    }
+    Object[] key = keyOf(table, row);
+    if (u.replace()) {
+      List<Integer> cols = new ArrayList<>();
+      for (int c = 0; c < row.length; c++) {
+        if (!table.primaryKey().contains(table.columns().get(c).name())) {
+          cols.add(c);
+        }
+      }
+      int[] columns = cols.stream().mapToInt(Integer::intValue).toArray();
+      Object[] values = new Object[columns.length];
+      for (int i = 0; i < columns.length; i++) {
+        values[i] = row[columns[i]];
+      }
+      return columns.length == 0 || txn.update(table.name(), key, columns, values);
+    }
+    Object[] found = null;
+    if (u.finder() != null) {
+      List<Object> extended = new ArrayList<>(params);
+      while (extended.size() < u.rowParamBase()) {
+        extended.add(null);
+      }
+      extended.addAll(java.util.Arrays.asList(row));
+      extended.addAll(java.util.Arrays.asList(key));
+      List<Object[]> rows = query(u.finder(), extended);
+      if (rows.isEmpty()) {
+        return false;
+      }
+      found = rows.get(0);
+    }
+    int[] columns = u.set().columns();
+    Object[] values = new Object[columns.length];
+    for (int i = 0; i < columns.length; i++) {
+      ColumnDef col = table.columns().get(columns[i]);
+      ValueSource s = u.set().values().get(i);
+      Object v = s instanceof ValueSource.Default ? evaluateDefault(col, table) : value(s, found);
+      values[i] = Values.coerce(v, col, table.name());
+    }
+    return columns.length == 0 || txn.update(table.name(), key, columns, values);
+  }
+
+  private static Object[] keyOf(TableDef table, Object[] row) {
+    List<String> pk = table.primaryKey();
+    Object[] key = new Object[pk.size()];
+    for (int k = 0; k < key.length; k++) {
+      key[k] = row[table.columnIndex(pk.get(k))];
+    }
+    return key;
   }
 
   private long update(UpdatePlan plan, TableDef table, KeyCollector keys) throws SQLException {
@@ -121,7 +178,11 @@ public final class WriteExecutor {
       }
       if (txn.update(table.name(), key, columns, values)) {
         count++;
-        keys.addKey(key);
+        if (keys.wantsRow()) {
+          keys.add(fetchRow(table, key));
+        } else {
+          keys.addKey(key);
+        }
       }
     }
     return count;
@@ -130,9 +191,14 @@ public final class WriteExecutor {
   private long delete(DeletePlan plan, TableDef table, KeyCollector keys) throws SQLException {
     long count = 0;
     for (Object[] key : query(plan.finder())) {
+      Object[] before = keys.wantsRow() ? fetchRow(table, key) : null;
       if (txn.delete(table.name(), key)) {
         count++;
-        keys.addKey(key);
+        if (before != null) {
+          keys.add(before);
+        } else {
+          keys.addKey(key);
+        }
       }
     }
     return count;
@@ -162,6 +228,42 @@ public final class WriteExecutor {
     throw new IllegalStateException("unexpected value source " + s);
   }
 
+  /** The current row with this key, as this transaction sees it. */
+  private Object[] fetchRow(TableDef table, Object[] key) throws SQLException {
+    StringBuilder sql = new StringBuilder("SELECT ");
+    for (int c = 0; c < table.columns().size(); c++) {
+      sql.append(c == 0 ? "" : ", ").append(quote(table.columns().get(c).name()));
+    }
+    sql.append(" FROM \"main\".").append(quote(table.name())).append(" WHERE ");
+    List<String> keyColumns = table.keyColumns();
+    for (int k = 0; k < keyColumns.size(); k++) {
+      sql.append(k == 0 ? "" : " AND ").append(quote(keyColumns.get(k))).append(" = ?");
+    }
+    try (PreparedStatement ps = txn.connection().prepareStatement(sql.toString())) {
+      for (int k = 0; k < keyColumns.size(); k++) {
+        ColumnDef def = table.column(keyColumns.get(k));
+        if (def == null) {
+          ps.setObject(k + 1, key[k]);
+        } else {
+          Values.bind(ps, k + 1, key[k], def.type());
+        }
+      }
+      try (ResultSet rs = ps.executeQuery()) {
+        Object[] row = new Object[table.columns().size()];
+        if (rs.next()) {
+          for (int c = 0; c < row.length; c++) {
+            row[c] = Values.read(rs, c + 1, table.columns().get(c).type());
+          }
+        }
+        return row;
+      }
+    }
+  }
+
+  private static String quote(String name) {
+    return "\"" + name.replace("\"", "\"\"") + "\"";
+  }
+
   private Object evaluateDefault(ColumnDef col, TableDef table) throws SQLException {
     if (col.defaultSql() == null) {
       return null;
@@ -174,6 +276,10 @@ public final class WriteExecutor {
   }
 
   private List<Object[]> query(ReadPlan plan) throws SQLException {
+    return query(plan, params);
+  }
+
+  private List<Object[]> query(ReadPlan plan, List<Object> params) throws SQLException {
     try (PreparedStatement ps = txn.connection().prepareStatement(plan.sqliteSql())) {
       if (timeoutSeconds > 0) {
         ps.setQueryTimeout(timeoutSeconds);
@@ -232,6 +338,19 @@ public final class WriteExecutor {
         out[i] = row[columns[i]];
       }
       rows.add(out);
+    }
+
+    /** True when the asked-for columns go beyond the key, so whole rows must be read. */
+    boolean wantsRow() {
+      if (columns == null) {
+        return false;
+      }
+      for (int c : columns) {
+        if (!table.keyColumns().contains(table.columns().get(c).name())) {
+          return true;
+        }
+      }
+      return false;
     }
 
     /** Records a key of an updated or deleted row, when only key columns were asked for. */

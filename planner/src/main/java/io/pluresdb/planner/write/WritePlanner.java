@@ -21,7 +21,11 @@ import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlNodeList;
 import org.apache.calcite.sql.SqlSelect;
+import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlUpdate;
+import org.apache.calcite.sql.fun.SqlStdOperatorTable;
+import org.apache.calcite.sql.util.SqlShuttle;
+import io.pluresdb.planner.parser.dml.SqlUpsert;
 import org.apache.calcite.sql.parser.SqlParserPos;
 
 /** Plans INSERT, UPDATE and DELETE statements against one catalog. */
@@ -38,6 +42,24 @@ public final class WritePlanner {
 
   /** INSERT ... VALUES or INSERT ... SELECT. */
   public InsertPlan insert(SqlInsert insert, OnConflict onConflict) throws SQLException {
+    return insert(insert, onConflict, null);
+  }
+
+  /** An INSERT with its conflict clause (INSERT OR IGNORE/REPLACE, ON CONFLICT DO ...). */
+  public InsertPlan insert(SqlInsert insert, SqlUpsert.Clause conflict) throws SQLException {
+    if (conflict == null) {
+      return insert(insert, OnConflict.ERROR, null);
+    }
+    TableDef table = Targets.table(context.catalog(), insert.getTargetTable());
+    return switch (conflict.action()) {
+      case NOTHING -> insert(insert, OnConflict.IGNORE, null);
+      case REPLACE -> insert(insert, OnConflict.IGNORE, new UpsertPlan(true, null, null, 0, 0));
+      case UPDATE -> insert(insert, OnConflict.IGNORE, doUpdate(table, conflict));
+    };
+  }
+
+  private InsertPlan insert(SqlInsert insert, OnConflict onConflict, UpsertPlan upsert)
+      throws SQLException {
     TableDef table = Targets.table(context.catalog(), insert.getTargetTable());
     int[] targets = targets(table, insert.getTargetColumnList());
     SqlNode source = insert.getSource();
@@ -58,7 +80,7 @@ public final class WritePlanner {
         rows.add(row);
       }
       return new InsertPlan(
-          table.name(), targets, rows, null, onConflict, null, parameterTypes());
+          table.name(), targets, rows, null, onConflict, upsert, parameterTypes());
     }
     ReadPlan query = QueryCompiler.compile(context, source);
     if (query.columns().size() != targets.length) {
@@ -69,7 +91,52 @@ public final class WritePlanner {
     }
     merge(query.parameterTypes(), query.paramOrder());
     return new InsertPlan(
-        table.name(), targets, List.of(), query, onConflict, null, parameterTypes());
+        table.name(), targets, List.of(), query, onConflict, upsert, parameterTypes());
+  }
+
+  /**
+   * ON CONFLICT DO UPDATE: assignments and condition may name the existing row's columns and the
+   * proposed row as {@code excluded.c}; the latter become parameters after the user's.
+   */
+  private UpsertPlan doUpdate(TableDef table, SqlUpsert.Clause clause) throws SQLException {
+    int rowBase = paramCount;
+    int keyBase = rowBase + table.columns().size();
+    int extended = keyBase + table.keyColumns().size();
+    SqlShuttle excluded = new ExcludedRows(table, rowBase);
+    int n = clause.targetColumns() == null ? 0 : clause.targetColumns().size();
+    int[] columns = new int[n];
+    List<ValueSource> values = new ArrayList<>();
+    List<SqlNode> pushed = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      columns[i] = Targets.column(table, clause.targetColumns().get(i));
+      SqlNode expr = clause.values().get(i);
+      ValueSource direct = direct(expr, table.columns().get(columns[i]).type());
+      if (direct != null) {
+        values.add(direct);
+      } else {
+        values.add(new ValueSource.FromRow(table.keyColumns().size() + pushed.size()));
+        pushed.add(expr.accept(excluded));
+      }
+    }
+    if (pushed.isEmpty() && clause.where() == null) {
+      return new UpsertPlan(false, new Assignments(columns, values), null, rowBase, keyBase);
+    }
+    SqlNode condition = null;
+    for (int k = 0; k < table.keyColumns().size(); k++) {
+      String key = table.keyColumns().get(k);
+      SqlNode eq =
+          SqlStdOperatorTable.EQUALS.createCall(
+              POS,
+              new SqlIdentifier(List.of(table.name(), key), POS),
+              ExcludedRows.typedParam(keyBase + k, table.column(key)));
+      condition = condition == null ? eq : SqlStdOperatorTable.AND.createCall(POS, condition, eq);
+    }
+    if (clause.where() != null) {
+      condition = SqlStdOperatorTable.AND.createCall(POS, condition, clause.where().accept(excluded));
+    }
+    Finder.Built finder = Finder.build(context, table, null, condition, pushed, extended);
+    merge(finder.plan().parameterTypes(), finder.plan().paramOrder());
+    return new UpsertPlan(false, new Assignments(columns, values), finder.plan(), rowBase, keyBase);
   }
 
   /** UPDATE t SET c = expr, ... WHERE condition. */
@@ -162,6 +229,8 @@ public final class WritePlanner {
     merge(plan.parameterTypes(), plan.paramOrder());
     return new ValueSource.Pushed(plan);
   }
+
+  private static final SqlParserPos POS = SqlParserPos.ZERO;
 
   private void merge(List<ColumnType> types, int[] used) {
     for (int index : used) {

@@ -1,5 +1,6 @@
 package io.pluresdb.planner.parser.ddl;
 
+import io.pluresdb.planner.parser.SqlParsers;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.apache.calcite.sql.SqlWriter;
@@ -13,7 +14,8 @@ final class Ddl {
 
   /** Writes a name, quoted only when it would not read back as itself unquoted. */
   static void name(SqlWriter writer, String name) {
-    writer.identifier(name, !PLAIN_NAME.matcher(name).matches());
+    boolean plain = PLAIN_NAME.matcher(name).matches() && !SqlParsers.isReservedWord(name);
+    writer.identifier(name, !plain);
   }
 
   /** Writes {@code (a, b, c)} with each name quoted as the dialect requires. */

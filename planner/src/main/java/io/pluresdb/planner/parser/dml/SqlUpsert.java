@@ -89,7 +89,12 @@ public final class SqlUpsert extends SqlCall {
       writer.keyword("INSERT OR REPLACE INTO");
       insert.getTargetTable().unparse(writer, 0, 0);
       if (insert.getTargetColumnList() != null) {
-        insert.getTargetColumnList().unparse(writer, 0, 0);
+        SqlWriter.Frame columns = writer.startList("(", ")");
+        for (SqlNode column : insert.getTargetColumnList()) {
+          writer.sep(",");
+          column.unparse(writer, 0, 0);
+        }
+        writer.endList(columns);
       }
       writer.newlineAndIndent();
       insert.getSource().unparse(writer, 0, 0);

@@ -49,10 +49,12 @@ public final class SqlNotify extends SqlCall {
   @Override
   public void unparse(SqlWriter writer, int leftPrec, int rightPrec) {
     writer.keyword("NOTIFY");
+    SqlWriter.Frame frame = writer.startList("", "");
     channel.unparse(writer, 0, 0);
     if (payload != null) {
-      writer.print(", ");
+      writer.sep(",");
       payload.unparse(writer, 0, 0);
     }
+    writer.endList(frame);
   }
 }

@@ -1,0 +1,143 @@
+package io.pluresdb.planner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.pluresdb.planner.exec.Result;
+import io.pluresdb.planner.support.Db;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SessionTransactionTest {
+  @TempDir Path tmp;
+  Db db;
+  Session other;
+
+  @BeforeEach
+  void open() throws Exception {
+    db = Db.open(tmp);
+    db.exec("CREATE TABLE album (id BIGINT PRIMARY KEY, name VARCHAR(100) NOT NULL)");
+    other = db.planner().openSession();
+  }
+
+  @AfterEach
+  void close() throws Exception {
+    other.close();
+    db.close();
+  }
+
+  private List<String> rows(Session s, String sql, Object... params) throws SQLException {
+    Result r = s.execute(s.prepare(sql), Arrays.asList(params), null, 0, 0);
+    return Db.format(((Result.Rows) r).cursor());
+  }
+
+  @Test
+  void eachAutoCommitWriteIsOneTransactionInTheLog() throws Exception {
+    int before = db.store().log().size();
+    db.exec("INSERT INTO album VALUES (1, 'a')");
+    db.exec("UPDATE album SET name = 'b' WHERE id = 1");
+    assertThat(db.store().log()).hasSize(before + 2);
+    assertThat(rows(other, "SELECT name FROM album")).containsExactly("b");
+  }
+
+  @Test
+  void aManualTransactionIsSeenByItsSessionOnlyUntilCommit() throws Exception {
+    db.session().setAutoCommit(false);
+    db.exec("INSERT INTO album VALUES (1, 'a')");
+    assertThat(db.session().inTransaction()).isTrue();
+    assertThat(db.rows("SELECT name FROM album")).containsExactly("a");
+    assertThat(rows(other, "SELECT name FROM album")).isEmpty();
+    db.session().commit();
+    assertThat(rows(other, "SELECT name FROM album")).containsExactly("a");
+  }
+
+  @Test
+  void rollbackDiscardsTheTransaction() throws Exception {
+    db.session().setAutoCommit(false);
+    db.exec("INSERT INTO album VALUES (1, 'a')");
+    db.session().rollback();
+    assertThat(db.rows("SELECT COUNT(*) FROM album")).containsExactly("0");
+    assertThat(db.session().inTransaction()).isFalse();
+  }
+
+  @Test
+  void aFailedStatementLeavesEarlierWorkOfTheTransactionIntact() throws Exception {
+    db.session().setAutoCommit(false);
+    db.exec("INSERT INTO album VALUES (1, 'a')");
+    assertThatThrownBy(() -> db.exec("INSERT INTO album VALUES (2, 'b'), (1, 'dup')"))
+        .isInstanceOf(SQLException.class)
+        .hasFieldOrPropertyWithValue("SQLState", "23505");
+    db.exec("INSERT INTO album VALUES (3, 'c')");
+    db.session().commit();
+    assertThat(rows(other, "SELECT id FROM album ORDER BY id")).containsExactly("1", "3");
+  }
+
+  @Test
+  void beginCommitAndRollbackStatementsControlTheTransaction() throws Exception {
+    db.exec("BEGIN");
+    db.exec("INSERT INTO album VALUES (1, 'a')");
+    assertThat(rows(other, "SELECT COUNT(*) FROM album")).containsExactly("0");
+    db.exec("COMMIT");
+    assertThat(rows(other, "SELECT COUNT(*) FROM album")).containsExactly("1");
+    db.exec("BEGIN TRANSACTION");
+    db.exec("DELETE FROM album");
+    db.exec("ROLLBACK");
+    assertThat(db.rows("SELECT COUNT(*) FROM album")).containsExactly("1");
+    assertThat(db.session().autoCommit()).isTrue();
+  }
+
+  @Test
+  void ddlInATransactionIsVisibleToItAndUndoneByRollback() throws Exception {
+    db.session().setAutoCommit(false);
+    db.exec("CREATE TABLE t (x INTEGER)");
+    db.exec("INSERT INTO t VALUES (1)");
+    assertThat(db.rows("SELECT x FROM t")).containsExactly("1");
+    db.session().rollback();
+    assertThatThrownBy(() -> db.rows("SELECT x FROM t"))
+        .hasFieldOrPropertyWithValue("SQLState", "42P01");
+  }
+
+  @Test
+  void switchingAutoCommitOnCommits() throws Exception {
+    db.session().setAutoCommit(false);
+    db.exec("INSERT INTO album VALUES (1, 'a')");
+    db.session().setAutoCommit(true);
+    assertThat(rows(other, "SELECT COUNT(*) FROM album")).containsExactly("1");
+  }
+
+  @Test
+  void aReadOnlySessionRefusesWritesButReads() throws Exception {
+    db.exec("INSERT INTO album VALUES (1, 'a')");
+    other.setReadOnly(true);
+    assertThatThrownBy(() -> other.execute(
+            other.prepare("INSERT INTO album VALUES (2, 'b')"), List.of(), null, 0, 0))
+        .hasFieldOrPropertyWithValue("SQLState", "25006");
+    assertThatThrownBy(() -> other.execute(
+            other.prepare("CREATE TABLE x (y INTEGER)"), List.of(), null, 0, 0))
+        .hasFieldOrPropertyWithValue("SQLState", "25006");
+    assertThat(rows(other, "SELECT name FROM album")).containsExactly("a");
+  }
+
+  @Test
+  void aClosedSessionRefusesWork() throws Exception {
+    other.close();
+    assertThatThrownBy(() -> other.prepare("SELECT 1"))
+        .hasFieldOrPropertyWithValue("SQLState", "08003");
+  }
+
+  @Test
+  void dataSurvivesReopeningTheStore() throws Exception {
+    db.exec("INSERT INTO album VALUES (1, 'kept')");
+    other.close();
+    db.close();
+    db = Db.open(tmp);
+    other = db.planner().openSession();
+    assertThat(db.rows("SELECT name FROM album")).containsExactly("kept");
+  }
+}
