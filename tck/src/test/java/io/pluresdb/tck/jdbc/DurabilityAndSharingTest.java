@@ -38,7 +38,7 @@ class DurabilityAndSharingTest {
   void twoConnectionsToOneFileShareTablesAndRows() throws Exception {
     String url = Db.fileUrl(dir, "shared");
     try (Connection a = Db.open(url); Connection b = Db.open(url)) {
-      Db.exec(a, "CREATE TABLE t (id INTEGER PRIMARY KEY, v VARCHAR(5))");
+      Db.exec(a, "CREATE TABLE t (id INTEGER PRIMARY KEY, v VARCHAR(10))");
       Db.exec(b, "INSERT INTO t VALUES (1, 'from b')");
       assertThat(Db.scalar(a, "SELECT v FROM t")).isEqualTo("from b");
       a.close();

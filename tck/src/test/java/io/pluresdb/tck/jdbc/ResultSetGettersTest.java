@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.Date;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Time;
@@ -23,14 +24,21 @@ import org.junit.jupiter.api.Test;
 class ResultSetGettersTest {
   Connection c;
 
+  static final OffsetDateTime TZ =
+      OffsetDateTime.of(2024, 3, 1, 10, 11, 12, 0, ZoneOffset.ofHours(1));
+
   @BeforeEach
   void open() throws Exception {
     c = Db.open(Db.memUrl());
     Db.exec(c, PreparedStatementTest.ALL_TYPES,
         "INSERT INTO v VALUES (1, TRUE, 12, 34, 5000000000, 1.5, 2.5, 123.456, 'text',"
             + " NULL, DATE '2024-03-01', TIME '10:11:12', TIMESTAMP '2024-03-01 10:11:12',"
-            + " TIMESTAMP WITH TIME ZONE '2024-03-01 10:11:12+01:00')",
+            + " NULL)",
         "INSERT INTO v (id) VALUES (2)");
+    try (PreparedStatement p = c.prepareStatement("UPDATE v SET tz = ? WHERE id = 1")) {
+      p.setObject(1, TZ);
+      p.executeUpdate();
+    }
   }
 
   @AfterEach
@@ -76,10 +84,19 @@ class ResultSetGettersTest {
       assertThat(rs.getObject("tm", LocalTime.class)).isEqualTo(LocalTime.of(10, 11, 12));
       assertThat(rs.getObject("ts", LocalDateTime.class))
           .isEqualTo(LocalDateTime.of(2024, 3, 1, 10, 11, 12));
-      assertThat(rs.getObject("tz", OffsetDateTime.class)).isAtSameInstantAs(
-          OffsetDateTime.of(2024, 3, 1, 10, 11, 12, 0, ZoneOffset.ofHours(1)));
+      assertThat(rs.getObject("tz", OffsetDateTime.class)).isAtSameInstantAs(TZ);
       assertThat(rs.getObject(rs.findColumn("dt"), LocalDate.class))
           .isEqualTo(LocalDate.of(2024, 3, 1));
+    }
+  }
+
+  @Test
+  void timestampWithTimeZoneLiteralTakesAnIsoOffset() throws Exception {
+    // SQL and PostgreSQL both write the offset straight after the time: '…12+01:00'.
+    Db.exec(c, "INSERT INTO v (id, tz) VALUES (3,"
+        + " TIMESTAMP WITH TIME ZONE '2024-03-01 10:11:12+01:00')");
+    try (ResultSet rs = row(3)) {
+      assertThat(rs.getObject("tz", OffsetDateTime.class)).isAtSameInstantAs(TZ);
     }
   }
 
