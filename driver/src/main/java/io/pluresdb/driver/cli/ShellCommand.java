@@ -18,6 +18,7 @@ import sqlline.SqlLine;
 @Command(name = "shell", description = "Open an interactive SQL shell (sqlline).")
 final class ShellCommand implements Callable<Integer> {
   static final String DEFAULT_URL = "jdbc:pluresdb:pluresdb.db";
+  private static final int NO_TERMINAL_WIDTH = 1000;
 
   @Parameters(
       index = "0",
@@ -36,15 +37,17 @@ final class ShellCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PluresDriver.register();
-    if (System.console() == null) {
-      // No terminal (a pipe or a script): ask jline for a dumb one instead of warning about it.
-      System.setProperty("org.jline.terminal.dumb", "true");
-    }
     // No user or password: an embedded database has none. SERIALIZABLE is the level PluresDB
     // runs at; asking for it spares sqlline's note about its REPEATABLE_READ default.
     List<String> args = new ArrayList<>(List.of(
         "-u", url, "-n", "", "-p", "", "-d", PluresDriver.class.getName(),
         "--isolation=TRANSACTION_SERIALIZABLE", "--verbose=false"));
+    if (System.console() == null) {
+      // No terminal (a pipe or a script): ask jline for a dumb one instead of warning about it,
+      // and give tables room, since a dumb terminal reports a width of zero.
+      System.setProperty("org.jline.terminal.dumb", "true");
+      args.add("--maxWidth=" + NO_TERMINAL_WIDTH);
+    }
     if (script != null) {
       args.add("--run=" + script);
     }

@@ -914,7 +914,7 @@ public final class DatabaseMetaDataImpl implements DatabaseMetaData {
 
   @Override
   public boolean supportsSchemasInDataManipulation() {
-    return false;
+    return true; // main.album names the same table as album
   }
 
   @Override
@@ -924,12 +924,12 @@ public final class DatabaseMetaDataImpl implements DatabaseMetaData {
 
   @Override
   public boolean supportsSchemasInTableDefinitions() {
-    return false;
+    return true; // main.album names the same table as album
   }
 
   @Override
   public boolean supportsSchemasInIndexDefinitions() {
-    return false;
+    return true; // main.album names the same table as album
   }
 
   @Override

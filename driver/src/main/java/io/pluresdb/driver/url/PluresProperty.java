@@ -37,7 +37,8 @@ public enum PluresProperty {
       "node",
       Kind.TEXT,
       null,
-      "Node id given to the database when this connection creates it; ignored when it exists."),
+      "Node of a database this connection creates: 12 hex digits are its id, another name is"
+          + " hashed to one; ignored when the database exists."),
   READ_ONLY("read_only", Kind.BOOLEAN, "false", "Opens the connection read-only."),
   USER("user", Kind.TEXT, null, "Accepted and ignored: an embedded database has no users."),
   PASSWORD("password", Kind.TEXT, null, "Accepted and ignored: an embedded database has no users.");
