@@ -34,14 +34,13 @@ int TypeLength() :
 /** A column's declared type; the words are mapped to a ColumnType by TypeNames. */
 TypeDecl ColumnTypeDecl() :
 {
-    final Span s;
+    SqlParserPos namePos = null;
     String name;
     int precision = 0;
     int scale = 0;
     boolean withTimeZone = false;
 }
 {
-    { s = span(); }
     (
         ( <INT> | <INTEGER> ) { name = "INTEGER"; }
     |   <BIGINT> { name = "BIGINT"; }
@@ -70,7 +69,7 @@ TypeDecl ColumnTypeDecl() :
         [ <LPAREN> precision = TypeLength() <RPAREN> ]
     |   <VARBINARY> { name = "VARBINARY"; }
         [ <LPAREN> precision = TypeLength() <RPAREN> ]
-    // DATE, TIME, TIMESTAMP and JSON are also valid names; here they are the built-in types.
+    // DATE, TIME, TIMESTAMP, JSON and UUID are also valid names; here they are the built-in types.
     |   LOOKAHEAD(1) <DATE> { name = "DATE"; }
     |   LOOKAHEAD(1) <TIME> { name = "TIME"; }
         [ <LPAREN> precision = TypeLength() <RPAREN> ]
@@ -79,7 +78,8 @@ TypeDecl ColumnTypeDecl() :
         [ <LPAREN> precision = TypeLength() <RPAREN> ]
         [ ( <WITH> { withTimeZone = true; } | <WITHOUT> ) <TIME> <ZONE> ]
     |   LOOKAHEAD(1) <JSON> { name = "JSON"; }
-    |   name = Identifier()
+    |   LOOKAHEAD(1) <UUID> { name = "UUID"; }
+    |   name = Identifier() { namePos = getPos(); }
         [
             <LPAREN> precision = TypeLength()
             [ <COMMA> scale = TypeLength() ]
@@ -89,8 +89,7 @@ TypeDecl ColumnTypeDecl() :
     {
         final TypeDecl type = TypeNames.resolve(name, precision, scale, withTimeZone);
         if (type == null) {
-            throw SqlUtil.newContextException(s.end(this),
-                RESOURCE.unknownDatatypeName(name));
+            throw SqlUtil.newContextException(namePos, RESOURCE.unknownDatatypeName(name));
         }
         return type;
     }
@@ -322,15 +321,21 @@ SqlCreate SqlCreateView(Span s, boolean replace) :
 {
     final SqlIdentifier name;
     SqlNodeList columns = null;
+    final Token first;
     final SqlNode query;
 }
 {
     <VIEW> name = CompoundIdentifier()
     [ columns = ParenthesizedSimpleIdentifierList() ]
-    <AS> query = OrderedQueryOrExpr(ExprContext.ACCEPT_QUERY)
+    <AS> { first = getToken(1); }
+    query = OrderedQueryOrExpr(ExprContext.ACCEPT_QUERY)
     {
+        // The view keeps its query as the user wrote it, cut from the statement's text.
+        final Token last = getToken(0);
+        final String querySql = TypeNames.sourceText(getOriginalSql(), first.beginLine,
+            first.beginColumn, last.endLine, last.endColumn);
         return new SqlCreateView(s.end(this), replace, name,
-            columns == null ? null : TypeNames.names(columns), query);
+            columns == null ? null : TypeNames.names(columns), query, querySql);
     }
 }
 

@@ -1,5 +1,6 @@
 <#--
-  Transaction control, PluresDB's live-query statements and the pgvector distance operators.
+  Transaction control, PluresDB's live-query statements, the pgvector distance operators and
+  PostgreSQL's :: cast.
 -->
 
 /*
@@ -98,4 +99,19 @@ void VectorDistance(List<Object> list, ExprContext exprContext, Span s) :
         list.add(new SqlParserUtil.ToTreeListItem(op, getPos()));
     }
     AddExpression2b(list, ExprContext.ACCEPT_SUB_QUERY)
+}
+
+/** PostgreSQL's cast operator, as in '[1,2,3]'::vector or price::integer. */
+void InfixCast(List<Object> list, ExprContext exprContext, Span s) :
+{
+    final SqlDataTypeSpec dt;
+}
+{
+    <INFIX_CAST> {
+        checkNonQueryExpression(exprContext);
+    }
+    dt = DataType() {
+        list.add(new SqlParserUtil.ToTreeListItem(SqlLibraryOperators.INFIX_CAST, s.pos()));
+        list.add(dt);
+    }
 }

@@ -68,3 +68,8 @@ DELETE FROM album RETURNING *
 => DELETE FROM album RETURNING *
 
 MERGE INTO t USING s ON t.a = s.a WHEN MATCHED THEN UPDATE SET b = s.b WHEN NOT MATCHED THEN INSERT (a, b) VALUES (s.a, s.b)
+
+# After INSERT ... SELECT ... FROM s, RETURNING would read as an alias of s (as in SQLite's
+# upsert); a WHERE clause ends the table list.
+INSERT INTO t SELECT * FROM s WHERE true RETURNING id
+=> INSERT INTO t SELECT * FROM s WHERE TRUE RETURNING id

@@ -66,3 +66,6 @@ select exists(select 1 from Book b1_0 where b1_0.isbn=?)
 select b1_0.author_id,count(b1_0.id) from Book b1_0 group by b1_0.author_id having count(b1_0.id)>?
 
 select case when b1_0.title is null then 'none' else b1_0.title end from Book b1_0
+
+create table Doc (id uuid not null, body longvarchar, payload longvarbinary, score float(53), primary key (id))
+=> CREATE TABLE doc (id CHAR(36) NOT NULL, body VARCHAR, payload BLOB, score DOUBLE, PRIMARY KEY (id))

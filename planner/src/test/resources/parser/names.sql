@@ -7,7 +7,7 @@ SELECT year, month, day, value, date, time, timestamp FROM t
 SELECT name, type, status, key, position, count, data, text, language, role FROM t
 => SELECT name, type, status, key, position, count, data, text, language, role FROM t
 
-SELECT hour, minute, second, result, start, min, max, sum, avg FROM t
+SELECT hour, minute, second, result, start, min, max, sum, avg, uuid FROM t
 
 SELECT Year, VALUE, Date FROM T
 => SELECT year, value, date FROM t
@@ -74,3 +74,16 @@ SELECT a FROM t LIMIT ?
 => SELECT a FROM t FETCH NEXT ? ROWS ONLY
 
 SELECT a FROM t ORDER BY a DESC LIMIT 1
+
+# "value" is a name everywhere an expression may start, including function arguments.
+
+SELECT MAX(value), coalesce(value, 0), (value + 1), abs(value) FROM t
+=> SELECT MAX(value), COALESCE(value, 0), value + 1, ABS(value) FROM t
+
+SELECT * FROM t WHERE value IN (SELECT value FROM u) AND (value > 1 OR date IS NULL)
+
+SELECT SUM(year * value) / COUNT(date) FROM t GROUP BY (year)
+
+SELECT CASE WHEN value > 0 THEN value ELSE -value END FROM t
+
+SELECT * FROM (VALUES (1, 2)) AS v (value, year)

@@ -89,3 +89,11 @@ SELECT 1;
 => SELECT 1
 
 SELECT 1 ;
+
+# PostgreSQL's :: cast
+
+SELECT id FROM docs ORDER BY embedding <-> '[1,2,3]'::vector LIMIT 5
+=> SELECT id FROM docs ORDER BY l2_distance(embedding, ('[1,2,3]' :: vector)) FETCH NEXT 5 ROWS ONLY
+
+SELECT price::integer, '2024-01-01'::date FROM t
+=> SELECT (price :: INTEGER), ('2024-01-01' :: DATE) FROM t

@@ -5,6 +5,7 @@ import io.pluresdb.crdt.store.Store;
 import io.pluresdb.planner.catalog.CalciteCatalogs;
 import io.pluresdb.planner.plan.Plan;
 import io.pluresdb.planner.plan.PlanCache;
+import io.pluresdb.planner.plan.Prewarm;
 import io.pluresdb.planner.plan.StatementPlanner;
 import io.pluresdb.planner.session.PluresSession;
 import java.sql.SQLException;
@@ -26,6 +27,15 @@ public final class Planner {
 
   public Planner(Store store) {
     this.store = store;
+    Prewarm.start();
+  }
+
+  /**
+   * Starts loading the parser and validator in the background, so that a caller about to open a
+   * store (which takes a while too) can overlap both; the first {@code new Planner} does it anyway.
+   */
+  public static void prewarm() {
+    Prewarm.start();
   }
 
   public Store store() {

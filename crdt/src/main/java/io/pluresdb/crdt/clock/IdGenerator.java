@@ -18,15 +18,23 @@ public final class IdGenerator {
   private long lastMillis;
   private long sequence;
 
-  public IdGenerator(long node) {
+  /**
+   * A generator for {@code node} whose ids all lie after {@code notBeforeMillis}: a reopened store
+   * passes the time of its last logged operation, so ids issued before a restart (in the same
+   * millisecond, with a sequence that restarts) cannot come again.
+   */
+  public IdGenerator(long node, long notBeforeMillis) {
     long h = node * 0x9E37_79B9_7F4A_7C15L;
     this.nodeBits = h >>> 54;
+    this.lastMillis = Math.max(0, notBeforeMillis - EPOCH_2025 + 1);
+    this.sequence = -1;
   }
 
   /** The next id, given the current time in milliseconds. */
   public synchronized long next(long nowMillis) {
     long ms = Math.max(nowMillis - EPOCH_2025, lastMillis);
     if (ms == lastMillis) {
+      // sequence starts at -1 so that the first id of a fresh generator is sequence 0
       sequence++;
       if (sequence > 0xFFF) {
         ms++;

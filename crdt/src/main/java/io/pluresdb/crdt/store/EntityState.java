@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The merge state of one entity: an existence register over inserts and deletes, and one
@@ -17,6 +18,10 @@ import java.util.Map;
  * maximum of each register it touches, so the result is the same in any order and with any
  * duplication (a join semilattice). A delete beats a concurrent update because updates never touch
  * the existence register; an insert with a greater id than the delete wins it back.
+ *
+ * <p>COUNTER fields are the exception: their operations carry increments, which add up (so two
+ * nodes each adding one give two). That is order-independent too, and exactly-once is guaranteed
+ * one level up: a transaction is applied once per node (the version vector drops duplicates).
  *
  * <p>Not thread-safe: a short-lived value used by the writer.
  */
@@ -33,7 +38,7 @@ final class EntityState {
   }
 
   /** Merges one operation; returns true if any register changed. */
-  boolean apply(Operation op) {
+  boolean apply(Operation op, Set<String> counters) {
     boolean changed = false;
     OpId id = op.id();
     if (op.kind() == OpKind.INSERT || op.kind() == OpKind.DELETE) {
@@ -46,7 +51,13 @@ final class EntityState {
     String[] cols = op.columns();
     for (int i = 0; i < cols.length; i++) {
       Field f = fields.get(cols[i]);
-      if (f == null || id.after(f.clock())) {
+      if (counters.contains(cols[i])) {
+        long base = f == null || f.value() == null ? 0 : (Long) f.value();
+        long delta = op.values()[i] == null ? 0 : (Long) op.values()[i];
+        OpId clock = f == null || id.after(f.clock()) ? id : f.clock();
+        fields.put(cols[i], new Field(clock, base + delta));
+        changed = true;
+      } else if (f == null || id.after(f.clock())) {
         fields.put(cols[i], new Field(id, op.values()[i]));
         changed = true;
       }

@@ -106,6 +106,11 @@ final class LocalWriteTxn implements io.pluresdb.crdt.store.WriteTxn {
       }
     }
     EntityState tomb = t.hiddenId ? null : merge.loadTomb(table, key);
+    Object[] opValues = row.clone();
+    if (!t.counters.isEmpty()) {
+      row = row.clone();
+      counterDeltas(t, row, opValues, tomb);
+    }
     PreparedStatement ps = w.prepare(t.insert);
     for (int i = 0; i < n; i++) {
       Values.bind(ps, i + 1, row[i], t.types[i]);
@@ -129,10 +134,27 @@ final class LocalWriteTxn implements io.pluresdb.crdt.store.WriteTxn {
       precursors = tomb.heads();
       merge.deleteTomb(table, Materializer.keyBytes(key));
     }
-    Object[] copy = row.clone();
-    encoder.add(id, OpKind.INSERT, table, key, t.names, copy, precursors, null);
-    changes.add(new EntityChange(table, key, EntityChange.Kind.INSERT, copy));
+    encoder.add(id, OpKind.INSERT, table, key, t.names, opValues, precursors, null);
+    changes.add(new EntityChange(table, key, EntityChange.Kind.INSERT,
+        t.counters.isEmpty() ? opValues : row));
     return true;
+  }
+
+  /**
+   * COUNTER columns travel as increments: an inserted value counts from what a deleted entity of
+   * the same key held (or 0), a null counter is 0.
+   */
+  private static void counterDeltas(TableSql t, Object[] row, Object[] opValues,
+      EntityState tomb) {
+    for (int i = 0; i < row.length; i++) {
+      if (t.counters.contains(t.names[i])) {
+        long v = row[i] == null ? 0 : (Long) row[i];
+        EntityState.Field before = tomb == null ? null : tomb.fields.get(t.names[i]);
+        long base = before == null || before.value() == null ? 0 : (Long) before.value();
+        row[i] = v;
+        opValues[i] = v - base;
+      }
+    }
   }
 
   /** The row with this key and its clock, or null. */
@@ -173,12 +195,21 @@ final class LocalWriteTxn implements io.pluresdb.crdt.store.WriteTxn {
     List<OpId> precursors = clock[0].distinct();
     OpId id = nextOp();
     String[] names = new String[columns.length];
+    Object[] opValues = values.clone();
     PreparedStatement ps = w.prepare(t.update(columns));
     for (int i = 0; i < columns.length; i++) {
-      row[columns[i]] = values[i];
-      clock[0].fields[columns[i]] = id;
-      names[i] = t.names[columns[i]];
-      Values.bind(ps, i + 1, values[i], t.types[columns[i]]);
+      int c = columns[i];
+      Object v = values[i];
+      if (t.counters.contains(t.names[c])) {
+        // an absolute value (SET likes = likes + 1 arrives as 6) travels as the increment (+1)
+        long after = v == null ? 0 : (Long) v;
+        opValues[i] = after - (row[c] == null ? 0 : (Long) row[c]);
+        v = after;
+      }
+      row[c] = v;
+      clock[0].fields[c] = id;
+      names[i] = t.names[c];
+      Values.bind(ps, i + 1, v, t.types[c]);
     }
     ps.setBytes(columns.length + 1, clock[0].encode());
     Materializer.bindKey(ps, columns.length + 2, t, key);
@@ -187,8 +218,9 @@ final class LocalWriteTxn implements io.pluresdb.crdt.store.WriteTxn {
     } catch (SQLException e) {
       throw Constraints.translate(e, table);
     }
-    encoder.add(id, OpKind.UPDATE, table, key, names, values.clone(), precursors, null);
+    encoder.add(id, OpKind.UPDATE, table, key, names, opValues, precursors, null);
     changes.add(new EntityChange(table, key, EntityChange.Kind.UPDATE, row));
+    changes.addAll(merge.restoreHidden(table));
     return true;
   }
 
@@ -230,14 +262,15 @@ final class LocalWriteTxn implements io.pluresdb.crdt.store.WriteTxn {
     merge.saveTomb(table, Materializer.keyBytes(key), s);
     encoder.add(id, OpKind.DELETE, table, key, NO_COLUMNS, NO_VALUES, precursors, null);
     changes.add(new EntityChange(table, key, EntityChange.Kind.DELETE, null));
+    changes.addAll(merge.restoreHidden(table));
     return true;
   }
 
   @Override
   public void schema(SchemaChange change) throws SQLException {
     open();
-    Catalog next = SchemaOps.apply(w.conn, w.catalog(), change);
     OpId id = nextOp();
+    Catalog next = SchemaOps.apply(w.conn, w.catalog(), change, id);
     w.catalog(next);
     encoder.add(id, OpKind.SCHEMA, "", NO_VALUES, NO_COLUMNS, NO_VALUES, NONE,
         SchemaJson.write(change));

@@ -38,17 +38,20 @@ final class Materializer {
   }
 
   private final Writer w;
+  /** Rows hidden while writing the current entity; reported to subscribers as deletes. */
+  private final List<EntityChange> evicted = new ArrayList<>();
+  private boolean restoring;
 
   Materializer(Writer w) {
     this.w = w;
   }
 
-  /** Merges a data operation; returns what subscribers see change, or null. */
-  EntityChange apply(Operation op) throws SQLException, MissingSchema {
+  /** Merges a data operation, adding what subscribers see change to {@code out}. */
+  void apply(Operation op, List<EntityChange> out) throws SQLException, MissingSchema {
     TableSql t = w.table(op.table());
     if (t == null) {
       if (isDropped(op.table())) {
-        return null;
+        return;
       }
       throw new MissingSchema("table " + op.table());
     }
@@ -74,30 +77,32 @@ final class Materializer {
         s = new EntityState();
       }
     }
-    if (!s.apply(merged)) {
-      return null;
+    if (!s.apply(merged, t.counters)) {
+      return;
     }
+    evicted.clear();
+    String table = t.def.name();
     byte[] keyBytes = keyBytes(key);
-    if (s.live()) {
-      boolean shown = wasLive ? updateRow(t, key, s, op) : insertRow(t, key, s, op);
-      if (shown) {
-        if (hadTomb) {
-          deleteTomb(t.def.name(), keyBytes);
-        }
-        return new EntityChange(t.def.name(), key,
-            wasLive ? EntityChange.Kind.UPDATE : EntityChange.Kind.INSERT, row(t, s));
+    boolean shown = s.live() && (wasLive ? updateRow(t, key, s, op.id())
+        : insertRow(t, key, s, op.id()));
+    if (shown) {
+      if (hadTomb) {
+        deleteTomb(table, keyBytes);
       }
+      out.add(new EntityChange(table, key,
+          wasLive ? EntityChange.Kind.UPDATE : EntityChange.Kind.INSERT, row(t, s)));
+    } else {
       if (wasLive) {
         deleteRow(t, key);
+        out.add(new EntityChange(table, key, EntityChange.Kind.DELETE, null));
       }
-      saveTomb(t.def.name(), keyBytes, s);
-      return wasLive ? new EntityChange(t.def.name(), key, EntityChange.Kind.DELETE, null) : null;
+      saveTomb(table, keyBytes, s);
     }
+    out.addAll(evicted);
+    evicted.clear();
     if (wasLive) {
-      deleteRow(t, key);
+      out.addAll(restoreHidden(table));
     }
-    saveTomb(t.def.name(), keyBytes, s);
-    return wasLive ? new EntityChange(t.def.name(), key, EntityChange.Kind.DELETE, null) : null;
   }
 
   private static Object[] canonicalKey(TableSql t, Object[] key) throws SQLException {
@@ -158,13 +163,17 @@ final class Materializer {
   }
 
   void saveTomb(String table, byte[] key, EntityState s) throws SQLException {
-    PreparedStatement ps =
-        w.prepare("INSERT OR REPLACE INTO _pl_tomb(tbl, key, state) VALUES (?,?,?)");
+    PreparedStatement ps = w.prepare(
+        "INSERT OR REPLACE INTO _pl_tomb(tbl, key, state, hidden) VALUES (?,?,?,?)");
     ps.setString(1, table);
     ps.setBytes(2, key);
     ps.setBytes(3, s.encode());
+    ps.setInt(4, s.live() ? 1 : 0);
     ps.executeUpdate();
     w.tombTables.add(table);
+    if (s.live()) {
+      w.hiddenTables.add(table);
+    }
   }
 
   void deleteTomb(String table, byte[] key) throws SQLException {
@@ -208,55 +217,154 @@ final class Materializer {
     return p.stream().mapToInt(Integer::intValue).toArray();
   }
 
-  private boolean updateRow(TableSql t, Object[] key, EntityState s, Operation op)
-      throws SQLException {
-    int[] pos = statePositions(t, s);
-    PreparedStatement ps = w.prepare(t.update(pos));
-    int i = 1;
-    for (int p : pos) {
-      Values.bind(ps, i++, s.fields.get(t.names[p]).value(), t.types[p]);
-    }
-    ps.setBytes(i++, new ClockVector(s.existence, clocks(t, s)).encode());
-    bindKey(ps, i, t, key);
-    return write(ps, t, key, op);
+  /** Binds a row write's parameters; re-run before each attempt. */
+  @FunctionalInterface
+  private interface Binder {
+    void bind(PreparedStatement ps) throws SQLException;
   }
 
-  private boolean insertRow(TableSql t, Object[] key, EntityState s, Operation op)
+  private boolean updateRow(TableSql t, Object[] key, EntityState s, OpId cause)
       throws SQLException {
     int[] pos = statePositions(t, s);
-    PreparedStatement ps = w.prepare(t.insert(pos));
-    int i = 1;
-    for (int p : pos) {
-      Values.bind(ps, i++, s.fields.get(t.names[p]).value(), t.types[p]);
-    }
-    if (t.hiddenId) {
-      ps.setBytes(i++, (byte[]) key[0]);
-    }
-    ps.setBytes(i, new ClockVector(s.existence, clocks(t, s)).encode());
-    return write(ps, t, key, op);
-  }
-
-  /** Runs a row write; a constraint refusal is recorded as a conflict and returns false. */
-  private boolean write(PreparedStatement ps, TableSql t, Object[] key, Operation op)
-      throws SQLException {
-    try {
-      ps.executeUpdate();
-      return true;
-    } catch (SQLException e) {
-      SqlState st = Constraints.stateOf(e);
-      if (st == null) {
-        throw e;
+    String sql = t.update(pos);
+    return write(sql, ps -> {
+      int i = 1;
+      for (int p : pos) {
+        Values.bind(ps, i++, s.fields.get(t.names[p]).value(), t.types[p]);
       }
-      PreparedStatement c = w.prepare(
-          "INSERT INTO _pl_conflicts(tbl, entity, op, kind, detail) VALUES (?,?,?,?,?)");
-      c.setString(1, t.def.name());
-      c.setString(2, Arrays.deepToString(key));
-      c.setString(3, op.id().toString());
-      c.setString(4, st.name());
-      c.setString(5, Constraints.detail(e));
-      c.executeUpdate();
+      ps.setBytes(i++, new ClockVector(s.existence, clocks(t, s)).encode());
+      bindKey(ps, i, t, key);
+    }, t, key, s, cause);
+  }
+
+  private boolean insertRow(TableSql t, Object[] key, EntityState s, OpId cause)
+      throws SQLException {
+    int[] pos = statePositions(t, s);
+    String sql = t.insert(pos);
+    return write(sql, ps -> {
+      int i = 1;
+      for (int p : pos) {
+        Values.bind(ps, i++, s.fields.get(t.names[p]).value(), t.types[p]);
+      }
+      if (t.hiddenId) {
+        ps.setBytes(i++, (byte[]) key[0]);
+      }
+      ps.setBytes(i, new ClockVector(s.existence, clocks(t, s)).encode());
+    }, t, key, s, cause);
+  }
+
+  /**
+   * Runs a row write. When a UNIQUE constraint refuses it and every rival row is younger (a
+   * greater existence id), the rivals are hidden and the write retried; otherwise the refusal is
+   * recorded as a conflict and false returned, so the caller hides this entity instead.
+   */
+  private boolean write(String sql, Binder binder, TableSql t, Object[] key, EntityState s,
+      OpId cause) throws SQLException {
+    for (int attempt = 0; ; attempt++) {
+      PreparedStatement ps = w.prepare(sql);
+      binder.bind(ps);
+      try {
+        ps.executeUpdate();
+        return true;
+      } catch (SQLException e) {
+        SqlState st = Constraints.stateOf(e);
+        if (st == null) {
+          throw e;
+        }
+        String detail = Constraints.detail(e);
+        if (st == SqlState.UNIQUE_VIOLATION && attempt < 8 && evictYounger(t, s, detail, cause)) {
+          continue;
+        }
+        recordConflict(t, key, cause, st, detail);
+        return false;
+      }
+    }
+  }
+
+  private boolean evictYounger(TableSql t, EntityState s, String detail, OpId cause)
+      throws SQLException {
+    List<Rivals.Rival> rivals = Rivals.find(w, t, s, detail);
+    if (rivals == null || rivals.isEmpty()) {
       return false;
     }
+    for (Rivals.Rival r : rivals) {
+      if (!r.existence().after(s.existence)) {
+        return false;
+      }
+    }
+    for (Rivals.Rival r : rivals) {
+      EntityState rs = loadLive(t, r.key());
+      deleteRow(t, r.key());
+      saveTomb(t.def.name(), keyBytes(r.key()), rs);
+      recordConflict(t, r.key(), cause, SqlState.UNIQUE_VIOLATION, detail);
+      evicted.add(new EntityChange(t.def.name(), r.key(), EntityChange.Kind.DELETE, null));
+    }
+    return true;
+  }
+
+  private void recordConflict(TableSql t, Object[] key, OpId op, SqlState st, String detail)
+      throws SQLException {
+    PreparedStatement c = w.prepare(
+        "INSERT INTO _pl_conflicts(tbl, entity, op, kind, detail) VALUES (?,?,?,?,?)");
+    c.setString(1, t.def.name());
+    c.setString(2, Arrays.deepToString(key));
+    c.setString(3, op.toString());
+    c.setString(4, st.name());
+    c.setString(5, detail);
+    c.executeUpdate();
+  }
+
+  /**
+   * Shows again, oldest first, the hidden entities of a table whose unique values became free
+   * (after a row was deleted or changed); returns what subscribers see change.
+   */
+  List<EntityChange> restoreHidden(String table) throws SQLException {
+    TableSql t = w.table(table);
+    if (t == null || !w.hiddenTables.contains(table) || restoring) {
+      return List.of();
+    }
+    restoring = true;
+    try {
+      List<Object[]> keys = new ArrayList<>();
+      List<EntityState> states = new ArrayList<>();
+      PreparedStatement ps = w.prepare("SELECT key, state FROM _pl_tomb WHERE tbl=? AND hidden=1");
+      ps.setString(1, table);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          keys.add(decodeKey(rs.getBytes(1)));
+          states.add(EntityState.decode(rs.getBytes(2)));
+        }
+      }
+      List<Integer> order = new ArrayList<>();
+      for (int i = 0; i < keys.size(); i++) {
+        order.add(i);
+      }
+      order.sort((x, y) -> states.get(x).existence.compareTo(states.get(y).existence));
+      List<EntityChange> out = new ArrayList<>();
+      evicted.clear();
+      for (int i : order) {
+        Object[] key = keys.get(i);
+        EntityState s = states.get(i);
+        if (loadLive(t, key) == null && insertRow(t, key, s, s.existence)) {
+          deleteTomb(table, keyBytes(key));
+          out.add(new EntityChange(table, key, EntityChange.Kind.INSERT, row(t, s)));
+        }
+      }
+      out.addAll(evicted);
+      evicted.clear();
+      return out;
+    } finally {
+      restoring = false;
+    }
+  }
+
+  private static Object[] decodeKey(byte[] bytes) {
+    io.pluresdb.crdt.op.ByteSource in = new io.pluresdb.crdt.op.ByteSource(bytes);
+    List<Object> key = new ArrayList<>();
+    while (in.hasMore()) {
+      key.add(ValueCodec.read(in));
+    }
+    return key.toArray();
   }
 
   private boolean isDropped(String table) throws SQLException {

@@ -23,9 +23,10 @@ import java.util.UUID;
 /**
  * The store's internal tables (all prefixed {@code _pl_}): identity and catalog ({@code
  * _pl_meta}), the log with one row per transaction ({@code _pl_log}), the version vector ({@code
- * _pl_vv}), remote transactions waiting for their precursors ({@code _pl_pending}), deleted or
- * conflicting entities' merge state ({@code _pl_tomb}), dropped tables ({@code _pl_dropped}) and
- * recorded conflicts ({@code _pl_conflicts}, queryable by users).
+ * _pl_vv}), remote transactions waiting for their precursors ({@code _pl_pending}), the merge
+ * state of deleted entities and of entities hidden by a UNIQUE conflict ({@code _pl_tomb}),
+ * dropped tables ({@code _pl_dropped}), the operation ids of added columns ({@code _pl_added})
+ * and recorded conflicts ({@code _pl_conflicts}, queryable by users).
  *
  * <p>Not thread-safe: used while opening, then by the holder of the writer permit.
  */
@@ -43,8 +44,12 @@ final class Meta {
         + " tx BLOB NOT NULL)",
     "CREATE TABLE IF NOT EXISTS _pl_pending (tx BLOB PRIMARY KEY, data BLOB NOT NULL)",
     "CREATE TABLE IF NOT EXISTS _pl_tomb (tbl TEXT NOT NULL, key BLOB NOT NULL,"
-        + " state BLOB NOT NULL, PRIMARY KEY (tbl, key)) WITHOUT ROWID",
+        + " state BLOB NOT NULL, hidden INTEGER NOT NULL DEFAULT 0, PRIMARY KEY (tbl, key))"
+        + " WITHOUT ROWID",
+    "CREATE INDEX IF NOT EXISTS _pl_tomb_hidden ON _pl_tomb (tbl) WHERE hidden = 1",
     "CREATE TABLE IF NOT EXISTS _pl_dropped (tbl TEXT PRIMARY KEY)",
+    "CREATE TABLE IF NOT EXISTS _pl_added (tbl TEXT NOT NULL, col TEXT NOT NULL, op BLOB NOT NULL,"
+        + " PRIMARY KEY (tbl, col))",
     "CREATE TABLE IF NOT EXISTS _pl_conflicts (id INTEGER PRIMARY KEY, tbl TEXT NOT NULL,"
         + " entity TEXT NOT NULL, op TEXT NOT NULL, kind TEXT NOT NULL, detail TEXT)"
   };
@@ -147,10 +152,11 @@ final class Meta {
     return out;
   }
 
-  Set<String> tombTables() throws SQLException {
+  Set<String> tombTables(boolean hiddenOnly) throws SQLException {
     Set<String> out = new HashSet<>();
     try (Statement s = conn.createStatement();
-        ResultSet rs = s.executeQuery("SELECT DISTINCT tbl FROM _pl_tomb")) {
+        ResultSet rs = s.executeQuery("SELECT DISTINCT tbl FROM _pl_tomb"
+            + (hiddenOnly ? " WHERE hidden = 1" : ""))) {
       while (rs.next()) {
         out.add(rs.getString(1));
       }

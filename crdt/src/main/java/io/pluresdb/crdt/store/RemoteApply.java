@@ -41,8 +41,7 @@ final class RemoteApply {
   }
 
   ApplyResult apply(List<Transaction> txs) throws SQLException {
-    w.exec("PRAGMA foreign_keys=OFF");
-    w.exec("PRAGMA ignore_check_constraints=ON");
+    w.pragmas("PRAGMA foreign_keys=OFF", "PRAGMA ignore_check_constraints=ON");
     try {
       for (Transaction tx : txs) {
         if (duplicate(tx)) {
@@ -50,15 +49,14 @@ final class RemoteApply {
         } else if (ready(tx) && applyOne(tx)) {
           retryPending();
         } else {
-          w.exec("BEGIN IMMEDIATE");
+          w.begin();
           meta.savePending(w, tx.id(), TxCodec.encode(tx));
-          w.exec("COMMIT");
+          w.commit();
           pendingInput.add(tx.id());
         }
       }
     } finally {
-      w.exec("PRAGMA foreign_keys=ON");
-      w.exec("PRAGMA ignore_check_constraints=OFF");
+      w.pragmas("PRAGMA foreign_keys=ON", "PRAGMA ignore_check_constraints=OFF");
     }
     return new ApplyResult(applied, duplicates, pendingInput.size());
   }
@@ -94,7 +92,7 @@ final class RemoteApply {
   private boolean applyOne(Transaction tx) throws SQLException {
     List<EntityChange> changes = new ArrayList<>();
     List<SchemaChange> schema = new ArrayList<>();
-    w.exec("BEGIN IMMEDIATE");
+    w.begin();
     try {
       meta.appendLog(w, tx.id(), TxCodec.encode(tx));
       applier.apply(tx, changes, schema);
@@ -104,7 +102,7 @@ final class RemoteApply {
       if (!schema.isEmpty()) {
         meta.saveCatalog(w, w.catalog());
       }
-      w.exec("COMMIT");
+      w.commit();
     } catch (Materializer.MissingSchema e) {
       rollback();
       return false;
@@ -119,7 +117,7 @@ final class RemoteApply {
   }
 
   private void rollback() throws SQLException {
-    w.exec("ROLLBACK");
+    w.rollback();
     w.catalog(store.committedCatalog());
   }
 
@@ -130,9 +128,9 @@ final class RemoteApply {
       progress = false;
       for (Transaction tx : loadPending()) {
         if (duplicate(tx)) {
-          w.exec("BEGIN IMMEDIATE");
+          w.begin();
           meta.deletePending(w, tx.id());
-          w.exec("COMMIT");
+          w.commit();
           pendingInput.remove(tx.id());
         } else if (ready(tx) && applyOne(tx)) {
           progress = true;

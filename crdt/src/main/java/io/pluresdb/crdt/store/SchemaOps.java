@@ -1,5 +1,6 @@
 package io.pluresdb.crdt.store;
 
+import io.pluresdb.crdt.clock.OpId;
 import io.pluresdb.crdt.error.Errors;
 import io.pluresdb.crdt.error.SqlState;
 import io.pluresdb.crdt.schema.Catalog;
@@ -20,12 +21,14 @@ import java.util.Set;
 
 /**
  * Validates a schema change against a catalog, runs its SQLite DDL and returns the next catalog
- * (version + 1). Local and remote schema changes go through here alike.
+ * (version + 1). Local and remote schema changes go through here alike; {@code id} is the schema
+ * operation's id, which orders added columns (see {@link AddedColumns}).
  */
 final class SchemaOps {
   private SchemaOps() {}
 
-  static Catalog apply(Connection conn, Catalog cat, SchemaChange change) throws SQLException {
+  static Catalog apply(Connection conn, Catalog cat, SchemaChange change, OpId id)
+      throws SQLException {
     Map<String, TableDef> tables = new HashMap<>(cat.tables());
     Map<String, IndexDef> indexes = new HashMap<>(cat.indexes());
     Map<String, ViewDef> views = new HashMap<>(cat.views());
@@ -41,6 +44,7 @@ final class SchemaOps {
       indexes.values().removeIf(i -> i.table().equals(d.table()));
       tables.remove(d.table());
       ddl(conn, "DROP TABLE " + TableSql.quote(d.table()));
+      AddedColumns.forget(conn, d.table());
       String lit = "'" + d.table().replace("'", "''") + "'";
       ddl(conn, "DELETE FROM _pl_tomb WHERE tbl = " + lit);
       ddl(conn, "INSERT OR IGNORE INTO _pl_dropped(tbl) VALUES (" + lit + ")");
@@ -54,7 +58,13 @@ final class SchemaOps {
       ddl(conn, "ALTER TABLE " + TableSql.quote(t.name()) + " ADD COLUMN "
           + TableSql.columnSql(a.column(), false));
       List<ColumnDef> cols = new ArrayList<>(t.columns());
-      cols.add(a.column());
+      int pos = AddedColumns.position(conn, t.name(),
+          cols.stream().map(ColumnDef::name).toList(), id);
+      if (pos < cols.size()) {
+        AddedColumns.shiftClocks(conn, t.name(), cols.size(), pos);
+      }
+      cols.add(pos, a.column());
+      AddedColumns.record(conn, t.name(), a.column().name(), id);
       tables.put(t.name(), new TableDef(t.name(), cols, t.primaryKey(), t.uniqueKeys(),
           t.checks(), t.foreignKeys()));
     } else if (change instanceof SchemaChange.CreateIndex c) {

@@ -27,7 +27,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The embedded store: everything in one SQLite file (or one {@code memdb} database). It owns the
+ * The embedded store: everything in one SQLite file (see {@link StoreFiles}). It owns the
  * writer connection, the hybrid logical clock, the version vector and the change feed; local
  * writes are {@link LocalWriteTxn}s, remote ones go through {@link RemoteApply}.
  *
@@ -67,9 +67,14 @@ final class SqliteStore implements Store {
     for (Meta.Version v : versions.values()) {
       clock.advanceTo(v.last());
     }
-    this.ids = new IdGenerator(node);
+    long lastMillis = 0;
+    for (Meta.Version v : versions.values()) {
+      lastMillis = Math.max(lastMillis, v.last().millis());
+    }
+    this.ids = new IdGenerator(node, lastMillis);
     this.writer = new Writer(conn, catalog);
-    writer.tombTables.addAll(meta.tombTables());
+    writer.tombTables.addAll(meta.tombTables(false));
+    writer.hiddenTables.addAll(meta.tombTables(true));
   }
 
   static Store open(StoreConfig config) throws SQLException {
@@ -150,9 +155,9 @@ final class SqliteStore implements Store {
   public WriteTxn beginWrite(Duration timeout) throws SQLException {
     acquire(timeout);
     try {
-      writer.exec("BEGIN IMMEDIATE");
+      writer.begin();
       return new LocalWriteTxn(this, writer, encoder);
-    } catch (SQLException | RuntimeException e) {
+    } catch (RuntimeException e) {
       permit.release();
       throw e;
     }
@@ -163,7 +168,7 @@ final class SqliteStore implements Store {
       List<SchemaChange> schemaChanges) throws SQLException {
     try {
       if (enc == null) {
-        writer.exec("COMMIT");
+        writer.commit();
         return;
       }
       long node = clock.node();
@@ -176,7 +181,7 @@ final class SqliteStore implements Store {
       if (!schemaChanges.isEmpty()) {
         meta.saveCatalog(writer, writer.catalog());
       }
-      writer.exec("COMMIT");
+      writer.commit();
       versions.put(node, next);
       catalog = writer.catalog();
       feed.enqueue(new ChangeSet(txId.toString(), nodeId, true, changes, schemaChanges));
@@ -192,7 +197,7 @@ final class SqliteStore implements Store {
   /** Called by a local transaction holding the permit; always releases it. */
   void rollbackLocal() throws SQLException {
     try {
-      writer.exec("ROLLBACK");
+      writer.rollback();
       writer.catalog(catalog);
     } finally {
       permit.release();
@@ -201,7 +206,7 @@ final class SqliteStore implements Store {
 
   private void rollbackQuietly(Exception cause) {
     try {
-      writer.exec("ROLLBACK");
+      writer.rollback();
     } catch (SQLException e) {
       cause.addSuppressed(e);
     }
@@ -243,9 +248,14 @@ final class SqliteStore implements Store {
   @Override
   public List<Transaction> log() throws SQLException {
     checkOpen();
+    try (Connection c = files.connect()) {
+      return readLog(c);
+    }
+  }
+
+  private static List<Transaction> readLog(Connection c) throws SQLException {
     List<Transaction> out = new ArrayList<>();
-    try (Connection c = files.connect();
-        Statement s = c.createStatement();
+    try (Statement s = c.createStatement();
         ResultSet rs = s.executeQuery("SELECT data FROM _pl_log ORDER BY seq")) {
       while (rs.next()) {
         out.add(TxCodec.decode(rs.getBytes(1)));
@@ -258,9 +268,8 @@ final class SqliteStore implements Store {
   public void rebuild() throws SQLException {
     acquire(REMOTE_WAIT);
     try {
-      writer.exec("PRAGMA foreign_keys=OFF");
-      writer.exec("PRAGMA ignore_check_constraints=ON");
-      writer.exec("BEGIN IMMEDIATE");
+      writer.pragmas("PRAGMA foreign_keys=OFF", "PRAGMA ignore_check_constraints=ON");
+      writer.begin();
       try {
         for (String t : catalog.tables().keySet()) {
           writer.exec("DROP TABLE IF EXISTS " + TableSql.quote(t));
@@ -268,17 +277,19 @@ final class SqliteStore implements Store {
         writer.exec("DELETE FROM _pl_tomb");
         writer.exec("DELETE FROM _pl_conflicts");
         writer.exec("DELETE FROM _pl_dropped");
+        writer.exec("DELETE FROM _pl_added");
         writer.tombTables.clear();
+        writer.hiddenTables.clear();
         writer.catalog(Catalog.empty());
         TxApplier applier = new TxApplier(writer);
         List<EntityChange> ignored = new ArrayList<>();
         List<SchemaChange> ignoredSchema = new ArrayList<>();
-        for (Transaction tx : log()) {
+        for (Transaction tx : readLog(writer.conn)) {
           applier.apply(tx, ignored, ignoredSchema);
           ignored.clear();
         }
         meta.saveCatalog(writer, writer.catalog());
-        writer.exec("COMMIT");
+        writer.commit();
         catalog = writer.catalog();
       } catch (Materializer.MissingSchema e) {
         rollbackQuietly(e);
@@ -290,8 +301,7 @@ final class SqliteStore implements Store {
       }
     } finally {
       try {
-        writer.exec("PRAGMA foreign_keys=ON");
-        writer.exec("PRAGMA ignore_check_constraints=OFF");
+        writer.pragmas("PRAGMA foreign_keys=ON", "PRAGMA ignore_check_constraints=OFF");
       } finally {
         permit.release();
       }

@@ -19,8 +19,14 @@ import org.sqlite.SQLiteConfig;
 /**
  * Where a store lives and the guard that keeps it to one owner: a file database holds an exclusive
  * OS lock on {@code <file>.lock} while open, so a second process (or a second store in this JVM)
- * gets SQLState 55006 instead of a second writer; an in-memory database is SQLite's {@code memdb}
- * VFS, shared by name within the JVM, and reserved by name while open.
+ * gets SQLState 55006 instead of a second writer.
+ *
+ * <p>An in-memory database is reserved by name within the JVM and kept in a private temporary
+ * WAL file (synchronous=OFF) that is deleted on close. SQLite's {@code memdb} VFS and shared-cache
+ * memory databases were the obvious choices, but both serialize readers against the writer: an
+ * open result set blocks every commit, and a write transaction blocks every reader, which JDBC
+ * users of one database through several connections do not expect. WAL gives in-memory databases
+ * the same concurrency as file databases, and the OS page cache keeps them in memory.
  *
  * <p>Thread-safe: immutable after {@link #acquire}, except {@link #close}, which the store calls
  * once.
@@ -34,14 +40,17 @@ final class StoreFiles implements AutoCloseable {
   private final String description;
   private final FileChannel channel;
   private final FileLock lock;
+  /** The temporary directory of an in-memory database, deleted on close; null for files. */
+  private final Path temporary;
 
   private StoreFiles(StoreConfig config, String url, String description, FileChannel channel,
-      FileLock lock) {
+      FileLock lock, Path temporary) {
     this.config = config;
     this.url = url;
     this.description = description;
     this.channel = channel;
     this.lock = lock;
+    this.temporary = temporary;
   }
 
   static StoreFiles acquire(StoreConfig config) throws SQLException {
@@ -51,8 +60,17 @@ final class StoreFiles implements AutoCloseable {
         throw Errors.of(SqlState.OBJECT_IN_USE,
             "in-memory database '" + name + "' is already open in this JVM");
       }
-      return new StoreFiles(config, "jdbc:sqlite:file:/pluresdb-" + name + "?vfs=memdb",
-          "in-memory database '" + name + "'", null, null);
+      try {
+        Path tmp = Files.createTempDirectory("pluresdb-mem-");
+        tmp.toFile().deleteOnExit();
+        Path file = tmp.resolve("memory.db");
+        return new StoreFiles(config, "jdbc:sqlite:" + file, "in-memory database '" + name + "'",
+            null, null, tmp);
+      } catch (IOException e) {
+        OPEN_MEMORY.remove(name);
+        throw Errors.of(SqlState.IO_ERROR,
+            "cannot create in-memory database '" + name + "': " + e, e);
+      }
     }
     Path file = config.path().toAbsolutePath();
     Path lockFile = file.resolveSibling(file.getFileName() + ".lock");
@@ -66,7 +84,8 @@ final class StoreFiles implements AutoCloseable {
       if (l == null) {
         throw inUse(file, null);
       }
-      return new StoreFiles(config, "jdbc:sqlite:" + file, "database file '" + file + "'", ch, l);
+      return new StoreFiles(config, "jdbc:sqlite:" + file, "database file '" + file + "'", ch, l,
+          null);
     } catch (OverlappingFileLockException e) {
       closeQuietly(ch);
       throw inUse(file, e);
@@ -103,12 +122,15 @@ final class StoreFiles implements AutoCloseable {
     SQLiteConfig cfg = new SQLiteConfig();
     cfg.setBusyTimeout(BUSY_TIMEOUT_MS);
     cfg.enforceForeignKeys(true);
-    cfg.setSynchronous(config.synchronousFull()
-        ? SQLiteConfig.SynchronousMode.FULL
-        : SQLiteConfig.SynchronousMode.NORMAL);
-    if (channel != null) {
-      cfg.setJournalMode(SQLiteConfig.JournalMode.WAL);
-    }
+    // sqlite-jdbc would otherwise prepare "SELECT last_insert_rowid()" after every insert;
+    // generated keys come from the store's own id generator, never from SQLite
+    cfg.setGetGeneratedKeys(false);
+    cfg.setSynchronous(temporary != null
+        ? SQLiteConfig.SynchronousMode.OFF
+        : config.synchronousFull()
+            ? SQLiteConfig.SynchronousMode.FULL
+            : SQLiteConfig.SynchronousMode.NORMAL);
+    cfg.setJournalMode(SQLiteConfig.JournalMode.WAL);
     Connection c = DriverManager.getConnection(url, cfg.toProperties());
     try {
       config.connectionInitializer().initialize(c);
@@ -122,7 +144,16 @@ final class StoreFiles implements AutoCloseable {
   @Override
   public void close() {
     if (channel == null) {
-      OPEN_MEMORY.remove(config.memoryName() == null ? "default" : config.memoryName());
+      try (var files = Files.list(temporary)) {
+        for (Path f : (Iterable<Path>) files::iterator) {
+          Files.deleteIfExists(f);
+        }
+        Files.deleteIfExists(temporary);
+      } catch (IOException e) {
+        // a leftover temporary file is harmless; deleteOnExit retries the directory
+      } finally {
+        OPEN_MEMORY.remove(config.memoryName() == null ? "default" : config.memoryName());
+      }
       return;
     }
     try {

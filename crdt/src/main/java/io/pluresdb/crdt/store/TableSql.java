@@ -23,6 +23,8 @@ final class TableSql {
   final String[] names;
   /** Declared column types, in order. */
   final ColumnType[] types;
+  /** Names of COUNTER columns, whose operations carry increments (see {@link EntityState}). */
+  final java.util.Set<String> counters;
   /** Per key column: its declared position, or -1 for the hidden id. */
   final int[] keyPositions;
   final ColumnType[] keyTypes;
@@ -36,6 +38,8 @@ final class TableSql {
     this.hiddenId = def.primaryKey().isEmpty();
     names = def.columns().stream().map(ColumnDef::name).toArray(String[]::new);
     types = def.columns().stream().map(ColumnDef::type).toArray(ColumnType[]::new);
+    counters = def.columns().stream().filter(c -> c.type() == ColumnType.COUNTER)
+        .map(ColumnDef::name).collect(java.util.stream.Collectors.toUnmodifiableSet());
     List<String> keys = def.keyColumns();
     keyPositions = new int[keys.size()];
     keyTypes = new ColumnType[keys.size()];

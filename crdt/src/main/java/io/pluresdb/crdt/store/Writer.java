@@ -13,8 +13,8 @@ import java.util.Set;
 
 /**
  * The single writer's connection and what it caches: prepared statements by SQL text, the SQL of
- * each materialized table, the working catalog and which tables have tombstones (so inserts into
- * tables without any skip the tombstone lookup).
+ * each materialized table, the working catalog and which tables have tombstones or hidden entities
+ * (so writes to tables without any skip those lookups).
  *
  * <p>Not thread-safe: used only by the holder of the store's writer permit.
  */
@@ -23,11 +23,41 @@ final class Writer {
   private final Map<String, PreparedStatement> statements = new HashMap<>();
   private final Map<String, TableSql> tables = new HashMap<>();
   final Set<String> tombTables = new HashSet<>();
+  /** Tables with entities hidden by a UNIQUE conflict (see {@link Rivals}). */
+  final Set<String> hiddenTables = new HashSet<>();
   private Catalog catalog;
 
-  Writer(Connection conn, Catalog catalog) {
+  Writer(Connection conn, Catalog catalog) throws SQLException {
     this.conn = conn;
     this.catalog = catalog;
+    // sqlite-jdbc then keeps a deferred transaction open and commits on request; in auto-commit
+    // mode it would probe with a failing BEGIN after every statement of an explicit transaction
+    conn.setAutoCommit(false);
+  }
+
+  /** Starts a write transaction: nothing to do, one is always open (see the constructor). */
+  void begin() {
+    // the deferred transaction takes SQLite's write lock at the first write
+  }
+
+  void commit() throws SQLException {
+    conn.commit();
+  }
+
+  void rollback() throws SQLException {
+    conn.rollback();
+  }
+
+  /** Runs pragmas that SQLite ignores inside a transaction, between transactions. */
+  void pragmas(String... sql) throws SQLException {
+    conn.setAutoCommit(true);
+    try {
+      for (String s : sql) {
+        exec(s);
+      }
+    } finally {
+      conn.setAutoCommit(false);
+    }
   }
 
   Catalog catalog() {

@@ -29,7 +29,18 @@ final class Coercion {
 
   private Coercion() {}
 
-  static Object coerce(Object v, ColumnType type, int precision, int scale, String what)
+  /**
+   * Names the value in error messages ("column 'year' of table 'album'"); the text is only built
+   * when an error is raised, since coercion runs for every bound value.
+   */
+  record Subject(String column, String table) {
+    @Override
+    public String toString() {
+      return column == null ? "value" : "column '" + column + "' of table '" + table + "'";
+    }
+  }
+
+  static Object coerce(Object v, ColumnType type, int precision, int scale, Object what)
       throws SQLException {
     if (v == null) {
       return null;
@@ -66,16 +77,16 @@ final class Coercion {
     }
   }
 
-  private static String mismatch(Object v, ColumnType type, String what) {
+  private static String mismatch(Object v, ColumnType type, Object what) {
     String shown = v instanceof String s ? "'" + s + "'" : v.getClass().getSimpleName() + " " + v;
     return what + " is " + type + ", got " + shown;
   }
 
-  private static SQLException wrong(Object v, ColumnType type, String what) {
+  private static SQLException wrong(Object v, ColumnType type, Object what) {
     return Errors.of(SqlState.INVALID_CHARACTER_VALUE_FOR_CAST, mismatch(v, type, what));
   }
 
-  private static Boolean bool(Object v, ColumnType type, String what) throws SQLException {
+  private static Boolean bool(Object v, ColumnType type, Object what) throws SQLException {
     if (v instanceof Boolean b) {
       return b;
     }
@@ -96,7 +107,7 @@ final class Coercion {
     throw wrong(v, type, what);
   }
 
-  private static Long integer(Object v, ColumnType type, String what) throws SQLException {
+  private static Long integer(Object v, ColumnType type, Object what) throws SQLException {
     if (v instanceof Long l) {
       return l;
     }
@@ -136,7 +147,7 @@ final class Coercion {
     }
   }
 
-  private static Long range(Long l, long min, long max, ColumnType type, String what)
+  private static Long range(Long l, long min, long max, ColumnType type, Object what)
       throws SQLException {
     if (l < min || l > max) {
       throw Errors.of(SqlState.NUMERIC_VALUE_OUT_OF_RANGE,
@@ -145,7 +156,7 @@ final class Coercion {
     return l;
   }
 
-  private static Double dbl(Object v, ColumnType type, String what) throws SQLException {
+  private static Double dbl(Object v, ColumnType type, Object what) throws SQLException {
     if (v instanceof Number n) {
       return n.doubleValue();
     }
@@ -159,7 +170,7 @@ final class Coercion {
   }
 
   private static BigDecimal decimal(Object v, int precision, int scale, ColumnType type,
-      String what) throws SQLException {
+      Object what) throws SQLException {
     BigDecimal d;
     if (v instanceof BigDecimal bd) {
       d = bd;
@@ -189,7 +200,7 @@ final class Coercion {
     return d;
   }
 
-  private static String text(Object v, ColumnType type, String what) throws SQLException {
+  private static String text(Object v, ColumnType type, Object what) throws SQLException {
     if (v instanceof String s) {
       return s;
     }
@@ -215,7 +226,7 @@ final class Coercion {
     return t.toString();
   }
 
-  private static String length(String s, int max, ColumnType type, String what)
+  private static String length(String s, int max, ColumnType type, Object what)
       throws SQLException {
     if (max > 0 && s.codePointCount(0, s.length()) > max) {
       throw Errors.of(SqlState.STRING_DATA_RIGHT_TRUNCATION,
@@ -224,7 +235,7 @@ final class Coercion {
     return s;
   }
 
-  private static String json(String s, String what) throws SQLException {
+  private static String json(String s, Object what) throws SQLException {
     try {
       JSON.readTree(s);
       return s;
@@ -234,7 +245,7 @@ final class Coercion {
     }
   }
 
-  private static byte[] bytes(Object v, int max, ColumnType type, String what)
+  private static byte[] bytes(Object v, int max, ColumnType type, Object what)
       throws SQLException {
     byte[] b;
     if (v instanceof byte[] a) {
@@ -355,7 +366,7 @@ final class Coercion {
     throw new ClassCastException();
   }
 
-  private static float[] vector(Object v, int dims, String what) throws SQLException {
+  private static float[] vector(Object v, int dims, Object what) throws SQLException {
     float[] f;
     if (v instanceof float[] a) {
       f = a.clone();

@@ -43,7 +43,23 @@ final class TimeText {
           .toFormatter();
 
   static String date(LocalDate d) {
-    return d.toString();
+    int y = d.getYear();
+    if (y < 0 || y > 9999) {
+      return d.toString();
+    }
+    // hand-formatted: dates are bound on every inserted row and LocalDate.toString is slow
+    char[] c = new char[10];
+    c[0] = (char) ('0' + y / 1000);
+    c[1] = (char) ('0' + y / 100 % 10);
+    c[2] = (char) ('0' + y / 10 % 10);
+    c[3] = (char) ('0' + y % 10);
+    c[4] = '-';
+    c[5] = (char) ('0' + d.getMonthValue() / 10);
+    c[6] = (char) ('0' + d.getMonthValue() % 10);
+    c[7] = '-';
+    c[8] = (char) ('0' + d.getDayOfMonth() / 10);
+    c[9] = (char) ('0' + d.getDayOfMonth() % 10);
+    return new String(c);
   }
 
   static String time(LocalTime t) {

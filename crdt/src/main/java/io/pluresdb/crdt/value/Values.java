@@ -35,12 +35,12 @@ public final class Values {
    */
   public static Object coerce(Object value, ColumnDef column, String table) throws SQLException {
     return Coercion.coerce(value, column.type(), column.precision(), column.scale(),
-        "column '" + column.name() + "' of table '" + table + "'");
+        new Coercion.Subject(column.name(), table));
   }
 
   /** Converts a value to the canonical value of {@code type} (no column to name in errors). */
   public static Object coerce(Object value, ColumnType type) throws SQLException {
-    return Coercion.coerce(value, type, 0, 0, "value");
+    return Coercion.coerce(value, type, 0, 0, new Coercion.Subject(null, null));
   }
 
   /** Canonical value to stored value. */
@@ -70,6 +70,17 @@ public final class Values {
     }
     if (stored instanceof Integer i) {
       stored = i.longValue();
+    }
+    if (stored instanceof String s) {
+      switch (type) {
+        case CHAR, VARCHAR, CLOB, JSON -> {
+          // already checked when written; reads skip length and JSON validation
+          return s;
+        }
+        default -> {
+          // converted below
+        }
+      }
     }
     return switch (type) {
       case TIMESTAMP_WITH_TIME_ZONE -> stored instanceof String s

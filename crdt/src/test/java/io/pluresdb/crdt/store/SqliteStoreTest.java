@@ -245,4 +245,25 @@ class SqliteStoreTest {
     assertThat(dump(store, "SELECT text, length(_id) FROM note"))
         .containsExactly("[x, 16]", "[x, 16]");
   }
+
+  @Test
+  void foreignKeysAreEnforcedLocallyWith23503() throws SQLException {
+    try (WriteTxn tx = store.beginWrite(WAIT)) {
+      tx.schema(new SchemaChange.CreateTable(new TableDef("track", List.of(
+          new ColumnDef("id", ColumnType.BIGINT, 0, 0, false, null, false),
+          ColumnDef.of("album_id", ColumnType.BIGINT)), List.of("id"), List.of(), List.of(),
+          List.of(new io.pluresdb.crdt.schema.ForeignKeyDef("track_album", List.of("album_id"),
+              "album", List.of("id"))))));
+      tx.commit();
+    }
+    insert(1L, "A", null, null);
+    try (WriteTxn tx = store.beginWrite(WAIT)) {
+      assertThat(tx.insert("track", new Object[] {1L, 1L}, OnConflict.ERROR)).isTrue();
+      assertThatThrownBy(() -> tx.insert("track", new Object[] {2L, 9L}, OnConflict.ERROR))
+          .hasMessageContaining("track")
+          .extracting(e -> ((SQLException) e).getSQLState()).isEqualTo("23503");
+      tx.commit();
+    }
+    assertThat(dump(store, "SELECT id, album_id FROM track")).containsExactly("[1, 1]");
+  }
 }

@@ -170,7 +170,8 @@ public final class DdlPlanner {
   private ViewDef view(SqlCreateView create) throws SQLException {
     String name = name(create.name());
     // The stored text is read back by this parser; unparse before validation rewrites the tree.
-    String text = SqlParsers.unparse(create.query());
+    String text =
+        create.querySql() != null ? create.querySql() : SqlParsers.unparse(create.query());
     QueryCompiler.Validated v = QueryCompiler.validate(context, create.query());
     List<ColumnMeta> metas = QueryCompiler.columns(context, v);
     List<String> names = new ArrayList<>();

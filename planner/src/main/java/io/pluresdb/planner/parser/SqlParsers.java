@@ -5,6 +5,8 @@ import io.pluresdb.crdt.error.SqlState;
 import io.pluresdb.planner.parser.impl.ParseException;
 import io.pluresdb.planner.parser.impl.PluresSqlParserImpl;
 import io.pluresdb.planner.parser.impl.PluresSqlParserImplConstants;
+import io.pluresdb.planner.parser.impl.PluresSqlParserImplTokenManager;
+import io.pluresdb.planner.parser.impl.SimpleCharStream;
 import io.pluresdb.planner.parser.impl.Token;
 import io.pluresdb.planner.parser.impl.TokenMgrError;
 import java.io.StringReader;
@@ -18,6 +20,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.calcite.avatica.util.Casing;
 import org.apache.calcite.avatica.util.Quoting;
+import org.apache.calcite.runtime.CalciteException;
 import org.apache.calcite.sql.SqlDialect;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlNodeList;
@@ -92,7 +95,22 @@ public final class SqlParsers {
       SqlNodeList list = SqlParser.create(sql, CONFIG).parseStmtList();
       return List.copyOf(list.getList());
     } catch (SqlParseException e) {
+      if (e.getCause() instanceof IndexOutOfBoundsException && hasNoTokens(sql)) {
+        // The generated parser cannot give a position to an empty statement list.
+        return List.of();
+      }
       throw syntaxError(e);
+    }
+  }
+
+  /** True when the text holds only blanks and comments. */
+  private static boolean hasNoTokens(String sql) {
+    PluresSqlParserImplTokenManager lexer =
+        new PluresSqlParserImplTokenManager(new SimpleCharStream(new StringReader(sql)));
+    try {
+      return lexer.getNextToken().kind == PluresSqlParserImplConstants.EOF;
+    } catch (TokenMgrError e) {
+      return false;
     }
   }
 
@@ -145,7 +163,8 @@ public final class SqlParsers {
       // The generated parser rewords errors at a keyword and drops the token; recover it.
       detail = "unexpected '" + keywordNear(e.getMessage()) + "'";
       detail += expected(e.getExpectedTokenNames());
-    } else if (cause instanceof Error && !(cause instanceof TokenMgrError)) {
+    } else if (cause instanceof Error && !(cause instanceof TokenMgrError)
+        || cause instanceof RuntimeException && !(cause instanceof CalciteException)) {
       // A failure inside the parser itself is not the statement's fault.
       return Errors.of(SqlState.INTERNAL_ERROR, "internal error while parsing: " + cause, e);
     } else {

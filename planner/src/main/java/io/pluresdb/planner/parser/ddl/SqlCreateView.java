@@ -20,17 +20,25 @@ public final class SqlCreateView extends SqlCreate {
   private final SqlIdentifier name;
   private final @Nullable List<String> columns;
   private final SqlNode query;
+  private final @Nullable String querySql;
 
+  /**
+   * Creates a CREATE VIEW node.
+   *
+   * @param querySql the query's text as written in the statement, or null when unknown
+   */
   public SqlCreateView(
       SqlParserPos pos,
       boolean replace,
       SqlIdentifier name,
       @Nullable List<String> columns,
-      SqlNode query) {
+      SqlNode query,
+      @Nullable String querySql) {
     super(OPERATOR, pos, replace, false);
     this.name = Objects.requireNonNull(name, "name");
     this.columns = columns == null ? null : List.copyOf(columns);
     this.query = Objects.requireNonNull(query, "query");
+    this.querySql = querySql;
   }
 
   public SqlIdentifier name() {
@@ -48,6 +56,11 @@ public final class SqlCreateView extends SqlCreate {
 
   public SqlNode query() {
     return query;
+  }
+
+  /** The defining query exactly as the statement wrote it, or null when the text is unknown. */
+  public @Nullable String querySql() {
+    return querySql;
   }
 
   @Override

@@ -7,11 +7,12 @@ import java.util.Locale;
 import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlNodeList;
+import org.apache.calcite.sql.parser.SqlParserUtil;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
  * Maps the type names that DDL uses (SQL standard, SQLite, PostgreSQL and MySQL spellings) to
- * {@link ColumnType}s, and small helpers the generated parser calls.
+ * {@link ColumnType}s, plus small helpers the generated parser calls while building DDL nodes.
  */
 public final class TypeNames {
   private TypeNames() {}
@@ -36,11 +37,14 @@ public final class TypeNames {
           case "DECIMAL", "NUMERIC" -> ColumnType.DECIMAL;
           case "CHAR" -> ColumnType.CHAR;
           // TEXT is unbounded VARCHAR, as PostgreSQL's JDBC driver reports it.
-          case "VARCHAR", "TEXT", "STRING", "VARCHAR2", "NVARCHAR" -> ColumnType.VARCHAR;
+          case "VARCHAR", "TEXT", "STRING", "VARCHAR2", "NVARCHAR", "LONGVARCHAR", "MEDIUMTEXT",
+              "LONGTEXT" -> ColumnType.VARCHAR;
+          // A UUID is kept as its 36-character text; declaredName() still says UUID.
+          case "UUID" -> ColumnType.CHAR;
           case "CLOB" -> ColumnType.CLOB;
           case "BINARY" -> ColumnType.BINARY;
           case "VARBINARY" -> ColumnType.VARBINARY;
-          case "BLOB", "BYTEA" -> ColumnType.BLOB;
+          case "BLOB", "BYTEA", "LONGVARBINARY" -> ColumnType.BLOB;
           case "DATE" -> ColumnType.DATE;
           case "TIME" -> ColumnType.TIME;
           case "TIMESTAMP", "DATETIME" ->
@@ -58,6 +62,9 @@ public final class TypeNames {
     if (upper.equals("FLOAT") && precision > 0 && precision <= 24) {
       type = ColumnType.REAL;
     }
+    if (upper.equals("UUID")) {
+      return new TypeDecl(type, upper, 36, 0);
+    }
     boolean keepsPrecision =
         switch (type) {
           case DECIMAL, CHAR, VARCHAR, BINARY, VARBINARY, VECTOR -> true;
@@ -73,6 +80,20 @@ public final class TypeNames {
       names.add(((SqlIdentifier) id).getSimple());
     }
     return List.copyOf(names);
+  }
+
+  /**
+   * The text of {@code sql} from (beginLine, beginColumn) to (endLine, endColumn), inclusive and
+   * 1-based as the parser counts them; null when the statement's text is not known.
+   */
+  public static @Nullable String sourceText(
+      @Nullable String sql, int beginLine, int beginColumn, int endLine, int endColumn) {
+    if (sql == null) {
+      return null;
+    }
+    int begin = SqlParserUtil.lineColToIndex(sql, beginLine, beginColumn);
+    int end = SqlParserUtil.lineColToIndex(sql, endLine, endColumn) + 1;
+    return begin < 0 || end > sql.length() || begin >= end ? null : sql.substring(begin, end);
   }
 
   /** The simple name of an optional identifier. */

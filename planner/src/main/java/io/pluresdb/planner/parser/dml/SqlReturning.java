@@ -4,12 +4,14 @@ import java.util.List;
 import java.util.Objects;
 import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.SqlLiteral;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlNodeList;
 import org.apache.calcite.sql.SqlOperator;
 import org.apache.calcite.sql.SqlSpecialOperator;
 import org.apache.calcite.sql.SqlWriter;
 import org.apache.calcite.sql.parser.SqlParserPos;
+import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
  * A DML statement with a RETURNING list: {@link #statement()} is an {@code SqlInsert},
@@ -17,8 +19,18 @@ import org.apache.calcite.sql.parser.SqlParserPos;
  * over the affected rows ({@code *} allowed). Immutable.
  */
 public final class SqlReturning extends SqlCall {
+  /** Rebuilds a SqlReturning, so that shuttles which copy calls keep the node's class. */
   private static final SqlOperator OPERATOR =
-      new SqlSpecialOperator("RETURNING", SqlKind.OTHER);
+      new SqlSpecialOperator("RETURNING", SqlKind.OTHER) {
+        @Override
+        public SqlCall createCall(
+            @Nullable SqlLiteral functionQualifier, SqlParserPos pos,
+            @Nullable SqlNode... operands) {
+          return new SqlReturning(
+              pos, Objects.requireNonNull(operands[0], "statement"),
+              (SqlNodeList) Objects.requireNonNull(operands[1], "columns"));
+        }
+      };
 
   private final SqlNode statement;
   private final SqlNodeList columns;

@@ -1,17 +1,18 @@
 package io.pluresdb.planner.parser.dml;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlInsert;
 import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.SqlLiteral;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlNodeList;
 import org.apache.calcite.sql.SqlOperator;
 import org.apache.calcite.sql.SqlSpecialOperator;
 import org.apache.calcite.sql.SqlWriter;
 import org.apache.calcite.sql.parser.SqlParserPos;
+import org.apache.calcite.util.ImmutableNullableList;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
@@ -20,7 +21,25 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * {@code excluded.c} names the value the insert proposed for column {@code c}. Immutable.
  */
 public final class SqlUpsert extends SqlCall {
-  private static final SqlOperator OPERATOR = new SqlSpecialOperator("UPSERT", SqlKind.OTHER);
+  /**
+   * Rebuilds a SqlUpsert from {@link #getOperandList()}, so that shuttles which copy calls keep
+   * the node's class.
+   */
+  private static final SqlOperator OPERATOR =
+      new SqlSpecialOperator("UPSERT", SqlKind.OTHER) {
+        @Override
+        public SqlCall createCall(
+            @Nullable SqlLiteral functionQualifier, SqlParserPos pos,
+            @Nullable SqlNode... operands) {
+          SqlLiteral action = (SqlLiteral) Objects.requireNonNull(operands[5], "action");
+          Clause clause =
+              new Clause(
+                  (SqlNodeList) operands[1], action.getValueAs(ConflictAction.class),
+                  (SqlNodeList) operands[2], (SqlNodeList) operands[3], operands[4]);
+          return new SqlUpsert(
+              pos, (SqlInsert) Objects.requireNonNull(operands[0], "insert"), clause);
+        }
+      };
 
   /**
    * The conflict clause.
@@ -69,17 +88,13 @@ public final class SqlUpsert extends SqlCall {
     return OPERATOR;
   }
 
+  /** The insert, the clause's target, columns, values and condition (each may be null), and
+   * its action as a symbol literal. */
   @Override
-  public List<SqlNode> getOperandList() {
-    List<SqlNode> operands = new ArrayList<>();
-    operands.add(insert);
-    if (conflict.values() != null) {
-      operands.add(conflict.values());
-    }
-    if (conflict.where() != null) {
-      operands.add(conflict.where());
-    }
-    return operands;
+  public List<@Nullable SqlNode> getOperandList() {
+    return ImmutableNullableList.of(
+        insert, conflict.target(), conflict.targetColumns(), conflict.values(),
+        conflict.where(), SqlLiteral.createSymbol(conflict.action(), SqlParserPos.ZERO));
   }
 
   @Override
