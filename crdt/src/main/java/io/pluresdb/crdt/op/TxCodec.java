@@ -19,6 +19,17 @@ public final class TxCodec {
 
   /** Decodes a record; malformed input fails with IllegalArgumentException. */
   public static Transaction decode(byte[] record) {
+    try {
+      return read(record);
+    } catch (IllegalArgumentException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      // out-of-range dates, bad UTF-8 and the like: all mean a malformed record
+      throw new IllegalArgumentException("malformed transaction record: " + e, e);
+    }
+  }
+
+  private static Transaction read(byte[] record) {
     ByteSource in = new ByteSource(record);
     int version = in.read();
     if (version != OpEncoder.VERSION) {

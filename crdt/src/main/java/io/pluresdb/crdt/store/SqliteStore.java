@@ -293,10 +293,15 @@ final class SqliteStore implements Store {
         catalog = writer.catalog();
       } catch (Materializer.MissingSchema e) {
         rollbackQuietly(e);
+        writer.tombTables.addAll(meta.tombTables(false));
+        writer.hiddenTables.addAll(meta.tombTables(true));
         throw Errors.of(SqlState.DATA_CORRUPTED, "the log of " + files.description()
             + " refers to a missing " + e.getMessage(), e);
       } catch (SQLException | RuntimeException e) {
         rollbackQuietly(e);
+        // the rolled-back rebuild had cleared these; the restored tables still need them
+        writer.tombTables.addAll(meta.tombTables(false));
+        writer.hiddenTables.addAll(meta.tombTables(true));
         throw e;
       }
     } finally {

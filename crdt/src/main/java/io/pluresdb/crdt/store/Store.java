@@ -49,8 +49,12 @@ public interface Store extends AutoCloseable {
 
   /**
    * Applies transactions received from other nodes: each atomically, idempotently (a transaction
-   * already held changes nothing) and causally (one whose precursors are missing is kept pending
-   * until they arrive).
+   * already held changes nothing) and causally (one whose precursors, previous transaction of its
+   * node, or table and columns are missing is kept pending until they arrive). Rows merge field by
+   * field by operation id; a merged row that a local UNIQUE constraint refuses stays hidden while
+   * an older entity holds the value, and is recorded in the {@code _pl_conflicts} table. A
+   * transaction stamped further in the future than the allowed clock drift fails the whole call
+   * with SQLState 22008 before anything is written.
    */
   ApplyResult applyRemote(List<Transaction> transactions) throws SQLException;
 

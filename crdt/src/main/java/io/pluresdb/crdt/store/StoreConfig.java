@@ -9,7 +9,8 @@ import java.time.Duration;
  * How to open a store.
  *
  * @param path the database file, or null for an in-memory database
- * @param memoryName the in-memory database's name (shared within the JVM), when path is null
+ * @param memoryName the in-memory database's name (one store per name within the JVM), when path
+ *     is null; its data lives in a temporary file that is deleted on close
  * @param synchronousFull {@code PRAGMA synchronous=FULL} instead of NORMAL
  * @param clock wall clock for the hybrid logical clock; tests inject their own
  * @param maxClockDrift remote operations stamped further than this in the future are refused

@@ -10,15 +10,8 @@ import java.math.BigInteger;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
-import java.time.Instant;
-import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
-import java.time.OffsetDateTime;
-import java.time.OffsetTime;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.HexFormat;
 import java.util.List;
@@ -58,10 +51,10 @@ final class Coercion {
         case CHAR, VARCHAR, CLOB -> length(text(v, type, what), precision, type, what);
         case JSON -> json(text(v, type, what), what);
         case BINARY, VARBINARY, BLOB -> bytes(v, precision, type, what);
-        case DATE -> date(v);
-        case TIME -> time(v);
-        case TIMESTAMP -> timestamp(v);
-        case TIMESTAMP_WITH_TIME_ZONE -> timestampTz(v);
+        case DATE -> Temporals.date(v);
+        case TIME -> Temporals.time(v);
+        case TIMESTAMP -> Temporals.timestamp(v);
+        case TIMESTAMP_WITH_TIME_ZONE -> Temporals.timestampTz(v);
         case VECTOR -> vector(v, precision, what);
       };
     } catch (DateTimeParseException | NumberFormatException | ArithmeticException e) {
@@ -216,7 +209,7 @@ final class Coercion {
     if (v instanceof byte[] || v instanceof float[]) {
       throw wrong(v, type, what);
     }
-    Object t = temporal(v);
+    Object t = Temporals.legacy(v);
     if (t instanceof LocalDateTime ldt) {
       return TimeText.timestamp(ldt);
     }
@@ -264,106 +257,6 @@ final class Coercion {
           what + " is " + type + "(" + max + "), got " + b.length + " bytes");
     }
     return b;
-  }
-
-  /** Legacy java.sql/java.util types to java.time, in the JVM's zone as JDBC specifies. */
-  private static Object temporal(Object v) {
-    if (v instanceof java.sql.Timestamp ts) {
-      return ts.toLocalDateTime();
-    }
-    if (v instanceof java.sql.Date d) {
-      return d.toLocalDate();
-    }
-    if (v instanceof java.sql.Time t) {
-      return t.toLocalTime();
-    }
-    if (v instanceof java.util.Date d) {
-      return LocalDateTime.ofInstant(d.toInstant(), ZoneId.systemDefault());
-    }
-    if (v instanceof ZonedDateTime z) {
-      return z.toOffsetDateTime();
-    }
-    if (v instanceof Instant i) {
-      return i.atOffset(ZoneOffset.UTC);
-    }
-    return v;
-  }
-
-  private static LocalDate date(Object v) {
-    Object t = temporal(v);
-    if (t instanceof LocalDate d) {
-      return d;
-    }
-    if (t instanceof LocalDateTime d) {
-      return d.toLocalDate();
-    }
-    if (t instanceof OffsetDateTime d) {
-      return d.toLocalDate();
-    }
-    if (t instanceof String s) {
-      String x = s.trim();
-      return LocalDate.parse(x.length() > 10 ? x.substring(0, 10) : x);
-    }
-    throw new ClassCastException();
-  }
-
-  private static LocalTime time(Object v) {
-    Object t = temporal(v);
-    if (t instanceof LocalTime d) {
-      return d;
-    }
-    if (t instanceof LocalDateTime d) {
-      return d.toLocalTime();
-    }
-    if (t instanceof OffsetTime d) {
-      return d.toLocalTime();
-    }
-    if (t instanceof OffsetDateTime d) {
-      return d.toLocalTime();
-    }
-    if (t instanceof String s) {
-      return TimeText.parseTime(s);
-    }
-    throw new ClassCastException();
-  }
-
-  private static LocalDateTime timestamp(Object v) {
-    Object t = temporal(v);
-    if (t instanceof LocalDateTime d) {
-      return d;
-    }
-    if (t instanceof LocalDate d) {
-      return d.atStartOfDay();
-    }
-    if (t instanceof OffsetDateTime d) {
-      return LocalDateTime.ofInstant(d.toInstant(), ZoneId.systemDefault());
-    }
-    if (t instanceof String s) {
-      return TimeText.parseTimestamp(s);
-    }
-    throw new ClassCastException();
-  }
-
-  private static OffsetDateTime timestampTz(Object v) {
-    Object t = temporal(v);
-    if (t instanceof OffsetDateTime d) {
-      return d.withOffsetSameInstant(ZoneOffset.UTC);
-    }
-    if (t instanceof LocalDateTime d) {
-      return d.atZone(ZoneId.systemDefault()).toOffsetDateTime()
-          .withOffsetSameInstant(ZoneOffset.UTC);
-    }
-    if (t instanceof LocalDate d) {
-      return timestampTz(d.atStartOfDay());
-    }
-    if (t instanceof String s) {
-      try {
-        return TimeText.parseTimestampTz(s);
-      } catch (DateTimeParseException e) {
-        return timestampTz(TimeText.parseTimestamp(s));
-      }
-    }
-    throw new ClassCastException();
   }
 
   private static float[] vector(Object v, int dims, Object what) throws SQLException {

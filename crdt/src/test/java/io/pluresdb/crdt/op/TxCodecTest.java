@@ -76,6 +76,18 @@ class TxCodecTest {
         .isInstanceOf(IllegalArgumentException.class);
   }
 
+  @Property(tries = 300)
+  void garbageIsRejectedAsMalformed(@ForAll byte[] garbage) {
+    byte[] record = new byte[garbage.length + 1];
+    record[0] = 1;
+    System.arraycopy(garbage, 0, record, 1, garbage.length);
+    try {
+      TxCodec.decode(record);
+    } catch (IllegalArgumentException expected) {
+      // the only way a record may be refused
+    }
+  }
+
   @Property(tries = 200)
   void anyTransactionRoundTrips(@ForAll("transactions") Transaction tx) {
     assertThat(TxCodec.decode(TxCodec.encode(tx))).isEqualTo(tx);
