@@ -248,16 +248,18 @@ public class StatementImpl implements Statement {
     batch.clear();
     long[] counts = new long[items.size()];
     resetGeneratedKeys();
-    for (int i = 0; i < items.size(); i++) {
-      try {
-        Prepared p = prepare(items.get(i));
-        if (p.returnsRows()) {
-          throw aQuery("executeBatch", items.get(i));
+    try (BatchScope scope = new BatchScope(session)) {
+      for (int i = 0; i < items.size(); i++) {
+        try {
+          Prepared p = prepare(items.get(i));
+          if (p.returnsRows()) {
+            throw aQuery("executeBatch", items.get(i));
+          }
+          runKeepingKeys(p, List.of(), null);
+          counts[i] = updateCount;
+        } catch (SQLException e) {
+          throw batchFailure(i, Arrays.copyOf(counts, i), e);
         }
-        runKeepingKeys(p, List.of(), null);
-        counts[i] = updateCount;
-      } catch (SQLException e) {
-        throw batchFailure(i, Arrays.copyOf(counts, i), e);
       }
     }
     updateCount = -1;
