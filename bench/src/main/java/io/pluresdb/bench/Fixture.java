@@ -1,0 +1,96 @@
+package io.pluresdb.bench;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+/**
+ * The schema and data every benchmark uses, written the same way through either driver: the
+ * {@code album}/{@code artist} tables of the project's user story.
+ */
+final class Fixture {
+  static final int ARTISTS = 500;
+  static final int BATCH = 1_000;
+
+  private Fixture() {}
+
+  static void createSchema(Connection c) throws SQLException {
+    try (Statement s = c.createStatement()) {
+      s.execute("CREATE TABLE artist (id BIGINT PRIMARY KEY, name VARCHAR(100) NOT NULL)");
+      s.execute("CREATE TABLE album (id BIGINT PRIMARY KEY, name VARCHAR(100) NOT NULL,"
+          + " year INTEGER, artist_id BIGINT)");
+    }
+  }
+
+  /** Inserts {@code rows} albums (ids from {@code firstId}) in batches of {@link #BATCH}. */
+  static void insertAlbums(Connection c, long firstId, int rows) throws SQLException {
+    boolean auto = c.getAutoCommit();
+    c.setAutoCommit(false);
+    try (PreparedStatement p = c.prepareStatement("INSERT INTO album VALUES (?, ?, ?, ?)")) {
+      for (int i = 0; i < rows; i++) {
+        long id = firstId + i;
+        p.setLong(1, id);
+        p.setString(2, "album " + id);
+        p.setInt(3, 1960 + (int) (id % 60));
+        p.setLong(4, id % ARTISTS);
+        p.addBatch();
+        if ((i + 1) % BATCH == 0 || i == rows - 1) {
+          p.executeBatch();
+          c.commit();
+        }
+      }
+    } finally {
+      c.setAutoCommit(auto);
+    }
+  }
+
+  static void insertArtists(Connection c) throws SQLException {
+    c.setAutoCommit(false);
+    try (PreparedStatement p = c.prepareStatement("INSERT INTO artist VALUES (?, ?)")) {
+      for (int i = 0; i < ARTISTS; i++) {
+        p.setLong(1, i);
+        p.setString(2, "artist " + (i % 50));
+        p.addBatch();
+      }
+      p.executeBatch();
+      c.commit();
+    } finally {
+      c.setAutoCommit(true);
+    }
+  }
+
+  /** A database with the schema, the artists and {@code albums} albums. */
+  static void seed(Target target, Path file, int albums) throws SQLException {
+    try (Connection c = target.open(file)) {
+      createSchema(c);
+      insertArtists(c);
+      insertAlbums(c, 0, albums);
+    }
+  }
+
+  static Path tempDir(String prefix) {
+    try {
+      return Files.createTempDirectory(prefix);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  static void deleteTree(Path dir) {
+    if (dir == null || !Files.exists(dir)) {
+      return;
+    }
+    try (Stream<Path> files = Files.walk(dir)) {
+      files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

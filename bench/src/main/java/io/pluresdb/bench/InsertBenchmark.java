@@ -1,0 +1,52 @@
+package io.pluresdb.bench;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+
+/**
+ * Batched INSERT throughput: 100,000 rows in batches of 1,000 (one commit per batch) into a
+ * fresh WAL database file per invocation. The score is rows per second.
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+public class InsertBenchmark {
+  static final int ROWS = 100_000;
+
+  @Param({"sqlite", "pluresdb"})
+  public String target;
+
+  private Path dir;
+  private Connection connection;
+
+  @Setup(Level.Invocation)
+  public void freshDatabase() throws Exception {
+    dir = Fixture.tempDir("bench-insert");
+    connection = Target.of(target).open(dir.resolve("insert.db"));
+    Fixture.createSchema(connection);
+  }
+
+  @TearDown(Level.Invocation)
+  public void dropDatabase() throws Exception {
+    connection.close();
+    Fixture.deleteTree(dir);
+  }
+
+  @Benchmark
+  @OperationsPerInvocation(ROWS)
+  public void batchedInsert() throws Exception {
+    Fixture.insertAlbums(connection, 0, ROWS);
+  }
+}

@@ -1,0 +1,115 @@
+package io.pluresdb.bench;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.Options;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+
+/**
+ * Runs every benchmark against both targets and prints one table of ours against the raw
+ * sqlite-jdbc baseline with the ratio and whether the target is met. Runs are kept short (one
+ * fork, few iterations) because the figures are ratios from the same run, not absolutes.
+ *
+ * <p>Usage: {@code java -jar bench/target/benchmarks.jar [regex [targets]]}: the regex selects
+ * benchmark classes, {@code targets} is a comma list of {@code sqlite,pluresdb} (default both).
+ */
+public final class Report {
+  private Report() {}
+
+  public static void main(String[] args) throws RunnerException {
+    Pattern filter = Pattern.compile(args.length > 0 ? args[0] : ".*");
+    String[] targets = (args.length > 1 ? args[1] : "sqlite,pluresdb").split(",");
+    List<RunResult> results = new ArrayList<>();
+    List<Class<?>> steady = selected(filter, InsertBenchmark.class, PointSelectBenchmark.class,
+        JoinAggregateBenchmark.class);
+    if (!steady.isEmpty()) {
+      results.addAll(run(steadyState(steady).param("target", targets).build()));
+    }
+    List<Class<?>> cold = selected(filter, ColdConnectBenchmark.class);
+    if (!cold.isEmpty()) {
+      // Forks, warm-up and measurement come from the class's annotations: one shot per JVM.
+      results.addAll(run(includes(cold).param("target", targets).build()));
+    }
+    System.out.println();
+    System.out.println(table(results));
+  }
+
+  private static List<Class<?>> selected(Pattern filter, Class<?>... benchmarks) {
+    List<Class<?>> chosen = new ArrayList<>();
+    for (Class<?> b : benchmarks) {
+      if (filter.matcher(b.getName()).find()) {
+        chosen.add(b);
+      }
+    }
+    return chosen;
+  }
+
+  private static ChainedOptionsBuilder includes(List<Class<?>> benchmarks) {
+    ChainedOptionsBuilder builder = new OptionsBuilder();
+    for (Class<?> b : benchmarks) {
+      // JMH ORs its include patterns, so each class is named exactly.
+      builder.include("^" + Pattern.quote(b.getName()) + "\\.");
+    }
+    return builder;
+  }
+
+  private static ChainedOptionsBuilder steadyState(List<Class<?>> benchmarks) {
+    return includes(benchmarks)
+        .forks(1)
+        .warmupIterations(2)
+        .warmupTime(TimeValue.seconds(2))
+        .measurementIterations(3)
+        .measurementTime(TimeValue.seconds(3));
+  }
+
+  private static Collection<RunResult> run(Options options) throws RunnerException {
+    return new Runner(options).run();
+  }
+
+  /** A markdown table: one row per benchmark, both targets, the ratio and the verdict. */
+  static String table(Collection<RunResult> results) {
+    Map<Goal, Map<Target, Double>> scores = new EnumMap<>(Goal.class);
+    Map<Goal, Map<Target, Double>> errors = new EnumMap<>(Goal.class);
+    for (RunResult r : results) {
+      Goal goal = Goal.of(r.getParams().getBenchmark());
+      Target target = Target.of(r.getParams().getParam("target"));
+      scores.computeIfAbsent(goal, g -> new HashMap<>())
+          .put(target, r.getPrimaryResult().getScore());
+      errors.computeIfAbsent(goal, g -> new HashMap<>())
+          .put(target, r.getPrimaryResult().getScoreError());
+    }
+    StringBuilder out = new StringBuilder();
+    out.append("| benchmark | unit | raw sqlite-jdbc | pluresdb | ratio ours/raw | target | met |\n");
+    out.append("|---|---|---|---|---|---|---|\n");
+    for (Map.Entry<Goal, Map<Target, Double>> e : scores.entrySet()) {
+      Goal goal = e.getKey();
+      Double raw = e.getValue().get(Target.SQLITE);
+      Double ours = e.getValue().get(Target.PLURESDB);
+      out.append(String.format("| %s | %s | %s | %s | %s | %s | %s |%n", goal.method, goal.unit,
+          format(raw, errors.get(goal).get(Target.SQLITE)),
+          format(ours, errors.get(goal).get(Target.PLURESDB)),
+          raw == null || ours == null ? "—" : String.format("%.2f", ours / raw),
+          goal.description,
+          raw == null || ours == null ? "not measured" : goal.met(raw, ours) ? "yes" : "NO"));
+    }
+    return out.toString();
+  }
+
+  private static String format(Double score, Double error) {
+    if (score == null) {
+      return "—";
+    }
+    return error == null || error.isNaN() ? String.format("%.1f", score)
+        : String.format("%.1f ± %.1f", score, error);
+  }
+}

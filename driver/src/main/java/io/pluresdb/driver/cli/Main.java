@@ -1,0 +1,45 @@
+package io.pluresdb.driver.cli;
+
+import io.pluresdb.driver.meta.DriverInfo;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The command line of {@code pluresdb.jar}: {@code shell [URL]}, {@code version}, {@code --help}.
+ */
+@Command(
+    name = "pluresdb",
+    mixinStandardHelpOptions = true,
+    versionProvider = Main.Version.class,
+    description = "PluresDB: a local SQL database that syncs, through JDBC.",
+    subcommands = {ShellCommand.class, VersionCommand.class, CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+
+  public static void main(String[] args) {
+    System.exit(run(args));
+  }
+
+  /** Runs the command line and returns its exit code (for tests and {@link #main}). */
+  public static int run(String... args) {
+    return new CommandLine(new Main()).execute(args);
+  }
+
+  /** Without a command: the usage, as {@code --help} prints it. */
+  @Override
+  public void run() {
+    new CommandLine(this).usage(System.out);
+  }
+
+  /** The text of {@code version} and {@code --version}. */
+  static String versionLine() {
+    return DriverInfo.PRODUCT + " " + DriverInfo.VERSION + " (Java " + Runtime.version() + ")";
+  }
+
+  /** Feeds {@code --version}. */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      return new String[] {versionLine()};
+    }
+  }
+}

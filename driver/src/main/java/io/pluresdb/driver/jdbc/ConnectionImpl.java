@@ -1,0 +1,545 @@
+package io.pluresdb.driver.jdbc;
+
+import io.pluresdb.crdt.error.Errors;
+import io.pluresdb.crdt.error.SqlState;
+import io.pluresdb.driver.engine.EngineLease;
+import io.pluresdb.driver.meta.DatabaseMetaDataImpl;
+import io.pluresdb.driver.url.ConnectionUrl;
+import io.pluresdb.driver.url.PluresProperty;
+import io.pluresdb.jdbc.PluresConnection;
+import io.pluresdb.planner.Session;
+import java.sql.Array;
+import java.sql.Blob;
+import java.sql.CallableStatement;
+import java.sql.Clob;
+import java.sql.DatabaseMetaData;
+import java.sql.NClob;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLClientInfoException;
+import java.sql.SQLException;
+import java.sql.SQLWarning;
+import java.sql.SQLXML;
+import java.sql.Savepoint;
+import java.sql.Statement;
+import java.sql.Struct;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+
+/**
+ * The PluresDB {@link java.sql.Connection}: one planner session over a shared engine. Thin
+ * delegation (hence its length, one short method per {@link java.sql.Connection} method);
+ * transaction state lives in the session.
+ *
+ * <p>Not thread-safe, except {@link #close}, {@link #abort}, {@link #isClosed} and {@link
+ * #isValid}, which any thread may call: {@code closed} is volatile and closing is idempotent.
+ */
+public final class ConnectionImpl implements PluresConnection {
+  private final ConnectionUrl url;
+  private final EngineLease lease;
+  private final Session session;
+  private final Set<StatementImpl> statements = ConcurrentHashMap.newKeySet();
+  private final Properties clientInfo = new Properties();
+  private final Duration lockTimeout;
+  private volatile boolean closed;
+  private SQLWarning warnings;
+  private int networkTimeout;
+  private Map<String, Class<?>> typeMap = Map.of();
+
+  /** Opens a session on the leased engine; the connection owns both from here on. */
+  public ConnectionImpl(ConnectionUrl url, EngineLease lease) throws SQLException {
+    this.url = url;
+    this.lease = lease;
+    this.lockTimeout = Duration.ofMillis(url.getMillis(PluresProperty.LOCK_TIMEOUT));
+    Session s = null;
+    try {
+      s = lease.engine().planner().openSession();
+      if (url.getBoolean(PluresProperty.READ_ONLY)) {
+        s.setReadOnly(true);
+      }
+    } catch (SQLException | RuntimeException e) {
+      if (s != null) {
+        s.close();
+      }
+      lease.close();
+      throw e;
+    }
+    this.session = s;
+  }
+
+  Session session() {
+    return session;
+  }
+
+  /** The URL this connection was opened with. */
+  public ConnectionUrl url() {
+    return url;
+  }
+
+  void checkOpen() throws SQLException {
+    if (closed) {
+      throw Errors.of(SqlState.CONNECTION_DOES_NOT_EXIST, "the connection is closed");
+    }
+  }
+
+  /** How long this connection's writes wait for the writer ({@code lock_timeout}). */
+  Duration lockTimeout() {
+    return lockTimeout;
+  }
+
+  void statementClosed(StatementImpl statement) {
+    statements.remove(statement);
+  }
+
+  private <S extends StatementImpl> S track(S statement) {
+    statements.add(statement);
+    return statement;
+  }
+
+  /** The columns the given 1-based indexes name in the table an INSERT targets. */
+  List<String> keyColumns(String sql, int[] indexes) throws SQLException {
+    checkOpen();
+    return new InsertTarget(session.catalog()).columnsAt(sql, indexes);
+  }
+
+  // ---- statements
+
+  @Override
+  public Statement createStatement() throws SQLException {
+    return createStatement(ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
+  }
+
+  @Override
+  public Statement createStatement(int type, int concurrency) throws SQLException {
+    return createStatement(type, concurrency, ResultSet.HOLD_CURSORS_OVER_COMMIT);
+  }
+
+  @Override
+  public Statement createStatement(int type, int concurrency, int holdability)
+      throws SQLException {
+    checkOpen();
+    ResultSetOptions.check("createStatement", type, concurrency, holdability);
+    return track(new StatementImpl(this, type));
+  }
+
+  @Override
+  public PreparedStatement prepareStatement(String sql) throws SQLException {
+    return prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
+  }
+
+  @Override
+  public PreparedStatement prepareStatement(String sql, int type, int concurrency)
+      throws SQLException {
+    return prepareStatement(sql, type, concurrency, ResultSet.HOLD_CURSORS_OVER_COMMIT);
+  }
+
+  @Override
+  public PreparedStatement prepareStatement(
+      String sql, int type, int concurrency, int holdability) throws SQLException {
+    checkOpen();
+    ResultSetOptions.check("prepareStatement", type, concurrency, holdability);
+    return track(new PreparedStatementImpl(this, sql, type, null));
+  }
+
+  @Override
+  public PreparedStatement prepareStatement(String sql, int autoGeneratedKeys)
+      throws SQLException {
+    checkOpen();
+    return track(new PreparedStatementImpl(
+        this, sql, ResultSet.TYPE_FORWARD_ONLY, GeneratedKeys.request(autoGeneratedKeys)));
+  }
+
+  @Override
+  public PreparedStatement prepareStatement(String sql, int[] columnIndexes)
+      throws SQLException {
+    checkOpen();
+    return track(new PreparedStatementImpl(
+        this, sql, ResultSet.TYPE_FORWARD_ONLY, keyColumns(sql, columnIndexes)));
+  }
+
+  @Override
+  public PreparedStatement prepareStatement(String sql, String[] columnNames)
+      throws SQLException {
+    checkOpen();
+    return track(new PreparedStatementImpl(
+        this, sql, ResultSet.TYPE_FORWARD_ONLY, GeneratedKeys.request(columnNames)));
+  }
+
+  @Override
+  public CallableStatement prepareCall(String sql) throws SQLException {
+    checkOpen();
+    throw Errors.unsupported("Connection.prepareCall (PluresDB has no stored procedures)");
+  }
+
+  @Override
+  public CallableStatement prepareCall(String sql, int type, int concurrency)
+      throws SQLException {
+    return prepareCall(sql);
+  }
+
+  @Override
+  public CallableStatement prepareCall(String sql, int type, int concurrency, int holdability)
+      throws SQLException {
+    return prepareCall(sql);
+  }
+
+  @Override
+  public String nativeSQL(String sql) throws SQLException {
+    checkOpen();
+    return sql; // the planner takes the SQL as written
+  }
+
+  // ---- transactions
+
+  @Override
+  public void setAutoCommit(boolean autoCommit) throws SQLException {
+    checkOpen();
+    session.setAutoCommit(autoCommit);
+  }
+
+  @Override
+  public boolean getAutoCommit() throws SQLException {
+    checkOpen();
+    return session.autoCommit();
+  }
+
+  @Override
+  public void commit() throws SQLException {
+    checkOpen();
+    if (session.autoCommit()) {
+      throw Errors.of(SqlState.NO_ACTIVE_SQL_TRANSACTION,
+          "commit: the connection is in auto-commit mode");
+    }
+    session.commit();
+  }
+
+  @Override
+  public void rollback() throws SQLException {
+    checkOpen();
+    if (session.autoCommit()) {
+      throw Errors.of(SqlState.NO_ACTIVE_SQL_TRANSACTION,
+          "rollback: the connection is in auto-commit mode");
+    }
+    session.rollback();
+  }
+
+  @Override
+  public void setTransactionIsolation(int level) throws SQLException {
+    checkOpen();
+    warnings = Isolation.set(level, warnings);
+  }
+
+  @Override
+  public int getTransactionIsolation() throws SQLException {
+    checkOpen();
+    return TRANSACTION_SERIALIZABLE;
+  }
+
+  @Override
+  public Savepoint setSavepoint() throws SQLException {
+    checkOpen();
+    throw Errors.unsupported("Connection.setSavepoint");
+  }
+
+  @Override
+  public Savepoint setSavepoint(String name) throws SQLException {
+    checkOpen();
+    throw Errors.unsupported("Connection.setSavepoint");
+  }
+
+  @Override
+  public void rollback(Savepoint savepoint) throws SQLException {
+    checkOpen();
+    throw Errors.unsupported("Connection.rollback(Savepoint)");
+  }
+
+  @Override
+  public void releaseSavepoint(Savepoint savepoint) throws SQLException {
+    checkOpen();
+    throw Errors.unsupported("Connection.releaseSavepoint");
+  }
+
+  @Override
+  public void setReadOnly(boolean readOnly) throws SQLException {
+    checkOpen();
+    session.setReadOnly(readOnly);
+  }
+
+  @Override
+  public boolean isReadOnly() throws SQLException {
+    checkOpen();
+    return session.readOnly();
+  }
+
+  @Override
+  public void setHoldability(int holdability) throws SQLException {
+    checkOpen();
+    ResultSetOptions.checkHoldability("setHoldability", holdability);
+  }
+
+  @Override
+  public int getHoldability() throws SQLException {
+    checkOpen();
+    return ResultSet.HOLD_CURSORS_OVER_COMMIT;
+  }
+
+  // ---- lifecycle
+
+  @Override
+  public void close() throws SQLException {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    release();
+  }
+
+  /** Closes the statements, the session and the engine lease, reporting every failure. */
+  private void release() throws SQLException {
+    SQLException failure = null;
+    for (StatementImpl s : new ArrayList<>(statements)) {
+      try {
+        s.close();
+      } catch (SQLException e) {
+        failure = chain(failure, e);
+      }
+    }
+    try {
+      session.close();
+    } catch (SQLException e) {
+      failure = chain(failure, e);
+    }
+    try {
+      lease.close();
+    } catch (SQLException e) {
+      failure = chain(failure, e);
+    }
+    if (failure != null) {
+      throw failure;
+    }
+  }
+
+  private static SQLException chain(SQLException first, SQLException next) {
+    if (first == null) {
+      return next;
+    }
+    first.setNextException(next);
+    return first;
+  }
+
+  @Override
+  public boolean isClosed() {
+    return closed;
+  }
+
+  @Override
+  public boolean isValid(int timeout) throws SQLException {
+    if (timeout < 0) {
+      throw Errors.of(SqlState.INVALID_ATTRIBUTE_VALUE, "isValid: timeout " + timeout
+          + " is negative");
+    }
+    return !closed; // an embedded engine has no link that could break
+  }
+
+  @Override
+  public void abort(Executor executor) throws SQLException {
+    if (executor == null) {
+      throw Errors.of(SqlState.INVALID_PARAMETER_VALUE, "abort: the executor is null");
+    }
+    if (closed) {
+      return;
+    }
+    closed = true; // from now on every call fails with 08003, as abort requires
+    session.cancel();
+    executor.execute(() -> {
+      try {
+        release();
+      } catch (SQLException e) {
+        // abort is fire-and-forget: the connection is already closed to its user
+      }
+    });
+  }
+
+  @Override
+  public void setNetworkTimeout(Executor executor, int milliseconds) throws SQLException {
+    checkOpen();
+    if (milliseconds < 0) {
+      throw Errors.of(SqlState.INVALID_ATTRIBUTE_VALUE,
+          "network timeout " + milliseconds + " is negative");
+    }
+    networkTimeout = milliseconds; // recorded: an embedded database never waits on a network
+  }
+
+  @Override
+  public int getNetworkTimeout() throws SQLException {
+    checkOpen();
+    return networkTimeout;
+  }
+
+  // ---- naming
+
+  @Override
+  public void setCatalog(String catalog) throws SQLException {
+    checkOpen(); // JDBC: a driver without catalogs silently ignores this
+  }
+
+  @Override
+  public String getCatalog() throws SQLException {
+    checkOpen();
+    return null;
+  }
+
+  @Override
+  public void setSchema(String schema) throws SQLException {
+    checkOpen();
+    if (!DatabaseMetaDataImpl.SCHEMA.equals(schema)) {
+      throw Errors.of(SqlState.UNDEFINED_SCHEMA,
+          "schema '" + schema + "' does not exist; the only schema is '"
+              + DatabaseMetaDataImpl.SCHEMA + "'");
+    }
+  }
+
+  @Override
+  public String getSchema() throws SQLException {
+    checkOpen();
+    return DatabaseMetaDataImpl.SCHEMA;
+  }
+
+  @Override
+  public DatabaseMetaData getMetaData() throws SQLException {
+    checkOpen();
+    return new DatabaseMetaDataImpl(this, url, session::catalog);
+  }
+
+  @Override
+  public String nodeId() throws SQLException {
+    checkOpen();
+    return lease.engine().store().nodeId();
+  }
+
+  @Override
+  public String databaseId() throws SQLException {
+    checkOpen();
+    return lease.engine().store().databaseId();
+  }
+
+  // ---- warnings, client info, type map
+
+  @Override
+  public SQLWarning getWarnings() throws SQLException {
+    checkOpen();
+    return warnings;
+  }
+
+  @Override
+  public void clearWarnings() throws SQLException {
+    checkOpen();
+    warnings = null;
+  }
+
+  @Override
+  public void setClientInfo(String name, String value) throws SQLClientInfoException {
+    if (closed) {
+      throw new SQLClientInfoException("the connection is closed",
+          SqlState.CONNECTION_DOES_NOT_EXIST.code(), Map.of());
+    }
+    if (value == null) {
+      clientInfo.remove(name);
+    } else {
+      clientInfo.setProperty(name, value);
+    }
+  }
+
+  @Override
+  public void setClientInfo(Properties properties) throws SQLClientInfoException {
+    if (closed) {
+      throw new SQLClientInfoException("the connection is closed",
+          SqlState.CONNECTION_DOES_NOT_EXIST.code(), Map.of());
+    }
+    clientInfo.clear();
+    clientInfo.putAll(properties);
+  }
+
+  @Override
+  public String getClientInfo(String name) throws SQLException {
+    checkOpen();
+    return clientInfo.getProperty(name);
+  }
+
+  @Override
+  public Properties getClientInfo() throws SQLException {
+    checkOpen();
+    Properties copy = new Properties();
+    copy.putAll(clientInfo);
+    return copy;
+  }
+
+  @Override
+  public Map<String, Class<?>> getTypeMap() throws SQLException {
+    checkOpen();
+    return typeMap;
+  }
+
+  @Override
+  public void setTypeMap(Map<String, Class<?>> map) throws SQLException {
+    checkOpen();
+    if (map != null && !map.isEmpty()) {
+      throw Errors.unsupported("Connection.setTypeMap with entries (PluresDB has no UDTs)");
+    }
+    typeMap = Map.of();
+  }
+
+  // ---- factories this driver does not offer
+
+  @Override
+  public Clob createClob() throws SQLException {
+    checkOpen();
+    throw Errors.unsupported("Connection.createClob (bind a String instead)");
+  }
+
+  @Override
+  public Blob createBlob() throws SQLException {
+    checkOpen();
+    throw Errors.unsupported("Connection.createBlob (bind a byte[] instead)");
+  }
+
+  @Override
+  public NClob createNClob() throws SQLException {
+    checkOpen();
+    throw Errors.unsupported("Connection.createNClob");
+  }
+
+  @Override
+  public SQLXML createSQLXML() throws SQLException {
+    checkOpen();
+    throw Errors.unsupported("Connection.createSQLXML");
+  }
+
+  @Override
+  public Array createArrayOf(String typeName, Object[] elements) throws SQLException {
+    checkOpen();
+    throw Errors.unsupported("Connection.createArrayOf");
+  }
+
+  @Override
+  public Struct createStruct(String typeName, Object[] attributes) throws SQLException {
+    checkOpen();
+    throw Errors.unsupported("Connection.createStruct");
+  }
+
+  @Override
+  public <T> T unwrap(Class<T> iface) throws SQLException {
+    return Wrappers.unwrap(this, iface);
+  }
+
+  @Override
+  public boolean isWrapperFor(Class<?> iface) {
+    return iface.isInstance(this);
+  }
+}

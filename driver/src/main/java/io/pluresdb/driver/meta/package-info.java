@@ -1,0 +1,2 @@
+/** {@code DatabaseMetaData}: catalog answers built from the session's schema snapshot. */
+package io.pluresdb.driver.meta;

@@ -1,0 +1,168 @@
+package io.pluresdb.driver.url;
+
+import io.pluresdb.crdt.error.Errors;
+import io.pluresdb.crdt.error.SqlState;
+import java.sql.DriverPropertyInfo;
+import java.sql.SQLException;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Properties;
+
+/**
+ * Every connection property the driver understands: its name in URLs and {@link Properties}, its
+ * typed default and one line of documentation. {@code DriverPropertyInfo}, the data source and the
+ * URL parser all derive from this enum, so a property exists everywhere or nowhere.
+ */
+public enum PluresProperty {
+  SYNCHRONOUS(
+      "synchronous",
+      Kind.CHOICE,
+      "NORMAL",
+      "SQLite synchronous mode of the database file: NORMAL (WAL-safe) or FULL (fsync on every"
+          + " commit).",
+      "NORMAL",
+      "FULL"),
+  LOCK_TIMEOUT(
+      "lock_timeout",
+      Kind.MILLIS,
+      "5000",
+      "Milliseconds a write waits for the database's single writer before failing with 55P03."),
+  MAX_CLOCK_DRIFT(
+      "max_clock_drift",
+      Kind.MILLIS,
+      "300000",
+      "Milliseconds a remote operation may be stamped ahead of the local clock before it is"
+          + " refused."),
+  NODE(
+      "node",
+      Kind.TEXT,
+      null,
+      "Node of a database this connection creates: 12 hex digits are its id, another name is"
+          + " hashed to one; ignored when the database exists."),
+  READ_ONLY("read_only", Kind.BOOLEAN, "false", "Opens the connection read-only."),
+  USER("user", Kind.TEXT, null, "Accepted and ignored: an embedded database has no users."),
+  PASSWORD("password", Kind.TEXT, null, "Accepted and ignored: an embedded database has no users.");
+
+  /** How a property's text value is checked and typed. */
+  public enum Kind {
+    TEXT,
+    BOOLEAN,
+    MILLIS,
+    CHOICE
+  }
+
+  private final String key;
+  private final Kind kind;
+  private final String defaultValue;
+  private final String description;
+  private final String[] choices;
+
+  PluresProperty(
+      String key, Kind kind, String defaultValue, String description, String... choices) {
+    this.key = key;
+    this.kind = kind;
+    this.defaultValue = defaultValue;
+    this.description = description;
+    this.choices = choices;
+  }
+
+  /** The property's name in URLs and {@link Properties}. */
+  public String key() {
+    return key;
+  }
+
+  public Kind kind() {
+    return kind;
+  }
+
+  /** The default as text, or null when the property has none. */
+  public String defaultValue() {
+    return defaultValue;
+  }
+
+  public String description() {
+    return description;
+  }
+
+  /** The allowed values of a {@link Kind#CHOICE} property (also offered for booleans). */
+  public String[] choices() {
+    if (kind == Kind.BOOLEAN) {
+      return new String[] {"true", "false"};
+    }
+    return choices.clone();
+  }
+
+  /** The property of that name (case-insensitive), or null. */
+  public static PluresProperty forKey(String key) {
+    for (PluresProperty p : values()) {
+      if (p.key.equalsIgnoreCase(key)) {
+        return p;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * Checks a text value and returns it in normal form (choices upper case, booleans lower case);
+   * a bad value fails with 08001 naming the property and the value.
+   */
+  public String normalize(String value) throws SQLException {
+    switch (kind) {
+      case TEXT:
+        return value;
+      case BOOLEAN:
+        String b = value.trim().toLowerCase(Locale.ROOT);
+        if (b.equals("true") || b.equals("false")) {
+          return b;
+        }
+        throw bad(value, "true or false");
+      case MILLIS:
+        try {
+          long ms = Long.parseLong(value.trim());
+          if (ms >= 0) {
+            return Long.toString(ms);
+          }
+        } catch (NumberFormatException e) {
+          // reported below with the property's name
+        }
+        throw bad(value, "a non-negative number of milliseconds");
+      case CHOICE:
+        String c = value.trim().toUpperCase(Locale.ROOT);
+        if (Arrays.asList(choices).contains(c)) {
+          return c;
+        }
+        throw bad(value, "one of " + String.join(", ", choices));
+      default:
+        throw new AssertionError(kind);
+    }
+  }
+
+  private SQLException bad(String value, String expected) {
+    return Errors.of(
+        SqlState.CLIENT_UNABLE_TO_CONNECT,
+        "invalid value '" + value + "' for property '" + key + "': expected " + expected);
+  }
+
+  /** The value in {@code props}, or the default; props hold normalized values. */
+  public String get(Properties props) {
+    return props.getProperty(key, defaultValue);
+  }
+
+  public boolean getBoolean(Properties props) {
+    return Boolean.parseBoolean(get(props));
+  }
+
+  public long getMillis(Properties props) {
+    return Long.parseLong(get(props));
+  }
+
+  /** This property as {@code Driver.getPropertyInfo} reports it, with the value from props. */
+  public DriverPropertyInfo toDriverPropertyInfo(Properties props) {
+    DriverPropertyInfo info = new DriverPropertyInfo(key, get(props));
+    info.description = description;
+    info.required = false;
+    String[] offered = choices();
+    info.choices = offered.length == 0 ? null : offered;
+    return info;
+  }
+}

@@ -1,0 +1,191 @@
+package io.pluresdb.jdbc;
+
+import io.pluresdb.crdt.error.Errors;
+import io.pluresdb.crdt.error.SqlState;
+import io.pluresdb.driver.url.PluresProperty;
+import java.io.PrintWriter;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
+import java.util.Properties;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+
+/**
+ * A {@link DataSource} for PluresDB: a URL plus one bean property per connection property
+ * ({@code synchronous}, {@code lockTimeout}, ...), for pools and containers that configure data
+ * sources by setters. Values set here are defaults; the URL's own {@code ?key=value} win.
+ *
+ * <p>Thread-safe: configuration is synchronized; connections are opened outside the lock.
+ */
+public class PluresDataSource implements DataSource {
+  private String url;
+  private final Properties properties = new Properties();
+  private int loginTimeout;
+  private PrintWriter logWriter;
+
+  public PluresDataSource() {}
+
+  public PluresDataSource(String url) {
+    this.url = url;
+  }
+
+  public synchronized String getUrl() {
+    return url;
+  }
+
+  public synchronized void setUrl(String url) {
+    this.url = url;
+  }
+
+  /** Sets any connection property by its URL name; the value is checked on connect. */
+  public synchronized void setProperty(String key, String value) throws SQLException {
+    PluresProperty p = PluresProperty.forKey(key);
+    if (p == null) {
+      throw Errors.of(SqlState.INVALID_ATTRIBUTE_VALUE, "unknown property '" + key + "'");
+    }
+    if (value == null) {
+      properties.remove(p.key());
+    } else {
+      properties.setProperty(p.key(), p.normalize(value));
+    }
+  }
+
+  /** The value set for a property (by its URL name), or null. */
+  public synchronized String getProperty(String key) {
+    PluresProperty p = PluresProperty.forKey(key);
+    return p == null ? null : properties.getProperty(p.key());
+  }
+
+  private synchronized void set(PluresProperty p, Object value) {
+    if (value == null) {
+      properties.remove(p.key());
+    } else {
+      properties.setProperty(p.key(), value.toString());
+    }
+  }
+
+  private String text(PluresProperty p) {
+    String v = getProperty(p.key());
+    return v == null ? p.defaultValue() : v;
+  }
+
+  public String getSynchronous() {
+    return text(PluresProperty.SYNCHRONOUS);
+  }
+
+  public void setSynchronous(String mode) {
+    set(PluresProperty.SYNCHRONOUS, mode);
+  }
+
+  public long getLockTimeout() {
+    return Long.parseLong(text(PluresProperty.LOCK_TIMEOUT));
+  }
+
+  public void setLockTimeout(long milliseconds) {
+    set(PluresProperty.LOCK_TIMEOUT, milliseconds);
+  }
+
+  public long getMaxClockDrift() {
+    return Long.parseLong(text(PluresProperty.MAX_CLOCK_DRIFT));
+  }
+
+  public void setMaxClockDrift(long milliseconds) {
+    set(PluresProperty.MAX_CLOCK_DRIFT, milliseconds);
+  }
+
+  public String getNode() {
+    return text(PluresProperty.NODE);
+  }
+
+  public void setNode(String node) {
+    set(PluresProperty.NODE, node);
+  }
+
+  public boolean getReadOnly() {
+    return Boolean.parseBoolean(text(PluresProperty.READ_ONLY));
+  }
+
+  public void setReadOnly(boolean readOnly) {
+    set(PluresProperty.READ_ONLY, readOnly);
+  }
+
+  public String getUser() {
+    return text(PluresProperty.USER);
+  }
+
+  public void setUser(String user) {
+    set(PluresProperty.USER, user);
+  }
+
+  public String getPassword() {
+    return text(PluresProperty.PASSWORD);
+  }
+
+  public void setPassword(String password) {
+    set(PluresProperty.PASSWORD, password);
+  }
+
+  @Override
+  public Connection getConnection() throws SQLException {
+    String target;
+    Properties props = new Properties();
+    synchronized (this) {
+      target = url;
+      props.putAll(properties);
+    }
+    if (target == null) {
+      throw Errors.of(SqlState.CLIENT_UNABLE_TO_CONNECT, "the data source has no URL");
+    }
+    Connection c = PluresDriver.register().connect(target, props);
+    if (c == null) {
+      throw Errors.of(SqlState.CLIENT_UNABLE_TO_CONNECT, "not a PluresDB URL: " + target);
+    }
+    return c;
+  }
+
+  /** User and password are accepted and ignored: an embedded database has no users. */
+  @Override
+  public Connection getConnection(String username, String password) throws SQLException {
+    return getConnection();
+  }
+
+  @Override
+  public synchronized PrintWriter getLogWriter() {
+    return logWriter;
+  }
+
+  @Override
+  public synchronized void setLogWriter(PrintWriter out) {
+    logWriter = out; // kept for the contract; the driver writes no log through it
+  }
+
+  @Override
+  public synchronized void setLoginTimeout(int seconds) {
+    loginTimeout = seconds;
+  }
+
+  @Override
+  public synchronized int getLoginTimeout() {
+    return loginTimeout;
+  }
+
+  @Override
+  public Logger getParentLogger() throws SQLFeatureNotSupportedException {
+    throw Errors.unsupported("DataSource.getParentLogger");
+  }
+
+  @Override
+  public <T> T unwrap(Class<T> iface) throws SQLException {
+    if (iface != null && iface.isInstance(this)) {
+      return iface.cast(this);
+    }
+    throw Errors.of(SqlState.INVALID_PARAMETER_VALUE,
+        "PluresDataSource does not wrap " + (iface == null ? "null" : iface.getName()));
+  }
+
+  @Override
+  public boolean isWrapperFor(Class<?> iface) {
+    return iface != null && iface.isInstance(this);
+  }
+}

@@ -1,0 +1,125 @@
+package io.pluresdb.driver;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaCodeUnit;
+import com.tngtech.archunit.core.domain.JavaField;
+import com.tngtech.archunit.core.domain.JavaModifier;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
+import com.tngtech.archunit.lang.syntax.ArchRuleDefinition;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The module layering of DESIGN.md, checked on the compiled classes of every module. */
+class LayeringTest {
+  private static JavaClasses classes;
+
+  @BeforeAll
+  static void importClasses() {
+    classes = new ClassFileImporter()
+        .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        .importPackages("io.pluresdb");
+  }
+
+  private static void onlyDependOn(String module, String... allowed) {
+    List<String> forbidden = new ArrayList<>(List.of(
+        "io.pluresdb.crdt..", "io.pluresdb.vector..", "io.pluresdb.sync..",
+        "io.pluresdb.planner..", "io.pluresdb.driver..", "io.pluresdb.jdbc..",
+        "io.pluresdb.bench.."));
+    forbidden.remove("io.pluresdb." + module + "..");
+    for (String a : allowed) {
+      forbidden.remove("io.pluresdb." + a + "..");
+    }
+    noClasses().that().resideInAPackage("io.pluresdb." + module + "..")
+        .should().dependOnClassesThat().resideInAnyPackage(forbidden.toArray(new String[0]))
+        .allowEmptyShould(true)
+        .check(classes);
+  }
+
+  @Test
+  void crdtDependsOnNoOtherModule() {
+    onlyDependOn("crdt");
+  }
+
+  @Test
+  void vectorDependsOnNoOtherModule() {
+    onlyDependOn("vector");
+  }
+
+  @Test
+  void syncDependsOnlyOnCrdt() {
+    onlyDependOn("sync", "crdt");
+  }
+
+  @Test
+  void plannerDependsOnlyOnCrdtAndVector() {
+    onlyDependOn("planner", "crdt", "vector");
+  }
+
+  @Test
+  void theDriverIsImportedByNoLowerModule() {
+    noClasses().that().resideInAnyPackage("io.pluresdb.crdt..", "io.pluresdb.vector..",
+            "io.pluresdb.sync..", "io.pluresdb.planner..")
+        .should().dependOnClassesThat().resideInAnyPackage("io.pluresdb.driver..",
+            "io.pluresdb.jdbc..")
+        .check(classes);
+  }
+
+  @Test
+  void publicApiExposesNoInternalType() {
+    ArchRuleDefinition.classes()
+        .that().resideInAPackage("io.pluresdb.jdbc").and().arePublic()
+        .should(exposeOnlyPublicApiTypes())
+        .check(classes);
+  }
+
+  private static boolean internal(JavaClass type) {
+    JavaClass base = type.isArray() ? type.getBaseComponentType() : type;
+    String pkg = base.getPackageName();
+    return pkg.startsWith("io.pluresdb") && !pkg.equals("io.pluresdb.jdbc");
+  }
+
+  private static ArchCondition<JavaClass> exposeOnlyPublicApiTypes() {
+    return new ArchCondition<>("expose only java.* and io.pluresdb.jdbc types") {
+      @Override
+      public void check(JavaClass c, ConditionEvents events) {
+        for (JavaCodeUnit m : c.getCodeUnits()) {
+          if (!m.getModifiers().contains(JavaModifier.PUBLIC)
+              && !m.getModifiers().contains(JavaModifier.PROTECTED)) {
+            continue;
+          }
+          List<JavaClass> types = new ArrayList<>(m.getRawParameterTypes());
+          types.add(m.getRawReturnType());
+          types.addAll(m.getExceptionTypes());
+          for (JavaClass t : types) {
+            if (internal(t)) {
+              events.add(SimpleConditionEvent.violated(c,
+                  m.getFullName() + " exposes internal type " + t.getName()));
+            }
+          }
+        }
+        for (JavaField f : c.getFields()) {
+          if (f.getModifiers().contains(JavaModifier.PUBLIC) && internal(f.getRawType())) {
+            events.add(SimpleConditionEvent.violated(c,
+                f.getFullName() + " exposes internal type " + f.getRawType().getName()));
+          }
+        }
+        for (JavaClass i : c.getRawInterfaces()) {
+          if (internal(i)) {
+            events.add(SimpleConditionEvent.violated(c,
+                c.getName() + " implements internal " + i.getName()));
+          }
+        }
+      }
+    };
+  }
+
+}

@@ -1,0 +1,96 @@
+package io.pluresdb.driver.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The self-contained jar, run as a user runs it: {@code java -jar pluresdb.jar ...}. */
+@Timeout(120)
+class PluresJarIT {
+  @TempDir Path dir;
+
+  record Run(int exit, String out) {}
+
+  private Run java(String... args) throws IOException, InterruptedException {
+    Path jar = Path.of(System.getProperty("pluresdb.jar", "target/pluresdb.jar")).toAbsolutePath();
+    assertThat(jar).exists();
+    List<String> command = new ArrayList<>(List.of(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+        jar.toString()));
+    command.addAll(List.of(args));
+    Path log = dir.resolve("out.txt");
+    Process p = new ProcessBuilder(command).directory(dir.toFile())
+        .redirectErrorStream(true).redirectOutput(log.toFile())
+        .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile())).start();
+    if (!p.waitFor(100, TimeUnit.SECONDS)) {
+      p.destroyForcibly();
+      throw new AssertionError("java -jar did not finish: " + Files.readString(log));
+    }
+    return new Run(p.exitValue(), Files.readString(log, StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void versionPrintsTheProductVersion() throws Exception {
+    Run r = java("version");
+    assertThat(r.exit()).as(r.out()).isZero();
+    assertThat(r.out()).startsWith("PluresDB " + System.getProperty("pluresdb.version", "0."));
+  }
+
+  @Test
+  void helpListsTheCommands() throws Exception {
+    Run r = java("--help");
+    assertThat(r.exit()).isZero();
+    assertThat(r.out()).contains("shell").contains("version").doesNotContain("serve");
+  }
+
+  @Test
+  void shellRunsAScriptAgainstAFreshDatabaseInANewJvm() throws Exception {
+    Path script = dir.resolve("story.sql");
+    Files.writeString(script, String.join("\n",
+        "CREATE TABLE artist (id BIGINT PRIMARY KEY, name VARCHAR(100) NOT NULL);",
+        "CREATE TABLE album (id BIGINT PRIMARY KEY, name VARCHAR(100) NOT NULL, year INTEGER,"
+            + " released DATE, artist_id BIGINT);",
+        "INSERT INTO artist VALUES (1, 'Radiohead'), (2, 'Bjork');",
+        "INSERT INTO album VALUES (10, 'Kid A', 2000, DATE '2000-10-02', 1),"
+            + " (11, 'Amnesiac', 2001, NULL, 1), (13, 'Vespertine', 2001, NULL, 2),"
+            + " (12, 'In Rainbows', 2007, NULL, 1);",
+        "SELECT r.name, COUNT(*) AS albums FROM album a JOIN artist r ON a.artist_id = r.id"
+            + " WHERE a.year > 2000 GROUP BY r.name ORDER BY 2 DESC LIMIT 10;",
+        ""));
+    Run r = java("shell", "jdbc:pluresdb:" + dir.resolve("story.db"), "--run=" + script);
+    assertThat(r.exit()).as(r.out()).isZero();
+    assertThat(r.out()).doesNotContain("Error:");
+    assertThat(r.out()).containsPattern("Radiohead\\s*\\|\\s*2")
+        .containsPattern("Bjork\\s*\\|\\s*1");
+    assertThat(dir.resolve("story.db")).exists();
+
+    Run again = java("shell", "jdbc:pluresdb:" + dir.resolve("story.db"),
+        "--run=" + Files.writeString(dir.resolve("count.sql"), "SELECT COUNT(*) FROM album;\n"));
+    assertThat(again.out()).as(again.out()).containsPattern("\\|\\s*4\\s*\\|");
+  }
+
+  @Test
+  void aFailingScriptEndsWithAnErrorStatus() throws Exception {
+    Path script = Files.writeString(dir.resolve("bad.sql"), "SELECT * FROM missing;\n");
+    Run r = java("shell", "jdbc:pluresdb:" + dir.resolve("bad.db"), "--run=" + script);
+    assertThat(r.out()).contains("missing").contains("42P01");
+    assertThat(r.exit()).isNotZero();
+  }
+
+  @Test
+  void shellWithoutUrlUsesADatabaseInTheCurrentDirectory() throws Exception {
+    Path script = Files.writeString(dir.resolve("t.sql"), "SELECT 1 + 1;\n");
+    Run r = java("shell", "--run=" + script);
+    assertThat(r.exit()).as(r.out()).isZero();
+    assertThat(dir.resolve("pluresdb.db")).exists();
+  }
+}

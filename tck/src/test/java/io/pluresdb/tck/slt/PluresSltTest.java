@@ -1,0 +1,49 @@
+package io.pluresdb.tck.slt;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.util.List;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * SQLite's {@code select1}…{@code select5} scripts through {@code jdbc:pluresdb:}, each in a fresh
+ * database file. Every record passes or is named in the script's known-failure list; a listed
+ * record that passes fails the build so the list only shrinks. The actual failures of each run
+ * are written to {@code target/slt/<script>.txt} in the list's format.
+ */
+class PluresSltTest {
+  @TempDir Path dir;
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"select1.test", "select2.test", "select3.test", "select4.test",
+      "select5.test"})
+  @Timeout(600)
+  void everyRecordPassesOrIsAKnownFailure(String name) throws Exception {
+    SltScript script = SltScript.load(name);
+    SltOutcome outcome;
+    try (Connection c = DriverManager.getConnection("jdbc:pluresdb:" + dir.resolve(name + ".db"))) {
+      outcome = SltRunner.run(script, c);
+    }
+    System.out.println("[pluresdb] " + outcome.summary());
+    KnownFailures.write(outcome, Paths.get("target", "slt", name.replace(".test", ".txt")));
+
+    KnownFailures known = KnownFailures.load(name);
+    List<SltFailure> unlisted = known.unlisted(outcome);
+    List<Integer> fixed = known.nowPassing(outcome);
+    assertThat(unlisted)
+        .as("%s: failures not in %s (%s)", name, KnownFailures.resourceFor(name),
+            outcome.summary())
+        .isEmpty();
+    assertThat(fixed)
+        .as("%s: lines listed in %s that now pass; remove them from the list", name,
+            KnownFailures.resourceFor(name))
+        .isEmpty();
+  }
+}
