@@ -139,12 +139,14 @@ public final class PreparedStatementImpl extends StatementImpl implements Prepar
     }
     long[] counts = new long[items.size()];
     resetGeneratedKeys();
-    for (int i = 0; i < items.size(); i++) {
-      try {
-        runKeepingKeys(prepared, Arrays.asList(items.get(i)), keyColumns);
-        counts[i] = getLargeUpdateCount();
-      } catch (SQLException e) {
-        throw batchFailure(i, Arrays.copyOf(counts, i), e);
+    try (BatchScope scope = new BatchScope(session)) {
+      for (int i = 0; i < items.size(); i++) {
+        try {
+          runKeepingKeys(prepared, Arrays.asList(items.get(i)), keyColumns);
+          counts[i] = getLargeUpdateCount();
+        } catch (SQLException e) {
+          throw batchFailure(i, Arrays.copyOf(counts, i), e);
+        }
       }
     }
     return counts;

@@ -248,16 +248,18 @@ public class StatementImpl implements Statement {
     batch.clear();
     long[] counts = new long[items.size()];
     resetGeneratedKeys();
-    for (int i = 0; i < items.size(); i++) {
-      try {
-        Prepared p = prepare(items.get(i));
-        if (p.returnsRows()) {
-          throw aQuery("executeBatch", items.get(i));
+    try (BatchScope scope = new BatchScope(session)) {
+      for (int i = 0; i < items.size(); i++) {
+        try {
+          Prepared p = prepare(items.get(i));
+          if (p.returnsRows()) {
+            throw aQuery("executeBatch", items.get(i));
+          }
+          runKeepingKeys(p, List.of(), null);
+          counts[i] = updateCount;
+        } catch (SQLException e) {
+          throw batchFailure(i, Arrays.copyOf(counts, i), e);
         }
-        runKeepingKeys(p, List.of(), null);
-        counts[i] = updateCount;
-      } catch (SQLException e) {
-        throw batchFailure(i, Arrays.copyOf(counts, i), e);
       }
     }
     updateCount = -1;
@@ -304,17 +306,16 @@ public class StatementImpl implements Statement {
   @Override
   public boolean getMoreResults(int current) throws SQLException {
     checkOpen();
-    if (current != CLOSE_CURRENT_RESULT && current != KEEP_CURRENT_RESULT
-        && current != CLOSE_ALL_RESULTS) {
+    if (current == KEEP_CURRENT_RESULT || current == CLOSE_ALL_RESULTS) {
+      // JDBC: these are unsupported where supportsMultipleOpenResults() is false, as here.
+      throw Errors.unsupported("Statement.getMoreResults(" + (current == KEEP_CURRENT_RESULT
+          ? "KEEP_CURRENT_RESULT" : "CLOSE_ALL_RESULTS") + ")");
+    }
+    if (current != CLOSE_CURRENT_RESULT) {
       throw Errors.of(SqlState.INVALID_ATTRIBUTE_VALUE,
           "getMoreResults: invalid argument " + current);
     }
-    if (current == KEEP_CURRENT_RESULT) {
-      resultSet = null; // stays open for the caller; no longer this statement's current result
-      updateCount = -1;
-    } else {
-      clearResults();
-    }
+    clearResults();
     return false; // every statement produces exactly one result
   }
 

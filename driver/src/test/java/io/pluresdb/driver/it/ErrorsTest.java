@@ -21,11 +21,12 @@ import org.junit.jupiter.api.Timeout;
 /** Every failure of issue 2 part 5: its exception class, its SQLState, a message naming the object. */
 @Timeout(60)
 class ErrorsTest {
+  private final String url = Db.freshMemoryUrl();
   private Connection c;
 
   @BeforeEach
   void open() throws SQLException {
-    c = Db.connect(Db.freshMemoryUrl());
+    c = Db.connect(url);
     Db.createAlbums(c);
     Db.exec(c, "INSERT INTO album (id, name, year) VALUES (1, 'Kid A', 2000)");
   }
@@ -138,6 +139,13 @@ class ErrorsTest {
             assertThat(e.getUpdateCounts()).containsExactly(1, 1);
             assertThat(e.getSQLState()).isEqualTo("23505");
           });
+    }
+    // In auto-commit mode the items before the failure are committed, as one commit per item
+    // would have left them, and auto-commit is on again.
+    assertThat(c.getAutoCommit()).isTrue();
+    try (Connection other = Db.connect(url)) {
+      assertThat(Db.rows(other, "SELECT id FROM album ORDER BY id"))
+          .containsExactly("1", "5", "6");
     }
   }
 

@@ -63,6 +63,9 @@ class StatementTest {
       assertThat(s.getMoreResults()).isFalse();
       assertThat(rs.isClosed()).isTrue();
       assertThat(s.getUpdateCount()).isEqualTo(-1);
+      assertThatThrownBy(() -> s.getMoreResults(Statement.KEEP_CURRENT_RESULT))
+          .isInstanceOf(java.sql.SQLFeatureNotSupportedException.class)
+          .hasMessageContaining("KEEP_CURRENT_RESULT");
     }
   }
 
@@ -297,5 +300,31 @@ class StatementTest {
     }
     assertThat(Db.rows(c, "SELECT id, year FROM album ORDER BY id"))
         .containsExactly("2|1992", "3|1994");
+  }
+
+  @Test
+  void vectorsJsonAndZonedTimestampsHaveTheirJavaForms() throws SQLException {
+    Db.exec(c, "CREATE TABLE item (id BIGINT PRIMARY KEY, e VECTOR(3), doc JSON,"
+        + " seen TIMESTAMP WITH TIME ZONE)");
+    java.time.OffsetDateTime seen = java.time.OffsetDateTime.parse("2024-01-01T10:00:00+02:00");
+    try (PreparedStatement p = c.prepareStatement("INSERT INTO item VALUES (?, ?, ?, ?)")) {
+      p.setLong(1, 1);
+      p.setObject(2, new float[] {1f, 2.5f, -3f});
+      p.setString(3, "{\"a\":1}");
+      p.setObject(4, seen);
+      p.executeUpdate();
+    }
+    try (ResultSet rs = c.createStatement().executeQuery("SELECT e, doc, seen FROM item")) {
+      assertThat(rs.next()).isTrue();
+      assertThat(rs.getObject(1, float[].class)).containsExactly(1f, 2.5f, -3f);
+      assertThat(rs.getObject(1)).isInstanceOf(float[].class);
+      assertThat(rs.getString(2)).isEqualTo("{\"a\":1}");
+      assertThat(rs.getObject(3, java.time.OffsetDateTime.class).toInstant())
+          .isEqualTo(seen.toInstant());
+      assertThat(rs.getTimestamp(3).toInstant()).isEqualTo(seen.toInstant());
+      assertThat(rs.getMetaData().getColumnTypeName(1)).isEqualTo("VECTOR");
+      assertThat(rs.getMetaData().getColumnTypeName(2)).isEqualTo("JSON");
+      assertThat(rs.getMetaData().getColumnType(3)).isEqualTo(Types.TIMESTAMP_WITH_TIMEZONE);
+    }
   }
 }
