@@ -1,5 +1,6 @@
 # Errors carry a precise SQLState and name the object.
-fixture album
+statement ok
+CREATE TABLE album (id BIGINT PRIMARY KEY, name VARCHAR(100) NOT NULL, year INTEGER, released DATE, artist_id BIGINT)
 
 statement error 42601
 SELEC 1

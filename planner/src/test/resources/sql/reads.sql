@@ -1,5 +1,9 @@
 # Queries pushed down to SQLite as one statement: the statement sent, and the rows.
-fixture album artist
+statement ok
+CREATE TABLE album (id BIGINT PRIMARY KEY, name VARCHAR(100) NOT NULL, year INTEGER, released DATE, artist_id BIGINT)
+
+statement ok
+CREATE TABLE artist (id BIGINT PRIMARY KEY, name VARCHAR NOT NULL, country CHAR(2))
 
 statement count 3
 INSERT INTO artist VALUES (1, 'Radiohead', 'GB'), (2, 'Björk', 'IS'), (3, 'Nobody', NULL)
@@ -28,7 +32,7 @@ Amnesiac
 
 # SQLite sorts NULLs first in ascending order; no NULLS FIRST/LAST rewrite is added.
 query
-SELECT name, "year" FROM album ORDER BY "year", name
+SELECT name, year FROM album ORDER BY year, name
 ---- sqlite
 SELECT "album"."name", "album"."year" FROM "main"."album" AS "album" ORDER BY "year", "name"
 ---- rows
@@ -47,14 +51,14 @@ Amnesiac
 In Rainbows
 
 query
-SELECT r.name, a.name FROM artist r LEFT JOIN album a ON a.artist_id = r.id AND a."year" > 2005 ORDER BY r.id
+SELECT r.name, a.name FROM artist r LEFT JOIN album a ON a.artist_id = r.id AND a.year > 2005 ORDER BY r.id
 ---- rows
 Radiohead|In Rainbows
 Björk|NULL
 Nobody|NULL
 
 query
-SELECT artist_id, COUNT(*), COUNT(DISTINCT "year"), MIN("year"), MAX("year"), SUM("year"), AVG("year") FROM album GROUP BY artist_id HAVING COUNT(*) > 1 ORDER BY artist_id
+SELECT artist_id, COUNT(*), COUNT(DISTINCT year), MIN(year), MAX(year), SUM(year), AVG(year) FROM album GROUP BY artist_id HAVING COUNT(*) > 1 ORDER BY artist_id
 ---- rows
 1|3|3|2000|2007|6008|2002.6666666666667
 2|2|1|2001|2001|2001|2001.0
@@ -66,7 +70,7 @@ SELECT 7 / 2, 7 % 3, MOD(7, 3), 7 / 2.0
 3|1|1|3.5
 
 query
-SELECT name FROM artist r WHERE EXISTS (SELECT 1 FROM album a WHERE a.artist_id = r.id AND a."year" = 2001) ORDER BY name
+SELECT name FROM artist r WHERE EXISTS (SELECT 1 FROM album a WHERE a.artist_id = r.id AND a.year = 2001) ORDER BY name
 ---- sqlite
 SELECT "r"."name" FROM "main"."artist" AS "r" WHERE EXISTS (SELECT 1 FROM "main"."album" AS "a" WHERE "a"."artist_id" = "r"."id" AND "a"."year" = 2001) ORDER BY "name"
 ---- rows
@@ -81,12 +85,12 @@ Björk|2
 Nobody|0
 
 query
-SELECT name FROM artist WHERE id IN (SELECT artist_id FROM album WHERE "year" < 2001)
+SELECT name FROM artist WHERE id IN (SELECT artist_id FROM album WHERE year < 2001)
 ---- rows
 Radiohead
 
 query
-SELECT name, CASE WHEN "year" IS NULL THEN 'unknown' WHEN "year" < 2001 THEN 'old' ELSE 'new' END FROM album ORDER BY id
+SELECT name, CASE WHEN year IS NULL THEN 'unknown' WHEN year < 2001 THEN 'old' ELSE 'new' END FROM album ORDER BY id
 ---- rows
 Kid A|old
 Amnesiac|new
@@ -95,7 +99,7 @@ Vespertine|new
 Volta|unknown
 
 query
-SELECT name FROM album WHERE name LIKE '%a%' AND id IN (10, 11, 14) AND "year" BETWEEN 1990 AND 2001 ORDER BY name
+SELECT name FROM album WHERE name LIKE '%a%' AND id IN (10, 11, 14) AND year BETWEEN 1990 AND 2001 ORDER BY name
 ---- sqlite
 SELECT "album"."name" FROM "main"."album" AS "album" WHERE "album"."name" LIKE '%a%' AND "album"."id" IN (10, 11, 14) AND ("album"."year" BETWEEN 1990 AND 2001) ORDER BY "name"
 ---- rows
@@ -103,13 +107,13 @@ Amnesiac
 Kid A
 
 query
-SELECT name FROM album WHERE "year" NOT BETWEEN 2001 AND 2006 ORDER BY name
+SELECT name FROM album WHERE year NOT BETWEEN 2001 AND 2006 ORDER BY name
 ---- rows
 In Rainbows
 Kid A
 
 query
-SELECT DISTINCT "year" FROM album WHERE "year" IS NOT NULL ORDER BY 1
+SELECT DISTINCT year FROM album WHERE year IS NOT NULL ORDER BY 1
 ---- rows
 2000
 2001
@@ -166,12 +170,12 @@ Kid A
 In Rainbows
 
 query
-SELECT x.n FROM (SELECT name AS n, "year" AS y FROM album) AS x WHERE x.y = 2007
+SELECT x.n FROM (SELECT name AS n, year AS y FROM album) AS x WHERE x.y = 2007
 ---- rows
 In Rainbows
 
 query
-WITH recent AS (SELECT name, "year" FROM album WHERE "year" > 2000) SELECT COUNT(*) FROM recent
+WITH recent AS (SELECT name, year FROM album WHERE year > 2000) SELECT COUNT(*) FROM recent
 ---- rows
 3
 

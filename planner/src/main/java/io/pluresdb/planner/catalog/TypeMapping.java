@@ -33,7 +33,7 @@ public final class TypeMapping {
           : factory.createSqlType(name);
       case DECIMAL -> precision > 0
           ? factory.createSqlType(name, precision, scale)
-          : factory.createSqlType(name, factory.getTypeSystem().getMaxNumericPrecision(), 0);
+          : factory.createSqlType(name, factory.getTypeSystem().getMaxPrecision(SqlTypeName.DECIMAL), 0);
       default -> factory.createSqlType(name);
     };
   }

@@ -56,7 +56,8 @@ final class Finder {
       expressions.forEach(items::add);
     }
     SqlSelect select =
-        new SqlSelect(POS, null, items, from, condition, null, null, null, null, null, null, null);
+        new SqlSelect(
+            POS, null, items, from, condition, null, null, null, null, null, null, null, null);
     QueryCompiler.Validated v = QueryCompiler.validate(context, select);
     List<ColumnMeta> pushed = expressions.isEmpty() ? List.of() : QueryCompiler.columns(context, v);
     Map<Integer, ColumnType> paramTypes = new TreeMap<>();

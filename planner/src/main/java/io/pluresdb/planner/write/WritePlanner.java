@@ -224,7 +224,7 @@ public final class WritePlanner {
     SqlNodeList items = new SqlNodeList(List.of(expr), SqlParserPos.ZERO);
     SqlSelect select =
         new SqlSelect(
-            SqlParserPos.ZERO, null, items, null, null, null, null, null, null, null, null, null);
+            SqlParserPos.ZERO, null, items, null, null, null, null, null, null, null, null, null, null);
     ReadPlan plan = QueryCompiler.compile(context, select);
     merge(plan.parameterTypes(), plan.paramOrder());
     return new ValueSource.Pushed(plan);

@@ -1,12 +1,7 @@
 package io.pluresdb.planner.support;
 
-import io.pluresdb.crdt.schema.ColumnDef;
-import io.pluresdb.crdt.schema.ColumnType;
-import io.pluresdb.crdt.schema.SchemaChange;
-import io.pluresdb.crdt.schema.TableDef;
 import io.pluresdb.crdt.store.Store;
 import io.pluresdb.crdt.store.StoreConfig;
-import io.pluresdb.crdt.store.WriteTxn;
 import io.pluresdb.planner.Planner;
 import io.pluresdb.planner.Session;
 import io.pluresdb.planner.exec.Cursor;
@@ -14,7 +9,6 @@ import io.pluresdb.planner.exec.Result;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
@@ -47,40 +41,6 @@ public final class Db implements AutoCloseable {
 
   public Session session() {
     return session;
-  }
-
-  /** Applies schema changes directly through the store. */
-  public void schema(SchemaChange... changes) throws SQLException {
-    try (WriteTxn t = store.beginWrite(Duration.ofSeconds(5))) {
-      for (SchemaChange c : changes) {
-        t.schema(c);
-      }
-      t.commit();
-    }
-  }
-
-  /** album(id BIGINT PK, name VARCHAR(100) NOT NULL, year INTEGER, released DATE, artist_id). */
-  public static TableDef album() {
-    return new TableDef(
-        "album",
-        List.of(
-            new ColumnDef("id", ColumnType.BIGINT, 0, 0, false, null, false),
-            new ColumnDef("name", ColumnType.VARCHAR, 100, 0, false, null, false),
-            ColumnDef.of("year", ColumnType.INTEGER),
-            ColumnDef.of("released", ColumnType.DATE),
-            ColumnDef.of("artist_id", ColumnType.BIGINT)),
-        List.of("id"), List.of(), List.of(), List.of());
-  }
-
-  /** artist(id BIGINT PK, name VARCHAR NOT NULL, country CHAR(2)). */
-  public static TableDef artist() {
-    return new TableDef(
-        "artist",
-        List.of(
-            new ColumnDef("id", ColumnType.BIGINT, 0, 0, false, null, false),
-            new ColumnDef("name", ColumnType.VARCHAR, 0, 0, false, null, false),
-            new ColumnDef("country", ColumnType.CHAR, 2, 0, true, null, false)),
-        List.of("id"), List.of(), List.of(), List.of());
   }
 
   public Result exec(String sql, Object... params) throws SQLException {

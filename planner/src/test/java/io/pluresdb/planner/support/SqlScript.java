@@ -3,7 +3,6 @@ package io.pluresdb.planner.support;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.pluresdb.crdt.schema.SchemaChange;
 import io.pluresdb.planner.exec.Cursor;
 import io.pluresdb.planner.exec.Result;
 import java.io.IOException;
@@ -18,7 +17,6 @@ import java.util.List;
  * lines; {@code #} starts a comment line:
  *
  * <pre>
- * fixture album artist            (tables created through the store, by name)
  * statement ok | statement count N | statement error STATE [message fragment]
  * SQL...
  * query [unordered]
@@ -41,16 +39,7 @@ public final class SqlScript {
     for (List<String> block : blocks) {
       String head = block.get(0).trim();
       String where = file.getFileName() + ": " + String.join(" ", block);
-      if (head.startsWith("fixture")) {
-        for (String name : head.substring("fixture".length()).trim().split("\\s+")) {
-          db.schema(new SchemaChange.CreateTable(
-              switch (name) {
-                case "album" -> Db.album();
-                case "artist" -> Db.artist();
-                default -> throw new IllegalArgumentException("unknown fixture " + name);
-              }));
-        }
-      } else if (head.startsWith("statement")) {
+      if (head.startsWith("statement")) {
         statement(db, head, String.join("\n", block.subList(1, block.size())), where);
       } else if (head.startsWith("query")) {
         query(db, head, block.subList(1, block.size()), where);
