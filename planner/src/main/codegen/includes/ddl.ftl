@@ -69,7 +69,7 @@ TypeDecl ColumnTypeDecl() :
         [ <LPAREN> precision = TypeLength() <RPAREN> ]
     |   <VARBINARY> { name = "VARBINARY"; }
         [ <LPAREN> precision = TypeLength() <RPAREN> ]
-    // DATE, TIME, TIMESTAMP, JSON and UUID are also valid names; here they are the built-in types.
+    // DATE, TIME, TIMESTAMP, JSON, UUID and DATETIME are also valid names; here they are the built-in types.
     |   LOOKAHEAD(1) <DATE> { name = "DATE"; }
     |   LOOKAHEAD(1) <TIME> { name = "TIME"; }
         [ <LPAREN> precision = TypeLength() <RPAREN> ]
@@ -79,6 +79,7 @@ TypeDecl ColumnTypeDecl() :
         [ ( <WITH> { withTimeZone = true; } | <WITHOUT> ) <TIME> <ZONE> ]
     |   LOOKAHEAD(1) <JSON> { name = "JSON"; }
     |   LOOKAHEAD(1) <UUID> { name = "UUID"; }
+    |   LOOKAHEAD(1) <DATETIME> { name = "DATETIME"; }
     |   name = Identifier() { namePos = getPos(); }
         [
             <LPAREN> precision = TypeLength()

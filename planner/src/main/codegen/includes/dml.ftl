@@ -5,7 +5,10 @@
   EXPLAIN without PLAN FOR.
 -->
 
-/** INSERT [OR IGNORE | OR REPLACE] INTO t [(cols)] source [ON CONFLICT ...] [RETURNING ...]. */
+/**
+ * INSERT [OR IGNORE | OR REPLACE] INTO t [(cols)] source [ON CONFLICT ...] [RETURNING ...],
+ * and REPLACE INTO.
+ */
 SqlNode PluresInsert() :
 {
     final Span s;
@@ -21,14 +24,19 @@ SqlNode PluresInsert() :
     final Pair<SqlNodeList, SqlNodeList> p;
 }
 {
-    <INSERT> { s = span(); }
-    [
-        <OR>
-        (
-            <IGNORE> { orAction = ConflictAction.NOTHING; }
-        |   <REPLACE> { orAction = ConflictAction.REPLACE; }
-        )
-    ]
+    (
+        <INSERT> { s = span(); }
+        [
+            <OR>
+            (
+                <IGNORE> { orAction = ConflictAction.NOTHING; }
+            |   <REPLACE> { orAction = ConflictAction.REPLACE; }
+            )
+        ]
+    |
+        // SQLite's and MySQL's REPLACE INTO is INSERT OR REPLACE INTO.
+        <REPLACE> { s = span(); orAction = ConflictAction.REPLACE; }
+    )
     SqlInsertKeywords(keywords) {
         keywordList = new SqlNodeList(keywords, s.addAll(keywords).pos());
     }
@@ -178,11 +186,12 @@ SqlNode PluresQueryOrDml() :
 }
 {
     (
-        stmt = OrderedQueryOrExpr(ExprContext.ACCEPT_QUERY)
-    |   stmt = PluresInsert()
+        // REPLACE INTO is a statement; REPLACE( is a function call in a query.
+        LOOKAHEAD(2) stmt = PluresInsert()
     |   stmt = PluresUpdate()
     |   stmt = PluresDelete()
     |   stmt = SqlMerge()
+    |   stmt = OrderedQueryOrExpr(ExprContext.ACCEPT_QUERY)
     )
     { return stmt; }
 }

@@ -37,3 +37,12 @@ with "t" as (select "album"."id" from "album") select "t"."id" from "t"
 select "album"."id" from "album" where "album"."title" is not distinct from ?
 
 select "album"."year", count(*) as "c" from "album" group by "album"."year" having count(*) > ? order by "c" desc
+
+create table if not exists "album" ("id" integer not null, "title" varchar(50) not null, "year" int, "price" numeric(10, 2), "added" datetime, "cover" blob, "rating" real, "tags" text, constraint "pk_album" primary key ("id"))
+=> CREATE TABLE IF NOT EXISTS "album" (id INTEGER NOT NULL, title VARCHAR(50) NOT NULL, year INTEGER, price DECIMAL(10, 2), added TIMESTAMP, cover BLOB, rating REAL, tags VARCHAR, CONSTRAINT pk_album PRIMARY KEY (id))
+
+create index if not exists "idx_album_year" on "album" ("year")
+=> CREATE INDEX IF NOT EXISTS "idx_album_year" ON "album" (year)
+
+drop table if exists "album"
+=> DROP TABLE IF EXISTS "album"

@@ -87,3 +87,21 @@ SELECT SUM(year * value) / COUNT(date) FROM t GROUP BY (year)
 SELECT CASE WHEN value > 0 THEN value ELSE -value END FROM t
 
 SELECT * FROM (VALUES (1, 2)) AS v (value, year)
+
+# Words that are also functions, units and types, used as names in every clause.
+
+SELECT date, count FROM t GROUP BY date, count ORDER BY count DESC, date
+
+SELECT SUM(value) OVER (PARTITION BY year ORDER BY date) FROM t
+
+SELECT MIN(date), MAX(time), COUNT(timestamp), AVG(hour) FROM t
+
+SELECT * FROM t WHERE timestamp > TIMESTAMP '2024-01-01 00:00:00' AND time < TIME '12:00:00'
+
+SELECT CAST(time AS VARCHAR(8)), EXTRACT(HOUR FROM timestamp), timestamp + INTERVAL '1' HOUR FROM t
+
+SELECT user, key, value FROM settings WHERE key = 'theme' AND user = ?
+
+SELECT t.* FROM t WHERE start < 10 AND result IS NOT NULL
+
+UPDATE t SET status = 'done', position = position + 1, data = NULL, text = 'x' WHERE key = ?

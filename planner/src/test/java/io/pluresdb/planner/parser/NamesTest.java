@@ -20,7 +20,7 @@ class NamesTest {
         "year", "month", "day", "hour", "minute", "second", "value", "date", "time",
         "timestamp", "user", "name", "type", "status", "key", "position", "count", "data",
         "text", "language", "role", "result", "start", "min", "max", "sum", "avg", "index",
-        "if", "do", "nothing", "conflict", "listen", "notify", "subscribe", "uuid"
+        "if", "do", "nothing", "conflict", "listen", "notify", "subscribe", "uuid", "datetime"
       })
   void commonWordsAreNamesInSelectAndDdl(String word) throws SQLException {
     SqlSelect select =
