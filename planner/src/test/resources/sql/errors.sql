@@ -31,3 +31,21 @@ DELETE FROM album WHERE nope = 1
 
 statement error 42601 has 2 expressions but 5 target columns
 INSERT INTO album VALUES (1, 'x')
+
+# SQLite's CAST never fails; a literal that is not a number or date is a data exception here.
+statement error 22P02
+SELECT CAST('abc' AS INTEGER)
+
+statement error 22007
+SELECT name FROM album WHERE released = 'not a date'
+
+query
+SELECT CAST('42' AS INTEGER) + 1, CAST('2024-02-29' AS DATE)
+---- rows
+43|2024-02-29
+
+statement error 0A000 primary key column 'id' of table 'album' cannot be updated
+UPDATE album SET id = id + 1
+
+statement error 0A000 LISTEN statements are not supported
+LISTEN jobs

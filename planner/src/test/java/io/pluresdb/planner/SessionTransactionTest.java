@@ -79,6 +79,19 @@ class SessionTransactionTest {
   }
 
   @Test
+  void aFailedSingleRowInsertLeavesTheTransactionUsable() throws Exception {
+    db.session().setAutoCommit(false);
+    db.exec("INSERT INTO album VALUES (1, 'a')");
+    assertThatThrownBy(() -> db.exec("INSERT INTO album VALUES (1, 'dup')"))
+        .hasFieldOrPropertyWithValue("SQLState", "23505");
+    assertThatThrownBy(() -> db.exec("INSERT INTO album VALUES (2, NULL)"))
+        .hasFieldOrPropertyWithValue("SQLState", "23502");
+    db.exec("INSERT INTO album VALUES (2, 'b')");
+    db.session().commit();
+    assertThat(rows(other, "SELECT id, name FROM album ORDER BY id")).containsExactly("1|a", "2|b");
+  }
+
+  @Test
   void beginCommitAndRollbackStatementsControlTheTransaction() throws Exception {
     db.exec("BEGIN");
     db.exec("INSERT INTO album VALUES (1, 'a')");

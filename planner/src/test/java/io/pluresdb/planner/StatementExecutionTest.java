@@ -123,6 +123,10 @@ class StatementExecutionTest {
             org.assertj.core.groups.Tuple.tuple("title", "name", "album", ColumnType.VARCHAR),
             org.assertj.core.groups.Tuple.tuple("released", "released", "album", ColumnType.DATE),
             org.assertj.core.groups.Tuple.tuple("n", "n", "", ColumnType.BIGINT));
+    assertThat(db.session().prepare("SELECT count(*), max(year) + 1 AS m, 2 * 3\nFROM album")
+            .columns())
+        .extracting(ColumnMeta::label)
+        .containsExactly("count(*)", "m", "2 * 3");
     assertThat(p.columns().get(0).autoIncrement()).isTrue();
     assertThat(p.columns().get(1).precision()).isEqualTo(100);
     assertThat(p.columns().get(1).nullable()).isFalse();

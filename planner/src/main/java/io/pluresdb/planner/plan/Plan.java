@@ -95,6 +95,14 @@ public sealed interface Plan extends Prepared {
     List<ColumnType> parameterTypes();
 
     String table();
+
+    /**
+     * True when executing it makes at most one store call that changes anything; such a call is
+     * atomic by itself, so a transaction needs no savepoint around the statement.
+     */
+    default boolean singleOperation() {
+      return false;
+    }
   }
 
   /**

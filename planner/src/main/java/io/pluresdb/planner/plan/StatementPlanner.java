@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
+import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlDelete;
 import org.apache.calcite.sql.SqlDynamicParam;
 import org.apache.calcite.sql.SqlExplain;
@@ -51,7 +52,7 @@ public final class StatementPlanner {
     PlanningContext context = new PlanningContext(catalog, schemas);
     int params = countParams(node);
     if (node.getKind().belongsTo(SqlKind.QUERY)) {
-      return new Plan.Query(sql, QueryCompiler.compile(context, node));
+      return new Plan.Query(sql, QueryCompiler.compile(context, node, sql));
     }
     if (node instanceof SqlExplain explain) {
       return explain(sql, context, explain);
@@ -78,10 +79,13 @@ public final class StatementPlanner {
     if (ddl != null) {
       return ddl;
     }
+    String what =
+        node instanceof SqlCall call && node.getKind() == SqlKind.OTHER
+            ? call.getOperator().getName()
+            : node.getKind().lowerName.replace('_', ' ');
     throw Errors.of(
         SqlState.FEATURE_NOT_SUPPORTED,
-        node.getKind().lowerName.replace('_', ' ').toUpperCase(Locale.ROOT)
-            + " statements are not supported");
+        what.toUpperCase(Locale.ROOT) + " statements are not supported yet");
   }
 
   private static Plan.Write write(String sql, PlanningContext context, int params, SqlNode node)

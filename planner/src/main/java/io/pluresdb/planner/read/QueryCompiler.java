@@ -51,12 +51,23 @@ public final class QueryCompiler {
 
   /** Compiles a SELECT (or VALUES, set operation, WITH) to a {@link ReadPlan}. */
   public static ReadPlan compile(PlanningContext context, SqlNode query) throws SQLException {
+    return compile(context, query, null);
+  }
+
+  /**
+   * Compiles a query; {@code sql}, the statement's text, gives unnamed expressions the labels
+   * SQLite would ({@code COUNT(*)}), or null to keep generated ones.
+   */
+  public static ReadPlan compile(PlanningContext context, SqlNode query, String sql)
+      throws SQLException {
+    List<String> written = ColumnLabels.written(query, sql);
     Validated v = validate(context, query);
-    List<ColumnMeta> columns = columns(context, v);
+    List<ColumnMeta> columns = ColumnLabels.apply(columns(context, v), written);
     List<ColumnType> params = parameterTypes(v);
+    LiteralCasts.check(v.node(), v.validator());
     new ViewInliner(context).inline(v.node());
-    SqlString sql = unparse(v.node());
-    return new ReadPlan(sql.getSql(), paramOrder(sql), columns, params);
+    SqlString sqlite = unparse(v.node());
+    return new ReadPlan(sqlite.getSql(), paramOrder(sqlite), columns, params);
   }
 
   /** The SQLite text of a validated node. */

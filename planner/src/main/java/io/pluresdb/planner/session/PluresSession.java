@@ -3,11 +3,11 @@ package io.pluresdb.planner.session;
 import io.pluresdb.crdt.error.Errors;
 import io.pluresdb.crdt.error.SqlState;
 import io.pluresdb.crdt.schema.Catalog;
-import io.pluresdb.crdt.schema.SchemaChange;
 import io.pluresdb.crdt.store.Store;
 import io.pluresdb.crdt.store.WriteTxn;
 import io.pluresdb.planner.Planner;
 import io.pluresdb.planner.Session;
+import io.pluresdb.planner.ddl.DdlExecutor;
 import io.pluresdb.planner.exec.Cursor;
 import io.pluresdb.planner.exec.Prepared;
 import io.pluresdb.planner.exec.Result;
@@ -19,19 +19,17 @@ import io.pluresdb.planner.write.WriteResult;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A session: auto-commit or one manual transaction at a time, a lazily opened SQLite reader with
  * its cached prepared statements, and cancellation.
  *
  * <p>Not thread-safe: one JDBC connection calls it at a time. {@link #cancel()} may be called
- * from any thread; it only reads the volatile {@link #running} statement and interrupts it.
+ * from any thread; it only interrupts the running SQLite statement (see {@link Interrupter}).
  */
 public final class PluresSession implements Session {
   /** How long a statement waits for the store's one writer when no query timeout is set. */
@@ -46,9 +44,7 @@ public final class PluresSession implements Session {
   private boolean explicitTransaction;
   private boolean readOnly;
   private boolean closed;
-  private volatile Statement running;
-  private volatile boolean cancelled;
-  private volatile boolean timedOut;
+  private final Interrupter interrupts = new Interrupter();
 
   public PluresSession(Planner planner) {
     this.planner = planner;
@@ -74,9 +70,8 @@ public final class PluresSession implements Session {
     ensureOpen();
     // The cache answers with the same plan while the schema is unchanged, else a fresh one.
     Plan plan = plan(statement.sql());
-    cancelled = false;
-    timedOut = false;
-    ScheduledFuture<?> timer = timeoutSeconds > 0 ? scheduleTimeout(timeoutSeconds) : null;
+    interrupts.reset();
+    ScheduledFuture<?> timer = timeoutSeconds > 0 ? interrupts.timeoutAfter(timeoutSeconds) : null;
     boolean handedToCursor = false;
     try {
       Result r = dispatch(plan, params, generatedKeys, timeoutSeconds, maxRows, timer);
@@ -112,16 +107,16 @@ public final class PluresSession implements Session {
     }
     if (plan instanceof Plan.Ddl ddl) {
       write(timeoutSeconds, t -> {
-        schema(t, ddl);
+        DdlExecutor.apply(t, ddl);
         return new WriteResult(0, List.of(), List.of());
-      }, false);
+      }, false, true);
       return new Result.Count(0, null);
     }
     Plan.Write w = (Plan.Write) plan;
     List<String> reported = w.returning() != null ? w.returning() : generatedKeys;
     WriteResult r = write(timeoutSeconds,
-        t -> new WriteExecutor(t, params, timeoutSeconds, s -> running = s)
-            .execute(w.kind(), reported), true);
+        t -> new WriteExecutor(t, params, timeoutSeconds, interrupts::running)
+            .execute(w.kind(), reported), true, !w.kind().singleOperation());
     if (w.returning() != null) {
       return new Result.Rows(new ListCursor(r.keyColumns(), r.keys()));
     }
@@ -130,45 +125,36 @@ public final class PluresSession implements Session {
     return new Result.Count(r.count(), keys);
   }
 
-  private static void schema(WriteTxn t, Plan.Ddl ddl) throws SQLException {
-    Catalog c = t.catalog();
-    SchemaChange change = ddl.change();
-    if (ddl.ifNotExists()
-        && change instanceof SchemaChange.CreateTable ct
-        && (c.tables().containsKey(ct.table().name()) || c.views().containsKey(ct.table().name()))) {
-      return;
-    }
-    if (ddl.ifExists()) {
-      if (change instanceof SchemaChange.DropTable d && !c.tables().containsKey(d.table())) {
-        return;
-      }
-      if (change instanceof SchemaChange.DropView d && !c.views().containsKey(d.view())) {
-        return;
-      }
-      if (change instanceof SchemaChange.DropIndex d && !c.indexes().containsKey(d.index())) {
-        return;
-      }
-    }
-    t.schema(change);
-  }
-
   /** Work done inside a write transaction. */
   @FunctionalInterface
   private interface Work {
     WriteResult run(WriteTxn txn) throws SQLException;
   }
 
-  private WriteResult write(int timeoutSeconds, Work work, boolean mapErrors) throws SQLException {
+  /**
+   * Runs work in its own auto-commit transaction or in the session's transaction. In the latter,
+   * the statement is wrapped in a savepoint ({@code needsMark}) unless it makes a single atomic
+   * store call: a savepoint costs two SQLite statements, which batched inserts should not pay.
+   */
+  private WriteResult write(int timeoutSeconds, Work work, boolean mapErrors, boolean needsMark)
+      throws SQLException {
     if (autoCommit && !explicitTransaction) {
       try (WriteTxn t = store.beginWrite(writerWait(timeoutSeconds))) {
         WriteResult r = work.run(t);
         t.commit();
         return r;
       } catch (SQLException e) {
-        throw mapErrors ? mapSqlite(e) : e;
+        throw mapErrors ? interrupts.map(e) : e;
       }
     }
     WriteTxn t = transaction(timeoutSeconds);
+    if (!needsMark) {
+      try {
+        return work.run(t);
+      } catch (SQLException e) {
+        throw mapErrors ? interrupts.map(e) : e;
+      }
+    }
     int mark = t.mark();
     try {
       WriteResult r = work.run(t);
@@ -179,7 +165,7 @@ public final class PluresSession implements Session {
       t.rollbackTo(mark);
       t.release(mark);
       if (e instanceof SQLException s) {
-        throw mapErrors ? mapSqlite(s) : s;
+        throw mapErrors ? interrupts.map(s) : s;
       }
       throw e;
     }
@@ -205,16 +191,16 @@ public final class PluresSession implements Session {
     boolean ok = false;
     try {
       Binder.bind(ps, plan, params);
-      running = ps;
+      interrupts.running(ps);
       java.sql.ResultSet rs;
       try {
         rs = ps.executeQuery();
       } catch (SQLException e) {
-        throw mapSqlite(e);
+        throw interrupts.map(e);
       }
       ok = true;
-      return new SqliteCursor(rs, plan.columns(), maxRows, this::mapSqlite, () -> {
-        running = null;
+      return new SqliteCursor(rs, plan.columns(), maxRows, interrupts::map, () -> {
+        interrupts.running(null);
         if (timer != null) {
           timer.cancel(false);
         }
@@ -226,7 +212,7 @@ public final class PluresSession implements Session {
       });
     } finally {
       if (!ok) {
-        running = null;
+        interrupts.running(null);
         if (fromCache) {
           statements.release(ps);
         } else {
@@ -236,42 +222,9 @@ public final class PluresSession implements Session {
     }
   }
 
-  private ScheduledFuture<?> scheduleTimeout(int seconds) {
-    return Planner.timer().schedule(() -> {
-      timedOut = true;
-      interrupt();
-    }, seconds, TimeUnit.SECONDS);
-  }
-
-  /** Maps SQLite's interrupt to 57014 and gives stateless SQLite errors a state. */
-  private SQLException mapSqlite(SQLException e) {
-    String m = e.getMessage() == null ? "" : e.getMessage();
-    if (cancelled || timedOut || m.contains("SQLITE_INTERRUPT") || m.contains("interrupted")) {
-      String why = timedOut ? "canceling statement due to statement timeout"
-          : "canceling statement due to user request";
-      return Errors.of(SqlState.QUERY_CANCELED, why, e);
-    }
-    if (e.getSQLState() == null) {
-      return Errors.of(SqlState.GENERAL_ERROR, m, e);
-    }
-    return e;
-  }
-
   @Override
   public void cancel() {
-    cancelled = true;
-    interrupt();
-  }
-
-  private void interrupt() {
-    Statement s = running;
-    if (s != null) {
-      try {
-        s.cancel();
-      } catch (SQLException ignored) {
-        // The statement finished in the meantime: nothing left to cancel.
-      }
-    }
+    interrupts.cancel();
   }
 
   private void transactionControl(Plan.TxnCommand command) throws SQLException {

@@ -82,7 +82,16 @@ final class SqliteCursor implements Cursor {
           SqlState.INVALID_DESCRIPTOR_INDEX,
           "column " + column + " is out of range 1.." + types.length);
     }
-    return Values.read(rs, column, types[column - 1]);
+    try {
+      return Values.read(rs, column, types[column - 1]);
+    } catch (RuntimeException e) {
+      // A stored value that does not read as its column's type: report it, never leak it.
+      throw Errors.of(
+          SqlState.DATA_EXCEPTION,
+          "column '" + columns.get(column - 1).label() + "' is " + types[column - 1]
+              + " but its value cannot be read as one: " + e.getMessage(),
+          e);
+    }
   }
 
   @Override

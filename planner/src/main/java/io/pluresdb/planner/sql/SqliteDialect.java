@@ -17,6 +17,7 @@ import org.apache.calcite.sql.SqlWriter;
 import org.apache.calcite.sql.dialect.SqliteSqlDialect;
 import org.apache.calcite.sql.fun.SqlBetweenOperator;
 import org.apache.calcite.sql.parser.SqlParserPos;
+import org.apache.calcite.sql.type.SqlTypeName;
 import org.apache.calcite.sql.fun.SqlTrimFunction;
 
 /**
@@ -46,8 +47,10 @@ public final class SqliteDialect extends SqliteSqlDialect {
   @Override
   public void unparseDateTimeLiteral(
       SqlWriter writer, SqlAbstractDateTimeLiteral literal, int leftPrec, int rightPrec) {
-    // Dates, times and timestamps are stored as ISO-8601 text, so a literal is its text.
-    writer.literal("'" + literal.toFormattedString() + "'");
+    // Dates, times and timestamps are stored as ISO-8601 text, so a literal is its text; zoned
+    // timestamps are stored in UTC with a 'Z'.
+    String zone = literal.getTypeName() == SqlTypeName.TIMESTAMP_WITH_LOCAL_TIME_ZONE ? "Z" : "";
+    writer.literal("'" + literal.toFormattedString() + zone + "'");
   }
 
   @Override

@@ -37,6 +37,11 @@ public record InsertPlan(
     return targets.clone();
   }
 
+  @Override
+  public boolean singleOperation() {
+    return query == null && upsert == null && rows.size() == 1;
+  }
+
   /** The declared index of the {@code i}-th target column. */
   public int target(int i) {
     return targets[i];

@@ -109,6 +109,7 @@ public final class WritePlanner {
     List<SqlNode> pushed = new ArrayList<>();
     for (int i = 0; i < n; i++) {
       columns[i] = Targets.column(table, clause.targetColumns().get(i));
+      refuseKeyChange(table, columns[i]);
       SqlNode expr = clause.values().get(i);
       ValueSource direct = direct(expr, table.columns().get(columns[i]).type());
       if (direct != null) {
@@ -148,6 +149,7 @@ public final class WritePlanner {
     List<SqlNode> pushed = new ArrayList<>();
     for (int i = 0; i < columns.length; i++) {
       columns[i] = Targets.column(table, targetList.get(i));
+      refuseKeyChange(table, columns[i]);
       SqlNode expr = update.getSourceExpressionList().get(i);
       ValueSource direct = direct(expr, table.columns().get(columns[i]).type());
       if (direct != null) {
@@ -178,6 +180,20 @@ public final class WritePlanner {
             context, table, delete.getAlias(), delete.getCondition(), List.of(), paramCount);
     merge(finder.plan().parameterTypes(), finder.plan().paramOrder());
     return new DeletePlan(table.name(), finder.plan(), finder.rowColumns(), parameterTypes());
+  }
+
+  /**
+   * A row's primary key is its entity's identity on every node, so it cannot be reassigned: that
+   * would be another entity. Deleting and inserting says what is meant.
+   */
+  private static void refuseKeyChange(TableDef table, int column) throws SQLException {
+    String name = table.columns().get(column).name();
+    if (table.primaryKey().contains(name)) {
+      throw Errors.of(
+          SqlState.FEATURE_NOT_SUPPORTED,
+          "primary key column '" + name + "' of table '" + table.name()
+              + "' cannot be updated; delete the row and insert it with the new key");
+    }
   }
 
   private int[] targets(TableDef table, SqlNodeList columnList) throws SQLException {
