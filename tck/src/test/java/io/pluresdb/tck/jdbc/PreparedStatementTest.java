@@ -47,7 +47,7 @@ class PreparedStatementTest {
             + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
       p.setInt(1, 1);
       p.setBoolean(2, true);
-      p.setShort(3, (short) -7);
+      p.setByte(3, (byte) -7);
       p.setInt(4, 123456);
       p.setLong(5, 9_000_000_000L);
       p.setFloat(6, 1.5f);
@@ -134,6 +134,21 @@ class PreparedStatementTest {
           .isInstanceOf(SQLException.class);
     }
     assertThat(Db.scalar(c, "SELECT COUNT(*) FROM v WHERE s = 'x'")).isIn(2, 2L);
+  }
+
+  @Test
+  void preparedStatementCanScroll() throws Exception {
+    Db.exec(c, "INSERT INTO v (id, s) VALUES (1, 'one'), (2, 'two'), (3, 'three')");
+    try (PreparedStatement p = c.prepareStatement("SELECT s FROM v WHERE id >= ? ORDER BY id",
+        java.sql.ResultSet.TYPE_SCROLL_INSENSITIVE, java.sql.ResultSet.CONCUR_READ_ONLY)) {
+      p.setInt(1, 2);
+      try (ResultSet rs = p.executeQuery()) {
+        assertThat(rs.last()).isTrue();
+        assertThat(rs.getString(1)).isEqualTo("three");
+        assertThat(rs.first()).isTrue();
+        assertThat(rs.getString(1)).isEqualTo("two");
+      }
+    }
   }
 
   @Test

@@ -9,15 +9,16 @@ class KnownFailureExtensionTest {
 
   @Test
   void listedTestThatFailsIsTolerated() {
-    assertThat(KnownFailureExtension.verdict("A#b", "why", new AssertionError("boom")))
-        .isEmpty();
+    assertThat(KnownFailureExtension.verdict("ExampleTest#listed", "example entry",
+        new AssertionError("boom"))).isEmpty();
   }
 
   @Test
   void listedTestThatPassesFailsAndAsksForItsRemoval() {
-    assertThat(KnownFailureExtension.verdict("A#b", "why", null)).hasValueSatisfying(t ->
+    assertThat(KnownFailureExtension.verdict("ExampleTest#listed", "example entry", null))
+        .hasValueSatisfying(t ->
         assertThat(t).isInstanceOf(AssertionError.class)
-            .hasMessageContaining("A#b passes")
+            .hasMessageContaining("ExampleTest#listed passes")
             .hasMessageContaining("remove it"));
   }
 
