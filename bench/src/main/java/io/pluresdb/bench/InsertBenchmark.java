@@ -35,7 +35,7 @@ public class InsertBenchmark {
   public void freshDatabase() throws Exception {
     dir = Fixture.tempDir("bench-insert");
     connection = Target.of(target).open(dir.resolve("insert.db"));
-    Fixture.createSchema(connection);
+    Fixture.createSchema(Target.of(target), connection);
   }
 
   @TearDown(Level.Invocation)

@@ -1,6 +1,7 @@
 package io.pluresdb.planner;
 
 import io.pluresdb.crdt.schema.Catalog;
+import io.pluresdb.planner.exec.BatchResult;
 import io.pluresdb.planner.exec.Prepared;
 import io.pluresdb.planner.exec.Result;
 import java.sql.SQLException;
@@ -33,6 +34,17 @@ public interface Session extends AutoCloseable {
       List<String> generatedKeys,
       int timeoutSeconds,
       long maxRows)
+      throws SQLException;
+
+  /**
+   * Executes a prepared write once per parameter row: planned once, and run in one write
+   * transaction. In auto-commit mode that transaction is committed at the end — also when a row
+   * fails, so that the rows before it stay committed exactly as per-row commits would leave them.
+   * A failing row leaves no trace; the failure is a {@link java.sql.BatchUpdateException} whose
+   * update counts are those of the rows before it and whose cause is the row's SQLException.
+   */
+  BatchResult executeBatch(
+      Prepared statement, List<List<Object>> rows, List<String> generatedKeys, int timeoutSeconds)
       throws SQLException;
 
   /** Cancels the statement running on this session, if any (57014). Any thread. */

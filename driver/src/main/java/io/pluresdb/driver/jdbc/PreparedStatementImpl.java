@@ -7,6 +7,7 @@ import io.pluresdb.driver.value.LegacyDates;
 import io.pluresdb.driver.value.ObjectConversions;
 import io.pluresdb.driver.value.ParameterValues;
 import io.pluresdb.driver.value.TypeFacts;
+import io.pluresdb.planner.exec.BatchResult;
 import io.pluresdb.planner.exec.Prepared;
 import java.io.InputStream;
 import java.io.Reader;
@@ -137,19 +138,16 @@ public final class PreparedStatementImpl extends StatementImpl implements Prepar
     if (!items.isEmpty() && prepared.returnsRows()) {
       throw batchFailure(0, new long[0], aQuery("executeBatch", prepared.sql()));
     }
-    long[] counts = new long[items.size()];
     resetGeneratedKeys();
-    try (BatchScope scope = new BatchScope(session)) {
-      for (int i = 0; i < items.size(); i++) {
-        try {
-          runKeepingKeys(prepared, Arrays.asList(items.get(i)), keyColumns);
-          counts[i] = getLargeUpdateCount();
-        } catch (SQLException e) {
-          throw batchFailure(i, Arrays.copyOf(counts, i), e);
-        }
-      }
+    if (items.isEmpty()) {
+      return new long[0];
     }
-    return counts;
+    List<List<Object>> rows = new ArrayList<>(items.size());
+    for (Object[] item : items) {
+      rows.add(Arrays.asList(item));
+    }
+    BatchResult r = runBatch(prepared, rows, keyColumns);
+    return r.counts();
   }
 
   @Override

@@ -4,6 +4,7 @@ import io.pluresdb.crdt.error.Errors;
 import io.pluresdb.crdt.error.SqlState;
 import io.pluresdb.driver.engine.WriterWait;
 import io.pluresdb.planner.Session;
+import io.pluresdb.planner.exec.BatchResult;
 import io.pluresdb.planner.exec.Cursor;
 import io.pluresdb.planner.exec.Prepared;
 import io.pluresdb.planner.exec.Result;
@@ -101,6 +102,29 @@ public class StatementImpl implements Statement {
       keys = keys.plus(MaterializedRows.of(count.generatedKeys(), 0));
     }
     return false;
+  }
+
+  /**
+   * Runs a prepared write once per parameter row through the session's batch path (planned once,
+   * one transaction); the rows' generated keys become this statement's.
+   */
+  final BatchResult runBatch(Prepared p, List<List<Object>> rows, List<String> keyColumns)
+      throws SQLException {
+    checkOpen();
+    clearResults();
+    BatchResult r;
+    running = true;
+    try {
+      r = WriterWait.within(connection.lockTimeout(),
+          () -> session.executeBatch(p, rows, keyColumns, queryTimeout));
+    } finally {
+      running = false;
+    }
+    if (r.generatedKeys() != null) {
+      keys = keys.plus(MaterializedRows.of(r.generatedKeys(), 0));
+    }
+    updateCount = -1;
+    return r;
   }
 
   private ResultSetImpl newResultSet(Cursor cursor) throws SQLException {

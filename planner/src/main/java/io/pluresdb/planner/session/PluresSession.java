@@ -8,6 +8,8 @@ import io.pluresdb.crdt.store.WriteTxn;
 import io.pluresdb.planner.Planner;
 import io.pluresdb.planner.Session;
 import io.pluresdb.planner.ddl.DdlExecutor;
+import io.pluresdb.planner.exec.BatchResult;
+import io.pluresdb.planner.exec.ColumnMeta;
 import io.pluresdb.planner.exec.Cursor;
 import io.pluresdb.planner.exec.Prepared;
 import io.pluresdb.planner.exec.Result;
@@ -16,11 +18,13 @@ import io.pluresdb.planner.read.Binder;
 import io.pluresdb.planner.read.ReadPlan;
 import io.pluresdb.planner.write.WriteExecutor;
 import io.pluresdb.planner.write.WriteResult;
+import java.sql.BatchUpdateException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ScheduledFuture;
 
@@ -123,6 +127,110 @@ public final class PluresSession implements Session {
     Cursor keys =
         generatedKeys == null ? null : new ListCursor(r.keyColumns(), r.keys());
     return new Result.Count(r.count(), keys);
+  }
+
+  @Override
+  public BatchResult executeBatch(
+      Prepared statement, List<List<Object>> rows, List<String> generatedKeys, int timeoutSeconds)
+      throws SQLException {
+    ensureOpen();
+    Plan plan = plan(statement.sql());
+    if (!(plan instanceof Plan.Write w) || w.returning() != null || readOnly || rows.isEmpty()) {
+      return executeEach(statement, rows, generatedKeys, timeoutSeconds);
+    }
+    interrupts.reset();
+    ScheduledFuture<?> timer = timeoutSeconds > 0 ? interrupts.timeoutAfter(timeoutSeconds) : null;
+    boolean own = autoCommit && !explicitTransaction;
+    WriteTxn t = own ? store.beginWrite(writerWait(timeoutSeconds)) : transaction(timeoutSeconds);
+    long[] counts = new long[rows.size()];
+    List<Object[]> keys = new ArrayList<>();
+    List<ColumnMeta> keyColumns = List.of();
+    boolean needsMark = !w.kind().singleOperation();
+    int i = 0;
+    try {
+      for (; i < counts.length; i++) {
+        int mark = needsMark ? t.mark() : -1;
+        try {
+          WriteResult r = new WriteExecutor(t, rows.get(i), timeoutSeconds, interrupts::running)
+              .execute(w.kind(), generatedKeys);
+          if (needsMark) {
+            t.release(mark);
+          }
+          counts[i] = r.count();
+          keyColumns = r.keyColumns();
+          keys.addAll(r.keys());
+        } catch (SQLException | RuntimeException e) {
+          if (needsMark) {
+            t.rollbackTo(mark);
+            t.release(mark);
+          }
+          throw e;
+        }
+      }
+    } catch (SQLException e) {
+      SQLException cause = interrupts.map(e);
+      finishBatch(own, t);
+      throw new BatchUpdateException("batch item " + (i + 1) + " failed: " + cause.getMessage(),
+          cause.getSQLState(), cause.getErrorCode(), Arrays.copyOf(counts, i), cause);
+    } catch (RuntimeException e) {
+      if (own) {
+        t.close();
+      }
+      throw e;
+    } finally {
+      if (timer != null) {
+        timer.cancel(false);
+      }
+    }
+    finishBatch(own, t);
+    return new BatchResult(counts,
+        generatedKeys == null ? null : new ListCursor(keyColumns, keys));
+  }
+
+  /** Commits (and ends) a batch's own auto-commit transaction; a session transaction stays open. */
+  private static void finishBatch(boolean own, WriteTxn t) throws SQLException {
+    if (own) {
+      try (t) {
+        t.commit();
+      }
+    }
+  }
+
+  /** A batch of statements that are not plain writes: each row executed as its own statement. */
+  private BatchResult executeEach(
+      Prepared statement, List<List<Object>> rows, List<String> generatedKeys, int timeoutSeconds)
+      throws SQLException {
+    long[] counts = new long[rows.size()];
+    List<Object[]> keys = new ArrayList<>();
+    List<ColumnMeta> keyColumns = List.of();
+    for (int i = 0; i < counts.length; i++) {
+      try {
+        Result r = execute(statement, rows.get(i), generatedKeys, timeoutSeconds, 0);
+        if (!(r instanceof Result.Count c)) {
+          ((Result.Rows) r).cursor().close();
+          throw Errors.of(SqlState.FUNCTION_SEQUENCE_ERROR,
+              "a statement in a batch returned rows: " + statement.sql());
+        }
+        counts[i] = c.count();
+        if (c.generatedKeys() != null) {
+          try (Cursor k = c.generatedKeys()) {
+            keyColumns = k.columns();
+            while (k.next()) {
+              Object[] row = new Object[keyColumns.size()];
+              for (int j = 0; j < row.length; j++) {
+                row[j] = k.get(j + 1);
+              }
+              keys.add(row);
+            }
+          }
+        }
+      } catch (SQLException e) {
+        throw new BatchUpdateException("batch item " + (i + 1) + " failed: " + e.getMessage(),
+            e.getSQLState(), e.getErrorCode(), Arrays.copyOf(counts, i), e);
+      }
+    }
+    return new BatchResult(counts,
+        generatedKeys == null ? null : new ListCursor(keyColumns, keys));
   }
 
   /** Work done inside a write transaction. */
