@@ -34,7 +34,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Warmup(iterations = 0)
 @Measurement(iterations = 1)
 public class ColdConnectBenchmark {
-  @Param({"sqlite", "pluresdb"})
+  @Param({"sqlite", "sqlite_rowid", "pluresdb"})
   public String target;
 
   private Path dir;

@@ -29,7 +29,7 @@ public class JoinAggregateBenchmark {
       + " JOIN artist r ON a.artist_id = r.id WHERE a.year > ? GROUP BY r.name"
       + " ORDER BY 2 DESC, 1 LIMIT 10";
 
-  @Param({"sqlite", "pluresdb"})
+  @Param({"sqlite", "sqlite_rowid", "pluresdb"})
   public String target;
 
   private Path dir;

@@ -27,7 +27,7 @@ import org.openjdk.jmh.annotations.TearDown;
 public class PointSelectBenchmark {
   static final int ROWS = 100_000;
 
-  @Param({"sqlite", "pluresdb"})
+  @Param({"sqlite", "sqlite_rowid", "pluresdb"})
   public String target;
 
   private Path dir;

@@ -21,14 +21,14 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * fork, few iterations) because the figures are ratios from the same run, not absolutes.
  *
  * <p>Usage: {@code java -jar bench/target/benchmarks.jar [regex [targets]]}: the regex selects
- * benchmark classes, {@code targets} is a comma list of {@code sqlite,pluresdb} (default both).
+ * benchmark classes, {@code targets} is a comma list of {@code sqlite,sqlite_rowid,pluresdb} (default all three).
  */
 public final class Report {
   private Report() {}
 
   public static void main(String[] args) throws RunnerException {
     Pattern filter = Pattern.compile(args.length > 0 ? args[0] : ".*");
-    String[] targets = (args.length > 1 ? args[1] : "sqlite,pluresdb").split(",");
+    String[] targets = (args.length > 1 ? args[1] : "sqlite,sqlite_rowid,pluresdb").split(",");
     List<RunResult> results = new ArrayList<>();
     List<Class<?>> steady = selected(filter, InsertBenchmark.class, PointSelectBenchmark.class,
         JoinAggregateBenchmark.class);
@@ -89,18 +89,23 @@ public final class Report {
           .put(target, r.getPrimaryResult().getScoreError());
     }
     StringBuilder out = new StringBuilder();
-    out.append("| benchmark | unit | raw sqlite-jdbc | pluresdb | ratio ours/raw | target | met |\n");
-    out.append("|---|---|---|---|---|---|---|\n");
+    out.append("| benchmark | unit | raw sqlite-jdbc | pluresdb | ratio ours/raw | target | met"
+        + " | raw, store's layout | ratio ours/that |\n");
+    out.append("|---|---|---|---|---|---|---|---|---|\n");
     for (Map.Entry<Goal, Map<Target, Double>> e : scores.entrySet()) {
       Goal goal = e.getKey();
       Double raw = e.getValue().get(Target.SQLITE);
       Double ours = e.getValue().get(Target.PLURESDB);
-      out.append(String.format("| %s | %s | %s | %s | %s | %s | %s |%n", goal.method, goal.unit,
+      Double strict = e.getValue().get(Target.SQLITE_ROWID);
+      out.append(String.format("| %s | %s | %s | %s | %s | %s | %s | %s | %s |%n",
+          goal.method, goal.unit,
           format(raw, errors.get(goal).get(Target.SQLITE)),
           format(ours, errors.get(goal).get(Target.PLURESDB)),
           raw == null || ours == null ? "—" : String.format("%.2f", ours / raw),
           goal.description,
-          raw == null || ours == null ? "not measured" : goal.met(raw, ours) ? "yes" : "NO"));
+          raw == null || ours == null ? "not measured" : goal.met(raw, ours) ? "yes" : "NO",
+          format(strict, errors.get(goal).get(Target.SQLITE_ROWID)),
+          strict == null || ours == null ? "—" : String.format("%.2f", ours / strict)));
     }
     return out.toString();
   }

@@ -12,18 +12,22 @@ import org.sqlite.SQLiteConfig;
  * foreign keys on, sqlite-jdbc's generated-key query off).
  */
 public enum Target {
+  /** Raw sqlite-jdbc running the user's DDL as written (the baseline the targets name). */
   SQLITE("jdbc:sqlite:") {
     @Override
     Connection open(Path file) throws SQLException {
-      // Tuned exactly as the store tunes its own SQLite connections, so that the ratio measures
-      // what the driver adds, not a difference in pragmas or sqlite-jdbc settings.
-      SQLiteConfig config = new SQLiteConfig();
-      config.setJournalMode(SQLiteConfig.JournalMode.WAL);
-      config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
-      config.setBusyTimeout(5_000);
-      config.enforceForeignKeys(true);
-      config.setGetGeneratedKeys(false);
-      return DriverManager.getConnection(prefix + file, config.toProperties());
+      return openRaw(prefix, file);
+    }
+  },
+  /**
+   * Raw sqlite-jdbc on the physical layout the store creates for that DDL (integer columns
+   * declared INTEGER, so a single-column integer key is SQLite's rowid): the stricter baseline,
+   * whose ratio shows only what the driver and the CRDT bookkeeping add.
+   */
+  SQLITE_ROWID("jdbc:sqlite:") {
+    @Override
+    Connection open(Path file) throws SQLException {
+      return openRaw(prefix, file);
     }
   },
   PLURESDB("jdbc:pluresdb:") {
@@ -34,6 +38,18 @@ public enum Target {
   };
 
   final String prefix;
+
+  // Tuned exactly as the store tunes its own SQLite connections, so that the ratio measures
+  // what the driver adds, not a difference in pragmas or sqlite-jdbc settings.
+  private static Connection openRaw(String prefix, Path file) throws SQLException {
+    SQLiteConfig config = new SQLiteConfig();
+    config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+    config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
+    config.setBusyTimeout(5_000);
+    config.enforceForeignKeys(true);
+    config.setGetGeneratedKeys(false);
+    return DriverManager.getConnection(prefix + file, config.toProperties());
+  }
 
   Target(String prefix) {
     this.prefix = prefix;
