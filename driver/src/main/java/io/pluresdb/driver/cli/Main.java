@@ -10,6 +10,8 @@ import picocli.CommandLine.Command;
 @Command(
     name = "pluresdb",
     mixinStandardHelpOptions = true,
+    // every command answers --help (and --version) as the top level does
+    scope = CommandLine.ScopeType.INHERIT,
     versionProvider = Main.Version.class,
     description = "PluresDB: a local SQL database that syncs, through JDBC.",
     subcommands = {ShellCommand.class, VersionCommand.class, CommandLine.HelpCommand.class})

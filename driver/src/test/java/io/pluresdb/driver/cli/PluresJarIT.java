@@ -53,6 +53,13 @@ class PluresJarIT {
   }
 
   @Test
+  void everyCommandAnswersHelp() throws Exception {
+    Run r = java("shell", "--help");
+    assertThat(r.exit()).as(r.out()).isZero();
+    assertThat(r.out()).contains("Usage: pluresdb shell").contains("--run");
+  }
+
+  @Test
   void shellRunsAScriptAgainstAFreshDatabaseInANewJvm() throws Exception {
     Path script = dir.resolve("story.sql");
     Files.writeString(script, String.join("\n",
