@@ -1,5 +1,12 @@
 # Statements that must fail with SQLState 42601; "!!" gives a fragment of the message.
 
+SELEC id FROM t
+!! syntax error at line 1, column 1: expected a statement (SELECT, INSERT, UPDATE, DELETE, CREATE, …), found 'SELEC'
+
+  update t set a = 1;
+  frobnicate the table
+!! syntax error at line 2, column 3: expected a statement (SELECT, INSERT, UPDATE, DELETE, CREATE, …), found 'frobnicate'
+
 SELECT id, name FROM t WHERE id = 1 ORDR BY name
 !! syntax error at line 1, column 37: unexpected 'ORDR'
 
@@ -68,16 +75,16 @@ DELETE FROM t RETURNING
 !! unexpected end of input
 
 NOTIFY
-!! Non-query expression encountered in illegal context
+!! syntax error at line 1, column 1: expected a statement (SELECT, INSERT, UPDATE, DELETE, CREATE, …), found 'NOTIFY'
 
 NOTIFY ch, 42
 !! unexpected '42'
 
 UNLISTEN
-!! Non-query expression encountered in illegal context
+!! found 'UNLISTEN'
 
 SUBSCRIBE
-!! Non-query expression encountered in illegal context
+!! found 'SUBSCRIBE'
 
 EXPLAIN
 !! unexpected end of input

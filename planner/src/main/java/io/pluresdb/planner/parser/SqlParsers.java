@@ -99,7 +99,7 @@ public final class SqlParsers {
         // The generated parser cannot give a position to an empty statement list.
         return List.of();
       }
-      throw syntaxError(e);
+      throw syntaxError(e, sql);
     }
   }
 
@@ -145,7 +145,7 @@ public final class SqlParsers {
         .getSql();
   }
 
-  private static SQLException syntaxError(SqlParseException e) {
+  private static SQLException syntaxError(SqlParseException e, String sql) {
     String detail;
     SqlParserPos pos = e.getPos();
     Throwable cause = e.getCause();
@@ -167,6 +167,11 @@ public final class SqlParsers {
         || cause instanceof RuntimeException && !(cause instanceof CalciteException)) {
       // A failure inside the parser itself is not the statement's fault.
       return Errors.of(SqlState.INTERNAL_ERROR, "internal error while parsing: " + cause, e);
+    } else if (cause instanceof CalciteException && pos != null && pos.getLineNum() > 0
+        && String.valueOf(e.getMessage()).startsWith("Non-query expression")) {
+      // A misspelt verb ("SELEC 1") reads as an expression, since common words are names here.
+      detail = "expected a statement (SELECT, INSERT, UPDATE, DELETE, CREATE, …), found '"
+          + wordAt(sql, pos) + "'";
     } else {
       detail = firstLine(e.getMessage());
     }
@@ -175,6 +180,22 @@ public final class SqlParsers {
             ? ""
             : " at line " + pos.getLineNum() + ", column " + pos.getColumnNum();
     return Errors.of(SqlState.SYNTAX_ERROR, "syntax error" + where + ": " + detail, e);
+  }
+
+  /** The word starting at a parser position (1-based line and column) of {@code sql}. */
+  static String wordAt(String sql, SqlParserPos pos) {
+    String[] lines = sql.split("\\R", -1);
+    if (pos.getLineNum() > lines.length) {
+      return "";
+    }
+    String line = lines[pos.getLineNum() - 1];
+    int start = Math.min(Math.max(pos.getColumnNum() - 1, 0), line.length());
+    int end = start;
+    while (end < line.length()
+        && (Character.isLetterOrDigit(line.charAt(end)) || line.charAt(end) == '_')) {
+      end++;
+    }
+    return end > start ? line.substring(start, end) : line.substring(start).strip();
   }
 
   private static @Nullable String keywordNear(@Nullable String message) {
