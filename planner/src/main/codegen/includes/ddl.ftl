@@ -340,36 +340,27 @@ SqlCreate SqlCreateView(Span s, boolean replace) :
     }
 }
 
-SqlDrop SqlDropTable(Span s, boolean replace) :
+/** DROP TABLE, DROP VIEW (each optionally CASCADE or RESTRICT) or DROP INDEX. */
+SqlDrop SqlDropObject(Span s, boolean replace) :
 {
+    final SqlDropObject.ObjectKind kind;
     final boolean ifExists;
     final SqlIdentifier name;
 }
 {
-    <TABLE> ifExists = IfExistsOpt() name = CompoundIdentifier()
-    [ <CASCADE> | <RESTRICT> ]
-    { return new SqlDropTable(s.end(this), ifExists, name); }
-}
-
-SqlDrop SqlDropIndex(Span s, boolean replace) :
-{
-    final boolean ifExists;
-    final SqlIdentifier name;
-}
-{
-    <INDEX> ifExists = IfExistsOpt() name = CompoundIdentifier()
-    { return new SqlDropIndex(s.end(this), ifExists, name); }
-}
-
-SqlDrop SqlDropView(Span s, boolean replace) :
-{
-    final boolean ifExists;
-    final SqlIdentifier name;
-}
-{
-    <VIEW> ifExists = IfExistsOpt() name = CompoundIdentifier()
-    [ <CASCADE> | <RESTRICT> ]
-    { return new SqlDropView(s.end(this), ifExists, name); }
+    (
+        <TABLE> ifExists = IfExistsOpt() name = CompoundIdentifier()
+        [ <CASCADE> | <RESTRICT> ]
+        { kind = SqlDropObject.ObjectKind.TABLE; }
+    |
+        <VIEW> ifExists = IfExistsOpt() name = CompoundIdentifier()
+        [ <CASCADE> | <RESTRICT> ]
+        { kind = SqlDropObject.ObjectKind.VIEW; }
+    |
+        <INDEX> ifExists = IfExistsOpt() name = CompoundIdentifier()
+        { kind = SqlDropObject.ObjectKind.INDEX; }
+    )
+    { return new SqlDropObject(s.end(this), kind, ifExists, name); }
 }
 
 /**

@@ -7,7 +7,7 @@
 
 /**
  * INSERT [OR IGNORE | OR REPLACE] INTO t [(cols)] source [ON CONFLICT ...] [RETURNING ...],
- * and REPLACE INTO.
+ * and REPLACE INTO. The source may be DEFAULT VALUES, without a column list.
  */
 SqlNode PluresInsert() :
 {
@@ -52,12 +52,19 @@ SqlNode PluresInsert() :
         }
     |   { columnList = null; }
     )
-    source = OrderedQueryOrExpr(ExprContext.ACCEPT_QUERY)
+    (
+        LOOKAHEAD({ columnList == null && getToken(1).kind == DEFAULT_ })
+        <DEFAULT_> <VALUES> { source = null; }
+    |
+        source = OrderedQueryOrExpr(ExprContext.ACCEPT_QUERY)
+    )
     // INSERT OR IGNORE/REPLACE already says what a conflict does, so ON CONFLICT may not follow.
     [ LOOKAHEAD(1, { orAction == null }) conflict = OnConflict() ]
     [ returning = Returning() ]
     {
-        SqlNode node = new SqlInsert(s.end(source), keywordList, tableRef, source, columnList);
+        SqlNode node = source == null
+            ? new SqlDefaultValuesInsert(s.end(this), keywordList, tableRef)
+            : new SqlInsert(s.end(source), keywordList, tableRef, source, columnList);
         if (conflict != null || orAction != null) {
             if (conflict == null) {
                 conflict = SqlUpsert.Clause.of(orAction);

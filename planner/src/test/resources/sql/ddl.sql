@@ -25,6 +25,31 @@ SELECT COUNT(DISTINCT id), SUM(value), COUNT(*) FROM event WHERE name = 'unnamed
 ---- rows
 2|3.5|2
 
+# DEFAULT VALUES: every column takes its DEFAULT (or NULL), the identity column a new id.
+statement count 1
+INSERT INTO event DEFAULT VALUES
+
+query
+SELECT name, date, timestamp, value, "user", flag, id > 0 FROM event WHERE value IS NULL
+---- rows
+unnamed|NULL|NULL|NULL|NULL|true|true
+
+query
+INSERT INTO event DEFAULT VALUES RETURNING name, flag, value
+---- rows
+unnamed|true|NULL
+
+query
+SELECT COUNT(DISTINCT id), COUNT(*) FROM event
+---- rows
+4|4
+
+statement error 42601 unexpected 'DEFAULT'
+INSERT INTO event (name) DEFAULT VALUES
+
+statement ok
+DELETE FROM event WHERE value IS NULL
+
 statement error 23514
 INSERT INTO event (value) VALUES (-1)
 

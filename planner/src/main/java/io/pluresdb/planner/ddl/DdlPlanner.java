@@ -18,9 +18,7 @@ import io.pluresdb.planner.parser.ddl.SqlAlterTable;
 import io.pluresdb.planner.parser.ddl.SqlCreateIndex;
 import io.pluresdb.planner.parser.ddl.SqlCreateTable;
 import io.pluresdb.planner.parser.ddl.SqlCreateView;
-import io.pluresdb.planner.parser.ddl.SqlDropIndex;
-import io.pluresdb.planner.parser.ddl.SqlDropTable;
-import io.pluresdb.planner.parser.ddl.SqlDropView;
+import io.pluresdb.planner.parser.ddl.SqlDropObject;
 import io.pluresdb.planner.parser.ddl.TableConstraint;
 import io.pluresdb.planner.read.QueryCompiler;
 import io.pluresdb.planner.sql.PlanningContext;
@@ -53,9 +51,15 @@ public final class DdlPlanner {
       return new Plan.Ddl(
           sql, new SchemaChange.CreateTable(table(create)), false, create.ifNotExists());
     }
-    if (node instanceof SqlDropTable drop) {
-      return new Plan.Ddl(sql, new SchemaChange.DropTable(name(drop.name())), drop.ifExists(),
-          false);
+    if (node instanceof SqlDropObject drop) {
+      String name = name(drop.name());
+      SchemaChange change =
+          switch (drop.objectKind()) {
+            case TABLE -> new SchemaChange.DropTable(name);
+            case VIEW -> new SchemaChange.DropView(name);
+            case INDEX -> new SchemaChange.DropIndex(name);
+          };
+      return new Plan.Ddl(sql, change, drop.ifExists(), false);
     }
     if (node instanceof SqlAlterTable alter) {
       return alter(sql, alter);
@@ -71,19 +75,11 @@ public final class DdlPlanner {
               index.optionMap());
       return new Plan.Ddl(sql, new SchemaChange.CreateIndex(def), false, index.ifNotExists());
     }
-    if (node instanceof SqlDropIndex drop) {
-      return new Plan.Ddl(sql, new SchemaChange.DropIndex(name(drop.name())), drop.ifExists(),
-          false);
-    }
     if (node instanceof SqlCreateView view) {
       if (view.orReplace()) {
         throw Errors.unsupported("CREATE OR REPLACE VIEW");
       }
       return new Plan.Ddl(sql, new SchemaChange.CreateView(view(view)), false, false);
-    }
-    if (node instanceof SqlDropView drop) {
-      return new Plan.Ddl(sql, new SchemaChange.DropView(name(drop.name())), drop.ifExists(),
-          false);
     }
     return null;
   }

@@ -2,6 +2,7 @@ package io.pluresdb.planner.sql;
 
 import io.pluresdb.crdt.schema.Catalog;
 import io.pluresdb.planner.catalog.CalciteCatalogs;
+import io.pluresdb.planner.parser.ZonedTimestampLiterals;
 import java.util.List;
 import java.util.Properties;
 import org.apache.calcite.config.CalciteConnectionConfig;
@@ -9,12 +10,14 @@ import org.apache.calcite.config.CalciteConnectionConfigImpl;
 import org.apache.calcite.config.CalciteConnectionProperty;
 import org.apache.calcite.config.NullCollation;
 import org.apache.calcite.jdbc.CalciteSchema;
+import org.apache.calcite.sql.SqlLiteral;
+import org.apache.calcite.sql.SqlUnknownLiteral;
 import org.apache.calcite.sql.type.SqlTypeFactoryImpl;
 import org.apache.calcite.prepare.CalciteCatalogReader;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.sql.validate.SqlConformanceEnum;
 import org.apache.calcite.sql.validate.SqlValidator;
-import org.apache.calcite.sql.validate.SqlValidatorUtil;
+import org.apache.calcite.sql.validate.SqlValidatorImpl;
 
 /**
  * Everything needed to validate statements against one catalog: the Calcite root schema, the
@@ -66,6 +69,21 @@ public final class PlanningContext {
             .withConformance(SqlConformanceEnum.LENIENT)
             .withDefaultNullCollation(NullCollation.LOW)
             .withTypeCoercionEnabled(true);
-    return SqlValidatorUtil.newValidator(SqliteFunctions.OPERATORS, reader, typeFactory, config);
+    return new Validator(reader, typeFactory, config);
+  }
+
+  /** Calcite's validator, reading zoned timestamp literals in the ISO offset forms. */
+  private static final class Validator extends SqlValidatorImpl {
+    Validator(CalciteCatalogReader reader, RelDataTypeFactory typeFactory, Config config) {
+      super(SqliteFunctions.OPERATORS, reader, typeFactory, config);
+    }
+
+    @Override
+    public SqlLiteral resolveLiteral(SqlLiteral literal) {
+      if (literal instanceof SqlUnknownLiteral u && u.tag.equals(ZonedTimestampLiterals.TAG)) {
+        return ZonedTimestampLiterals.parse(u.getValue(), u.getParserPosition());
+      }
+      return super.resolveLiteral(literal);
+    }
   }
 }

@@ -40,7 +40,7 @@ public final class WritePlanner {
     this.paramTypes = new ColumnType[paramCount];
   }
 
-  /** INSERT ... VALUES or INSERT ... SELECT. */
+  /** INSERT ... VALUES, INSERT ... SELECT or INSERT ... DEFAULT VALUES. */
   public InsertPlan insert(SqlInsert insert, OnConflict onConflict) throws SQLException {
     return insert(insert, onConflict, null);
   }
@@ -197,7 +197,9 @@ public final class WritePlanner {
   }
 
   private int[] targets(TableDef table, SqlNodeList columnList) throws SQLException {
-    if (columnList == null || columnList.isEmpty()) {
+    // No list means every column in order; an empty list (DEFAULT VALUES) means none, so that
+    // every column takes its default or identity.
+    if (columnList == null) {
       int[] all = new int[table.columns().size()];
       Arrays.setAll(all, i -> i);
       return all;

@@ -10,9 +10,7 @@ import io.pluresdb.planner.parser.ddl.SqlAlterTable;
 import io.pluresdb.planner.parser.ddl.SqlCreateIndex;
 import io.pluresdb.planner.parser.ddl.SqlCreateTable;
 import io.pluresdb.planner.parser.ddl.SqlCreateView;
-import io.pluresdb.planner.parser.ddl.SqlDropIndex;
-import io.pluresdb.planner.parser.ddl.SqlDropTable;
-import io.pluresdb.planner.parser.ddl.SqlDropView;
+import io.pluresdb.planner.parser.ddl.SqlDropObject;
 import io.pluresdb.planner.parser.ddl.TableConstraint;
 import io.pluresdb.planner.parser.ddl.TypeDecl;
 import java.sql.SQLException;
@@ -157,11 +155,21 @@ class DdlParserTest {
     assertThat(multiLine.querySql())
         .isEqualTo("select name,\n\tyear from album where year > 2000");
 
-    assertThat(((SqlDropTable) SqlParsers.parse("DROP TABLE IF EXISTS t")).ifExists()).isTrue();
-    assertThat(((SqlDropTable) SqlParsers.parse("DROP TABLE t")).ifExists()).isFalse();
-    assertThat(((SqlDropIndex) SqlParsers.parse("DROP INDEX i")).name().getSimple())
+    assertThat(((SqlDropObject) SqlParsers.parse("DROP TABLE IF EXISTS t")).ifExists()).isTrue();
+    assertThat(((SqlDropObject) SqlParsers.parse("DROP TABLE t")).ifExists()).isFalse();
+    assertThat(((SqlDropObject) SqlParsers.parse("DROP INDEX i")).name().getSimple())
         .isEqualTo("i");
-    assertThat(((SqlDropView) SqlParsers.parse("DROP VIEW IF EXISTS v")).getKind())
+    assertThat(((SqlDropObject) SqlParsers.parse("DROP VIEW IF EXISTS v")).getKind())
         .isEqualTo(SqlKind.DROP_VIEW);
+    SqlDropObject table = (SqlDropObject) SqlParsers.parse("DROP TABLE IF EXISTS s.t CASCADE");
+    assertThat(table.objectKind()).isEqualTo(SqlDropObject.ObjectKind.TABLE);
+    assertThat(table.getKind()).isEqualTo(SqlKind.DROP_TABLE);
+    assertThat(SqlParsers.unparse(table)).isEqualTo("DROP TABLE IF EXISTS s.t");
+    SqlDropObject index = (SqlDropObject) SqlParsers.parse("DROP INDEX i");
+    assertThat(index.objectKind()).isEqualTo(SqlDropObject.ObjectKind.INDEX);
+    assertThat(index.getKind()).isEqualTo(SqlKind.DROP_INDEX);
+    assertThat(SqlParsers.unparse(index)).isEqualTo("DROP INDEX i");
+    assertThat(SqlParsers.unparse(SqlParsers.parse("drop view v restrict")))
+        .isEqualTo("DROP VIEW v");
   }
 }

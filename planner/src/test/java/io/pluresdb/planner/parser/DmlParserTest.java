@@ -3,12 +3,16 @@ package io.pluresdb.planner.parser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pluresdb.planner.parser.dml.ConflictAction;
+import io.pluresdb.planner.parser.dml.SqlDefaultValuesInsert;
 import io.pluresdb.planner.parser.dml.SqlReturning;
 import io.pluresdb.planner.parser.dml.SqlUpsert;
 import java.sql.SQLException;
+import java.util.List;
+import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlDelete;
 import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlInsert;
+import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlUpdate;
 import org.apache.calcite.sql.util.SqlShuttle;
@@ -21,6 +25,21 @@ class DmlParserTest {
     SqlNode node = SqlParsers.parse("INSERT INTO album (id, name) VALUES (?, ?)");
     assertThat(node).isInstanceOf(SqlInsert.class);
     assertThat(((SqlInsert) node).getTargetColumnList()).hasSize(2);
+  }
+
+  @Test
+  void defaultValuesIsAnInsertOfOneEmptyRowIntoNoColumns() throws SQLException {
+    SqlInsert insert = (SqlInsert) SqlParsers.parse("insert into t default values");
+    assertThat(insert).isInstanceOf(SqlDefaultValuesInsert.class);
+    assertThat(insert.getTargetColumnList()).isEmpty();
+    assertThat(insert.getSource().getKind()).isEqualTo(SqlKind.VALUES);
+    List<SqlNode> rows = ((SqlCall) insert.getSource()).getOperandList();
+    assertThat(rows).hasSize(1);
+    assertThat(((SqlCall) rows.get(0)).getOperandList()).isEmpty();
+
+    SqlReturning returning =
+        (SqlReturning) SqlParsers.parse("INSERT INTO t DEFAULT VALUES RETURNING id");
+    assertThat(((SqlInsert) returning.statement()).getTargetColumnList()).isEmpty();
   }
 
   @Test

@@ -103,6 +103,10 @@ public final class SqlUpsert extends SqlCall {
       // REPLACE has no ON CONFLICT spelling; it is SQLite's INSERT OR REPLACE.
       writer.keyword("INSERT OR REPLACE INTO");
       insert.getTargetTable().unparse(writer, 0, 0);
+      if (insert instanceof SqlDefaultValuesInsert) {
+        writer.keyword("DEFAULT VALUES");
+        return;
+      }
       if (insert.getTargetColumnList() != null) {
         SqlWriter.Frame columns = writer.startList("(", ")");
         for (SqlNode column : insert.getTargetColumnList()) {
