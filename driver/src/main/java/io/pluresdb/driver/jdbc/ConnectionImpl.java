@@ -46,7 +46,6 @@ public final class ConnectionImpl implements PluresConnection {
   private final Session session;
   private final Set<StatementImpl> statements = ConcurrentHashMap.newKeySet();
   private final Properties clientInfo = new Properties();
-  private final Duration lockTimeout;
   private volatile boolean closed;
   private SQLWarning warnings;
   private int networkTimeout;
@@ -56,10 +55,11 @@ public final class ConnectionImpl implements PluresConnection {
   public ConnectionImpl(ConnectionUrl url, EngineLease lease) throws SQLException {
     this.url = url;
     this.lease = lease;
-    this.lockTimeout = Duration.ofMillis(url.getMillis(PluresProperty.LOCK_TIMEOUT));
     Session s = null;
     try {
       s = lease.engine().planner().openSession();
+      // lock_timeout is fixed for the connection's life, so the session learns it once
+      s.setWriterWait(Duration.ofMillis(url.getMillis(PluresProperty.LOCK_TIMEOUT)));
       if (url.getBoolean(PluresProperty.READ_ONLY)) {
         s.setReadOnly(true);
       }
@@ -86,11 +86,6 @@ public final class ConnectionImpl implements PluresConnection {
     if (closed) {
       throw Errors.of(SqlState.CONNECTION_DOES_NOT_EXIST, "the connection is closed");
     }
-  }
-
-  /** How long this connection's writes wait for the writer ({@code lock_timeout}). */
-  Duration lockTimeout() {
-    return lockTimeout;
   }
 
   void statementClosed(StatementImpl statement) {

@@ -2,7 +2,6 @@ package io.pluresdb.driver.jdbc;
 
 import io.pluresdb.crdt.error.Errors;
 import io.pluresdb.crdt.error.SqlState;
-import io.pluresdb.driver.engine.WriterWait;
 import io.pluresdb.planner.Session;
 import io.pluresdb.planner.exec.BatchResult;
 import io.pluresdb.planner.exec.Cursor;
@@ -87,8 +86,7 @@ public class StatementImpl implements Statement {
     Result r;
     running = true;
     try {
-      r = WriterWait.within(connection.lockTimeout(),
-          () -> session.execute(p, params, keyColumns, queryTimeout, maxRows));
+      r = session.execute(p, params, keyColumns, queryTimeout, maxRows);
     } finally {
       running = false;
     }
@@ -115,8 +113,7 @@ public class StatementImpl implements Statement {
     BatchResult r;
     running = true;
     try {
-      r = WriterWait.within(connection.lockTimeout(),
-          () -> session.executeBatch(p, rows, keyColumns, queryTimeout));
+      r = session.executeBatch(p, rows, keyColumns, queryTimeout);
     } finally {
       running = false;
     }
