@@ -24,13 +24,14 @@ import java.util.List;
  * check and one call.
  *
  * <p>Not thread-safe: used by the thread that owns the connection, except {@link #cancel()} and
- * {@link #close()}, which any thread may call ({@code running} and {@code closed} are volatile).
+ * {@link #close()}, which any thread may call ({@code running} is volatile, {@link Lifecycle} thread-safe).
  */
-public class StatementImpl implements Statement {
+public class StatementImpl implements Statement, SelfWrapper {
   final ConnectionImpl connection;
   final Session session;
   private final int resultSetType;
-  private volatile boolean closed;
+  private final Lifecycle lifecycle =
+      new Lifecycle(SqlState.OBJECT_NOT_IN_PREREQUISITE_STATE, "statement");
   private volatile boolean running;
   private ResultSetImpl resultSet;
   private long updateCount = -1;
@@ -52,9 +53,7 @@ public class StatementImpl implements Statement {
   }
 
   final void checkOpen() throws SQLException {
-    if (closed) {
-      throw Errors.of(SqlState.OBJECT_NOT_IN_PREREQUISITE_STATE, "the statement is closed");
-    }
+    lifecycle.checkOpen();
     connection.checkOpen();
   }
 
@@ -367,10 +366,9 @@ public class StatementImpl implements Statement {
 
   @Override
   public void close() throws SQLException {
-    if (closed) {
+    if (!lifecycle.close()) {
       return;
     }
-    closed = true;
     try {
       clearResults();
     } finally {
@@ -380,7 +378,7 @@ public class StatementImpl implements Statement {
 
   @Override
   public boolean isClosed() {
-    return closed;
+    return lifecycle.isClosed();
   }
 
   @Override
@@ -538,15 +536,5 @@ public class StatementImpl implements Statement {
   public boolean isPoolable() throws SQLException {
     checkOpen();
     return poolable;
-  }
-
-  @Override
-  public <T> T unwrap(Class<T> iface) throws SQLException {
-    return Wrappers.unwrap(this, iface);
-  }
-
-  @Override
-  public boolean isWrapperFor(Class<?> iface) {
-    return iface.isInstance(this);
   }
 }
