@@ -5,6 +5,7 @@ import io.pluresdb.planner.exec.BatchResult;
 import io.pluresdb.planner.exec.Prepared;
 import io.pluresdb.planner.exec.Result;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -46,6 +47,13 @@ public interface Session extends AutoCloseable {
   BatchResult executeBatch(
       Prepared statement, List<List<Object>> rows, List<String> generatedKeys, int timeoutSeconds)
       throws SQLException;
+
+  /**
+   * Sets how long a write waits for the store's single writer before failing with 55P03; a
+   * statement's query timeout, when set and shorter, caps the wait. Defaults to 30 seconds; a
+   * null or negative wait fails with 22023.
+   */
+  void setWriterWait(Duration wait) throws SQLException;
 
   /** Cancels the statement running on this session, if any (57014). Any thread. */
   void cancel();

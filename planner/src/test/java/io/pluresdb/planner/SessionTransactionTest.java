@@ -3,10 +3,13 @@ package io.pluresdb.planner;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.pluresdb.planner.exec.Cursor;
+import io.pluresdb.planner.exec.Prepared;
 import io.pluresdb.planner.exec.Result;
 import io.pluresdb.planner.support.Db;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -135,6 +138,72 @@ class SessionTransactionTest {
             other.prepare("CREATE TABLE x (y INTEGER)"), List.of(), null, 0, 0))
         .hasFieldOrPropertyWithValue("SQLState", "25006");
     assertThat(rows(other, "SELECT name FROM album")).containsExactly("a");
+  }
+
+  @Test
+  void aWriteWaitsForTheWriterNoLongerThanTheSessionsWriterWait() throws Exception {
+    db.session().setAutoCommit(false);
+    db.exec("INSERT INTO album VALUES (1, 'holding the writer')");
+    other.setWriterWait(Duration.ofMillis(20));
+    Prepared insert = other.prepare("INSERT INTO album VALUES (2, 'b')");
+    assertThatThrownBy(() -> other.execute(insert, List.of(), null, 0, 0))
+        .hasFieldOrPropertyWithValue("SQLState", "55P03");
+    assertThatThrownBy(() -> other.executeBatch(insert, List.of(List.of()), null, 0))
+        .hasFieldOrPropertyWithValue("SQLState", "55P03");
+    db.session().commit();
+    other.execute(insert, List.of(), null, 0, 0);
+    assertThat(db.rows("SELECT id FROM album ORDER BY id")).containsExactly("1", "2");
+  }
+
+  @Test
+  void aNegativeWriterWaitIsRefused() {
+    assertThatThrownBy(() -> other.setWriterWait(Duration.ofMillis(-1)))
+        .hasFieldOrPropertyWithValue("SQLState", "22023");
+  }
+
+  @Test
+  void aQueryRepeatedInATransactionSeesEachWriteBeforeIt() throws Exception {
+    Session s = db.session();
+    s.setAutoCommit(false);
+    Prepared select = s.prepare("SELECT id, name FROM album WHERE id >= ? ORDER BY id");
+    db.exec("INSERT INTO album VALUES (1, 'a'), (2, 'b')");
+    assertThat(rows(s, select.sql(), 1)).containsExactly("1|a", "2|b");
+    db.exec("INSERT INTO album VALUES (3, 'c')");
+    assertThat(rows(s, select.sql(), 2)).containsExactly("2|b", "3|c");
+    db.exec("UPDATE album SET name = 'B' WHERE id = 2");
+    db.exec("DELETE FROM album WHERE id = 1");
+    assertThat(rows(s, select.sql(), 0)).containsExactly("2|B", "3|c");
+
+    // The same query while its first run still has rows to give: both see the same writes.
+    Cursor open = ((Result.Rows) s.execute(select, List.of(0), null, 0, 0)).cursor();
+    assertThat(open.next()).isTrue();
+    assertThat(rows(s, select.sql(), 3)).containsExactly("3|c");
+    assertThat(open.get(1)).isEqualTo(2L);
+    assertThat(open.next()).isTrue();
+    assertThat(open.get(2)).isEqualTo("c");
+    assertThat(open.next()).isFalse();
+    open.close();
+
+    s.rollback();
+    assertThat(rows(s, select.sql(), 0)).isEmpty();
+    db.exec("INSERT INTO album VALUES (7, 'next transaction')");
+    assertThat(rows(s, select.sql(), 0)).containsExactly("7|next transaction");
+    s.commit();
+    assertThat(rows(other, select.sql(), 0)).containsExactly("7|next transaction");
+  }
+
+  @Test
+  void aQueryRepeatedInATransactionFollowsItsSchemaChanges() throws Exception {
+    Session s = db.session();
+    s.setAutoCommit(false);
+    db.exec("INSERT INTO album VALUES (1, 'old')");
+    assertThat(db.rows("SELECT name FROM album")).containsExactly("old");
+    db.exec("DROP TABLE album");
+    db.exec("CREATE TABLE album (name VARCHAR(100) PRIMARY KEY, id BIGINT)");
+    db.exec("INSERT INTO album VALUES ('new', 5)");
+    assertThat(db.rows("SELECT name FROM album")).containsExactly("new");
+    s.commit();
+    assertThat(rows(other, "SELECT id, name FROM album")).containsExactly("5|new");
   }
 
   @Test

@@ -23,7 +23,7 @@ public final class Engine {
     this.target = target;
     this.settings = settings;
     this.store = store;
-    this.planner = new Planner(new WriterWaitStore(store));
+    this.planner = new Planner(store);
   }
 
   /** The canonical key under which connections share this engine. */

@@ -38,16 +38,16 @@ import java.util.concurrent.Executor;
  * transaction state lives in the session.
  *
  * <p>Not thread-safe, except {@link #close}, {@link #abort}, {@link #isClosed} and {@link
- * #isValid}, which any thread may call: {@code closed} is volatile and closing is idempotent.
+ * #isValid}, which any thread may call: {@link Lifecycle} is thread-safe and closing idempotent.
  */
-public final class ConnectionImpl implements PluresConnection {
+public final class ConnectionImpl implements PluresConnection, SelfWrapper {
   private final ConnectionUrl url;
   private final EngineLease lease;
   private final Session session;
   private final Set<StatementImpl> statements = ConcurrentHashMap.newKeySet();
   private final Properties clientInfo = new Properties();
-  private final Duration lockTimeout;
-  private volatile boolean closed;
+  private final Lifecycle lifecycle =
+      new Lifecycle(SqlState.CONNECTION_DOES_NOT_EXIST, "connection");
   private SQLWarning warnings;
   private int networkTimeout;
   private Map<String, Class<?>> typeMap = Map.of();
@@ -56,10 +56,11 @@ public final class ConnectionImpl implements PluresConnection {
   public ConnectionImpl(ConnectionUrl url, EngineLease lease) throws SQLException {
     this.url = url;
     this.lease = lease;
-    this.lockTimeout = Duration.ofMillis(url.getMillis(PluresProperty.LOCK_TIMEOUT));
     Session s = null;
     try {
       s = lease.engine().planner().openSession();
+      // lock_timeout is fixed for the connection's life, so the session learns it once
+      s.setWriterWait(Duration.ofMillis(url.getMillis(PluresProperty.LOCK_TIMEOUT)));
       if (url.getBoolean(PluresProperty.READ_ONLY)) {
         s.setReadOnly(true);
       }
@@ -83,14 +84,7 @@ public final class ConnectionImpl implements PluresConnection {
   }
 
   void checkOpen() throws SQLException {
-    if (closed) {
-      throw Errors.of(SqlState.CONNECTION_DOES_NOT_EXIST, "the connection is closed");
-    }
-  }
-
-  /** How long this connection's writes wait for the writer ({@code lock_timeout}). */
-  Duration lockTimeout() {
-    return lockTimeout;
+    lifecycle.checkOpen();
   }
 
   void statementClosed(StatementImpl statement) {
@@ -293,11 +287,9 @@ public final class ConnectionImpl implements PluresConnection {
 
   @Override
   public void close() throws SQLException {
-    if (closed) {
-      return;
+    if (lifecycle.close()) {
+      release();
     }
-    closed = true;
-    release();
   }
 
   /** Closes the statements, the session and the engine lease, reporting every failure. */
@@ -335,7 +327,7 @@ public final class ConnectionImpl implements PluresConnection {
 
   @Override
   public boolean isClosed() {
-    return closed;
+    return lifecycle.isClosed();
   }
 
   @Override
@@ -344,7 +336,7 @@ public final class ConnectionImpl implements PluresConnection {
       throw Errors.of(SqlState.INVALID_ATTRIBUTE_VALUE, "isValid: timeout " + timeout
           + " is negative");
     }
-    return !closed; // an embedded engine has no link that could break
+    return !lifecycle.isClosed(); // an embedded engine has no link that could break
   }
 
   @Override
@@ -352,10 +344,10 @@ public final class ConnectionImpl implements PluresConnection {
     if (executor == null) {
       throw Errors.of(SqlState.INVALID_PARAMETER_VALUE, "abort: the executor is null");
     }
-    if (closed) {
+    if (!lifecycle.close()) {
       return;
     }
-    closed = true; // from now on every call fails with 08003, as abort requires
+    // from here on every call fails with 08003, as abort requires
     session.cancel();
     executor.execute(() -> {
       try {
@@ -445,10 +437,7 @@ public final class ConnectionImpl implements PluresConnection {
 
   @Override
   public void setClientInfo(String name, String value) throws SQLClientInfoException {
-    if (closed) {
-      throw new SQLClientInfoException("the connection is closed",
-          SqlState.CONNECTION_DOES_NOT_EXIST.code(), Map.of());
-    }
+    checkOpenForClientInfo();
     if (value == null) {
       clientInfo.remove(name);
     } else {
@@ -458,12 +447,18 @@ public final class ConnectionImpl implements PluresConnection {
 
   @Override
   public void setClientInfo(Properties properties) throws SQLClientInfoException {
-    if (closed) {
-      throw new SQLClientInfoException("the connection is closed",
-          SqlState.CONNECTION_DOES_NOT_EXIST.code(), Map.of());
-    }
+    checkOpenForClientInfo();
     clientInfo.clear();
     clientInfo.putAll(properties);
+  }
+
+  /** The closed-connection check in the exception type {@code setClientInfo} must throw. */
+  private void checkOpenForClientInfo() throws SQLClientInfoException {
+    try {
+      checkOpen();
+    } catch (SQLException e) {
+      throw new SQLClientInfoException(e.getMessage(), e.getSQLState(), Map.of(), e);
+    }
   }
 
   @Override
@@ -531,15 +526,5 @@ public final class ConnectionImpl implements PluresConnection {
   public Struct createStruct(String typeName, Object[] attributes) throws SQLException {
     checkOpen();
     throw Errors.unsupported("Connection.createStruct");
-  }
-
-  @Override
-  public <T> T unwrap(Class<T> iface) throws SQLException {
-    return Wrappers.unwrap(this, iface);
-  }
-
-  @Override
-  public boolean isWrapperFor(Class<?> iface) {
-    return iface.isInstance(this);
   }
 }

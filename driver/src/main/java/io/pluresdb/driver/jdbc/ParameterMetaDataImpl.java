@@ -9,7 +9,7 @@ import java.sql.SQLException;
 import java.util.List;
 
 /** {@link ParameterMetaData} from the types the planner inferred for each parameter. Immutable. */
-final class ParameterMetaDataImpl implements ParameterMetaData {
+final class ParameterMetaDataImpl implements ParameterMetaData, SelfWrapper {
   private final List<ColumnType> types;
 
   ParameterMetaDataImpl(List<ColumnType> types) {
@@ -70,15 +70,5 @@ final class ParameterMetaDataImpl implements ParameterMetaData {
   public int getParameterMode(int i) throws SQLException {
     type(i);
     return parameterModeIn;
-  }
-
-  @Override
-  public <T> T unwrap(Class<T> iface) throws SQLException {
-    return Wrappers.unwrap(this, iface);
-  }
-
-  @Override
-  public boolean isWrapperFor(Class<?> iface) {
-    return iface.isInstance(this);
   }
 }

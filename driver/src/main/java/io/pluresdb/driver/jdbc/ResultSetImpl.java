@@ -44,12 +44,13 @@ import javax.sql.rowset.serial.SerialClob;
  *
  * <p>Not thread-safe: used by the thread that owns the statement; {@link #close} is idempotent.
  */
-public final class ResultSetImpl extends ResultSetUpdates {
+public final class ResultSetImpl extends ResultSetUpdates implements SelfWrapper {
   private final StatementImpl statement; // null for metadata answers
   private final RowSource rows;
   private final int type;
   private final Map<String, Integer> labels = new HashMap<>();
-  private boolean closed;
+  private final Lifecycle lifecycle =
+      new Lifecycle(SqlState.OBJECT_NOT_IN_PREREQUISITE_STATE, "result set");
   private boolean wasNull;
   private int fetchSize;
   private int fetchDirection = FETCH_FORWARD;
@@ -72,9 +73,7 @@ public final class ResultSetImpl extends ResultSetUpdates {
 
   @Override
   void checkOpen() throws SQLException {
-    if (closed) {
-      throw Errors.of(SqlState.OBJECT_NOT_IN_PREREQUISITE_STATE, "the result set is closed");
-    }
+    lifecycle.checkOpen();
   }
 
   private Object value(int column) throws SQLException {
@@ -182,10 +181,9 @@ public final class ResultSetImpl extends ResultSetUpdates {
 
   @Override
   public void close() throws SQLException {
-    if (closed) {
+    if (!lifecycle.close()) {
       return;
     }
-    closed = true;
     rows.close();
     if (statement != null) {
       statement.resultSetClosed(this);
@@ -194,15 +192,14 @@ public final class ResultSetImpl extends ResultSetUpdates {
 
   /** Closed by its statement moving on to another result: no completion callback. */
   void closeQuietlyFromStatement() throws SQLException {
-    if (!closed) {
-      closed = true;
+    if (lifecycle.close()) {
       rows.close();
     }
   }
 
   @Override
   public boolean isClosed() {
-    return closed;
+    return lifecycle.isClosed();
   }
 
   @Override
@@ -694,14 +691,4 @@ public final class ResultSetImpl extends ResultSetUpdates {
   }
 
   // ---- wrapper
-
-  @Override
-  public <T> T unwrap(Class<T> iface) throws SQLException {
-    return Wrappers.unwrap(this, iface);
-  }
-
-  @Override
-  public boolean isWrapperFor(Class<?> iface) {
-    return iface.isInstance(this);
-  }
 }

@@ -10,7 +10,7 @@ import java.sql.SQLException;
 import java.util.List;
 
 /** {@link ResultSetMetaData} read from the planner's {@link ColumnMeta}s. Immutable. */
-final class ResultSetMetaDataImpl implements ResultSetMetaData {
+final class ResultSetMetaDataImpl implements ResultSetMetaData, SelfWrapper {
   private final List<ColumnMeta> columns;
 
   ResultSetMetaDataImpl(List<ColumnMeta> columns) {
@@ -135,15 +135,5 @@ final class ResultSetMetaDataImpl implements ResultSetMetaData {
   public String getColumnClassName(int i) throws SQLException {
     ColumnType type = column(i).type();
     return TypeFacts.className(type);
-  }
-
-  @Override
-  public <T> T unwrap(Class<T> iface) throws SQLException {
-    return Wrappers.unwrap(this, iface);
-  }
-
-  @Override
-  public boolean isWrapperFor(Class<?> iface) {
-    return iface.isInstance(this);
   }
 }

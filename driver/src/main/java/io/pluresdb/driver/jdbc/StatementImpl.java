@@ -2,7 +2,6 @@ package io.pluresdb.driver.jdbc;
 
 import io.pluresdb.crdt.error.Errors;
 import io.pluresdb.crdt.error.SqlState;
-import io.pluresdb.driver.engine.WriterWait;
 import io.pluresdb.planner.Session;
 import io.pluresdb.planner.exec.BatchResult;
 import io.pluresdb.planner.exec.Cursor;
@@ -25,13 +24,14 @@ import java.util.List;
  * check and one call.
  *
  * <p>Not thread-safe: used by the thread that owns the connection, except {@link #cancel()} and
- * {@link #close()}, which any thread may call ({@code running} and {@code closed} are volatile).
+ * {@link #close()}, which any thread may call ({@code running} is volatile, {@link Lifecycle} thread-safe).
  */
-public class StatementImpl implements Statement {
+public class StatementImpl implements Statement, SelfWrapper {
   final ConnectionImpl connection;
   final Session session;
   private final int resultSetType;
-  private volatile boolean closed;
+  private final Lifecycle lifecycle =
+      new Lifecycle(SqlState.OBJECT_NOT_IN_PREREQUISITE_STATE, "statement");
   private volatile boolean running;
   private ResultSetImpl resultSet;
   private long updateCount = -1;
@@ -53,9 +53,7 @@ public class StatementImpl implements Statement {
   }
 
   final void checkOpen() throws SQLException {
-    if (closed) {
-      throw Errors.of(SqlState.OBJECT_NOT_IN_PREREQUISITE_STATE, "the statement is closed");
-    }
+    lifecycle.checkOpen();
     connection.checkOpen();
   }
 
@@ -87,8 +85,7 @@ public class StatementImpl implements Statement {
     Result r;
     running = true;
     try {
-      r = WriterWait.within(connection.lockTimeout(),
-          () -> session.execute(p, params, keyColumns, queryTimeout, maxRows));
+      r = session.execute(p, params, keyColumns, queryTimeout, maxRows);
     } finally {
       running = false;
     }
@@ -115,8 +112,7 @@ public class StatementImpl implements Statement {
     BatchResult r;
     running = true;
     try {
-      r = WriterWait.within(connection.lockTimeout(),
-          () -> session.executeBatch(p, rows, keyColumns, queryTimeout));
+      r = session.executeBatch(p, rows, keyColumns, queryTimeout);
     } finally {
       running = false;
     }
@@ -370,10 +366,9 @@ public class StatementImpl implements Statement {
 
   @Override
   public void close() throws SQLException {
-    if (closed) {
+    if (!lifecycle.close()) {
       return;
     }
-    closed = true;
     try {
       clearResults();
     } finally {
@@ -383,7 +378,7 @@ public class StatementImpl implements Statement {
 
   @Override
   public boolean isClosed() {
-    return closed;
+    return lifecycle.isClosed();
   }
 
   @Override
@@ -541,15 +536,5 @@ public class StatementImpl implements Statement {
   public boolean isPoolable() throws SQLException {
     checkOpen();
     return poolable;
-  }
-
-  @Override
-  public <T> T unwrap(Class<T> iface) throws SQLException {
-    return Wrappers.unwrap(this, iface);
-  }
-
-  @Override
-  public boolean isWrapperFor(Class<?> iface) {
-    return iface.isInstance(this);
   }
 }

@@ -2,7 +2,7 @@ package io.pluresdb.driver.meta;
 
 import io.pluresdb.crdt.schema.Catalog;
 import io.pluresdb.driver.jdbc.ResultSetImpl;
-import io.pluresdb.driver.jdbc.Wrappers;
+import io.pluresdb.driver.jdbc.SelfWrapper;
 import io.pluresdb.driver.url.ConnectionUrl;
 import io.pluresdb.driver.url.PluresProperty;
 import io.pluresdb.planner.exec.ColumnMeta;
@@ -23,7 +23,7 @@ import java.util.function.Supplier;
  *
  * <p>Thread-safe as far as it goes: it holds no state beyond its connection.
  */
-public final class DatabaseMetaDataImpl implements DatabaseMetaData {
+public final class DatabaseMetaDataImpl implements DatabaseMetaData, SelfWrapper {
   /** The one schema every table lives in. */
   public static final String SCHEMA = "main";
 
@@ -995,15 +995,5 @@ public final class DatabaseMetaDataImpl implements DatabaseMetaData {
   @Override
   public boolean supportsUnionAll() {
     return true;
-  }
-
-  @Override
-  public <T> T unwrap(Class<T> iface) throws SQLException {
-    return Wrappers.unwrap(this, iface);
-  }
-
-  @Override
-  public boolean isWrapperFor(Class<?> iface) {
-    return iface.isInstance(this);
   }
 }

@@ -30,24 +30,30 @@ import java.util.concurrent.ScheduledFuture;
 
 /**
  * A session: auto-commit or one manual transaction at a time, a lazily opened SQLite reader with
- * its cached prepared statements, and cancellation.
+ * its cached prepared statements, and cancellation. Reads inside the transaction run on the
+ * store's writer connection, so they see the transaction's own writes; their prepared statements
+ * are cached for the transaction's life only, because the writer connection is shared by every
+ * session and belongs to whichever holds the writer permit.
  *
  * <p>Not thread-safe: one JDBC connection calls it at a time. {@link #cancel()} may be called
  * from any thread; it only interrupts the running SQLite statement (see {@link Interrupter}).
  */
 public final class PluresSession implements Session {
-  /** How long a statement waits for the store's one writer when no query timeout is set. */
+  /** How long a statement waits for the store's one writer unless told otherwise. */
   private static final Duration WRITER_WAIT = Duration.ofSeconds(30);
 
   private final Planner planner;
   private final Store store;
   private final StatementCache statements = new StatementCache(64);
+  /** Statements on the writer connection, valid while {@link #txn} is open. */
+  private final StatementCache txnStatements = new StatementCache(64);
   private Connection reader;
   private WriteTxn txn;
   private boolean autoCommit = true;
   private boolean explicitTransaction;
   private boolean readOnly;
   private boolean closed;
+  private Duration writerWait = WRITER_WAIT;
   private final Interrupter interrupts = new Interrupter();
 
   public PluresSession(Planner planner) {
@@ -286,16 +292,29 @@ public final class PluresSession implements Session {
     return txn;
   }
 
-  private static Duration writerWait(int timeoutSeconds) {
-    return timeoutSeconds > 0 ? Duration.ofSeconds(timeoutSeconds) : WRITER_WAIT;
+  /** The session's writer wait, capped by the statement's query timeout when one is set. */
+  private Duration writerWait(int timeoutSeconds) {
+    if (timeoutSeconds <= 0) {
+      return writerWait;
+    }
+    Duration statement = Duration.ofSeconds(timeoutSeconds);
+    return statement.compareTo(writerWait) < 0 ? statement : writerWait;
+  }
+
+  @Override
+  public void setWriterWait(Duration wait) throws SQLException {
+    if (wait == null || wait.isNegative()) {
+      throw Errors.of(SqlState.INVALID_PARAMETER_VALUE,
+          "the writer wait must be zero or more, got " + wait);
+    }
+    this.writerWait = wait;
   }
 
   private Cursor query(ReadPlan plan, List<Object> params, long maxRows, ScheduledFuture<?> timer)
       throws SQLException {
-    boolean fromCache = txn == null;
-    PreparedStatement ps =
-        fromCache ? statements.acquire(reader(), plan.sqliteSql())
-            : txn.connection().prepareStatement(plan.sqliteSql());
+    StatementCache cache = txn == null ? statements : txnStatements;
+    PreparedStatement ps = cache.acquire(txn == null ? reader() : txn.connection(),
+        plan.sqliteSql());
     boolean ok = false;
     try {
       Binder.bind(ps, plan, params);
@@ -312,20 +331,12 @@ public final class PluresSession implements Session {
         if (timer != null) {
           timer.cancel(false);
         }
-        if (fromCache) {
-          statements.release(ps);
-        } else {
-          ps.close();
-        }
+        cache.release(ps);
       });
     } finally {
       if (!ok) {
         interrupts.running(null);
-        if (fromCache) {
-          statements.release(ps);
-        } else {
-          ps.close();
-        }
+        cache.release(ps);
       }
     }
   }
@@ -372,10 +383,11 @@ public final class PluresSession implements Session {
     txn = null;
     explicitTransaction = false;
     if (t != null) {
-      try {
+      // The statements go first, while the permit still makes the writer connection this
+      // session's; should closing one fail, closing the transaction rolls it back.
+      try (t) {
+        txnStatements.retire();
         t.commit();
-      } finally {
-        t.close();
       }
     }
   }
@@ -388,9 +400,9 @@ public final class PluresSession implements Session {
     explicitTransaction = false;
     if (t != null) {
       try {
-        t.rollback();
+        txnStatements.retire();
       } finally {
-        t.close();
+        t.rollback();
       }
     }
   }
@@ -443,8 +455,11 @@ public final class PluresSession implements Session {
     SQLException failure = null;
     try {
       if (txn != null) {
-        txn.rollback();
-        txn.close();
+        try {
+          txnStatements.retire();
+        } finally {
+          txn.rollback();
+        }
       }
     } catch (SQLException e) {
       failure = e;
@@ -452,6 +467,7 @@ public final class PluresSession implements Session {
       txn = null;
     }
     try {
+      txnStatements.closeAll();
       statements.closeAll();
       if (reader != null) {
         reader.close();

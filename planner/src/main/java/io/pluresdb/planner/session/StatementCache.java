@@ -10,9 +10,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The session's prepared SQLite statements on its reader, by SQLite SQL text, least recently used
- * evicted. A statement still feeding an open cursor is never handed out twice: a second
- * concurrent use of the same text gets a fresh statement, closed when its cursor closes.
+ * Prepared SQLite statements on one connection (the session's reader, or the writer during the
+ * session's transaction), by SQLite SQL text, least recently used evicted. A statement still
+ * feeding an open cursor is never handed out twice: a second concurrent use of the same text gets
+ * a fresh statement, closed when its cursor closes.
  *
  * <p>Not thread-safe: owned by one session.
  */
@@ -63,6 +64,36 @@ final class StatementCache {
         it.remove();
       }
     }
+  }
+
+  /**
+   * Empties the cache, closing every statement no cursor uses; a statement still feeding a cursor
+   * is closed when that cursor releases it. For the writer's statements when a transaction ends:
+   * the connection then belongs to the next holder of the writer permit.
+   */
+  void retire() throws SQLException {
+    SQLException failure = null;
+    for (PreparedStatement ps : cache.values()) {
+      if (!inUse.contains(ps)) {
+        failure = closeCollecting(ps, failure);
+      }
+    }
+    cache.clear();
+    if (failure != null) {
+      throw failure;
+    }
+  }
+
+  private static SQLException closeCollecting(PreparedStatement ps, SQLException failure) {
+    try {
+      ps.close();
+    } catch (SQLException e) {
+      if (failure == null) {
+        return e;
+      }
+      failure.addSuppressed(e);
+    }
+    return failure;
   }
 
   void closeAll() throws SQLException {
