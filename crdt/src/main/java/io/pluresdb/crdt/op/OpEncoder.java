@@ -16,10 +16,11 @@ import java.util.Map;
  * (an insert's) refers to them. {@link #mark}/{@link #reset} undo to a savepoint.
  *
  * <p>Record layout: version byte, transaction id (16 bytes), prev flag + id, operation count,
- * operations. Operation: kind with flags ({@link #SAME_SHAPE}, {@link #KEY_REFS}), id delta
- * (milliseconds, counter), then unless SAME_SHAPE the table ref, column count and column refs, then
+ * operations. Operation: kind with flags ({@link #SAME_SHAPE}, {@link #KEY_REFS}, {@link
+ * #NEXT_ID}, {@link #NO_PRECURSORS}), unless NEXT_ID the id delta (milliseconds, counter), then
+ * unless SAME_SHAPE the table ref, column count and column refs, then
  * the key count and key values (with KEY_REFS: each as the position of an equal column value),
- * the column values, precursors; SCHEMA operations carry their change as JSON instead.
+ * the column values, unless NO_PRECURSORS the precursors; SCHEMA operations carry their change as JSON instead.
  *
  * <p>Not thread-safe: owned by the writer.
  */
@@ -29,8 +30,12 @@ public final class OpEncoder {
   static final int SAME_SHAPE = 0x80;
   /** Kind flag: the key values are written as positions of equal column values. */
   static final int KEY_REFS = 0x40;
+  /** Kind flag: the id follows the previous one (same milliseconds, counter + 1). */
+  static final int NEXT_ID = 0x20;
+  /** Kind flag: no precursors. */
+  static final int NO_PRECURSORS = 0x10;
   /** The kind's own bits under the flags. */
-  static final int KIND_MASK = 0x3F;
+  static final int KIND_MASK = 0x0F;
 
   private final ByteSink body = new ByteSink(1 << 16);
   private final Map<String, Integer> names = new HashMap<>();
@@ -104,11 +109,15 @@ public final class OpEncoder {
       for (int k = 0; refs && k < key.length; k++) {
         refs = position(key[k], values) >= 0;
       }
-      body.write(kind.ordinal() | (same ? SAME_SHAPE : 0) | (refs ? KEY_REFS : 0));
+      boolean next = id.millis() == last.millis() && id.counter() == last.counter() + 1;
+      body.write(kind.ordinal() | (same ? SAME_SHAPE : 0) | (refs ? KEY_REFS : 0)
+          | (next ? NEXT_ID : 0) | (precursors.isEmpty() ? NO_PRECURSORS : 0));
     }
-    long dms = id.millis() - last.millis();
-    body.varint(dms);
-    body.varint(dms == 0 ? id.counter() - last.counter() : id.counter());
+    if ((body.byteAt(start) & NEXT_ID) == 0) {
+      long dms = id.millis() - last.millis();
+      body.varint(dms);
+      body.varint(dms == 0 ? id.counter() - last.counter() : id.counter());
+    }
     last = id;
     count++;
     if (kind == OpKind.SCHEMA) {
@@ -135,6 +144,9 @@ public final class OpEncoder {
     }
     for (Object v : values) {
       ValueCodec.write(body, v);
+    }
+    if ((flags & NO_PRECURSORS) != 0) {
+      return;
     }
     body.varint(precursors.size());
     for (OpId p : precursors) {

@@ -51,9 +51,14 @@ public final class TxCodec {
         throw new IllegalArgumentException("unknown operation kind " + flags);
       }
       OpKind kind = kinds[k];
-      long dms = in.varint();
-      long c = in.varint();
-      OpId opId = OpId.of(last.millis() + dms, dms == 0 ? last.counter() + c : c, id.node());
+      OpId opId;
+      if ((flags & OpEncoder.NEXT_ID) != 0) {
+        opId = OpId.of(last.millis(), last.counter() + 1, id.node());
+      } else {
+        long dms = in.varint();
+        long c = in.varint();
+        opId = OpId.of(last.millis() + dms, dms == 0 ? last.counter() + c : c, id.node());
+      }
       last = opId;
       if (kind == OpKind.SCHEMA) {
         ops.add(Operation.schema(opId, SchemaJson.readChange(in.string())));
@@ -88,7 +93,7 @@ public final class TxCodec {
       for (int j = 0; refs != null && j < key.length; j++) {
         key[j] = values[refs[j]];
       }
-      int np = in.length();
+      int np = (flags & OpEncoder.NO_PRECURSORS) != 0 ? 0 : in.length();
       List<OpId> precursors = new ArrayList<>(np);
       for (int j = 0; j < np; j++) {
         precursors.add(new OpId(in.fixed64(), in.fixed64()));
