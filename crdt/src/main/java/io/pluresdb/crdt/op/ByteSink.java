@@ -20,6 +20,11 @@ public final class ByteSink {
     return size;
   }
 
+  /** The byte written at {@code position}. */
+  public int byteAt(int position) {
+    return buf[position] & 0xFF;
+  }
+
   /** Forgets everything written after {@code position}. */
   public void truncate(int position) {
     size = position;

@@ -2,6 +2,7 @@ package io.pluresdb.crdt.op;
 
 import io.pluresdb.crdt.clock.OpId;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,16 +11,31 @@ import java.util.Map;
  * Encodes a transaction's operations one at a time into a reusable buffer, so that a local write
  * costs a few bytes of encoding and no allocation per row. Names (tables, columns) are written
  * once per transaction and referred to by number afterwards; operation ids are written as deltas
- * from the previous id. {@link #mark}/{@link #reset} undo to a savepoint.
+ * from the previous id. A batch of writes to one table with the same columns, the usual shape of
+ * a transaction, writes its table and column names once, and a key that repeats column values
+ * (an insert's) refers to them. {@link #mark}/{@link #reset} undo to a savepoint.
  *
  * <p>Record layout: version byte, transaction id (16 bytes), prev flag + id, operation count,
- * operations. Operation: kind, id delta (milliseconds, counter), table ref, key values, column
- * refs and values, precursors; SCHEMA operations carry their change as JSON instead.
+ * operations. Operation: kind with flags ({@link #SAME_SHAPE}, {@link #KEY_REFS}, {@link
+ * #NEXT_ID}, {@link #NO_PRECURSORS}), unless NEXT_ID the id delta (milliseconds, counter), then
+ * unless SAME_SHAPE the table ref, column count and column refs, then
+ * the key count and key values (with KEY_REFS: each as the position of an equal column value),
+ * the column values, unless NO_PRECURSORS the precursors; SCHEMA operations carry their change as JSON instead.
  *
  * <p>Not thread-safe: owned by the writer.
  */
 public final class OpEncoder {
-  static final int VERSION = 1;
+  static final int VERSION = 2;
+  /** Kind flag: same table and column names as the previous non-SCHEMA operation. */
+  static final int SAME_SHAPE = 0x80;
+  /** Kind flag: the key values are written as positions of equal column values. */
+  static final int KEY_REFS = 0x40;
+  /** Kind flag: the id follows the previous one (same milliseconds, counter + 1). */
+  static final int NEXT_ID = 0x20;
+  /** Kind flag: no precursors. */
+  static final int NO_PRECURSORS = 0x10;
+  /** The kind's own bits under the flags. */
+  static final int KIND_MASK = 0x0F;
 
   private final ByteSink body = new ByteSink(1 << 16);
   private final Map<String, Integer> names = new HashMap<>();
@@ -27,9 +43,12 @@ public final class OpEncoder {
   private OpId txId;
   private OpId last;
   private int count;
+  private String lastTable;
+  private String[] lastColumns;
 
   /** Where the encoder stands, for {@link #reset}. */
-  public record Mark(int size, int names, OpId last, int count) {}
+  public record Mark(
+      int size, int names, OpId last, int count, String lastTable, String[] lastColumns) {}
 
   /** Starts a new transaction. */
   public void begin(OpId txId) {
@@ -39,6 +58,8 @@ public final class OpEncoder {
     this.txId = txId;
     this.last = txId;
     this.count = 0;
+    this.lastTable = null;
+    this.lastColumns = null;
   }
 
   public OpId txId() {
@@ -55,7 +76,7 @@ public final class OpEncoder {
   }
 
   public Mark mark() {
-    return new Mark(body.size(), nameOrder.size(), last, count);
+    return new Mark(body.size(), nameOrder.size(), last, count, lastTable, lastColumns);
   }
 
   public void reset(Mark m) {
@@ -65,6 +86,8 @@ public final class OpEncoder {
     }
     last = m.last();
     count = m.count();
+    lastTable = m.lastTable();
+    lastColumns = m.lastColumns();
   }
 
   /** Appends an operation (its id must exceed the previous one). */
@@ -76,31 +99,70 @@ public final class OpEncoder {
   /** Appends an operation from its parts, without building an {@link Operation}. */
   public void add(OpId id, OpKind kind, String table, Object[] key, String[] columns,
       Object[] values, List<OpId> precursors, String schemaJson) {
-    body.write(kind.ordinal());
-    long dms = id.millis() - last.millis();
-    body.varint(dms);
-    body.varint(dms == 0 ? id.counter() - last.counter() : id.counter());
+    int start = body.size();
+    if (kind == OpKind.SCHEMA) {
+      body.write(kind.ordinal());
+    } else {
+      boolean same = table.equals(lastTable)
+          && (columns == lastColumns || Arrays.equals(columns, lastColumns));
+      boolean refs = key.length > 0;
+      for (int k = 0; refs && k < key.length; k++) {
+        refs = position(key[k], values) >= 0;
+      }
+      boolean next = id.millis() == last.millis() && id.counter() == last.counter() + 1;
+      body.write(kind.ordinal() | (same ? SAME_SHAPE : 0) | (refs ? KEY_REFS : 0)
+          | (next ? NEXT_ID : 0) | (precursors.isEmpty() ? NO_PRECURSORS : 0));
+    }
+    if ((body.byteAt(start) & NEXT_ID) == 0) {
+      long dms = id.millis() - last.millis();
+      body.varint(dms);
+      body.varint(dms == 0 ? id.counter() - last.counter() : id.counter());
+    }
     last = id;
     count++;
     if (kind == OpKind.SCHEMA) {
       body.string(schemaJson);
       return;
     }
-    name(table);
+    int flags = body.byteAt(start);
+    if ((flags & SAME_SHAPE) == 0) {
+      name(table);
+      body.varint(columns.length);
+      for (String c : columns) {
+        name(c);
+      }
+      lastTable = table;
+      lastColumns = columns;
+    }
     body.varint(key.length);
     for (Object k : key) {
-      ValueCodec.write(body, k);
+      if ((flags & KEY_REFS) != 0) {
+        body.varint(position(k, values));
+      } else {
+        ValueCodec.write(body, k);
+      }
     }
-    body.varint(columns.length);
-    for (int i = 0; i < columns.length; i++) {
-      name(columns[i]);
-      ValueCodec.write(body, values[i]);
+    for (Object v : values) {
+      ValueCodec.write(body, v);
+    }
+    if ((flags & NO_PRECURSORS) != 0) {
+      return;
     }
     body.varint(precursors.size());
     for (OpId p : precursors) {
       body.fixed64(p.hi());
       body.fixed64(p.lo());
     }
+  }
+
+  /** The first position of a value equal to {@code k} (the same object, usually), or -1. */
+  private static int position(Object k, Object[] values) {
+    for (int j = 0; j < values.length; j++) {
+      if (k == values[j] || k != null && !(k instanceof byte[]) && k.equals(values[j])) {
+        return j;
+      }
+    }
+    return -1;
   }
 
   private void name(String s) {

@@ -42,38 +42,63 @@ public final class TxCodec {
     List<String> names = new ArrayList<>();
     OpId last = id;
     OpKind[] kinds = OpKind.values();
+    String table = null;
+    String[] columns = null;
     for (int i = 0; i < n; i++) {
-      int k = in.read();
-      if (k >= kinds.length) {
-        throw new IllegalArgumentException("unknown operation kind " + k);
+      int flags = in.read();
+      int k = flags & OpEncoder.KIND_MASK;
+      if (k >= kinds.length || kinds[k] == OpKind.SCHEMA && flags != k) {
+        throw new IllegalArgumentException("unknown operation kind " + flags);
       }
       OpKind kind = kinds[k];
-      long dms = in.varint();
-      long c = in.varint();
-      OpId opId = OpId.of(last.millis() + dms, dms == 0 ? last.counter() + c : c, id.node());
+      OpId opId;
+      if ((flags & OpEncoder.NEXT_ID) != 0) {
+        opId = OpId.of(last.millis(), last.counter() + 1, id.node());
+      } else {
+        long dms = in.varint();
+        long c = in.varint();
+        opId = OpId.of(last.millis() + dms, dms == 0 ? last.counter() + c : c, id.node());
+      }
       last = opId;
       if (kind == OpKind.SCHEMA) {
         ops.add(Operation.schema(opId, SchemaJson.readChange(in.string())));
         continue;
       }
-      String table = name(in, names);
-      Object[] key = new Object[in.length()];
-      for (int j = 0; j < key.length; j++) {
-        key[j] = ValueCodec.read(in);
+      if ((flags & OpEncoder.SAME_SHAPE) == 0) {
+        table = name(in, names);
+        columns = new String[in.length()];
+        for (int j = 0; j < columns.length; j++) {
+          columns[j] = name(in, names);
+        }
+      } else if (table == null) {
+        throw new IllegalArgumentException("operation " + opId + " repeats no earlier shape");
       }
-      int nc = in.length();
-      String[] columns = new String[nc];
-      Object[] values = new Object[nc];
-      for (int j = 0; j < nc; j++) {
-        columns[j] = name(in, names);
+      Object[] key = new Object[in.length()];
+      int[] refs = (flags & OpEncoder.KEY_REFS) == 0 ? null : new int[key.length];
+      for (int j = 0; j < key.length; j++) {
+        if (refs == null) {
+          key[j] = ValueCodec.read(in);
+        } else {
+          long ref = in.varint();
+          if (ref >= columns.length) {
+            throw new IllegalArgumentException("unknown key reference " + ref);
+          }
+          refs[j] = (int) ref;
+        }
+      }
+      Object[] values = new Object[columns.length];
+      for (int j = 0; j < values.length; j++) {
         values[j] = ValueCodec.read(in);
       }
-      int np = in.length();
+      for (int j = 0; refs != null && j < key.length; j++) {
+        key[j] = values[refs[j]];
+      }
+      int np = (flags & OpEncoder.NO_PRECURSORS) != 0 ? 0 : in.length();
       List<OpId> precursors = new ArrayList<>(np);
       for (int j = 0; j < np; j++) {
         precursors.add(new OpId(in.fixed64(), in.fixed64()));
       }
-      ops.add(new Operation(opId, kind, table, key, columns, values, precursors, null));
+      ops.add(new Operation(opId, kind, table, key, columns.clone(), values, precursors, null));
     }
     if (in.hasMore()) {
       throw new IllegalArgumentException("trailing bytes after transaction " + id);

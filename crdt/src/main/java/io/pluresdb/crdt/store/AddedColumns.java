@@ -56,20 +56,20 @@ final class AddedColumns {
   }
 
   /** Shifts every row's field clocks to make room for a column inserted at {@code pos}. */
-  static void shiftClocks(Connection conn, String table, int oldCount, int pos)
-      throws SQLException {
+  static void shiftClocks(Connection conn, long node, String table, int oldCount,
+      int pos) throws SQLException {
     String t = TableSql.quote(table);
     List<Object[]> rewrites = new ArrayList<>();
     try (PreparedStatement ps = conn.prepareStatement("SELECT rowid, _clk FROM " + t);
         ResultSet rs = ps.executeQuery()) {
       while (rs.next()) {
-        ClockVector old = ClockVector.decode(rs.getBytes(2), oldCount);
+        ClockVector old = ClockVector.decode(rs.getBytes(2), oldCount, node);
         OpId[] fields = new OpId[oldCount + 1];
         for (int i = 0; i < oldCount; i++) {
           fields[i < pos ? i : i + 1] = old.fields[i];
         }
         rewrites.add(new Object[] {rs.getLong(1),
-            new ClockVector(old.existence, fields).encode()});
+            new ClockVector(old.existence, fields).encode(node)});
       }
     }
     try (PreparedStatement ps = conn.prepareStatement(

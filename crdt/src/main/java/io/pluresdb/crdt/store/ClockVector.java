@@ -9,12 +9,18 @@ import java.util.List;
 /**
  * The per-field clocks of a live row, stored in its hidden {@code _clk} column: the id of the
  * insert that made the row live (its existence) and, per declared column position, the id of the
- * operation that last wrote the field (null when never written, e.g. a column added later). The
- * common case, a row written by one insert, takes 18 bytes: tag 0, the id, the column count.
+ * operation that last wrote the field (null when never written, e.g. a column added later).
+ *
+ * <p>The common case, a row written by one insert, is stored compactly because it is written once
+ * per inserted row and its bytes are a large part of an insert's cost: when the id was issued by
+ * this store's own node, whose id is fixed in the store's meta, the node is left out and the
+ * milliseconds and counter are varints (tag 2, about 9 bytes); an id from another node keeps its
+ * 16 bytes (tag 0, 18 bytes). Rows whose fields diverge use the general form (tag 1).
  */
 final class ClockVector {
   private static final int UNIFORM = 0;
   private static final int GENERAL = 1;
+  private static final int UNIFORM_LOCAL = 2;
 
   final OpId existence;
   final OpId[] fields;
@@ -24,8 +30,22 @@ final class ClockVector {
     this.fields = fields;
   }
 
-  /** The clock of a row written entirely by one operation. */
-  static byte[] uniform(OpId id, int columns) {
+  /**
+   * The clock of a row written entirely by one operation; {@code localNode} is the node id of the
+   * store it is written to.
+   */
+  static byte[] uniform(OpId id, int columns, long localNode) {
+    if (id.node() == localNode) {
+      // written directly into an exact-size array: one clock per inserted row
+      long millis = id.millis();
+      long counter = id.counter();
+      byte[] b = new byte[1 + varintSize(millis) + varintSize(counter) + varintSize(columns)];
+      b[0] = UNIFORM_LOCAL;
+      int at = putVarint(b, 1, millis);
+      at = putVarint(b, at, counter);
+      putVarint(b, at, columns);
+      return b;
+    }
     if (columns < 128) {
       // the common case, written directly: one clock per inserted row
       byte[] b = new byte[18];
@@ -45,13 +65,32 @@ final class ClockVector {
     return out.toByteArray();
   }
 
-  byte[] encode() {
+  private static int varintSize(long v) {
+    int n = 1;
+    while ((v & ~0x7FL) != 0) {
+      v >>>= 7;
+      n++;
+    }
+    return n;
+  }
+
+  private static int putVarint(byte[] b, int at, long v) {
+    while ((v & ~0x7FL) != 0) {
+      b[at++] = (byte) ((v & 0x7F) | 0x80);
+      v >>>= 7;
+    }
+    b[at++] = (byte) v;
+    return at;
+  }
+
+  /** This vector's stored form; {@code localNode} as in {@link #uniform}. */
+  byte[] encode(long localNode) {
     boolean same = true;
     for (OpId f : fields) {
       same &= existence.equals(f);
     }
     if (same) {
-      return uniform(existence, fields.length);
+      return uniform(existence, fields.length, localNode);
     }
     List<OpId> ids = distinct();
     ByteSink out = new ByteSink(20 + 17 * ids.size());
@@ -69,12 +108,18 @@ final class ClockVector {
     return out.toByteArray();
   }
 
-  static ClockVector decode(byte[] b, int columns) {
+  /**
+   * Reads a stored form, with {@code columns} declared columns; {@code localNode} must be the one
+   * it was encoded with (the store's node).
+   */
+  static ClockVector decode(byte[] b, int columns, long localNode) {
     ByteSource in = new ByteSource(b);
     int tag = in.read();
     OpId[] fields = new OpId[columns];
-    if (tag == UNIFORM) {
-      OpId id = new OpId(in.fixed64(), in.fixed64());
+    if (tag == UNIFORM || tag == UNIFORM_LOCAL) {
+      OpId id = tag == UNIFORM
+          ? new OpId(in.fixed64(), in.fixed64())
+          : OpId.of(in.varint(), in.varint(), localNode);
       int n = Math.min(columns, (int) in.varint());
       for (int i = 0; i < n; i++) {
         fields[i] = id;

@@ -119,7 +119,7 @@ final class LocalWriteTxn implements io.pluresdb.crdt.store.WriteTxn {
     if (t.hiddenId) {
       ps.setBytes(next++, (byte[]) key[0]);
     }
-    ps.setBytes(next, ClockVector.uniform(id, n));
+    ps.setBytes(next, ClockVector.uniform(id, n, w.node));
     try {
       ps.executeUpdate();
     } catch (SQLException e) {
@@ -170,7 +170,7 @@ final class LocalWriteTxn implements io.pluresdb.crdt.store.WriteTxn {
       for (int i = 0; i < n; i++) {
         row[i] = Values.read(rs, i + 1, t.types[i]);
       }
-      clock[0] = ClockVector.decode(rs.getBytes(n + 1), n);
+      clock[0] = ClockVector.decode(rs.getBytes(n + 1), n, w.node);
       return row;
     }
   }
@@ -211,7 +211,7 @@ final class LocalWriteTxn implements io.pluresdb.crdt.store.WriteTxn {
       names[i] = t.names[c];
       Values.bind(ps, i + 1, v, t.types[c]);
     }
-    ps.setBytes(columns.length + 1, clock[0].encode());
+    ps.setBytes(columns.length + 1, clock[0].encode(w.node));
     Materializer.bindKey(ps, columns.length + 2, t, key);
     try {
       ps.executeUpdate();
@@ -270,7 +270,7 @@ final class LocalWriteTxn implements io.pluresdb.crdt.store.WriteTxn {
   public void schema(SchemaChange change) throws SQLException {
     open();
     OpId id = nextOp();
-    Catalog next = SchemaOps.apply(w.conn, w.catalog(), change, id);
+    Catalog next = SchemaOps.apply(w.conn, w.node, w.catalog(), change, id);
     w.catalog(next);
     encoder.add(id, OpKind.SCHEMA, "", NO_VALUES, NO_COLUMNS, NO_VALUES, NONE,
         SchemaJson.write(change));

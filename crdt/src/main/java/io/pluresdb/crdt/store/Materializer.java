@@ -136,7 +136,7 @@ final class Materializer {
         return null;
       }
       int n = t.names.length;
-      ClockVector cv = ClockVector.decode(rs.getBytes(n + 1), n);
+      ClockVector cv = ClockVector.decode(rs.getBytes(n + 1), n, w.node);
       EntityState s = new EntityState();
       s.existence = cv.existence;
       s.inserted = true;
@@ -232,7 +232,7 @@ final class Materializer {
       for (int p : pos) {
         Values.bind(ps, i++, s.fields.get(t.names[p]).value(), t.types[p]);
       }
-      ps.setBytes(i++, new ClockVector(s.existence, clocks(t, s)).encode());
+      ps.setBytes(i++, new ClockVector(s.existence, clocks(t, s)).encode(w.node));
       bindKey(ps, i, t, key);
     }, t, key, s, cause);
   }
@@ -249,7 +249,7 @@ final class Materializer {
       if (t.hiddenId) {
         ps.setBytes(i++, (byte[]) key[0]);
       }
-      ps.setBytes(i, new ClockVector(s.existence, clocks(t, s)).encode());
+      ps.setBytes(i, new ClockVector(s.existence, clocks(t, s)).encode(w.node));
     }, t, key, s, cause);
   }
 

@@ -31,7 +31,7 @@ import java.util.UUID;
  * <p>Not thread-safe: used while opening, then by the holder of the writer permit.
  */
 final class Meta {
-  static final int FORMAT = 1;
+  static final int FORMAT = 2;
 
   /** A node's entry in the version vector. */
   record Version(OpId last, OpId tx) {}

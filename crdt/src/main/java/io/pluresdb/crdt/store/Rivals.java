@@ -58,7 +58,7 @@ final class Rivals {
           key[k] = Values.read(rs, k + 1, t.keyTypes[k]);
         }
         byte[] clk = rs.getBytes(key.length + 1);
-        out.add(new Rival(key, ClockVector.decode(clk, t.names.length).existence));
+        out.add(new Rival(key, ClockVector.decode(clk, t.names.length, w.node).existence));
       }
     }
     return out;

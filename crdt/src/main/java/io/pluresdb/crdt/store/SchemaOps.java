@@ -22,13 +22,14 @@ import java.util.Set;
 /**
  * Validates a schema change against a catalog, runs its SQLite DDL and returns the next catalog
  * (version + 1). Local and remote schema changes go through here alike; {@code id} is the schema
- * operation's id, which orders added columns (see {@link AddedColumns}).
+ * operation's id, which orders added columns (see {@link AddedColumns}); {@code node} is this
+ * store's node id, which its stored clocks leave out (see {@link ClockVector}).
  */
 final class SchemaOps {
   private SchemaOps() {}
 
-  static Catalog apply(Connection conn, Catalog cat, SchemaChange change, OpId id)
-      throws SQLException {
+  static Catalog apply(Connection conn, long node, Catalog cat, SchemaChange change,
+      OpId id) throws SQLException {
     Map<String, TableDef> tables = new HashMap<>(cat.tables());
     Map<String, IndexDef> indexes = new HashMap<>(cat.indexes());
     Map<String, ViewDef> views = new HashMap<>(cat.views());
@@ -61,7 +62,7 @@ final class SchemaOps {
       int pos = AddedColumns.position(conn, t.name(),
           cols.stream().map(ColumnDef::name).toList(), id);
       if (pos < cols.size()) {
-        AddedColumns.shiftClocks(conn, t.name(), cols.size(), pos);
+        AddedColumns.shiftClocks(conn, node, t.name(), cols.size(), pos);
       }
       cols.add(pos, a.column());
       AddedColumns.record(conn, t.name(), a.column().name(), id);

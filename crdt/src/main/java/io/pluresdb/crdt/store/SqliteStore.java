@@ -72,7 +72,7 @@ final class SqliteStore implements Store {
       lastMillis = Math.max(lastMillis, v.last().millis());
     }
     this.ids = new IdGenerator(node, lastMillis);
-    this.writer = new Writer(conn, catalog);
+    this.writer = new Writer(conn, node, catalog);
     writer.tombTables.addAll(meta.tombTables(false));
     writer.hiddenTables.addAll(meta.tombTables(true));
   }

@@ -44,7 +44,7 @@ final class TxApplier {
     }
     w.exec("SAVEPOINT pl_schema");
     try {
-      w.catalog(SchemaOps.apply(w.conn, w.catalog(), op.schema(), op.id()));
+      w.catalog(SchemaOps.apply(w.conn, w.node, w.catalog(), op.schema(), op.id()));
       w.exec("RELEASE pl_schema");
       schema.add(op.schema());
     } catch (SQLException e) {

@@ -20,6 +20,8 @@ import java.util.Set;
  */
 final class Writer {
   final Connection conn;
+  /** This store's node id, which local clocks leave out (see {@link ClockVector}). */
+  final long node;
   private final Map<String, PreparedStatement> statements = new HashMap<>();
   private final Map<String, TableSql> tables = new HashMap<>();
   final Set<String> tombTables = new HashSet<>();
@@ -27,8 +29,9 @@ final class Writer {
   final Set<String> hiddenTables = new HashSet<>();
   private Catalog catalog;
 
-  Writer(Connection conn, Catalog catalog) throws SQLException {
+  Writer(Connection conn, long node, Catalog catalog) throws SQLException {
     this.conn = conn;
+    this.node = node;
     this.catalog = catalog;
     // sqlite-jdbc then keeps a deferred transaction open and commits on request; in auto-commit
     // mode it would probe with a failing BEGIN after every statement of an explicit transaction

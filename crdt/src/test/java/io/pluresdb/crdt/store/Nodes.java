@@ -8,6 +8,8 @@ import io.pluresdb.crdt.schema.SchemaChange;
 import io.pluresdb.crdt.schema.TableDef;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -60,11 +62,30 @@ final class Nodes implements AutoCloseable {
     return new ArrayList<>(all.values());
   }
 
-  /** The materialized tables including clocks, sorted. */
+  /**
+   * The materialized tables including clocks, sorted. A clock is shown decoded (every field's op
+   * id) rather than as its bytes: a store leaves its own node out of the clocks it writes, so the
+   * same clock is stored differently on different nodes.
+   */
   static List<String> state(Store s) throws SQLException {
-    List<String> out = new ArrayList<>(Fixtures.dump(s, "SELECT k, a, b, c, hex(_clk) FROM kv"));
-    out.addAll(Fixtures.dump(s, "SELECT n, hex(_id), hex(_clk) FROM notes"));
+    long node = Long.parseLong(s.nodeId(), 16);
+    List<String> out = new ArrayList<>();
+    for (String row : Fixtures.dump(s, "SELECT k, a, b, c, hex(_clk) FROM kv")) {
+      out.add(decodeClock(row, 4, node));
+    }
+    for (String row : Fixtures.dump(s, "SELECT n, hex(_id), hex(_clk) FROM notes")) {
+      out.add(decodeClock(row, 1, node));
+    }
+    out.sort(null);
     return out;
+  }
+
+  /** Replaces a dumped row's last value, a clock in hex, with the clock's op ids. */
+  private static String decodeClock(String row, int columns, long node) {
+    int at = row.lastIndexOf(", ");
+    String hex = row.substring(at + 2, row.length() - 1);
+    ClockVector v = ClockVector.decode(HexFormat.of().parseHex(hex), columns, node);
+    return row.substring(0, at) + ", " + v.existence + " " + Arrays.toString(v.fields) + "]";
   }
 
   @Override

@@ -137,8 +137,9 @@ class StoreOpeningTest {
       assertThat(store.count("_pl_log")).isEqualTo(2);
       assertThat(store.count("_pl_tomb")).isZero();
       assertThat(store.count("_pl_vv")).isEqualTo(1);
-      assertThat(Fixtures.dump(s, "SELECT DISTINCT length(_clk) FROM album"))
-          .containsExactly("[18]");
+      // the local form: tag, 6 bytes of milliseconds, a counter of 1 or 2 bytes, column count
+      assertThat(Fixtures.dump(s, "SELECT min(length(_clk)) >= 9, max(length(_clk)) <= 10"
+          + " FROM album")).containsExactly("[1, 1]");
     }
   }
 
