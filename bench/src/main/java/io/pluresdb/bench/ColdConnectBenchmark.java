@@ -23,9 +23,9 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Cold connect-to-first-row: in a fresh JVM, open an existing database file and read one row,
- * once. The file is written beforehand by a separate process ({@link Seed}) so that no class of
- * either driver is loaded in the measuring JVM before the measured call. Milliseconds.
+ * Cold connect-to-first-row: in a fresh JVM, open an existing database file and read one row, once.
+ * The file is written beforehand by a separate process ({@link Seed}) so that no class of either
+ * driver is loaded in the measuring JVM before the measured call. Milliseconds.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
@@ -45,10 +45,18 @@ public class ColdConnectBenchmark {
     dir = Fixture.tempDir("bench-cold");
     Path file = dir.resolve("cold.db");
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    Process p = new ProcessBuilder(List.of(java, "-cp", System.getProperty("java.class.path"),
-        Seed.class.getName(), target, file.toString(), "1000"))
-        .inheritIO()
-        .start();
+    Process p =
+        new ProcessBuilder(
+                List.of(
+                    java,
+                    "-cp",
+                    System.getProperty("java.class.path"),
+                    Seed.class.getName(),
+                    target,
+                    file.toString(),
+                    "1000"))
+            .inheritIO()
+            .start();
     if (!p.waitFor(5, TimeUnit.MINUTES) || p.exitValue() != 0) {
       p.destroyForcibly();
       throw new IllegalStateException("seeding " + file + " with " + target + " failed");

@@ -12,8 +12,8 @@ import java.util.Comparator;
 import java.util.stream.Stream;
 
 /**
- * The schema and data every benchmark uses, written the same way through either driver: the
- * {@code album}/{@code artist} tables of the project's user story.
+ * The schema and data every benchmark uses, written the same way through either driver: the {@code
+ * album}/{@code artist} tables of the project's user story.
  */
 final class Fixture {
   static final int ARTISTS = 500;
@@ -31,8 +31,13 @@ final class Fixture {
     String bigint = rowid ? "INTEGER" : "BIGINT";
     try (Statement s = c.createStatement()) {
       s.execute("CREATE TABLE artist (" + id + ", name VARCHAR(100) NOT NULL)");
-      s.execute("CREATE TABLE album (" + id + ", name VARCHAR(100) NOT NULL,"
-          + " year INTEGER, artist_id " + bigint + ")");
+      s.execute(
+          "CREATE TABLE album ("
+              + id
+              + ", name VARCHAR(100) NOT NULL,"
+              + " year INTEGER, artist_id "
+              + bigint
+              + ")");
     }
   }
 

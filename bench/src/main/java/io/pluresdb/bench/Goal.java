@@ -1,8 +1,8 @@
 package io.pluresdb.bench;
 
 /**
- * The target each benchmark is held to, from the project's issue: a ratio against raw
- * sqlite-jdbc measured in the same run, or an absolute bound.
+ * The target each benchmark is held to, from the project's issue: a ratio against raw sqlite-jdbc
+ * measured in the same run, or an absolute bound.
  */
 enum Goal {
   BATCHED_INSERT("batchedInsert", "rows/s", "ours >= 0.5x raw") {

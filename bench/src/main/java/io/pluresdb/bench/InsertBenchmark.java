@@ -16,8 +16,8 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 
 /**
- * Batched INSERT throughput: 100,000 rows in batches of 1,000 (one commit per batch) into a
- * fresh WAL database file per invocation. The score is rows per second.
+ * Batched INSERT throughput: 100,000 rows in batches of 1,000 (one commit per batch) into a fresh
+ * WAL database file per invocation. The score is rows per second.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)

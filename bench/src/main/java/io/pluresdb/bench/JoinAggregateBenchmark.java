@@ -17,17 +17,18 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 
 /**
- * The user story's join + aggregate (albums per artist name after 2000, top 10) over 20,000
- * albums and 500 artists, as a prepared statement. The score is milliseconds per query.
+ * The user story's join + aggregate (albums per artist name after 2000, top 10) over 20,000 albums
+ * and 500 artists, as a prepared statement. The score is milliseconds per query.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 public class JoinAggregateBenchmark {
   static final int ALBUMS = 20_000;
-  static final String QUERY = "SELECT r.name, COUNT(*) AS n FROM album a"
-      + " JOIN artist r ON a.artist_id = r.id WHERE a.year > ? GROUP BY r.name"
-      + " ORDER BY 2 DESC, 1 LIMIT 10";
+  static final String QUERY =
+      "SELECT r.name, COUNT(*) AS n FROM album a"
+          + " JOIN artist r ON a.artist_id = r.id WHERE a.year > ? GROUP BY r.name"
+          + " ORDER BY 2 DESC, 1 LIMIT 10";
 
   @Param({"sqlite", "sqlite_rowid", "pluresdb"})
   public String target;

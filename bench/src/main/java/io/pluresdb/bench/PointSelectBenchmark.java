@@ -18,8 +18,8 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 
 /**
- * Prepared point SELECT by primary key over 100,000 rows: one execute, one row read, per
- * operation. The score is microseconds per lookup.
+ * Prepared point SELECT by primary key over 100,000 rows: one execute, one row read, per operation.
+ * The score is microseconds per lookup.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)

@@ -17,11 +17,12 @@ import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
  * Runs every benchmark against both targets and prints one table of ours against the raw
- * sqlite-jdbc baseline with the ratio and whether the target is met. Runs are kept short (one
- * fork, few iterations) because the figures are ratios from the same run, not absolutes.
+ * sqlite-jdbc baseline with the ratio and whether the target is met. Runs are kept short (one fork,
+ * few iterations) because the figures are ratios from the same run, not absolutes.
  *
  * <p>Usage: {@code java -jar bench/target/benchmarks.jar [regex [targets]]}: the regex selects
- * benchmark classes, {@code targets} is a comma list of {@code sqlite,sqlite_rowid,pluresdb} (default all three).
+ * benchmark classes, {@code targets} is a comma list of {@code sqlite,sqlite_rowid,pluresdb}
+ * (default all three).
  */
 public final class Report {
   private Report() {}
@@ -30,8 +31,12 @@ public final class Report {
     Pattern filter = Pattern.compile(args.length > 0 ? args[0] : ".*");
     String[] targets = (args.length > 1 ? args[1] : "sqlite,sqlite_rowid,pluresdb").split(",");
     List<RunResult> results = new ArrayList<>();
-    List<Class<?>> steady = selected(filter, InsertBenchmark.class, PointSelectBenchmark.class,
-        JoinAggregateBenchmark.class);
+    List<Class<?>> steady =
+        selected(
+            filter,
+            InsertBenchmark.class,
+            PointSelectBenchmark.class,
+            JoinAggregateBenchmark.class);
     if (!steady.isEmpty()) {
       results.addAll(run(steadyState(steady).param("target", targets).build()));
     }
@@ -83,29 +88,35 @@ public final class Report {
     for (RunResult r : results) {
       Goal goal = Goal.of(r.getParams().getBenchmark());
       Target target = Target.of(r.getParams().getParam("target"));
-      scores.computeIfAbsent(goal, g -> new HashMap<>())
+      scores
+          .computeIfAbsent(goal, g -> new HashMap<>())
           .put(target, r.getPrimaryResult().getScore());
-      errors.computeIfAbsent(goal, g -> new HashMap<>())
+      errors
+          .computeIfAbsent(goal, g -> new HashMap<>())
           .put(target, r.getPrimaryResult().getScoreError());
     }
     StringBuilder out = new StringBuilder();
-    out.append("| benchmark | unit | raw sqlite-jdbc | pluresdb | ratio ours/raw | target | met"
-        + " | raw, store's layout | ratio ours/that |\n");
+    out.append(
+        "| benchmark | unit | raw sqlite-jdbc | pluresdb | ratio ours/raw | target | met"
+            + " | raw, store's layout | ratio ours/that |\n");
     out.append("|---|---|---|---|---|---|---|---|---|\n");
     for (Map.Entry<Goal, Map<Target, Double>> e : scores.entrySet()) {
       Goal goal = e.getKey();
       Double raw = e.getValue().get(Target.SQLITE);
       Double ours = e.getValue().get(Target.PLURESDB);
       Double strict = e.getValue().get(Target.SQLITE_ROWID);
-      out.append(String.format("| %s | %s | %s | %s | %s | %s | %s | %s | %s |%n",
-          goal.method, goal.unit,
-          format(raw, errors.get(goal).get(Target.SQLITE)),
-          format(ours, errors.get(goal).get(Target.PLURESDB)),
-          raw == null || ours == null ? "—" : String.format("%.2f", ours / raw),
-          goal.description,
-          raw == null || ours == null ? "not measured" : goal.met(raw, ours) ? "yes" : "NO",
-          format(strict, errors.get(goal).get(Target.SQLITE_ROWID)),
-          strict == null || ours == null ? "—" : String.format("%.2f", ours / strict)));
+      out.append(
+          String.format(
+              "| %s | %s | %s | %s | %s | %s | %s | %s | %s |%n",
+              goal.method,
+              goal.unit,
+              format(raw, errors.get(goal).get(Target.SQLITE)),
+              format(ours, errors.get(goal).get(Target.PLURESDB)),
+              raw == null || ours == null ? "—" : String.format("%.2f", ours / raw),
+              goal.description,
+              raw == null || ours == null ? "not measured" : goal.met(raw, ours) ? "yes" : "NO",
+              format(strict, errors.get(goal).get(Target.SQLITE_ROWID)),
+              strict == null || ours == null ? "—" : String.format("%.2f", ours / strict)));
     }
     return out.toString();
   }
@@ -114,7 +125,8 @@ public final class Report {
     if (score == null) {
       return "—";
     }
-    return error == null || error.isNaN() ? String.format("%.1f", score)
+    return error == null || error.isNaN()
+        ? String.format("%.1f", score)
         : String.format("%.1f ± %.1f", score, error);
   }
 }

@@ -3,8 +3,8 @@ package io.pluresdb.bench;
 import java.nio.file.Path;
 
 /**
- * Writes a benchmark database in its own process: {@code Seed <target> <file> <albums>}. Used
- * where the measuring JVM must stay cold.
+ * Writes a benchmark database in its own process: {@code Seed <target> <file> <albums>}. Used where
+ * the measuring JVM must stay cold.
  */
 public final class Seed {
   private Seed() {}

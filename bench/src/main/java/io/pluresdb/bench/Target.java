@@ -20,9 +20,9 @@ public enum Target {
     }
   },
   /**
-   * Raw sqlite-jdbc on the physical layout the store creates for that DDL (integer columns
-   * declared INTEGER, so a single-column integer key is SQLite's rowid): the stricter baseline,
-   * whose ratio shows only what the driver and the CRDT bookkeeping add.
+   * Raw sqlite-jdbc on the physical layout the store creates for that DDL (integer columns declared
+   * INTEGER, so a single-column integer key is SQLite's rowid): the stricter baseline, whose ratio
+   * shows only what the driver and the CRDT bookkeeping add.
    */
   SQLITE_ROWID("jdbc:sqlite:") {
     @Override

@@ -12,9 +12,9 @@ import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 /**
- * A {@link DataSource} for PluresDB: a URL plus one bean property per connection property
- * ({@code synchronous}, {@code lockTimeout}, ...), for pools and containers that configure data
- * sources by setters. Values set here are defaults; the URL's own {@code ?key=value} win.
+ * A {@link DataSource} for PluresDB: a URL plus one bean property per connection property ({@code
+ * synchronous}, {@code lockTimeout}, ...), for pools and containers that configure data sources by
+ * setters. Values set here are defaults; the URL's own {@code ?key=value} win.
  *
  * <p>Thread-safe: configuration is synchronized; connections are opened outside the lock.
  */
@@ -180,7 +180,8 @@ public class PluresDataSource implements DataSource {
     if (iface != null && iface.isInstance(this)) {
       return iface.cast(this);
     }
-    throw Errors.of(SqlState.INVALID_PARAMETER_VALUE,
+    throw Errors.of(
+        SqlState.INVALID_PARAMETER_VALUE,
         "PluresDataSource does not wrap " + (iface == null ? "null" : iface.getName()));
   }
 

@@ -56,9 +56,8 @@ public final class PluresDriver implements Driver {
 
   @Override
   public DriverPropertyInfo[] getPropertyInfo(String url, Properties info) throws SQLException {
-    Properties effective = acceptsURL(url)
-        ? ConnectionUrl.parse(url, info).properties()
-        : new Properties();
+    Properties effective =
+        acceptsURL(url) ? ConnectionUrl.parse(url, info).properties() : new Properties();
     PluresProperty[] all = PluresProperty.values();
     DriverPropertyInfo[] result = new DriverPropertyInfo[all.length];
     for (int i = 0; i < all.length; i++) {

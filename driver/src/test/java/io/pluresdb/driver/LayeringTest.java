@@ -24,22 +24,33 @@ class LayeringTest {
 
   @BeforeAll
   static void importClasses() {
-    classes = new ClassFileImporter()
-        .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-        .importPackages("io.pluresdb");
+    classes =
+        new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("io.pluresdb");
   }
 
   private static void onlyDependOn(String module, String... allowed) {
-    List<String> forbidden = new ArrayList<>(List.of(
-        "io.pluresdb.crdt..", "io.pluresdb.vector..", "io.pluresdb.sync..",
-        "io.pluresdb.planner..", "io.pluresdb.driver..", "io.pluresdb.jdbc..",
-        "io.pluresdb.bench.."));
+    List<String> forbidden =
+        new ArrayList<>(
+            List.of(
+                "io.pluresdb.crdt..",
+                "io.pluresdb.vector..",
+                "io.pluresdb.sync..",
+                "io.pluresdb.planner..",
+                "io.pluresdb.driver..",
+                "io.pluresdb.jdbc..",
+                "io.pluresdb.bench.."));
     forbidden.remove("io.pluresdb." + module + "..");
     for (String a : allowed) {
       forbidden.remove("io.pluresdb." + a + "..");
     }
-    noClasses().that().resideInAPackage("io.pluresdb." + module + "..")
-        .should().dependOnClassesThat().resideInAnyPackage(forbidden.toArray(new String[0]))
+    noClasses()
+        .that()
+        .resideInAPackage("io.pluresdb." + module + "..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(forbidden.toArray(new String[0]))
         .allowEmptyShould(true)
         .check(classes);
   }
@@ -66,17 +77,26 @@ class LayeringTest {
 
   @Test
   void theDriverIsImportedByNoLowerModule() {
-    noClasses().that().resideInAnyPackage("io.pluresdb.crdt..", "io.pluresdb.vector..",
-            "io.pluresdb.sync..", "io.pluresdb.planner..")
-        .should().dependOnClassesThat().resideInAnyPackage("io.pluresdb.driver..",
-            "io.pluresdb.jdbc..")
+    noClasses()
+        .that()
+        .resideInAnyPackage(
+            "io.pluresdb.crdt..",
+            "io.pluresdb.vector..",
+            "io.pluresdb.sync..",
+            "io.pluresdb.planner..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("io.pluresdb.driver..", "io.pluresdb.jdbc..")
         .check(classes);
   }
 
   @Test
   void publicApiExposesNoInternalType() {
     ArchRuleDefinition.classes()
-        .that().resideInAPackage("io.pluresdb.jdbc").and().arePublic()
+        .that()
+        .resideInAPackage("io.pluresdb.jdbc")
+        .and()
+        .arePublic()
         .should(exposeOnlyPublicApiTypes())
         .check(classes);
   }
@@ -101,25 +121,27 @@ class LayeringTest {
           types.addAll(m.getExceptionTypes());
           for (JavaClass t : types) {
             if (internal(t)) {
-              events.add(SimpleConditionEvent.violated(c,
-                  m.getFullName() + " exposes internal type " + t.getName()));
+              events.add(
+                  SimpleConditionEvent.violated(
+                      c, m.getFullName() + " exposes internal type " + t.getName()));
             }
           }
         }
         for (JavaField f : c.getFields()) {
           if (f.getModifiers().contains(JavaModifier.PUBLIC) && internal(f.getRawType())) {
-            events.add(SimpleConditionEvent.violated(c,
-                f.getFullName() + " exposes internal type " + f.getRawType().getName()));
+            events.add(
+                SimpleConditionEvent.violated(
+                    c, f.getFullName() + " exposes internal type " + f.getRawType().getName()));
           }
         }
         for (JavaClass i : c.getRawInterfaces()) {
           if (internal(i)) {
-            events.add(SimpleConditionEvent.violated(c,
-                c.getName() + " implements internal " + i.getName()));
+            events.add(
+                SimpleConditionEvent.violated(
+                    c, c.getName() + " implements internal " + i.getName()));
           }
         }
       }
     };
   }
-
 }

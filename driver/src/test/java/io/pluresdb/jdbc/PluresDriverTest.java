@@ -13,9 +13,10 @@ class PluresDriverTest {
 
   @Test
   void isRegisteredThroughTheServiceFile() {
-    assertThat(ServiceLoader.load(Driver.class).stream()
-            .map(p -> p.type().getName())
-            .collect(Collectors.toList()))
+    assertThat(
+            ServiceLoader.load(Driver.class).stream()
+                .map(p -> p.type().getName())
+                .collect(Collectors.toList()))
         .contains(PluresDriver.class.getName());
   }
 

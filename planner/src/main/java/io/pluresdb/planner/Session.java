@@ -9,11 +9,11 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * One connection's view of the database: its transaction state, its SQLite read connection and
- * its prepared SQLite statements.
+ * One connection's view of the database: its transaction state, its SQLite read connection and its
+ * prepared SQLite statements.
  *
- * <p>Not thread-safe: called by one JDBC connection at a time, except {@link #cancel()}, which
- * any thread may call.
+ * <p>Not thread-safe: called by one JDBC connection at a time, except {@link #cancel()}, which any
+ * thread may call.
  */
 public interface Session extends AutoCloseable {
 
@@ -40,8 +40,8 @@ public interface Session extends AutoCloseable {
   /**
    * Executes a prepared write once per parameter row: planned once, and run in one write
    * transaction. In auto-commit mode that transaction is committed at the end — also when a row
-   * fails, so that the rows before it stay committed exactly as per-row commits would leave them.
-   * A failing row leaves no trace; the failure is a {@link java.sql.BatchUpdateException} whose
+   * fails, so that the rows before it stay committed exactly as per-row commits would leave them. A
+   * failing row leaves no trace; the failure is a {@link java.sql.BatchUpdateException} whose
    * update counts are those of the rows before it and whose cause is the row's SQLException.
    */
   BatchResult executeBatch(
@@ -50,8 +50,8 @@ public interface Session extends AutoCloseable {
 
   /**
    * Sets how long a write waits for the store's single writer before failing with 55P03; a
-   * statement's query timeout, when set and shorter, caps the wait. Defaults to 30 seconds; a
-   * null or negative wait fails with 22023.
+   * statement's query timeout, when set and shorter, caps the wait. Defaults to 30 seconds; a null
+   * or negative wait fails with 22023.
    */
   void setWriterWait(Duration wait) throws SQLException;
 

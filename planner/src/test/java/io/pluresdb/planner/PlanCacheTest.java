@@ -78,21 +78,25 @@ class PlanCacheTest {
     List<java.util.concurrent.Callable<List<String>>> tasks = new java.util.ArrayList<>();
     for (int t = 0; t < 4; t++) {
       int n = t;
-      tasks.add(() -> {
-        List<String> seen = new java.util.ArrayList<>();
-        try (Session s = db.planner().openSession()) {
-          for (int i = 0; i < 50; i++) {
-            // Half the texts are shared between threads, half are each thread's own.
-            String sql = "SELECT name FROM album WHERE id = " + (i % 2 == 0 ? 1 : 2)
-                + (i % 4 < 2 ? "" : " AND " + n + " = " + n);
-            Result r = s.execute(s.prepare(sql), List.of(), null, 0, 0);
-            seen.addAll(Db.format(((Result.Rows) r).cursor()));
-          }
-        }
-        return seen;
-      });
+      tasks.add(
+          () -> {
+            List<String> seen = new java.util.ArrayList<>();
+            try (Session s = db.planner().openSession()) {
+              for (int i = 0; i < 50; i++) {
+                // Half the texts are shared between threads, half are each thread's own.
+                String sql =
+                    "SELECT name FROM album WHERE id = "
+                        + (i % 2 == 0 ? 1 : 2)
+                        + (i % 4 < 2 ? "" : " AND " + n + " = " + n);
+                Result r = s.execute(s.prepare(sql), List.of(), null, 0, 0);
+                seen.addAll(Db.format(((Result.Rows) r).cursor()));
+              }
+            }
+            return seen;
+          });
     }
-    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(4);
     try {
       for (java.util.concurrent.Future<List<String>> f : pool.invokeAll(tasks)) {
         List<String> seen = f.get();

@@ -131,11 +131,13 @@ class SessionTransactionTest {
   void aReadOnlySessionRefusesWritesButReads() throws Exception {
     db.exec("INSERT INTO album VALUES (1, 'a')");
     other.setReadOnly(true);
-    assertThatThrownBy(() -> other.execute(
-            other.prepare("INSERT INTO album VALUES (2, 'b')"), List.of(), null, 0, 0))
+    assertThatThrownBy(
+            () ->
+                other.execute(
+                    other.prepare("INSERT INTO album VALUES (2, 'b')"), List.of(), null, 0, 0))
         .hasFieldOrPropertyWithValue("SQLState", "25006");
-    assertThatThrownBy(() -> other.execute(
-            other.prepare("CREATE TABLE x (y INTEGER)"), List.of(), null, 0, 0))
+    assertThatThrownBy(
+            () -> other.execute(other.prepare("CREATE TABLE x (y INTEGER)"), List.of(), null, 0, 0))
         .hasFieldOrPropertyWithValue("SQLState", "25006");
     assertThat(rows(other, "SELECT name FROM album")).containsExactly("a");
   }

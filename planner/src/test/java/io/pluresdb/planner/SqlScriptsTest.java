@@ -24,11 +24,15 @@ class SqlScriptsTest {
       files = s.filter(p -> p.toString().endsWith(".sql")).sorted().toList();
     }
     return files.stream()
-        .map(f -> DynamicTest.dynamicTest(f.getFileName().toString(), () -> {
-          Path home = Files.createDirectories(tmp.resolve(f.getFileName().toString()));
-          try (Db db = Db.open(home)) {
-            new SqlScript(f).run(db);
-          }
-        }));
+        .map(
+            f ->
+                DynamicTest.dynamicTest(
+                    f.getFileName().toString(),
+                    () -> {
+                      Path home = Files.createDirectories(tmp.resolve(f.getFileName().toString()));
+                      try (Db db = Db.open(home)) {
+                        new SqlScript(f).run(db);
+                      }
+                    }));
   }
 }

@@ -39,8 +39,18 @@ class SqliteOracleTest {
       {131, 130, 134, 133, 132}, {138, 139, 137, 136, 135}, {142, 143, 141, 140, 144}
     };
     for (int[] r : rows) {
-      db.exec("INSERT INTO t1(e,c,b,d,a) VALUES(" + r[4] + "," + r[2] + "," + r[1] + ","
-          + r[3] + "," + r[0] + ")");
+      db.exec(
+          "INSERT INTO t1(e,c,b,d,a) VALUES("
+              + r[4]
+              + ","
+              + r[2]
+              + ","
+              + r[1]
+              + ","
+              + r[3]
+              + ","
+              + r[0]
+              + ")");
     }
     db.exec("INSERT INTO t1(a,c,d,e,b) VALUES(NULL,102,NULL,101,104)");
     db.exec("INSERT INTO t1(a,b,c,d,e) VALUES(NULL,NULL,NULL,NULL,NULL)");
@@ -85,7 +95,8 @@ class SqliteOracleTest {
   @MethodSource("queries")
   void theSameRowsAsSqliteItself(String sql) throws Exception {
     List<String> expected = new ArrayList<>();
-    try (Statement s = raw.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+    try (Statement s = raw.createStatement();
+        ResultSet rs = s.executeQuery(sql)) {
       int n = rs.getMetaData().getColumnCount();
       while (rs.next()) {
         StringJoiner j = new StringJoiner("|");

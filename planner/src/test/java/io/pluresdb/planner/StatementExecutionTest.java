@@ -36,8 +36,9 @@ class StatementExecutionTest {
   @BeforeEach
   void open() throws Exception {
     db = Db.open(tmp);
-    db.exec("CREATE TABLE album (id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,"
-        + " name VARCHAR(100) NOT NULL, year INTEGER, released DATE)");
+    db.exec(
+        "CREATE TABLE album (id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,"
+            + " name VARCHAR(100) NOT NULL, year INTEGER, released DATE)");
   }
 
   @AfterEach
@@ -57,12 +58,20 @@ class StatementExecutionTest {
     assertThat(p.parameterTypes())
         .containsExactly(ColumnType.VARCHAR, ColumnType.INTEGER, ColumnType.DATE);
     db.update("INSERT INTO album (name, year, released) VALUES (?, ?, ?)", "a", 2001, "2001-02-03");
-    db.update("INSERT INTO album (name, year, released) VALUES (?, ?, ?)",
-        "b", 2002L, java.sql.Date.valueOf("2002-03-04"));
-    db.update("INSERT INTO album (name, year, released) VALUES (?, ?, ?)",
-        "c", "2003", LocalDate.of(2003, 4, 5));
-    assertThat(db.rows("SELECT name, year, released FROM album WHERE released > ? ORDER BY 1",
-            LocalDate.of(2002, 1, 1)))
+    db.update(
+        "INSERT INTO album (name, year, released) VALUES (?, ?, ?)",
+        "b",
+        2002L,
+        java.sql.Date.valueOf("2002-03-04"));
+    db.update(
+        "INSERT INTO album (name, year, released) VALUES (?, ?, ?)",
+        "c",
+        "2003",
+        LocalDate.of(2003, 4, 5));
+    assertThat(
+            db.rows(
+                "SELECT name, year, released FROM album WHERE released > ? ORDER BY 1",
+                LocalDate.of(2002, 1, 1)))
         .containsExactly("b|2002|2002-03-04", "c|2003|2003-04-05");
     assertThat(db.rows("SELECT name FROM album ORDER BY name LIMIT ? OFFSET ?", 1, 1))
         .containsExactly("b");
@@ -70,8 +79,8 @@ class StatementExecutionTest {
 
   @Test
   void aParameterThatDoesNotFitItsColumnFailsNamingIt() {
-    assertThatThrownBy(() -> db.update(
-            "INSERT INTO album (name, year) VALUES (?, ?)", "a", "not a year"))
+    assertThatThrownBy(
+            () -> db.update("INSERT INTO album (name, year) VALUES (?, ?)", "a", "not a year"))
         .isInstanceOf(SQLException.class)
         .hasMessageContaining("year")
         .extracting(e -> ((SQLException) e).getSQLState())
@@ -103,8 +112,9 @@ class StatementExecutionTest {
 
   @Test
   void namedGeneratedKeysReturnThoseColumns() throws Exception {
-    Result.Count r = (Result.Count) run(
-        "INSERT INTO album (name, year) VALUES ('a', 1999)", List.of("name", "year"), 0, 0);
+    Result.Count r =
+        (Result.Count)
+            run("INSERT INTO album (name, year) VALUES ('a', 1999)", List.of("name", "year"), 0, 0);
     assertThat(Db.format(r.generatedKeys())).containsExactly("a|1999");
     Result.Count none = (Result.Count) run("INSERT INTO album (name) VALUES ('b')", null, 0, 0);
     assertThat(none.generatedKeys()).isNull();
@@ -112,9 +122,11 @@ class StatementExecutionTest {
 
   @Test
   void resultColumnsComeFromTheValidatedRowTypeAndTheirOrigins() throws Exception {
-    Prepared p = db.session().prepare(
-        "SELECT a.id, a.name AS title, released, COUNT(*) AS n FROM album a"
-            + " GROUP BY a.id, a.name, released");
+    Prepared p =
+        db.session()
+            .prepare(
+                "SELECT a.id, a.name AS title, released, COUNT(*) AS n FROM album a"
+                    + " GROUP BY a.id, a.name, released");
     assertThat(p.returnsRows()).isTrue();
     assertThat(p.columns())
         .extracting(ColumnMeta::label, ColumnMeta::name, ColumnMeta::table, ColumnMeta::type)
@@ -123,8 +135,10 @@ class StatementExecutionTest {
             org.assertj.core.groups.Tuple.tuple("title", "name", "album", ColumnType.VARCHAR),
             org.assertj.core.groups.Tuple.tuple("released", "released", "album", ColumnType.DATE),
             org.assertj.core.groups.Tuple.tuple("n", "n", "", ColumnType.BIGINT));
-    assertThat(db.session().prepare("SELECT count(*), max(year) + 1 AS m, 2 * 3\nFROM album")
-            .columns())
+    assertThat(
+            db.session()
+                .prepare("SELECT count(*), max(year) + 1 AS m, 2 * 3\nFROM album")
+                .columns())
         .extracting(ColumnMeta::label)
         .containsExactly("count(*)", "m", "2 * 3");
     assertThat(p.columns().get(0).autoIncrement()).isTrue();
@@ -144,9 +158,10 @@ class StatementExecutionTest {
     List<String> plan = db.rows("EXPLAIN PLAN FOR SELECT name FROM album WHERE year > 2000");
     assertThat(plan.get(0)).contains("LogicalProject");
     assertThat(plan).anyMatch(l -> l.contains("LogicalFilter"));
-    assertThat(plan.get(plan.size() - 1)).isEqualTo(
-        "SQLite: SELECT \"album\".\"name\" FROM \"main\".\"album\" AS \"album\""
-            + " WHERE \"album\".\"year\" > 2000");
+    assertThat(plan.get(plan.size() - 1))
+        .isEqualTo(
+            "SQLite: SELECT \"album\".\"name\" FROM \"main\".\"album\" AS \"album\""
+                + " WHERE \"album\".\"year\" > 2000");
   }
 
   @Test
@@ -164,15 +179,17 @@ class StatementExecutionTest {
     Session s = db.session();
     Prepared p = s.prepare(ENDLESS);
     CountDownLatch starting = new CountDownLatch(1);
-    CompletableFuture<Void> query = CompletableFuture.runAsync(() -> {
-      starting.countDown();
-      // SQLite runs the query while producing the first row, inside execute.
-      try (Cursor c = ((Result.Rows) s.execute(p, List.of(), null, 0, 0)).cursor()) {
-        c.next();
-      } catch (SQLException e) {
-        throw new java.util.concurrent.CompletionException(e);
-      }
-    });
+    CompletableFuture<Void> query =
+        CompletableFuture.runAsync(
+            () -> {
+              starting.countDown();
+              // SQLite runs the query while producing the first row, inside execute.
+              try (Cursor c = ((Result.Rows) s.execute(p, List.of(), null, 0, 0)).cursor()) {
+                c.next();
+              } catch (SQLException e) {
+                throw new java.util.concurrent.CompletionException(e);
+              }
+            });
     assertThat(starting.await(20, TimeUnit.SECONDS)).isTrue();
     // A cancel that lands before the statement starts has nothing to interrupt: repeat it.
     while (!query.isDone()) {

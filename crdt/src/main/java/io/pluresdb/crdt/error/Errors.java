@@ -33,9 +33,10 @@ public final class Errors {
           case "28" -> new SQLInvalidAuthorizationSpecException(message, code);
           case "40" -> new SQLTransactionRollbackException(message, code);
           case "42" -> new SQLSyntaxErrorException(message, code);
-          case "55" -> state == SqlState.LOCK_NOT_AVAILABLE
-              ? new SQLTransientException(message, code)
-              : new SQLException(message, code);
+          case "55" ->
+              state == SqlState.LOCK_NOT_AVAILABLE
+                  ? new SQLTransientException(message, code)
+                  : new SQLException(message, code);
           case "57" -> new SQLTimeoutException(message, code);
           default -> new SQLException(message, code);
         };

@@ -9,31 +9,36 @@ import java.util.Map;
 
 /**
  * Encodes a transaction's operations one at a time into a reusable buffer, so that a local write
- * costs a few bytes of encoding and no allocation per row. Names (tables, columns) are written
- * once per transaction and referred to by number afterwards; operation ids are written as deltas
- * from the previous id. A batch of writes to one table with the same columns, the usual shape of
- * a transaction, writes its table and column names once, and a key that repeats column values
- * (an insert's) refers to them. {@link #mark}/{@link #reset} undo to a savepoint.
+ * costs a few bytes of encoding and no allocation per row. Names (tables, columns) are written once
+ * per transaction and referred to by number afterwards; operation ids are written as deltas from
+ * the previous id. A batch of writes to one table with the same columns, the usual shape of a
+ * transaction, writes its table and column names once, and a key that repeats column values (an
+ * insert's) refers to them. {@link #mark}/{@link #reset} undo to a savepoint.
  *
  * <p>Record layout: version byte, transaction id (16 bytes), prev flag + id, operation count,
- * operations. Operation: kind with flags ({@link #SAME_SHAPE}, {@link #KEY_REFS}, {@link
- * #NEXT_ID}, {@link #NO_PRECURSORS}), unless NEXT_ID the id delta (milliseconds, counter), then
- * unless SAME_SHAPE the table ref, column count and column refs, then
- * the key count and key values (with KEY_REFS: each as the position of an equal column value),
- * the column values, unless NO_PRECURSORS the precursors; SCHEMA operations carry their change as JSON instead.
+ * operations. Operation: kind with flags ({@link #SAME_SHAPE}, {@link #KEY_REFS}, {@link #NEXT_ID},
+ * {@link #NO_PRECURSORS}), unless NEXT_ID the id delta (milliseconds, counter), then unless
+ * SAME_SHAPE the table ref, column count and column refs, then the key count and key values (with
+ * KEY_REFS: each as the position of an equal column value), the column values, unless NO_PRECURSORS
+ * the precursors; SCHEMA operations carry their change as JSON instead.
  *
  * <p>Not thread-safe: owned by the writer.
  */
 public final class OpEncoder {
   static final int VERSION = 2;
+
   /** Kind flag: same table and column names as the previous non-SCHEMA operation. */
   static final int SAME_SHAPE = 0x80;
+
   /** Kind flag: the key values are written as positions of equal column values. */
   static final int KEY_REFS = 0x40;
+
   /** Kind flag: the id follows the previous one (same milliseconds, counter + 1). */
   static final int NEXT_ID = 0x20;
+
   /** Kind flag: no precursors. */
   static final int NO_PRECURSORS = 0x10;
+
   /** The kind's own bits under the flags. */
   static final int KIND_MASK = 0x0F;
 
@@ -92,26 +97,45 @@ public final class OpEncoder {
 
   /** Appends an operation (its id must exceed the previous one). */
   public void add(Operation op) {
-    add(op.id(), op.kind(), op.table(), op.key(), op.columns(), op.values(), op.precursors(),
+    add(
+        op.id(),
+        op.kind(),
+        op.table(),
+        op.key(),
+        op.columns(),
+        op.values(),
+        op.precursors(),
         op.schema() == null ? null : SchemaJson.write(op.schema()));
   }
 
   /** Appends an operation from its parts, without building an {@link Operation}. */
-  public void add(OpId id, OpKind kind, String table, Object[] key, String[] columns,
-      Object[] values, List<OpId> precursors, String schemaJson) {
+  public void add(
+      OpId id,
+      OpKind kind,
+      String table,
+      Object[] key,
+      String[] columns,
+      Object[] values,
+      List<OpId> precursors,
+      String schemaJson) {
     int start = body.size();
     if (kind == OpKind.SCHEMA) {
       body.write(kind.ordinal());
     } else {
-      boolean same = table.equals(lastTable)
-          && (columns == lastColumns || Arrays.equals(columns, lastColumns));
+      boolean same =
+          table.equals(lastTable)
+              && (columns == lastColumns || Arrays.equals(columns, lastColumns));
       boolean refs = key.length > 0;
       for (int k = 0; refs && k < key.length; k++) {
         refs = position(key[k], values) >= 0;
       }
       boolean next = id.millis() == last.millis() && id.counter() == last.counter() + 1;
-      body.write(kind.ordinal() | (same ? SAME_SHAPE : 0) | (refs ? KEY_REFS : 0)
-          | (next ? NEXT_ID : 0) | (precursors.isEmpty() ? NO_PRECURSORS : 0));
+      body.write(
+          kind.ordinal()
+              | (same ? SAME_SHAPE : 0)
+              | (refs ? KEY_REFS : 0)
+              | (next ? NEXT_ID : 0)
+              | (precursors.isEmpty() ? NO_PRECURSORS : 0));
     }
     if ((body.byteAt(start) & NEXT_ID) == 0) {
       long dms = id.millis() - last.millis();

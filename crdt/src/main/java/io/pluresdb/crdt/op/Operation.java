@@ -65,8 +65,17 @@ public record Operation(
 
   @Override
   public String toString() {
-    return kind + " " + id + " " + table + " key=" + Arrays.deepToString(key) + " "
-        + Arrays.toString(columns) + "=" + Arrays.deepToString(values)
+    return kind
+        + " "
+        + id
+        + " "
+        + table
+        + " key="
+        + Arrays.deepToString(key)
+        + " "
+        + Arrays.toString(columns)
+        + "="
+        + Arrays.deepToString(values)
         + (schema == null ? "" : " " + schema);
   }
 }

@@ -6,8 +6,8 @@ import java.util.List;
 /**
  * The unit of replication: operations committed together by one node, shown all or nothing.
  *
- * @param id the transaction id; its low 48 bits are the writing node, and every operation id of
- *     the transaction is greater than it
+ * @param id the transaction id; its low 48 bits are the writing node, and every operation id of the
+ *     transaction is greater than it
  * @param prev the id of the node's previous committed transaction, or null for its first; a
  *     receiver holding {@code prev} holds everything the node wrote before (gap detection)
  * @param ops the operations, in the order they were written

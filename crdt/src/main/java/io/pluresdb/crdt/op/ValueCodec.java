@@ -93,16 +93,17 @@ public final class ValueCodec {
       case BYTES -> in.bytes();
       case DATE -> LocalDate.ofEpochDay(in.svarint());
       case TIME -> LocalTime.ofNanoOfDay(in.varint());
-      case TIMESTAMP -> LocalDateTime.ofEpochSecond(in.svarint(), (int) in.varint(),
-          ZoneOffset.UTC);
-      case TIMESTAMP_TZ -> OffsetDateTime.ofInstant(
-          java.time.Instant.ofEpochSecond(in.svarint(), in.varint()), ZoneOffset.UTC);
+      case TIMESTAMP ->
+          LocalDateTime.ofEpochSecond(in.svarint(), (int) in.varint(), ZoneOffset.UTC);
+      case TIMESTAMP_TZ ->
+          OffsetDateTime.ofInstant(
+              java.time.Instant.ofEpochSecond(in.svarint(), in.varint()), ZoneOffset.UTC);
       case VECTOR -> {
         int n = in.length();
         float[] f = new float[n];
         for (int i = 0; i < n; i++) {
-          f[i] = Float.intBitsToFloat(
-              in.read() << 24 | in.read() << 16 | in.read() << 8 | in.read());
+          f[i] =
+              Float.intBitsToFloat(in.read() << 24 | in.read() << 16 | in.read() << 8 | in.read());
         }
         yield f;
       }

@@ -3,9 +3,9 @@ package io.pluresdb.crdt.schema;
 import java.sql.Types;
 
 /**
- * The declared type of a column, with its JDBC type and the canonical Java value every layer
- * passes around (see {@link io.pluresdb.crdt.value.Values}). The SQLite storage class is fixed per
- * type so that pushed-down comparisons and ordering behave like the declared type.
+ * The declared type of a column, with its JDBC type and the canonical Java value every layer passes
+ * around (see {@link io.pluresdb.crdt.value.Values}). The SQLite storage class is fixed per type so
+ * that pushed-down comparisons and ordering behave like the declared type.
  */
 public enum ColumnType {
   BOOLEAN(Types.BOOLEAN, Boolean.class),

@@ -8,8 +8,8 @@ import java.util.List;
  *
  * @param name table name as stored
  * @param columns declared columns, in declaration order (hidden columns are not listed)
- * @param primaryKey primary key column names, in key order; empty when the table has none, in
- *     which case rows are identified by the hidden {@link #HIDDEN_ID} column
+ * @param primaryKey primary key column names, in key order; empty when the table has none, in which
+ *     case rows are identified by the hidden {@link #HIDDEN_ID} column
  * @param uniqueKeys other UNIQUE column lists, enforced locally
  * @param checks CHECK constraints as SQLite SQL text
  * @param foreignKeys declared foreign keys (reported by metadata; enforced locally)

@@ -11,8 +11,8 @@ import java.util.List;
 /**
  * Places added columns in operation-id order, whatever order the ADD COLUMN operations arrive in,
  * so that every node lists a table's columns alike. Each added column's operation id is kept in
- * {@code _pl_added}; a column whose operation is older than columns already added goes before
- * them, and the rows' clocks, which refer to columns by position, are rewritten to match.
+ * {@code _pl_added}; a column whose operation is older than columns already added goes before them,
+ * and the rows' clocks, which refer to columns by position, are rewritten to match.
  *
  * <p>Not thread-safe: used by the writer only.
  */
@@ -23,8 +23,8 @@ final class AddedColumns {
   static int position(Connection conn, String table, List<String> columns, OpId id)
       throws SQLException {
     int pos = columns.size();
-    try (PreparedStatement ps = conn.prepareStatement(
-        "SELECT col, op FROM _pl_added WHERE tbl=?")) {
+    try (PreparedStatement ps =
+        conn.prepareStatement("SELECT col, op FROM _pl_added WHERE tbl=?")) {
       ps.setString(1, table);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
@@ -39,8 +39,8 @@ final class AddedColumns {
   }
 
   static void record(Connection conn, String table, String column, OpId id) throws SQLException {
-    try (PreparedStatement ps = conn.prepareStatement(
-        "INSERT OR REPLACE INTO _pl_added(tbl, col, op) VALUES (?,?,?)")) {
+    try (PreparedStatement ps =
+        conn.prepareStatement("INSERT OR REPLACE INTO _pl_added(tbl, col, op) VALUES (?,?,?)")) {
       ps.setString(1, table);
       ps.setString(2, column);
       ps.setBytes(3, id.toBytes());
@@ -56,8 +56,8 @@ final class AddedColumns {
   }
 
   /** Shifts every row's field clocks to make room for a column inserted at {@code pos}. */
-  static void shiftClocks(Connection conn, long node, String table, int oldCount,
-      int pos) throws SQLException {
+  static void shiftClocks(Connection conn, long node, String table, int oldCount, int pos)
+      throws SQLException {
     String t = TableSql.quote(table);
     List<Object[]> rewrites = new ArrayList<>();
     try (PreparedStatement ps = conn.prepareStatement("SELECT rowid, _clk FROM " + t);
@@ -68,12 +68,12 @@ final class AddedColumns {
         for (int i = 0; i < oldCount; i++) {
           fields[i < pos ? i : i + 1] = old.fields[i];
         }
-        rewrites.add(new Object[] {rs.getLong(1),
-            new ClockVector(old.existence, fields).encode(node)});
+        rewrites.add(
+            new Object[] {rs.getLong(1), new ClockVector(old.existence, fields).encode(node)});
       }
     }
-    try (PreparedStatement ps = conn.prepareStatement(
-        "UPDATE " + t + " SET _clk=? WHERE rowid=?")) {
+    try (PreparedStatement ps =
+        conn.prepareStatement("UPDATE " + t + " SET _clk=? WHERE rowid=?")) {
       for (Object[] r : rewrites) {
         ps.setBytes(1, (byte[]) r[1]);
         ps.setLong(2, (Long) r[0]);

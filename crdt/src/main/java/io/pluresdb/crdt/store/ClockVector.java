@@ -14,8 +14,8 @@ import java.util.List;
  * <p>The common case, a row written by one insert, is stored compactly because it is written once
  * per inserted row and its bytes are a large part of an insert's cost: when the id was issued by
  * this store's own node, whose id is fixed in the store's meta, the node is left out and the
- * milliseconds and counter are varints (tag 2, about 9 bytes); an id from another node keeps its
- * 16 bytes (tag 0, 18 bytes). Rows whose fields diverge use the general form (tag 1).
+ * milliseconds and counter are varints (tag 2, about 9 bytes); an id from another node keeps its 16
+ * bytes (tag 0, 18 bytes). Rows whose fields diverge use the general form (tag 1).
  */
 final class ClockVector {
   private static final int UNIFORM = 0;
@@ -117,9 +117,10 @@ final class ClockVector {
     int tag = in.read();
     OpId[] fields = new OpId[columns];
     if (tag == UNIFORM || tag == UNIFORM_LOCAL) {
-      OpId id = tag == UNIFORM
-          ? new OpId(in.fixed64(), in.fixed64())
-          : OpId.of(in.varint(), in.varint(), localNode);
+      OpId id =
+          tag == UNIFORM
+              ? new OpId(in.fixed64(), in.fixed64())
+              : OpId.of(in.varint(), in.varint(), localNode);
       int n = Math.min(columns, (int) in.varint());
       for (int i = 0; i < n; i++) {
         fields[i] = id;

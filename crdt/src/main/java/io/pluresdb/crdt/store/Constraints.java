@@ -48,15 +48,17 @@ final class Constraints {
       return e;
     }
     String detail = detail(e);
-    String message = switch (state) {
-      case UNIQUE_VIOLATION -> "duplicate key in table '" + table + "': " + detail
-          + " already exists";
-      case NOT_NULL_VIOLATION -> "null value in table '" + table + "' violates NOT NULL: "
-          + detail;
-      case CHECK_VIOLATION -> "row of table '" + table + "' violates CHECK constraint: " + detail;
-      case FOREIGN_KEY_VIOLATION -> "row of table '" + table + "' violates a foreign key";
-      default -> "row of table '" + table + "' violates a constraint: " + detail;
-    };
+    String message =
+        switch (state) {
+          case UNIQUE_VIOLATION ->
+              "duplicate key in table '" + table + "': " + detail + " already exists";
+          case NOT_NULL_VIOLATION ->
+              "null value in table '" + table + "' violates NOT NULL: " + detail;
+          case CHECK_VIOLATION ->
+              "row of table '" + table + "' violates CHECK constraint: " + detail;
+          case FOREIGN_KEY_VIOLATION -> "row of table '" + table + "' violates a foreign key";
+          default -> "row of table '" + table + "' violates a constraint: " + detail;
+        };
     return Errors.of(state, message, e);
   }
 }

@@ -88,7 +88,8 @@ final class LocalWriteTxn implements io.pluresdb.crdt.store.WriteTxn {
     TableSql t = table(table);
     int n = t.names.length;
     if (row.length != n) {
-      throw Errors.of(SqlState.INVALID_PARAMETER_NUMBER,
+      throw Errors.of(
+          SqlState.INVALID_PARAMETER_NUMBER,
           "table '" + table + "' has " + n + " columns, got " + row.length + " values");
     }
     OpId id = nextOp();
@@ -99,9 +100,13 @@ final class LocalWriteTxn implements io.pluresdb.crdt.store.WriteTxn {
       } else {
         key[i] = row[t.keyPositions[i]];
         if (key[i] == null) {
-          throw Errors.of(SqlState.NOT_NULL_VIOLATION, "null value in column '"
-              + t.names[t.keyPositions[i]] + "' of table '" + table
-              + "' violates the primary key's NOT NULL");
+          throw Errors.of(
+              SqlState.NOT_NULL_VIOLATION,
+              "null value in column '"
+                  + t.names[t.keyPositions[i]]
+                  + "' of table '"
+                  + table
+                  + "' violates the primary key's NOT NULL");
         }
       }
     }
@@ -123,8 +128,7 @@ final class LocalWriteTxn implements io.pluresdb.crdt.store.WriteTxn {
     try {
       ps.executeUpdate();
     } catch (SQLException e) {
-      if (onConflict == OnConflict.IGNORE
-          && Constraints.stateOf(e) == SqlState.UNIQUE_VIOLATION) {
+      if (onConflict == OnConflict.IGNORE && Constraints.stateOf(e) == SqlState.UNIQUE_VIOLATION) {
         return false;
       }
       throw Constraints.translate(e, table);
@@ -135,8 +139,9 @@ final class LocalWriteTxn implements io.pluresdb.crdt.store.WriteTxn {
       merge.deleteTomb(table, Materializer.keyBytes(key));
     }
     encoder.add(id, OpKind.INSERT, table, key, t.names, opValues, precursors, null);
-    changes.add(new EntityChange(table, key, EntityChange.Kind.INSERT,
-        t.counters.isEmpty() ? opValues : row));
+    changes.add(
+        new EntityChange(
+            table, key, EntityChange.Kind.INSERT, t.counters.isEmpty() ? opValues : row));
     return true;
   }
 
@@ -144,8 +149,7 @@ final class LocalWriteTxn implements io.pluresdb.crdt.store.WriteTxn {
    * COUNTER columns travel as increments: an inserted value counts from what a deleted entity of
    * the same key held (or 0), a null counter is 0.
    */
-  private static void counterDeltas(TableSql t, Object[] row, Object[] opValues,
-      EntityState tomb) {
+  private static void counterDeltas(TableSql t, Object[] row, Object[] opValues, EntityState tomb) {
     for (int i = 0; i < row.length; i++) {
       if (t.counters.contains(t.names[i])) {
         long v = row[i] == null ? 0 : (Long) row[i];
@@ -225,8 +229,8 @@ final class LocalWriteTxn implements io.pluresdb.crdt.store.WriteTxn {
   }
 
   /** A key change is a new entity: delete the old one, insert the new one. */
-  private boolean updateKey(TableSql t, Object[] key, Object[] row, int[] columns,
-      Object[] values) throws SQLException {
+  private boolean updateKey(TableSql t, Object[] key, Object[] row, int[] columns, Object[] values)
+      throws SQLException {
     for (int i = 0; i < columns.length; i++) {
       row[columns[i]] = values[i];
     }
@@ -272,8 +276,8 @@ final class LocalWriteTxn implements io.pluresdb.crdt.store.WriteTxn {
     OpId id = nextOp();
     Catalog next = SchemaOps.apply(w.conn, w.node, w.catalog(), change, id);
     w.catalog(next);
-    encoder.add(id, OpKind.SCHEMA, "", NO_VALUES, NO_COLUMNS, NO_VALUES, NONE,
-        SchemaJson.write(change));
+    encoder.add(
+        id, OpKind.SCHEMA, "", NO_VALUES, NO_COLUMNS, NO_VALUES, NONE, SchemaJson.write(change));
     schemaChanges.add(change);
   }
 

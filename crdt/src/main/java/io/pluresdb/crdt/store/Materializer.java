@@ -18,8 +18,8 @@ import java.util.List;
  * The merge path: applies an operation to its entity's stored state by the merge rules of {@link
  * EntityState} and writes the result back to the materialized table (live entities) or the
  * tombstone table (deleted ones). Remote transactions and {@link Store#rebuild} both go through
- * here, so they cannot diverge; local writes take a shorter path that yields the same state
- * because a local operation's id is greater than every id the entity holds.
+ * here, so they cannot diverge; local writes take a shorter path that yields the same state because
+ * a local operation's id is greater than every id the entity holds.
  *
  * <p>A merged row that a local UNIQUE constraint refuses is not materialized: its state is kept
  * with the tombstones (so later operations still merge into it) and the refusal is recorded in
@@ -38,8 +38,10 @@ final class Materializer {
   }
 
   private final Writer w;
+
   /** Rows hidden while writing the current entity; reported to subscribers as deletes. */
   private final List<EntityChange> evicted = new ArrayList<>();
+
   private boolean restoring;
 
   Materializer(Writer w) {
@@ -65,8 +67,9 @@ final class Materializer {
     for (int i = 0; i < values.length; i++) {
       values[i] = Values.coerce(values[i], t.types[t.def.columnIndex(op.columns()[i])]);
     }
-    Operation merged = new Operation(op.id(), op.kind(), op.table(), key, op.columns(), values,
-        op.precursors(), null);
+    Operation merged =
+        new Operation(
+            op.id(), op.kind(), op.table(), key, op.columns(), values, op.precursors(), null);
     EntityState s = loadLive(t, key);
     boolean wasLive = s != null;
     boolean hadTomb = false;
@@ -83,14 +86,18 @@ final class Materializer {
     evicted.clear();
     String table = t.def.name();
     byte[] keyBytes = keyBytes(key);
-    boolean shown = s.live() && (wasLive ? updateRow(t, key, s, op.id())
-        : insertRow(t, key, s, op.id()));
+    boolean shown =
+        s.live() && (wasLive ? updateRow(t, key, s, op.id()) : insertRow(t, key, s, op.id()));
     if (shown) {
       if (hadTomb) {
         deleteTomb(table, keyBytes);
       }
-      out.add(new EntityChange(table, key,
-          wasLive ? EntityChange.Kind.UPDATE : EntityChange.Kind.INSERT, row(t, s)));
+      out.add(
+          new EntityChange(
+              table,
+              key,
+              wasLive ? EntityChange.Kind.UPDATE : EntityChange.Kind.INSERT,
+              row(t, s)));
     } else {
       if (wasLive) {
         deleteRow(t, key);
@@ -142,8 +149,8 @@ final class Materializer {
       s.inserted = true;
       for (int i = 0; i < n; i++) {
         if (cv.fields[i] != null) {
-          s.fields.put(t.names[i], new EntityState.Field(cv.fields[i],
-              Values.read(rs, i + 1, t.types[i])));
+          s.fields.put(
+              t.names[i], new EntityState.Field(cv.fields[i], Values.read(rs, i + 1, t.types[i])));
         }
       }
       return s;
@@ -163,8 +170,8 @@ final class Materializer {
   }
 
   void saveTomb(String table, byte[] key, EntityState s) throws SQLException {
-    PreparedStatement ps = w.prepare(
-        "INSERT OR REPLACE INTO _pl_tomb(tbl, key, state, hidden) VALUES (?,?,?,?)");
+    PreparedStatement ps =
+        w.prepare("INSERT OR REPLACE INTO _pl_tomb(tbl, key, state, hidden) VALUES (?,?,?,?)");
     ps.setString(1, table);
     ps.setBytes(2, key);
     ps.setBytes(3, s.encode());
@@ -227,39 +234,52 @@ final class Materializer {
       throws SQLException {
     int[] pos = statePositions(t, s);
     String sql = t.update(pos);
-    return write(sql, ps -> {
-      int i = 1;
-      for (int p : pos) {
-        Values.bind(ps, i++, s.fields.get(t.names[p]).value(), t.types[p]);
-      }
-      ps.setBytes(i++, new ClockVector(s.existence, clocks(t, s)).encode(w.node));
-      bindKey(ps, i, t, key);
-    }, t, key, s, cause);
+    return write(
+        sql,
+        ps -> {
+          int i = 1;
+          for (int p : pos) {
+            Values.bind(ps, i++, s.fields.get(t.names[p]).value(), t.types[p]);
+          }
+          ps.setBytes(i++, new ClockVector(s.existence, clocks(t, s)).encode(w.node));
+          bindKey(ps, i, t, key);
+        },
+        t,
+        key,
+        s,
+        cause);
   }
 
   private boolean insertRow(TableSql t, Object[] key, EntityState s, OpId cause)
       throws SQLException {
     int[] pos = statePositions(t, s);
     String sql = t.insert(pos);
-    return write(sql, ps -> {
-      int i = 1;
-      for (int p : pos) {
-        Values.bind(ps, i++, s.fields.get(t.names[p]).value(), t.types[p]);
-      }
-      if (t.hiddenId) {
-        ps.setBytes(i++, (byte[]) key[0]);
-      }
-      ps.setBytes(i, new ClockVector(s.existence, clocks(t, s)).encode(w.node));
-    }, t, key, s, cause);
+    return write(
+        sql,
+        ps -> {
+          int i = 1;
+          for (int p : pos) {
+            Values.bind(ps, i++, s.fields.get(t.names[p]).value(), t.types[p]);
+          }
+          if (t.hiddenId) {
+            ps.setBytes(i++, (byte[]) key[0]);
+          }
+          ps.setBytes(i, new ClockVector(s.existence, clocks(t, s)).encode(w.node));
+        },
+        t,
+        key,
+        s,
+        cause);
   }
 
   /**
-   * Runs a row write. When a UNIQUE constraint refuses it and every rival row is younger (a
-   * greater existence id), the rivals are hidden and the write retried; otherwise the refusal is
-   * recorded as a conflict and false returned, so the caller hides this entity instead.
+   * Runs a row write. When a UNIQUE constraint refuses it and every rival row is younger (a greater
+   * existence id), the rivals are hidden and the write retried; otherwise the refusal is recorded
+   * as a conflict and false returned, so the caller hides this entity instead.
    */
-  private boolean write(String sql, Binder binder, TableSql t, Object[] key, EntityState s,
-      OpId cause) throws SQLException {
+  private boolean write(
+      String sql, Binder binder, TableSql t, Object[] key, EntityState s, OpId cause)
+      throws SQLException {
     for (int attempt = 0; ; attempt++) {
       PreparedStatement ps = w.prepare(sql);
       binder.bind(ps);
@@ -304,8 +324,8 @@ final class Materializer {
 
   private void recordConflict(TableSql t, Object[] key, OpId op, SqlState st, String detail)
       throws SQLException {
-    PreparedStatement c = w.prepare(
-        "INSERT INTO _pl_conflicts(tbl, entity, op, kind, detail) VALUES (?,?,?,?,?)");
+    PreparedStatement c =
+        w.prepare("INSERT INTO _pl_conflicts(tbl, entity, op, kind, detail) VALUES (?,?,?,?,?)");
     c.setString(1, t.def.name());
     c.setString(2, Arrays.deepToString(key));
     c.setString(3, op.toString());

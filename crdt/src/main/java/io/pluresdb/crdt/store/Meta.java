@@ -21,12 +21,12 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * The store's internal tables (all prefixed {@code _pl_}): identity and catalog ({@code
- * _pl_meta}), the log with one row per transaction ({@code _pl_log}), the version vector ({@code
- * _pl_vv}), remote transactions waiting for their precursors ({@code _pl_pending}), the merge
- * state of deleted entities and of entities hidden by a UNIQUE conflict ({@code _pl_tomb}),
- * dropped tables ({@code _pl_dropped}), the operation ids of added columns ({@code _pl_added})
- * and recorded conflicts ({@code _pl_conflicts}, queryable by users).
+ * The store's internal tables (all prefixed {@code _pl_}): identity and catalog ({@code _pl_meta}),
+ * the log with one row per transaction ({@code _pl_log}), the version vector ({@code _pl_vv}),
+ * remote transactions waiting for their precursors ({@code _pl_pending}), the merge state of
+ * deleted entities and of entities hidden by a UNIQUE conflict ({@code _pl_tomb}), dropped tables
+ * ({@code _pl_dropped}), the operation ids of added columns ({@code _pl_added}) and recorded
+ * conflicts ({@code _pl_conflicts}, queryable by users).
  *
  * <p>Not thread-safe: used while opening, then by the holder of the writer permit.
  */
@@ -71,7 +71,8 @@ final class Meta {
         put("format", Integer.toString(FORMAT));
       } else if (!format.equals(Integer.toString(FORMAT))) {
         s.execute("ROLLBACK");
-        throw Errors.of(SqlState.DATA_CORRUPTED,
+        throw Errors.of(
+            SqlState.DATA_CORRUPTED,
             "unsupported store format " + format + " (this version reads " + FORMAT + ")");
       }
       s.execute("COMMIT");
@@ -110,8 +111,8 @@ final class Meta {
       node = Long.parseLong(name, 16);
     } else if (name != null) {
       try {
-        byte[] h = MessageDigest.getInstance("SHA-256")
-            .digest(name.getBytes(StandardCharsets.UTF_8));
+        byte[] h =
+            MessageDigest.getInstance("SHA-256").digest(name.getBytes(StandardCharsets.UTF_8));
         node = 0;
         for (int i = 0; i < 6; i++) {
           node = node << 8 | (h[i] & 0xFF);
@@ -145,7 +146,8 @@ final class Meta {
     try (Statement s = conn.createStatement();
         ResultSet rs = s.executeQuery("SELECT node, last, tx FROM _pl_vv")) {
       while (rs.next()) {
-        out.put(rs.getLong(1),
+        out.put(
+            rs.getLong(1),
             new Version(OpId.fromBytes(rs.getBytes(2)), OpId.fromBytes(rs.getBytes(3))));
       }
     }
@@ -155,8 +157,9 @@ final class Meta {
   Set<String> tombTables(boolean hiddenOnly) throws SQLException {
     Set<String> out = new HashSet<>();
     try (Statement s = conn.createStatement();
-        ResultSet rs = s.executeQuery("SELECT DISTINCT tbl FROM _pl_tomb"
-            + (hiddenOnly ? " WHERE hidden = 1" : ""))) {
+        ResultSet rs =
+            s.executeQuery(
+                "SELECT DISTINCT tbl FROM _pl_tomb" + (hiddenOnly ? " WHERE hidden = 1" : ""))) {
       while (rs.next()) {
         out.add(rs.getString(1));
       }
@@ -173,8 +176,10 @@ final class Meta {
   }
 
   void saveVersion(Writer w, long node, Version v) throws SQLException {
-    PreparedStatement ps = w.prepare("INSERT INTO _pl_vv(node, last, tx) VALUES (?,?,?)"
-        + " ON CONFLICT(node) DO UPDATE SET last=excluded.last, tx=excluded.tx");
+    PreparedStatement ps =
+        w.prepare(
+            "INSERT INTO _pl_vv(node, last, tx) VALUES (?,?,?)"
+                + " ON CONFLICT(node) DO UPDATE SET last=excluded.last, tx=excluded.tx");
     ps.setLong(1, node);
     ps.setBytes(2, v.last().toBytes());
     ps.setBytes(3, v.tx().toBytes());

@@ -15,10 +15,10 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * One call of {@link Store#applyRemote}: each transaction is a duplicate (its last op id is
- * covered by the version vector), ready (its node's previous transaction and every precursor are
- * covered, checked against the version vector since each node's transactions apply in order), or
- * pending (kept in {@code _pl_pending} and retried whenever another transaction applies). A ready
+ * One call of {@link Store#applyRemote}: each transaction is a duplicate (its last op id is covered
+ * by the version vector), ready (its node's previous transaction and every precursor are covered,
+ * checked against the version vector since each node's transactions apply in order), or pending
+ * (kept in {@code _pl_pending} and retried whenever another transaction applies). A ready
  * transaction applies in its own SQLite transaction: log row, merged rows, version vector; if it
  * needs a table or column this node does not have yet it is rolled back and kept pending.
  *

@@ -12,9 +12,9 @@ import java.util.StringJoiner;
 /**
  * Finds the live rows that hold the values a merged entity needs under a UNIQUE constraint. The
  * rule, the same on every node: among entities that collide on a unique value, the one whose
- * existence (its latest insert) has the smallest id stays visible; the others are hidden, kept
- * with their merge state, recorded in {@code _pl_conflicts}, and shown again once the value is
- * free (see {@link Materializer#restoreHidden}).
+ * existence (its latest insert) has the smallest id stays visible; the others are hidden, kept with
+ * their merge state, recorded in {@code _pl_conflicts}, and shown again once the value is free (see
+ * {@link Materializer#restoreHidden}).
  */
 final class Rivals {
   /** A live row in the way: its key and existence id. */
@@ -23,11 +23,10 @@ final class Rivals {
   private Rivals() {}
 
   /**
-   * The rivals on the columns SQLite named (e.g. {@code album.name, album.year}), or null when
-   * the constraint cannot be resolved by this rule.
+   * The rivals on the columns SQLite named (e.g. {@code album.name, album.year}), or null when the
+   * constraint cannot be resolved by this rule.
    */
-  static List<Rival> find(Writer w, TableSql t, EntityState s, String detail)
-      throws SQLException {
+  static List<Rival> find(Writer w, TableSql t, EntityState s, String detail) throws SQLException {
     List<Integer> cols = new ArrayList<>();
     for (String part : detail.split(",")) {
       String name = part.trim();
@@ -42,8 +41,15 @@ final class Rivals {
     for (int c : cols) {
       where.add(TableSql.quote(t.names[c]) + "=?");
     }
-    String sql = "SELECT " + TableSql.list(t.def.keyColumns()) + ", " + TableSql.quote(
-        TableSql.CLOCK) + " FROM " + TableSql.quote(t.def.name()) + " WHERE " + where;
+    String sql =
+        "SELECT "
+            + TableSql.list(t.def.keyColumns())
+            + ", "
+            + TableSql.quote(TableSql.CLOCK)
+            + " FROM "
+            + TableSql.quote(t.def.name())
+            + " WHERE "
+            + where;
     PreparedStatement ps = w.prepare(sql);
     int i = 1;
     for (int c : cols) {

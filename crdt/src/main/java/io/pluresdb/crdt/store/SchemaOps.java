@@ -28,8 +28,8 @@ import java.util.Set;
 final class SchemaOps {
   private SchemaOps() {}
 
-  static Catalog apply(Connection conn, long node, Catalog cat, SchemaChange change,
-      OpId id) throws SQLException {
+  static Catalog apply(Connection conn, long node, Catalog cat, SchemaChange change, OpId id)
+      throws SQLException {
     Map<String, TableDef> tables = new HashMap<>(cat.tables());
     Map<String, IndexDef> indexes = new HashMap<>(cat.indexes());
     Map<String, ViewDef> views = new HashMap<>(cat.views());
@@ -51,23 +51,31 @@ final class SchemaOps {
       ddl(conn, "INSERT OR IGNORE INTO _pl_dropped(tbl) VALUES (" + lit + ")");
     } else if (change instanceof SchemaChange.AddColumn a) {
       TableDef t = requireTable(cat, a.table());
-      if (t.columnIndex(a.column().name()) >= 0 || a.column().name().startsWith("_")
-          && (a.column().name().equals(TableSql.CLOCK) || a.column().name().equals("_id"))) {
-        throw Errors.of(SqlState.DUPLICATE_COLUMN,
+      if (t.columnIndex(a.column().name()) >= 0
+          || a.column().name().startsWith("_")
+              && (a.column().name().equals(TableSql.CLOCK) || a.column().name().equals("_id"))) {
+        throw Errors.of(
+            SqlState.DUPLICATE_COLUMN,
             "column '" + a.column().name() + "' of table '" + a.table() + "' already exists");
       }
-      ddl(conn, "ALTER TABLE " + TableSql.quote(t.name()) + " ADD COLUMN "
-          + TableSql.columnSql(a.column(), false));
+      ddl(
+          conn,
+          "ALTER TABLE "
+              + TableSql.quote(t.name())
+              + " ADD COLUMN "
+              + TableSql.columnSql(a.column(), false));
       List<ColumnDef> cols = new ArrayList<>(t.columns());
-      int pos = AddedColumns.position(conn, t.name(),
-          cols.stream().map(ColumnDef::name).toList(), id);
+      int pos =
+          AddedColumns.position(conn, t.name(), cols.stream().map(ColumnDef::name).toList(), id);
       if (pos < cols.size()) {
         AddedColumns.shiftClocks(conn, node, t.name(), cols.size(), pos);
       }
       cols.add(pos, a.column());
       AddedColumns.record(conn, t.name(), a.column().name(), id);
-      tables.put(t.name(), new TableDef(t.name(), cols, t.primaryKey(), t.uniqueKeys(),
-          t.checks(), t.foreignKeys()));
+      tables.put(
+          t.name(),
+          new TableDef(
+              t.name(), cols, t.primaryKey(), t.uniqueKeys(), t.checks(), t.foreignKeys()));
     } else if (change instanceof SchemaChange.CreateIndex c) {
       IndexDef ix = c.index();
       if (indexes.containsKey(ix.name()) || tables.containsKey(ix.name())) {
@@ -104,11 +112,13 @@ final class SchemaOps {
     Set<String> seen = new HashSet<>();
     for (ColumnDef c : t.columns()) {
       if (!seen.add(c.name())) {
-        throw Errors.of(SqlState.DUPLICATE_COLUMN,
+        throw Errors.of(
+            SqlState.DUPLICATE_COLUMN,
             "column '" + c.name() + "' of table '" + t.name() + "' is declared twice");
       }
       if (c.name().equals(TableSql.CLOCK) || c.name().equals(TableDef.HIDDEN_ID)) {
-        throw Errors.of(SqlState.INVALID_COLUMN_DEFINITION,
+        throw Errors.of(
+            SqlState.INVALID_COLUMN_DEFINITION,
             "column name '" + c.name() + "' of table '" + t.name() + "' is reserved");
       }
     }
@@ -138,7 +148,8 @@ final class SchemaOps {
 
   private static void requireColumn(TableDef t, String col) throws SQLException {
     if (t.columnIndex(col) < 0) {
-      throw Errors.of(SqlState.UNDEFINED_COLUMN,
+      throw Errors.of(
+          SqlState.UNDEFINED_COLUMN,
           "column '" + col + "' of table '" + t.name() + "' does not exist");
     }
   }
@@ -151,8 +162,8 @@ final class SchemaOps {
       if (st != null) {
         throw Errors.of(st, "schema change failed on existing data: " + Constraints.detail(e), e);
       }
-      throw Errors.of(SqlState.INVALID_TABLE_DEFINITION, "SQLite refused '" + sql + "': "
-          + e.getMessage(), e);
+      throw Errors.of(
+          SqlState.INVALID_TABLE_DEFINITION, "SQLite refused '" + sql + "': " + e.getMessage(), e);
     }
   }
 }

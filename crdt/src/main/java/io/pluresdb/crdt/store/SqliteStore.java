@@ -27,9 +27,9 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The embedded store: everything in one SQLite file (see {@link StoreFiles}). It owns the
- * writer connection, the hybrid logical clock, the version vector and the change feed; local
- * writes are {@link LocalWriteTxn}s, remote ones go through {@link RemoteApply}.
+ * The embedded store: everything in one SQLite file (see {@link StoreFiles}). It owns the writer
+ * connection, the hybrid logical clock, the version vector and the change feed; local writes are
+ * {@link LocalWriteTxn}s, remote ones go through {@link RemoteApply}.
  *
  * <p>Thread-safe. The writer connection and everything it caches are guarded by a one-permit
  * semaphore (not a lock, because a JDBC transaction may commit on another thread than the one that
@@ -49,8 +49,10 @@ final class SqliteStore implements Store {
   private final String nodeId;
   private final String databaseId;
   private final Meta meta;
+
   /** node → highest applied op id and last transaction id; guarded by the permit. */
   final Map<Long, Meta.Version> versions;
+
   private volatile Catalog catalog;
   private volatile boolean closed;
 
@@ -122,8 +124,8 @@ final class SqliteStore implements Store {
 
   private void checkOpen() throws SQLException {
     if (closed) {
-      throw Errors.of(SqlState.CONNECTION_DOES_NOT_EXIST,
-          "the store of " + files.description() + " is closed");
+      throw Errors.of(
+          SqlState.CONNECTION_DOES_NOT_EXIST, "the store of " + files.description() + " is closed");
     }
   }
 
@@ -137,13 +139,20 @@ final class SqliteStore implements Store {
     checkOpen();
     try {
       if (!permit.tryAcquire(timeout.toNanos(), TimeUnit.NANOSECONDS)) {
-        throw Errors.of(SqlState.LOCK_NOT_AVAILABLE, "the writer of " + files.description()
-            + " stayed busy for " + timeout.toMillis() + " ms");
+        throw Errors.of(
+            SqlState.LOCK_NOT_AVAILABLE,
+            "the writer of "
+                + files.description()
+                + " stayed busy for "
+                + timeout.toMillis()
+                + " ms");
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw Errors.of(SqlState.QUERY_CANCELED, "interrupted waiting for the writer of "
-          + files.description(), e);
+      throw Errors.of(
+          SqlState.QUERY_CANCELED,
+          "interrupted waiting for the writer of " + files.description(),
+          e);
     }
     if (closed) {
       permit.release();
@@ -164,8 +173,12 @@ final class SqliteStore implements Store {
   }
 
   /** Called by a local transaction holding the permit; always releases it. */
-  void commitLocal(LocalWriteTxn txn, OpEncoder enc, List<EntityChange> changes,
-      List<SchemaChange> schemaChanges) throws SQLException {
+  void commitLocal(
+      LocalWriteTxn txn,
+      OpEncoder enc,
+      List<EntityChange> changes,
+      List<SchemaChange> schemaChanges)
+      throws SQLException {
     try {
       if (enc == null) {
         writer.commit();
@@ -237,8 +250,9 @@ final class SqliteStore implements Store {
     clock.observe(tx.lastId());
     versions.put(tx.node(), new Meta.Version(tx.lastId(), tx.id()));
     catalog = writer.catalog();
-    feed.enqueue(new ChangeSet(tx.id().toString(), String.format("%012x", tx.node()), false,
-        changes, schema));
+    feed.enqueue(
+        new ChangeSet(
+            tx.id().toString(), String.format("%012x", tx.node()), false, changes, schema));
   }
 
   Catalog committedCatalog() {
@@ -295,8 +309,10 @@ final class SqliteStore implements Store {
         rollbackQuietly(e);
         writer.tombTables.addAll(meta.tombTables(false));
         writer.hiddenTables.addAll(meta.tombTables(true));
-        throw Errors.of(SqlState.DATA_CORRUPTED, "the log of " + files.description()
-            + " refers to a missing " + e.getMessage(), e);
+        throw Errors.of(
+            SqlState.DATA_CORRUPTED,
+            "the log of " + files.description() + " refers to a missing " + e.getMessage(),
+            e);
       } catch (SQLException | RuntimeException e) {
         rollbackQuietly(e);
         // the rolled-back rebuild had cleared these; the restored tables still need them

@@ -9,14 +9,14 @@ import java.time.Duration;
  * How to open a store.
  *
  * @param path the database file, or null for an in-memory database
- * @param memoryName the in-memory database's name (one store per name within the JVM), when path
- *     is null; its data lives in a temporary file that is deleted on close
+ * @param memoryName the in-memory database's name (one store per name within the JVM), when path is
+ *     null; its data lives in a temporary file that is deleted on close
  * @param synchronousFull {@code PRAGMA synchronous=FULL} instead of NORMAL
  * @param clock wall clock for the hybrid logical clock; tests inject their own
  * @param maxClockDrift remote operations stamped further than this in the future are refused
  * @param nodeName a node id to use when creating the store, or null to generate one
- * @param connectionInitializer run on every SQLite connection the store opens (e.g. to register
- *     SQL functions); never null
+ * @param connectionInitializer run on every SQLite connection the store opens (e.g. to register SQL
+ *     functions); never null
  */
 public record StoreConfig(
     Path path,

@@ -21,12 +21,12 @@ import org.sqlite.SQLiteConfig;
  * OS lock on {@code <file>.lock} while open, so a second process (or a second store in this JVM)
  * gets SQLState 55006 instead of a second writer.
  *
- * <p>An in-memory database is reserved by name within the JVM and kept in a private temporary
- * WAL file (synchronous=OFF) that is deleted on close. SQLite's {@code memdb} VFS and shared-cache
- * memory databases were the obvious choices, but both serialize readers against the writer: an
- * open result set blocks every commit, and a write transaction blocks every reader, which JDBC
- * users of one database through several connections do not expect. WAL gives in-memory databases
- * the same concurrency as file databases, and the OS page cache keeps them in memory.
+ * <p>An in-memory database is reserved by name within the JVM and kept in a private temporary WAL
+ * file (synchronous=OFF) that is deleted on close. SQLite's {@code memdb} VFS and shared-cache
+ * memory databases were the obvious choices, but both serialize readers against the writer: an open
+ * result set blocks every commit, and a write transaction blocks every reader, which JDBC users of
+ * one database through several connections do not expect. WAL gives in-memory databases the same
+ * concurrency as file databases, and the OS page cache keeps them in memory.
  *
  * <p>Thread-safe: immutable after {@link #acquire}, except {@link #close}, which the store calls
  * once.
@@ -40,11 +40,17 @@ final class StoreFiles implements AutoCloseable {
   private final String description;
   private final FileChannel channel;
   private final FileLock lock;
+
   /** The temporary directory of an in-memory database, deleted on close; null for files. */
   private final Path temporary;
 
-  private StoreFiles(StoreConfig config, String url, String description, FileChannel channel,
-      FileLock lock, Path temporary) {
+  private StoreFiles(
+      StoreConfig config,
+      String url,
+      String description,
+      FileChannel channel,
+      FileLock lock,
+      Path temporary) {
     this.config = config;
     this.url = url;
     this.description = description;
@@ -57,19 +63,20 @@ final class StoreFiles implements AutoCloseable {
     if (config.path() == null) {
       String name = config.memoryName() == null ? "default" : config.memoryName();
       if (!OPEN_MEMORY.add(name)) {
-        throw Errors.of(SqlState.OBJECT_IN_USE,
+        throw Errors.of(
+            SqlState.OBJECT_IN_USE,
             "in-memory database '" + name + "' is already open in this JVM");
       }
       try {
         Path tmp = Files.createTempDirectory("pluresdb-mem-");
         tmp.toFile().deleteOnExit();
         Path file = tmp.resolve("memory.db");
-        return new StoreFiles(config, "jdbc:sqlite:" + file, "in-memory database '" + name + "'",
-            null, null, tmp);
+        return new StoreFiles(
+            config, "jdbc:sqlite:" + file, "in-memory database '" + name + "'", null, null, tmp);
       } catch (IOException e) {
         OPEN_MEMORY.remove(name);
-        throw Errors.of(SqlState.IO_ERROR,
-            "cannot create in-memory database '" + name + "': " + e, e);
+        throw Errors.of(
+            SqlState.IO_ERROR, "cannot create in-memory database '" + name + "': " + e, e);
       }
     }
     Path file = config.path().toAbsolutePath();
@@ -84,8 +91,8 @@ final class StoreFiles implements AutoCloseable {
       if (l == null) {
         throw inUse(file, null);
       }
-      return new StoreFiles(config, "jdbc:sqlite:" + file, "database file '" + file + "'", ch, l,
-          null);
+      return new StoreFiles(
+          config, "jdbc:sqlite:" + file, "database file '" + file + "'", ch, l, null);
     } catch (OverlappingFileLockException e) {
       closeQuietly(ch);
       throw inUse(file, e);
@@ -99,8 +106,14 @@ final class StoreFiles implements AutoCloseable {
   }
 
   private static SQLException inUse(Path file, Throwable cause) {
-    return Errors.of(SqlState.OBJECT_IN_USE, "database file '" + file
-        + "' is in use by another process or store (lock file " + file + ".lock)", cause);
+    return Errors.of(
+        SqlState.OBJECT_IN_USE,
+        "database file '"
+            + file
+            + "' is in use by another process or store (lock file "
+            + file
+            + ".lock)",
+        cause);
   }
 
   private static void closeQuietly(FileChannel ch) {
@@ -125,11 +138,12 @@ final class StoreFiles implements AutoCloseable {
     // sqlite-jdbc would otherwise prepare "SELECT last_insert_rowid()" after every insert;
     // generated keys come from the store's own id generator, never from SQLite
     cfg.setGetGeneratedKeys(false);
-    cfg.setSynchronous(temporary != null
-        ? SQLiteConfig.SynchronousMode.OFF
-        : config.synchronousFull()
-            ? SQLiteConfig.SynchronousMode.FULL
-            : SQLiteConfig.SynchronousMode.NORMAL);
+    cfg.setSynchronous(
+        temporary != null
+            ? SQLiteConfig.SynchronousMode.OFF
+            : config.synchronousFull()
+                ? SQLiteConfig.SynchronousMode.FULL
+                : SQLiteConfig.SynchronousMode.NORMAL);
     cfg.setJournalMode(SQLiteConfig.JournalMode.WAL);
     Connection c = DriverManager.getConnection(url, cfg.toProperties());
     try {

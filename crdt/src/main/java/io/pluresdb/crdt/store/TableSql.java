@@ -10,8 +10,8 @@ import java.util.StringJoiner;
 
 /**
  * The SQLite SQL of one materialized table: its DDL and the statements the writer runs on it.
- * Columns use plain SQLite affinities (INTEGER, REAL, NUMERIC, TEXT, BLOB) so that the stored
- * forms of {@link io.pluresdb.crdt.value.Values} keep their storage class.
+ * Columns use plain SQLite affinities (INTEGER, REAL, NUMERIC, TEXT, BLOB) so that the stored forms
+ * of {@link io.pluresdb.crdt.value.Values} keep their storage class.
  */
 final class TableSql {
   /** Hidden column holding the per-field clocks ({@link ClockVector}). */
@@ -19,14 +19,19 @@ final class TableSql {
 
   final TableDef def;
   final boolean hiddenId;
+
   /** Declared column names, in order. */
   final String[] names;
+
   /** Declared column types, in order. */
   final ColumnType[] types;
+
   /** Names of COUNTER columns, whose operations carry increments (see {@link EntityState}). */
   final java.util.Set<String> counters;
+
   /** Per key column: its declared position, or -1 for the hidden id. */
   final int[] keyPositions;
+
   final ColumnType[] keyTypes;
   final String insert;
   final String selectByKey;
@@ -38,8 +43,11 @@ final class TableSql {
     this.hiddenId = def.primaryKey().isEmpty();
     names = def.columns().stream().map(ColumnDef::name).toArray(String[]::new);
     types = def.columns().stream().map(ColumnDef::type).toArray(ColumnType[]::new);
-    counters = def.columns().stream().filter(c -> c.type() == ColumnType.COUNTER)
-        .map(ColumnDef::name).collect(java.util.stream.Collectors.toUnmodifiableSet());
+    counters =
+        def.columns().stream()
+            .filter(c -> c.type() == ColumnType.COUNTER)
+            .map(ColumnDef::name)
+            .collect(java.util.stream.Collectors.toUnmodifiableSet());
     List<String> keys = def.keyColumns();
     keyPositions = new int[keys.size()];
     keyTypes = new ColumnType[keys.size()];
@@ -115,9 +123,13 @@ final class TableSql {
       parts.add("CHECK (" + check + ")");
     }
     for (ForeignKeyDef fk : def.foreignKeys()) {
-      parts.add((fk.name() == null ? "" : "CONSTRAINT " + quote(fk.name()) + " ")
-          + "FOREIGN KEY (" + list(fk.columns()) + ") REFERENCES " + quote(fk.refTable())
-          + (fk.refColumns().isEmpty() ? "" : " (" + list(fk.refColumns()) + ")"));
+      parts.add(
+          (fk.name() == null ? "" : "CONSTRAINT " + quote(fk.name()) + " ")
+              + "FOREIGN KEY ("
+              + list(fk.columns())
+              + ") REFERENCES "
+              + quote(fk.refTable())
+              + (fk.refColumns().isEmpty() ? "" : " (" + list(fk.refColumns()) + ")"));
     }
     return "CREATE TABLE " + quote(def.name()) + " (" + parts + ")";
   }
@@ -134,8 +146,15 @@ final class TableSql {
   }
 
   static String createIndex(IndexDef ix) {
-    return "CREATE " + (ix.unique() ? "UNIQUE " : "") + "INDEX " + quote(ix.name()) + " ON "
-        + quote(ix.table()) + " (" + list(ix.columns()) + ")";
+    return "CREATE "
+        + (ix.unique() ? "UNIQUE " : "")
+        + "INDEX "
+        + quote(ix.name())
+        + " ON "
+        + quote(ix.table())
+        + " ("
+        + list(ix.columns())
+        + ")";
   }
 
   static String affinity(ColumnType t) {

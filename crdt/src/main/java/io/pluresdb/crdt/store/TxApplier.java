@@ -12,9 +12,10 @@ import java.util.List;
 
 /**
  * Applies every operation of a transaction through the merge path, inside the caller's SQLite
- * transaction: data operations via {@link Materializer}, schema operations via {@link SchemaOps}
- * (a schema change already in effect is skipped; one that no longer fits, such as a second CREATE
- * TABLE of one name with other columns, is skipped and recorded in {@code _pl_conflicts}). Used for remote transactions and for rebuilds.
+ * transaction: data operations via {@link Materializer}, schema operations via {@link SchemaOps} (a
+ * schema change already in effect is skipped; one that no longer fits, such as a second CREATE
+ * TABLE of one name with other columns, is skipped and recorded in {@code _pl_conflicts}). Used for
+ * remote transactions and for rebuilds.
  *
  * <p>Not thread-safe: used by the writer only.
  */
@@ -50,8 +51,8 @@ final class TxApplier {
     } catch (SQLException e) {
       w.exec("ROLLBACK TO pl_schema");
       w.exec("RELEASE pl_schema");
-      PreparedStatement c = w.prepare(
-          "INSERT INTO _pl_conflicts(tbl, entity, op, kind, detail) VALUES (?,?,?,?,?)");
+      PreparedStatement c =
+          w.prepare("INSERT INTO _pl_conflicts(tbl, entity, op, kind, detail) VALUES (?,?,?,?,?)");
       c.setString(1, "");
       c.setString(2, "");
       c.setString(3, op.id().toString());
@@ -62,8 +63,8 @@ final class TxApplier {
   }
 
   /**
-   * True when the change is already in effect: nodes that each ran the same migration (CREATE
-   * TABLE IF NOT EXISTS ...) before syncing, or dropped the same object, agree and need no record.
+   * True when the change is already in effect: nodes that each ran the same migration (CREATE TABLE
+   * IF NOT EXISTS ...) before syncing, or dropped the same object, agree and need no record.
    */
   private static boolean alreadyHeld(Catalog cat, SchemaChange change) {
     if (change instanceof SchemaChange.CreateTable c) {

@@ -6,12 +6,12 @@ import java.sql.Connection;
 import java.sql.SQLException;
 
 /**
- * The one open write transaction. Every call appends operations and updates the materialized
- * tables in the same SQLite transaction; {@link #commit} writes the transaction's log record,
- * commits, and only then publishes the change to the feed.
+ * The one open write transaction. Every call appends operations and updates the materialized tables
+ * in the same SQLite transaction; {@link #commit} writes the transaction's log record, commits, and
+ * only then publishes the change to the feed.
  *
- * <p>Not thread-safe: owned by the thread (JDBC connection) that began it until commit, rollback
- * or close. Values are canonical (see {@link io.pluresdb.crdt.value.Values}); rows are in declared
+ * <p>Not thread-safe: owned by the thread (JDBC connection) that began it until commit, rollback or
+ * close. Values are canonical (see {@link io.pluresdb.crdt.value.Values}); rows are in declared
  * column order; keys are in {@link io.pluresdb.crdt.schema.TableDef#keyColumns()} order.
  */
 public interface WriteTxn extends AutoCloseable {
@@ -26,8 +26,8 @@ public interface WriteTxn extends AutoCloseable {
   Connection connection();
 
   /**
-   * Inserts a row. With {@link OnConflict#ERROR} a live row with the same key fails with 23505;
-   * NOT NULL, CHECK and UNIQUE violations fail with their 23xxx state. Returns false when {@link
+   * Inserts a row. With {@link OnConflict#ERROR} a live row with the same key fails with 23505; NOT
+   * NULL, CHECK and UNIQUE violations fail with their 23xxx state. Returns false when {@link
    * OnConflict#IGNORE} skipped the row.
    */
   boolean insert(String table, Object[] row, OnConflict onConflict) throws SQLException;

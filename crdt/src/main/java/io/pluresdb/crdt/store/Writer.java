@@ -20,13 +20,17 @@ import java.util.Set;
  */
 final class Writer {
   final Connection conn;
+
   /** This store's node id, which local clocks leave out (see {@link ClockVector}). */
   final long node;
+
   private final Map<String, PreparedStatement> statements = new HashMap<>();
   private final Map<String, TableSql> tables = new HashMap<>();
   final Set<String> tombTables = new HashSet<>();
+
   /** Tables with entities hidden by a UNIQUE conflict (see {@link Rivals}). */
   final Set<String> hiddenTables = new HashSet<>();
+
   private Catalog catalog;
 
   Writer(Connection conn, long node, Catalog catalog) throws SQLException {

@@ -43,8 +43,8 @@ final class Coercion {
         case BOOLEAN -> bool(v, type, what);
         case TINYINT -> range(integer(v, type, what), -128, 127, type, what);
         case SMALLINT -> range(integer(v, type, what), -32768, 32767, type, what);
-        case INTEGER -> range(
-            integer(v, type, what), Integer.MIN_VALUE, Integer.MAX_VALUE, type, what);
+        case INTEGER ->
+            range(integer(v, type, what), Integer.MIN_VALUE, Integer.MAX_VALUE, type, what);
         case BIGINT, COUNTER -> integer(v, type, what);
         case REAL, DOUBLE -> dbl(v, type, what);
         case DECIMAL -> decimal(v, precision, scale, type, what);
@@ -58,12 +58,15 @@ final class Coercion {
         case VECTOR -> vector(v, precision, what);
       };
     } catch (DateTimeParseException | NumberFormatException | ArithmeticException e) {
-      SqlState state = switch (type) {
-        case DATE, TIME, TIMESTAMP, TIMESTAMP_WITH_TIME_ZONE -> SqlState.INVALID_DATETIME_FORMAT;
-        default -> e instanceof ArithmeticException
-            ? SqlState.NUMERIC_VALUE_OUT_OF_RANGE
-            : SqlState.INVALID_TEXT_REPRESENTATION;
-      };
+      SqlState state =
+          switch (type) {
+            case DATE, TIME, TIMESTAMP, TIMESTAMP_WITH_TIME_ZONE ->
+                SqlState.INVALID_DATETIME_FORMAT;
+            default ->
+                e instanceof ArithmeticException
+                    ? SqlState.NUMERIC_VALUE_OUT_OF_RANGE
+                    : SqlState.INVALID_TEXT_REPRESENTATION;
+          };
       throw Errors.of(state, mismatch(v, type, what), e);
     } catch (ClassCastException e) {
       throw Errors.of(SqlState.INVALID_CHARACTER_VALUE_FOR_CAST, mismatch(v, type, what), e);
@@ -135,15 +138,18 @@ final class Coercion {
       // SQL assignment rounds a fraction to the nearest integer, as PostgreSQL does
       return d.setScale(0, RoundingMode.HALF_UP).longValueExact();
     } catch (ArithmeticException e) {
-      throw Errors.of(SqlState.NUMERIC_VALUE_OUT_OF_RANGE, what + " is " + type
-          + ", value " + v + " is out of range", e);
+      throw Errors.of(
+          SqlState.NUMERIC_VALUE_OUT_OF_RANGE,
+          what + " is " + type + ", value " + v + " is out of range",
+          e);
     }
   }
 
   private static Long range(Long l, long min, long max, ColumnType type, Object what)
       throws SQLException {
     if (l < min || l > max) {
-      throw Errors.of(SqlState.NUMERIC_VALUE_OUT_OF_RANGE,
+      throw Errors.of(
+          SqlState.NUMERIC_VALUE_OUT_OF_RANGE,
           what + " is " + type + ", value " + l + " is out of range [" + min + ", " + max + "]");
     }
     return l;
@@ -162,14 +168,16 @@ final class Coercion {
     throw wrong(v, type, what);
   }
 
-  private static BigDecimal decimal(Object v, int precision, int scale, ColumnType type,
-      Object what) throws SQLException {
+  private static BigDecimal decimal(
+      Object v, int precision, int scale, ColumnType type, Object what) throws SQLException {
     BigDecimal d;
     if (v instanceof BigDecimal bd) {
       d = bd;
     } else if (v instanceof BigInteger bi) {
       d = new BigDecimal(bi);
-    } else if (v instanceof Long || v instanceof Integer || v instanceof Short
+    } else if (v instanceof Long
+        || v instanceof Integer
+        || v instanceof Short
         || v instanceof Byte) {
       d = BigDecimal.valueOf(((Number) v).longValue());
     } else if (v instanceof Double || v instanceof Float) {
@@ -186,8 +194,9 @@ final class Coercion {
     if (precision > 0) {
       d = d.setScale(scale, RoundingMode.HALF_UP);
       if (d.precision() - d.scale() > precision - scale) {
-        throw Errors.of(SqlState.NUMERIC_VALUE_OUT_OF_RANGE, what + " is DECIMAL(" + precision
-            + "," + scale + "), value " + v + " does not fit");
+        throw Errors.of(
+            SqlState.NUMERIC_VALUE_OUT_OF_RANGE,
+            what + " is DECIMAL(" + precision + "," + scale + "), value " + v + " does not fit");
       }
     }
     return d;
@@ -222,7 +231,8 @@ final class Coercion {
   private static String length(String s, int max, ColumnType type, Object what)
       throws SQLException {
     if (max > 0 && s.codePointCount(0, s.length()) > max) {
-      throw Errors.of(SqlState.STRING_DATA_RIGHT_TRUNCATION,
+      throw Errors.of(
+          SqlState.STRING_DATA_RIGHT_TRUNCATION,
           what + " is " + type + "(" + max + "), got a value of " + s.length() + " characters");
     }
     return s;
@@ -233,27 +243,28 @@ final class Coercion {
       JSON.readTree(s);
       return s;
     } catch (IOException e) {
-      throw Errors.of(SqlState.INVALID_TEXT_REPRESENTATION,
-          what + " is JSON, got invalid JSON '" + s + "'", e);
+      throw Errors.of(
+          SqlState.INVALID_TEXT_REPRESENTATION, what + " is JSON, got invalid JSON '" + s + "'", e);
     }
   }
 
-  private static byte[] bytes(Object v, int max, ColumnType type, Object what)
-      throws SQLException {
+  private static byte[] bytes(Object v, int max, ColumnType type, Object what) throws SQLException {
     byte[] b;
     if (v instanceof byte[] a) {
       b = a;
     } else if (v instanceof java.sql.Blob blob) {
       b = blob.getBytes(1, (int) blob.length());
     } else if (v instanceof String s) {
-      b = s.startsWith("\\x")
-          ? HexFormat.of().parseHex(s.substring(2))
-          : s.getBytes(StandardCharsets.UTF_8);
+      b =
+          s.startsWith("\\x")
+              ? HexFormat.of().parseHex(s.substring(2))
+              : s.getBytes(StandardCharsets.UTF_8);
     } else {
       throw wrong(v, type, what);
     }
     if (max > 0 && b.length > max) {
-      throw Errors.of(SqlState.STRING_DATA_RIGHT_TRUNCATION,
+      throw Errors.of(
+          SqlState.STRING_DATA_RIGHT_TRUNCATION,
           what + " is " + type + "(" + max + "), got " + b.length + " bytes");
     }
     return b;
@@ -278,7 +289,8 @@ final class Coercion {
     } else if (v instanceof String s) {
       String t = s.trim();
       if (!t.startsWith("[") || !t.endsWith("]")) {
-        throw Errors.of(SqlState.INVALID_TEXT_REPRESENTATION,
+        throw Errors.of(
+            SqlState.INVALID_TEXT_REPRESENTATION,
             what + " is VECTOR, got '" + s + "' (expected '[1,2,3]')");
       }
       String body = t.substring(1, t.length() - 1).trim();
@@ -291,7 +303,8 @@ final class Coercion {
       throw wrong(v, ColumnType.VECTOR, what);
     }
     if (dims > 0 && f.length != dims) {
-      throw Errors.of(SqlState.DATA_EXCEPTION,
+      throw Errors.of(
+          SqlState.DATA_EXCEPTION,
           what + " is VECTOR(" + dims + "), got " + f.length + " dimensions");
     }
     return f;

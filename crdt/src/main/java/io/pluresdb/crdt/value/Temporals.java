@@ -103,7 +103,8 @@ final class Temporals {
       return d.withOffsetSameInstant(ZoneOffset.UTC);
     }
     if (t instanceof LocalDateTime d) {
-      return d.atZone(ZoneId.systemDefault()).toOffsetDateTime()
+      return d.atZone(ZoneId.systemDefault())
+          .toOffsetDateTime()
           .withOffsetSameInstant(ZoneOffset.UTC);
     }
     if (t instanceof LocalDate d) {

@@ -30,11 +30,15 @@ public final class Values {
 
   /**
    * Converts a bound JDBC value to the column's canonical value; a value that does not fit fails
-   * with a 22xxx state naming the table and column ("column 'year' of table 'album' is INTEGER,
-   * got 'abc'").
+   * with a 22xxx state naming the table and column ("column 'year' of table 'album' is INTEGER, got
+   * 'abc'").
    */
   public static Object coerce(Object value, ColumnDef column, String table) throws SQLException {
-    return Coercion.coerce(value, column.type(), column.precision(), column.scale(),
+    return Coercion.coerce(
+        value,
+        column.type(),
+        column.precision(),
+        column.scale(),
         new Coercion.Subject(column.name(), table));
   }
 
@@ -83,9 +87,10 @@ public final class Values {
       }
     }
     return switch (type) {
-      case TIMESTAMP_WITH_TIME_ZONE -> stored instanceof String s
-          ? TimeText.parseTimestampTz(s)
-          : Coercion.coerce(stored, type, 0, 0, "stored value");
+      case TIMESTAMP_WITH_TIME_ZONE ->
+          stored instanceof String s
+              ? TimeText.parseTimestampTz(s)
+              : Coercion.coerce(stored, type, 0, 0, "stored value");
       default -> Coercion.coerce(stored, type, 0, 0, "stored value");
     };
   }

@@ -50,7 +50,8 @@ class HybridLogicalClockTest {
         .isInstanceOf(java.sql.SQLDataException.class)
         .hasMessageContaining("000000000042")
         .hasMessageContaining("360000 ms")
-        .extracting(e -> ((SQLException) e).getSQLState()).isEqualTo("22008");
+        .extracting(e -> ((SQLException) e).getSQLState())
+        .isEqualTo("22008");
     assertThat(hlc.next().millis()).isEqualTo(1_700_000_000_000L);
   }
 

@@ -15,9 +15,10 @@ class ListenerFeedTest {
   void aFailingListenerDoesNotStopTheOthersOrTheOrder() throws Exception {
     ListenerFeed feed = new ListenerFeed();
     List<String> seen = new ArrayList<>();
-    feed.subscribe(cs -> {
-      throw new IllegalStateException("listener bug");
-    });
+    feed.subscribe(
+        cs -> {
+          throw new IllegalStateException("listener bug");
+        });
     AutoCloseable sub = feed.subscribe(cs -> seen.add(cs.txId()));
     feed.enqueue(tx("1"));
     feed.enqueue(tx("2"));

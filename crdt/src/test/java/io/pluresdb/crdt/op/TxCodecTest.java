@@ -32,22 +32,61 @@ class TxCodecTest {
   @Test
   void roundTripsEveryValueTypeAndSchemaChange() {
     OpId tx = OpId.of(1_700_000_000_000L, 0, NODE);
-    Object[] values = {null, true, false, -5L, Long.MAX_VALUE, 2.5, new BigDecimal("-12.3400"),
-        "héllo", new byte[] {1, 2}, LocalDate.of(2024, 2, 29), LocalTime.of(23, 59, 1, 5),
-        LocalDateTime.of(1969, 7, 20, 20, 17, 40, 123), OffsetDateTime.of(2024, 1, 1, 0, 0, 0, 9,
-        ZoneOffset.UTC), new float[] {1f, -0.5f}};
+    Object[] values = {
+      null,
+      true,
+      false,
+      -5L,
+      Long.MAX_VALUE,
+      2.5,
+      new BigDecimal("-12.3400"),
+      "héllo",
+      new byte[] {1, 2},
+      LocalDate.of(2024, 2, 29),
+      LocalTime.of(23, 59, 1, 5),
+      LocalDateTime.of(1969, 7, 20, 20, 17, 40, 123),
+      OffsetDateTime.of(2024, 1, 1, 0, 0, 0, 9, ZoneOffset.UTC),
+      new float[] {1f, -0.5f}
+    };
     String[] cols = new String[values.length];
     Arrays.setAll(cols, i -> "c" + i);
-    TableDef t = new TableDef("t", List.of(ColumnDef.of("a", ColumnType.VECTOR)), List.of(),
-        List.of(), List.of(), List.of());
-    Transaction in = new Transaction(tx, OpId.of(1_699_000_000_000L, 3, NODE), List.of(
-        Operation.schema(OpId.of(1_700_000_000_000L, 1, NODE), new SchemaChange.CreateTable(t)),
-        Operation.schema(OpId.of(1_700_000_000_000L, 2, NODE), new SchemaChange.CreateIndex(
-            new IndexDef("i", "t", List.of("a"), false, "hnsw", Map.of("m", "16")))),
-        new Operation(OpId.of(1_700_000_000_005L, 0, NODE), OpKind.INSERT, "t",
-            new Object[] {7L}, cols, values, List.of(OpId.of(5, 6, 7)), null),
-        new Operation(OpId.of(1_700_000_000_005L, 1, NODE), OpKind.DELETE, "t",
-            new Object[] {7L}, new String[0], new Object[0], List.of(), null)));
+    TableDef t =
+        new TableDef(
+            "t",
+            List.of(ColumnDef.of("a", ColumnType.VECTOR)),
+            List.of(),
+            List.of(),
+            List.of(),
+            List.of());
+    Transaction in =
+        new Transaction(
+            tx,
+            OpId.of(1_699_000_000_000L, 3, NODE),
+            List.of(
+                Operation.schema(
+                    OpId.of(1_700_000_000_000L, 1, NODE), new SchemaChange.CreateTable(t)),
+                Operation.schema(
+                    OpId.of(1_700_000_000_000L, 2, NODE),
+                    new SchemaChange.CreateIndex(
+                        new IndexDef("i", "t", List.of("a"), false, "hnsw", Map.of("m", "16")))),
+                new Operation(
+                    OpId.of(1_700_000_000_005L, 0, NODE),
+                    OpKind.INSERT,
+                    "t",
+                    new Object[] {7L},
+                    cols,
+                    values,
+                    List.of(OpId.of(5, 6, 7)),
+                    null),
+                new Operation(
+                    OpId.of(1_700_000_000_005L, 1, NODE),
+                    OpKind.DELETE,
+                    "t",
+                    new Object[] {7L},
+                    new String[0],
+                    new Object[0],
+                    List.of(),
+                    null)));
     Transaction out = TxCodec.decode(TxCodec.encode(in));
     assertThat(out).isEqualTo(in);
   }
@@ -57,9 +96,16 @@ class TxCodecTest {
     OpId tx = OpId.of(1_700_000_000_000L, 0, NODE);
     List<Operation> ops = new java.util.ArrayList<>();
     for (int i = 1; i <= 1000; i++) {
-      ops.add(new Operation(OpId.of(1_700_000_000_000L, i, NODE), OpKind.INSERT, "album",
-          new Object[] {(long) i}, new String[] {"id", "year"}, new Object[] {(long) i, 1999L},
-          List.of(), null));
+      ops.add(
+          new Operation(
+              OpId.of(1_700_000_000_000L, i, NODE),
+              OpKind.INSERT,
+              "album",
+              new Object[] {(long) i},
+              new String[] {"id", "year"},
+              new Object[] {(long) i, 1999L},
+              List.of(),
+              null));
     }
     byte[] record = TxCodec.encode(new Transaction(tx, null, ops));
     // kind, id delta, table ref, key, two columns of name ref + tagged value, no precursors:
@@ -74,13 +120,37 @@ class TxCodecTest {
     List<Operation> ops = new java.util.ArrayList<>();
     for (int i = 1; i <= 1000; i++) {
       Object[] values = {(long) i, "n", 1999L};
-      ops.add(new Operation(OpId.of(1_700_000_000_000L, i, NODE), OpKind.INSERT, "album",
-          new Object[] {values[0]}, columns, values, List.of(), null));
+      ops.add(
+          new Operation(
+              OpId.of(1_700_000_000_000L, i, NODE),
+              OpKind.INSERT,
+              "album",
+              new Object[] {values[0]},
+              columns,
+              values,
+              List.of(),
+              null));
     }
-    ops.add(new Operation(OpId.of(1_700_000_000_001L, 0, NODE), OpKind.UPDATE, "album",
-        new Object[] {7L}, new String[] {"year"}, new Object[] {2000L}, List.of(tx), null));
-    ops.add(new Operation(OpId.of(1_700_000_000_001L, 1, NODE), OpKind.INSERT, "album",
-        new Object[] {9L}, columns, new Object[] {8L, "m", 9L}, List.of(), null));
+    ops.add(
+        new Operation(
+            OpId.of(1_700_000_000_001L, 0, NODE),
+            OpKind.UPDATE,
+            "album",
+            new Object[] {7L},
+            new String[] {"year"},
+            new Object[] {2000L},
+            List.of(tx),
+            null));
+    ops.add(
+        new Operation(
+            OpId.of(1_700_000_000_001L, 1, NODE),
+            OpKind.INSERT,
+            "album",
+            new Object[] {9L},
+            columns,
+            new Object[] {8L, "m", 9L},
+            List.of(),
+            null));
     Transaction in = new Transaction(tx, null, ops);
     byte[] record = TxCodec.encode(in);
     assertThat(TxCodec.decode(record)).isEqualTo(in);
@@ -93,13 +163,26 @@ class TxCodecTest {
   @Test
   void aRepeatedShapeWithoutAnEarlierOneIsRejected() {
     OpId tx = OpId.of(1_700_000_000_000L, 0, NODE);
-    byte[] record = TxCodec.encode(new Transaction(tx, null, List.of(new Operation(
-        OpId.of(1_700_000_000_000L, 1, NODE), OpKind.DELETE, "t", new Object[] {1L},
-        new String[0], new Object[0], List.of(), null))));
+    byte[] record =
+        TxCodec.encode(
+            new Transaction(
+                tx,
+                null,
+                List.of(
+                    new Operation(
+                        OpId.of(1_700_000_000_000L, 1, NODE),
+                        OpKind.DELETE,
+                        "t",
+                        new Object[] {1L},
+                        new String[0],
+                        new Object[0],
+                        List.of(),
+                        null))));
     // the operation starts right after version, id, prev flag and count
     record[1 + 16 + 1 + 1] |= (byte) 0x80;
     assertThatThrownBy(() -> TxCodec.decode(record))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("shape");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("shape");
   }
 
   @Property(tries = 200)
@@ -109,41 +192,75 @@ class TxCodecTest {
 
   @Provide
   Arbitrary<Transaction> mixedShapes() {
-    Arbitrary<Object> value = Arbitraries.oneOf(
-        Arbitraries.longs().between(0, 3).map(Object.class::cast),
-        Arbitraries.of("x", "y").map(Object.class::cast),
-        Arbitraries.just(new byte[] {1}), Arbitraries.just(null));
-    Arbitrary<Operation> op = Combinators.combine(
-        Arbitraries.of(OpKind.INSERT, OpKind.UPDATE, OpKind.DELETE),
-        Arbitraries.of("a", "b"),
-        Arbitraries.of("p", "q", "r").list().ofMaxSize(3),
-        value.list().ofSize(3),
-        value.list().ofMinSize(1).ofMaxSize(2))
-        .as((kind, table, cols, vals, key) -> new Operation(OpId.of(1, 0, NODE), kind, table,
-            key.toArray(), cols.toArray(new String[0]), vals.subList(0, cols.size()).toArray(),
-            List.of(), null));
-    return op.list().ofMaxSize(12).map(list -> {
-      OpId txId = OpId.of(1_700_000_000_000L, 0, NODE);
-      List<Operation> ops = new java.util.ArrayList<>();
-      for (int i = 0; i < list.size(); i++) {
-        Operation o = list.get(i);
-        Object[] key = o.key().clone();
-        if (o.values().length > 0 && i % 2 == 0) {
-          key[0] = o.values()[o.values().length - 1];
-        }
-        ops.add(new Operation(OpId.of(1_700_000_000_000L, i + 1, NODE), o.kind(), o.table(), key,
-            o.columns(), o.values(), List.of(), null));
-      }
-      return new Transaction(txId, null, ops);
-    });
+    Arbitrary<Object> value =
+        Arbitraries.oneOf(
+            Arbitraries.longs().between(0, 3).map(Object.class::cast),
+            Arbitraries.of("x", "y").map(Object.class::cast),
+            Arbitraries.just(new byte[] {1}),
+            Arbitraries.just(null));
+    Arbitrary<Operation> op =
+        Combinators.combine(
+                Arbitraries.of(OpKind.INSERT, OpKind.UPDATE, OpKind.DELETE),
+                Arbitraries.of("a", "b"),
+                Arbitraries.of("p", "q", "r").list().ofMaxSize(3),
+                value.list().ofSize(3),
+                value.list().ofMinSize(1).ofMaxSize(2))
+            .as(
+                (kind, table, cols, vals, key) ->
+                    new Operation(
+                        OpId.of(1, 0, NODE),
+                        kind,
+                        table,
+                        key.toArray(),
+                        cols.toArray(new String[0]),
+                        vals.subList(0, cols.size()).toArray(),
+                        List.of(),
+                        null));
+    return op.list()
+        .ofMaxSize(12)
+        .map(
+            list -> {
+              OpId txId = OpId.of(1_700_000_000_000L, 0, NODE);
+              List<Operation> ops = new java.util.ArrayList<>();
+              for (int i = 0; i < list.size(); i++) {
+                Operation o = list.get(i);
+                Object[] key = o.key().clone();
+                if (o.values().length > 0 && i % 2 == 0) {
+                  key[0] = o.values()[o.values().length - 1];
+                }
+                ops.add(
+                    new Operation(
+                        OpId.of(1_700_000_000_000L, i + 1, NODE),
+                        o.kind(),
+                        o.table(),
+                        key,
+                        o.columns(),
+                        o.values(),
+                        List.of(),
+                        null));
+              }
+              return new Transaction(txId, null, ops);
+            });
   }
 
   @Test
   void truncatedRecordsAreRejected() {
     OpId tx = OpId.of(1_700_000_000_000L, 0, NODE);
-    byte[] record = TxCodec.encode(new Transaction(tx, null, List.of(new Operation(
-        OpId.of(1_700_000_000_000L, 1, NODE), OpKind.INSERT, "t", new Object[] {"k"},
-        new String[] {"v"}, new Object[] {"value"}, List.of(), null))));
+    byte[] record =
+        TxCodec.encode(
+            new Transaction(
+                tx,
+                null,
+                List.of(
+                    new Operation(
+                        OpId.of(1_700_000_000_000L, 1, NODE),
+                        OpKind.INSERT,
+                        "t",
+                        new Object[] {"k"},
+                        new String[] {"v"},
+                        new Object[] {"value"},
+                        List.of(),
+                        null))));
     assertThatThrownBy(() -> TxCodec.decode(Arrays.copyOf(record, record.length - 3)))
         .isInstanceOf(IllegalArgumentException.class);
   }
@@ -167,31 +284,49 @@ class TxCodecTest {
 
   @Provide
   Arbitrary<Transaction> transactions() {
-    Arbitrary<Object> value = Arbitraries.oneOf(
-        Arbitraries.longs().map(Object.class::cast),
-        Arbitraries.strings().ofMaxLength(20).map(Object.class::cast),
-        Arbitraries.doubles().map(Object.class::cast),
-        Arbitraries.just(null));
-    Arbitrary<long[]> steps = Arbitraries.longs().between(0, 3).array(long[].class)
-        .ofMinSize(0).ofMaxSize(20);
-    return steps.flatMap(st -> value.list().ofSize(st.length).flatMap(vals ->
-        Arbitraries.of("a", "b", "c").list().ofSize(st.length).map(tables -> {
-          long ms = 1_700_000_000_000L;
-          long c = 0;
-          OpId txId = OpId.of(ms, c, NODE);
-          List<Operation> ops = new java.util.ArrayList<>();
-          for (int i = 0; i < st.length; i++) {
-            if (st[i] == 0) {
-              c++;
-            } else {
-              ms += st[i];
-              c = st[i];
-            }
-            ops.add(new Operation(OpId.of(ms, c, NODE), OpKind.UPDATE, tables.get(i),
-                new Object[] {(long) i}, new String[] {tables.get(i)},
-                new Object[] {vals.get(i)}, List.of(txId), null));
-          }
-          return new Transaction(txId, null, ops);
-        })));
+    Arbitrary<Object> value =
+        Arbitraries.oneOf(
+            Arbitraries.longs().map(Object.class::cast),
+            Arbitraries.strings().ofMaxLength(20).map(Object.class::cast),
+            Arbitraries.doubles().map(Object.class::cast),
+            Arbitraries.just(null));
+    Arbitrary<long[]> steps =
+        Arbitraries.longs().between(0, 3).array(long[].class).ofMinSize(0).ofMaxSize(20);
+    return steps.flatMap(
+        st ->
+            value
+                .list()
+                .ofSize(st.length)
+                .flatMap(
+                    vals ->
+                        Arbitraries.of("a", "b", "c")
+                            .list()
+                            .ofSize(st.length)
+                            .map(
+                                tables -> {
+                                  long ms = 1_700_000_000_000L;
+                                  long c = 0;
+                                  OpId txId = OpId.of(ms, c, NODE);
+                                  List<Operation> ops = new java.util.ArrayList<>();
+                                  for (int i = 0; i < st.length; i++) {
+                                    if (st[i] == 0) {
+                                      c++;
+                                    } else {
+                                      ms += st[i];
+                                      c = st[i];
+                                    }
+                                    ops.add(
+                                        new Operation(
+                                            OpId.of(ms, c, NODE),
+                                            OpKind.UPDATE,
+                                            tables.get(i),
+                                            new Object[] {(long) i},
+                                            new String[] {tables.get(i)},
+                                            new Object[] {vals.get(i)},
+                                            List.of(txId),
+                                            null));
+                                  }
+                                  return new Transaction(txId, null, ops);
+                                })));
   }
 }

@@ -62,12 +62,18 @@ class ClockVectorTest {
 
   @Provide
   Arbitrary<OpId> ids() {
-    Arbitrary<Long> millis = Arbitraries.oneOf(
-        Arbitraries.longs().between(0, (1L << 48) - 1), Arbitraries.longs().between(NOW, NOW + 5));
-    Arbitrary<Long> counter = Arbitraries.oneOf(
-        Arbitraries.longs().between(0, (1L << 32) - 1), Arbitraries.longs().between(0, 3));
-    Arbitrary<Long> node = Arbitraries.oneOf(Arbitraries.just(LOCAL), Arbitraries.just(REMOTE),
-        Arbitraries.longs().between(0, (1L << 48) - 1));
+    Arbitrary<Long> millis =
+        Arbitraries.oneOf(
+            Arbitraries.longs().between(0, (1L << 48) - 1),
+            Arbitraries.longs().between(NOW, NOW + 5));
+    Arbitrary<Long> counter =
+        Arbitraries.oneOf(
+            Arbitraries.longs().between(0, (1L << 32) - 1), Arbitraries.longs().between(0, 3));
+    Arbitrary<Long> node =
+        Arbitraries.oneOf(
+            Arbitraries.just(LOCAL),
+            Arbitraries.just(REMOTE),
+            Arbitraries.longs().between(0, (1L << 48) - 1));
     return net.jqwik.api.Combinators.combine(millis, counter, node).as(OpId::of);
   }
 

@@ -16,24 +16,33 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
 /**
- * The convergence invariant: whatever transactions three nodes write (with their own skewed
- * clocks and occasional partial syncs), every store that receives all of them, in any order and
- * with any duplication, ends with identical tables and clocks; so does a rebuild from the log.
+ * The convergence invariant: whatever transactions three nodes write (with their own skewed clocks
+ * and occasional partial syncs), every store that receives all of them, in any order and with any
+ * duplication, ends with identical tables and clocks; so does a rebuild from the log.
  */
 class ConvergencePropertyTest {
-  enum Kind { INSERT, UPDATE, DELETE, NOTE, MIXED, SYNC }
+  enum Kind {
+    INSERT,
+    UPDATE,
+    DELETE,
+    NOTE,
+    MIXED,
+    SYNC
+  }
 
   record Action(int node, Kind kind, long key, long value, int columns, long skew) {}
 
   @Provide
   Arbitrary<List<Action>> actions() {
-    Arbitrary<Action> action = Combinators.combine(
-        Arbitraries.integers().between(0, 2),
-        Arbitraries.of(Kind.class),
-        Arbitraries.longs().between(0, 4),
-        Arbitraries.longs().between(0, 99),
-        Arbitraries.integers().between(1, 7),
-        Arbitraries.longs().between(0, 3)).as(Action::new);
+    Arbitrary<Action> action =
+        Combinators.combine(
+                Arbitraries.integers().between(0, 2),
+                Arbitraries.of(Kind.class),
+                Arbitraries.longs().between(0, 4),
+                Arbitraries.longs().between(0, 99),
+                Arbitraries.integers().between(1, 7),
+                Arbitraries.longs().between(0, 3))
+            .as(Action::new);
     return action.list().ofMinSize(1).ofMaxSize(30);
   }
 

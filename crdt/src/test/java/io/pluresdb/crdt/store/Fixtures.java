@@ -22,13 +22,16 @@ final class Fixtures {
 
   /** album(id BIGINT PK, name VARCHAR(100) NOT NULL, year INTEGER, released DATE). */
   static TableDef album() {
-    return new TableDef("album",
+    return new TableDef(
+        "album",
         List.of(
             new ColumnDef("id", ColumnType.BIGINT, 0, 0, false, null, false),
             new ColumnDef("name", ColumnType.VARCHAR, 100, 0, false, null, false),
             new ColumnDef("year", ColumnType.INTEGER, 0, 0, true, null, false),
             new ColumnDef("released", ColumnType.DATE, 0, 0, true, null, false)),
-        List.of("id"), List.of(List.of("name")), List.of("year IS NULL OR year > 1900"),
+        List.of("id"),
+        List.of(List.of("name")),
+        List.of("year IS NULL OR year > 1900"),
         List.of());
   }
 

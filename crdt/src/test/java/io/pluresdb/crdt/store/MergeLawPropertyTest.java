@@ -25,7 +25,8 @@ class MergeLawPropertyTest {
   @Property(tries = 30)
   void aRowExistsIffItsLatestInsertIsLaterThanItsLatestDelete(
       @ForAll @LongRange(min = 1, max = 50) long deleteAt,
-      @ForAll @LongRange(min = 1, max = 50) long reinsertAt) throws SQLException {
+      @ForAll @LongRange(min = 1, max = 50) long reinsertAt)
+      throws SQLException {
     try (Nodes nodes = new Nodes()) {
       Store a = nodes.add(T0);
       Store b = nodes.add(T0);
@@ -36,15 +37,17 @@ class MergeLawPropertyTest {
       write(a, tx -> tx.delete("kv", new Object[] {1L}));
       OpId delete = last(a).ops().get(0).id();
       nodes.clocks.get(1).set(T0 + reinsertAt);
-      write(b, tx -> {
-        tx.delete("kv", new Object[] {1L});
-        tx.insert("kv", new Object[] {1L, "again", 2L, 2.0}, OnConflict.ERROR);
-      });
+      write(
+          b,
+          tx -> {
+            tx.delete("kv", new Object[] {1L});
+            tx.insert("kv", new Object[] {1L, "again", 2L, 2.0}, OnConflict.ERROR);
+          });
       OpId reinsert = last(b).ops().get(1).id();
       sync(a, b);
       sync(b, a);
-      List<String> expected = reinsert.compareTo(delete) > 0
-          ? List.of("[1, again, 2, 2.0]") : List.of();
+      List<String> expected =
+          reinsert.compareTo(delete) > 0 ? List.of("[1, again, 2, 2.0]") : List.of();
       assertThat(Fixtures.dump(a, "SELECT k, a, b, c FROM kv")).isEqualTo(expected);
       assertThat(Fixtures.dump(b, "SELECT k, a, b, c FROM kv")).isEqualTo(expected);
     }
@@ -67,21 +70,26 @@ class MergeLawPropertyTest {
         nodes.clocks.get(node).set(nodes.clocks.get(node).millis() + (w >> 4) * 3 + 1);
         long v = i;
         int mask = (w >> 1 & 7) == 0 ? 1 : w >> 1 & 7;
-        write(s, tx -> {
-          if (!tx.insert("kv", new Object[] {1L, "i" + v, v, (double) v}, OnConflict.IGNORE)) {
-            List<Integer> cols = new ArrayList<>();
-            List<Object> vals = new ArrayList<>();
-            Object[] all = {"u" + v, v, (double) v};
-            for (int c = 0; c < 3; c++) {
-              if ((mask & 1 << c) != 0) {
-                cols.add(c + 1);
-                vals.add(all[c]);
+        write(
+            s,
+            tx -> {
+              if (!tx.insert("kv", new Object[] {1L, "i" + v, v, (double) v}, OnConflict.IGNORE)) {
+                List<Integer> cols = new ArrayList<>();
+                List<Object> vals = new ArrayList<>();
+                Object[] all = {"u" + v, v, (double) v};
+                for (int c = 0; c < 3; c++) {
+                  if ((mask & 1 << c) != 0) {
+                    cols.add(c + 1);
+                    vals.add(all[c]);
+                  }
+                }
+                tx.update(
+                    "kv",
+                    new Object[] {1L},
+                    cols.stream().mapToInt(Integer::intValue).toArray(),
+                    vals.toArray());
               }
-            }
-            tx.update("kv", new Object[] {1L},
-                cols.stream().mapToInt(Integer::intValue).toArray(), vals.toArray());
-          }
-        });
+            });
       }
       sync(a, b);
       sync(b, a);

@@ -124,10 +124,12 @@ class MergeTest {
 
   @Test
   void aTransactionIsAppliedAllOrNothing() throws SQLException {
-    write(a, tx -> {
-      tx.insert("kv", new Object[] {1L, "x", 1L, 1.0}, OnConflict.ERROR);
-      tx.insert("kv", new Object[] {2L, "y", 2L, 2.0}, OnConflict.ERROR);
-    });
+    write(
+        a,
+        tx -> {
+          tx.insert("kv", new Object[] {1L, "x", 1L, 1.0}, OnConflict.ERROR);
+          tx.insert("kv", new Object[] {2L, "y", 2L, 2.0}, OnConflict.ERROR);
+        });
     Transaction t = a.log().get(1);
     List<ChangeSet> seen = new CopyOnWriteArrayList<>();
     try (AutoCloseable sub = b.changeFeed().subscribe(seen::add)) {
@@ -136,13 +138,17 @@ class MergeTest {
       throw new AssertionError(e);
     }
     assertThat(kv(b)).hasSize(2);
-    assertThat(seen).singleElement().satisfies(cs -> {
-      assertThat(cs.local()).isFalse();
-      assertThat(cs.node()).isEqualTo(a.nodeId());
-      assertThat(cs.txId()).isEqualTo(t.id().toString());
-      assertThat(cs.changes()).extracting(EntityChange::kind)
-          .containsExactly(EntityChange.Kind.INSERT, EntityChange.Kind.INSERT);
-    });
+    assertThat(seen)
+        .singleElement()
+        .satisfies(
+            cs -> {
+              assertThat(cs.local()).isFalse();
+              assertThat(cs.node()).isEqualTo(a.nodeId());
+              assertThat(cs.txId()).isEqualTo(t.id().toString());
+              assertThat(cs.changes())
+                  .extracting(EntityChange::kind)
+                  .containsExactly(EntityChange.Kind.INSERT, EntityChange.Kind.INSERT);
+            });
   }
 
   @Test
@@ -152,7 +158,8 @@ class MergeTest {
     at(b, -java.time.Duration.ofMinutes(6).toMillis());
     assertThatThrownBy(() -> b.applyRemote(List.of(t)))
         .hasMessageContaining(a.nodeId())
-        .extracting(e -> ((SQLException) e).getSQLState()).isEqualTo("22008");
+        .extracting(e -> ((SQLException) e).getSQLState())
+        .isEqualTo("22008");
     assertThat(kv(b)).isEmpty();
     assertThat(b.log()).hasSize(1);
   }
@@ -164,9 +171,20 @@ class MergeTest {
     Store c = nodes.add(T0);
     // a made-up transaction of another node refers to the table without a precursor
     OpId other = OpId.of(T0, 0, 0x77);
-    Transaction foreign = new Transaction(other, null, List.of(new Operation(
-        OpId.of(T0, 1, 0x77), io.pluresdb.crdt.op.OpKind.INSERT, "kv", new Object[] {2L},
-        new String[] {"k", "a"}, new Object[] {2L, "z"}, List.of(), null)));
+    Transaction foreign =
+        new Transaction(
+            other,
+            null,
+            List.of(
+                new Operation(
+                    OpId.of(T0, 1, 0x77),
+                    io.pluresdb.crdt.op.OpKind.INSERT,
+                    "kv",
+                    new Object[] {2L},
+                    new String[] {"k", "a"},
+                    new Object[] {2L, "z"},
+                    List.of(),
+                    null)));
     assertThat(c.applyRemote(List.of(foreign)).pending()).isEqualTo(1);
     c.applyRemote(log);
     assertThat(kv(c)).containsExactly("[1, x, 1, 1.0]", "[2, z, null, null]");
@@ -174,8 +192,8 @@ class MergeTest {
 
   @Test
   void aUniqueValueWrittenConcurrentlyStaysWithTheOlderEntityOnEveryNode() throws SQLException {
-    write(a, tx -> tx.schema(new io.pluresdb.crdt.schema.SchemaChange.CreateTable(
-        Fixtures.album())));
+    write(
+        a, tx -> tx.schema(new io.pluresdb.crdt.schema.SchemaChange.CreateTable(Fixtures.album())));
     sync(a, b);
     at(a, 100);
     write(a, tx -> tx.insert("album", new Object[] {1L, "x", null, null}, OnConflict.ERROR));
@@ -206,14 +224,21 @@ class MergeTest {
     write(a, tx -> tx.insert("kv", new Object[] {1L, "x", 1L, 1.0}, OnConflict.ERROR));
     sync(a, b);
     at(a, 100);
-    write(a, tx -> tx.schema(new io.pluresdb.crdt.schema.SchemaChange.AddColumn("kv",
-        io.pluresdb.crdt.schema.ColumnDef.of("early", ColumnType.BIGINT))));
+    write(
+        a,
+        tx ->
+            tx.schema(
+                new io.pluresdb.crdt.schema.SchemaChange.AddColumn(
+                    "kv", io.pluresdb.crdt.schema.ColumnDef.of("early", ColumnType.BIGINT))));
     at(b, 200);
-    write(b, tx -> {
-      tx.schema(new io.pluresdb.crdt.schema.SchemaChange.AddColumn("kv",
-          io.pluresdb.crdt.schema.ColumnDef.of("late", ColumnType.BIGINT)));
-      tx.update("kv", new Object[] {1L}, new int[] {4}, new Object[] {7L});
-    });
+    write(
+        b,
+        tx -> {
+          tx.schema(
+              new io.pluresdb.crdt.schema.SchemaChange.AddColumn(
+                  "kv", io.pluresdb.crdt.schema.ColumnDef.of("late", ColumnType.BIGINT)));
+          tx.update("kv", new Object[] {1L}, new int[] {4}, new Object[] {7L});
+        });
     at(a, 300);
     write(a, tx -> tx.update("kv", new Object[] {1L}, new int[] {4}, new Object[] {5L}));
     syncBoth(a, b);
@@ -245,12 +270,21 @@ class MergeTest {
 
   @Test
   void counterIncrementsOnTwoNodesAddUp() throws SQLException {
-    write(a, tx -> tx.schema(new io.pluresdb.crdt.schema.SchemaChange.CreateTable(
-        new io.pluresdb.crdt.schema.TableDef("post", List.of(
-            new io.pluresdb.crdt.schema.ColumnDef("id", ColumnType.BIGINT, 0, 0, false, null,
-                false),
-            io.pluresdb.crdt.schema.ColumnDef.of("likes", ColumnType.COUNTER)),
-            List.of("id"), List.of(), List.of(), List.of()))));
+    write(
+        a,
+        tx ->
+            tx.schema(
+                new io.pluresdb.crdt.schema.SchemaChange.CreateTable(
+                    new io.pluresdb.crdt.schema.TableDef(
+                        "post",
+                        List.of(
+                            new io.pluresdb.crdt.schema.ColumnDef(
+                                "id", ColumnType.BIGINT, 0, 0, false, null, false),
+                            io.pluresdb.crdt.schema.ColumnDef.of("likes", ColumnType.COUNTER)),
+                        List.of("id"),
+                        List.of(),
+                        List.of(),
+                        List.of()))));
     write(a, tx -> tx.insert("post", new Object[] {1L, 5L}, OnConflict.ERROR));
     sync(a, b);
     // both nodes run SET likes = likes + 1: the planner computes 6 on each
@@ -262,10 +296,12 @@ class MergeTest {
     for (Store s : List.of(a, b)) {
       assertThat(Fixtures.dump(s, "SELECT id, likes FROM post")).containsExactly("[1, 7]");
     }
-    write(a, tx -> {
-      tx.delete("post", new Object[] {1L});
-      tx.insert("post", new Object[] {1L, 0L}, OnConflict.ERROR);
-    });
+    write(
+        a,
+        tx -> {
+          tx.delete("post", new Object[] {1L});
+          tx.insert("post", new Object[] {1L, 0L}, OnConflict.ERROR);
+        });
     sync(a, b);
     assertThat(Fixtures.dump(b, "SELECT id, likes FROM post")).containsExactly("[1, 0]");
     b.rebuild();

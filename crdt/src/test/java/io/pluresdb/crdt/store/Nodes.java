@@ -25,8 +25,11 @@ final class Nodes implements AutoCloseable {
   Store add(long millis) throws SQLException {
     MutableClock clock = new MutableClock(millis);
     int n = NAMES.incrementAndGet();
-    Store s = Store.open(StoreConfig.memory("merge-" + n).withClock(clock)
-        .withNodeName(String.format("%012x", n)));
+    Store s =
+        Store.open(
+            StoreConfig.memory("merge-" + n)
+                .withClock(clock)
+                .withNodeName(String.format("%012x", n)));
     stores.add(s);
     clocks.add(clock);
     return s;
@@ -35,14 +38,28 @@ final class Nodes implements AutoCloseable {
   /** kv(k BIGINT PK, a VARCHAR, b BIGINT, c DOUBLE) and notes(n BIGINT) without a key. */
   static void createTables(Store s) throws SQLException {
     try (WriteTxn tx = s.beginWrite(Fixtures.WAIT)) {
-      tx.schema(new SchemaChange.CreateTable(new TableDef("kv", List.of(
-          new ColumnDef("k", ColumnType.BIGINT, 0, 0, false, null, false),
-          ColumnDef.of("a", ColumnType.VARCHAR), ColumnDef.of("b", ColumnType.BIGINT),
-          ColumnDef.of("c", ColumnType.DOUBLE)), List.of("k"), List.of(), List.of(),
-          List.of())));
-      tx.schema(new SchemaChange.CreateTable(new TableDef("notes",
-          List.of(ColumnDef.of("n", ColumnType.BIGINT)), List.of(), List.of(), List.of(),
-          List.of())));
+      tx.schema(
+          new SchemaChange.CreateTable(
+              new TableDef(
+                  "kv",
+                  List.of(
+                      new ColumnDef("k", ColumnType.BIGINT, 0, 0, false, null, false),
+                      ColumnDef.of("a", ColumnType.VARCHAR),
+                      ColumnDef.of("b", ColumnType.BIGINT),
+                      ColumnDef.of("c", ColumnType.DOUBLE)),
+                  List.of("k"),
+                  List.of(),
+                  List.of(),
+                  List.of())));
+      tx.schema(
+          new SchemaChange.CreateTable(
+              new TableDef(
+                  "notes",
+                  List.of(ColumnDef.of("n", ColumnType.BIGINT)),
+                  List.of(),
+                  List.of(),
+                  List.of(),
+                  List.of())));
       tx.commit();
     }
   }

@@ -80,7 +80,8 @@ class SqliteStoreTest {
     assertThat(log).hasSize(2);
     Transaction data = log.get(1);
     assertThat(data.prev()).isEqualTo(log.get(0).id());
-    assertThat(data.ops()).extracting(op -> op.kind())
+    assertThat(data.ops())
+        .extracting(op -> op.kind())
         .containsExactly(OpKind.INSERT, OpKind.INSERT, OpKind.INSERT, OpKind.UPDATE);
     assertThat(data.ops().get(3).precursors()).containsExactly(data.ops().get(1).id());
   }
@@ -91,15 +92,19 @@ class SqliteStoreTest {
     assertThatThrownBy(() -> insert(1L, "Other", 1970L, null))
         .isInstanceOf(java.sql.SQLIntegrityConstraintViolationException.class)
         .hasMessageContaining("album")
-        .extracting(e -> ((SQLException) e).getSQLState()).isEqualTo("23505");
+        .extracting(e -> ((SQLException) e).getSQLState())
+        .isEqualTo("23505");
     assertThatThrownBy(() -> insert(2L, "Abbey Road", 1970L, null))
         .hasMessageContaining("album.name")
-        .extracting(e -> ((SQLException) e).getSQLState()).isEqualTo("23505");
+        .extracting(e -> ((SQLException) e).getSQLState())
+        .isEqualTo("23505");
     assertThatThrownBy(() -> insert(3L, null, 1970L, null))
         .hasMessageContaining("album.name")
-        .extracting(e -> ((SQLException) e).getSQLState()).isEqualTo("23502");
+        .extracting(e -> ((SQLException) e).getSQLState())
+        .isEqualTo("23502");
     assertThatThrownBy(() -> insert(4L, "Old", 1800L, null))
-        .extracting(e -> ((SQLException) e).getSQLState()).isEqualTo("23514");
+        .extracting(e -> ((SQLException) e).getSQLState())
+        .isEqualTo("23514");
     assertThat(albums()).containsExactly("[1, Abbey Road, 1969, null]");
   }
 
@@ -134,9 +139,15 @@ class SqliteStoreTest {
   void rollbackDiscardsEverything() throws SQLException {
     try (WriteTxn tx = store.beginWrite(WAIT)) {
       tx.insert("album", new Object[] {1L, "A", null, null}, OnConflict.ERROR);
-      tx.schema(new SchemaChange.CreateTable(new TableDef("t",
-          List.of(ColumnDef.of("a", ColumnType.INTEGER)), List.of(), List.of(), List.of(),
-          List.of())));
+      tx.schema(
+          new SchemaChange.CreateTable(
+              new TableDef(
+                  "t",
+                  List.of(ColumnDef.of("a", ColumnType.INTEGER)),
+                  List.of(),
+                  List.of(),
+                  List.of(),
+                  List.of())));
       tx.rollback();
     }
     assertThat(albums()).isEmpty();
@@ -169,23 +180,28 @@ class SqliteStoreTest {
       tx.delete("album", new Object[] {2L});
       tx.insert("album", new Object[] {2L, "B2", null, null}, OnConflict.ERROR);
       tx.schema(new SchemaChange.AddColumn("album", ColumnDef.of("genre", ColumnType.VARCHAR)));
-      tx.schema(new SchemaChange.CreateIndex(new IndexDef("album_year", "album",
-          List.of("year"), false, "btree", Map.of())));
+      tx.schema(
+          new SchemaChange.CreateIndex(
+              new IndexDef("album_year", "album", List.of("year"), false, "btree", Map.of())));
       tx.commit();
     }
     String all = "SELECT * FROM album";
     List<String> before = dump(store, all);
     store.rebuild();
     assertThat(dump(store, all)).isEqualTo(before);
-    assertThat(dump(store, "SELECT name FROM sqlite_master WHERE type='index'"
-        + " AND name='album_year'")).hasSize(1);
+    assertThat(
+            dump(
+                store,
+                "SELECT name FROM sqlite_master WHERE type='index'" + " AND name='album_year'"))
+        .hasSize(1);
   }
 
   @Test
   void secondOpenOfTheSameFileFailsClearly() {
     assertThatThrownBy(() -> Store.open(StoreConfig.file(dir.resolve("app.db"))))
         .hasMessageContaining("app.db")
-        .extracting(e -> ((SQLException) e).getSQLState()).isEqualTo("55006");
+        .extracting(e -> ((SQLException) e).getSQLState())
+        .isEqualTo("55006");
   }
 
   @Test
@@ -206,18 +222,22 @@ class SqliteStoreTest {
     ChangeSet cs = seen.get(0);
     assertThat(cs.local()).isTrue();
     assertThat(cs.node()).isEqualTo(store.nodeId());
-    assertThat(cs.changes()).singleElement().satisfies(c -> {
-      assertThat(c.kind()).isEqualTo(EntityChange.Kind.INSERT);
-      assertThat(c.key()).containsExactly(1L);
-      assertThat(c.row()).containsExactly(1L, "A", null, null);
-    });
+    assertThat(cs.changes())
+        .singleElement()
+        .satisfies(
+            c -> {
+              assertThat(c.kind()).isEqualTo(EntityChange.Kind.INSERT);
+              assertThat(c.key()).containsExactly(1L);
+              assertThat(c.row()).containsExactly(1L, "A", null, null);
+            });
   }
 
   @Test
   void aBusyWriterTimesOutWith55P03() throws SQLException {
     try (WriteTxn tx = store.beginWrite(WAIT)) {
       assertThatThrownBy(() -> store.beginWrite(java.time.Duration.ofMillis(10)))
-          .extracting(e -> ((SQLException) e).getSQLState()).isEqualTo("55P03");
+          .extracting(e -> ((SQLException) e).getSQLState())
+          .isEqualTo("55P03");
     }
   }
 
@@ -226,18 +246,26 @@ class SqliteStoreTest {
     try (WriteTxn tx = store.beginWrite(WAIT)) {
       assertThatThrownBy(() -> tx.insert("nope", new Object[] {1L}, OnConflict.ERROR))
           .hasMessageContaining("'nope'")
-          .extracting(e -> ((SQLException) e).getSQLState()).isEqualTo("42P01");
+          .extracting(e -> ((SQLException) e).getSQLState())
+          .isEqualTo("42P01");
       assertThatThrownBy(() -> tx.schema(new SchemaChange.CreateTable(Fixtures.album())))
-          .extracting(e -> ((SQLException) e).getSQLState()).isEqualTo("42P07");
+          .extracting(e -> ((SQLException) e).getSQLState())
+          .isEqualTo("42P07");
     }
   }
 
   @Test
   void tablesWithoutPrimaryKeyGetHiddenIds() throws SQLException {
     try (WriteTxn tx = store.beginWrite(WAIT)) {
-      tx.schema(new SchemaChange.CreateTable(new TableDef("note",
-          List.of(ColumnDef.of("text", ColumnType.VARCHAR)), List.of(), List.of(), List.of(),
-          List.of())));
+      tx.schema(
+          new SchemaChange.CreateTable(
+              new TableDef(
+                  "note",
+                  List.of(ColumnDef.of("text", ColumnType.VARCHAR)),
+                  List.of(),
+                  List.of(),
+                  List.of(),
+                  List.of())));
       tx.insert("note", new Object[] {"x"}, OnConflict.ERROR);
       tx.insert("note", new Object[] {"x"}, OnConflict.ERROR);
       tx.commit();
@@ -249,11 +277,19 @@ class SqliteStoreTest {
   @Test
   void foreignKeysAreEnforcedLocallyWith23503() throws SQLException {
     try (WriteTxn tx = store.beginWrite(WAIT)) {
-      tx.schema(new SchemaChange.CreateTable(new TableDef("track", List.of(
-          new ColumnDef("id", ColumnType.BIGINT, 0, 0, false, null, false),
-          ColumnDef.of("album_id", ColumnType.BIGINT)), List.of("id"), List.of(), List.of(),
-          List.of(new io.pluresdb.crdt.schema.ForeignKeyDef("track_album", List.of("album_id"),
-              "album", List.of("id"))))));
+      tx.schema(
+          new SchemaChange.CreateTable(
+              new TableDef(
+                  "track",
+                  List.of(
+                      new ColumnDef("id", ColumnType.BIGINT, 0, 0, false, null, false),
+                      ColumnDef.of("album_id", ColumnType.BIGINT)),
+                  List.of("id"),
+                  List.of(),
+                  List.of(),
+                  List.of(
+                      new io.pluresdb.crdt.schema.ForeignKeyDef(
+                          "track_album", List.of("album_id"), "album", List.of("id"))))));
       tx.commit();
     }
     insert(1L, "A", null, null);
@@ -261,7 +297,8 @@ class SqliteStoreTest {
       assertThat(tx.insert("track", new Object[] {1L, 1L}, OnConflict.ERROR)).isTrue();
       assertThatThrownBy(() -> tx.insert("track", new Object[] {2L, 9L}, OnConflict.ERROR))
           .hasMessageContaining("track")
-          .extracting(e -> ((SQLException) e).getSQLState()).isEqualTo("23503");
+          .extracting(e -> ((SQLException) e).getSQLState())
+          .isEqualTo("23503");
       tx.commit();
     }
     assertThat(dump(store, "SELECT id, album_id FROM track")).containsExactly("[1, 1]");

@@ -31,7 +31,8 @@ class StoreOpeningTest {
   @TempDir Path dir;
 
   private static String pragma(Connection c, String name) throws SQLException {
-    try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("PRAGMA " + name)) {
+    try (Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("PRAGMA " + name)) {
       rs.next();
       return rs.getString(1);
     }
@@ -48,11 +49,15 @@ class StoreOpeningTest {
   }
 
   private static String runElsewhere(Path file) throws IOException, InterruptedException {
-    Process p = new ProcessBuilder(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-cp", System.getProperty("java.class.path"),
-        OpenElsewhere.class.getName(), file.toString())
-        .redirectErrorStream(true).start();
+    Process p =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                OpenElsewhere.class.getName(),
+                file.toString())
+            .redirectErrorStream(true)
+            .start();
     assertThat(p.waitFor(50, TimeUnit.SECONDS)).isTrue();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
     String[] lines = out.split("\n");
@@ -76,15 +81,21 @@ class StoreOpeningTest {
   @Test
   void theInitializerRunsOnTheWriterAndEveryReader() throws SQLException {
     AtomicInteger runs = new AtomicInteger();
-    StoreConfig cfg = StoreConfig.file(dir.resolve("f.db")).withConnectionInitializer(c -> {
-      runs.incrementAndGet();
-      Function.create(c, "twice", new Function() {
-        @Override
-        protected void xFunc() throws SQLException {
-          result(value_long(0) * 2);
-        }
-      });
-    });
+    StoreConfig cfg =
+        StoreConfig.file(dir.resolve("f.db"))
+            .withConnectionInitializer(
+                c -> {
+                  runs.incrementAndGet();
+                  Function.create(
+                      c,
+                      "twice",
+                      new Function() {
+                        @Override
+                        protected void xFunc() throws SQLException {
+                          result(value_long(0) * 2);
+                        }
+                      });
+                });
     try (Store s = Store.open(cfg)) {
       Fixtures.createAlbum(s);
       try (WriteTxn tx = s.beginWrite(WAIT)) {
@@ -96,7 +107,8 @@ class StoreOpeningTest {
         }
         tx.commit();
       }
-      try (Connection c = s.openReader(); Statement st = c.createStatement();
+      try (Connection c = s.openReader();
+          Statement st = c.createStatement();
           ResultSet rs = st.executeQuery("SELECT twice(id) FROM album")) {
         rs.next();
         assertThat(rs.getLong(1)).isEqualTo(42L);
@@ -115,7 +127,8 @@ class StoreOpeningTest {
       }
       assertThat(Fixtures.dump(s, "SELECT id FROM album")).containsExactly("[1]");
       assertThatThrownBy(() -> Store.open(StoreConfig.memory("opening-test")))
-          .extracting(e -> ((SQLException) e).getSQLState()).isEqualTo("55006");
+          .extracting(e -> ((SQLException) e).getSQLState())
+          .isEqualTo("55006");
     }
     try (Store s = Store.open(StoreConfig.memory("opening-test"))) {
       assertThat(s.catalog().tables()).isEmpty();
@@ -138,8 +151,10 @@ class StoreOpeningTest {
       assertThat(store.count("_pl_tomb")).isZero();
       assertThat(store.count("_pl_vv")).isEqualTo(1);
       // the local form: tag, 6 bytes of milliseconds, a counter of 1 or 2 bytes, column count
-      assertThat(Fixtures.dump(s, "SELECT min(length(_clk)) >= 9, max(length(_clk)) <= 10"
-          + " FROM album")).containsExactly("[1, 1]");
+      assertThat(
+              Fixtures.dump(
+                  s, "SELECT min(length(_clk)) >= 9, max(length(_clk)) <= 10" + " FROM album"))
+          .containsExactly("[1, 1]");
     }
   }
 
@@ -149,13 +164,19 @@ class StoreOpeningTest {
     try (Store s = Store.open(StoreConfig.file(file))) {
       Fixtures.createAlbum(s);
       try (WriteTxn tx = s.beginWrite(WAIT)) {
-        tx.schema(new SchemaChange.AddColumn("album", new ColumnDef("genre",
-            ColumnType.VARCHAR, 20, 0, true, "'rock'", false)));
-        tx.schema(new SchemaChange.CreateIndex(new IndexDef("album_vec", "album",
-            List.of("genre"), false, "hnsw", Map.of("m", "16"))));
-        tx.schema(new SchemaChange.CreateView(new ViewDef("recent",
-            "SELECT * FROM album WHERE year > 2000", List.of())));
-        tx.insert("album", new Object[] {1L, "x", null, null, tx.defaultValue("album", 4)},
+        tx.schema(
+            new SchemaChange.AddColumn(
+                "album", new ColumnDef("genre", ColumnType.VARCHAR, 20, 0, true, "'rock'", false)));
+        tx.schema(
+            new SchemaChange.CreateIndex(
+                new IndexDef(
+                    "album_vec", "album", List.of("genre"), false, "hnsw", Map.of("m", "16"))));
+        tx.schema(
+            new SchemaChange.CreateView(
+                new ViewDef("recent", "SELECT * FROM album WHERE year > 2000", List.of())));
+        tx.insert(
+            "album",
+            new Object[] {1L, "x", null, null, tx.defaultValue("album", 4)},
             OnConflict.ERROR);
         tx.commit();
       }
@@ -167,18 +188,30 @@ class StoreOpeningTest {
     try (Store s = Store.open(StoreConfig.file(file))) {
       assertThat(s.catalog().version()).isEqualTo(4);
       assertThat(s.catalog().views()).containsKey("recent");
-      assertThat(s.catalog().indexesOf("album")).extracting(IndexDef::method)
+      assertThat(s.catalog().indexesOf("album"))
+          .extracting(IndexDef::method)
           .containsExactly("hnsw");
       try (WriteTxn tx = s.beginWrite(WAIT)) {
         assertThatThrownBy(() -> tx.schema(new SchemaChange.DropTable("nope")))
-            .extracting(e -> ((SQLException) e).getSQLState()).isEqualTo("42P01");
-        assertThatThrownBy(() -> tx.schema(new SchemaChange.AddColumn("album",
-            ColumnDef.of("name", ColumnType.VARCHAR))))
-            .extracting(e -> ((SQLException) e).getSQLState()).isEqualTo("42701");
+            .extracting(e -> ((SQLException) e).getSQLState())
+            .isEqualTo("42P01");
+        assertThatThrownBy(
+                () ->
+                    tx.schema(
+                        new SchemaChange.AddColumn(
+                            "album", ColumnDef.of("name", ColumnType.VARCHAR))))
+            .extracting(e -> ((SQLException) e).getSQLState())
+            .isEqualTo("42701");
         tx.schema(new SchemaChange.DropTable("album"));
-        tx.schema(new SchemaChange.CreateTable(new TableDef("album",
-            List.of(ColumnDef.of("x", ColumnType.INTEGER)), List.of(), List.of(), List.of(),
-            List.of())));
+        tx.schema(
+            new SchemaChange.CreateTable(
+                new TableDef(
+                    "album",
+                    List.of(ColumnDef.of("x", ColumnType.INTEGER)),
+                    List.of(),
+                    List.of(),
+                    List.of(),
+                    List.of())));
         tx.commit();
       }
       assertThat(s.catalog().table("album").columns()).hasSize(1);
@@ -195,7 +228,8 @@ class StoreOpeningTest {
         tx.insert("album", new Object[] {2L, "y", null, null}, OnConflict.ERROR);
         tx.commit();
       }
-      try (Connection reader = s.openReader(); Statement st = reader.createStatement();
+      try (Connection reader = s.openReader();
+          Statement st = reader.createStatement();
           ResultSet open = st.executeQuery("SELECT id FROM album ORDER BY id")) {
         assertThat(open.next()).isTrue();
         try (WriteTxn tx = s.beginWrite(WAIT)) {

@@ -61,8 +61,11 @@ class ValuesTest {
         .isEqualTo("22001");
     assertThat(state(() -> Values.coerce("2024-13-01", col("d", ColumnType.DATE, 0, 0), "x")))
         .isEqualTo("22007");
-    assertThat(state(() -> Values.coerce(new BigDecimal("1000"),
-        col("p", ColumnType.DECIMAL, 5, 2), "x"))).isEqualTo("22003");
+    assertThat(
+            state(
+                () ->
+                    Values.coerce(new BigDecimal("1000"), col("p", ColumnType.DECIMAL, 5, 2), "x")))
+        .isEqualTo("22003");
     assertThat(state(() -> Values.coerce("[1,2]", col("v", ColumnType.VECTOR, 3, 0), "x")))
         .isEqualTo("22000");
     assertThat(state(() -> Values.coerce("{bad", col("j", ColumnType.JSON, 0, 0), "x")))
@@ -97,10 +100,16 @@ class ValuesTest {
       {new BigDecimal("12.50"), ColumnType.DECIMAL, "12.50"},
       {LocalDate.of(2024, 1, 2), ColumnType.DATE, "2024-01-02"},
       {LocalTime.of(9, 0), ColumnType.TIME, "09:00:00"},
-      {LocalDateTime.of(2024, 1, 2, 9, 0, 0, 1000), ColumnType.TIMESTAMP,
-          "2024-01-02 09:00:00.000001"},
-      {OffsetDateTime.of(2024, 1, 2, 9, 0, 0, 0, ZoneOffset.UTC),
-          ColumnType.TIMESTAMP_WITH_TIME_ZONE, "2024-01-02 09:00:00Z"},
+      {
+        LocalDateTime.of(2024, 1, 2, 9, 0, 0, 1000),
+        ColumnType.TIMESTAMP,
+        "2024-01-02 09:00:00.000001"
+      },
+      {
+        OffsetDateTime.of(2024, 1, 2, 9, 0, 0, 0, ZoneOffset.UTC),
+        ColumnType.TIMESTAMP_WITH_TIME_ZONE,
+        "2024-01-02 09:00:00Z"
+      },
     };
     for (Object[] c : cases) {
       ColumnType type = (ColumnType) c[1];
@@ -108,8 +117,9 @@ class ValuesTest {
       assertThat(Values.fromStored(c[2], type)).isEqualTo(c[0]);
     }
     float[] v = {1f, 2.5f, -3f};
-    assertThat((float[]) Values.fromStored(Values.toStored(v, ColumnType.VECTOR),
-        ColumnType.VECTOR)).containsExactly(v);
+    assertThat(
+            (float[]) Values.fromStored(Values.toStored(v, ColumnType.VECTOR), ColumnType.VECTOR))
+        .containsExactly(v);
     assertThat((float[]) Values.coerce("[1, 2.5, -3]", ColumnType.VECTOR)).containsExactly(v);
   }
 

@@ -39,9 +39,19 @@ final class ShellCommand implements Callable<Integer> {
     PluresDriver.register();
     // No user or password: an embedded database has none. SERIALIZABLE is the level PluresDB
     // runs at; asking for it spares sqlline's note about its REPEATABLE_READ default.
-    List<String> args = new ArrayList<>(List.of(
-        "-u", url, "-n", "", "-p", "", "-d", PluresDriver.class.getName(),
-        "--isolation=TRANSACTION_SERIALIZABLE", "--verbose=false"));
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "-u",
+                url,
+                "-n",
+                "",
+                "-p",
+                "",
+                "-d",
+                PluresDriver.class.getName(),
+                "--isolation=TRANSACTION_SERIALIZABLE",
+                "--verbose=false"));
     if (System.console() == null) {
       // No terminal (a pipe or a script): ask jline for a dumb one instead of warning about it,
       // and give tables room, since a dumb terminal reports a width of zero.

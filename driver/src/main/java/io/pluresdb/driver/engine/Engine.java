@@ -7,8 +7,8 @@ import io.pluresdb.planner.Planner;
 /**
  * One open database: its store and the planner over it, shared by every connection to it.
  *
- * <p>Thread-safe: the store and planner are; the reference count belongs to {@link
- * EngineRegistry} and is guarded by the registry's lock.
+ * <p>Thread-safe: the store and planner are; the reference count belongs to {@link EngineRegistry}
+ * and is guarded by the registry's lock.
  */
 public final class Engine {
   private final String key;

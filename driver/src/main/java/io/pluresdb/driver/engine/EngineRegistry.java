@@ -14,13 +14,13 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The open engines of this JVM, by canonical database key. The first connection to a database
- * opens its store; later ones share it; the last to leave closes it.
+ * The open engines of this JVM, by canonical database key. The first connection to a database opens
+ * its store; later ones share it; the last to leave closes it.
  *
- * <p>Thread-safe: every method holds this registry's monitor, so a concurrent open and close of
- * one database cannot interleave (a connection never receives an engine being closed). Opening a
- * store happens under the monitor too, which serializes the opening of different databases; that
- * costs little next to keeping a half-open engine visible.
+ * <p>Thread-safe: every method holds this registry's monitor, so a concurrent open and close of one
+ * database cannot interleave (a connection never receives an engine being closed). Opening a store
+ * happens under the monitor too, which serializes the opening of different databases; that costs
+ * little next to keeping a half-open engine visible.
  */
 public final class EngineRegistry {
   private static final EngineRegistry GLOBAL = new EngineRegistry();
@@ -44,9 +44,15 @@ public final class EngineRegistry {
     } else {
       String conflict = engine.settings().conflictWith(settings);
       if (conflict != null) {
-        throw Errors.of(SqlState.CLIENT_UNABLE_TO_CONNECT,
-            "database " + target + " is already open in this JVM with " + conflict
-                + "; " + url.url() + " asks for a different value");
+        throw Errors.of(
+            SqlState.CLIENT_UNABLE_TO_CONNECT,
+            "database "
+                + target
+                + " is already open in this JVM with "
+                + conflict
+                + "; "
+                + url.url()
+                + " asks for a different value");
       }
     }
     engine.retain();
@@ -80,16 +86,18 @@ public final class EngineRegistry {
       createParentDirectories(target.file());
       config = StoreConfig.file(target.file());
     }
-    config = config.withSynchronousFull(settings.synchronousFull())
-        .withMaxClockDrift(settings.maxClockDrift())
-        .withNodeName(settings.node());
+    config =
+        config
+            .withSynchronousFull(settings.synchronousFull())
+            .withMaxClockDrift(settings.maxClockDrift())
+            .withNodeName(settings.node());
     try {
       return Store.open(config);
     } catch (SQLException e) {
       throw e;
     } catch (RuntimeException e) {
-      throw Errors.of(SqlState.CLIENT_UNABLE_TO_CONNECT,
-          "cannot open database " + target + ": " + e, e);
+      throw Errors.of(
+          SqlState.CLIENT_UNABLE_TO_CONNECT, "cannot open database " + target + ": " + e, e);
     }
   }
 
@@ -100,8 +108,10 @@ public final class EngineRegistry {
         Files.createDirectories(parent);
       }
     } catch (IOException e) {
-      throw Errors.of(SqlState.CLIENT_UNABLE_TO_CONNECT,
-          "cannot create the directory of database " + file + ": " + e.getMessage(), e);
+      throw Errors.of(
+          SqlState.CLIENT_UNABLE_TO_CONNECT,
+          "cannot create the directory of database " + file + ": " + e.getMessage(),
+          e);
     }
   }
 }

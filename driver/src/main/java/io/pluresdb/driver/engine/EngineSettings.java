@@ -22,9 +22,9 @@ public record EngineSettings(boolean synchronousFull, Duration maxClockDrift, St
   }
 
   /**
-   * The first property in which {@code other} asks for something this engine does not run with,
-   * or null when a connection asking for {@code other} may share this engine. A connection that
-   * does not name a node accepts any.
+   * The first property in which {@code other} asks for something this engine does not run with, or
+   * null when a connection asking for {@code other} may share this engine. A connection that does
+   * not name a node accepts any.
    */
   String conflictWith(EngineSettings other) {
     if (synchronousFull != other.synchronousFull) {

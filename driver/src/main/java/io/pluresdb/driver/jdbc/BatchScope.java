@@ -23,7 +23,9 @@ final class BatchScope implements AutoCloseable {
     }
   }
 
-  /** Commits what the batch did (when this scope opened the transaction) and restores auto-commit. */
+  /**
+   * Commits what the batch did (when this scope opened the transaction) and restores auto-commit.
+   */
   @Override
   public void close() throws SQLException {
     if (wrapped) {

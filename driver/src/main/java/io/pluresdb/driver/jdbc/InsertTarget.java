@@ -16,9 +16,10 @@ import java.util.regex.Pattern;
  * indexes count the declared columns of the table an {@code INSERT INTO} names.
  */
 final class InsertTarget {
-  private static final Pattern INSERT = Pattern.compile(
-      "^\\s*INSERT\\s+INTO\\s+(?:\"([^\"]+)\"|([A-Za-z_][A-Za-z0-9_$]*))",
-      Pattern.CASE_INSENSITIVE);
+  private static final Pattern INSERT =
+      Pattern.compile(
+          "^\\s*INSERT\\s+INTO\\s+(?:\"([^\"]+)\"|([A-Za-z_][A-Za-z0-9_$]*))",
+          Pattern.CASE_INSENSITIVE);
 
   private final Catalog catalog;
 
@@ -28,8 +29,8 @@ final class InsertTarget {
 
   List<String> columnsAt(String sql, int[] indexes) throws SQLException {
     if (indexes == null || indexes.length == 0) {
-      throw Errors.of(SqlState.INVALID_PARAMETER_VALUE,
-          "the generated key column indexes are missing");
+      throw Errors.of(
+          SqlState.INVALID_PARAMETER_VALUE, "the generated key column indexes are missing");
     }
     Matcher m = INSERT.matcher(sql == null ? "" : sql);
     if (!m.find()) {
@@ -44,9 +45,15 @@ final class InsertTarget {
     List<String> names = new ArrayList<>();
     for (int i : indexes) {
       if (i < 1 || i > table.columns().size()) {
-        throw Errors.of(SqlState.INVALID_DESCRIPTOR_INDEX,
-            "generated key column index " + i + " is out of range 1.."
-                + table.columns().size() + " for table '" + name + "'");
+        throw Errors.of(
+            SqlState.INVALID_DESCRIPTOR_INDEX,
+            "generated key column index "
+                + i
+                + " is out of range 1.."
+                + table.columns().size()
+                + " for table '"
+                + name
+                + "'");
       }
       names.add(table.columns().get(i - 1).name());
     }

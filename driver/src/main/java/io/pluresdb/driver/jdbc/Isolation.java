@@ -22,8 +22,11 @@ final class Isolation {
       case Connection.TRANSACTION_READ_UNCOMMITTED:
       case Connection.TRANSACTION_READ_COMMITTED:
       case Connection.TRANSACTION_REPEATABLE_READ:
-        SQLWarning w = new SQLWarning("isolation level " + level
-            + " was raised to TRANSACTION_SERIALIZABLE, the level PluresDB runs at");
+        SQLWarning w =
+            new SQLWarning(
+                "isolation level "
+                    + level
+                    + " was raised to TRANSACTION_SERIALIZABLE, the level PluresDB runs at");
         if (warnings == null) {
           return w;
         }
@@ -32,7 +35,8 @@ final class Isolation {
       case Connection.TRANSACTION_NONE:
         throw Errors.unsupported("Connection.setTransactionIsolation(TRANSACTION_NONE)");
       default:
-        throw Errors.of(SqlState.INVALID_ATTRIBUTE_VALUE,
+        throw Errors.of(
+            SqlState.INVALID_ATTRIBUTE_VALUE,
             "setTransactionIsolation: invalid isolation level " + level);
     }
   }

@@ -6,8 +6,8 @@ import java.sql.SQLException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Whether a connection, statement or result set is still open, and the error its methods raise
- * once it is not.
+ * Whether a connection, statement or result set is still open, and the error its methods raise once
+ * it is not.
  *
  * <p>Thread-safe: any thread may close or ask, and exactly one {@link #close()} call wins, so the
  * owner releases its resources once even when a second thread closes it too.

@@ -18,7 +18,8 @@ final class ParameterMetaDataImpl implements ParameterMetaData, SelfWrapper {
 
   private ColumnType type(int i) throws SQLException {
     if (i < 1 || i > types.size()) {
-      throw Errors.of(SqlState.INVALID_PARAMETER_NUMBER,
+      throw Errors.of(
+          SqlState.INVALID_PARAMETER_NUMBER,
           "parameter index " + i + " is out of range 1.." + types.size());
     }
     return types.get(i - 1);

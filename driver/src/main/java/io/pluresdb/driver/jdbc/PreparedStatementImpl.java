@@ -37,9 +37,9 @@ import java.util.List;
 
 /**
  * The PluresDB {@link PreparedStatement}: planned once at creation (through the planner's cache),
- * executed with the bound values. Setters store canonical values where the Java type says which
- * one is meant; the planner coerces them to the parameter's type. Long only because of the
- * interface's many setters, each one line over {@link ParameterValues} or {@link LegacyDates}.
+ * executed with the bound values. Setters store canonical values where the Java type says which one
+ * is meant; the planner coerces them to the parameter's type. Long only because of the interface's
+ * many setters, each one line over {@link ParameterValues} or {@link LegacyDates}.
  *
  * <p>Not thread-safe, like {@link StatementImpl}.
  */
@@ -64,7 +64,8 @@ public final class PreparedStatementImpl extends StatementImpl implements Prepar
   private List<Object> boundParams() throws SQLException {
     for (int i = 0; i < params.length; i++) {
       if (params[i] == UNSET) {
-        throw Errors.of(SqlState.INVALID_PARAMETER_VALUE,
+        throw Errors.of(
+            SqlState.INVALID_PARAMETER_VALUE,
             "no value bound to parameter " + (i + 1) + " of " + abbreviate(prepared.sql()));
       }
     }
@@ -74,8 +75,13 @@ public final class PreparedStatementImpl extends StatementImpl implements Prepar
   private void bind(int index, Object canonical) throws SQLException {
     checkOpen();
     if (index < 1 || index > params.length) {
-      throw Errors.of(SqlState.INVALID_PARAMETER_NUMBER,
-          "parameter index " + index + " is out of range 1.." + params.length + " for "
+      throw Errors.of(
+          SqlState.INVALID_PARAMETER_NUMBER,
+          "parameter index "
+              + index
+              + " is out of range 1.."
+              + params.length
+              + " for "
               + abbreviate(prepared.sql()));
     }
     params[index - 1] = canonical;
@@ -157,7 +163,8 @@ public final class PreparedStatementImpl extends StatementImpl implements Prepar
 
   /** Statement methods taking SQL text must not be called on a PreparedStatement (JDBC 4.3). */
   private static SQLException textOnPrepared(String method) {
-    return Errors.of(SqlState.FUNCTION_SEQUENCE_ERROR,
+    return Errors.of(
+        SqlState.FUNCTION_SEQUENCE_ERROR,
         "PreparedStatement." + method + "(String) is not allowed; call " + method + "()");
   }
 
@@ -322,15 +329,14 @@ public final class PreparedStatementImpl extends StatementImpl implements Prepar
       }
       throw Errors.unsupported("PreparedStatement.setObject with java.sql.Types " + targetSqlType);
     }
-    bind(i, ObjectConversions.toCanonical(ParameterValues.normalize(x, what(i)), type,
-        what(i)));
+    bind(i, ObjectConversions.toCanonical(ParameterValues.normalize(x, what(i)), type, what(i)));
   }
 
   @Override
-  public void setObject(int i, Object x, int targetSqlType, int scaleOrLength)
-      throws SQLException {
+  public void setObject(int i, Object x, int targetSqlType, int scaleOrLength) throws SQLException {
     setObject(i, x, targetSqlType);
-    if (params[i - 1] instanceof BigDecimal d && scaleOrLength >= 0
+    if (params[i - 1] instanceof BigDecimal d
+        && scaleOrLength >= 0
         && (targetSqlType == java.sql.Types.DECIMAL || targetSqlType == java.sql.Types.NUMERIC)) {
       params[i - 1] = d.setScale(scaleOrLength, java.math.RoundingMode.HALF_UP);
     }
@@ -361,8 +367,11 @@ public final class PreparedStatementImpl extends StatementImpl implements Prepar
 
   @Override
   public void setAsciiStream(int i, InputStream x, long length) throws SQLException {
-    bind(i, x == null ? null
-        : new String(ParameterValues.readAll(x, length, what(i)), StandardCharsets.US_ASCII));
+    bind(
+        i,
+        x == null
+            ? null
+            : new String(ParameterValues.readAll(x, length, what(i)), StandardCharsets.US_ASCII));
   }
 
   @Override
@@ -373,8 +382,8 @@ public final class PreparedStatementImpl extends StatementImpl implements Prepar
   @Override
   @Deprecated
   public void setUnicodeStream(int i, InputStream x, int length) throws SQLException {
-    throw Errors.unsupported("PreparedStatement.setUnicodeStream (deprecated; use"
-        + " setCharacterStream)");
+    throw Errors.unsupported(
+        "PreparedStatement.setUnicodeStream (deprecated; use" + " setCharacterStream)");
   }
 
   @Override

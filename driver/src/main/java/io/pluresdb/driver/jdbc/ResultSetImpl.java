@@ -79,11 +79,13 @@ public final class ResultSetImpl extends ResultSetUpdates implements SelfWrapper
   private Object value(int column) throws SQLException {
     checkOpen();
     if (column < 1 || column > rows.columns().size()) {
-      throw Errors.of(SqlState.INVALID_DESCRIPTOR_INDEX,
+      throw Errors.of(
+          SqlState.INVALID_DESCRIPTOR_INDEX,
           "column index " + column + " is out of range 1.." + rows.columns().size());
     }
     if (!rows.onRow()) {
-      throw Errors.of(SqlState.INVALID_CURSOR_STATE,
+      throw Errors.of(
+          SqlState.INVALID_CURSOR_STATE,
           "the result set is not positioned on a row (call next() first)");
     }
     Object v = rows.get(column);
@@ -100,7 +102,8 @@ public final class ResultSetImpl extends ResultSetUpdates implements SelfWrapper
     if (rows instanceof MaterializedRows m) {
       return m;
     }
-    throw Errors.of(SqlState.INVALID_CURSOR_STATE,
+    throw Errors.of(
+        SqlState.INVALID_CURSOR_STATE,
         "ResultSet." + method + " needs a scrollable result set; this one is TYPE_FORWARD_ONLY");
   }
 
@@ -236,7 +239,8 @@ public final class ResultSetImpl extends ResultSetUpdates implements SelfWrapper
     checkOpen();
     Integer i = label == null ? null : labels.get(label.toLowerCase(Locale.ROOT));
     if (i == null) {
-      throw Errors.of(SqlState.UNDEFINED_COLUMN,
+      throw Errors.of(
+          SqlState.UNDEFINED_COLUMN,
           "column '" + label + "' is not in the result set; columns are " + labelList());
     }
     return i;
@@ -272,7 +276,8 @@ public final class ResultSetImpl extends ResultSetUpdates implements SelfWrapper
   public void setFetchDirection(int direction) throws SQLException {
     checkOpen();
     if (direction != FETCH_FORWARD && type == TYPE_FORWARD_ONLY) {
-      throw Errors.of(SqlState.INVALID_CURSOR_STATE,
+      throw Errors.of(
+          SqlState.INVALID_CURSOR_STATE,
           "fetch direction " + direction + " needs a scrollable result set");
     }
     if (direction != FETCH_FORWARD && direction != FETCH_REVERSE && direction != FETCH_UNKNOWN) {
@@ -324,29 +329,31 @@ public final class ResultSetImpl extends ResultSetUpdates implements SelfWrapper
   @Override
   public byte getByte(int i) throws SQLException {
     Object v = value(i);
-    return v == null ? 0 : (byte) Conversions.toLong(v, what(i), "byte", Byte.MIN_VALUE,
-        Byte.MAX_VALUE);
+    return v == null
+        ? 0
+        : (byte) Conversions.toLong(v, what(i), "byte", Byte.MIN_VALUE, Byte.MAX_VALUE);
   }
 
   @Override
   public short getShort(int i) throws SQLException {
     Object v = value(i);
-    return v == null ? 0 : (short) Conversions.toLong(v, what(i), "short", Short.MIN_VALUE,
-        Short.MAX_VALUE);
+    return v == null
+        ? 0
+        : (short) Conversions.toLong(v, what(i), "short", Short.MIN_VALUE, Short.MAX_VALUE);
   }
 
   @Override
   public int getInt(int i) throws SQLException {
     Object v = value(i);
-    return v == null ? 0 : (int) Conversions.toLong(v, what(i), "int", Integer.MIN_VALUE,
-        Integer.MAX_VALUE);
+    return v == null
+        ? 0
+        : (int) Conversions.toLong(v, what(i), "int", Integer.MIN_VALUE, Integer.MAX_VALUE);
   }
 
   @Override
   public long getLong(int i) throws SQLException {
     Object v = value(i);
-    return v == null ? 0 : Conversions.toLong(v, what(i), "long", Long.MIN_VALUE,
-        Long.MAX_VALUE);
+    return v == null ? 0 : Conversions.toLong(v, what(i), "long", Long.MIN_VALUE, Long.MAX_VALUE);
   }
 
   @Override

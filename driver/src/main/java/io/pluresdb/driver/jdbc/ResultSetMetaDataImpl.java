@@ -19,7 +19,8 @@ final class ResultSetMetaDataImpl implements ResultSetMetaData, SelfWrapper {
 
   private ColumnMeta column(int i) throws SQLException {
     if (i < 1 || i > columns.size()) {
-      throw Errors.of(SqlState.INVALID_DESCRIPTOR_INDEX,
+      throw Errors.of(
+          SqlState.INVALID_DESCRIPTOR_INDEX,
           "column index " + i + " is out of range 1.." + columns.size());
     }
     return columns.get(i - 1);

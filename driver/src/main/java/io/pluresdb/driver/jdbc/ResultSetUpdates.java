@@ -19,9 +19,9 @@ import java.sql.Timestamp;
 
 /**
  * The updating half of {@link ResultSet}, which PluresDB result sets (always {@code
- * CONCUR_READ_ONLY}) do not offer: every method fails with 0A000 naming itself. Kept apart so
- * that {@link ResultSetImpl} holds only what reading needs; long only because the interface has
- * ninety such methods.
+ * CONCUR_READ_ONLY}) do not offer: every method fails with 0A000 naming itself. Kept apart so that
+ * {@link ResultSetImpl} holds only what reading needs; long only because the interface has ninety
+ * such methods.
  */
 abstract class ResultSetUpdates implements ResultSet {
 

@@ -5,8 +5,8 @@ import java.sql.SQLException;
 import java.util.List;
 
 /**
- * The rows behind a result set: streamed from a planner cursor ({@link StreamingRows}) or held
- * in memory and scrollable ({@link MaterializedRows}). Values are canonical; columns count from 1.
+ * The rows behind a result set: streamed from a planner cursor ({@link StreamingRows}) or held in
+ * memory and scrollable ({@link MaterializedRows}). Values are canonical; columns count from 1.
  *
  * <p>Not thread-safe: owned by one result set.
  */

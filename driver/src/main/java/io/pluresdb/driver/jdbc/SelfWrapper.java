@@ -19,8 +19,10 @@ public interface SelfWrapper extends Wrapper {
     if (iface != null && iface.isInstance(this)) {
       return iface.cast(this);
     }
-    throw Errors.of(SqlState.INVALID_PARAMETER_VALUE,
-        getClass().getSimpleName() + " does not wrap "
+    throw Errors.of(
+        SqlState.INVALID_PARAMETER_VALUE,
+        getClass().getSimpleName()
+            + " does not wrap "
             + (iface == null ? "null" : iface.getName()));
   }
 

@@ -18,13 +18,14 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The PluresDB {@link Statement}: plans through the connection's session and keeps the one
- * current result (rows, or an update count with generated keys). {@link PreparedStatementImpl}
- * reuses its execution core. Long only because {@link Statement} has that many methods; each is a
- * check and one call.
+ * The PluresDB {@link Statement}: plans through the connection's session and keeps the one current
+ * result (rows, or an update count with generated keys). {@link PreparedStatementImpl} reuses its
+ * execution core. Long only because {@link Statement} has that many methods; each is a check and
+ * one call.
  *
  * <p>Not thread-safe: used by the thread that owns the connection, except {@link #cancel()} and
- * {@link #close()}, which any thread may call ({@code running} is volatile, {@link Lifecycle} thread-safe).
+ * {@link #close()}, which any thread may call ({@code running} is volatile, {@link Lifecycle}
+ * thread-safe).
  */
 public class StatementImpl implements Statement, SelfWrapper {
   final ConnectionImpl connection;
@@ -66,8 +67,7 @@ public class StatementImpl implements Statement, SelfWrapper {
   }
 
   /** Runs a planned statement; true when it produced rows. */
-  final boolean run(Prepared p, List<Object> params, List<String> keyColumns)
-      throws SQLException {
+  final boolean run(Prepared p, List<Object> params, List<String> keyColumns) throws SQLException {
     keys = GeneratedKeys.NONE;
     return runKeepingKeys(p, params, keyColumns);
   }
@@ -124,9 +124,10 @@ public class StatementImpl implements Statement, SelfWrapper {
   }
 
   private ResultSetImpl newResultSet(Cursor cursor) throws SQLException {
-    RowSource rows = resultSetType == ResultSet.TYPE_FORWARD_ONLY
-        ? new StreamingRows(cursor, maxRows)
-        : MaterializedRows.of(cursor, maxRows);
+    RowSource rows =
+        resultSetType == ResultSet.TYPE_FORWARD_ONLY
+            ? new StreamingRows(cursor, maxRows)
+            : MaterializedRows.of(cursor, maxRows);
     ResultSetImpl rs = new ResultSetImpl(this, rows, resultSetType);
     rs.setFetchSize(fetchSize);
     return rs;
@@ -142,13 +143,16 @@ public class StatementImpl implements Statement, SelfWrapper {
   }
 
   static SQLException notAQuery(String method, String sql) {
-    return Errors.of(SqlState.FUNCTION_SEQUENCE_ERROR,
+    return Errors.of(
+        SqlState.FUNCTION_SEQUENCE_ERROR,
         method + " needs a statement that returns rows; this one does not: " + abbreviate(sql));
   }
 
   static SQLException aQuery(String method, String sql) {
-    return Errors.of(SqlState.FUNCTION_SEQUENCE_ERROR,
-        method + " cannot run a statement that returns rows (use executeQuery): "
+    return Errors.of(
+        SqlState.FUNCTION_SEQUENCE_ERROR,
+        method
+            + " cannot run a statement that returns rows (use executeQuery): "
             + abbreviate(sql));
   }
 
@@ -287,8 +291,12 @@ public class StatementImpl implements Statement, SelfWrapper {
   }
 
   static BatchUpdateException batchFailure(int index, long[] done, SQLException e) {
-    return new BatchUpdateException("batch item " + (index + 1) + " failed: " + e.getMessage(),
-        e.getSQLState(), e.getErrorCode(), done, e);
+    return new BatchUpdateException(
+        "batch item " + (index + 1) + " failed: " + e.getMessage(),
+        e.getSQLState(),
+        e.getErrorCode(),
+        done,
+        e);
   }
 
   static int[] toInts(long[] counts) {
@@ -328,12 +336,14 @@ public class StatementImpl implements Statement, SelfWrapper {
     checkOpen();
     if (current == KEEP_CURRENT_RESULT || current == CLOSE_ALL_RESULTS) {
       // JDBC: these are unsupported where supportsMultipleOpenResults() is false, as here.
-      throw Errors.unsupported("Statement.getMoreResults(" + (current == KEEP_CURRENT_RESULT
-          ? "KEEP_CURRENT_RESULT" : "CLOSE_ALL_RESULTS") + ")");
+      throw Errors.unsupported(
+          "Statement.getMoreResults("
+              + (current == KEEP_CURRENT_RESULT ? "KEEP_CURRENT_RESULT" : "CLOSE_ALL_RESULTS")
+              + ")");
     }
     if (current != CLOSE_CURRENT_RESULT) {
-      throw Errors.of(SqlState.INVALID_ATTRIBUTE_VALUE,
-          "getMoreResults: invalid argument " + current);
+      throw Errors.of(
+          SqlState.INVALID_ATTRIBUTE_VALUE, "getMoreResults: invalid argument " + current);
     }
     clearResults();
     return false; // every statement produces exactly one result
@@ -397,8 +407,8 @@ public class StatementImpl implements Statement, SelfWrapper {
   public void setQueryTimeout(int seconds) throws SQLException {
     checkOpen();
     if (seconds < 0) {
-      throw Errors.of(SqlState.INVALID_ATTRIBUTE_VALUE,
-          "query timeout " + seconds + " is negative");
+      throw Errors.of(
+          SqlState.INVALID_ATTRIBUTE_VALUE, "query timeout " + seconds + " is negative");
     }
     queryTimeout = seconds;
   }
@@ -457,7 +467,8 @@ public class StatementImpl implements Statement, SelfWrapper {
   @Override
   public void setFetchDirection(int direction) throws SQLException {
     checkOpen();
-    if (direction != ResultSet.FETCH_FORWARD && direction != ResultSet.FETCH_REVERSE
+    if (direction != ResultSet.FETCH_FORWARD
+        && direction != ResultSet.FETCH_REVERSE
         && direction != ResultSet.FETCH_UNKNOWN) {
       throw Errors.of(SqlState.INVALID_ATTRIBUTE_VALUE, "invalid fetch direction " + direction);
     }

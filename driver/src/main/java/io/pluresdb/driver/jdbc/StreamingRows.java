@@ -6,8 +6,8 @@ import java.sql.SQLException;
 import java.util.List;
 
 /**
- * Forward-only rows read from a planner cursor as the user advances. Each row is copied out of
- * the cursor so that {@link #isLast} can look one row ahead without losing the current one.
+ * Forward-only rows read from a planner cursor as the user advances. Each row is copied out of the
+ * cursor so that {@link #isLast} can look one row ahead without losing the current one.
  *
  * <p>Not thread-safe: owned by one result set.
  */
@@ -21,7 +21,9 @@ final class StreamingRows implements RowSource {
   private int row;
   private boolean done;
 
-  /** @param maxRows 0 for no limit */
+  /**
+   * @param maxRows 0 for no limit
+   */
   StreamingRows(Cursor cursor, long maxRows) {
     this.cursor = cursor;
     this.columns = List.copyOf(cursor.columns());

@@ -56,8 +56,8 @@ final class CatalogRows {
         }
       }
     }
-    rows.sort(Comparator.comparing((Object[] r) -> (String) r[3])
-        .thenComparing(r -> (String) r[2]));
+    rows.sort(
+        Comparator.comparing((Object[] r) -> (String) r[3]).thenComparing(r -> (String) r[2]));
     return rows;
   }
 
@@ -79,8 +79,7 @@ final class CatalogRows {
         addColumns(rows, v.name(), v.columns(), columns);
       }
     }
-    rows.sort(Comparator.comparing((Object[] r) -> (String) r[2])
-        .thenComparing(r -> (Long) r[16]));
+    rows.sort(Comparator.comparing((Object[] r) -> (String) r[2]).thenComparing(r -> (Long) r[16]));
     return rows;
   }
 
@@ -100,11 +99,30 @@ final class CatalogRows {
     Long radix = TypeFacts.isNumeric(c.type()) ? Long.valueOf(10) : null;
     Long octets = TypeFacts.isText(c.type()) ? Math.min(4 * size, Integer.MAX_VALUE) : null;
     return new Object[] {
-      null, SCHEMA, table, c.name(), (long) c.type().jdbcType(), TypeFacts.sqlName(c.type()),
-      size, null, digits, radix,
+      null,
+      SCHEMA,
+      table,
+      c.name(),
+      (long) c.type().jdbcType(),
+      TypeFacts.sqlName(c.type()),
+      size,
+      null,
+      digits,
+      radix,
       (long) (c.nullable() ? DatabaseMetaData.columnNullable : DatabaseMetaData.columnNoNulls),
-      null, c.defaultSql(), null, null, octets, (long) position, c.nullable() ? "YES" : "NO",
-      null, null, null, null, c.autoIncrement() ? "YES" : "NO", "NO"
+      null,
+      c.defaultSql(),
+      null,
+      null,
+      octets,
+      (long) position,
+      c.nullable() ? "YES" : "NO",
+      null,
+      null,
+      null,
+      null,
+      c.autoIncrement() ? "YES" : "NO",
+      "NO"
     };
   }
 
@@ -115,8 +133,10 @@ final class CatalogRows {
       return rows;
     }
     for (int i = 0; i < t.primaryKey().size(); i++) {
-      rows.add(new Object[] {null, SCHEMA, t.name(), t.primaryKey().get(i), (long) (i + 1),
-          t.name() + "_pkey"});
+      rows.add(
+          new Object[] {
+            null, SCHEMA, t.name(), t.primaryKey().get(i), (long) (i + 1), t.name() + "_pkey"
+          });
     }
     rows.sort(Comparator.comparing((Object[] r) -> (String) r[3]));
     return rows;
@@ -132,14 +152,28 @@ final class CatalogRows {
         continue;
       }
       for (int i = 0; i < ix.columns().size(); i++) {
-        rows.add(new Object[] {null, SCHEMA, table, !ix.unique(), null, ix.name(),
-            (long) DatabaseMetaData.tableIndexOther, (long) (i + 1), ix.columns().get(i),
-            "A", null, null, null});
+        rows.add(
+            new Object[] {
+              null,
+              SCHEMA,
+              table,
+              !ix.unique(),
+              null,
+              ix.name(),
+              (long) DatabaseMetaData.tableIndexOther,
+              (long) (i + 1),
+              ix.columns().get(i),
+              "A",
+              null,
+              null,
+              null
+            });
       }
     }
-    rows.sort(Comparator.comparing((Object[] r) -> (Boolean) r[3])
-        .thenComparing(r -> (String) r[5])
-        .thenComparing(r -> (Long) r[7]));
+    rows.sort(
+        Comparator.comparing((Object[] r) -> (Boolean) r[3])
+            .thenComparing(r -> (String) r[5])
+            .thenComparing(r -> (Long) r[7]));
     return rows;
   }
 
@@ -156,20 +190,31 @@ final class CatalogRows {
         }
         List<String> refColumns = referencedColumns(fk);
         for (int i = 0; i < fk.columns().size(); i++) {
-          rows.add(new Object[] {
-            null, SCHEMA, fk.refTable(), i < refColumns.size() ? refColumns.get(i) : null,
-            null, SCHEMA, t.name(), fk.columns().get(i), (long) (i + 1),
-            (long) DatabaseMetaData.importedKeyNoAction,
-            (long) DatabaseMetaData.importedKeyNoAction, fk.name(),
-            fk.refTable() + "_pkey", (long) DatabaseMetaData.importedKeyNotDeferrable
-          });
+          rows.add(
+              new Object[] {
+                null,
+                SCHEMA,
+                fk.refTable(),
+                i < refColumns.size() ? refColumns.get(i) : null,
+                null,
+                SCHEMA,
+                t.name(),
+                fk.columns().get(i),
+                (long) (i + 1),
+                (long) DatabaseMetaData.importedKeyNoAction,
+                (long) DatabaseMetaData.importedKeyNoAction,
+                fk.name(),
+                fk.refTable() + "_pkey",
+                (long) DatabaseMetaData.importedKeyNotDeferrable
+              });
         }
       }
     }
     int table = orderByPrimary ? 2 : 6;
-    rows.sort(Comparator.comparing((Object[] r) -> (String) r[table])
-        .thenComparing(r -> String.valueOf(r[11]))
-        .thenComparing(r -> (Long) r[8]));
+    rows.sort(
+        Comparator.comparing((Object[] r) -> (String) r[table])
+            .thenComparing(r -> String.valueOf(r[11]))
+            .thenComparing(r -> (Long) r[8]));
     return rows;
   }
 
@@ -190,10 +235,17 @@ final class CatalogRows {
     }
     for (String name : t.primaryKey()) {
       ColumnDef c = t.column(name);
-      rows.add(new Object[] {(long) DatabaseMetaData.bestRowSession, name,
-          (long) c.type().jdbcType(), TypeFacts.sqlName(c.type()),
-          (long) TypeFacts.precision(c.type(), c.precision()), null, (long) c.scale(),
-          (long) DatabaseMetaData.bestRowNotPseudo});
+      rows.add(
+          new Object[] {
+            (long) DatabaseMetaData.bestRowSession,
+            name,
+            (long) c.type().jdbcType(),
+            TypeFacts.sqlName(c.type()),
+            (long) TypeFacts.precision(c.type(), c.precision()),
+            null,
+            (long) c.scale(),
+            (long) DatabaseMetaData.bestRowNotPseudo
+          });
     }
     return rows;
   }

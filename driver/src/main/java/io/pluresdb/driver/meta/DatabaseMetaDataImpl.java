@@ -16,8 +16,8 @@ import java.util.List;
 import java.util.function.Supplier;
 
 /**
- * The PluresDB {@link DatabaseMetaData}: constant answers about the SQL dialect and the driver,
- * and catalog answers ({@link CatalogRows}) from the session's schema snapshot, which includes the
+ * The PluresDB {@link DatabaseMetaData}: constant answers about the SQL dialect and the driver, and
+ * catalog answers ({@link CatalogRows}) from the session's schema snapshot, which includes the
  * session's own uncommitted DDL. There are no catalogs and one schema, {@value #SCHEMA}. Long only
  * because the interface is; every method is a constant or one call.
  *
@@ -78,7 +78,8 @@ public final class DatabaseMetaDataImpl implements DatabaseMetaData, SelfWrapper
   @Override
   public ResultSet getTableTypes() throws SQLException {
     rows();
-    return result(MetaShape.TABLE_TYPES,
+    return result(
+        MetaShape.TABLE_TYPES,
         List.of(new Object[] {CatalogRows.TABLE}, new Object[] {CatalogRows.VIEW}));
   }
 
@@ -86,22 +87,23 @@ public final class DatabaseMetaDataImpl implements DatabaseMetaData, SelfWrapper
   public ResultSet getTables(String cat, String schema, String table, String[] types)
       throws SQLException {
     CatalogRows c = rows();
-    return result(MetaShape.TABLES,
-        CatalogRows.inScope(cat, schema) ? c.tables(table, types) : List.of());
+    return result(
+        MetaShape.TABLES, CatalogRows.inScope(cat, schema) ? c.tables(table, types) : List.of());
   }
 
   @Override
   public ResultSet getColumns(String cat, String schema, String table, String column)
       throws SQLException {
     CatalogRows c = rows();
-    return result(MetaShape.COLUMNS,
-        CatalogRows.inScope(cat, schema) ? c.columns(table, column) : List.of());
+    return result(
+        MetaShape.COLUMNS, CatalogRows.inScope(cat, schema) ? c.columns(table, column) : List.of());
   }
 
   @Override
   public ResultSet getPrimaryKeys(String cat, String schema, String table) throws SQLException {
     CatalogRows c = rows();
-    return result(MetaShape.PRIMARY_KEYS,
+    return result(
+        MetaShape.PRIMARY_KEYS,
         CatalogRows.inScope(cat, schema) ? c.primaryKeys(table) : List.of());
   }
 
@@ -110,30 +112,38 @@ public final class DatabaseMetaDataImpl implements DatabaseMetaData, SelfWrapper
       String cat, String schema, String table, boolean unique, boolean approximate)
       throws SQLException {
     CatalogRows c = rows();
-    return result(MetaShape.INDEX_INFO,
+    return result(
+        MetaShape.INDEX_INFO,
         CatalogRows.inScope(cat, schema) ? c.indexInfo(table, unique) : List.of());
   }
 
   @Override
   public ResultSet getImportedKeys(String cat, String schema, String table) throws SQLException {
     CatalogRows c = rows();
-    return result(MetaShape.KEYS,
-        CatalogRows.inScope(cat, schema) ? c.keys(null, table, true) : List.of());
+    return result(
+        MetaShape.KEYS, CatalogRows.inScope(cat, schema) ? c.keys(null, table, true) : List.of());
   }
 
   @Override
   public ResultSet getExportedKeys(String cat, String schema, String table) throws SQLException {
     CatalogRows c = rows();
-    return result(MetaShape.KEYS,
-        CatalogRows.inScope(cat, schema) ? c.keys(table, null, false) : List.of());
+    return result(
+        MetaShape.KEYS, CatalogRows.inScope(cat, schema) ? c.keys(table, null, false) : List.of());
   }
 
   @Override
-  public ResultSet getCrossReference(String parentCat, String parentSchema, String parentTable,
-      String foreignCat, String foreignSchema, String foreignTable) throws SQLException {
+  public ResultSet getCrossReference(
+      String parentCat,
+      String parentSchema,
+      String parentTable,
+      String foreignCat,
+      String foreignSchema,
+      String foreignTable)
+      throws SQLException {
     CatalogRows c = rows();
-    boolean scope = CatalogRows.inScope(parentCat, parentSchema)
-        && CatalogRows.inScope(foreignCat, foreignSchema);
+    boolean scope =
+        CatalogRows.inScope(parentCat, parentSchema)
+            && CatalogRows.inScope(foreignCat, foreignSchema);
     return result(MetaShape.KEYS, scope ? c.keys(parentTable, foreignTable, false) : List.of());
   }
 
@@ -141,7 +151,8 @@ public final class DatabaseMetaDataImpl implements DatabaseMetaData, SelfWrapper
   public ResultSet getBestRowIdentifier(
       String cat, String schema, String table, int scope, boolean nullable) throws SQLException {
     CatalogRows c = rows();
-    return result(MetaShape.BEST_ROW,
+    return result(
+        MetaShape.BEST_ROW,
         CatalogRows.inScope(cat, schema) ? c.bestRowIdentifier(table) : List.of());
   }
 
@@ -154,45 +165,44 @@ public final class DatabaseMetaDataImpl implements DatabaseMetaData, SelfWrapper
   @Override
   public ResultSet getClientInfoProperties() throws SQLException {
     rows();
-    return result(MetaShape.CLIENT_INFO, List.of(
-        new Object[] {"ApplicationName", 255L, null, "The application using the connection"},
-        new Object[] {"ClientHostname", 255L, null, "The host the application runs on"},
-        new Object[] {"ClientUser", 255L, null, "The application's user"}));
+    return result(
+        MetaShape.CLIENT_INFO,
+        List.of(
+            new Object[] {"ApplicationName", 255L, null, "The application using the connection"},
+            new Object[] {"ClientHostname", 255L, null, "The host the application runs on"},
+            new Object[] {"ClientUser", 255L, null, "The application's user"}));
   }
 
   // ---- catalog answers that are always empty: PluresDB has none of these objects
 
   @Override
-  public ResultSet getVersionColumns(String cat, String schema, String table)
-      throws SQLException {
+  public ResultSet getVersionColumns(String cat, String schema, String table) throws SQLException {
     rows();
     return empty(MetaShape.VERSION_COLUMNS);
   }
 
   @Override
-  public ResultSet getProcedures(String cat, String schema, String procedure)
-      throws SQLException {
+  public ResultSet getProcedures(String cat, String schema, String procedure) throws SQLException {
     rows();
     return empty(MetaShape.PROCEDURES);
   }
 
   @Override
-  public ResultSet getProcedureColumns(String cat, String schema, String procedure,
-      String column) throws SQLException {
+  public ResultSet getProcedureColumns(String cat, String schema, String procedure, String column)
+      throws SQLException {
     rows();
     return empty(MetaShape.PROCEDURE_COLUMNS);
   }
 
   @Override
-  public ResultSet getFunctions(String cat, String schema, String function)
-      throws SQLException {
+  public ResultSet getFunctions(String cat, String schema, String function) throws SQLException {
     rows();
     return empty(MetaShape.FUNCTIONS);
   }
 
   @Override
-  public ResultSet getFunctionColumns(String cat, String schema, String function,
-      String column) throws SQLException {
+  public ResultSet getFunctionColumns(String cat, String schema, String function, String column)
+      throws SQLException {
     rows();
     return empty(MetaShape.FUNCTION_COLUMNS);
   }
@@ -224,8 +234,7 @@ public final class DatabaseMetaDataImpl implements DatabaseMetaData, SelfWrapper
   }
 
   @Override
-  public ResultSet getTablePrivileges(String cat, String schema, String table)
-      throws SQLException {
+  public ResultSet getTablePrivileges(String cat, String schema, String table) throws SQLException {
     rows();
     return empty(MetaShape.TABLE_PRIVILEGES);
   }

@@ -16,7 +16,8 @@ public final class DriverInfo {
   private DriverInfo() {}
 
   private static String load() {
-    try (InputStream in = DriverInfo.class.getResourceAsStream("/io/pluresdb/driver/driver.properties")) {
+    try (InputStream in =
+        DriverInfo.class.getResourceAsStream("/io/pluresdb/driver/driver.properties")) {
       if (in == null) {
         throw new IllegalStateException("driver.properties is missing from the driver jar");
       }

@@ -17,15 +17,30 @@ final class TypeInfoRows {
       boolean text = TypeFacts.isText(t);
       boolean numeric = TypeFacts.isNumeric(t);
       String prefix = quoted(t) ? (binary(t) ? "X'" : "'") : null;
-      rows.add(new Object[] {
-        TypeFacts.sqlName(t), (long) t.jdbcType(), (long) TypeFacts.defaultPrecision(t),
-        prefix, prefix == null ? null : "'", createParams(t),
-        (long) DatabaseMetaData.typeNullable, text,
-        (long) (t == ColumnType.VECTOR || binary(t) ? DatabaseMetaData.typePredBasic
-            : DatabaseMetaData.typeSearchable),
-        false, false, t == ColumnType.BIGINT, null, 0L,
-        (long) (t == ColumnType.DECIMAL ? 38 : 0), null, null, numeric ? 10L : null
-      });
+      rows.add(
+          new Object[] {
+            TypeFacts.sqlName(t),
+            (long) t.jdbcType(),
+            (long) TypeFacts.defaultPrecision(t),
+            prefix,
+            prefix == null ? null : "'",
+            createParams(t),
+            (long) DatabaseMetaData.typeNullable,
+            text,
+            (long)
+                (t == ColumnType.VECTOR || binary(t)
+                    ? DatabaseMetaData.typePredBasic
+                    : DatabaseMetaData.typeSearchable),
+            false,
+            false,
+            t == ColumnType.BIGINT,
+            null,
+            0L,
+            (long) (t == ColumnType.DECIMAL ? 38 : 0),
+            null,
+            null,
+            numeric ? 10L : null
+          });
     }
     rows.sort(Comparator.comparing((Object[] r) -> (Long) r[1]));
     return rows;

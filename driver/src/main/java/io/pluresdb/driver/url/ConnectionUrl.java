@@ -42,8 +42,14 @@ public record ConnectionUrl(String url, DatabaseTarget target, Properties proper
    */
   public static ConnectionUrl parse(String url, Properties info) throws SQLException {
     if (!accepts(url)) {
-      throw fail("not a PluresDB URL: " + url + " (expected " + PREFIX + "<file> or "
-          + PREFIX + "mem:<name>)");
+      throw fail(
+          "not a PluresDB URL: "
+              + url
+              + " (expected "
+              + PREFIX
+              + "<file> or "
+              + PREFIX
+              + "mem:<name>)");
     }
     String rest = url.substring(PREFIX.length());
     int q = rest.indexOf('?');
@@ -67,8 +73,8 @@ public record ConnectionUrl(String url, DatabaseTarget target, Properties proper
     if (location.startsWith(MEMORY)) {
       String name = location.substring(MEMORY.length());
       if (name.isEmpty()) {
-        throw fail("missing in-memory database name in " + url + " (expected "
-            + PREFIX + "mem:<name>)");
+        throw fail(
+            "missing in-memory database name in " + url + " (expected " + PREFIX + "mem:<name>)");
       }
       return DatabaseTarget.ofMemory(name);
     }
@@ -78,13 +84,14 @@ public record ConnectionUrl(String url, DatabaseTarget target, Properties proper
     try {
       return DatabaseTarget.ofFile(Path.of(location));
     } catch (InvalidPathException e) {
-      throw Errors.of(SqlState.CLIENT_UNABLE_TO_CONNECT,
-          "invalid database file '" + location + "' in " + url + ": " + e.getReason(), e);
+      throw Errors.of(
+          SqlState.CLIENT_UNABLE_TO_CONNECT,
+          "invalid database file '" + location + "' in " + url + ": " + e.getReason(),
+          e);
     }
   }
 
-  private static void parseQuery(String url, String query, Properties props)
-      throws SQLException {
+  private static void parseQuery(String url, String query, Properties props) throws SQLException {
     for (String pair : query.split("&")) {
       if (pair.isEmpty()) {
         continue;
@@ -94,8 +101,8 @@ public record ConnectionUrl(String url, DatabaseTarget target, Properties proper
       String value = eq < 0 ? "" : decode(url, pair.substring(eq + 1));
       PluresProperty p = PluresProperty.forKey(key);
       if (p == null) {
-        throw fail("unknown property '" + key + "' in " + url + "; known properties: "
-            + knownKeys());
+        throw fail(
+            "unknown property '" + key + "' in " + url + "; known properties: " + knownKeys());
       }
       props.setProperty(p.key(), p.normalize(value));
     }
@@ -105,8 +112,8 @@ public record ConnectionUrl(String url, DatabaseTarget target, Properties proper
     try {
       return URLDecoder.decode(s, StandardCharsets.UTF_8);
     } catch (IllegalArgumentException e) {
-      throw Errors.of(SqlState.CLIENT_UNABLE_TO_CONNECT,
-          "malformed URL encoding '" + s + "' in " + url, e);
+      throw Errors.of(
+          SqlState.CLIENT_UNABLE_TO_CONNECT, "malformed URL encoding '" + s + "' in " + url, e);
     }
   }
 

@@ -26,8 +26,8 @@ public record DatabaseTarget(Path file, String memoryName) {
 
   /**
    * A key equal for every spelling of one database: {@code mem:<name>}, or the file's real path
-   * (symbolic links and {@code ..} resolved through the nearest existing ancestor), so that
-   * {@code ./a.db} and {@code /abs/a.db} share one engine.
+   * (symbolic links and {@code ..} resolved through the nearest existing ancestor), so that {@code
+   * ./a.db} and {@code /abs/a.db} share one engine.
    */
   public String canonicalKey() {
     if (inMemory()) {

@@ -103,8 +103,8 @@ public enum PluresProperty {
   }
 
   /**
-   * Checks a text value and returns it in normal form (choices upper case, booleans lower case);
-   * a bad value fails with 08001 naming the property and the value.
+   * Checks a text value and returns it in normal form (choices upper case, booleans lower case); a
+   * bad value fails with 08001 naming the property and the value.
    */
   public String normalize(String value) throws SQLException {
     switch (kind) {

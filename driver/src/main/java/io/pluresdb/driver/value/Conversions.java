@@ -17,10 +17,10 @@ import java.time.format.DateTimeParseException;
 import java.util.Locale;
 
 /**
- * The JDBC conversions of one value: what {@code getInt}, {@code getString}, {@code
- * getObject(i, LocalDate.class)}... make of a canonical value, and what {@code setObject(i, x,
- * type)} makes of a bound one. Every failure is a 22xxx {@link SQLException} whose message names
- * {@code what} (such as "column 'year'") and the offending value.
+ * The JDBC conversions of one value: what {@code getInt}, {@code getString}, {@code getObject(i,
+ * LocalDate.class)}... make of a canonical value, and what {@code setObject(i, x, type)} makes of a
+ * bound one. Every failure is a 22xxx {@link SQLException} whose message names {@code what} (such
+ * as "column 'year'") and the offending value.
  *
  * <p>Stateless and thread-safe.
  */
@@ -84,7 +84,8 @@ public final class Conversions {
     BigInteger whole = d.toBigInteger();
     if (whole.compareTo(BigInteger.valueOf(min)) < 0
         || whole.compareTo(BigInteger.valueOf(max)) > 0) {
-      throw Errors.of(SqlState.NUMERIC_VALUE_OUT_OF_RANGE,
+      throw Errors.of(
+          SqlState.NUMERIC_VALUE_OUT_OF_RANGE,
           what + ": value " + toText(v) + " is out of range for " + target);
     }
     return whole.longValue();
@@ -289,7 +290,8 @@ public final class Conversions {
 
   /** The 22018 error: {@code what} holds {@code v}, which cannot become {@code target}. */
   public static SQLException cannot(Object v, String target, String what) {
-    return Errors.of(SqlState.INVALID_CHARACTER_VALUE_FOR_CAST,
+    return Errors.of(
+        SqlState.INVALID_CHARACTER_VALUE_FOR_CAST,
         what + ": cannot convert " + describe(v) + " to " + target);
   }
 

@@ -16,8 +16,8 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 
 /**
- * {@code getObject} in its three forms: the JDBC default class of a column type, a requested
- * class (java.time included), and the canonical value of a target type for {@code setObject}.
+ * {@code getObject} in its three forms: the JDBC default class of a column type, a requested class
+ * (java.time included), and the canonical value of a target type for {@code setObject}.
  *
  * <p>Stateless and thread-safe.
  */
@@ -30,8 +30,10 @@ public final class ObjectConversions {
       return null;
     }
     return switch (type) {
-      case TINYINT, SMALLINT, INTEGER -> v instanceof Long l && l == l.intValue()
-          ? Integer.valueOf(l.intValue()) : v; // a computed INTEGER too wide for int stays Long
+      case TINYINT, SMALLINT, INTEGER ->
+          v instanceof Long l && l == l.intValue()
+              ? Integer.valueOf(l.intValue())
+              : v; // a computed INTEGER too wide for int stays Long
       case REAL -> v instanceof Double d ? Float.valueOf(d.floatValue()) : v;
       case DATE -> v instanceof LocalDate d ? java.sql.Date.valueOf(d) : v;
       case TIME -> v instanceof LocalTime t ? java.sql.Time.valueOf(t) : v;
@@ -93,8 +95,7 @@ public final class ObjectConversions {
     return convertTemporal(v, type, what);
   }
 
-  private static Object convertTemporal(Object v, Class<?> type, String what)
-      throws SQLException {
+  private static Object convertTemporal(Object v, Class<?> type, String what) throws SQLException {
     if (type == LocalDate.class) {
       return Conversions.toLocalDate(v, what);
     }
@@ -131,7 +132,8 @@ public final class ObjectConversions {
       return new java.util.Date(
           java.sql.Timestamp.valueOf(Conversions.toLocalDateTime(v, what)).getTime());
     }
-    throw Errors.of(SqlState.INVALID_CHARACTER_VALUE_FOR_CAST,
+    throw Errors.of(
+        SqlState.INVALID_CHARACTER_VALUE_FOR_CAST,
         what + ": conversion to " + type.getName() + " is not supported");
   }
 
@@ -144,10 +146,8 @@ public final class ObjectConversions {
       case BOOLEAN -> Conversions.toBoolean(v, what);
       case TINYINT -> Conversions.toLong(v, what, "TINYINT", Byte.MIN_VALUE, Byte.MAX_VALUE);
       case SMALLINT -> Conversions.toLong(v, what, "SMALLINT", Short.MIN_VALUE, Short.MAX_VALUE);
-      case INTEGER -> Conversions.toLong(v, what, "INTEGER", Integer.MIN_VALUE,
-          Integer.MAX_VALUE);
-      case BIGINT, COUNTER -> Conversions.toLong(v, what, "BIGINT", Long.MIN_VALUE,
-          Long.MAX_VALUE);
+      case INTEGER -> Conversions.toLong(v, what, "INTEGER", Integer.MIN_VALUE, Integer.MAX_VALUE);
+      case BIGINT, COUNTER -> Conversions.toLong(v, what, "BIGINT", Long.MIN_VALUE, Long.MAX_VALUE);
       case REAL, DOUBLE -> Conversions.toDouble(v, what);
       case DECIMAL -> Conversions.toBigDecimal(v, what);
       case CHAR, VARCHAR, CLOB, JSON -> Conversions.toText(v);

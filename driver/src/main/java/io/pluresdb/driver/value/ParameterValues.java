@@ -30,8 +30,12 @@ public final class ParameterValues {
   private ParameterValues() {}
 
   public static Object normalize(Object x, String what) throws SQLException {
-    if (x == null || x instanceof String || x instanceof Long || x instanceof Boolean
-        || x instanceof Double || x instanceof BigDecimal) {
+    if (x == null
+        || x instanceof String
+        || x instanceof Long
+        || x instanceof Boolean
+        || x instanceof Double
+        || x instanceof BigDecimal) {
       return x;
     }
     if (x instanceof Integer || x instanceof Short || x instanceof Byte) {
@@ -91,7 +95,8 @@ public final class ParameterValues {
     if (x instanceof java.time.temporal.Temporal) {
       return x; // LocalDate, LocalTime, LocalDateTime: already canonical
     }
-    throw Errors.of(SqlState.INVALID_PARAMETER_VALUE,
+    throw Errors.of(
+        SqlState.INVALID_PARAMETER_VALUE,
         what + ": cannot bind a value of class " + x.getClass().getName());
   }
 

@@ -39,8 +39,8 @@ public final class TypeFacts {
   }
 
   /**
-   * The precision (digits for numbers, characters for text and date-times, bytes for binary)
-   * when the column declares none.
+   * The precision (digits for numbers, characters for text and date-times, bytes for binary) when
+   * the column declares none.
    */
   public static int defaultPrecision(ColumnType type) {
     return switch (type) {

@@ -23,14 +23,21 @@ class PluresJarIT {
   private Run java(String... args) throws IOException, InterruptedException {
     Path jar = Path.of(System.getProperty("pluresdb.jar", "target/pluresdb.jar")).toAbsolutePath();
     assertThat(jar).exists();
-    List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
-        jar.toString()));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar",
+                jar.toString()));
     command.addAll(List.of(args));
     Path log = dir.resolve("out.txt");
-    Process p = new ProcessBuilder(command).directory(dir.toFile())
-        .redirectErrorStream(true).redirectOutput(log.toFile())
-        .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile())).start();
+    Process p =
+        new ProcessBuilder(command)
+            .directory(dir.toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile())
+            .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))
+            .start();
     if (!p.waitFor(100, TimeUnit.SECONDS)) {
       p.destroyForcibly();
       throw new AssertionError("java -jar did not finish: " + Files.readString(log));
@@ -62,26 +69,34 @@ class PluresJarIT {
   @Test
   void shellRunsAScriptAgainstAFreshDatabaseInANewJvm() throws Exception {
     Path script = dir.resolve("story.sql");
-    Files.writeString(script, String.join("\n",
-        "CREATE TABLE artist (id BIGINT PRIMARY KEY, name VARCHAR(100) NOT NULL);",
-        "CREATE TABLE album (id BIGINT PRIMARY KEY, name VARCHAR(100) NOT NULL, year INTEGER,"
-            + " released DATE, artist_id BIGINT);",
-        "INSERT INTO artist VALUES (1, 'Radiohead'), (2, 'Bjork');",
-        "INSERT INTO album VALUES (10, 'Kid A', 2000, DATE '2000-10-02', 1),"
-            + " (11, 'Amnesiac', 2001, NULL, 1), (13, 'Vespertine', 2001, NULL, 2),"
-            + " (12, 'In Rainbows', 2007, NULL, 1);",
-        "SELECT r.name, COUNT(*) AS albums FROM album a JOIN artist r ON a.artist_id = r.id"
-            + " WHERE a.year > 2000 GROUP BY r.name ORDER BY 2 DESC LIMIT 10;",
-        ""));
+    Files.writeString(
+        script,
+        String.join(
+            "\n",
+            "CREATE TABLE artist (id BIGINT PRIMARY KEY, name VARCHAR(100) NOT NULL);",
+            "CREATE TABLE album (id BIGINT PRIMARY KEY, name VARCHAR(100) NOT NULL, year INTEGER,"
+                + " released DATE, artist_id BIGINT);",
+            "INSERT INTO artist VALUES (1, 'Radiohead'), (2, 'Bjork');",
+            "INSERT INTO album VALUES (10, 'Kid A', 2000, DATE '2000-10-02', 1),"
+                + " (11, 'Amnesiac', 2001, NULL, 1), (13, 'Vespertine', 2001, NULL, 2),"
+                + " (12, 'In Rainbows', 2007, NULL, 1);",
+            "SELECT r.name, COUNT(*) AS albums FROM album a JOIN artist r ON a.artist_id = r.id"
+                + " WHERE a.year > 2000 GROUP BY r.name ORDER BY 2 DESC LIMIT 10;",
+            ""));
     Run r = java("shell", "jdbc:pluresdb:" + dir.resolve("story.db"), "--run=" + script);
     assertThat(r.exit()).as(r.out()).isZero();
     assertThat(r.out()).doesNotContain("Error:");
-    assertThat(r.out()).containsPattern("Radiohead\\s*\\|\\s*2")
+    assertThat(r.out())
+        .containsPattern("Radiohead\\s*\\|\\s*2")
         .containsPattern("Bjork\\s*\\|\\s*1");
     assertThat(dir.resolve("story.db")).exists();
 
-    Run again = java("shell", "jdbc:pluresdb:" + dir.resolve("story.db"),
-        "--run=" + Files.writeString(dir.resolve("count.sql"), "SELECT COUNT(*) FROM album;\n"));
+    Run again =
+        java(
+            "shell",
+            "jdbc:pluresdb:" + dir.resolve("story.db"),
+            "--run="
+                + Files.writeString(dir.resolve("count.sql"), "SELECT COUNT(*) FROM album;\n"));
     assertThat(again.out()).as(again.out()).containsPattern("\\|\\s*4\\s*\\|");
   }
 

@@ -59,11 +59,12 @@ class ConnectionTest {
     try {
       List<Callable<String>> tasks = new ArrayList<>();
       for (int i = 0; i < 32; i++) {
-        tasks.add(() -> {
-          try (Connection c = Db.connect(url)) {
-            return c.unwrap(PluresConnection.class).databaseId();
-          }
-        });
+        tasks.add(
+            () -> {
+              try (Connection c = Db.connect(url)) {
+                return c.unwrap(PluresConnection.class).databaseId();
+              }
+            });
       }
       List<String> ids = new ArrayList<>();
       for (Future<String> f : pool.invokeAll(tasks, 50, TimeUnit.SECONDS)) {
@@ -73,8 +74,8 @@ class ConnectionTest {
     } finally {
       pool.shutdownNow();
     }
-    assertThat(EngineRegistry.global().references(
-        "file:" + dir.toRealPath().resolve("busy.db"))).isZero();
+    assertThat(EngineRegistry.global().references("file:" + dir.toRealPath().resolve("busy.db")))
+        .isZero();
   }
 
   @Test
@@ -111,7 +112,8 @@ class ConnectionTest {
   @Test
   void readOnlyConnectionsRefuseWrites() throws Exception {
     String url = Db.freshMemoryUrl();
-    try (Connection w = Db.connect(url); Connection r = Db.connect(url + "?read_only=true")) {
+    try (Connection w = Db.connect(url);
+        Connection r = Db.connect(url + "?read_only=true")) {
       Db.createAlbums(w);
       assertThat(r.isReadOnly()).isTrue();
       assertThatThrownBy(() -> Db.exec(r, "INSERT INTO album (id, name) VALUES (1, 'x')"))
@@ -154,7 +156,8 @@ class ConnectionTest {
     }
     try (Connection c = Db.connect(url + "?node=0000000000b2")) {
       assertThat(c.unwrap(PluresConnection.class).nodeId())
-          .as("an existing database keeps its node").isEqualTo("0000000000a1");
+          .as("an existing database keeps its node")
+          .isEqualTo("0000000000a1");
     }
     try (Connection a = Db.connect("jdbc:pluresdb:" + dir.resolve("a.db") + "?node=alpha");
         Connection b = Db.connect("jdbc:pluresdb:" + dir.resolve("b.db") + "?node=alpha");

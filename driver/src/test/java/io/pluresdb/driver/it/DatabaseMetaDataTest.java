@@ -24,7 +24,8 @@ class DatabaseMetaDataTest {
   @BeforeEach
   void open() throws SQLException {
     c = Db.connect(Db.freshMemoryUrl());
-    Db.exec(c,
+    Db.exec(
+        c,
         "CREATE TABLE artist (id BIGINT PRIMARY KEY, name VARCHAR(100) NOT NULL)",
         "CREATE TABLE album (id BIGINT PRIMARY KEY, name VARCHAR(100) NOT NULL, year INTEGER,"
             + " price DECIMAL(8,2) DEFAULT 9.99, artist_id BIGINT REFERENCES artist (id))",
@@ -59,8 +60,8 @@ class DatabaseMetaDataTest {
 
   @Test
   void tablesAndViewsWithPatternsAndEscapes() throws SQLException {
-    assertThat(labels(md.getTables(null, null, null, null))).startsWith(
-        "TABLE_CAT", "TABLE_SCHEM", "TABLE_NAME", "TABLE_TYPE", "REMARKS");
+    assertThat(labels(md.getTables(null, null, null, null)))
+        .startsWith("TABLE_CAT", "TABLE_SCHEM", "TABLE_NAME", "TABLE_TYPE", "REMARKS");
     assertThat(column(md.getTables(null, "main", "%", new String[] {"TABLE"}), "TABLE_NAME"))
         .containsExactly("a_b", "album", "artist", "axb");
     assertThat(column(md.getTables(null, null, "%", new String[] {"VIEW"}), "TABLE_NAME"))
@@ -78,34 +79,55 @@ class DatabaseMetaDataTest {
   @Test
   void columnsCarryTypesSizesNullabilityAndDefaults() throws SQLException {
     ResultSet rs = md.getColumns(null, null, "album", null);
-    assertThat(labels(rs)).hasSize(24).startsWith("TABLE_CAT", "TABLE_SCHEM", "TABLE_NAME",
-        "COLUMN_NAME", "DATA_TYPE", "TYPE_NAME", "COLUMN_SIZE")
+    assertThat(labels(rs))
+        .hasSize(24)
+        .startsWith(
+            "TABLE_CAT",
+            "TABLE_SCHEM",
+            "TABLE_NAME",
+            "COLUMN_NAME",
+            "DATA_TYPE",
+            "TYPE_NAME",
+            "COLUMN_SIZE")
         .endsWith("IS_AUTOINCREMENT", "IS_GENERATEDCOLUMN");
     List<String> seen = new ArrayList<>();
     while (rs.next()) {
-      seen.add(rs.getString("COLUMN_NAME") + ":" + rs.getInt("DATA_TYPE") + ":"
-          + rs.getString("TYPE_NAME") + ":" + rs.getInt("COLUMN_SIZE") + ":"
-          + rs.getInt("NULLABLE") + ":" + rs.getString("IS_NULLABLE") + ":"
-          + rs.getInt("ORDINAL_POSITION"));
+      seen.add(
+          rs.getString("COLUMN_NAME")
+              + ":"
+              + rs.getInt("DATA_TYPE")
+              + ":"
+              + rs.getString("TYPE_NAME")
+              + ":"
+              + rs.getInt("COLUMN_SIZE")
+              + ":"
+              + rs.getInt("NULLABLE")
+              + ":"
+              + rs.getString("IS_NULLABLE")
+              + ":"
+              + rs.getInt("ORDINAL_POSITION"));
       if (rs.getString("COLUMN_NAME").equals("price")) {
         assertThat(rs.getInt("DECIMAL_DIGITS")).isEqualTo(2);
         assertThat(rs.getString("COLUMN_DEF")).contains("9.99");
       }
     }
-    assertThat(seen).containsExactly(
-        "id:" + Types.BIGINT + ":BIGINT:19:0:NO:1",
-        "name:" + Types.VARCHAR + ":VARCHAR:100:0:NO:2",
-        "year:" + Types.INTEGER + ":INTEGER:10:1:YES:3",
-        "price:" + Types.DECIMAL + ":DECIMAL:8:1:YES:4",
-        "artist_id:" + Types.BIGINT + ":BIGINT:19:1:YES:5");
+    assertThat(seen)
+        .containsExactly(
+            "id:" + Types.BIGINT + ":BIGINT:19:0:NO:1",
+            "name:" + Types.VARCHAR + ":VARCHAR:100:0:NO:2",
+            "year:" + Types.INTEGER + ":INTEGER:10:1:YES:3",
+            "price:" + Types.DECIMAL + ":DECIMAL:8:1:YES:4",
+            "artist_id:" + Types.BIGINT + ":BIGINT:19:1:YES:5");
     assertThat(column(md.getColumns(null, null, "recent", null), "COLUMN_NAME"))
         .containsExactly("name");
   }
 
   @Test
   void identityColumnsAreReportedAsAutoIncrement() throws SQLException {
-    Db.exec(c, "CREATE TABLE note (id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,"
-        + " body VARCHAR(10))");
+    Db.exec(
+        c,
+        "CREATE TABLE note (id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,"
+            + " body VARCHAR(10))");
     assertThat(column(md.getColumns(null, null, "note", null), "IS_AUTOINCREMENT"))
         .containsExactly("YES", "NO");
     try (java.sql.ResultSet rs = c.createStatement().executeQuery("SELECT id, body FROM note")) {
@@ -117,8 +139,7 @@ class DatabaseMetaDataTest {
 
   @Test
   void keysAndIndexes() throws SQLException {
-    assertThat(column(md.getPrimaryKeys(null, null, "album"), "COLUMN_NAME"))
-        .containsExactly("id");
+    assertThat(column(md.getPrimaryKeys(null, null, "album"), "COLUMN_NAME")).containsExactly("id");
     ResultSet ix = md.getIndexInfo(null, null, "album", false, true);
     assertThat(labels(ix)).startsWith("TABLE_CAT", "TABLE_SCHEM", "TABLE_NAME", "NON_UNIQUE");
     assertThat(ix.next()).isTrue();
@@ -133,8 +154,10 @@ class DatabaseMetaDataTest {
     assertThat(fk.getShort("KEY_SEQ")).isEqualTo((short) 1);
     assertThat(column(md.getExportedKeys(null, null, "artist"), "FKTABLE_NAME"))
         .containsExactly("album");
-    assertThat(column(md.getCrossReference(null, null, "artist", null, null, "album"),
-        "FKCOLUMN_NAME")).containsExactly("artist_id");
+    assertThat(
+            column(
+                md.getCrossReference(null, null, "artist", null, null, "album"), "FKCOLUMN_NAME"))
+        .containsExactly("artist_id");
   }
 
   @Test
@@ -145,8 +168,7 @@ class DatabaseMetaDataTest {
     assertThat(md.storesUpperCaseIdentifiers()).isFalse();
     assertThat(md.getIdentifierQuoteString()).isEqualTo("\"");
     assertThat(md.getDatabaseProductName()).isEqualTo("PluresDB");
-    assertThat(md.supportsTransactionIsolationLevel(Connection.TRANSACTION_SERIALIZABLE))
-        .isTrue();
+    assertThat(md.supportsTransactionIsolationLevel(Connection.TRANSACTION_SERIALIZABLE)).isTrue();
     assertThat(md.supportsResultSetType(ResultSet.TYPE_SCROLL_SENSITIVE)).isFalse();
     assertThat(md.getProcedures(null, null, null).next()).isFalse();
     assertThat(labels(md.getFunctions(null, null, null))).startsWith("FUNCTION_CAT");
@@ -164,7 +186,9 @@ class DatabaseMetaDataTest {
   @Test
   void schemaQualifiedNamesWorkAsTheMetadataSays() throws SQLException {
     assertThat(md.supportsSchemasInDataManipulation()).isTrue();
-    Db.exec(c, "INSERT INTO main.artist (id, name) VALUES (1, 'x')",
+    Db.exec(
+        c,
+        "INSERT INTO main.artist (id, name) VALUES (1, 'x')",
         "CREATE TABLE main.qualified (id INTEGER)");
     assertThat(Db.rows(c, "SELECT name FROM main.artist")).containsExactly("x");
     assertThat(column(md.getTables(null, "main", "qualified", null), "TABLE_NAME"))
@@ -176,37 +200,49 @@ class DatabaseMetaDataTest {
     assertThat(md.nullsAreSortedLow()).isTrue();
     Db.exec(c, "INSERT INTO a_b VALUES (2), (NULL), (1)");
     assertThat(Db.rows(c, "SELECT x FROM a_b ORDER BY x")).containsExactly("null", "1", "2");
-    assertThat(Db.rows(c, "SELECT x FROM a_b ORDER BY x DESC"))
-        .containsExactly("2", "1", "null");
+    assertThat(Db.rows(c, "SELECT x FROM a_b ORDER BY x DESC")).containsExactly("2", "1", "null");
   }
 
   /** One call of each function the metadata lists, so that the lists cannot claim too much. */
-  private static final Map<String, String> CALLS = Map.ofEntries(
-      Map.entry("ABS", "ABS(-1)"), Map.entry("CEIL", "CEIL(1.5)"),
-      Map.entry("CEILING", "CEILING(1.5)"), Map.entry("EXP", "EXP(0)"),
-      Map.entry("FLOOR", "FLOOR(1.5)"), Map.entry("LN", "LN(1.0)"),
-      Map.entry("LOG10", "LOG10(100)"), Map.entry("MOD", "MOD(7, 3)"),
-      Map.entry("POWER", "POWER(2, 3)"), Map.entry("ROUND", "ROUND(1.25)"),
-      Map.entry("SIGN", "SIGN(-2)"), Map.entry("SQRT", "SQRT(4.0)"),
-      Map.entry("CHAR_LENGTH", "CHAR_LENGTH('abc')"),
-      Map.entry("CHARACTER_LENGTH", "CHARACTER_LENGTH('abc')"),
-      Map.entry("LOWER", "LOWER('A')"),
-      Map.entry("POSITION", "POSITION('b' IN 'abc')"),
-      Map.entry("REPLACE", "REPLACE('abc', 'b', 'x')"),
-      Map.entry("SUBSTRING", "SUBSTRING('abc' FROM 2 FOR 1)"),
-      Map.entry("TRIM", "TRIM(' a ')"), Map.entry("UPPER", "UPPER('a')"),
-      Map.entry("COALESCE", "COALESCE(NULL, 1)"),
-      Map.entry("NULLIF", "NULLIF(1, 2)"),
-      Map.entry("CURRENT_DATE", "CURRENT_DATE"),
-      Map.entry("CURRENT_TIME", "CURRENT_TIME"),
-      Map.entry("CURRENT_TIMESTAMP", "CURRENT_TIMESTAMP"),
-      Map.entry("EXTRACT", "EXTRACT(YEAR FROM DATE '2020-01-01')"));
+  private static final Map<String, String> CALLS =
+      Map.ofEntries(
+          Map.entry("ABS", "ABS(-1)"),
+          Map.entry("CEIL", "CEIL(1.5)"),
+          Map.entry("CEILING", "CEILING(1.5)"),
+          Map.entry("EXP", "EXP(0)"),
+          Map.entry("FLOOR", "FLOOR(1.5)"),
+          Map.entry("LN", "LN(1.0)"),
+          Map.entry("LOG10", "LOG10(100)"),
+          Map.entry("MOD", "MOD(7, 3)"),
+          Map.entry("POWER", "POWER(2, 3)"),
+          Map.entry("ROUND", "ROUND(1.25)"),
+          Map.entry("SIGN", "SIGN(-2)"),
+          Map.entry("SQRT", "SQRT(4.0)"),
+          Map.entry("CHAR_LENGTH", "CHAR_LENGTH('abc')"),
+          Map.entry("CHARACTER_LENGTH", "CHARACTER_LENGTH('abc')"),
+          Map.entry("LOWER", "LOWER('A')"),
+          Map.entry("POSITION", "POSITION('b' IN 'abc')"),
+          Map.entry("REPLACE", "REPLACE('abc', 'b', 'x')"),
+          Map.entry("SUBSTRING", "SUBSTRING('abc' FROM 2 FOR 1)"),
+          Map.entry("TRIM", "TRIM(' a ')"),
+          Map.entry("UPPER", "UPPER('a')"),
+          Map.entry("COALESCE", "COALESCE(NULL, 1)"),
+          Map.entry("NULLIF", "NULLIF(1, 2)"),
+          Map.entry("CURRENT_DATE", "CURRENT_DATE"),
+          Map.entry("CURRENT_TIME", "CURRENT_TIME"),
+          Map.entry("CURRENT_TIMESTAMP", "CURRENT_TIMESTAMP"),
+          Map.entry("EXTRACT", "EXTRACT(YEAR FROM DATE '2020-01-01')"));
 
   @Test
   void everyListedFunctionRuns() throws SQLException {
     List<String> listed = new ArrayList<>();
-    for (String list : new String[] {md.getNumericFunctions(), md.getStringFunctions(),
-        md.getSystemFunctions(), md.getTimeDateFunctions()}) {
+    for (String list :
+        new String[] {
+          md.getNumericFunctions(),
+          md.getStringFunctions(),
+          md.getSystemFunctions(),
+          md.getTimeDateFunctions()
+        }) {
       listed.addAll(List.of(list.split(",")));
     }
     for (String f : listed) {

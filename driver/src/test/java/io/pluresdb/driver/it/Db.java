@@ -37,7 +37,8 @@ final class Db {
 
   /** The rows of a query, each as its values joined by '|'. */
   static List<String> rows(Connection c, String sql) throws SQLException {
-    try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+    try (Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery(sql)) {
       return rows(rs);
     }
   }
@@ -56,7 +57,8 @@ final class Db {
   }
 
   static void createAlbums(Connection c) throws SQLException {
-    exec(c,
+    exec(
+        c,
         "CREATE TABLE artist (id BIGINT PRIMARY KEY, name VARCHAR(100) NOT NULL)",
         "CREATE TABLE album (id BIGINT PRIMARY KEY, name VARCHAR(100) NOT NULL, year INTEGER,"
             + " released DATE, artist_id BIGINT)");

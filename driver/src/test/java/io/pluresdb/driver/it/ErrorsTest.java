@@ -18,7 +18,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-/** Every failure of issue 2 part 5: its exception class, its SQLState, a message naming the object. */
+/**
+ * Every failure of issue 2 part 5: its exception class, its SQLState, a message naming the object.
+ */
 @Timeout(60)
 class ErrorsTest {
   private final String url = Db.freshMemoryUrl();
@@ -69,8 +71,8 @@ class ErrorsTest {
 
   @Test
   void typeMismatchOfABoundValueNamesTheColumn() throws SQLException {
-    try (PreparedStatement p = c.prepareStatement(
-        "INSERT INTO album (id, name, year) VALUES (?, ?, ?)")) {
+    try (PreparedStatement p =
+        c.prepareStatement("INSERT INTO album (id, name, year) VALUES (?, ?, ?)")) {
       p.setLong(1, 2);
       p.setString(2, "Amnesiac");
       p.setString(3, "abc");
@@ -107,8 +109,7 @@ class ErrorsTest {
         .satisfies(e -> assertThat(state(e)).isEqualTo("08003"));
     assertThatThrownBy(() -> c.setAutoCommit(false))
         .satisfies(e -> assertThat(state(e)).isEqualTo("08003"));
-    assertThatThrownBy(c::getMetaData)
-        .satisfies(e -> assertThat(state(e)).isEqualTo("08003"));
+    assertThatThrownBy(c::getMetaData).satisfies(e -> assertThat(state(e)).isEqualTo("08003"));
     assertThatThrownBy(() -> s.executeQuery("SELECT 1"))
         .satisfies(e -> assertThat(state(e)).isIn("55000", "08003"));
     assertThat(s.isClosed()).isTrue();
@@ -135,17 +136,18 @@ class ErrorsTest {
         p.addBatch();
       }
       assertThatThrownBy(p::executeBatch)
-          .isInstanceOfSatisfying(BatchUpdateException.class, e -> {
-            assertThat(e.getUpdateCounts()).containsExactly(1, 1);
-            assertThat(e.getSQLState()).isEqualTo("23505");
-          });
+          .isInstanceOfSatisfying(
+              BatchUpdateException.class,
+              e -> {
+                assertThat(e.getUpdateCounts()).containsExactly(1, 1);
+                assertThat(e.getSQLState()).isEqualTo("23505");
+              });
     }
     // In auto-commit mode the items before the failure are committed, as one commit per item
     // would have left them, and auto-commit is on again.
     assertThat(c.getAutoCommit()).isTrue();
     try (Connection other = Db.connect(url)) {
-      assertThat(Db.rows(other, "SELECT id FROM album ORDER BY id"))
-          .containsExactly("1", "5", "6");
+      assertThat(Db.rows(other, "SELECT id FROM album ORDER BY id")).containsExactly("1", "5", "6");
     }
   }
 
@@ -167,12 +169,16 @@ class ErrorsTest {
     assertThatThrownBy(() -> c.prepareCall("CALL x()"))
         .isInstanceOf(java.sql.SQLFeatureNotSupportedException.class)
         .hasMessageContaining("prepareCall");
-    assertThatThrownBy(() -> c.createStatement(java.sql.ResultSet.TYPE_SCROLL_SENSITIVE,
-            java.sql.ResultSet.CONCUR_READ_ONLY))
+    assertThatThrownBy(
+            () ->
+                c.createStatement(
+                    java.sql.ResultSet.TYPE_SCROLL_SENSITIVE, java.sql.ResultSet.CONCUR_READ_ONLY))
         .isInstanceOf(java.sql.SQLFeatureNotSupportedException.class)
         .hasMessageContaining("TYPE_SCROLL_SENSITIVE");
-    assertThatThrownBy(() -> c.createStatement(java.sql.ResultSet.TYPE_FORWARD_ONLY,
-            java.sql.ResultSet.CONCUR_UPDATABLE))
+    assertThatThrownBy(
+            () ->
+                c.createStatement(
+                    java.sql.ResultSet.TYPE_FORWARD_ONLY, java.sql.ResultSet.CONCUR_UPDATABLE))
         .hasMessageContaining("CONCUR_UPDATABLE");
   }
 }

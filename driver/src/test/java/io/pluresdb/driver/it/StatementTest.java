@@ -38,8 +38,8 @@ class StatementTest {
   }
 
   private void insertAlbums(int n) throws SQLException {
-    try (PreparedStatement p = c.prepareStatement(
-        "INSERT INTO album (id, name, year) VALUES (?, ?, ?)")) {
+    try (PreparedStatement p =
+        c.prepareStatement("INSERT INTO album (id, name, year) VALUES (?, ?, ?)")) {
       for (int i = 1; i <= n; i++) {
         p.setInt(1, i);
         p.setString(2, "album " + i);
@@ -82,8 +82,8 @@ class StatementTest {
   @Test
   void scrollInsensitiveResultSetsMoveBackwards() throws SQLException {
     insertAlbums(3);
-    try (Statement s = c.createStatement(ResultSet.TYPE_SCROLL_INSENSITIVE,
-            ResultSet.CONCUR_READ_ONLY);
+    try (Statement s =
+            c.createStatement(ResultSet.TYPE_SCROLL_INSENSITIVE, ResultSet.CONCUR_READ_ONLY);
         ResultSet rs = s.executeQuery("SELECT id FROM album ORDER BY id")) {
       assertThat(rs.getType()).isEqualTo(ResultSet.TYPE_SCROLL_INSENSITIVE);
       assertThat(rs.last()).isTrue();
@@ -106,13 +106,15 @@ class StatementTest {
 
   @Test
   void javaTimeAndOtherTypesRoundTripThroughSetObjectAndGetObject() throws SQLException {
-    Db.exec(c, "CREATE TABLE kinds (id BIGINT PRIMARY KEY, d DATE, t TIME, ts TIMESTAMP,"
-        + " n DECIMAL(10,2), b BOOLEAN, bin VARBINARY(8), x DOUBLE)");
+    Db.exec(
+        c,
+        "CREATE TABLE kinds (id BIGINT PRIMARY KEY, d DATE, t TIME, ts TIMESTAMP,"
+            + " n DECIMAL(10,2), b BOOLEAN, bin VARBINARY(8), x DOUBLE)");
     LocalDate d = LocalDate.of(2024, 2, 29);
     LocalTime t = LocalTime.of(13, 14, 15);
     LocalDateTime ts = LocalDateTime.of(2024, 2, 29, 13, 14, 15, 123_000_000);
-    try (PreparedStatement p = c.prepareStatement(
-        "INSERT INTO kinds VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+    try (PreparedStatement p =
+        c.prepareStatement("INSERT INTO kinds VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
       p.setObject(1, 1);
       p.setObject(2, d);
       p.setObject(3, t);
@@ -140,8 +142,8 @@ class StatementTest {
 
   @Test
   void setNullAndWasNull() throws SQLException {
-    try (PreparedStatement p = c.prepareStatement(
-        "INSERT INTO album (id, name, year) VALUES (?, ?, ?)")) {
+    try (PreparedStatement p =
+        c.prepareStatement("INSERT INTO album (id, name, year) VALUES (?, ?, ?)")) {
       p.setLong(1, 1);
       p.setString(2, "x");
       p.setNull(3, Types.INTEGER);
@@ -156,8 +158,8 @@ class StatementTest {
 
   @Test
   void parameterMetadataAndUnboundParameters() throws SQLException {
-    try (PreparedStatement p = c.prepareStatement(
-        "SELECT name FROM album WHERE id = ? AND released > ?")) {
+    try (PreparedStatement p =
+        c.prepareStatement("SELECT name FROM album WHERE id = ? AND released > ?")) {
       ParameterMetaData md = p.getParameterMetaData();
       assertThat(md.getParameterCount()).isEqualTo(2);
       assertThat(md.getParameterType(1)).isEqualTo(Types.BIGINT);
@@ -172,10 +174,12 @@ class StatementTest {
 
   @Test
   void generatedKeysComeBackForIdentityColumns() throws SQLException {
-    Db.exec(c, "CREATE TABLE note (id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,"
-        + " body VARCHAR(100))");
-    try (PreparedStatement p = c.prepareStatement(
-        "INSERT INTO note (body) VALUES (?)", Statement.RETURN_GENERATED_KEYS)) {
+    Db.exec(
+        c,
+        "CREATE TABLE note (id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,"
+            + " body VARCHAR(100))");
+    try (PreparedStatement p =
+        c.prepareStatement("INSERT INTO note (body) VALUES (?)", Statement.RETURN_GENERATED_KEYS)) {
       p.setString(1, "first");
       p.addBatch();
       p.setString(1, "second");
@@ -206,14 +210,16 @@ class StatementTest {
     String slow = "SELECT COUNT(*) FROM album a, album b, album c, album d";
     try (Statement s = c.createStatement()) {
       CountDownLatch started = new CountDownLatch(1);
-      CompletableFuture<Object> run = CompletableFuture.supplyAsync(() -> {
-        started.countDown();
-        try (ResultSet rs = s.executeQuery(slow)) {
-          return rs.next() ? rs.getLong(1) : null;
-        } catch (SQLException e) {
-          return e;
-        }
-      });
+      CompletableFuture<Object> run =
+          CompletableFuture.supplyAsync(
+              () -> {
+                started.countDown();
+                try (ResultSet rs = s.executeQuery(slow)) {
+                  return rs.next() ? rs.getLong(1) : null;
+                } catch (SQLException e) {
+                  return e;
+                }
+              });
       assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
       Object outcome = null;
       for (int i = 0; i < 400 && !run.isDone(); i++) {
@@ -235,21 +241,25 @@ class StatementTest {
     insertAlbums(200);
     try (Statement s = c.createStatement()) {
       s.setQueryTimeout(1);
-      assertThatThrownBy(() -> {
-        try (ResultSet rs = s.executeQuery(
-            "SELECT COUNT(*) FROM album a, album b, album c, album d")) {
-          rs.next();
-        }
-      }).satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("57014"));
+      assertThatThrownBy(
+              () -> {
+                try (ResultSet rs =
+                    s.executeQuery("SELECT COUNT(*) FROM album a, album b, album c, album d")) {
+                  rs.next();
+                }
+              })
+          .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("57014"));
     }
   }
 
   @Test
   void generatedKeysByColumnIndexNameTheDeclaredColumn() throws SQLException {
-    Db.exec(c, "CREATE TABLE tag (id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,"
-        + " label VARCHAR(20))");
-    try (PreparedStatement p = c.prepareStatement(
-        "INSERT INTO tag (label) VALUES (?)", new int[] {1})) {
+    Db.exec(
+        c,
+        "CREATE TABLE tag (id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,"
+            + " label VARCHAR(20))");
+    try (PreparedStatement p =
+        c.prepareStatement("INSERT INTO tag (label) VALUES (?)", new int[] {1})) {
       p.setString(1, "jazz");
       assertThat(p.executeUpdate()).isEqualTo(1);
       ResultSet keys = p.getGeneratedKeys();
@@ -258,19 +268,20 @@ class StatementTest {
       assertThat(Db.rows(c, "SELECT label FROM tag WHERE id = " + keys.getLong(1)))
           .containsExactly("jazz");
     }
-    assertThatThrownBy(() -> c.prepareStatement("INSERT INTO tag (label) VALUES (?)",
-        new int[] {3}))
+    assertThatThrownBy(
+            () -> c.prepareStatement("INSERT INTO tag (label) VALUES (?)", new int[] {3}))
         .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("07009"));
   }
 
   @Test
   void streamsReadersAndCalendarsAreBound() throws SQLException {
-    Db.exec(c, "CREATE TABLE doc (id BIGINT PRIMARY KEY, body VARCHAR(100), raw VARBINARY(10),"
-        + " stamp TIMESTAMP)");
-    java.util.Calendar utc =
-        java.util.Calendar.getInstance(java.util.TimeZone.getTimeZone("UTC"));
-    java.sql.Timestamp instant = java.sql.Timestamp.from(java.time.Instant.parse(
-        "2024-05-06T07:08:09Z"));
+    Db.exec(
+        c,
+        "CREATE TABLE doc (id BIGINT PRIMARY KEY, body VARCHAR(100), raw VARBINARY(10),"
+            + " stamp TIMESTAMP)");
+    java.util.Calendar utc = java.util.Calendar.getInstance(java.util.TimeZone.getTimeZone("UTC"));
+    java.sql.Timestamp instant =
+        java.sql.Timestamp.from(java.time.Instant.parse("2024-05-06T07:08:09Z"));
     try (PreparedStatement p = c.prepareStatement("INSERT INTO doc VALUES (?, ?, ?, ?)")) {
       p.setLong(1, 1);
       p.setCharacterStream(2, new java.io.StringReader("from a reader"));
@@ -304,8 +315,10 @@ class StatementTest {
 
   @Test
   void vectorsJsonAndZonedTimestampsHaveTheirJavaForms() throws SQLException {
-    Db.exec(c, "CREATE TABLE item (id BIGINT PRIMARY KEY, e VECTOR(3), doc JSON,"
-        + " seen TIMESTAMP WITH TIME ZONE)");
+    Db.exec(
+        c,
+        "CREATE TABLE item (id BIGINT PRIMARY KEY, e VECTOR(3), doc JSON,"
+            + " seen TIMESTAMP WITH TIME ZONE)");
     java.time.OffsetDateTime seen = java.time.OffsetDateTime.parse("2024-01-01T10:00:00+02:00");
     try (PreparedStatement p = c.prepareStatement("INSERT INTO item VALUES (?, ?, ?, ?)")) {
       p.setLong(1, 1);

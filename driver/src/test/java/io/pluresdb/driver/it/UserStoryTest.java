@@ -70,8 +70,8 @@ class UserStoryTest {
     String url = "jdbc:pluresdb:" + dir.resolve("keep.db");
     try (Connection c = Db.connect(url)) {
       Db.createAlbums(c);
-      try (PreparedStatement p = c.prepareStatement(
-          "INSERT INTO album (id, name, released) VALUES (?, ?, ?)")) {
+      try (PreparedStatement p =
+          c.prepareStatement("INSERT INTO album (id, name, released) VALUES (?, ?, ?)")) {
         p.setLong(1, 1);
         p.setString(2, "Kind of Blue");
         p.setDate(3, Date.valueOf("1959-08-17"));

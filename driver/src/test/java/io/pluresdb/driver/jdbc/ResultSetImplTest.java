@@ -16,11 +16,12 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ResultSetImplTest {
-  private static final List<ColumnMeta> COLUMNS = List.of(
-      new ColumnMeta("id", "id", "album", ColumnType.BIGINT, 0, 0, false, true),
-      new ColumnMeta("Name", "name", "album", ColumnType.VARCHAR, 100, 0, false, false),
-      new ColumnMeta("released", "released", "album", ColumnType.DATE, 0, 0, true, false),
-      ColumnMeta.of("total", ColumnType.DECIMAL));
+  private static final List<ColumnMeta> COLUMNS =
+      List.of(
+          new ColumnMeta("id", "id", "album", ColumnType.BIGINT, 0, 0, false, true),
+          new ColumnMeta("Name", "name", "album", ColumnType.VARCHAR, 100, 0, false, false),
+          new ColumnMeta("released", "released", "album", ColumnType.DATE, 0, 0, true, false),
+          ColumnMeta.of("total", ColumnType.DECIMAL));
 
   private static List<Object[]> rows() {
     List<Object[]> rows = new ArrayList<>();
@@ -61,7 +62,8 @@ class ResultSetImplTest {
       rs.next();
       assertThatThrownBy(() -> rs.getInt("name"))
           .hasMessageContaining("column 'Name'")
-          .extracting(e -> ((SQLException) e).getSQLState()).isEqualTo("22018");
+          .extracting(e -> ((SQLException) e).getSQLState())
+          .isEqualTo("22018");
     }
   }
 
@@ -70,10 +72,13 @@ class ResultSetImplTest {
     try (ResultSet rs = forwardOnly(new ListCursor(COLUMNS, rows()), 0)) {
       rs.next();
       assertThatThrownBy(() -> rs.getString("nope"))
-          .hasMessageContaining("'nope'").hasMessageContaining("id, Name, released, total")
-          .extracting(e -> ((SQLException) e).getSQLState()).isEqualTo("42703");
+          .hasMessageContaining("'nope'")
+          .hasMessageContaining("id, Name, released, total")
+          .extracting(e -> ((SQLException) e).getSQLState())
+          .isEqualTo("42703");
       assertThatThrownBy(() -> rs.getString(5))
-          .extracting(e -> ((SQLException) e).getSQLState()).isEqualTo("07009");
+          .extracting(e -> ((SQLException) e).getSQLState())
+          .isEqualTo("07009");
     }
   }
 
@@ -81,7 +86,8 @@ class ResultSetImplTest {
   void readingBeforeTheFirstRowIsACursorStateError() throws SQLException {
     try (ResultSet rs = forwardOnly(new ListCursor(COLUMNS, rows()), 0)) {
       assertThatThrownBy(() -> rs.getString(1))
-          .extracting(e -> ((SQLException) e).getSQLState()).isEqualTo("24000");
+          .extracting(e -> ((SQLException) e).getSQLState())
+          .isEqualTo("24000");
     }
   }
 
@@ -100,15 +106,17 @@ class ResultSetImplTest {
       assertThat(cursor.closed).isTrue();
       assertThatThrownBy(rs::previous)
           .hasMessageContaining("TYPE_FORWARD_ONLY")
-          .extracting(e -> ((SQLException) e).getSQLState()).isEqualTo("24000");
+          .extracting(e -> ((SQLException) e).getSQLState())
+          .isEqualTo("24000");
     }
   }
 
   @Test
   void scrollInsensitiveMovesAnywhere() throws SQLException {
     ListCursor cursor = new ListCursor(COLUMNS, rows());
-    try (ResultSet rs = new ResultSetImpl(null, MaterializedRows.of(cursor, 0),
-        ResultSet.TYPE_SCROLL_INSENSITIVE)) {
+    try (ResultSet rs =
+        new ResultSetImpl(
+            null, MaterializedRows.of(cursor, 0), ResultSet.TYPE_SCROLL_INSENSITIVE)) {
       assertThat(cursor.closed).isTrue(); // read at once
       assertThat(rs.last()).isTrue();
       assertThat(rs.getRow()).isEqualTo(3);
@@ -149,7 +157,8 @@ class ResultSetImplTest {
     rs.close();
     assertThat(rs.isClosed()).isTrue();
     assertThatThrownBy(rs::next)
-        .extracting(e -> ((SQLException) e).getSQLState()).isEqualTo("55000");
+        .extracting(e -> ((SQLException) e).getSQLState())
+        .isEqualTo("55000");
     assertThatThrownBy(() -> rs.updateInt(1, 1))
         .isInstanceOf(java.sql.SQLFeatureNotSupportedException.class)
         .hasMessageContaining("updateInt");

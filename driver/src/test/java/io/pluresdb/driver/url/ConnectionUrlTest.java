@@ -26,8 +26,9 @@ class ConnectionUrlTest {
 
   @Test
   void queryPropertiesAreDecodedAndNormalized() throws SQLException {
-    ConnectionUrl url = ConnectionUrl.parse(
-        "jdbc:pluresdb:mem:a?synchronous=full&node=n%C3%B6de%201&read_only=TRUE", null);
+    ConnectionUrl url =
+        ConnectionUrl.parse(
+            "jdbc:pluresdb:mem:a?synchronous=full&node=n%C3%B6de%201&read_only=TRUE", null);
     assertThat(url.get(PluresProperty.SYNCHRONOUS)).isEqualTo("FULL");
     assertThat(url.get(PluresProperty.NODE)).isEqualTo("nöde 1");
     assertThat(url.getBoolean(PluresProperty.READ_ONLY)).isTrue();
@@ -52,16 +53,20 @@ class ConnectionUrlTest {
     assertThatThrownBy(() -> ConnectionUrl.parse("jdbc:pluresdb:mem:a?ef_serch=5", null))
         .isInstanceOf(SQLException.class)
         .hasMessageContaining("'ef_serch'")
-        .extracting(e -> ((SQLException) e).getSQLState()).isEqualTo("08001");
+        .extracting(e -> ((SQLException) e).getSQLState())
+        .isEqualTo("08001");
   }
 
   @Test
   void badValueNamesKeyAndValue() {
     assertThatThrownBy(() -> ConnectionUrl.parse("jdbc:pluresdb:a.db?synchronous=OFF", null))
-        .hasMessageContaining("'OFF'").hasMessageContaining("'synchronous'")
-        .extracting(e -> ((SQLException) e).getSQLState()).isEqualTo("08001");
+        .hasMessageContaining("'OFF'")
+        .hasMessageContaining("'synchronous'")
+        .extracting(e -> ((SQLException) e).getSQLState())
+        .isEqualTo("08001");
     assertThatThrownBy(() -> ConnectionUrl.parse("jdbc:pluresdb:a.db?lock_timeout=-1", null))
-        .hasMessageContaining("'-1'").hasMessageContaining("'lock_timeout'");
+        .hasMessageContaining("'-1'")
+        .hasMessageContaining("'lock_timeout'");
   }
 
   @Test

@@ -47,10 +47,11 @@ class PluresPropertyTest {
   @ParameterizedTest
   @EnumSource(PluresProperty.class)
   void isReportedByGetPropertyInfo(PluresProperty p) throws Exception {
-    DriverPropertyInfo[] infos = PluresDriver.register().getPropertyInfo(
-        "jdbc:pluresdb:mem:t?" + p.key() + "=" + sample(p), null);
-    Map<String, DriverPropertyInfo> byName = Arrays.stream(infos)
-        .collect(Collectors.toMap(i -> i.name, Function.identity()));
+    DriverPropertyInfo[] infos =
+        PluresDriver.register()
+            .getPropertyInfo("jdbc:pluresdb:mem:t?" + p.key() + "=" + sample(p), null);
+    Map<String, DriverPropertyInfo> byName =
+        Arrays.stream(infos).collect(Collectors.toMap(i -> i.name, Function.identity()));
     assertThat(byName).hasSize(PluresProperty.values().length);
     DriverPropertyInfo info = byName.get(p.key());
     assertThat(info.description).isEqualTo(p.description());
@@ -64,11 +65,11 @@ class PluresPropertyTest {
   @EnumSource(PluresProperty.class)
   void isABeanPropertyOfTheDataSource(PluresProperty p) throws Exception {
     String bean = camel(p.key());
-    PropertyDescriptor d = Arrays.stream(
-            Introspector.getBeanInfo(PluresDataSource.class).getPropertyDescriptors())
-        .filter(x -> x.getName().equals(bean))
-        .findFirst()
-        .orElseThrow(() -> new AssertionError("PluresDataSource has no property " + bean));
+    PropertyDescriptor d =
+        Arrays.stream(Introspector.getBeanInfo(PluresDataSource.class).getPropertyDescriptors())
+            .filter(x -> x.getName().equals(bean))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError("PluresDataSource has no property " + bean));
     assertThat(d.getWriteMethod()).as("setter of " + bean).isNotNull();
     assertThat(d.getReadMethod()).as("getter of " + bean).isNotNull();
 

@@ -28,14 +28,16 @@ class ConversionsTest {
         .isEqualTo(17);
     assertThat(Conversions.toLong(3.9, COL, "int", Integer.MIN_VALUE, Integer.MAX_VALUE))
         .isEqualTo(3);
-    assertThatThrownBy(() -> Conversions.toLong(1L << 40, COL, "int", Integer.MIN_VALUE,
-        Integer.MAX_VALUE))
+    assertThatThrownBy(
+            () -> Conversions.toLong(1L << 40, COL, "int", Integer.MIN_VALUE, Integer.MAX_VALUE))
         .isInstanceOf(SQLDataException.class)
         .hasMessageContaining("column 'year'")
-        .extracting(e -> ((SQLException) e).getSQLState()).isEqualTo("22003");
+        .extracting(e -> ((SQLException) e).getSQLState())
+        .isEqualTo("22003");
     assertThatThrownBy(() -> Conversions.toLong("abc", COL, "int", 0, 10))
         .hasMessage("column 'year': cannot convert 'abc' to int")
-        .extracting(e -> ((SQLException) e).getSQLState()).isEqualTo("22018");
+        .extracting(e -> ((SQLException) e).getSQLState())
+        .isEqualTo("22018");
   }
 
   @Test
@@ -54,7 +56,8 @@ class ConversionsTest {
     assertThat(Conversions.toBoolean("false", COL)).isFalse();
     assertThat(Conversions.toBoolean("Y", COL)).isTrue();
     assertThatThrownBy(() -> Conversions.toBoolean("maybe", COL))
-        .hasMessageContaining("'maybe'").hasMessageContaining("BOOLEAN");
+        .hasMessageContaining("'maybe'")
+        .hasMessageContaining("BOOLEAN");
   }
 
   @Test
@@ -62,8 +65,7 @@ class ConversionsTest {
     LocalDate d = LocalDate.of(2001, 9, 9);
     assertThat(ObjectConversions.toClass(d, LocalDate.class, COL)).isEqualTo(d);
     assertThat(ObjectConversions.toClass("2001-09-09", LocalDate.class, COL)).isEqualTo(d);
-    assertThat(ObjectConversions.toClass(d, LocalDateTime.class, COL))
-        .isEqualTo(d.atStartOfDay());
+    assertThat(ObjectConversions.toClass(d, LocalDateTime.class, COL)).isEqualTo(d.atStartOfDay());
     assertThat(ObjectConversions.toClass("2001-09-09 01:02:03.5", LocalDateTime.class, COL))
         .isEqualTo(LocalDateTime.of(2001, 9, 9, 1, 2, 3, 500_000_000));
     assertThat(ObjectConversions.toClass("10:11:12", LocalTime.class, COL))
@@ -73,7 +75,8 @@ class ConversionsTest {
         .isEqualTo(Instant.ofEpochSecond(1_000_000_000));
     assertThat(ObjectConversions.toClass(null, Integer.class, COL)).isNull();
     assertThatThrownBy(() -> ObjectConversions.toClass("x", java.util.UUID.class, COL))
-        .hasMessageContaining("java.util.UUID").hasMessageContaining(COL);
+        .hasMessageContaining("java.util.UUID")
+        .hasMessageContaining(COL);
   }
 
   @Test
@@ -84,8 +87,9 @@ class ConversionsTest {
     assertThat(ObjectConversions.toJdbcObject(1.5, ColumnType.REAL)).isEqualTo(1.5f);
     assertThat(ObjectConversions.toJdbcObject(LocalDate.of(2020, 1, 1), ColumnType.DATE))
         .isEqualTo(java.sql.Date.valueOf("2020-01-01"));
-    assertThat(ObjectConversions.toJdbcObject(
-        LocalDateTime.of(2020, 1, 1, 0, 0), ColumnType.TIMESTAMP))
+    assertThat(
+            ObjectConversions.toJdbcObject(
+                LocalDateTime.of(2020, 1, 1, 0, 0), ColumnType.TIMESTAMP))
         .isEqualTo(java.sql.Timestamp.valueOf("2020-01-01 00:00:00"));
   }
 
@@ -100,7 +104,8 @@ class ConversionsTest {
     assertThat(ObjectConversions.toCanonical("[1, 2]", ColumnType.VECTOR, "parameter 1"))
         .isEqualTo(new float[] {1f, 2f});
     assertThatThrownBy(() -> ObjectConversions.toCanonical("x", ColumnType.DATE, "parameter 2"))
-        .hasMessageContaining("parameter 2").hasMessageContaining("DATE");
+        .hasMessageContaining("parameter 2")
+        .hasMessageContaining("DATE");
   }
 
   @Test
@@ -127,6 +132,7 @@ class ConversionsTest {
         .isEqualTo(OffsetDateTime.of(1970, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC));
     assertThatThrownBy(() -> ParameterValues.normalize(new Object(), "parameter 3"))
         .hasMessageContaining("parameter 3")
-        .extracting(e -> ((SQLException) e).getSQLState()).isEqualTo("22023");
+        .extracting(e -> ((SQLException) e).getSQLState())
+        .isEqualTo("22023");
   }
 }

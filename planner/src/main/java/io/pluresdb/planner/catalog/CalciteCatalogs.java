@@ -8,9 +8,9 @@ import org.apache.calcite.jdbc.CalciteSchema;
  * also the default schema, so {@code album} and {@code main.album} name the same table (and the
  * qualified form is valid SQLite as it stands).
  *
- * <p>Thread-safe: the immutable {@code main} schema of the last catalog is cached; each call
- * wraps it in a fresh root, because Calcite's schema wrappers keep lookup state that planning
- * threads should not share.
+ * <p>Thread-safe: the immutable {@code main} schema of the last catalog is cached; each call wraps
+ * it in a fresh root, because Calcite's schema wrappers keep lookup state that planning threads
+ * should not share.
  */
 public final class CalciteCatalogs {
   /** The one schema name; SQLite's own name for the main database. */

@@ -10,8 +10,8 @@ import org.apache.calcite.schema.Schema;
 import org.apache.calcite.schema.impl.AbstractTable;
 
 /**
- * A collection or a view as the validator sees it: its declared columns only (the hidden
- * {@code _id} and clock columns never appear). Immutable.
+ * A collection or a view as the validator sees it: its declared columns only (the hidden {@code
+ * _id} and clock columns never appear). Immutable.
  */
 public final class CollectionTable extends AbstractTable {
   private final String name;

@@ -28,12 +28,13 @@ public final class TypeMapping {
       RelDataTypeFactory factory, ColumnType type, int precision, int scale) {
     SqlTypeName name = toSqlTypeName(type);
     return switch (type) {
-      case CHAR, VARCHAR, BINARY, VARBINARY -> precision > 0
-          ? factory.createSqlType(name, precision)
-          : factory.createSqlType(name);
-      case DECIMAL -> precision > 0
-          ? factory.createSqlType(name, precision, scale)
-          : factory.createSqlType(name, factory.getTypeSystem().getMaxPrecision(SqlTypeName.DECIMAL), 0);
+      case CHAR, VARCHAR, BINARY, VARBINARY ->
+          precision > 0 ? factory.createSqlType(name, precision) : factory.createSqlType(name);
+      case DECIMAL ->
+          precision > 0
+              ? factory.createSqlType(name, precision, scale)
+              : factory.createSqlType(
+                  name, factory.getTypeSystem().getMaxPrecision(SqlTypeName.DECIMAL), 0);
       default -> factory.createSqlType(name);
     };
   }
@@ -86,8 +87,8 @@ public final class TypeMapping {
   }
 
   /**
-   * The column type for a type name written in DDL, accepting the spellings of SQLite,
-   * PostgreSQL and the SQL standard; an unknown name fails with 42704 naming it.
+   * The column type for a type name written in DDL, accepting the spellings of SQLite, PostgreSQL
+   * and the SQL standard; an unknown name fails with 42704 naming it.
    */
   public static ColumnType fromTypeName(String typeName) throws SQLException {
     String n = typeName.toUpperCase(Locale.ROOT).replace('_', ' ').trim();
@@ -115,7 +116,8 @@ public final class TypeMapping {
       case "JSON", "JSONB" -> ColumnType.JSON;
       case "VECTOR" -> ColumnType.VECTOR;
       case "COUNTER" -> ColumnType.COUNTER;
-      default -> throw Errors.of(SqlState.UNDEFINED_OBJECT, "type '" + typeName + "' does not exist");
+      default ->
+          throw Errors.of(SqlState.UNDEFINED_OBJECT, "type '" + typeName + "' does not exist");
     };
   }
 }

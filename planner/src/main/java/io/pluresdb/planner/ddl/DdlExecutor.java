@@ -19,7 +19,8 @@ public final class DdlExecutor {
     SchemaChange change = ddl.change();
     if (ddl.ifNotExists()
         && change instanceof SchemaChange.CreateTable ct
-        && (c.tables().containsKey(ct.table().name()) || c.views().containsKey(ct.table().name()))) {
+        && (c.tables().containsKey(ct.table().name())
+            || c.views().containsKey(ct.table().name()))) {
       return;
     }
     if (ddl.ifExists()) {

@@ -20,10 +20,10 @@ import io.pluresdb.planner.parser.ddl.SqlCreateTable;
 import io.pluresdb.planner.parser.ddl.SqlCreateView;
 import io.pluresdb.planner.parser.ddl.SqlDropObject;
 import io.pluresdb.planner.parser.ddl.TableConstraint;
+import io.pluresdb.planner.plan.Plan;
 import io.pluresdb.planner.read.QueryCompiler;
 import io.pluresdb.planner.sql.PlanningContext;
 import io.pluresdb.planner.sql.SqliteDialect;
-import io.pluresdb.planner.plan.Plan;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -34,9 +34,9 @@ import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlNode;
 
 /**
- * Turns DDL statements into {@link SchemaChange}s. DEFAULT and CHECK expressions are kept as
- * SQLite SQL text (the store evaluates them); a view keeps its query as SQL this planner's parser
- * reads back, and the columns validation derived for it.
+ * Turns DDL statements into {@link SchemaChange}s. DEFAULT and CHECK expressions are kept as SQLite
+ * SQL text (the store evaluates them); a view keeps its query as SQL this planner's parser reads
+ * back, and the columns validation derived for it.
  */
 public final class DdlPlanner {
   private final PlanningContext context;
@@ -91,7 +91,10 @@ public final class DdlPlanner {
       if (c.primaryKey() || c.unique()) {
         throw Errors.of(
             SqlState.FEATURE_NOT_SUPPORTED,
-            "ALTER TABLE ADD COLUMN '" + c.name() + "' of table '" + table
+            "ALTER TABLE ADD COLUMN '"
+                + c.name()
+                + "' of table '"
+                + table
                 + "' cannot add a key or UNIQUE constraint");
       }
       return new Plan.Ddl(
@@ -130,7 +133,7 @@ public final class DdlPlanner {
         case UNIQUE -> unique.add(tc.columns());
         case CHECK -> checks.add(sqlite(tc.check()));
         case FOREIGN_KEY -> foreignKeys.add(foreignKey(tc.name(), tc.columns(), tc.references()));
-        case PRIMARY_KEY -> { } // collected by primaryKey() below
+        case PRIMARY_KEY -> {} // collected by primaryKey() below
       }
     }
     List<String> primaryKey = create.primaryKey();
@@ -144,10 +147,17 @@ public final class DdlPlanner {
     List<ColumnDef> withKeys = new ArrayList<>();
     for (ColumnDef c : columns) {
       // Key columns are NOT NULL, as in the SQL standard.
-      withKeys.add(primaryKey.contains(c.name()) && c.nullable()
-          ? new ColumnDef(c.name(), c.type(), c.precision(), c.scale(), false, c.defaultSql(),
-              c.autoIncrement())
-          : c);
+      withKeys.add(
+          primaryKey.contains(c.name()) && c.nullable()
+              ? new ColumnDef(
+                  c.name(),
+                  c.type(),
+                  c.precision(),
+                  c.scale(),
+                  false,
+                  c.defaultSql(),
+                  c.autoIncrement())
+              : c);
     }
     return new TableDef(name, withKeys, primaryKey, unique, checks, foreignKeys);
   }
@@ -159,8 +169,13 @@ public final class DdlPlanner {
   private static ColumnDef column(ColumnDecl c) {
     String defaultSql = c.defaultValue() == null ? null : sqlite(c.defaultValue());
     return new ColumnDef(
-        c.name(), c.type().type(), c.type().precision(), c.type().scale(), c.nullable(),
-        defaultSql, c.identity() != Identity.NONE);
+        c.name(),
+        c.type().type(),
+        c.type().precision(),
+        c.type().scale(),
+        c.nullable(),
+        defaultSql,
+        c.identity() != Identity.NONE);
   }
 
   private ViewDef view(SqlCreateView create) throws SQLException {
@@ -175,8 +190,12 @@ public final class DdlPlanner {
       if (create.columns().size() != metas.size()) {
         throw Errors.of(
             SqlState.INVALID_TABLE_DEFINITION,
-            "view '" + name + "' names " + create.columns().size()
-                + " columns but its query has " + metas.size());
+            "view '"
+                + name
+                + "' names "
+                + create.columns().size()
+                + " columns but its query has "
+                + metas.size());
       }
       names.addAll(create.columns());
     } else {
@@ -185,16 +204,18 @@ public final class DdlPlanner {
     List<ColumnDef> columns = new ArrayList<>();
     for (int i = 0; i < metas.size(); i++) {
       ColumnMeta m = metas.get(i);
-      columns.add(new ColumnDef(names.get(i), m.type(), m.precision(), m.scale(), m.nullable(),
-          null, false));
+      columns.add(
+          new ColumnDef(
+              names.get(i), m.type(), m.precision(), m.scale(), m.nullable(), null, false));
     }
     return new ViewDef(name, text, columns);
   }
 
   /** SQLite text of an expression written in DDL (a DEFAULT or CHECK). */
   private static String sqlite(SqlNode expr) {
-    return expr.toSqlString(c -> c.withDialect(SqliteDialect.INSTANCE)
-        .withQuoteAllIdentifiers(true)).getSql();
+    return expr.toSqlString(
+            c -> c.withDialect(SqliteDialect.INSTANCE).withQuoteAllIdentifiers(true))
+        .getSql();
   }
 
   private static String name(SqlIdentifier id) {

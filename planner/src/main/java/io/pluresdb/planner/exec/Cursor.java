@@ -4,9 +4,9 @@ import java.sql.SQLException;
 import java.util.List;
 
 /**
- * A forward-only stream of rows whose values are canonical for their {@link ColumnMeta#type()}
- * (see {@code io.pluresdb.crdt.value.Values}). The JDBC result set is a thin conversion layer on
- * top. Columns are numbered from 1, as in JDBC.
+ * A forward-only stream of rows whose values are canonical for their {@link ColumnMeta#type()} (see
+ * {@code io.pluresdb.crdt.value.Values}). The JDBC result set is a thin conversion layer on top.
+ * Columns are numbered from 1, as in JDBC.
  *
  * <p>Not thread-safe: used by the one statement that produced it.
  */

@@ -33,9 +33,9 @@ import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
  * The entry point to PluresDB's SQL parser: the parser configuration every stage shares, and
- * parsing of one statement or a script into Calcite {@link SqlNode}s. Syntax errors become
- * {@link java.sql.SQLSyntaxErrorException}s with SQLState 42601 naming the line, column and
- * offending token. Stateless and thread-safe: each call uses its own generated parser.
+ * parsing of one statement or a script into Calcite {@link SqlNode}s. Syntax errors become {@link
+ * java.sql.SQLSyntaxErrorException}s with SQLState 42601 naming the line, column and offending
+ * token. Stateless and thread-safe: each call uses its own generated parser.
  */
 public final class SqlParsers {
   /** Expected tokens are listed in error messages only when there are this few of them. */
@@ -167,11 +167,15 @@ public final class SqlParsers {
         || cause instanceof RuntimeException && !(cause instanceof CalciteException)) {
       // A failure inside the parser itself is not the statement's fault.
       return Errors.of(SqlState.INTERNAL_ERROR, "internal error while parsing: " + cause, e);
-    } else if (cause instanceof CalciteException && pos != null && pos.getLineNum() > 0
+    } else if (cause instanceof CalciteException
+        && pos != null
+        && pos.getLineNum() > 0
         && String.valueOf(e.getMessage()).startsWith("Non-query expression")) {
       // A misspelt verb ("SELEC 1") reads as an expression, since common words are names here.
-      detail = "expected a statement (SELECT, INSERT, UPDATE, DELETE, CREATE, …), found '"
-          + wordAt(sql, pos) + "'";
+      detail =
+          "expected a statement (SELECT, INSERT, UPDATE, DELETE, CREATE, …), found '"
+              + wordAt(sql, pos)
+              + "'";
     } else {
       detail = firstLine(e.getMessage());
     }

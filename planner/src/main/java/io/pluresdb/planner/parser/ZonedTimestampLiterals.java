@@ -20,8 +20,8 @@ import org.apache.calcite.util.TimestampString;
  * literal unresolved and Calcite's own reading only knows {@code 'yyyy-MM-dd HH:mm:ss zone'}; this
  * one takes the SQL/PostgreSQL/ISO-8601 forms: a date, a space or {@code T}, a time with optional
  * seconds and fraction, then an offset ({@code Z}, {@code +01:00}, {@code +0100}, {@code +01})
- * written straight after the time or after a space, or a space and a zone name ({@code UTC},
- * {@code Europe/Paris}, {@code GMT+01:00}).
+ * written straight after the time or after a space, or a space and a zone name ({@code UTC}, {@code
+ * Europe/Paris}, {@code GMT+01:00}).
  *
  * <p>The literal becomes the same instant in UTC, typed {@code TIMESTAMP WITH LOCAL TIME ZONE}:
  * that is the type zoned columns have in the planner and the form they are stored in (see {@code

@@ -17,9 +17,9 @@ import org.apache.calcite.sql2rel.SqlToRelConverter;
 import org.apache.calcite.sql2rel.StandardConvertletTable;
 
 /**
- * The relational plan of a query, for EXPLAIN only: execution never builds one (queries are
- * pushed to SQLite from the validated tree), so the cost of relational conversion is paid only
- * when a user asks to see it.
+ * The relational plan of a query, for EXPLAIN only: execution never builds one (queries are pushed
+ * to SQLite from the validated tree), so the cost of relational conversion is paid only when a user
+ * asks to see it.
  */
 final class Explainer {
   private Explainer() {}

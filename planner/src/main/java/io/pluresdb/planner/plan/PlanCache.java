@@ -4,8 +4,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Plans by SQL text (exactly as received, before any parsing) and catalog version. A hit costs
- * one hash lookup of the text, so a repeated or prepared statement skips the parser and Calcite
+ * Plans by SQL text (exactly as received, before any parsing) and catalog version. A hit costs one
+ * hash lookup of the text, so a repeated or prepared statement skips the parser and Calcite
  * entirely.
  *
  * <p>Thread-safe. Bounded: when full, entries of older catalog versions go first, then all.

@@ -12,8 +12,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Loads and initialises the parser and Calcite's validator (its operator tables are built by
- * reflection, and the generated parser is a large class) on a background thread, once per JVM,
- * so that this one-time cost overlaps with opening the store instead of delaying the first query.
+ * reflection, and the generated parser is a large class) on a background thread, once per JVM, so
+ * that this one-time cost overlaps with opening the store instead of delaying the first query.
  */
 public final class Prewarm {
   private static final AtomicBoolean STARTED = new AtomicBoolean();
@@ -36,7 +36,10 @@ public final class Prewarm {
         new TableDef(
             "t",
             List.of(ColumnDef.of("x", ColumnType.VARCHAR), ColumnDef.of("y", ColumnType.INTEGER)),
-            List.of(), List.of(), List.of(), List.of());
+            List.of(),
+            List.of(),
+            List.of(),
+            List.of());
     Catalog catalog = new Catalog(-1, Map.of("t", t), Map.of(), Map.of());
     CalciteCatalogs schemas = new CalciteCatalogs();
     try {

@@ -16,8 +16,7 @@ import org.apache.calcite.sql.SqlNodeList;
 final class Returning {
   private Returning() {}
 
-  static Plan.Write plan(Plan.Write write, Catalog catalog, SqlNodeList items)
-      throws SQLException {
+  static Plan.Write plan(Plan.Write write, Catalog catalog, SqlNodeList items) throws SQLException {
     TableDef table = catalog.table(write.kind().table());
     List<String> names = new ArrayList<>();
     for (SqlNode item : items) {
@@ -35,8 +34,16 @@ final class Returning {
     List<ColumnMeta> metas = new ArrayList<>();
     for (String n : names) {
       ColumnDef d = table.column(n);
-      metas.add(new ColumnMeta(d.name(), d.name(), table.name(), d.type(), d.precision(),
-          d.scale(), d.nullable(), d.autoIncrement()));
+      metas.add(
+          new ColumnMeta(
+              d.name(),
+              d.name(),
+              table.name(),
+              d.type(),
+              d.precision(),
+              d.scale(),
+              d.nullable(),
+              d.autoIncrement()));
     }
     return new Plan.Write(write.sql(), write.kind(), names, metas);
   }

@@ -6,6 +6,9 @@ import io.pluresdb.crdt.schema.Catalog;
 import io.pluresdb.crdt.store.OnConflict;
 import io.pluresdb.planner.catalog.CalciteCatalogs;
 import io.pluresdb.planner.ddl.DdlPlanner;
+import io.pluresdb.planner.parser.dml.SqlReturning;
+import io.pluresdb.planner.parser.dml.SqlUpsert;
+import io.pluresdb.planner.parser.tx.SqlTransaction;
 import io.pluresdb.planner.read.QueryCompiler;
 import io.pluresdb.planner.read.ReadPlan;
 import io.pluresdb.planner.sql.PlanningContext;
@@ -24,19 +27,17 @@ import org.apache.calcite.sql.SqlInsert;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlUpdate;
-import io.pluresdb.planner.parser.dml.SqlReturning;
-import io.pluresdb.planner.parser.dml.SqlUpsert;
-import io.pluresdb.planner.parser.tx.SqlTransaction;
 import org.apache.calcite.sql.util.SqlBasicVisitor;
 
 /** Plans one SQL statement against one catalog: parse, then dispatch on the statement's kind. */
 public final class StatementPlanner {
   private static final Pattern BEGIN =
-      Pattern.compile("\\s*(BEGIN|START)(\\s+(TRANSACTION|WORK|DEFERRED|IMMEDIATE))?\\s*;?\\s*",
+      Pattern.compile(
+          "\\s*(BEGIN|START)(\\s+(TRANSACTION|WORK|DEFERRED|IMMEDIATE))?\\s*;?\\s*",
           Pattern.CASE_INSENSITIVE);
   private static final Pattern COMMIT =
-      Pattern.compile("\\s*(COMMIT|END)(\\s+(TRANSACTION|WORK))?\\s*;?\\s*",
-          Pattern.CASE_INSENSITIVE);
+      Pattern.compile(
+          "\\s*(COMMIT|END)(\\s+(TRANSACTION|WORK))?\\s*;?\\s*", Pattern.CASE_INSENSITIVE);
   private static final Pattern ROLLBACK =
       Pattern.compile("\\s*ROLLBACK(\\s+(TRANSACTION|WORK))?\\s*;?\\s*", Pattern.CASE_INSENSITIVE);
 
@@ -58,11 +59,13 @@ public final class StatementPlanner {
       return explain(sql, context, explain);
     }
     if (node instanceof SqlTransaction t) {
-      return new Plan.Transaction(sql, switch (t.action()) {
-        case BEGIN -> Plan.TxnCommand.BEGIN;
-        case COMMIT -> Plan.TxnCommand.COMMIT;
-        case ROLLBACK -> Plan.TxnCommand.ROLLBACK;
-      });
+      return new Plan.Transaction(
+          sql,
+          switch (t.action()) {
+            case BEGIN -> Plan.TxnCommand.BEGIN;
+            case COMMIT -> Plan.TxnCommand.COMMIT;
+            case ROLLBACK -> Plan.TxnCommand.ROLLBACK;
+          });
     }
     if (node instanceof SqlReturning returning) {
       Plan.Write inner = write(sql, context, params, returning.statement());

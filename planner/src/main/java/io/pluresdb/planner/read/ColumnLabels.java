@@ -27,7 +27,8 @@ final class ColumnLabels {
     }
     List<String> texts = new ArrayList<>();
     for (SqlNode item : select.getSelectList()) {
-      texts.add(item.getKind() == SqlKind.AS || item instanceof SqlIdentifier ? null : text(item, sql));
+      texts.add(
+          item.getKind() == SqlKind.AS || item instanceof SqlIdentifier ? null : text(item, sql));
     }
     return texts;
   }
@@ -58,8 +59,16 @@ final class ColumnLabels {
       ColumnMeta c = columns.get(i);
       String w = written.get(i);
       if (w != null && c.label().startsWith("EXPR$")) {
-        c = new ColumnMeta(w, w, c.table(), c.type(), c.precision(), c.scale(), c.nullable(),
-            c.autoIncrement());
+        c =
+            new ColumnMeta(
+                w,
+                w,
+                c.table(),
+                c.type(),
+                c.precision(),
+                c.scale(),
+                c.nullable(),
+                c.autoIncrement());
       }
       out.add(c);
     }

@@ -17,15 +17,23 @@ import org.apache.calcite.sql.validate.SqlValidator;
 /**
  * Checks casts of character literals to numbers, dates, times and booleans when the statement is
  * planned. SQLite's CAST never fails ({@code CAST('abc' AS INTEGER)} is 0), while SQL requires a
- * data exception; a literal can be checked once, here, with the same conversion a bound value
- * gets. Casts of column values keep SQLite's behaviour.
+ * data exception; a literal can be checked once, here, with the same conversion a bound value gets.
+ * Casts of column values keep SQLite's behaviour.
  */
 final class LiteralCasts {
   private static final Set<ColumnType> CHECKED =
       EnumSet.of(
-          ColumnType.TINYINT, ColumnType.SMALLINT, ColumnType.INTEGER, ColumnType.BIGINT,
-          ColumnType.REAL, ColumnType.DOUBLE, ColumnType.DECIMAL, ColumnType.DATE,
-          ColumnType.TIME, ColumnType.TIMESTAMP, ColumnType.BOOLEAN);
+          ColumnType.TINYINT,
+          ColumnType.SMALLINT,
+          ColumnType.INTEGER,
+          ColumnType.BIGINT,
+          ColumnType.REAL,
+          ColumnType.DOUBLE,
+          ColumnType.DECIMAL,
+          ColumnType.DATE,
+          ColumnType.TIME,
+          ColumnType.TIMESTAMP,
+          ColumnType.BOOLEAN);
 
   private LiteralCasts() {}
 

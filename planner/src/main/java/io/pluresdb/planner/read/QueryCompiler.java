@@ -30,8 +30,8 @@ import org.apache.calcite.sql.validate.SqlValidator;
  * the user wrote it (SQLite's own semantics for NULL ordering, integer division, LIKE and type
  * affinity apply unchanged, correlated subqueries stay correlated) while validation has resolved
  * every name, qualified every column and listed {@code *} as the declared columns only. It also
- * keeps Calcite's relational machinery (and its generated metadata handlers) off the path of
- * every first query.
+ * keeps Calcite's relational machinery (and its generated metadata handlers) off the path of every
+ * first query.
  */
 public final class QueryCompiler {
   private QueryCompiler() {}
@@ -73,14 +73,15 @@ public final class QueryCompiler {
   /** The SQLite text of a validated node. */
   public static SqlString unparse(SqlNode validated) {
     return validated.toSqlString(
-        c -> c.withDialect(SqliteDialect.INSTANCE)
-            .withQuoteAllIdentifiers(true)
-            .withAlwaysUseParentheses(false)
-            .withSelectListItemsOnSeparateLines(false)
-            .withUpdateSetListNewline(false)
-            .withIndentation(0)
-            .withClauseStartsLine(false)
-            .withClauseEndsLine(false));
+        c ->
+            c.withDialect(SqliteDialect.INSTANCE)
+                .withQuoteAllIdentifiers(true)
+                .withAlwaysUseParentheses(false)
+                .withSelectListItemsOnSeparateLines(false)
+                .withUpdateSetListNewline(false)
+                .withIndentation(0)
+                .withClauseStartsLine(false)
+                .withClauseEndsLine(false));
   }
 
   /** For each placeholder of the unparsed SQL, the user parameter it binds. */
@@ -97,7 +98,9 @@ public final class QueryCompiler {
     Map<Integer, ColumnType> byIndex = new TreeMap<>();
     collectParameterTypes(v, v.node(), byIndex);
     List<ColumnType> types = new ArrayList<>();
-    for (int i = 0; i <= byIndex.keySet().stream().mapToInt(Integer::intValue).max().orElse(-1); i++) {
+    for (int i = 0;
+        i <= byIndex.keySet().stream().mapToInt(Integer::intValue).max().orElse(-1);
+        i++) {
       types.add(byIndex.getOrDefault(i, ColumnType.VARCHAR));
     }
     return types;
@@ -133,7 +136,8 @@ public final class QueryCompiler {
     return out;
   }
 
-  private static ColumnMeta column(PlanningContext context, RelDataTypeField f, List<String> origin) {
+  private static ColumnMeta column(
+      PlanningContext context, RelDataTypeField f, List<String> origin) {
     RelDataType t = f.getType();
     int precision = t.getPrecision() < 0 ? 0 : t.getPrecision();
     int scale = t.getScale() < 0 ? 0 : t.getScale();
@@ -154,8 +158,14 @@ public final class QueryCompiler {
       }
     }
     return new ColumnMeta(
-        f.getName(), f.getName(), "", TypeMapping.fromRelType(t), precision, scale,
-        t.isNullable(), false);
+        f.getName(),
+        f.getName(),
+        "",
+        TypeMapping.fromRelType(t),
+        precision,
+        scale,
+        t.isNullable(),
+        false);
   }
 
   private static ColumnDef declared(PlanningContext context, String table, String column) {

@@ -22,9 +22,9 @@ import org.apache.calcite.sql.parser.SqlParserPos;
 import org.apache.calcite.sql.util.SqlBasicVisitor;
 
 /**
- * Replaces each view named in a FROM clause of a validated tree by its own validated query, so
- * that the statement sent to SQLite reads only real tables. Views are expanded recursively; a view
- * that (directly or not) names itself fails instead of looping.
+ * Replaces each view named in a FROM clause of a validated tree by its own validated query, so that
+ * the statement sent to SQLite reads only real tables. Views are expanded recursively; a view that
+ * (directly or not) names itself fails instead of looping.
  */
 final class ViewInliner {
   private static final int MAX_DEPTH = 32;
@@ -51,7 +51,9 @@ final class ViewInliner {
         new SqlBasicVisitor<Void>() {
           @Override
           public Void visit(SqlCall call) {
-            if (failure[0] == null && call instanceof SqlSelect select && select.getFrom() != null) {
+            if (failure[0] == null
+                && call instanceof SqlSelect select
+                && select.getFrom() != null) {
               try {
                 select.setFrom(rewriteFrom(select.getFrom()));
               } catch (SQLException e) {
@@ -132,7 +134,8 @@ final class ViewInliner {
   /** Gives the query's output columns the view's column names (CREATE VIEW v (a, b) AS ...). */
   private static void renameColumns(SqlNode query, ViewDef view) {
     SqlNode leftmost = query;
-    while (leftmost instanceof SqlBasicCall call && call.getOperator().getKind().belongsTo(SqlKind.SET_QUERY)) {
+    while (leftmost instanceof SqlBasicCall call
+        && call.getOperator().getKind().belongsTo(SqlKind.SET_QUERY)) {
       leftmost = call.operand(0);
     }
     if (leftmost instanceof SqlOrderBy orderBy) {

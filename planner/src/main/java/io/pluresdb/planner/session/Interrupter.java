@@ -34,10 +34,14 @@ final class Interrupter {
 
   /** Interrupts the statement after {@code seconds}, marking the failure as a timeout. */
   ScheduledFuture<?> timeoutAfter(int seconds) {
-    return Planner.timer().schedule(() -> {
-      timedOut = true;
-      interrupt();
-    }, seconds, TimeUnit.SECONDS);
+    return Planner.timer()
+        .schedule(
+            () -> {
+              timedOut = true;
+              interrupt();
+            },
+            seconds,
+            TimeUnit.SECONDS);
   }
 
   void cancel() {
@@ -60,8 +64,10 @@ final class Interrupter {
   SQLException map(SQLException e) {
     String m = e.getMessage() == null ? "" : e.getMessage();
     if (cancelled || timedOut || m.contains("SQLITE_INTERRUPT") || m.contains("interrupted")) {
-      String why = timedOut ? "canceling statement due to statement timeout"
-          : "canceling statement due to user request";
+      String why =
+          timedOut
+              ? "canceling statement due to statement timeout"
+              : "canceling statement due to user request";
       return Errors.of(SqlState.QUERY_CANCELED, why, e);
     }
     if (e.getSQLState() == null) {

@@ -30,13 +30,13 @@ import java.util.concurrent.ScheduledFuture;
 
 /**
  * A session: auto-commit or one manual transaction at a time, a lazily opened SQLite reader with
- * its cached prepared statements, and cancellation. Reads inside the transaction run on the
- * store's writer connection, so they see the transaction's own writes; their prepared statements
- * are cached for the transaction's life only, because the writer connection is shared by every
- * session and belongs to whichever holds the writer permit.
+ * its cached prepared statements, and cancellation. Reads inside the transaction run on the store's
+ * writer connection, so they see the transaction's own writes; their prepared statements are cached
+ * for the transaction's life only, because the writer connection is shared by every session and
+ * belongs to whichever holds the writer permit.
  *
- * <p>Not thread-safe: one JDBC connection calls it at a time. {@link #cancel()} may be called
- * from any thread; it only interrupts the running SQLite statement (see {@link Interrupter}).
+ * <p>Not thread-safe: one JDBC connection calls it at a time. {@link #cancel()} may be called from
+ * any thread; it only interrupts the running SQLite statement (see {@link Interrupter}).
  */
 public final class PluresSession implements Session {
   /** How long a statement waits for the store's one writer unless told otherwise. */
@@ -45,8 +45,10 @@ public final class PluresSession implements Session {
   private final Planner planner;
   private final Store store;
   private final StatementCache statements = new StatementCache(64);
+
   /** Statements on the writer connection, valid while {@link #txn} is open. */
   private final StatementCache txnStatements = new StatementCache(64);
+
   private Connection reader;
   private WriteTxn txn;
   private boolean autoCommit = true;
@@ -75,8 +77,12 @@ public final class PluresSession implements Session {
 
   @Override
   public Result execute(
-      Prepared statement, List<Object> params, List<String> generatedKeys, int timeoutSeconds,
-      long maxRows) throws SQLException {
+      Prepared statement,
+      List<Object> params,
+      List<String> generatedKeys,
+      int timeoutSeconds,
+      long maxRows)
+      throws SQLException {
     ensureOpen();
     // The cache answers with the same plan while the schema is unchanged, else a fresh one.
     Plan plan = plan(statement.sql());
@@ -95,8 +101,13 @@ public final class PluresSession implements Session {
   }
 
   private Result dispatch(
-      Plan plan, List<Object> params, List<String> generatedKeys, int timeoutSeconds,
-      long maxRows, ScheduledFuture<?> timer) throws SQLException {
+      Plan plan,
+      List<Object> params,
+      List<String> generatedKeys,
+      int timeoutSeconds,
+      long maxRows,
+      ScheduledFuture<?> timer)
+      throws SQLException {
     if (plan instanceof Plan.Query q) {
       return new Result.Rows(query(q.read(), params, maxRows, timer));
     }
@@ -116,22 +127,30 @@ public final class PluresSession implements Session {
           SqlState.READ_ONLY_SQL_TRANSACTION, "cannot execute a write in a read-only session");
     }
     if (plan instanceof Plan.Ddl ddl) {
-      write(timeoutSeconds, t -> {
-        DdlExecutor.apply(t, ddl);
-        return new WriteResult(0, List.of(), List.of());
-      }, false, true);
+      write(
+          timeoutSeconds,
+          t -> {
+            DdlExecutor.apply(t, ddl);
+            return new WriteResult(0, List.of(), List.of());
+          },
+          false,
+          true);
       return new Result.Count(0, null);
     }
     Plan.Write w = (Plan.Write) plan;
     List<String> reported = w.returning() != null ? w.returning() : generatedKeys;
-    WriteResult r = write(timeoutSeconds,
-        t -> new WriteExecutor(t, params, timeoutSeconds, interrupts::running)
-            .execute(w.kind(), reported), true, !w.kind().singleOperation());
+    WriteResult r =
+        write(
+            timeoutSeconds,
+            t ->
+                new WriteExecutor(t, params, timeoutSeconds, interrupts::running)
+                    .execute(w.kind(), reported),
+            true,
+            !w.kind().singleOperation());
     if (w.returning() != null) {
       return new Result.Rows(new ListCursor(r.keyColumns(), r.keys()));
     }
-    Cursor keys =
-        generatedKeys == null ? null : new ListCursor(r.keyColumns(), r.keys());
+    Cursor keys = generatedKeys == null ? null : new ListCursor(r.keyColumns(), r.keys());
     return new Result.Count(r.count(), keys);
   }
 
@@ -157,8 +176,9 @@ public final class PluresSession implements Session {
       for (; i < counts.length; i++) {
         int mark = needsMark ? t.mark() : -1;
         try {
-          WriteResult r = new WriteExecutor(t, rows.get(i), timeoutSeconds, interrupts::running)
-              .execute(w.kind(), generatedKeys);
+          WriteResult r =
+              new WriteExecutor(t, rows.get(i), timeoutSeconds, interrupts::running)
+                  .execute(w.kind(), generatedKeys);
           if (needsMark) {
             t.release(mark);
           }
@@ -176,8 +196,12 @@ public final class PluresSession implements Session {
     } catch (SQLException e) {
       SQLException cause = interrupts.map(e);
       finishBatch(own, t);
-      throw new BatchUpdateException("batch item " + (i + 1) + " failed: " + cause.getMessage(),
-          cause.getSQLState(), cause.getErrorCode(), Arrays.copyOf(counts, i), cause);
+      throw new BatchUpdateException(
+          "batch item " + (i + 1) + " failed: " + cause.getMessage(),
+          cause.getSQLState(),
+          cause.getErrorCode(),
+          Arrays.copyOf(counts, i),
+          cause);
     } catch (RuntimeException e) {
       if (own) {
         t.close();
@@ -189,8 +213,7 @@ public final class PluresSession implements Session {
       }
     }
     finishBatch(own, t);
-    return new BatchResult(counts,
-        generatedKeys == null ? null : new ListCursor(keyColumns, keys));
+    return new BatchResult(counts, generatedKeys == null ? null : new ListCursor(keyColumns, keys));
   }
 
   /** Commits (and ends) a batch's own auto-commit transaction; a session transaction stays open. */
@@ -214,7 +237,8 @@ public final class PluresSession implements Session {
         Result r = execute(statement, rows.get(i), generatedKeys, timeoutSeconds, 0);
         if (!(r instanceof Result.Count c)) {
           ((Result.Rows) r).cursor().close();
-          throw Errors.of(SqlState.FUNCTION_SEQUENCE_ERROR,
+          throw Errors.of(
+              SqlState.FUNCTION_SEQUENCE_ERROR,
               "a statement in a batch returned rows: " + statement.sql());
         }
         counts[i] = c.count();
@@ -231,12 +255,15 @@ public final class PluresSession implements Session {
           }
         }
       } catch (SQLException e) {
-        throw new BatchUpdateException("batch item " + (i + 1) + " failed: " + e.getMessage(),
-            e.getSQLState(), e.getErrorCode(), Arrays.copyOf(counts, i), e);
+        throw new BatchUpdateException(
+            "batch item " + (i + 1) + " failed: " + e.getMessage(),
+            e.getSQLState(),
+            e.getErrorCode(),
+            Arrays.copyOf(counts, i),
+            e);
       }
     }
-    return new BatchResult(counts,
-        generatedKeys == null ? null : new ListCursor(keyColumns, keys));
+    return new BatchResult(counts, generatedKeys == null ? null : new ListCursor(keyColumns, keys));
   }
 
   /** Work done inside a write transaction. */
@@ -304,8 +331,8 @@ public final class PluresSession implements Session {
   @Override
   public void setWriterWait(Duration wait) throws SQLException {
     if (wait == null || wait.isNegative()) {
-      throw Errors.of(SqlState.INVALID_PARAMETER_VALUE,
-          "the writer wait must be zero or more, got " + wait);
+      throw Errors.of(
+          SqlState.INVALID_PARAMETER_VALUE, "the writer wait must be zero or more, got " + wait);
     }
     this.writerWait = wait;
   }
@@ -313,8 +340,8 @@ public final class PluresSession implements Session {
   private Cursor query(ReadPlan plan, List<Object> params, long maxRows, ScheduledFuture<?> timer)
       throws SQLException {
     StatementCache cache = txn == null ? statements : txnStatements;
-    PreparedStatement ps = cache.acquire(txn == null ? reader() : txn.connection(),
-        plan.sqliteSql());
+    PreparedStatement ps =
+        cache.acquire(txn == null ? reader() : txn.connection(), plan.sqliteSql());
     boolean ok = false;
     try {
       Binder.bind(ps, plan, params);
@@ -326,13 +353,18 @@ public final class PluresSession implements Session {
         throw interrupts.map(e);
       }
       ok = true;
-      return new SqliteCursor(rs, plan.columns(), maxRows, interrupts::map, () -> {
-        interrupts.running(null);
-        if (timer != null) {
-          timer.cancel(false);
-        }
-        cache.release(ps);
-      });
+      return new SqliteCursor(
+          rs,
+          plan.columns(),
+          maxRows,
+          interrupts::map,
+          () -> {
+            interrupts.running(null);
+            if (timer != null) {
+              timer.cancel(false);
+            }
+            cache.release(ps);
+          });
     } finally {
       if (!ok) {
         interrupts.running(null);
@@ -483,5 +515,4 @@ public final class PluresSession implements Session {
       throw failure;
     }
   }
-
 }

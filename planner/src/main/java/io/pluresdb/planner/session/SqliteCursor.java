@@ -88,8 +88,12 @@ final class SqliteCursor implements Cursor {
       // A stored value that does not read as its column's type: report it, never leak it.
       throw Errors.of(
           SqlState.DATA_EXCEPTION,
-          "column '" + columns.get(column - 1).label() + "' is " + types[column - 1]
-              + " but its value cannot be read as one: " + e.getMessage(),
+          "column '"
+              + columns.get(column - 1).label()
+              + "' is "
+              + types[column - 1]
+              + " but its value cannot be read as one: "
+              + e.getMessage(),
           e);
     }
   }

@@ -12,8 +12,8 @@ import java.util.Set;
 /**
  * Prepared SQLite statements on one connection (the session's reader, or the writer during the
  * session's transaction), by SQLite SQL text, least recently used evicted. A statement still
- * feeding an open cursor is never handed out twice: a second concurrent use of the same text gets
- * a fresh statement, closed when its cursor closes.
+ * feeding an open cursor is never handed out twice: a second concurrent use of the same text gets a
+ * fresh statement, closed when its cursor closes.
  *
  * <p>Not thread-safe: owned by one session.
  */

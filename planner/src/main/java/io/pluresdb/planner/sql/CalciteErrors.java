@@ -10,37 +10,54 @@ import org.apache.calcite.runtime.CalciteContextException;
 import org.apache.calcite.sql.validate.SqlValidatorException;
 
 /**
- * Turns Calcite validation failures into SQLExceptions with a precise state. Calcite reports
- * every validation error as a {@link CalciteContextException} wrapping a {@link
- * SqlValidatorException} whose message comes from its resource bundle ({@code CalciteResource});
- * the patterns below are those resources' message templates. The Calcite exception is kept as the
- * cause.
+ * Turns Calcite validation failures into SQLExceptions with a precise state. Calcite reports every
+ * validation error as a {@link CalciteContextException} wrapping a {@link SqlValidatorException}
+ * whose message comes from its resource bundle ({@code CalciteResource}); the patterns below are
+ * those resources' message templates. The Calcite exception is kept as the cause.
  */
 public final class CalciteErrors {
   private record Rule(Pattern pattern, SqlState state, String format) {}
 
   private static final List<Rule> RULES =
       List.of(
-          rule("Object '([^']*)' not found(?: within '([^']*)')?", SqlState.UNDEFINED_TABLE,
+          rule(
+              "Object '([^']*)' not found(?: within '([^']*)')?",
+              SqlState.UNDEFINED_TABLE,
               "table '%1$s' does not exist"),
-          rule("Table '([^']*)' not found", SqlState.UNDEFINED_TABLE, "table '%1$s' does not exist"),
-          rule("Column '([^']*)' not found in any table", SqlState.UNDEFINED_COLUMN,
+          rule(
+              "Table '([^']*)' not found", SqlState.UNDEFINED_TABLE, "table '%1$s' does not exist"),
+          rule(
+              "Column '([^']*)' not found in any table",
+              SqlState.UNDEFINED_COLUMN,
               "column '%1$s' does not exist"),
-          rule("Column '([^']*)' not found in table '([^']*)'", SqlState.UNDEFINED_COLUMN,
+          rule(
+              "Column '([^']*)' not found in table '([^']*)'",
+              SqlState.UNDEFINED_COLUMN,
               "column '%1$s' of table '%2$s' does not exist"),
-          rule("Unknown target column '([^']*)'", SqlState.UNDEFINED_COLUMN,
+          rule(
+              "Unknown target column '([^']*)'",
+              SqlState.UNDEFINED_COLUMN,
               "column '%1$s' does not exist"),
-          rule("Unknown field '([^']*)'", SqlState.UNDEFINED_COLUMN, "column '%1$s' does not exist"),
-          rule("Column '([^']*)' is ambiguous", SqlState.AMBIGUOUS_COLUMN,
+          rule(
+              "Unknown field '([^']*)'", SqlState.UNDEFINED_COLUMN, "column '%1$s' does not exist"),
+          rule(
+              "Column '([^']*)' is ambiguous",
+              SqlState.AMBIGUOUS_COLUMN,
               "column reference '%1$s' is ambiguous"),
-          rule("No match found for function signature ([^(]*)(.*)", SqlState.UNDEFINED_FUNCTION,
+          rule(
+              "No match found for function signature ([^(]*)(.*)",
+              SqlState.UNDEFINED_FUNCTION,
               "function %1$s%2$s does not exist"),
-          rule("Cannot apply '([^']*)' to arguments of type (.*)", SqlState.DATATYPE_MISMATCH,
+          rule(
+              "Cannot apply '([^']*)' to arguments of type (.*)",
+              SqlState.DATATYPE_MISMATCH,
               "operator '%1$s' cannot be applied to %2$s"),
           rule("(Cannot assign to target field .*)", SqlState.DATATYPE_MISMATCH, "%1$s"),
           rule("(Illegal mixing of types .*)", SqlState.DATATYPE_MISMATCH, "%1$s"),
           rule("(Type mismatch.*)", SqlState.DATATYPE_MISMATCH, "%1$s"),
-          rule("(Illegal use of dynamic parameter.*)", SqlState.DATATYPE_MISMATCH,
+          rule(
+              "(Illegal use of dynamic parameter.*)",
+              SqlState.DATATYPE_MISMATCH,
               "%1$s: the parameter's type cannot be inferred; add a CAST"),
           rule("(Number of INSERT target columns .*)", SqlState.SYNTAX_ERROR, "%1$s"));
 

@@ -5,9 +5,9 @@ import java.sql.SQLException;
 import org.apache.calcite.sql.SqlNode;
 
 /**
- * The one entry to the SQL parser, so that the rest of the planner does not care which grammar
- * is behind it: PluresDB's generated parser (unquoted names fold to lower case; lenient
- * conformance for LIMIT, {@code !=} and GROUP BY aliases).
+ * The one entry to the SQL parser, so that the rest of the planner does not care which grammar is
+ * behind it: PluresDB's generated parser (unquoted names fold to lower case; lenient conformance
+ * for LIMIT, {@code !=} and GROUP BY aliases).
  */
 public final class SqlFront {
   private SqlFront() {}

@@ -16,16 +16,16 @@ import org.apache.calcite.sql.SqlNumericLiteral;
 import org.apache.calcite.sql.SqlWriter;
 import org.apache.calcite.sql.dialect.SqliteSqlDialect;
 import org.apache.calcite.sql.fun.SqlBetweenOperator;
+import org.apache.calcite.sql.fun.SqlTrimFunction;
 import org.apache.calcite.sql.parser.SqlParserPos;
 import org.apache.calcite.sql.type.SqlTypeName;
-import org.apache.calcite.sql.fun.SqlTrimFunction;
 
 /**
  * Writes validated SQL as SQLite understands it. Beyond Calcite's {@link SqliteSqlDialect}
- * (LIMIT/OFFSET), it names SQLite as the product, sorts NULLs low as SQLite does, writes
- * date/time literals in the stored ISO text form, and translates the standard functions and casts
- * that SQLite spells differently (CHAR_LENGTH, SUBSTRING, POSITION, TRIM, MOD, EXTRACT, CAST to
- * SQLite's type affinities, IS [NOT] DISTINCT FROM).
+ * (LIMIT/OFFSET), it names SQLite as the product, sorts NULLs low as SQLite does, writes date/time
+ * literals in the stored ISO text form, and translates the standard functions and casts that SQLite
+ * spells differently (CHAR_LENGTH, SUBSTRING, POSITION, TRIM, MOD, EXTRACT, CAST to SQLite's type
+ * affinities, IS [NOT] DISTINCT FROM).
  */
 public final class SqliteDialect extends SqliteSqlDialect {
   /** The dialect instance; immutable and shared. */
@@ -78,7 +78,8 @@ public final class SqliteDialect extends SqliteSqlDialect {
   private void unparseByName(SqlWriter writer, SqlCall call, int leftPrec, int rightPrec) {
     List<SqlNode> ops = call.getOperandList();
     switch (call.getOperator().getName().toUpperCase(Locale.ROOT)) {
-      case "CHAR_LENGTH", "CHARACTER_LENGTH" -> function(writer, "length", ops.toArray(SqlNode[]::new));
+      case "CHAR_LENGTH", "CHARACTER_LENGTH" ->
+          function(writer, "length", ops.toArray(SqlNode[]::new));
       case "SUBSTRING" -> function(writer, "substr", ops.toArray(SqlNode[]::new));
       case "POWER" -> function(writer, "pow", ops.toArray(SqlNode[]::new));
       case "CURRENT_DATE" -> writer.print("date('now') ");
@@ -92,7 +93,8 @@ public final class SqliteDialect extends SqliteSqlDialect {
     String name = type.getTypeName().getSimple().toUpperCase(Locale.ROOT);
     String affinity = affinity(name);
     if (operand instanceof SqlNumericLiteral n
-        && (affinity.equals("REAL") || affinity.equals("NUMERIC")
+        && (affinity.equals("REAL")
+            || affinity.equals("NUMERIC")
             || affinity.equals("INTEGER") && n.isInteger())) {
       // Implicit casts of numeric literals between numeric types change nothing in SQLite;
       // writing the bare literal keeps comparisons on keys and indexes plain.
@@ -169,7 +171,8 @@ public final class SqliteDialect extends SqliteSqlDialect {
           default -> throw new UnsupportedOperationException("EXTRACT(" + unit + ")");
         };
     SqlWriter.Frame cast = writer.startFunCall("CAST");
-    function(writer, "strftime", SqlLiteral.createCharString(format, SqlParserPos.ZERO), ops.get(1));
+    function(
+        writer, "strftime", SqlLiteral.createCharString(format, SqlParserPos.ZERO), ops.get(1));
     writer.keyword("AS INTEGER");
     writer.endFunCall(cast);
   }

@@ -26,14 +26,20 @@ public final class SqliteFunctions {
               "SUBSTR",
               ReturnTypes.ARG0_NULLABLE_VARYING,
               OperandTypes.or(OperandTypes.STRING_INTEGER, OperandTypes.STRING_INTEGER_INTEGER)),
-          fn("IFNULL", ReturnTypes.LEAST_RESTRICTIVE.andThen(SqlTypeTransforms.TO_NULLABLE_ALL),
+          fn(
+              "IFNULL",
+              ReturnTypes.LEAST_RESTRICTIVE.andThen(SqlTypeTransforms.TO_NULLABLE_ALL),
               OperandTypes.SAME_SAME),
           fn("INSTR", ReturnTypes.INTEGER_NULLABLE, OperandTypes.STRING_STRING),
           fn("TYPEOF", ReturnTypes.VARCHAR, OperandTypes.ANY),
           fn("RANDOM", ReturnTypes.BIGINT, OperandTypes.NILADIC).withDeterministic(false),
-          fn("LTRIM", ReturnTypes.ARG0_NULLABLE_VARYING,
+          fn(
+              "LTRIM",
+              ReturnTypes.ARG0_NULLABLE_VARYING,
               OperandTypes.or(OperandTypes.STRING, OperandTypes.STRING_STRING)),
-          fn("RTRIM", ReturnTypes.ARG0_NULLABLE_VARYING,
+          fn(
+              "RTRIM",
+              ReturnTypes.ARG0_NULLABLE_VARYING,
               OperandTypes.or(OperandTypes.STRING, OperandTypes.STRING_STRING)),
           fn("HEX", ReturnTypes.VARCHAR_NULLABLE, OperandTypes.ANY),
           fn("PRINTF", ReturnTypes.VARCHAR_NULLABLE, OperandTypes.VARIADIC),

@@ -23,8 +23,8 @@ import org.apache.calcite.sql.parser.SqlParserPos;
 import org.apache.calcite.sql.util.SqlString;
 
 /**
- * Builds the one query an UPDATE or DELETE pushes down: {@code SELECT key..., expr... FROM table
- * AS alias WHERE condition}. The expressions and condition are validated like any query; the key
+ * Builds the one query an UPDATE or DELETE pushes down: {@code SELECT key..., expr... FROM table AS
+ * alias WHERE condition}. The expressions and condition are validated like any query; the key
  * columns are added after validation because the hidden {@code _id} key is invisible to it.
  */
 final class Finder {

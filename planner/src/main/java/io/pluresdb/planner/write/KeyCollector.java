@@ -90,8 +90,15 @@ final class KeyCollector {
       for (int c : columns) {
         ColumnDef d = table.columns().get(c);
         metas.add(
-            new ColumnMeta(d.name(), d.name(), table.name(), d.type(), d.precision(), d.scale(),
-                d.nullable(), d.autoIncrement()));
+            new ColumnMeta(
+                d.name(),
+                d.name(),
+                table.name(),
+                d.type(),
+                d.precision(),
+                d.scale(),
+                d.nullable(),
+                d.autoIncrement()));
       }
     }
     return metas;

@@ -25,7 +25,8 @@ public final class Targets {
     TableDef t = table(catalog, name);
     if (t == null) {
       if (catalog.views().containsKey(name)) {
-        throw Errors.of(SqlState.WRONG_OBJECT_TYPE, "'" + name + "' is a view and cannot be written");
+        throw Errors.of(
+            SqlState.WRONG_OBJECT_TYPE, "'" + name + "' is a view and cannot be written");
       }
       throw Errors.of(SqlState.UNDEFINED_TABLE, "table '" + name + "' does not exist");
     }

@@ -2,8 +2,8 @@ package io.pluresdb.planner.write;
 
 import io.pluresdb.crdt.schema.ColumnType;
 import io.pluresdb.planner.exec.ColumnMeta;
-import io.pluresdb.planner.read.ReadPlan;
 import io.pluresdb.planner.plan.Plan;
+import io.pluresdb.planner.read.ReadPlan;
 import java.util.List;
 
 /**

@@ -6,7 +6,6 @@ import io.pluresdb.crdt.schema.ColumnDef;
 import io.pluresdb.crdt.schema.TableDef;
 import io.pluresdb.crdt.store.WriteTxn;
 import io.pluresdb.crdt.value.Values;
-import io.pluresdb.planner.exec.ColumnMeta;
 import io.pluresdb.planner.plan.Plan;
 import io.pluresdb.planner.read.Binder;
 import io.pluresdb.planner.read.ReadPlan;
@@ -17,9 +16,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Runs a planned write inside a write transaction: computes each row's values (in Java for
- * literals and parameters, in SQLite for expressions) and hands them to the transaction as
- * operations.
+ * Runs a planned write inside a write transaction: computes each row's values (in Java for literals
+ * and parameters, in SQLite for expressions) and hands them to the transaction as operations.
  *
  * <p>Not thread-safe: one instance per statement execution.
  */
@@ -214,7 +212,8 @@ public final class WriteExecutor {
     if (s instanceof ValueSource.Param p) {
       if (p.index() >= params.size()) {
         throw Errors.of(
-            SqlState.INVALID_PARAMETER_NUMBER, "no value specified for parameter " + (p.index() + 1));
+            SqlState.INVALID_PARAMETER_NUMBER,
+            "no value specified for parameter " + (p.index() + 1));
       }
       return params.get(p.index());
     }

@@ -5,6 +5,7 @@ import io.pluresdb.crdt.error.SqlState;
 import io.pluresdb.crdt.schema.ColumnType;
 import io.pluresdb.crdt.schema.TableDef;
 import io.pluresdb.crdt.store.OnConflict;
+import io.pluresdb.planner.parser.dml.SqlUpsert;
 import io.pluresdb.planner.read.QueryCompiler;
 import io.pluresdb.planner.read.ReadPlan;
 import io.pluresdb.planner.sql.PlanningContext;
@@ -16,17 +17,16 @@ import java.util.Optional;
 import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlDelete;
 import org.apache.calcite.sql.SqlDynamicParam;
+import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlInsert;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlNodeList;
 import org.apache.calcite.sql.SqlSelect;
-import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlUpdate;
 import org.apache.calcite.sql.fun.SqlStdOperatorTable;
-import org.apache.calcite.sql.util.SqlShuttle;
-import io.pluresdb.planner.parser.dml.SqlUpsert;
 import org.apache.calcite.sql.parser.SqlParserPos;
+import org.apache.calcite.sql.util.SqlShuttle;
 
 /** Plans INSERT, UPDATE and DELETE statements against one catalog. */
 public final class WritePlanner {
@@ -70,8 +70,13 @@ public final class WritePlanner {
         if (exprs.size() != targets.length) {
           throw Errors.of(
               SqlState.SYNTAX_ERROR,
-              "INSERT into table '" + table.name() + "' has " + exprs.size()
-                  + " expressions but " + targets.length + " target columns");
+              "INSERT into table '"
+                  + table.name()
+                  + "' has "
+                  + exprs.size()
+                  + " expressions but "
+                  + targets.length
+                  + " target columns");
         }
         List<ValueSource> row = new ArrayList<>();
         for (int i = 0; i < exprs.size(); i++) {
@@ -86,8 +91,13 @@ public final class WritePlanner {
     if (query.columns().size() != targets.length) {
       throw Errors.of(
           SqlState.SYNTAX_ERROR,
-          "INSERT into table '" + table.name() + "' has " + query.columns().size()
-              + " query columns but " + targets.length + " target columns");
+          "INSERT into table '"
+              + table.name()
+              + "' has "
+              + query.columns().size()
+              + " query columns but "
+              + targets.length
+              + " target columns");
     }
     merge(query.parameterTypes(), query.paramOrder());
     return new InsertPlan(
@@ -133,7 +143,8 @@ public final class WritePlanner {
       condition = condition == null ? eq : SqlStdOperatorTable.AND.createCall(POS, condition, eq);
     }
     if (clause.where() != null) {
-      condition = SqlStdOperatorTable.AND.createCall(POS, condition, clause.where().accept(excluded));
+      condition =
+          SqlStdOperatorTable.AND.createCall(POS, condition, clause.where().accept(excluded));
     }
     Finder.Built finder = Finder.build(context, table, null, condition, pushed, extended);
     merge(finder.plan().parameterTypes(), finder.plan().paramOrder());
@@ -160,8 +171,7 @@ public final class WritePlanner {
       }
     }
     Finder.Built finder =
-        Finder.build(
-            context, table, update.getAlias(), update.getCondition(), pushed, paramCount);
+        Finder.build(context, table, update.getAlias(), update.getCondition(), pushed, paramCount);
     merge(finder.plan().parameterTypes(), finder.plan().paramOrder());
     return new UpdatePlan(
         table.name(),
@@ -191,7 +201,10 @@ public final class WritePlanner {
     if (table.primaryKey().contains(name)) {
       throw Errors.of(
           SqlState.FEATURE_NOT_SUPPORTED,
-          "primary key column '" + name + "' of table '" + table.name()
+          "primary key column '"
+              + name
+              + "' of table '"
+              + table.name()
               + "' cannot be updated; delete the row and insert it with the new key");
     }
   }
@@ -211,8 +224,11 @@ public final class WritePlanner {
         if (targets[j] == targets[i]) {
           throw Errors.of(
               SqlState.DUPLICATE_COLUMN,
-              "column '" + table.columns().get(targets[i]).name() + "' of table '"
-                  + table.name() + "' is assigned more than once");
+              "column '"
+                  + table.columns().get(targets[i]).name()
+                  + "' of table '"
+                  + table.name()
+                  + "' is assigned more than once");
         }
       }
     }
@@ -242,7 +258,19 @@ public final class WritePlanner {
     SqlNodeList items = new SqlNodeList(List.of(expr), SqlParserPos.ZERO);
     SqlSelect select =
         new SqlSelect(
-            SqlParserPos.ZERO, null, items, null, null, null, null, null, null, null, null, null, null);
+            SqlParserPos.ZERO,
+            null,
+            items,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null);
     ReadPlan plan = QueryCompiler.compile(context, select);
     merge(plan.parameterTypes(), plan.paramOrder());
     return new ValueSource.Pushed(plan);

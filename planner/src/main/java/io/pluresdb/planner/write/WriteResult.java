@@ -4,8 +4,8 @@ import io.pluresdb.planner.exec.ColumnMeta;
 import java.util.List;
 
 /**
- * What a write did: the number of rows it changed and, when asked for, the key rows it
- * generated or touched. Immutable once built.
+ * What a write did: the number of rows it changed and, when asked for, the key rows it generated or
+ * touched. Immutable once built.
  */
 public record WriteResult(long count, List<ColumnMeta> keyColumns, List<Object[]> keys) {
   public WriteResult {

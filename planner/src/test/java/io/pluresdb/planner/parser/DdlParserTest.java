@@ -24,20 +24,28 @@ class DdlParserTest {
   @Test
   void createTableRecordsColumnsTypesAndConstraints() throws SQLException {
     SqlCreateTable t =
-        (SqlCreateTable) SqlParsers.parse(
-            "CREATE TABLE IF NOT EXISTS album (id BIGINT PRIMARY KEY, "
-                + "name VARCHAR(100) NOT NULL, year INTEGER DEFAULT 2000, released DATE, "
-                + "price DECIMAL(10, 2) CHECK (price >= 0), artist_id INT REFERENCES artist (id) "
-                + "ON DELETE CASCADE, UNIQUE (name, year))");
+        (SqlCreateTable)
+            SqlParsers.parse(
+                "CREATE TABLE IF NOT EXISTS album (id BIGINT PRIMARY KEY, "
+                    + "name VARCHAR(100) NOT NULL, year INTEGER DEFAULT 2000, released DATE, "
+                    + "price DECIMAL(10, 2) CHECK (price >= 0), artist_id INT REFERENCES artist (id) "
+                    + "ON DELETE CASCADE, UNIQUE (name, year))");
 
     assertThat(t.getKind()).isEqualTo(SqlKind.CREATE_TABLE);
     assertThat(t.ifNotExists()).isTrue();
     assertThat(t.name().getSimple()).isEqualTo("album");
-    assertThat(t.columns()).extracting(ColumnDecl::name)
+    assertThat(t.columns())
+        .extracting(ColumnDecl::name)
         .containsExactly("id", "name", "year", "released", "price", "artist_id");
-    assertThat(t.columns()).extracting(c -> c.type().type())
-        .containsExactly(ColumnType.BIGINT, ColumnType.VARCHAR, ColumnType.INTEGER,
-            ColumnType.DATE, ColumnType.DECIMAL, ColumnType.INTEGER);
+    assertThat(t.columns())
+        .extracting(c -> c.type().type())
+        .containsExactly(
+            ColumnType.BIGINT,
+            ColumnType.VARCHAR,
+            ColumnType.INTEGER,
+            ColumnType.DATE,
+            ColumnType.DECIMAL,
+            ColumnType.INTEGER);
     assertThat(t.primaryKey()).containsExactly("id");
 
     ColumnDecl id = t.columns().get(0);
@@ -57,25 +65,43 @@ class DdlParserTest {
     assertThat(artist.references().columns()).containsExactly("id");
     assertThat(artist.references().onDelete()).isEqualTo("CASCADE");
 
-    assertThat(t.constraints()).containsExactly(
-        TableConstraint.unique(null, List.of("name", "year")));
+    assertThat(t.constraints())
+        .containsExactly(TableConstraint.unique(null, List.of("name", "year")));
   }
 
   @Test
   void typeSpellingsMapToColumnTypes() throws SQLException {
     SqlCreateTable t =
-        (SqlCreateTable) SqlParsers.parse(
-            "CREATE TABLE t (a TEXT, b CHARACTER VARYING(5), c DOUBLE PRECISION, d FLOAT(10), "
-                + "e TIMESTAMP WITH TIME ZONE, f JSON, g VECTOR(3), h COUNTER, i CLOB, "
-                + "j BINARY(4), k NUMERIC(6), l BOOLEAN, m TINYINT, n SMALLINT, o REAL, p TIME, "
-                + "q VARBINARY(9), r BLOB, s CHAR(2), u timestamptz, v bytea)");
-    assertThat(t.columns()).extracting(c -> c.type().type())
-        .containsExactly(ColumnType.VARCHAR, ColumnType.VARCHAR, ColumnType.DOUBLE,
-            ColumnType.REAL, ColumnType.TIMESTAMP_WITH_TIME_ZONE, ColumnType.JSON,
-            ColumnType.VECTOR, ColumnType.COUNTER, ColumnType.CLOB, ColumnType.BINARY,
-            ColumnType.DECIMAL, ColumnType.BOOLEAN, ColumnType.TINYINT, ColumnType.SMALLINT,
-            ColumnType.REAL, ColumnType.TIME, ColumnType.VARBINARY, ColumnType.BLOB,
-            ColumnType.CHAR, ColumnType.TIMESTAMP_WITH_TIME_ZONE, ColumnType.BLOB);
+        (SqlCreateTable)
+            SqlParsers.parse(
+                "CREATE TABLE t (a TEXT, b CHARACTER VARYING(5), c DOUBLE PRECISION, d FLOAT(10), "
+                    + "e TIMESTAMP WITH TIME ZONE, f JSON, g VECTOR(3), h COUNTER, i CLOB, "
+                    + "j BINARY(4), k NUMERIC(6), l BOOLEAN, m TINYINT, n SMALLINT, o REAL, p TIME, "
+                    + "q VARBINARY(9), r BLOB, s CHAR(2), u timestamptz, v bytea)");
+    assertThat(t.columns())
+        .extracting(c -> c.type().type())
+        .containsExactly(
+            ColumnType.VARCHAR,
+            ColumnType.VARCHAR,
+            ColumnType.DOUBLE,
+            ColumnType.REAL,
+            ColumnType.TIMESTAMP_WITH_TIME_ZONE,
+            ColumnType.JSON,
+            ColumnType.VECTOR,
+            ColumnType.COUNTER,
+            ColumnType.CLOB,
+            ColumnType.BINARY,
+            ColumnType.DECIMAL,
+            ColumnType.BOOLEAN,
+            ColumnType.TINYINT,
+            ColumnType.SMALLINT,
+            ColumnType.REAL,
+            ColumnType.TIME,
+            ColumnType.VARBINARY,
+            ColumnType.BLOB,
+            ColumnType.CHAR,
+            ColumnType.TIMESTAMP_WITH_TIME_ZONE,
+            ColumnType.BLOB);
     assertThat(t.columns().get(0).type().declaredName()).isEqualTo("TEXT");
     assertThat(t.columns().get(6).type().precision()).isEqualTo(3);
   }
@@ -83,13 +109,19 @@ class DdlParserTest {
   @Test
   void identityAndAutoIncrementColumnsAreGenerated() throws SQLException {
     SqlCreateTable t =
-        (SqlCreateTable) SqlParsers.parse(
-            "create table person (id bigint generated by default as identity, "
-                + "seq bigint generated always as identity, n integer primary key autoincrement, "
-                + "m bigint auto_increment, plain int, primary key (id))");
-    assertThat(t.columns()).extracting(ColumnDecl::identity)
-        .containsExactly(Identity.BY_DEFAULT, Identity.ALWAYS, Identity.AUTO_INCREMENT,
-            Identity.AUTO_INCREMENT, Identity.NONE);
+        (SqlCreateTable)
+            SqlParsers.parse(
+                "create table person (id bigint generated by default as identity, "
+                    + "seq bigint generated always as identity, n integer primary key autoincrement, "
+                    + "m bigint auto_increment, plain int, primary key (id))");
+    assertThat(t.columns())
+        .extracting(ColumnDecl::identity)
+        .containsExactly(
+            Identity.BY_DEFAULT,
+            Identity.ALWAYS,
+            Identity.AUTO_INCREMENT,
+            Identity.AUTO_INCREMENT,
+            Identity.NONE);
     assertThat(t.primaryKey()).containsExactly("id");
     assertThat(t.constraints().get(0).kind()).isEqualTo(TableConstraint.Kind.PRIMARY_KEY);
   }
@@ -97,8 +129,9 @@ class DdlParserTest {
   @Test
   void alterTableAddsColumnsAndForeignKeys() throws SQLException {
     SqlAlterTable add =
-        (SqlAlterTable) SqlParsers.parse(
-            "ALTER TABLE IF EXISTS album ADD COLUMN IF NOT EXISTS genre VARCHAR(20) NOT NULL");
+        (SqlAlterTable)
+            SqlParsers.parse(
+                "ALTER TABLE IF EXISTS album ADD COLUMN IF NOT EXISTS genre VARCHAR(20) NOT NULL");
     assertThat(add.ifExists()).isTrue();
     AlterAction.AddColumn column = (AlterAction.AddColumn) add.action();
     assertThat(column.ifNotExists()).isTrue();
@@ -106,9 +139,10 @@ class DdlParserTest {
     assertThat(column.column().notNull()).isTrue();
 
     SqlAlterTable fk =
-        (SqlAlterTable) SqlParsers.parse(
-            "alter table if exists Book add constraint FK1 foreign key (author_id) "
-                + "references Person");
+        (SqlAlterTable)
+            SqlParsers.parse(
+                "alter table if exists Book add constraint FK1 foreign key (author_id) "
+                    + "references Person");
     TableConstraint c = ((AlterAction.AddConstraint) fk.action()).constraint();
     assertThat(c.name()).isEqualTo("fk1");
     assertThat(c.kind()).isEqualTo(TableConstraint.Kind.FOREIGN_KEY);
@@ -120,16 +154,19 @@ class DdlParserTest {
   @Test
   void createIndexKeepsMethodAndOptions() throws SQLException {
     SqlCreateIndex i =
-        (SqlCreateIndex) SqlParsers.parse(
-            "CREATE INDEX docs_v ON docs USING HNSW (embedding) "
-                + "WITH (metric = 'cosine', m = 16, ef_construction = 200)");
+        (SqlCreateIndex)
+            SqlParsers.parse(
+                "CREATE INDEX docs_v ON docs USING HNSW (embedding) "
+                    + "WITH (metric = 'cosine', m = 16, ef_construction = 200)");
     assertThat(i.unique()).isFalse();
     assertThat(i.name().getSimple()).isEqualTo("docs_v");
     assertThat(i.table().getSimple()).isEqualTo("docs");
     assertThat(i.method()).isEqualTo("hnsw");
     assertThat(i.columns()).containsExactly("embedding");
     assertThat(i.optionMap())
-        .containsExactly(Map.entry("metric", "cosine"), Map.entry("m", "16"),
+        .containsExactly(
+            Map.entry("metric", "cosine"),
+            Map.entry("m", "16"),
             Map.entry("ef_construction", "200"));
 
     SqlCreateIndex plain =
@@ -150,10 +187,10 @@ class DdlParserTest {
     assertThat(v.querySql()).isEqualTo("SELECT 1, 2");
 
     SqlCreateView multiLine =
-        (SqlCreateView) SqlParsers.parse(
-            "create view recent as\n  select name,\n\tyear from album where year > 2000;");
-    assertThat(multiLine.querySql())
-        .isEqualTo("select name,\n\tyear from album where year > 2000");
+        (SqlCreateView)
+            SqlParsers.parse(
+                "create view recent as\n  select name,\n\tyear from album where year > 2000;");
+    assertThat(multiLine.querySql()).isEqualTo("select name,\n\tyear from album where year > 2000");
 
     assertThat(((SqlDropObject) SqlParsers.parse("DROP TABLE IF EXISTS t")).ifExists()).isTrue();
     assertThat(((SqlDropObject) SqlParsers.parse("DROP TABLE t")).ifExists()).isFalse();

@@ -45,13 +45,15 @@ class DmlParserTest {
   @Test
   void onConflictDoUpdateRecordsTargetAssignmentsAndCondition() throws SQLException {
     SqlUpsert upsert =
-        (SqlUpsert) SqlParsers.parse(
-            "INSERT INTO t (a, b) VALUES (1, 2) ON CONFLICT (a) DO UPDATE "
-                + "SET b = excluded.b + t.b WHERE t.b < 10");
+        (SqlUpsert)
+            SqlParsers.parse(
+                "INSERT INTO t (a, b) VALUES (1, 2) ON CONFLICT (a) DO UPDATE "
+                    + "SET b = excluded.b + t.b WHERE t.b < 10");
     SqlUpsert.Clause c = upsert.conflict();
     assertThat(c.action()).isEqualTo(ConflictAction.UPDATE);
     assertThat(c.target()).extracting(n -> ((SqlIdentifier) n).getSimple()).containsExactly("a");
-    assertThat(c.targetColumns()).extracting(n -> ((SqlIdentifier) n).getSimple())
+    assertThat(c.targetColumns())
+        .extracting(n -> ((SqlIdentifier) n).getSimple())
         .containsExactly("b");
     assertThat(c.values().get(0).toString()).contains("`excluded`.`b`");
     assertThat(c.where()).isNotNull();
@@ -77,8 +79,8 @@ class DmlParserTest {
     assertThat(insert.columns()).hasSize(2);
 
     SqlReturning upsert =
-        (SqlReturning) SqlParsers.parse(
-            "INSERT INTO t (a) VALUES (1) ON CONFLICT DO NOTHING RETURNING *");
+        (SqlReturning)
+            SqlParsers.parse("INSERT INTO t (a) VALUES (1) ON CONFLICT DO NOTHING RETURNING *");
     assertThat(upsert.statement()).isInstanceOf(SqlUpsert.class);
     assertThat(((SqlIdentifier) upsert.columns().get(0)).isStar()).isTrue();
 
@@ -111,15 +113,19 @@ class DmlParserTest {
             new SqlShuttle() {
               @Override
               public SqlNode visit(SqlIdentifier id) {
-                return id.isStar() ? id : new SqlIdentifier(id.names.stream()
-                    .map(n -> n.equals("b") ? "c" : n).toList(), id.getParserPosition());
+                return id.isStar()
+                    ? id
+                    : new SqlIdentifier(
+                        id.names.stream().map(n -> n.equals("b") ? "c" : n).toList(),
+                        id.getParserPosition());
               }
             });
     SqlReturning returning = (SqlReturning) copy;
     SqlUpsert upsert = (SqlUpsert) returning.statement();
     assertThat(upsert.conflict().action()).isEqualTo(ConflictAction.UPDATE);
     assertThat(SqlParsers.unparse(copy).replaceAll("\\s+", " "))
-        .isEqualTo("INSERT INTO t (a, c) VALUES ROW(1, 2) ON CONFLICT (a) DO UPDATE SET "
-            + "c = excluded.c WHERE t.c < 3 RETURNING a");
+        .isEqualTo(
+            "INSERT INTO t (a, c) VALUES ROW(1, 2) ON CONFLICT (a) DO UPDATE SET "
+                + "c = excluded.c WHERE t.c < 3 RETURNING a");
   }
 }

@@ -17,20 +17,55 @@ class NamesTest {
   @ParameterizedTest
   @ValueSource(
       strings = {
-        "year", "month", "day", "hour", "minute", "second", "value", "date", "time",
-        "timestamp", "user", "name", "type", "status", "key", "position", "count", "data",
-        "text", "language", "role", "result", "start", "min", "max", "sum", "avg", "index",
-        "if", "do", "nothing", "conflict", "listen", "notify", "subscribe", "uuid", "datetime"
+        "year",
+        "month",
+        "day",
+        "hour",
+        "minute",
+        "second",
+        "value",
+        "date",
+        "time",
+        "timestamp",
+        "user",
+        "name",
+        "type",
+        "status",
+        "key",
+        "position",
+        "count",
+        "data",
+        "text",
+        "language",
+        "role",
+        "result",
+        "start",
+        "min",
+        "max",
+        "sum",
+        "avg",
+        "index",
+        "if",
+        "do",
+        "nothing",
+        "conflict",
+        "listen",
+        "notify",
+        "subscribe",
+        "uuid",
+        "datetime"
       })
   void commonWordsAreNamesInSelectAndDdl(String word) throws SQLException {
     SqlSelect select =
-        (SqlSelect) SqlParsers.parse("SELECT " + word + " FROM " + word + " AS " + word
-            + " WHERE " + word + "." + word + " = 1");
+        (SqlSelect)
+            SqlParsers.parse(
+                "SELECT " + word + " FROM " + word + " AS " + word + " WHERE " + word + "." + word
+                    + " = 1");
     assertThat(name(select.getSelectList().get(0))).isEqualTo(word);
 
     SqlCreateTable create =
-        (SqlCreateTable) SqlParsers.parse(
-            "CREATE TABLE " + word + " (" + word.toUpperCase() + " INTEGER)");
+        (SqlCreateTable)
+            SqlParsers.parse("CREATE TABLE " + word + " (" + word.toUpperCase() + " INTEGER)");
     assertThat(create.name().getSimple()).isEqualTo(word);
     assertThat(create.columns().get(0).name()).isEqualTo(word);
   }

@@ -8,8 +8,8 @@ import org.apache.calcite.sql.parser.SqlParser;
 import org.junit.jupiter.api.Test;
 
 /**
- * Prints what parsing a typical statement costs, beside Calcite's own core parser in the same
- * run; asserts nothing about time, since the planner caches plans by SQL text and parse cost only
+ * Prints what parsing a typical statement costs, beside Calcite's own core parser in the same run;
+ * asserts nothing about time, since the planner caches plans by SQL text and parse cost only
  * matters on a cache miss.
  */
 class ParseTimeTest {

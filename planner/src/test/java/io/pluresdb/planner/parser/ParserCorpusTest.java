@@ -18,10 +18,10 @@ import org.junit.jupiter.api.TestFactory;
 /**
  * Runs the statement corpus in {@code src/test/resources/parser}. Each file holds blocks separated
  * by blank lines; {@code #} lines are comments. A block is a statement, optionally followed by
- * {@code => canonical form} (what {@link SqlParsers#unparse} must give, whitespace collapsed) or
- * by {@code !! message fragment} (the statement must fail with SQLState 42601 and a message
- * containing the fragment). Every statement that parses must also read back from its canonical
- * form to the same canonical form.
+ * {@code => canonical form} (what {@link SqlParsers#unparse} must give, whitespace collapsed) or by
+ * {@code !! message fragment} (the statement must fail with SQLState 42601 and a message containing
+ * the fragment). Every statement that parses must also read back from its canonical form to the
+ * same canonical form.
  */
 class ParserCorpusTest {
   private static final List<String> FILES =

@@ -73,7 +73,8 @@ class StatementsParserTest {
     List<SqlNode> script =
         SqlParsers.parseScript(
             "CREATE TABLE t (a INT);\nINSERT INTO t VALUES (1);\n\nSELECT a FROM t;\n");
-    assertThat(script).extracting(SqlNode::getKind)
+    assertThat(script)
+        .extracting(SqlNode::getKind)
         .containsExactly(SqlKind.CREATE_TABLE, SqlKind.INSERT, SqlKind.SELECT);
     assertThat(SqlParsers.parseScript("")).isEmpty();
     assertThat(SqlParsers.parseScript("  -- nothing here\n/* nor here */")).isEmpty();

@@ -32,7 +32,8 @@ class SyntaxErrorTest {
     SQLSyntaxErrorException e =
         catchThrowableOfType(
             SQLSyntaxErrorException.class, () -> SqlParsers.parse("CREATE TABLE t (a INT"));
-    assertThat(e.getMessage()).startsWith("syntax error at line 1, column 21: unexpected end of input");
+    assertThat(e.getMessage())
+        .startsWith("syntax error at line 1, column 21: unexpected end of input");
   }
 
   @Test
@@ -40,7 +41,10 @@ class SyntaxErrorTest {
     SQLSyntaxErrorException e =
         catchThrowableOfType(
             SQLSyntaxErrorException.class, () -> SqlParsers.parse("DROP INDEX IF x"));
-    assertThat(e.getMessage()).contains("unexpected 'x'").contains("expected").contains("\"EXISTS\"");
+    assertThat(e.getMessage())
+        .contains("unexpected 'x'")
+        .contains("expected")
+        .contains("\"EXISTS\"");
   }
 
   @Test
@@ -50,8 +54,8 @@ class SyntaxErrorTest {
             SQLSyntaxErrorException.class,
             () -> SqlParsers.parse("CREATE TABLE t (a INT, b MONEY)"));
     assertThat(e.getSQLState()).isEqualTo("42601");
-    assertThat(e.getMessage()).isEqualTo(
-        "syntax error at line 1, column 26: Unknown datatype name 'money'");
+    assertThat(e.getMessage())
+        .isEqualTo("syntax error at line 1, column 26: Unknown datatype name 'money'");
   }
 
   @Test

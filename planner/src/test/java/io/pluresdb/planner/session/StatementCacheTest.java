@@ -14,7 +14,8 @@ class StatementCacheTest {
 
   @Test
   void aStatementIsReusedOnceReleasedAndNeverSharedWhileInUse() throws Exception {
-    try (Db db = Db.open(tmp); Connection c = db.store().openReader()) {
+    try (Db db = Db.open(tmp);
+        Connection c = db.store().openReader()) {
       StatementCache cache = new StatementCache(4);
       PreparedStatement first = cache.acquire(c, "SELECT 1");
       PreparedStatement second = cache.acquire(c, "SELECT 1");
@@ -30,7 +31,8 @@ class StatementCacheTest {
 
   @Test
   void retiringClosesIdleStatementsAtOnceAndBusyOnesOnRelease() throws Exception {
-    try (Db db = Db.open(tmp); Connection c = db.store().openReader()) {
+    try (Db db = Db.open(tmp);
+        Connection c = db.store().openReader()) {
       StatementCache cache = new StatementCache(4);
       PreparedStatement idle = cache.acquire(c, "SELECT 1");
       cache.release(idle);

@@ -49,8 +49,7 @@ public final class SqlScript {
     }
   }
 
-  private static void statement(Db db, String head, String sql, String where)
-      throws SQLException {
+  private static void statement(Db db, String head, String sql, String where) throws SQLException {
     String[] words = head.split("\\s+", 4);
     switch (words[1]) {
       case "ok" -> close(db.exec(sql));
@@ -88,7 +87,9 @@ public final class SqlScript {
     if (!sqlite.isEmpty()) {
       List<String> plan = db.rows("EXPLAIN PLAN FOR " + text);
       String sent = plan.get(plan.size() - 1);
-      assertThat(normalize(sent)).as(where).isEqualTo(normalize("SQLite: " + String.join(" ", sqlite)));
+      assertThat(normalize(sent))
+          .as(where)
+          .isEqualTo(normalize("SQLite: " + String.join(" ", sqlite)));
     }
     List<String> actual = db.rows(text);
     if (head.contains("unordered")) {

@@ -36,8 +36,10 @@ class BatchTest {
       }
       int[] counts = p.executeBatch();
       assertThat(counts).hasSize(2500);
-      assertThat(java.util.stream.IntStream.of(counts)
-          .allMatch(n -> n == 1 || n == Statement.SUCCESS_NO_INFO)).isTrue();
+      assertThat(
+              java.util.stream.IntStream.of(counts)
+                  .allMatch(n -> n == 1 || n == Statement.SUCCESS_NO_INFO))
+          .isTrue();
       assertThat(p.executeBatch()).as("a batch is cleared after it runs").isEmpty();
     }
     assertThat(Db.count(c, "event")).isEqualTo(2500);

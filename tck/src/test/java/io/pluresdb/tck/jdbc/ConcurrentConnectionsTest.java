@@ -42,20 +42,24 @@ class ConcurrentConnectionsTest {
       }
       AtomicBoolean done = new AtomicBoolean();
       Set<Long> seen = ConcurrentHashMap.newKeySet();
-      Future<?> reader = pool.submit(() -> {
-        try (Connection c = Db.open(url)) {
-          while (!done.get()) {
-            seen.add(Db.count(c, "hit"));
-          }
-        }
-        return null;
-      });
+      Future<?> reader =
+          pool.submit(
+              () -> {
+                try (Connection c = Db.open(url)) {
+                  while (!done.get()) {
+                    seen.add(Db.count(c, "hit"));
+                  }
+                }
+                return null;
+              });
       for (Future<?> f : writers) {
         f.get(100, TimeUnit.SECONDS);
       }
       done.set(true);
       reader.get(10, TimeUnit.SECONDS);
-      assertThat(seen).as("row counts a reader observed while writers ran").isNotEmpty()
+      assertThat(seen)
+          .as("row counts a reader observed while writers ran")
+          .isNotEmpty()
           .allSatisfy(n -> assertThat(n % ROWS_PER_TRANSACTION).isZero());
     } finally {
       pool.shutdownNow();

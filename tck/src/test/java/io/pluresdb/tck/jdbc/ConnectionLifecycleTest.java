@@ -53,7 +53,9 @@ class ConnectionLifecycleTest {
   void readOnlyConnectionReadsButRefusesWritesWith25006() throws Exception {
     String url = Db.fileUrl(dir, "ro");
     try (Connection c = Db.open(url)) {
-      Db.exec(c, "CREATE TABLE t (id INTEGER PRIMARY KEY, v VARCHAR(10))",
+      Db.exec(
+          c,
+          "CREATE TABLE t (id INTEGER PRIMARY KEY, v VARCHAR(10))",
           "INSERT INTO t VALUES (1, 'a')");
       c.setReadOnly(true);
       assertThat(c.isReadOnly()).isTrue();
@@ -72,20 +74,25 @@ class ConnectionLifecycleTest {
       assertThat(md.supportsTransactionIsolationLevel(md.getDefaultTransactionIsolation()))
           .isTrue();
       assertThat(c.getTransactionIsolation()).isEqualTo(md.getDefaultTransactionIsolation());
-      int[] levels = {Connection.TRANSACTION_READ_UNCOMMITTED,
-          Connection.TRANSACTION_READ_COMMITTED, Connection.TRANSACTION_REPEATABLE_READ,
-          Connection.TRANSACTION_SERIALIZABLE};
+      int[] levels = {
+        Connection.TRANSACTION_READ_UNCOMMITTED,
+        Connection.TRANSACTION_READ_COMMITTED,
+        Connection.TRANSACTION_REPEATABLE_READ,
+        Connection.TRANSACTION_SERIALIZABLE
+      };
       for (int level : levels) {
         if (md.supportsTransactionIsolationLevel(level)) {
           c.setTransactionIsolation(level);
           // JDBC lets a driver answer with a stricter level, never a weaker one.
-          assertThat(c.getTransactionIsolation()).as("level %d", level)
+          assertThat(c.getTransactionIsolation())
+              .as("level %d", level)
               .isGreaterThanOrEqualTo(level);
         } else {
           int current = c.getTransactionIsolation();
           try {
             c.setTransactionIsolation(level);
-            assertThat(c.getTransactionIsolation()).as("unsupported level %d", level)
+            assertThat(c.getTransactionIsolation())
+                .as("unsupported level %d", level)
                 .isGreaterThanOrEqualTo(level);
           } catch (SQLException refused) {
             assertThat(c.getTransactionIsolation()).isEqualTo(current);
@@ -101,8 +108,10 @@ class ConnectionLifecycleTest {
     try (Connection c = Db.open(Db.memUrl())) {
       c.getCatalog();
       c.getSchema();
-      assertThat(c.getHoldability()).isIn(java.sql.ResultSet.HOLD_CURSORS_OVER_COMMIT,
-          java.sql.ResultSet.CLOSE_CURSORS_AT_COMMIT);
+      assertThat(c.getHoldability())
+          .isIn(
+              java.sql.ResultSet.HOLD_CURSORS_OVER_COMMIT,
+              java.sql.ResultSet.CLOSE_CURSORS_AT_COMMIT);
       assertThat(c.getClientInfo()).isNotNull();
     }
   }

@@ -20,21 +20,26 @@ import org.junit.jupiter.api.Test;
 class DatabaseMetaDataTest {
   Connection c;
   DatabaseMetaData md;
+
   /** How this database stores an unquoted identifier, per its own answers. */
   UnaryOperator<String> stored;
 
   @BeforeEach
   void open() throws Exception {
     c = Db.open(Db.memUrl());
-    Db.exec(c, "CREATE TABLE Artist (Id BIGINT PRIMARY KEY, Name VARCHAR(80) NOT NULL)",
+    Db.exec(
+        c,
+        "CREATE TABLE Artist (Id BIGINT PRIMARY KEY, Name VARCHAR(80) NOT NULL)",
         "CREATE TABLE album (id BIGINT PRIMARY KEY, artist_id BIGINT, title VARCHAR(100),"
             + " year INTEGER, released DATE, price DECIMAL(8, 2), ok BOOLEAN,"
             + " seen TIMESTAMP, cover VARBINARY(64))",
         "CREATE INDEX album_year ON album (year)",
         "CREATE TABLE pair (a INTEGER NOT NULL, b INTEGER NOT NULL, PRIMARY KEY (a, b))");
     md = c.getMetaData();
-    stored = md.storesUpperCaseIdentifiers() ? s -> s.toUpperCase()
-        : md.storesLowerCaseIdentifiers() ? s -> s.toLowerCase() : s -> s;
+    stored =
+        md.storesUpperCaseIdentifiers()
+            ? s -> s.toUpperCase()
+            : md.storesLowerCaseIdentifiers() ? s -> s.toLowerCase() : s -> s;
   }
 
   @AfterEach
@@ -44,10 +49,13 @@ class DatabaseMetaDataTest {
 
   @Test
   void exactlyOneUnquotedIdentifierCasingIsClaimed() throws Exception {
-    int claims = (md.storesUpperCaseIdentifiers() ? 1 : 0)
-        + (md.storesLowerCaseIdentifiers() ? 1 : 0) + (md.storesMixedCaseIdentifiers() ? 1 : 0);
+    int claims =
+        (md.storesUpperCaseIdentifiers() ? 1 : 0)
+            + (md.storesLowerCaseIdentifiers() ? 1 : 0)
+            + (md.storesMixedCaseIdentifiers() ? 1 : 0);
     assertThat(claims).isEqualTo(1);
-    assertThat(md.supportsMixedCaseIdentifiers()).as("unquoted names are case-insensitive")
+    assertThat(md.supportsMixedCaseIdentifiers())
+        .as("unquoted names are case-insensitive")
         .isFalse();
   }
 
@@ -60,10 +68,11 @@ class DatabaseMetaDataTest {
         assertThat(rs.getString("TABLE_TYPE")).isEqualTo("TABLE");
       }
     }
-    assertThat(names).contains(stored.apply("Artist"), stored.apply("album"),
-        stored.apply("pair"));
-    assertThat(names).as("internal tables are not shown").allSatisfy(n ->
-        assertThat(n).doesNotStartWith("_").doesNotStartWithIgnoringCase("sqlite_"));
+    assertThat(names).contains(stored.apply("Artist"), stored.apply("album"), stored.apply("pair"));
+    assertThat(names)
+        .as("internal tables are not shown")
+        .allSatisfy(
+            n -> assertThat(n).doesNotStartWith("_").doesNotStartWithIgnoringCase("sqlite_"));
     try (ResultSet rs = md.getTables(null, null, stored.apply("Artist"), null)) {
       assertThat(rs.next()).isTrue();
       assertThat(rs.getString("TABLE_NAME")).isEqualTo(stored.apply("Artist"));
@@ -89,7 +98,8 @@ class DatabaseMetaDataTest {
         }
       }
     }
-    assertThat(types).containsEntry(stored.apply("id"), Types.BIGINT)
+    assertThat(types)
+        .containsEntry(stored.apply("id"), Types.BIGINT)
         .containsEntry(stored.apply("title"), Types.VARCHAR)
         .containsEntry(stored.apply("year"), Types.INTEGER)
         .containsEntry(stored.apply("released"), Types.DATE)
@@ -98,7 +108,8 @@ class DatabaseMetaDataTest {
         .containsEntry(stored.apply("seen"), Types.TIMESTAMP)
         .containsEntry(stored.apply("cover"), Types.VARBINARY)
         .hasSize(9);
-    assertThat(positions).containsEntry(stored.apply("id"), 1)
+    assertThat(positions)
+        .containsEntry(stored.apply("id"), 1)
         .containsEntry(stored.apply("cover"), 9);
     try (ResultSet rs = md.getColumns(null, null, stored.apply("Artist"), stored.apply("Name"))) {
       assertThat(rs.next()).isTrue();
@@ -144,8 +155,18 @@ class DatabaseMetaDataTest {
         types.putIfAbsent(rs.getInt("DATA_TYPE"), rs.getString("TYPE_NAME"));
       }
     }
-    assertThat(types).containsKeys(Types.BOOLEAN, Types.INTEGER, Types.BIGINT, Types.DOUBLE,
-        Types.DECIMAL, Types.VARCHAR, Types.DATE, Types.TIME, Types.TIMESTAMP, Types.VARBINARY);
+    assertThat(types)
+        .containsKeys(
+            Types.BOOLEAN,
+            Types.INTEGER,
+            Types.BIGINT,
+            Types.DOUBLE,
+            Types.DECIMAL,
+            Types.VARCHAR,
+            Types.DATE,
+            Types.TIME,
+            Types.TIMESTAMP,
+            Types.VARBINARY);
   }
 
   @Test
@@ -172,7 +193,9 @@ class DatabaseMetaDataTest {
 
   @Test
   void quotedIdentifiersKeepTheirCase() throws Exception {
-    Db.exec(c, "CREATE TABLE \"MixedCase\" (\"Key\" INTEGER PRIMARY KEY)",
+    Db.exec(
+        c,
+        "CREATE TABLE \"MixedCase\" (\"Key\" INTEGER PRIMARY KEY)",
         "INSERT INTO \"MixedCase\" VALUES (7)");
     try (ResultSet rs = md.getTables(null, null, "MixedCase", null)) {
       assertThat(rs.next()).isTrue();

@@ -40,7 +40,8 @@ final class Db {
 
   /** The single value of a one-row, one-column query. */
   static Object scalar(Connection c, String sql) throws SQLException {
-    try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+    try (Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery(sql)) {
       assertThat(rs.next()).as("a row from %s", sql).isTrue();
       Object value = rs.getObject(1);
       assertThat(rs.next()).as("only one row from %s", sql).isFalse();

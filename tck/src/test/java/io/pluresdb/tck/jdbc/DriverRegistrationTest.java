@@ -24,10 +24,11 @@ class DriverRegistrationTest {
 
   @Test
   void driverIsRegisteredThroughMetaInfServices() {
-    var drivers = ServiceLoader.load(Driver.class).stream()
-        .map(ServiceLoader.Provider::get)
-        .filter(d -> acceptsQuietly(d, "jdbc:pluresdb:mem:x"))
-        .collect(Collectors.toList());
+    var drivers =
+        ServiceLoader.load(Driver.class).stream()
+            .map(ServiceLoader.Provider::get)
+            .filter(d -> acceptsQuietly(d, "jdbc:pluresdb:mem:x"))
+            .collect(Collectors.toList());
     assertThat(drivers).hasSize(1);
   }
 
@@ -47,10 +48,12 @@ class DriverRegistrationTest {
     Driver driver = DriverManager.getDriver("jdbc:pluresdb:mem:registration");
     DriverPropertyInfo[] info = driver.getPropertyInfo("jdbc:pluresdb:mem:x", new Properties());
     assertThat(info).isNotEmpty();
-    assertThat(info).allSatisfy(p -> {
-      assertThat(p.name).isNotBlank();
-      assertThat(p.description).isNotBlank();
-    });
+    assertThat(info)
+        .allSatisfy(
+            p -> {
+              assertThat(p.name).isNotBlank();
+              assertThat(p.description).isNotBlank();
+            });
     assertThat(driver.getMajorVersion()).isGreaterThanOrEqualTo(0);
     assertThat(driver.getMajorVersion() + driver.getMinorVersion()).isPositive();
   }

@@ -17,15 +17,17 @@ class DurabilityAndSharingTest {
   void committedDataSurvivesCloseAndReopen() throws Exception {
     String url = Db.fileUrl(dir, "durable");
     try (Connection c = Db.open(url)) {
-      Db.exec(c, "CREATE TABLE album (id BIGINT PRIMARY KEY, name VARCHAR(100) NOT NULL,"
-          + " released DATE)", "CREATE INDEX album_name ON album (name)",
+      Db.exec(
+          c,
+          "CREATE TABLE album (id BIGINT PRIMARY KEY, name VARCHAR(100) NOT NULL,"
+              + " released DATE)",
+          "CREATE INDEX album_name ON album (name)",
           "INSERT INTO album VALUES (1, 'Blue', DATE '1971-06-22'), (2, 'Hejira', NULL)",
           "UPDATE album SET name = 'Court and Spark' WHERE id = 2");
     }
     try (Connection c = Db.open(url)) {
       assertThat(Db.count(c, "album")).isEqualTo(2);
-      assertThat(Db.scalar(c, "SELECT name FROM album WHERE id = 2"))
-          .isEqualTo("Court and Spark");
+      assertThat(Db.scalar(c, "SELECT name FROM album WHERE id = 2")).isEqualTo("Court and Spark");
       assertThat(Db.scalar(c, "SELECT released FROM album WHERE id = 1")).isNotNull();
       Db.exec(c, "INSERT INTO album VALUES (3, 'Ladies', NULL)");
     }
@@ -37,7 +39,8 @@ class DurabilityAndSharingTest {
   @Test
   void twoConnectionsToOneFileShareTablesAndRows() throws Exception {
     String url = Db.fileUrl(dir, "shared");
-    try (Connection a = Db.open(url); Connection b = Db.open(url)) {
+    try (Connection a = Db.open(url);
+        Connection b = Db.open(url)) {
       Db.exec(a, "CREATE TABLE t (id INTEGER PRIMARY KEY, v VARCHAR(10))");
       Db.exec(b, "INSERT INTO t VALUES (1, 'from b')");
       assertThat(Db.scalar(a, "SELECT v FROM t")).isEqualTo("from b");
@@ -51,7 +54,8 @@ class DurabilityAndSharingTest {
   @Test
   void memoryDatabasesAreSharedByNameAndIsolatedAcrossNames() throws Exception {
     String url = Db.memUrl();
-    try (Connection a = Db.open(url); Connection b = Db.open(url);
+    try (Connection a = Db.open(url);
+        Connection b = Db.open(url);
         Connection other = Db.open(Db.memUrl())) {
       Db.exec(a, "CREATE TABLE m (id INTEGER PRIMARY KEY)", "INSERT INTO m VALUES (1)");
       assertThat(Db.count(b, "m")).isEqualTo(1);
@@ -72,8 +76,12 @@ class DurabilityAndSharingTest {
   void schemaChangesSurviveReopen() throws Exception {
     String url = Db.fileUrl(dir, "schema");
     try (Connection c = Db.open(url)) {
-      Db.exec(c, "CREATE TABLE t (id INTEGER PRIMARY KEY)", "ALTER TABLE t ADD COLUMN note VARCHAR(20)",
-          "INSERT INTO t VALUES (1, 'kept')", "CREATE TABLE gone (id INTEGER PRIMARY KEY)",
+      Db.exec(
+          c,
+          "CREATE TABLE t (id INTEGER PRIMARY KEY)",
+          "ALTER TABLE t ADD COLUMN note VARCHAR(20)",
+          "INSERT INTO t VALUES (1, 'kept')",
+          "CREATE TABLE gone (id INTEGER PRIMARY KEY)",
           "DROP TABLE gone");
     }
     try (Connection c = Db.open(url)) {

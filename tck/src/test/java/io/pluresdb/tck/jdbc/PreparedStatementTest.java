@@ -23,10 +23,11 @@ import org.junit.jupiter.api.Test;
 
 /** Every common parameter setter stores a value that reads back equal. */
 class PreparedStatementTest {
-  static final String ALL_TYPES = "CREATE TABLE v (id INTEGER PRIMARY KEY, b BOOLEAN,"
-      + " si SMALLINT, i INTEGER, bi BIGINT, r REAL, d DOUBLE, amount DECIMAL(12, 3),"
-      + " s VARCHAR(50), bin VARBINARY(16), dt DATE, tm TIME, ts TIMESTAMP,"
-      + " tz TIMESTAMP WITH TIME ZONE)";
+  static final String ALL_TYPES =
+      "CREATE TABLE v (id INTEGER PRIMARY KEY, b BOOLEAN,"
+          + " si SMALLINT, i INTEGER, bi BIGINT, r REAL, d DOUBLE, amount DECIMAL(12, 3),"
+          + " s VARCHAR(50), bin VARBINARY(16), dt DATE, tm TIME, ts TIMESTAMP,"
+          + " tz TIMESTAMP WITH TIME ZONE)";
   Connection c;
 
   @BeforeEach
@@ -42,9 +43,10 @@ class PreparedStatementTest {
 
   @Test
   void classicSettersRoundTrip() throws Exception {
-    try (PreparedStatement p = c.prepareStatement(
-        "INSERT INTO v (id, b, si, i, bi, r, d, amount, s, bin, dt, tm, ts)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+    try (PreparedStatement p =
+        c.prepareStatement(
+            "INSERT INTO v (id, b, si, i, bi, r, d, amount, s, bin, dt, tm, ts)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
       p.setInt(1, 1);
       p.setBoolean(2, true);
       p.setByte(3, (byte) -7);
@@ -104,7 +106,8 @@ class PreparedStatementTest {
 
   @Test
   void setNullAndSetObjectNullStoreNull() throws Exception {
-    try (PreparedStatement p = c.prepareStatement("INSERT INTO v (id, i, s, dt) VALUES (?, ?, ?, ?)")) {
+    try (PreparedStatement p =
+        c.prepareStatement("INSERT INTO v (id, i, s, dt) VALUES (?, ?, ?, ?)")) {
       p.setInt(1, 1);
       p.setNull(2, Types.INTEGER);
       p.setObject(3, null);
@@ -130,7 +133,8 @@ class PreparedStatementTest {
       p.executeUpdate(); // the string parameter is kept between executions
       p.clearParameters();
       p.setInt(1, 3);
-      assertThatThrownBy(p::executeUpdate).as("a parameter left unset")
+      assertThatThrownBy(p::executeUpdate)
+          .as("a parameter left unset")
           .isInstanceOf(SQLException.class);
     }
     assertThat(Db.scalar(c, "SELECT COUNT(*) FROM v WHERE s = 'x'")).isIn(2, 2L);
@@ -139,8 +143,11 @@ class PreparedStatementTest {
   @Test
   void preparedStatementCanScroll() throws Exception {
     Db.exec(c, "INSERT INTO v (id, s) VALUES (1, 'one'), (2, 'two'), (3, 'three')");
-    try (PreparedStatement p = c.prepareStatement("SELECT s FROM v WHERE id >= ? ORDER BY id",
-        java.sql.ResultSet.TYPE_SCROLL_INSENSITIVE, java.sql.ResultSet.CONCUR_READ_ONLY)) {
+    try (PreparedStatement p =
+        c.prepareStatement(
+            "SELECT s FROM v WHERE id >= ? ORDER BY id",
+            java.sql.ResultSet.TYPE_SCROLL_INSENSITIVE,
+            java.sql.ResultSet.CONCUR_READ_ONLY)) {
       p.setInt(1, 2);
       try (ResultSet rs = p.executeQuery()) {
         assertThat(rs.last()).isTrue();

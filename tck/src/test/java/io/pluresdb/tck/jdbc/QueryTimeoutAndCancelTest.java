@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Timeout;
 class QueryTimeoutAndCancelTest {
   /** A three-way cross join of 1,000 rows: a billion combinations, far beyond any timeout. */
   static final String ENDLESS = "SELECT COUNT(*) FROM n a, n b, n c WHERE a.x + b.x + c.x >= 0";
+
   Connection c;
   ExecutorService pool = Executors.newSingleThreadExecutor();
 
@@ -51,8 +52,9 @@ class QueryTimeoutAndCancelTest {
     try (Statement s = c.createStatement()) {
       s.setQueryTimeout(1);
       assertThat(s.getQueryTimeout()).isEqualTo(1);
-      SQLException e = org.assertj.core.api.Assertions.catchThrowableOfType(SQLException.class,
-          () -> s.executeQuery(ENDLESS).next());
+      SQLException e =
+          org.assertj.core.api.Assertions.catchThrowableOfType(
+              SQLException.class, () -> s.executeQuery(ENDLESS).next());
       assertThat((Throwable) e).as("the query must be stopped").isNotNull();
       assertThat((Throwable) e).isInstanceOf(SQLTimeoutException.class);
       assertThat(e.getSQLState()).isEqualTo("57014");
@@ -65,12 +67,14 @@ class QueryTimeoutAndCancelTest {
   @Timeout(60)
   void cancelFromAnotherThreadStopsTheRunningQuery() throws Exception {
     Statement s = c.createStatement();
-    Future<Object> running = pool.submit(() -> {
-      try (ResultSet rs = s.executeQuery(ENDLESS)) {
-        rs.next();
-        return rs.getLong(1);
-      }
-    });
+    Future<Object> running =
+        pool.submit(
+            () -> {
+              try (ResultSet rs = s.executeQuery(ENDLESS)) {
+                rs.next();
+                return rs.getLong(1);
+              }
+            });
     // cancel() only affects a statement that is running, and there is no signal for "started",
     // so keep cancelling at short bounded intervals until the query gives up.
     Throwable outcome = null;

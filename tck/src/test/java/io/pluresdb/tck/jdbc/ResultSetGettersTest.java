@@ -30,7 +30,9 @@ class ResultSetGettersTest {
   @BeforeEach
   void open() throws Exception {
     c = Db.open(Db.memUrl());
-    Db.exec(c, PreparedStatementTest.ALL_TYPES,
+    Db.exec(
+        c,
+        PreparedStatementTest.ALL_TYPES,
         "INSERT INTO v VALUES (1, TRUE, 12, 34, 5000000000, 1.5, 2.5, 123.456, 'text',"
             + " NULL, DATE '2024-03-01', TIME '10:11:12', TIMESTAMP '2024-03-01 10:11:12',"
             + " NULL)",
@@ -93,8 +95,10 @@ class ResultSetGettersTest {
   @Test
   void timestampWithTimeZoneLiteralTakesAnIsoOffset() throws Exception {
     // SQL and PostgreSQL both write the offset straight after the time: '…12+01:00'.
-    Db.exec(c, "INSERT INTO v (id, tz) VALUES (3,"
-        + " TIMESTAMP WITH TIME ZONE '2024-03-01 10:11:12+01:00')");
+    Db.exec(
+        c,
+        "INSERT INTO v (id, tz) VALUES (3,"
+            + " TIMESTAMP WITH TIME ZONE '2024-03-01 10:11:12+01:00')");
     try (ResultSet rs = row(3)) {
       assertThat(rs.getObject("tz", OffsetDateTime.class)).isAtSameInstantAs(TZ);
     }
@@ -137,8 +141,9 @@ class ResultSetGettersTest {
   @Test
   void unconvertibleTextFailsWithADataException() throws Exception {
     try (ResultSet rs = row(1)) {
-      SQLException e = org.assertj.core.api.Assertions.catchThrowableOfType(SQLException.class,
-          () -> rs.getInt("s"));
+      SQLException e =
+          org.assertj.core.api.Assertions.catchThrowableOfType(
+              SQLException.class, () -> rs.getInt("s"));
       assertThat((Throwable) e).isNotNull();
       assertThat(e.getSQLState()).startsWith("22");
     }
@@ -146,9 +151,11 @@ class ResultSetGettersTest {
 
   @Test
   void expressionsAndAliasesAreReadable() throws Exception {
-    try (ResultSet rs = c.createStatement().executeQuery(
-        "SELECT i + 1 AS next_i, UPPER(s) AS shout, CAST(NULL AS INTEGER) AS nothing"
-            + " FROM v WHERE id = 1")) {
+    try (ResultSet rs =
+        c.createStatement()
+            .executeQuery(
+                "SELECT i + 1 AS next_i, UPPER(s) AS shout, CAST(NULL AS INTEGER) AS nothing"
+                    + " FROM v WHERE id = 1")) {
       assertThat(rs.next()).isTrue();
       assertThat(rs.getInt("next_i")).isEqualTo(35);
       assertThat(rs.getString("shout")).isEqualTo("TEXT");

@@ -17,8 +17,10 @@ class ResultSetMetaDataTest {
   @BeforeEach
   void open() throws Exception {
     c = Db.open(Db.memUrl());
-    Db.exec(c, "CREATE TABLE album (id BIGINT PRIMARY KEY, name VARCHAR(100) NOT NULL,"
-        + " year INTEGER, released DATE, price DECIMAL(8, 2), rating DOUBLE)");
+    Db.exec(
+        c,
+        "CREATE TABLE album (id BIGINT PRIMARY KEY, name VARCHAR(100) NOT NULL,"
+            + " year INTEGER, released DATE, price DECIMAL(8, 2), rating DOUBLE)");
   }
 
   @AfterEach
@@ -28,8 +30,9 @@ class ResultSetMetaDataTest {
 
   @Test
   void columnsReportTheirDeclaredTypes() throws Exception {
-    try (ResultSet rs = c.createStatement().executeQuery(
-        "SELECT id, name, year, released, price, rating FROM album")) {
+    try (ResultSet rs =
+        c.createStatement()
+            .executeQuery("SELECT id, name, year, released, price, rating FROM album")) {
       ResultSetMetaData md = rs.getMetaData();
       assertThat(md.getColumnCount()).isEqualTo(6);
       assertThat(md.getColumnType(1)).isEqualTo(Types.BIGINT);
@@ -49,8 +52,7 @@ class ResultSetMetaDataTest {
 
   @Test
   void namesAndLabelsFollowAliases() throws Exception {
-    try (ResultSet rs = c.createStatement().executeQuery(
-        "SELECT name AS title, year FROM album")) {
+    try (ResultSet rs = c.createStatement().executeQuery("SELECT name AS title, year FROM album")) {
       ResultSetMetaData md = rs.getMetaData();
       assertThat(md.getColumnLabel(1)).isEqualToIgnoringCase("title");
       assertThat(md.getColumnLabel(2)).isEqualToIgnoringCase("year");
@@ -70,8 +72,8 @@ class ResultSetMetaDataTest {
 
   @Test
   void aggregatesHaveNumericTypes() throws Exception {
-    try (ResultSet rs = c.createStatement().executeQuery(
-        "SELECT COUNT(*) AS n, MAX(year) AS latest FROM album")) {
+    try (ResultSet rs =
+        c.createStatement().executeQuery("SELECT COUNT(*) AS n, MAX(year) AS latest FROM album")) {
       ResultSetMetaData md = rs.getMetaData();
       assertThat(md.getColumnType(1)).isIn(Types.BIGINT, Types.INTEGER);
       assertThat(md.getColumnType(2)).isEqualTo(Types.INTEGER);

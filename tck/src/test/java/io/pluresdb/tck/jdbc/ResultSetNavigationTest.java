@@ -18,7 +18,9 @@ class ResultSetNavigationTest {
   @BeforeEach
   void open() throws Exception {
     c = Db.open(Db.memUrl());
-    Db.exec(c, "CREATE TABLE r (id INTEGER PRIMARY KEY)",
+    Db.exec(
+        c,
+        "CREATE TABLE r (id INTEGER PRIMARY KEY)",
         "INSERT INTO r VALUES (1), (2), (3), (4), (5)");
   }
 
@@ -54,8 +56,9 @@ class ResultSetNavigationTest {
 
   @Test
   void scrollInsensitiveCursorMovesAnywhere() throws Exception {
-    try (Statement s = c.createStatement(ResultSet.TYPE_SCROLL_INSENSITIVE,
-        ResultSet.CONCUR_READ_ONLY); ResultSet rs = s.executeQuery("SELECT id FROM r ORDER BY id")) {
+    try (Statement s =
+            c.createStatement(ResultSet.TYPE_SCROLL_INSENSITIVE, ResultSet.CONCUR_READ_ONLY);
+        ResultSet rs = s.executeQuery("SELECT id FROM r ORDER BY id")) {
       assertThat(rs.getType()).isEqualTo(ResultSet.TYPE_SCROLL_INSENSITIVE);
       assertThat(rs.last()).isTrue();
       assertThat(rs.getInt(1)).isEqualTo(5);
@@ -88,8 +91,9 @@ class ResultSetNavigationTest {
 
   @Test
   void scrollInsensitiveCursorDoesNotSeeLaterWrites() throws Exception {
-    try (Statement s = c.createStatement(ResultSet.TYPE_SCROLL_INSENSITIVE,
-        ResultSet.CONCUR_READ_ONLY); ResultSet rs = s.executeQuery("SELECT id FROM r ORDER BY id")) {
+    try (Statement s =
+            c.createStatement(ResultSet.TYPE_SCROLL_INSENSITIVE, ResultSet.CONCUR_READ_ONLY);
+        ResultSet rs = s.executeQuery("SELECT id FROM r ORDER BY id")) {
       rs.next();
       Db.exec(c, "DELETE FROM r WHERE id > 1");
       assertThat(rs.last()).isTrue();
@@ -99,8 +103,9 @@ class ResultSetNavigationTest {
 
   @Test
   void emptyResultHasNoRowsInAnyDirection() throws Exception {
-    try (Statement s = c.createStatement(ResultSet.TYPE_SCROLL_INSENSITIVE,
-        ResultSet.CONCUR_READ_ONLY); ResultSet rs = s.executeQuery("SELECT id FROM r WHERE id > 9")) {
+    try (Statement s =
+            c.createStatement(ResultSet.TYPE_SCROLL_INSENSITIVE, ResultSet.CONCUR_READ_ONLY);
+        ResultSet rs = s.executeQuery("SELECT id FROM r WHERE id > 9")) {
       assertThat(rs.isBeforeFirst()).as("empty result is not 'before first'").isFalse();
       assertThat(rs.next()).isFalse();
       assertThat(rs.first()).isFalse();

@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A second OS process opening the same database file either works safely or gets a clear
- * error, and never damages what the first process holds.
+ * A second OS process opening the same database file either works safely or gets a clear error, and
+ * never damages what the first process holds.
  */
 class SecondProcessTest {
   @TempDir Path dir;
@@ -28,7 +28,9 @@ class SecondProcessTest {
   void secondProcessWritesSafelyOrIsRefusedClearlyWhileTheFirstHoldsTheFile() throws Exception {
     String url = Db.fileUrl(dir, "shared");
     try (Connection first = Db.open(url)) {
-      Db.exec(first, "CREATE TABLE t (id INTEGER PRIMARY KEY, who VARCHAR(10))",
+      Db.exec(
+          first,
+          "CREATE TABLE t (id INTEGER PRIMARY KEY, who VARCHAR(10))",
           "INSERT INTO t VALUES (1, 'parent')");
       Child child = runChild(url, 2);
       if (child.exit() == 0) {
@@ -36,7 +38,8 @@ class SecondProcessTest {
         assertThat(Db.count(first, "t")).as("the child's row is visible").isEqualTo(2);
       } else {
         assertThat(child.exit()).as("child output: %s", child.output()).isEqualTo(2);
-        assertThat(child.output()).as("a clear error with a SQLState")
+        assertThat(child.output())
+            .as("a clear error with a SQLState")
             .containsPattern("SQLSTATE [0-9A-Z]{5} \\S+");
         assertThat(Db.count(first, "t")).as("the refused process changed nothing").isEqualTo(1);
       }
@@ -53,7 +56,9 @@ class SecondProcessTest {
   void secondProcessOpensTheFileOnceTheFirstHasClosedIt() throws Exception {
     String url = Db.fileUrl(dir, "handover");
     try (Connection first = Db.open(url)) {
-      Db.exec(first, "CREATE TABLE t (id INTEGER PRIMARY KEY, who VARCHAR(10))",
+      Db.exec(
+          first,
+          "CREATE TABLE t (id INTEGER PRIMARY KEY, who VARCHAR(10))",
           "INSERT INTO t VALUES (1, 'parent')");
     }
     Child child = runChild(url, 2);
@@ -83,15 +88,23 @@ class SecondProcessTest {
   private Child runChild(String url, int id) throws IOException, InterruptedException {
     Path log = dir.resolve("child-" + id + ".log");
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    Process p = new ProcessBuilder(List.of(java, "-cp", System.getProperty("java.class.path"),
-        SecondProcessMain.class.getName(), url, Integer.toString(id)))
-        .redirectErrorStream(true)
-        .redirectOutput(log.toFile())
-        .start();
+    Process p =
+        new ProcessBuilder(
+                List.of(
+                    java,
+                    "-cp",
+                    System.getProperty("java.class.path"),
+                    SecondProcessMain.class.getName(),
+                    url,
+                    Integer.toString(id)))
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile())
+            .start();
     if (!p.waitFor(90, TimeUnit.SECONDS)) {
       p.destroyForcibly();
-      throw new AssertionError("second process did not finish in 90 s: "
-          + Files.readString(log, StandardCharsets.UTF_8));
+      throw new AssertionError(
+          "second process did not finish in 90 s: "
+              + Files.readString(log, StandardCharsets.UTF_8));
     }
     return new Child(p.exitValue(), Files.readString(log, StandardCharsets.UTF_8));
   }

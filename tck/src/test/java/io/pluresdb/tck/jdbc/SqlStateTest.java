@@ -21,8 +21,10 @@ class SqlStateTest {
   @BeforeEach
   void open() throws Exception {
     c = Db.open(Db.memUrl());
-    Db.exec(c, "CREATE TABLE album (id BIGINT PRIMARY KEY, name VARCHAR(100) NOT NULL,"
-        + " year INTEGER)", "INSERT INTO album VALUES (1, 'Blue', 1971)");
+    Db.exec(
+        c,
+        "CREATE TABLE album (id BIGINT PRIMARY KEY, name VARCHAR(100) NOT NULL," + " year INTEGER)",
+        "INSERT INTO album VALUES (1, 'Blue', 1971)");
   }
 
   @AfterEach
@@ -58,8 +60,9 @@ class SqlStateTest {
       p.setLong(1, 2);
       p.setString(2, "x");
       p.setString(3, "abc");
-      SQLException e = org.assertj.core.api.Assertions.catchThrowableOfType(SQLException.class,
-          p::executeUpdate);
+      SQLException e =
+          org.assertj.core.api.Assertions.catchThrowableOfType(
+              SQLException.class, p::executeUpdate);
       assertThat((Throwable) e).as("'abc' into INTEGER column year").isNotNull();
       assertThat(e.getSQLState()).startsWith("22");
       assertThat((Throwable) e).isInstanceOf(SQLDataException.class);
@@ -70,24 +73,25 @@ class SqlStateTest {
 
   @Test
   void invalidCastIsADataException() {
-    SQLException e = org.assertj.core.api.Assertions.catchThrowableOfType(SQLException.class,
-        () -> Db.scalar(c, "SELECT CAST('abc' AS INTEGER) FROM album"));
+    SQLException e =
+        org.assertj.core.api.Assertions.catchThrowableOfType(
+            SQLException.class, () -> Db.scalar(c, "SELECT CAST('abc' AS INTEGER) FROM album"));
     assertThat((Throwable) e).isNotNull();
     assertThat(e.getSQLState()).startsWith("22");
   }
 
   @Test
   void duplicateKeyIs23505AndNamesTheTable() {
-    SQLException e = assertSqlState("23505",
-        () -> Db.exec(c, "INSERT INTO album VALUES (1, 'Again', 2000)"));
+    SQLException e =
+        assertSqlState("23505", () -> Db.exec(c, "INSERT INTO album VALUES (1, 'Again', 2000)"));
     assertThat((Throwable) e).isInstanceOf(SQLIntegrityConstraintViolationException.class);
     assertThat(e.getMessage()).containsIgnoringCase("album");
   }
 
   @Test
   void missingNotNullValueIs23502AndNamesTheColumn() {
-    SQLException e = assertSqlState("23502",
-        () -> Db.exec(c, "INSERT INTO album (id, year) VALUES (2, 2000)"));
+    SQLException e =
+        assertSqlState("23502", () -> Db.exec(c, "INSERT INTO album (id, year) VALUES (2, 2000)"));
     assertThat((Throwable) e).isInstanceOf(SQLIntegrityConstraintViolationException.class);
     assertThat(e.getMessage()).containsIgnoringCase("name");
     assertSqlState("23502", () -> Db.exec(c, "UPDATE album SET name = NULL WHERE id = 1"));
@@ -108,8 +112,12 @@ class SqlStateTest {
 
   @Test
   void errorsLeaveTheDataUnchanged() throws Exception {
-    for (String bad : new String[] {"INSERT INTO album VALUES (1, 'dup', 1)",
-        "INSERT INTO album (id) VALUES (9)", "UPDATE album SET nope = 1"}) {
+    for (String bad :
+        new String[] {
+          "INSERT INTO album VALUES (1, 'dup', 1)",
+          "INSERT INTO album (id) VALUES (9)",
+          "UPDATE album SET nope = 1"
+        }) {
       org.assertj.core.api.Assertions.assertThatThrownBy(() -> Db.exec(c, bad))
           .isInstanceOf(SQLException.class);
     }

@@ -55,14 +55,13 @@ class StatementTest {
   }
 
   @Test
-  void executeQueryRefusesAStatementWithoutResultAndExecuteUpdateRefusesAQuery()
-      throws Exception {
+  void executeQueryRefusesAStatementWithoutResultAndExecuteUpdateRefusesAQuery() throws Exception {
     try (Statement s = c.createStatement()) {
-      org.assertj.core.api.Assertions
-          .assertThatThrownBy(() -> s.executeQuery("INSERT INTO item VALUES (1, 'a', 5)"))
+      org.assertj.core.api.Assertions.assertThatThrownBy(
+              () -> s.executeQuery("INSERT INTO item VALUES (1, 'a', 5)"))
           .isInstanceOf(java.sql.SQLException.class);
-      org.assertj.core.api.Assertions
-          .assertThatThrownBy(() -> s.executeUpdate("SELECT * FROM item"))
+      org.assertj.core.api.Assertions.assertThatThrownBy(
+              () -> s.executeUpdate("SELECT * FROM item"))
           .isInstanceOf(java.sql.SQLException.class);
     }
   }

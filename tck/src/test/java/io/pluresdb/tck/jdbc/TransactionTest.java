@@ -19,8 +19,10 @@ class TransactionTest {
   void createTable() throws Exception {
     url = Db.fileUrl(dir, "tx");
     try (Connection c = Db.open(url)) {
-      Db.exec(c, "CREATE TABLE account (id INTEGER PRIMARY KEY, owner VARCHAR(20) NOT NULL,"
-          + " balance INTEGER)");
+      Db.exec(
+          c,
+          "CREATE TABLE account (id INTEGER PRIMARY KEY, owner VARCHAR(20) NOT NULL,"
+              + " balance INTEGER)");
     }
   }
 
@@ -28,7 +30,9 @@ class TransactionTest {
   void rollbackDiscardsEveryWriteOfTheTransaction() throws Exception {
     try (Connection c = Db.open(url)) {
       c.setAutoCommit(false);
-      Db.exec(c, "INSERT INTO account VALUES (1, 'ann', 10)",
+      Db.exec(
+          c,
+          "INSERT INTO account VALUES (1, 'ann', 10)",
           "INSERT INTO account VALUES (2, 'bob', 20)");
       assertThat(Db.count(c, "account")).as("own writes are visible").isEqualTo(2);
       c.rollback();
@@ -38,7 +42,8 @@ class TransactionTest {
 
   @Test
   void commitMakesWritesVisibleToOtherConnectionsOnlyAfterCommit() throws Exception {
-    try (Connection writer = Db.open(url); Connection reader = Db.open(url)) {
+    try (Connection writer = Db.open(url);
+        Connection reader = Db.open(url)) {
       writer.setAutoCommit(false);
       Db.exec(writer, "INSERT INTO account VALUES (1, 'ann', 10)");
       assertThat(Db.count(reader, "account")).as("uncommitted write is not visible").isZero();
@@ -50,10 +55,14 @@ class TransactionTest {
   @Test
   void updatesAndDeletesRollBackToTheCommittedState() throws Exception {
     try (Connection c = Db.open(url)) {
-      Db.exec(c, "INSERT INTO account VALUES (1, 'ann', 10)",
+      Db.exec(
+          c,
+          "INSERT INTO account VALUES (1, 'ann', 10)",
           "INSERT INTO account VALUES (2, 'bob', 20)");
       c.setAutoCommit(false);
-      Db.exec(c, "UPDATE account SET balance = balance + 5 WHERE id = 1",
+      Db.exec(
+          c,
+          "UPDATE account SET balance = balance + 5 WHERE id = 1",
           "DELETE FROM account WHERE id = 2");
       c.rollback();
       assertThat(Db.scalar(c, "SELECT balance FROM account WHERE id = 1")).isIn(10, 10L);
@@ -63,7 +72,8 @@ class TransactionTest {
 
   @Test
   void switchingAutoCommitOnCommitsThePendingTransaction() throws Exception {
-    try (Connection c = Db.open(url); Connection other = Db.open(url)) {
+    try (Connection c = Db.open(url);
+        Connection other = Db.open(url)) {
       c.setAutoCommit(false);
       Db.exec(c, "INSERT INTO account VALUES (1, 'ann', 10)");
       c.setAutoCommit(true);
@@ -117,8 +127,11 @@ class TransactionTest {
   void failedMultiRowInsertInAutoCommitWritesNothing() throws Exception {
     try (Connection c = Db.open(url)) {
       Db.exec(c, "INSERT INTO account VALUES (1, 'ann', 10)");
-      assertThatThrownBy(() -> Db.exec(c,
-          "INSERT INTO account VALUES (2, 'bob', 20), (1, 'dup', 0), (3, 'cid', 30)"))
+      assertThatThrownBy(
+              () ->
+                  Db.exec(
+                      c,
+                      "INSERT INTO account VALUES (2, 'bob', 20), (1, 'dup', 0), (3, 'cid', 30)"))
           .isInstanceOf(SQLException.class);
       assertThat(Db.count(c, "account")).as("a statement is atomic").isEqualTo(1);
     }

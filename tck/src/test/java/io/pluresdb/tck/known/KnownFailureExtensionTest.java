@@ -9,17 +9,21 @@ class KnownFailureExtensionTest {
 
   @Test
   void listedTestThatFailsIsTolerated() {
-    assertThat(KnownFailureExtension.verdict("ExampleTest#listed", "example entry",
-        new AssertionError("boom"))).isEmpty();
+    assertThat(
+            KnownFailureExtension.verdict(
+                "ExampleTest#listed", "example entry", new AssertionError("boom")))
+        .isEmpty();
   }
 
   @Test
   void listedTestThatPassesFailsAndAsksForItsRemoval() {
     assertThat(KnownFailureExtension.verdict("ExampleTest#listed", "example entry", null))
-        .hasValueSatisfying(t ->
-        assertThat(t).isInstanceOf(AssertionError.class)
-            .hasMessageContaining("ExampleTest#listed passes")
-            .hasMessageContaining("remove it"));
+        .hasValueSatisfying(
+            t ->
+                assertThat(t)
+                    .isInstanceOf(AssertionError.class)
+                    .hasMessageContaining("ExampleTest#listed passes")
+                    .hasMessageContaining("remove it"));
   }
 
   @Test

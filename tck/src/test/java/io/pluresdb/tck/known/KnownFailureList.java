@@ -11,8 +11,8 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * The entries of {@code jdbc/known-failures.txt}: {@code <TestClass>#<method> <reason>} per
- * line, {@code #} starts a comment. Keys use the test class's simple name.
+ * The entries of {@code jdbc/known-failures.txt}: {@code <TestClass>#<method> <reason>} per line,
+ * {@code #} starts a comment. Keys use the test class's simple name.
  */
 public record KnownFailureList(Map<String, String> entries) {
   public static final String RESOURCE = "jdbc/known-failures.txt";
@@ -47,8 +47,13 @@ public record KnownFailureList(Map<String, String> entries) {
         }
         String[] parts = entry.split("\\s+", 2);
         if (!parts[0].contains("#") || parts.length < 2) {
-          throw new IllegalArgumentException(RESOURCE + ":" + n
-              + ": expected '<TestClass>#<method> <reason>', got '" + entry + "'");
+          throw new IllegalArgumentException(
+              RESOURCE
+                  + ":"
+                  + n
+                  + ": expected '<TestClass>#<method> <reason>', got '"
+                  + entry
+                  + "'");
         }
         if (entries.put(parts[0], parts[1]) != null) {
           throw new IllegalArgumentException(RESOURCE + ":" + n + ": duplicate " + parts[0]);

@@ -27,7 +27,10 @@ class KnownFailureListTest {
         // try the next feature package
       }
     }
-    throw new AssertionError("no test class " + simpleName + " in the tck packages, named in "
-        + KnownFailureList.RESOURCE);
+    throw new AssertionError(
+        "no test class "
+            + simpleName
+            + " in the tck packages, named in "
+            + KnownFailureList.RESOURCE);
   }
 }

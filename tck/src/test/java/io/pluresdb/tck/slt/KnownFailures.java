@@ -14,9 +14,9 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
- * The records of one script that are known to fail, read from
- * {@code slt/known-failures/<script>.txt} on the test classpath: one record per line, its header
- * line number then the reason, {@code #} starts a comment. A missing file means none.
+ * The records of one script that are known to fail, read from {@code
+ * slt/known-failures/<script>.txt} on the test classpath: one record per line, its header line
+ * number then the reason, {@code #} starts a comment. A missing file means none.
  *
  * <p>The list is checked both ways: a failure it does not name is a regression, and a record it
  * names that now passes must be removed, so the list can only shrink.
@@ -50,8 +50,8 @@ record KnownFailures(String script, Map<Integer, String> lines) {
         try {
           lines.put(Integer.parseInt(parts[0]), parts.length > 1 ? parts[1] : "");
         } catch (NumberFormatException e) {
-          throw new IllegalArgumentException(resource + ":" + n
-              + ": expected '<line> <reason>', got '" + entry + "'", e);
+          throw new IllegalArgumentException(
+              resource + ":" + n + ": expected '<line> <reason>', got '" + entry + "'", e);
         }
       }
       return new KnownFailures(script, lines);
@@ -70,15 +70,18 @@ record KnownFailures(String script, Map<Integer, String> lines) {
   /** Listed lines that did not fail in the outcome: fixed, so they must leave the list. */
   List<Integer> nowPassing(SltOutcome outcome) {
     var failed = outcome.failures().stream().map(SltFailure::line).collect(Collectors.toSet());
-    return lines.keySet().stream().filter(l -> !failed.contains(l)).sorted()
+    return lines.keySet().stream()
+        .filter(l -> !failed.contains(l))
+        .sorted()
         .collect(Collectors.toList());
   }
 
   /** Writes the outcome's failures in this file format, ready to replace the list. */
   static void write(SltOutcome outcome, Path file) {
-    String body = outcome.failures().stream()
-        .map(f -> f.line() + " " + f.reason())
-        .collect(Collectors.joining("\n", "# " + outcome.summary() + "\n", "\n"));
+    String body =
+        outcome.failures().stream()
+            .map(f -> f.line() + " " + f.reason())
+            .collect(Collectors.joining("\n", "# " + outcome.summary() + "\n", "\n"));
     try {
       Files.createDirectories(file.getParent());
       Files.writeString(file, body, StandardCharsets.UTF_8);

@@ -16,15 +16,22 @@ import org.junit.jupiter.params.provider.ValueSource;
  * SQLite's {@code select1}…{@code select5} scripts, and one {@code index/delete} script for the
  * write path (CREATE INDEX, DELETE, re-query), through {@code jdbc:pluresdb:}, each in a fresh
  * database file. Every record passes or is named in the script's known-failure list; a listed
- * record that passes fails the build so the list only shrinks. The actual failures of each run
- * are written to {@code target/slt/<script>.txt} in the list's format.
+ * record that passes fails the build so the list only shrinks. The actual failures of each run are
+ * written to {@code target/slt/<script>.txt} in the list's format.
  */
 class PluresSltTest {
   @TempDir Path dir;
 
   @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {"select1.test", "select2.test", "select3.test", "select4.test",
-      "select5.test", "index/delete/10/slt_good_0.test"})
+  @ValueSource(
+      strings = {
+        "select1.test",
+        "select2.test",
+        "select3.test",
+        "select4.test",
+        "select5.test",
+        "index/delete/10/slt_good_0.test"
+      })
   @Timeout(600)
   void everyRecordPassesOrIsAKnownFailure(String name) throws Exception {
     SltScript script = SltScript.load(name);
@@ -40,12 +47,12 @@ class PluresSltTest {
     List<SltFailure> unlisted = known.unlisted(outcome);
     List<Integer> fixed = known.nowPassing(outcome);
     assertThat(unlisted)
-        .as("%s: failures not in %s (%s)", name, KnownFailures.resourceFor(name),
-            outcome.summary())
+        .as("%s: failures not in %s (%s)", name, KnownFailures.resourceFor(name), outcome.summary())
         .isEmpty();
     assertThat(fixed)
-        .as("%s: lines listed in %s that now pass; remove them from the list", name,
-            KnownFailures.resourceFor(name))
+        .as(
+            "%s: lines listed in %s that now pass; remove them from the list",
+            name, KnownFailures.resourceFor(name))
         .isEmpty();
   }
 }

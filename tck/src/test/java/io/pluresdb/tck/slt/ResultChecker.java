@@ -10,13 +10,13 @@ import net.hydromatic.sqllogictest.TestStatistics;
 import net.hydromatic.sqllogictest.executors.JdbcExecutor;
 
 /**
- * Compares a result set with a query's expected output using the corpus library's own rules
- * (value rendering per column type, sort modes, MD5 hashing of large results), so that this
- * harness cannot drift from the reference runner.
+ * Compares a result set with a query's expected output using the corpus library's own rules (value
+ * rendering per column type, sort modes, MD5 hashing of large results), so that this harness cannot
+ * drift from the reference runner.
  *
- * <p>Only {@link JdbcExecutor#validate} is reused; the library's executor itself drops tables
- * with {@code CASCADE} and stops a file at the first failing statement, neither of which suits a
- * run that must report every failing record. Not thread-safe: one instance per script run.
+ * <p>Only {@link JdbcExecutor#validate} is reused; the library's executor itself drops tables with
+ * {@code CASCADE} and stops a file at the first failing statement, neither of which suits a run
+ * that must report every failing record. Not thread-safe: one instance per script run.
  */
 final class ResultChecker extends JdbcExecutor {
   ResultChecker() {

@@ -21,7 +21,8 @@ record SltOutcome(String script, int records, List<SltFailure> failures, Duratio
   }
 
   String summary() {
-    return String.format("%s: %d/%d records passed in %.1f s", script, passed(), records,
-        elapsed.toMillis() / 1000.0);
+    return String.format(
+        "%s: %d/%d records passed in %.1f s",
+        script, passed(), records, elapsed.toMillis() / 1000.0);
   }
 }

@@ -13,8 +13,8 @@ import net.hydromatic.sqllogictest.SltSqlStatement;
 import net.hydromatic.sqllogictest.SqlTestQuery;
 
 /**
- * Runs every record of a script through one JDBC connection and collects each failure rather
- * than stopping at the first, so that a known-failure list can name them all.
+ * Runs every record of a script through one JDBC connection and collects each failure rather than
+ * stopping at the first, so that a known-failure list can name them all.
  *
  * <p>A failing {@code statement ok} is recorded and the run continues: later queries may fail
  * because of it, and they are then reported as well.
@@ -33,29 +33,35 @@ final class SltRunner {
       } else if (op instanceof SqlTestQuery) {
         query((SqlTestQuery) op, line, connection, checker).ifPresent(failures::add);
       } else {
-        throw new IllegalStateException("unknown record kind " + op.getClass().getName()
-            + " at " + script.name() + ":" + line);
+        throw new IllegalStateException(
+            "unknown record kind " + op.getClass().getName() + " at " + script.name() + ":" + line);
       }
     }
-    return new SltOutcome(script.name(), script.operations().size(), failures,
+    return new SltOutcome(
+        script.name(),
+        script.operations().size(),
+        failures,
         Duration.ofNanos(System.nanoTime() - start));
   }
 
   private static Optional<SltFailure> statement(SltSqlStatement st, int line, Connection c) {
     try (Statement s = c.createStatement()) {
       s.execute(st.statement);
-      return st.shouldPass ? Optional.empty()
-          : Optional.of(new SltFailure(line, "statement expected to fail but succeeded",
-              st.statement));
+      return st.shouldPass
+          ? Optional.empty()
+          : Optional.of(
+              new SltFailure(line, "statement expected to fail but succeeded", st.statement));
     } catch (SQLException e) {
-      return st.shouldPass ? Optional.of(new SltFailure(line, describe(e), st.statement))
+      return st.shouldPass
+          ? Optional.of(new SltFailure(line, describe(e), st.statement))
           : Optional.empty();
     }
   }
 
-  private static Optional<SltFailure> query(SqlTestQuery q, int line, Connection c,
-      ResultChecker checker) {
-    try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(q.getQuery())) {
+  private static Optional<SltFailure> query(
+      SqlTestQuery q, int line, Connection c, ResultChecker checker) {
+    try (Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery(q.getQuery())) {
       return checker.mismatch(q, rs).map(reason -> new SltFailure(line, reason, q.getQuery()));
     } catch (SQLException e) {
       return Optional.of(new SltFailure(line, describe(e), q.getQuery()));

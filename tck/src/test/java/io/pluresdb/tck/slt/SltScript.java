@@ -18,17 +18,17 @@ import net.hydromatic.sqllogictest.SltTestFile;
  * the source line of every record so that failures can be named by line.
  *
  * <p>The library's parser keeps each record's line private, so the lines are recovered here by
- * scanning the same text for record headers ({@code statement …} / {@code query …}). That is
- * exact only when the parser kept every record; {@link #load} checks the counts agree and refuses
- * the script otherwise, so a silent misnumbering cannot happen.
+ * scanning the same text for record headers ({@code statement …} / {@code query …}). That is exact
+ * only when the parser kept every record; {@link #load} checks the counts agree and refuses the
+ * script otherwise, so a silent misnumbering cannot happen.
  */
 final class SltScript {
   private final String name;
   private final List<ISqlTestOperation> operations;
   private final Map<ISqlTestOperation, Integer> lines;
 
-  private SltScript(String name, List<ISqlTestOperation> operations,
-      Map<ISqlTestOperation, Integer> lines) {
+  private SltScript(
+      String name, List<ISqlTestOperation> operations, Map<ISqlTestOperation, Integer> lines) {
     this.name = name;
     this.operations = operations;
     this.lines = lines;
@@ -44,9 +44,14 @@ final class SltScript {
       List<Integer> headerLines = recordHeaderLines(text);
       List<ISqlTestOperation> ops = parsed.fileContents;
       if (headerLines.size() != ops.size()) {
-        throw new IllegalStateException("sqllogictest file '" + name + "' has "
-            + headerLines.size() + " records but the parser kept " + ops.size()
-            + " (conditional records?); lines cannot be matched");
+        throw new IllegalStateException(
+            "sqllogictest file '"
+                + name
+                + "' has "
+                + headerLines.size()
+                + " records but the parser kept "
+                + ops.size()
+                + " (conditional records?); lines cannot be matched");
       }
       Map<ISqlTestOperation, Integer> lines = new IdentityHashMap<>();
       for (int i = 0; i < ops.size(); i++) {
@@ -61,10 +66,13 @@ final class SltScript {
   private static List<String> readResource(String resource) throws IOException {
     try (InputStream in = SltScript.class.getClassLoader().getResourceAsStream(resource)) {
       if (in == null) {
-        throw new IllegalArgumentException("sqllogictest file '" + resource
-            + "' is not on the classpath (net.hydromatic:sql-logic-test)");
+        throw new IllegalArgumentException(
+            "sqllogictest file '"
+                + resource
+                + "' is not on the classpath (net.hydromatic:sql-logic-test)");
       }
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8)
+          .lines()
           .collect(Collectors.toList());
     }
   }

@@ -15,7 +15,9 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * @param onUpdate the ON UPDATE action as SQL words, or null
  */
 public record ForeignKeyRef(
-    SqlIdentifier table, List<String> columns, @Nullable String onDelete,
+    SqlIdentifier table,
+    List<String> columns,
+    @Nullable String onDelete,
     @Nullable String onUpdate) {
   public ForeignKeyRef {
     Objects.requireNonNull(table, "table");

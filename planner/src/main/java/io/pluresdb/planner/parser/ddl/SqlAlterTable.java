@@ -20,8 +20,7 @@ public final class SqlAlterTable extends SqlCall {
   private final SqlIdentifier name;
   private final AlterAction action;
 
-  public SqlAlterTable(
-      SqlParserPos pos, boolean ifExists, SqlIdentifier name, AlterAction action) {
+  public SqlAlterTable(SqlParserPos pos, boolean ifExists, SqlIdentifier name, AlterAction action) {
     super(pos);
     this.ifExists = ifExists;
     this.name = Objects.requireNonNull(name, "name");

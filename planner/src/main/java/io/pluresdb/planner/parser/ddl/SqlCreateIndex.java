@@ -16,8 +16,8 @@ import org.apache.calcite.sql.parser.SqlParserPos;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
- * {@code CREATE [UNIQUE] INDEX [IF NOT EXISTS] name ON table [USING method] (columns) [WITH
- * (key = value, ...)]}. Immutable.
+ * {@code CREATE [UNIQUE] INDEX [IF NOT EXISTS] name ON table [USING method] (columns) [WITH (key =
+ * value, ...)]}. Immutable.
  */
 public final class SqlCreateIndex extends SqlCreate {
   private static final SqlOperator OPERATOR =

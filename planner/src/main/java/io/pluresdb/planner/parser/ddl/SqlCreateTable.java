@@ -50,8 +50,8 @@ public final class SqlCreateTable extends SqlCreate {
   }
 
   /**
-   * The primary key columns, from a table constraint or from column-level PRIMARY KEY
-   * declarations (in column order); empty when the table declares none.
+   * The primary key columns, from a table constraint or from column-level PRIMARY KEY declarations
+   * (in column order); empty when the table declares none.
    */
   public List<String> primaryKey() {
     for (TableConstraint c : constraints) {

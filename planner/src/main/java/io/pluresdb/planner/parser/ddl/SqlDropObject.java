@@ -13,8 +13,8 @@ import org.apache.calcite.sql.parser.SqlParserPos;
 
 /**
  * {@code DROP TABLE [IF EXISTS] name [CASCADE | RESTRICT]}, {@code DROP VIEW [IF EXISTS] name
- * [CASCADE | RESTRICT]} or {@code DROP INDEX [IF EXISTS] name}: the statements differ only in
- * what they drop. Immutable.
+ * [CASCADE | RESTRICT]} or {@code DROP INDEX [IF EXISTS] name}: the statements differ only in what
+ * they drop. Immutable.
  */
 public final class SqlDropObject extends SqlDrop {
   /** What a DROP statement drops; each has its own operator and {@link SqlKind}. */

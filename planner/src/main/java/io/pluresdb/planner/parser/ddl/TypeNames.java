@@ -18,8 +18,8 @@ public final class TypeNames {
   private TypeNames() {}
 
   /**
-   * The declared type for a name as the grammar normalized it, or null when the name is not a
-   * type PluresDB knows.
+   * The declared type for a name as the grammar normalized it, or null when the name is not a type
+   * PluresDB knows.
    */
   public static @Nullable TypeDecl resolve(
       String name, int precision, int scale, boolean withTimeZone) {
@@ -37,8 +37,15 @@ public final class TypeNames {
           case "DECIMAL", "NUMERIC" -> ColumnType.DECIMAL;
           case "CHAR" -> ColumnType.CHAR;
           // TEXT is unbounded VARCHAR, as PostgreSQL's JDBC driver reports it.
-          case "VARCHAR", "TEXT", "STRING", "VARCHAR2", "NVARCHAR", "LONGVARCHAR", "MEDIUMTEXT",
-              "LONGTEXT" -> ColumnType.VARCHAR;
+          case "VARCHAR",
+              "TEXT",
+              "STRING",
+              "VARCHAR2",
+              "NVARCHAR",
+              "LONGVARCHAR",
+              "MEDIUMTEXT",
+              "LONGTEXT" ->
+              ColumnType.VARCHAR;
           // A UUID is kept as its 36-character text; declaredName() still says UUID.
           case "UUID" -> ColumnType.CHAR;
           case "CLOB" -> ColumnType.CLOB;

@@ -10,8 +10,8 @@ import org.apache.calcite.sql.parser.SqlParserPos;
 /**
  * {@code INSERT INTO t DEFAULT VALUES}: one row in which every column takes its DEFAULT (or its
  * identity, or NULL). It is Calcite's {@link SqlInsert} with an empty column list and a VALUES of
- * one empty row, so that it plans as any insert that sets no column; it only writes itself back
- * as {@code DEFAULT VALUES}.
+ * one empty row, so that it plans as any insert that sets no column; it only writes itself back as
+ * {@code DEFAULT VALUES}.
  */
 public final class SqlDefaultValuesInsert extends SqlInsert {
   public SqlDefaultValuesInsert(SqlParserPos pos, SqlNodeList keywords, SqlNode targetTable) {

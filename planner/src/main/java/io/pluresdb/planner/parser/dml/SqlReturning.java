@@ -14,9 +14,9 @@ import org.apache.calcite.sql.parser.SqlParserPos;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
- * A DML statement with a RETURNING list: {@link #statement()} is an {@code SqlInsert},
- * {@link SqlUpsert}, {@code SqlUpdate} or {@code SqlDelete}; {@link #columns()} are select items
- * over the affected rows ({@code *} allowed). Immutable.
+ * A DML statement with a RETURNING list: {@link #statement()} is an {@code SqlInsert}, {@link
+ * SqlUpsert}, {@code SqlUpdate} or {@code SqlDelete}; {@link #columns()} are select items over the
+ * affected rows ({@code *} allowed). Immutable.
  */
 public final class SqlReturning extends SqlCall {
   /** Rebuilds a SqlReturning, so that shuttles which copy calls keep the node's class. */
@@ -24,10 +24,12 @@ public final class SqlReturning extends SqlCall {
       new SqlSpecialOperator("RETURNING", SqlKind.OTHER) {
         @Override
         public SqlCall createCall(
-            @Nullable SqlLiteral functionQualifier, SqlParserPos pos,
+            @Nullable SqlLiteral functionQualifier,
+            SqlParserPos pos,
             @Nullable SqlNode... operands) {
           return new SqlReturning(
-              pos, Objects.requireNonNull(operands[0], "statement"),
+              pos,
+              Objects.requireNonNull(operands[0], "statement"),
               (SqlNodeList) Objects.requireNonNull(operands[1], "columns"));
         }
       };

@@ -16,26 +16,30 @@ import org.apache.calcite.util.ImmutableNullableList;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
- * An INSERT with a conflict clause: {@code INSERT ... ON CONFLICT ...}, {@code INSERT OR IGNORE}
- * or {@code INSERT OR REPLACE}. The plain insert is {@link #insert()}; in DO UPDATE expressions,
+ * An INSERT with a conflict clause: {@code INSERT ... ON CONFLICT ...}, {@code INSERT OR IGNORE} or
+ * {@code INSERT OR REPLACE}. The plain insert is {@link #insert()}; in DO UPDATE expressions,
  * {@code excluded.c} names the value the insert proposed for column {@code c}. Immutable.
  */
 public final class SqlUpsert extends SqlCall {
   /**
-   * Rebuilds a SqlUpsert from {@link #getOperandList()}, so that shuttles which copy calls keep
-   * the node's class.
+   * Rebuilds a SqlUpsert from {@link #getOperandList()}, so that shuttles which copy calls keep the
+   * node's class.
    */
   private static final SqlOperator OPERATOR =
       new SqlSpecialOperator("UPSERT", SqlKind.OTHER) {
         @Override
         public SqlCall createCall(
-            @Nullable SqlLiteral functionQualifier, SqlParserPos pos,
+            @Nullable SqlLiteral functionQualifier,
+            SqlParserPos pos,
             @Nullable SqlNode... operands) {
           SqlLiteral action = (SqlLiteral) Objects.requireNonNull(operands[5], "action");
           Clause clause =
               new Clause(
-                  (SqlNodeList) operands[1], action.getValueAs(ConflictAction.class),
-                  (SqlNodeList) operands[2], (SqlNodeList) operands[3], operands[4]);
+                  (SqlNodeList) operands[1],
+                  action.getValueAs(ConflictAction.class),
+                  (SqlNodeList) operands[2],
+                  (SqlNodeList) operands[3],
+                  operands[4]);
           return new SqlUpsert(
               pos, (SqlInsert) Objects.requireNonNull(operands[0], "insert"), clause);
         }
@@ -88,13 +92,19 @@ public final class SqlUpsert extends SqlCall {
     return OPERATOR;
   }
 
-  /** The insert, the clause's target, columns, values and condition (each may be null), and
-   * its action as a symbol literal. */
+  /**
+   * The insert, the clause's target, columns, values and condition (each may be null), and its
+   * action as a symbol literal.
+   */
   @Override
   public List<@Nullable SqlNode> getOperandList() {
     return ImmutableNullableList.of(
-        insert, conflict.target(), conflict.targetColumns(), conflict.values(),
-        conflict.where(), SqlLiteral.createSymbol(conflict.action(), SqlParserPos.ZERO));
+        insert,
+        conflict.target(),
+        conflict.targetColumns(),
+        conflict.values(),
+        conflict.where(),
+        SqlLiteral.createSymbol(conflict.action(), SqlParserPos.ZERO));
   }
 
   @Override

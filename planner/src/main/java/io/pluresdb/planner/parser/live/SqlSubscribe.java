@@ -19,7 +19,8 @@ public final class SqlSubscribe extends SqlCall {
       new SqlSpecialOperator("SUBSCRIBE", SqlKind.OTHER) {
         @Override
         public SqlCall createCall(
-            @Nullable SqlLiteral functionQualifier, SqlParserPos pos,
+            @Nullable SqlLiteral functionQualifier,
+            SqlParserPos pos,
             @Nullable SqlNode... operands) {
           return new SqlSubscribe(pos, Objects.requireNonNull(operands[0], "query"));
         }

@@ -13,8 +13,7 @@ import org.checkerframework.checker.nullness.qual.Nullable;
 
 /** {@code UNLISTEN channel} or {@code UNLISTEN *}. Immutable. */
 public final class SqlUnlisten extends SqlCall {
-  private static final SqlOperator OPERATOR =
-      new SqlSpecialOperator("UNLISTEN", SqlKind.OTHER);
+  private static final SqlOperator OPERATOR = new SqlSpecialOperator("UNLISTEN", SqlKind.OTHER);
 
   private final @Nullable SqlIdentifier channel;
 

@@ -1,5 +1,5 @@
 /**
- * Live-query statements: {@code SUBSCRIBE <query>} and pgjdbc-style {@code LISTEN},
- * {@code UNLISTEN} and {@code NOTIFY}.
+ * Live-query statements: {@code SUBSCRIBE <query>} and pgjdbc-style {@code LISTEN}, {@code
+ * UNLISTEN} and {@code NOTIFY}.
  */
 package io.pluresdb.planner.parser.live;

@@ -14,8 +14,7 @@ import org.apache.calcite.sql.parser.SqlParserPos;
 public final class SqlTransaction extends SqlCall {
   private static final SqlOperator BEGIN = new SqlSpecialOperator("BEGIN", SqlKind.OTHER);
   private static final SqlOperator COMMIT = new SqlSpecialOperator("COMMIT", SqlKind.COMMIT);
-  private static final SqlOperator ROLLBACK =
-      new SqlSpecialOperator("ROLLBACK", SqlKind.ROLLBACK);
+  private static final SqlOperator ROLLBACK = new SqlSpecialOperator("ROLLBACK", SqlKind.ROLLBACK);
 
   private final TransactionAction action;
 

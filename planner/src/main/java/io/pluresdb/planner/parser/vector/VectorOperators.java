@@ -20,8 +20,8 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  */
 public final class VectorOperators {
   /**
-   * Binds tighter than comparison and looser than {@code +}/{@code -}, like PostgreSQL's "any
-   * other operator": {@code a <-> b < 0.5} compares the distance.
+   * Binds tighter than comparison and looser than {@code +}/{@code -}, like PostgreSQL's "any other
+   * operator": {@code a <-> b < 0.5} compares the distance.
    */
   private static final int PRECEDENCE = 36;
 
@@ -46,11 +46,14 @@ public final class VectorOperators {
 
     @Override
     public SqlCall createCall(
-        @Nullable SqlLiteral functionQualifier, SqlParserPos pos,
-        @Nullable SqlNode... operands) {
+        @Nullable SqlLiteral functionQualifier, SqlParserPos pos, @Nullable SqlNode... operands) {
       SqlUnresolvedFunction fn =
           new SqlUnresolvedFunction(
-              new SqlIdentifier(function, pos), null, null, null, null,
+              new SqlIdentifier(function, pos),
+              null,
+              null,
+              null,
+              null,
               SqlFunctionCategory.USER_DEFINED_FUNCTION);
       SqlCall call = fn.createCall(functionQualifier, pos, operands);
       return negate ? SqlStdOperatorTable.UNARY_MINUS.createCall(pos, call) : call;
