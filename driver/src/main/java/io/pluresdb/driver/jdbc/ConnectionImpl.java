@@ -203,22 +203,23 @@ public final class ConnectionImpl implements PluresConnection, SelfWrapper {
 
   @Override
   public void commit() throws SQLException {
-    checkOpen();
-    if (session.autoCommit()) {
-      throw Errors.of(
-          SqlState.NO_ACTIVE_SQL_TRANSACTION, "commit: the connection is in auto-commit mode");
-    }
+    requireManualCommit("commit");
     session.commit();
   }
 
   @Override
   public void rollback() throws SQLException {
+    requireManualCommit("rollback");
+    session.rollback();
+  }
+
+  /** JDBC forbids commit and rollback in auto-commit mode. */
+  private void requireManualCommit(String method) throws SQLException {
     checkOpen();
     if (session.autoCommit()) {
       throw Errors.of(
-          SqlState.NO_ACTIVE_SQL_TRANSACTION, "rollback: the connection is in auto-commit mode");
+          SqlState.NO_ACTIVE_SQL_TRANSACTION, method + ": the connection is in auto-commit mode");
     }
-    session.rollback();
   }
 
   @Override

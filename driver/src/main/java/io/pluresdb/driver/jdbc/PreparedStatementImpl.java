@@ -7,7 +7,6 @@ import io.pluresdb.driver.value.LegacyDates;
 import io.pluresdb.driver.value.ObjectConversions;
 import io.pluresdb.driver.value.ParameterValues;
 import io.pluresdb.driver.value.TypeFacts;
-import io.pluresdb.planner.exec.BatchResult;
 import io.pluresdb.planner.exec.Prepared;
 import java.io.InputStream;
 import java.io.Reader;
@@ -49,7 +48,7 @@ public final class PreparedStatementImpl extends StatementImpl implements Prepar
   private final Prepared prepared;
   private final List<String> keyColumns;
   private final Object[] params;
-  private final List<Object[]> batch = new ArrayList<>();
+  private final List<List<Object>> batch = new ArrayList<>();
 
   PreparedStatementImpl(
       ConnectionImpl connection, String sql, int resultSetType, List<String> keyColumns)
@@ -127,7 +126,7 @@ public final class PreparedStatementImpl extends StatementImpl implements Prepar
   @Override
   public void addBatch() throws SQLException {
     checkOpen();
-    batch.add(boundParams().toArray());
+    batch.add(boundParams()); // a copy of the parameters, so later setters do not change it
   }
 
   @Override
@@ -139,21 +138,16 @@ public final class PreparedStatementImpl extends StatementImpl implements Prepar
   @Override
   public long[] executeLargeBatch() throws SQLException {
     checkOpen();
-    List<Object[]> items = List.copyOf(batch);
+    List<List<Object>> rows = new ArrayList<>(batch);
     batch.clear();
-    if (!items.isEmpty() && prepared.returnsRows()) {
+    if (!rows.isEmpty() && prepared.returnsRows()) {
       throw batchFailure(0, new long[0], aQuery("executeBatch", prepared.sql()));
     }
     resetGeneratedKeys();
-    if (items.isEmpty()) {
+    if (rows.isEmpty()) {
       return new long[0];
     }
-    List<List<Object>> rows = new ArrayList<>(items.size());
-    for (Object[] item : items) {
-      rows.add(Arrays.asList(item));
-    }
-    BatchResult r = runBatch(prepared, rows, keyColumns);
-    return r.counts();
+    return runBatch(prepared, rows, keyColumns).counts();
   }
 
   @Override

@@ -174,34 +174,22 @@ public final class PluresSession implements Session {
     int i = 0;
     try {
       for (; i < counts.length; i++) {
-        int mark = needsMark ? t.mark() : -1;
-        try {
-          WriteResult r =
-              new WriteExecutor(t, rows.get(i), timeoutSeconds, interrupts::running)
-                  .execute(w.kind(), generatedKeys);
-          if (needsMark) {
-            t.release(mark);
-          }
-          counts[i] = r.count();
-          keyColumns = r.keyColumns();
-          keys.addAll(r.keys());
-        } catch (SQLException | RuntimeException e) {
-          if (needsMark) {
-            t.rollbackTo(mark);
-            t.release(mark);
-          }
-          throw e;
-        }
+        List<Object> row = rows.get(i);
+        WriteResult r =
+            atomically(
+                t,
+                needsMark,
+                x ->
+                    new WriteExecutor(x, row, timeoutSeconds, interrupts::running)
+                        .execute(w.kind(), generatedKeys));
+        counts[i] = r.count();
+        keyColumns = r.keyColumns();
+        keys.addAll(r.keys());
       }
     } catch (SQLException e) {
       SQLException cause = interrupts.map(e);
       finishBatch(own, t);
-      throw new BatchUpdateException(
-          "batch item " + (i + 1) + " failed: " + cause.getMessage(),
-          cause.getSQLState(),
-          cause.getErrorCode(),
-          Arrays.copyOf(counts, i),
-          cause);
+      throw batchFailure(i, counts, cause);
     } catch (RuntimeException e) {
       if (own) {
         t.close();
@@ -255,12 +243,7 @@ public final class PluresSession implements Session {
           }
         }
       } catch (SQLException e) {
-        throw new BatchUpdateException(
-            "batch item " + (i + 1) + " failed: " + e.getMessage(),
-            e.getSQLState(),
-            e.getErrorCode(),
-            Arrays.copyOf(counts, i),
-            e);
+        throw batchFailure(i, counts, e);
       }
     }
     return new BatchResult(counts, generatedKeys == null ? null : new ListCursor(keyColumns, keys));
@@ -289,12 +272,23 @@ public final class PluresSession implements Session {
       }
     }
     WriteTxn t = transaction(timeoutSeconds);
+    try {
+      return atomically(t, needsMark, work);
+    } catch (SQLException e) {
+      throw mapErrors ? interrupts.map(e) : e;
+    }
+  }
+
+  /**
+   * Runs one statement's work in an open transaction. With {@code needsMark} the work is wrapped in
+   * a savepoint, so a failed statement leaves no trace and earlier work stays (statement-level
+   * atomicity); without it the work is a single atomic store call, which should not pay the two
+   * extra SQLite statements of a savepoint.
+   */
+  private static WriteResult atomically(WriteTxn t, boolean needsMark, Work work)
+      throws SQLException {
     if (!needsMark) {
-      try {
-        return work.run(t);
-      } catch (SQLException e) {
-        throw mapErrors ? interrupts.map(e) : e;
-      }
+      return work.run(t);
     }
     int mark = t.mark();
     try {
@@ -302,14 +296,20 @@ public final class PluresSession implements Session {
       t.release(mark);
       return r;
     } catch (SQLException | RuntimeException e) {
-      // Statement-level atomicity: the failed statement leaves no trace, earlier work stays.
       t.rollbackTo(mark);
       t.release(mark);
-      if (e instanceof SQLException s) {
-        throw mapErrors ? interrupts.map(s) : s;
-      }
       throw e;
     }
+  }
+
+  /** The failure of batch row {@code index}, with the counts of the rows before it. */
+  private static BatchUpdateException batchFailure(int index, long[] counts, SQLException cause) {
+    return new BatchUpdateException(
+        "batch item " + (index + 1) + " failed: " + cause.getMessage(),
+        cause.getSQLState(),
+        cause.getErrorCode(),
+        Arrays.copyOf(counts, index),
+        cause);
   }
 
   private WriteTxn transaction(int timeoutSeconds) throws SQLException {
