@@ -1,5 +1,6 @@
 package io.pluresdb.crdt.feed;
 
+import io.pluresdb.crdt.op.LogEntry;
 import io.pluresdb.crdt.schema.SchemaChange;
 import java.util.List;
 
@@ -11,13 +12,16 @@ import java.util.List;
  * @param local true when written on this node
  * @param changes the entities it changed, with their new state
  * @param schemaChanges the schema changes it made
+ * @param entry the transaction as logged: its log position and encoded record (what replication
+ *     forwards, and where an index that follows the feed resumes after a restart)
  */
 public record ChangeSet(
     String txId,
     String node,
     boolean local,
     List<EntityChange> changes,
-    List<SchemaChange> schemaChanges) {
+    List<SchemaChange> schemaChanges,
+    LogEntry entry) {
   public ChangeSet {
     changes = List.copyOf(changes);
     schemaChanges = List.copyOf(schemaChanges);

@@ -167,12 +167,32 @@ final class Meta {
     return out;
   }
 
-  void appendLog(Writer w, OpId tx, byte[] record) throws SQLException {
-    PreparedStatement ps = w.prepare("INSERT INTO _pl_log(tx, node, data) VALUES (?,?,?)");
-    ps.setBytes(1, tx.toBytes());
-    ps.setLong(2, tx.node());
-    ps.setBytes(3, record);
+  void appendLog(Writer w, long seq, OpId tx, byte[] record) throws SQLException {
+    PreparedStatement ps = w.prepare("INSERT INTO _pl_log(seq, tx, node, data) VALUES (?,?,?,?)");
+    ps.setLong(1, seq);
+    ps.setBytes(2, tx.toBytes());
+    ps.setLong(3, tx.node());
+    ps.setBytes(4, record);
     ps.executeUpdate();
+  }
+
+  /** The last log position used (0 for an empty log). */
+  long lastSeq() throws SQLException {
+    try (Statement s = conn.createStatement();
+        ResultSet rs = s.executeQuery("SELECT coalesce(max(seq), 0) FROM _pl_log")) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+
+  /** True once the database identity may no longer be replaced by a peer's. */
+  boolean databaseSealed() throws SQLException {
+    return get("database_sealed") != null;
+  }
+
+  void adoptDatabase(String id) throws SQLException {
+    put("database", id);
+    put("database_sealed", "1");
   }
 
   void saveVersion(Writer w, long node, Version v) throws SQLException {

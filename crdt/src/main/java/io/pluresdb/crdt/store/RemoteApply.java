@@ -2,6 +2,7 @@ package io.pluresdb.crdt.store;
 
 import io.pluresdb.crdt.clock.OpId;
 import io.pluresdb.crdt.feed.EntityChange;
+import io.pluresdb.crdt.op.LogEntry;
 import io.pluresdb.crdt.op.Operation;
 import io.pluresdb.crdt.op.Transaction;
 import io.pluresdb.crdt.op.TxCodec;
@@ -92,9 +93,11 @@ final class RemoteApply {
   private boolean applyOne(Transaction tx) throws SQLException {
     List<EntityChange> changes = new ArrayList<>();
     List<SchemaChange> schema = new ArrayList<>();
+    byte[] record = TxCodec.encode(tx);
+    LogEntry entry = new LogEntry(store.nextSeq(), tx.id(), record);
     w.begin();
     try {
-      meta.appendLog(w, tx.id(), TxCodec.encode(tx));
+      meta.appendLog(w, entry.seq(), tx.id(), record);
       applier.apply(tx, changes, schema);
       Meta.Version next = new Meta.Version(tx.lastId(), tx.id());
       meta.saveVersion(w, tx.node(), next);
@@ -112,7 +115,7 @@ final class RemoteApply {
     }
     applied++;
     pendingInput.remove(tx.id());
-    store.committedRemote(tx, changes, schema);
+    store.committedRemote(tx, entry, changes, schema);
     return true;
   }
 

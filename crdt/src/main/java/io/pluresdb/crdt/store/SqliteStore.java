@@ -9,9 +9,13 @@ import io.pluresdb.crdt.feed.ChangeFeed;
 import io.pluresdb.crdt.feed.ChangeSet;
 import io.pluresdb.crdt.feed.EntityChange;
 import io.pluresdb.crdt.feed.ListenerFeed;
+import io.pluresdb.crdt.feed.Notification;
+import io.pluresdb.crdt.feed.NotificationBus;
+import io.pluresdb.crdt.op.LogEntry;
 import io.pluresdb.crdt.op.OpEncoder;
 import io.pluresdb.crdt.op.Transaction;
 import io.pluresdb.crdt.op.TxCodec;
+import io.pluresdb.crdt.op.VersionVector;
 import io.pluresdb.crdt.schema.Catalog;
 import io.pluresdb.crdt.schema.SchemaChange;
 import java.sql.Connection;
@@ -21,8 +25,10 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
@@ -47,11 +53,18 @@ final class SqliteStore implements Store {
   private final IdGenerator ids;
   private final OpEncoder encoder = new OpEncoder();
   private final String nodeId;
-  private final String databaseId;
   private final Meta meta;
+  private final NotificationBus notifications = new NotificationBus();
+  private volatile String databaseId;
 
-  /** node → highest applied op id and last transaction id; guarded by the permit. */
+  /**
+   * node → highest applied op id and last transaction id; written holding the permit, read
+   * concurrently by {@link #versionVector()}.
+   */
   final Map<Long, Meta.Version> versions;
+
+  /** The last log position committed; written holding the permit. */
+  private volatile long lastSeq;
 
   private volatile Catalog catalog;
   private volatile boolean closed;
@@ -64,7 +77,8 @@ final class SqliteStore implements Store {
     this.nodeId = String.format("%012x", node);
     this.databaseId = meta.databaseId();
     this.catalog = meta.catalog();
-    this.versions = meta.versions();
+    this.versions = new ConcurrentHashMap<>(meta.versions());
+    this.lastSeq = meta.lastSeq();
     this.clock = new HybridLogicalClock(config.clock(), node, config.maxClockDrift());
     for (Meta.Version v : versions.values()) {
       clock.advanceTo(v.last());
@@ -110,6 +124,82 @@ final class SqliteStore implements Store {
   @Override
   public String databaseId() {
     return databaseId;
+  }
+
+  @Override
+  public boolean joinDatabase(String id) throws SQLException {
+    acquire(REMOTE_WAIT);
+    try {
+      if (id.equals(databaseId)) {
+        if (!meta.databaseSealed()) {
+          meta.adoptDatabase(id);
+          writer.commit();
+        }
+        return true;
+      }
+      if (meta.databaseSealed()) {
+        return false;
+      }
+      meta.adoptDatabase(id);
+      writer.commit();
+      databaseId = id;
+      return true;
+    } finally {
+      permit.release();
+    }
+  }
+
+  @Override
+  public void sealDatabaseId() throws SQLException {
+    joinDatabase(databaseId);
+  }
+
+  @Override
+  public VersionVector versionVector() {
+    Map<Long, OpId> last = new HashMap<>();
+    versions.forEach((node, v) -> last.put(node, v.tx()));
+    return new VersionVector(last);
+  }
+
+  @Override
+  public long lastSeq() {
+    return lastSeq;
+  }
+
+  /** The log position the next appended transaction takes (holding the permit). */
+  long nextSeq() {
+    return lastSeq + 1;
+  }
+
+  @Override
+  public List<LogEntry> readLog(long afterSeq, int limit) throws SQLException {
+    checkOpen();
+    List<LogEntry> out = new ArrayList<>();
+    try (Connection c = files.connect();
+        PreparedStatement ps =
+            c.prepareStatement(
+                "SELECT seq, tx, data FROM _pl_log WHERE seq > ? ORDER BY seq LIMIT ?")) {
+      ps.setLong(1, afterSeq);
+      ps.setInt(2, limit);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.add(new LogEntry(rs.getLong(1), OpId.fromBytes(rs.getBytes(2)), rs.getBytes(3)));
+        }
+      }
+    }
+    return out;
+  }
+
+  @Override
+  public NotificationBus notifications() {
+    return notifications;
+  }
+
+  @Override
+  public Notification notify(String channel, String payload) {
+    Notification n = new Notification(clock.next(), channel, payload, nodeId, true);
+    notifications.publish(n);
+    return n;
   }
 
   @Override
@@ -189,15 +279,24 @@ final class SqliteStore implements Store {
       OpId txId = enc.txId();
       byte[] record = enc.finish(prev == null ? null : prev.tx());
       Meta.Version next = new Meta.Version(enc.last(), txId);
-      meta.appendLog(writer, txId, record);
+      long seq = nextSeq();
+      meta.appendLog(writer, seq, txId, record);
       meta.saveVersion(writer, node, next);
       if (!schemaChanges.isEmpty()) {
         meta.saveCatalog(writer, writer.catalog());
       }
       writer.commit();
       versions.put(node, next);
+      lastSeq = seq;
       catalog = writer.catalog();
-      feed.enqueue(new ChangeSet(txId.toString(), nodeId, true, changes, schemaChanges));
+      feed.enqueue(
+          new ChangeSet(
+              txId.toString(),
+              nodeId,
+              true,
+              changes,
+              schemaChanges,
+              new LogEntry(seq, txId, record)));
     } catch (SQLException | RuntimeException e) {
       rollbackQuietly(e);
       throw e;
@@ -245,14 +344,16 @@ final class SqliteStore implements Store {
   }
 
   /** Records a remote transaction's commit (holding the permit). */
-  void committedRemote(Transaction tx, List<EntityChange> changes, List<SchemaChange> schema)
+  void committedRemote(
+      Transaction tx, LogEntry entry, List<EntityChange> changes, List<SchemaChange> schema)
       throws SQLException {
     clock.observe(tx.lastId());
     versions.put(tx.node(), new Meta.Version(tx.lastId(), tx.id()));
+    lastSeq = entry.seq();
     catalog = writer.catalog();
     feed.enqueue(
         new ChangeSet(
-            tx.id().toString(), String.format("%012x", tx.node()), false, changes, schema));
+            tx.id().toString(), String.format("%012x", tx.node()), false, changes, schema, entry));
   }
 
   Catalog committedCatalog() {

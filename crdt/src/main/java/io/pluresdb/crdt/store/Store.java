@@ -1,7 +1,11 @@
 package io.pluresdb.crdt.store;
 
 import io.pluresdb.crdt.feed.ChangeFeed;
+import io.pluresdb.crdt.feed.Notification;
+import io.pluresdb.crdt.feed.NotificationBus;
+import io.pluresdb.crdt.op.LogEntry;
 import io.pluresdb.crdt.op.Transaction;
+import io.pluresdb.crdt.op.VersionVector;
 import io.pluresdb.crdt.schema.Catalog;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -28,6 +32,41 @@ public interface Store extends AutoCloseable {
 
   /** The database's identity, shared by every node of one replicated database. */
   String databaseId();
+
+  /**
+   * Joins the replicated database {@code id}: a store that has never joined or served a peer takes
+   * the id of the first peer it joins (its own local writes are kept and will replicate); after
+   * that the identity is sealed. Returns true when this store's identity is {@code id} afterwards,
+   * false when it is sealed to another database (the caller must refuse the peer).
+   */
+  boolean joinDatabase(String id) throws SQLException;
+
+  /**
+   * Seals the database identity as it is (a node that serves a peer makes its identity the one
+   * peers adopt, so it must not change afterwards).
+   */
+  void sealDatabaseId() throws SQLException;
+
+  /** The transactions this node holds, per writing node (see {@link VersionVector}). */
+  VersionVector versionVector();
+
+  /** The position of the last transaction in the log (0 when the log is empty). */
+  long lastSeq();
+
+  /**
+   * Up to {@code limit} log entries after position {@code afterSeq}, in log order (which is causal
+   * order): replication's catch-up and indexes resuming after a restart read the log this way.
+   */
+  List<LogEntry> readLog(long afterSeq, int limit) throws SQLException;
+
+  /** Notifications (NOTIFY) sent on this node or received from peers. */
+  NotificationBus notifications();
+
+  /**
+   * Sends {@code NOTIFY channel, payload} from this node: it is published on {@link
+   * #notifications()} with a fresh id, after the caller's commit if any (callers decide).
+   */
+  Notification notify(String channel, String payload);
 
   /** The committed schema. */
   Catalog catalog();

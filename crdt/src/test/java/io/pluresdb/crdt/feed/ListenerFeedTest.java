@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 
 class ListenerFeedTest {
   private static ChangeSet tx(String id) {
-    return new ChangeSet(id, "n", true, List.of(), List.of());
+    return new ChangeSet(id, "n", true, List.of(), List.of(), null);
   }
 
   @Test
