@@ -1,8 +1,13 @@
 package io.pluresdb.driver.engine;
 
+import io.pluresdb.crdt.error.Errors;
+import io.pluresdb.crdt.error.SqlState;
 import io.pluresdb.crdt.store.Store;
 import io.pluresdb.driver.url.DatabaseTarget;
 import io.pluresdb.planner.Planner;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * One open database: its store and the planner over it, shared by every connection to it.
@@ -16,6 +21,7 @@ public final class Engine {
   private final EngineSettings settings;
   private final Store store;
   private final Planner planner;
+  private final List<AutoCloseable> services = new ArrayList<>(); // guarded by the registry
   private int references; // guarded by the owning EngineRegistry
 
   Engine(String key, DatabaseTarget target, EngineSettings settings, Store store) {
@@ -45,6 +51,46 @@ public final class Engine {
 
   public Planner planner() {
     return planner;
+  }
+
+  /**
+   * Attaches a service that lives as long as this engine (a replicator, index maintenance, the
+   * live-query reactor): services close in reverse order of attachment, before the store.
+   */
+  void attach(AutoCloseable service) {
+    services.add(service);
+  }
+
+  /** Closes the services, then the store; the first failure is thrown with the rest suppressed. */
+  void shutdown() throws SQLException {
+    Exception failure = null;
+    for (int i = services.size() - 1; i >= 0; i--) {
+      try {
+        services.get(i).close();
+      } catch (Exception e) {
+        if (failure == null) {
+          failure = e;
+        } else {
+          failure.addSuppressed(e);
+        }
+      }
+    }
+    services.clear();
+    try {
+      store.close();
+    } catch (SQLException e) {
+      if (failure != null) {
+        e.addSuppressed(failure);
+      }
+      throw e;
+    }
+    if (failure instanceof SQLException se) {
+      throw se;
+    }
+    if (failure != null) {
+      throw Errors.of(
+          SqlState.INTERNAL_ERROR, "closing database " + target + ": " + failure, failure);
+    }
   }
 
   int retain() {

@@ -40,6 +40,16 @@ public final class EngineRegistry {
     Engine engine = engines.get(key);
     if (engine == null) {
       engine = new Engine(key, target, settings, openStore(target, settings));
+      try {
+        EngineServices.start(engine);
+      } catch (SQLException | RuntimeException e) {
+        try {
+          engine.shutdown();
+        } catch (SQLException closing) {
+          e.addSuppressed(closing);
+        }
+        throw e;
+      }
       engines.put(key, engine);
     } else {
       String conflict = engine.settings().conflictWith(settings);
@@ -62,7 +72,7 @@ public final class EngineRegistry {
   synchronized void release(Engine engine) throws SQLException {
     if (engine.release() == 0) {
       engines.remove(engine.key());
-      engine.store().close();
+      engine.shutdown();
     }
   }
 

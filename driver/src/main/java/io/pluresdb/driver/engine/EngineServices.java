@@ -1,0 +1,17 @@
+package io.pluresdb.driver.engine;
+
+import java.sql.SQLException;
+
+/**
+ * Starts the services that live beside an engine's store (index maintenance, the live-query
+ * reactor, the replicator), in dependency order: a service started later may rely on one started
+ * earlier, and they close in reverse order.
+ */
+final class EngineServices {
+  private EngineServices() {}
+
+  /** Attaches every service to a freshly opened engine; on failure the caller shuts it down. */
+  static void start(Engine engine) throws SQLException {
+    // one line per feature, e.g. engine.attach(SomeService.start(engine.store(), settings))
+  }
+}
