@@ -1,0 +1,39 @@
+package io.pluresdb.sync.protocol;
+
+import io.pluresdb.crdt.feed.ChangeSet;
+import io.pluresdb.crdt.feed.Notification;
+
+/**
+ * The replication protocol for one connection, as a sans-IO state machine: hello (node id, database
+ * identity, protocol version range, token), catch-up from version vectors in bounded, acknowledged
+ * batches in causal order, then live streaming, notifications and heartbeats. The transport feeds
+ * it frames and events and carries out what it writes to the {@link Outbox}.
+ *
+ * <p>Not thread-safe: the transport calls one session from one serial executor (never a network
+ * event loop, because {@link #receive} applies transactions to the store and may block).
+ */
+public interface PeerSession {
+  /** The connection is open: a client sends its hello. */
+  void start(Outbox out);
+
+  /** One binary frame from the peer; malformed or refused input closes the session. */
+  void receive(byte[] frame, Outbox out);
+
+  /** A transaction committed on this node (local or applied from any peer): stream it if owed. */
+  void committed(ChangeSet change, Outbox out);
+
+  /** A notification published on this node (local or from any peer): forward it if owed. */
+  void notified(Notification notification, Outbox out);
+
+  /**
+   * Time passes: heartbeats, idle timeouts. Called periodically (about every heartbeat interval /
+   * 4) with the current time from the session's clock.
+   */
+  void tick(Outbox out);
+
+  /** The transport lost the connection (no frame can be sent any more). */
+  void disconnected();
+
+  /** A snapshot of this session's state and lag, for status views. */
+  PeerStatus status();
+}
