@@ -132,6 +132,27 @@ public sealed interface Plan extends Prepared {
     }
   }
 
+  /**
+   * {@code SELECT NEXT VALUE FOR s} (or {@code VALUES NEXT VALUE FOR s}): one row, one column, a
+   * fresh value of the sequence at each execution.
+   */
+  record SequenceValue(String sql, String sequence, String label) implements Plan {
+    @Override
+    public boolean returnsRows() {
+      return true;
+    }
+
+    @Override
+    public List<ColumnMeta> columns() {
+      return List.of(new ColumnMeta(label, label, "", ColumnType.BIGINT, 19, 0, false, false));
+    }
+
+    @Override
+    public List<ColumnType> parameterTypes() {
+      return List.of();
+    }
+  }
+
   /** BEGIN, COMMIT or ROLLBACK. */
   record Transaction(String sql, TxnCommand command) implements Plan {
     @Override

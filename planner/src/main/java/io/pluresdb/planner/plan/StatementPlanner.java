@@ -52,6 +52,10 @@ public final class StatementPlanner {
     SqlNode node = SqlFront.parse(sql);
     PlanningContext context = new PlanningContext(catalog, schemas);
     int params = countParams(node);
+    Plan.SequenceValue sequenceValue = SequenceCalls.plan(sql, node);
+    if (sequenceValue != null) {
+      return sequenceValue;
+    }
     if (node.getKind().belongsTo(SqlKind.QUERY)) {
       return new Plan.Query(sql, QueryCompiler.compile(context, node, sql));
     }
