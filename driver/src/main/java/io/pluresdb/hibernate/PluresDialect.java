@@ -1,10 +1,12 @@
 package io.pluresdb.hibernate;
 
 import java.sql.Types;
+import org.hibernate.boot.model.FunctionContributions;
 import org.hibernate.boot.model.TypeContributions;
 import org.hibernate.dialect.DatabaseVersion;
 import org.hibernate.dialect.Dialect;
 import org.hibernate.dialect.NullOrdering;
+import org.hibernate.dialect.function.CommonFunctionFactory;
 import org.hibernate.dialect.identity.IdentityColumnSupport;
 import org.hibernate.dialect.pagination.LimitHandler;
 import org.hibernate.dialect.pagination.OffsetFetchLimitHandler;
@@ -79,6 +81,16 @@ public class PluresDialect extends Dialect {
     jdbc.addDescriptor(Types.BLOB, BlobJdbcType.PRIMITIVE_ARRAY_BINDING);
     jdbc.addDescriptor(Types.CLOB, ClobJdbcType.STRING_BINDING);
     jdbc.addDescriptor(SqlTypes.UUID, VarcharUUIDJdbcType.INSTANCE);
+  }
+
+  @Override
+  public void initializeFunctionRegistry(FunctionContributions functionContributions) {
+    super.initializeFunctionRegistry(functionContributions);
+    // the SQL-standard forms of what HQL spells concat(), locate(), left() and right()
+    CommonFunctionFactory functions = new CommonFunctionFactory(functionContributions);
+    functions.concat_pipeOperator();
+    functions.locate_positionSubstring();
+    functions.leftRight_substr();
   }
 
   @Override

@@ -15,8 +15,16 @@ public sealed interface Plan extends Prepared {
     return false;
   }
 
-  /** A query pushed down to SQLite as one statement. */
-  record Query(String sql, ReadPlan read) implements Plan {
+  /**
+   * A query pushed down to SQLite as one statement.
+   *
+   * @param locks whether it ends in FOR UPDATE: in a transaction it takes the store's writer first
+   */
+  record Query(String sql, ReadPlan read, boolean locks) implements Plan {
+    public Query(String sql, ReadPlan read) {
+      this(sql, read, false);
+    }
+
     @Override
     public boolean returnsRows() {
       return true;

@@ -110,6 +110,9 @@ public final class PluresSession implements Session {
       ScheduledFuture<?> timer)
       throws SQLException {
     if (plan instanceof Plan.Query q) {
+      if (q.locks() && !readOnly && !(autoCommit && !explicitTransaction)) {
+        transaction(timeoutSeconds); // see LockingClause
+      }
       return new Result.Rows(query(q.read(), params, maxRows, timer));
     }
     if (plan instanceof Plan.Explain e) {
