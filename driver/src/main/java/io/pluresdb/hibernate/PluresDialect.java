@@ -18,10 +18,8 @@ import org.hibernate.service.ServiceRegistry;
 import org.hibernate.type.SqlTypes;
 import org.hibernate.type.descriptor.jdbc.BlobJdbcType;
 import org.hibernate.type.descriptor.jdbc.ClobJdbcType;
-import org.hibernate.type.descriptor.jdbc.VarcharUUIDJdbcType;
+import org.hibernate.type.descriptor.jdbc.VarcharJdbcType;
 import org.hibernate.type.descriptor.jdbc.spi.JdbcTypeRegistry;
-import org.hibernate.type.descriptor.sql.internal.DdlTypeImpl;
-import org.hibernate.type.descriptor.sql.spi.DdlTypeRegistry;
 
 /**
  * The Hibernate ORM dialect for {@code jdbc:pluresdb:}. Hibernate finds it by itself (see {@link
@@ -29,7 +27,7 @@ import org.hibernate.type.descriptor.sql.spi.DdlTypeRegistry;
  * explicitly.
  *
  * <p>It describes the SQL PluresDB's parser accepts: standard types (BLOB and CLOB read and written
- * as bytes and strings, UUID as 36 characters), identity columns and sequences whose values are
+ * as bytes and strings, UUID as VARCHAR(36)), identity columns and sequences whose values are
  * unique across nodes without coordination, {@code OFFSET … FETCH} pagination, {@code IF [NOT]
  * EXISTS} DDL. Two things follow from the store's design:
  *
@@ -66,21 +64,14 @@ public class PluresDialect extends Dialect {
   }
 
   @Override
-  protected void registerColumnTypes(
-      TypeContributions typeContributions, ServiceRegistry serviceRegistry) {
-    super.registerColumnTypes(typeContributions, serviceRegistry);
-    DdlTypeRegistry ddl = typeContributions.getTypeConfiguration().getDdlTypeRegistry();
-    ddl.addDescriptor(new DdlTypeImpl(SqlTypes.UUID, "char(36)", this));
-  }
-
-  @Override
   public void contributeTypes(TypeContributions typeContributions, ServiceRegistry registry) {
     super.contributeTypes(typeContributions, registry);
     JdbcTypeRegistry jdbc = typeContributions.getTypeConfiguration().getJdbcTypeRegistry();
     // LOBs are values in the store: bind and read them whole, as bytes and strings
     jdbc.addDescriptor(Types.BLOB, BlobJdbcType.PRIMITIVE_ARRAY_BINDING);
     jdbc.addDescriptor(Types.CLOB, ClobJdbcType.STRING_BINDING);
-    jdbc.addDescriptor(SqlTypes.UUID, VarcharUUIDJdbcType.INSTANCE);
+    // UUIDs as their 36-character text, readable in any SQL client
+    jdbc.addDescriptor(SqlTypes.UUID, VarcharJdbcType.INSTANCE);
   }
 
   @Override
