@@ -1,5 +1,6 @@
 package io.pluresdb.planner.sql;
 
+import io.pluresdb.planner.vector.VectorFunctions;
 import java.util.List;
 import org.apache.calcite.sql.SqlBasicFunction;
 import org.apache.calcite.sql.SqlFunctionCategory;
@@ -47,9 +48,13 @@ public final class SqliteFunctions {
           fn("JULIANDAY", ReturnTypes.DOUBLE_NULLABLE, OperandTypes.VARIADIC),
           fn("UNIXEPOCH", ReturnTypes.BIGINT_NULLABLE, OperandTypes.VARIADIC));
 
-  /** The SQLite functions above (they win over standard ones of the same name) and standard SQL. */
+  /**
+   * The SQLite functions above (they win over standard ones of the same name), the vector functions
+   * and standard SQL.
+   */
   public static final SqlOperatorTable OPERATORS =
-      SqlOperatorTables.chain(SqlOperatorTables.of(FUNCTIONS), SqlStdOperatorTable.instance());
+      SqlOperatorTables.chain(
+          SqlOperatorTables.of(FUNCTIONS), VectorFunctions.TABLE, SqlStdOperatorTable.instance());
 
   private static SqlBasicFunction fn(
       String name,

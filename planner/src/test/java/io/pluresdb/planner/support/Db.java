@@ -6,6 +6,7 @@ import io.pluresdb.planner.Planner;
 import io.pluresdb.planner.Session;
 import io.pluresdb.planner.exec.Cursor;
 import io.pluresdb.planner.exec.Result;
+import io.pluresdb.planner.vector.VectorSupport;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -28,7 +29,7 @@ public final class Db implements AutoCloseable {
   }
 
   public static Db open(Path dir) throws SQLException {
-    return new Db(Store.open(StoreConfig.file(dir.resolve("test.db"))));
+    return new Db(Store.open(VectorSupport.configure(StoreConfig.file(dir.resolve("test.db")))));
   }
 
   public Store store() {
