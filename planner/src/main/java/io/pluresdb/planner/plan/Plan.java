@@ -5,6 +5,7 @@ import io.pluresdb.crdt.schema.SchemaChange;
 import io.pluresdb.planner.exec.ColumnMeta;
 import io.pluresdb.planner.exec.Prepared;
 import io.pluresdb.planner.read.ReadPlan;
+import io.pluresdb.planner.vector.VectorTopK;
 import java.util.List;
 
 /** A planned statement of one kind. Immutable; shared between sessions through the cache. */
@@ -17,6 +18,24 @@ public sealed interface Plan extends Prepared {
 
   /** A query pushed down to SQLite as one statement. */
   record Query(String sql, ReadPlan read) implements Plan {
+    @Override
+    public boolean returnsRows() {
+      return true;
+    }
+
+    @Override
+    public List<ColumnMeta> columns() {
+      return read.columns();
+    }
+
+    @Override
+    public List<ColumnType> parameterTypes() {
+      return read.parameterTypes();
+    }
+  }
+
+  /** A query an HNSW index may answer (see {@link VectorTopK}); {@code read} is its exact plan. */
+  record VectorQuery(String sql, ReadPlan read, VectorTopK topK) implements Plan {
     @Override
     public boolean returnsRows() {
       return true;
@@ -116,6 +135,24 @@ public sealed interface Plan extends Prepared {
       return true;
     }
 
+    @Override
+    public boolean returnsRows() {
+      return false;
+    }
+
+    @Override
+    public List<ColumnMeta> columns() {
+      return List.of();
+    }
+
+    @Override
+    public List<ColumnType> parameterTypes() {
+      return List.of();
+    }
+  }
+
+  /** {@code SET name = value}: a session setting (today {@code ef_search}). */
+  record Setting(String sql, String name, String value) implements Plan {
     @Override
     public boolean returnsRows() {
       return false;
