@@ -389,7 +389,7 @@ public final class PluresSession implements Session {
     } finally {
       if (!ok) {
         interrupts.running(null);
-        cache.release(ps);
+        cache.discard(ps);
       }
     }
   }
