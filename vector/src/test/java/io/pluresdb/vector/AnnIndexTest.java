@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Random;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,23 +18,9 @@ class AnnIndexTest {
 
   @TempDir Path tmp;
 
-  /** Clustered points: 20 centres, each point a centre plus small noise. */
+  /** Points around 20 centres; queries use another seed, so they come from other clusters too. */
   static float[][] clustered(int n, int dims, long seed) {
-    Random r = new Random(seed);
-    float[][] centres = new float[20][dims];
-    for (float[] c : centres) {
-      for (int d = 0; d < dims; d++) {
-        c[d] = (float) r.nextGaussian();
-      }
-    }
-    float[][] out = new float[n][dims];
-    for (int i = 0; i < n; i++) {
-      float[] c = centres[r.nextInt(centres.length)];
-      for (int d = 0; d < dims; d++) {
-        out[i][d] = c[d] + 0.3f * (float) r.nextGaussian();
-      }
-    }
-    return out;
+    return new SyntheticVectors(seed, 20, dims, 0.3f).next(n);
   }
 
   static List<Long> exact(float[][] data, float[] q, int k, Metric m) {

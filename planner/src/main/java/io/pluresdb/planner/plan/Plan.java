@@ -16,26 +16,17 @@ public sealed interface Plan extends Prepared {
     return false;
   }
 
-  /** A query pushed down to SQLite as one statement. */
-  record Query(String sql, ReadPlan read) implements Plan {
-    @Override
-    public boolean returnsRows() {
-      return true;
+  /**
+   * A query pushed down to SQLite as one statement.
+   *
+   * @param topK when an HNSW index may answer it, how (see {@link VectorTopK}); else null, and
+   *     {@code read} is also the plan the index falls back to
+   */
+  record Query(String sql, ReadPlan read, VectorTopK topK) implements Plan {
+    public Query(String sql, ReadPlan read) {
+      this(sql, read, null);
     }
 
-    @Override
-    public List<ColumnMeta> columns() {
-      return read.columns();
-    }
-
-    @Override
-    public List<ColumnType> parameterTypes() {
-      return read.parameterTypes();
-    }
-  }
-
-  /** A query an HNSW index may answer (see {@link VectorTopK}); {@code read} is its exact plan. */
-  record VectorQuery(String sql, ReadPlan read, VectorTopK topK) implements Plan {
     @Override
     public boolean returnsRows() {
       return true;

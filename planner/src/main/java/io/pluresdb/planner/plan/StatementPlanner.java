@@ -60,7 +60,7 @@ public final class StatementPlanner {
       ReadPlan read = QueryCompiler.compile(context, node, sql);
       VectorTopK topK =
           TopKPlanner.plan(sql, context, schemas, () -> SqlFront.parse(sql), params, read);
-      return topK == null ? new Plan.Query(sql, read) : new Plan.VectorQuery(sql, read, topK);
+      return new Plan.Query(sql, read, topK);
     }
     if (node instanceof SqlExplain explain) {
       return explain(sql, context, schemas, explain, params);

@@ -20,6 +20,7 @@ import io.pluresdb.planner.read.ReadPlan;
 import io.pluresdb.planner.vector.HnswIndexes;
 import io.pluresdb.planner.vector.HnswOptions;
 import io.pluresdb.planner.vector.TopKSearch;
+import io.pluresdb.planner.vector.VectorTopK;
 import io.pluresdb.planner.write.WriteExecutor;
 import io.pluresdb.planner.write.WriteResult;
 import java.sql.BatchUpdateException;
@@ -122,10 +123,10 @@ public final class PluresSession implements Session {
       ScheduledFuture<?> timer)
       throws SQLException {
     if (plan instanceof Plan.Query q) {
-      return new Result.Rows(query(q.read(), params, maxRows, timer));
-    }
-    if (plan instanceof Plan.VectorQuery v) {
-      return new Result.Rows(vectorQuery(v, params, maxRows, timer));
+      return new Result.Rows(
+          q.topK() == null
+              ? query(q.read(), params, maxRows, timer)
+              : vectorQuery(q.topK(), params, maxRows, timer));
     }
     if (plan instanceof Plan.Explain e) {
       List<Object[]> rows = new ArrayList<>();
@@ -399,12 +400,12 @@ public final class PluresSession implements Session {
    * statements; the timer covers them all and is cancelled when the rows are read.
    */
   private Cursor vectorQuery(
-      Plan.VectorQuery v, List<Object> params, long maxRows, ScheduledFuture<?> timer)
+      VectorTopK topK, List<Object> params, long maxRows, ScheduledFuture<?> timer)
       throws SQLException {
     try {
       Cursor rows =
           TopKSearch.execute(
-              v.topK(),
+              topK,
               planner.vectorIndexes(),
               txn != null,
               store.lastSeq(),

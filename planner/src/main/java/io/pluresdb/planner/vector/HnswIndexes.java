@@ -101,11 +101,6 @@ public final class HnswIndexes implements AutoCloseable {
     return databaseFile.resolveSibling(databaseFile.getFileName() + ".hnsw");
   }
 
-  /** The index of that name when it is built and maintained here, else null. */
-  LiveIndex index(String name) {
-    return live.get(name);
-  }
-
   /** The graph of index {@code name}, or null when it is not built (yet). */
   public AnnIndex graph(String name) {
     LiveIndex ix = live.get(name);
@@ -488,7 +483,11 @@ public final class HnswIndexes implements AutoCloseable {
   @Override
   public void close() throws Exception {
     subscription.close();
-    worker.execute(this::shutdown);
+    try {
+      worker.execute(this::shutdown);
+    } catch (RejectedExecutionException alreadyClosed) {
+      return;
+    }
     worker.shutdown();
     if (!worker.awaitTermination(5, TimeUnit.MINUTES)) {
       worker.shutdownNow();

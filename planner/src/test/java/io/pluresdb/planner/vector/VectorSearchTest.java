@@ -3,11 +3,11 @@ package io.pluresdb.planner.vector;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pluresdb.planner.support.Db;
+import io.pluresdb.vector.SyntheticVectors;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Random;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -23,21 +23,7 @@ class VectorSearchTest {
 
   /** Points around 20 random centres: the shape real embeddings have. */
   static float[][] clustered(int n, long seed) {
-    Random r = new Random(seed);
-    float[][] centres = new float[20][DIMS];
-    for (float[] c : centres) {
-      for (int d = 0; d < DIMS; d++) {
-        c[d] = (float) r.nextGaussian();
-      }
-    }
-    float[][] out = new float[n][DIMS];
-    for (int i = 0; i < n; i++) {
-      float[] c = centres[r.nextInt(centres.length)];
-      for (int d = 0; d < DIMS; d++) {
-        out[i][d] = c[d] + 0.3f * (float) r.nextGaussian();
-      }
-    }
-    return out;
+    return new SyntheticVectors(seed, 20, DIMS, 0.3f).next(n);
   }
 
   static void load(Db db, float[][] data) throws SQLException {
