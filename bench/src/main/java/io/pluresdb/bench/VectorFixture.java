@@ -25,7 +25,9 @@ import java.util.List;
  * <p>Thread-safe: built under the class lock, immutable afterwards.
  */
 final class VectorFixture {
-  static final int ROWS = 100_000;
+  /** 100,000 as the issue asks; {@code -Dpluresdb.bench.rows=n} for a quicker run. */
+  static final int ROWS = Integer.getInteger("pluresdb.bench.rows", 100_000);
+
   static final int DIMS = 128;
   static final int CLUSTERS = 100;
   static final int QUERIES = 200;
