@@ -12,12 +12,8 @@ import io.pluresdb.vector.IndexFile;
 import io.pluresdb.vector.IndexSpec;
 import io.pluresdb.vector.VectorException;
 import java.io.IOException;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,6 +43,9 @@ import org.slf4j.LoggerFactory;
  * log position they are current to, when built and when the service closes; an in-memory database
  * keeps them in memory only.
  *
+ * <p>The class is longer than most: opening, catching up, reconciling with the catalog and
+ * refreshing rows share the maintenance thread's state and read best side by side.
+ *
  * <p>Thread-safety: one maintenance thread changes indexes; queries on any thread search them and
  * wait for them to be current ({@link #awaitCurrent}), guarded by this object's monitor.
  */
@@ -55,7 +54,7 @@ public final class HnswIndexes implements AutoCloseable {
   private static final int LOG_BATCH = 512;
 
   private final Store store;
-  private final Path dir;
+  private final IndexFiles files;
   private final ExecutorService worker;
   private final Map<String, LiveIndex> live = new ConcurrentHashMap<>();
   private final AtomicBoolean catchUpQueued = new AtomicBoolean();
@@ -72,7 +71,7 @@ public final class HnswIndexes implements AutoCloseable {
 
   private HnswIndexes(Store store, Path dir) {
     this.store = store;
-    this.dir = dir;
+    this.files = new IndexFiles(dir);
     this.worker =
         Executors.newSingleThreadExecutor(
             r -> {
@@ -291,7 +290,7 @@ public final class HnswIndexes implements AutoCloseable {
           || stale.contains(ix.name())
           || !sameShape(ix, catalog)) {
         live.remove(ix.name());
-        deleteFile(ix.name());
+        files.delete(ix.name());
       }
     }
     for (IndexDef def : hnswIndexes(catalog)) {
@@ -343,33 +342,18 @@ public final class HnswIndexes implements AutoCloseable {
 
   /** Loads an index from its file and returns the log position it is current to, or null. */
   private Long load(IndexDef def) throws SQLException {
-    if (dir == null) {
-      return null;
-    }
-    Path file = file(def.name());
-    if (!Files.exists(file)) {
-      return null;
-    }
     Catalog catalog = store.catalog();
     IndexSpec spec = HnswOptions.spec(def, catalog);
     try {
-      IndexFile.Loaded loaded = IndexFile.load(file, spec);
+      IndexFile.Loaded loaded = files.load(def.name(), spec);
+      if (loaded == null) {
+        return null;
+      }
       if (loaded.position() > store.lastSeq()) {
         throw new IOException("it is ahead of the log (seq " + loaded.position() + ")");
       }
       LiveIndex ix = new LiveIndex(def, spec, loaded.index(), catalog.table(def.table()));
-      if (!ix.keyIsRowid) {
-        for (TableRows.Row r : rows.scan(ix)) {
-          ix.rowids.put(Keys.of(r.key()), r.rowid());
-        }
-        // rows deleted while the file was not current are in no map: drop what the table lacks
-        Set<Long> present = new HashSet<>(ix.rowids.values());
-        for (Long id : ix.graph.ids()) {
-          if (!present.contains(id)) {
-            ix.graph.remove(id);
-          }
-        }
-      }
+      ix.adopt(rows.scan(ix));
       live.put(def.name(), ix);
       loads++;
       return loaded.position();
@@ -391,29 +375,16 @@ public final class HnswIndexes implements AutoCloseable {
       return;
     }
     LiveIndex probe = new LiveIndex(def, spec, null, catalog.table(def.table()));
-    List<TableRows.Row> all = rows.scan(probe);
-    List<Long> ids = new ArrayList<>(all.size());
-    List<float[]> vectors = new ArrayList<>(all.size());
-    AnnIndex graph = AnnIndex.create(spec, all.size());
-    LiveIndex ix = new LiveIndex(def, spec, graph, probe.table);
-    for (TableRows.Row r : all) {
-      if (!ix.keyIsRowid) {
-        ix.rowids.put(Keys.of(r.key()), r.rowid());
-      }
-      if (r.vector() != null && r.vector().length == spec.dimensions()) {
-        ids.add(r.rowid());
-        vectors.add(r.vector());
-      }
-    }
+    LiveIndex ix;
     try {
-      graph.putAll(ids, vectors, Runtime.getRuntime().availableProcessors());
+      ix = LiveIndex.build(def, spec, probe.table, rows.scan(probe));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return;
     }
     live.put(def.name(), ix);
     builds++;
-    save(ix, position);
+    files.save(ix, position);
   }
 
   private void advance(long seq) {
@@ -432,33 +403,6 @@ public final class HnswIndexes implements AutoCloseable {
     }
   }
 
-  private void save(LiveIndex ix, long position) {
-    if (dir == null) {
-      return;
-    }
-    try {
-      IndexFile.save(ix.graph, position, file(ix.name()));
-    } catch (IOException e) {
-      // the log still has everything: the next open rebuilds or catches up from an older file
-      LOG.warn("index {} could not be saved: {}", ix.name(), e.getMessage());
-    }
-  }
-
-  private void deleteFile(String name) {
-    if (dir == null) {
-      return;
-    }
-    try {
-      Files.deleteIfExists(file(name));
-    } catch (IOException e) {
-      LOG.warn("index {}: its file could not be deleted: {}", name, e.getMessage());
-    }
-  }
-
-  private Path file(String index) {
-    return dir.resolve(URLEncoder.encode(index, StandardCharsets.UTF_8) + ".bin");
-  }
-
   private static List<IndexDef> hnswIndexes(Catalog catalog) {
     return catalog.indexes().values().stream().filter(HnswOptions::isHnsw).toList();
   }
@@ -467,7 +411,7 @@ public final class HnswIndexes implements AutoCloseable {
     if (!failing && applied >= 0) {
       catchUp();
       for (LiveIndex ix : live.values()) {
-        save(ix, applied);
+        files.save(ix, applied);
       }
     }
     try {

@@ -6,9 +6,13 @@ import io.pluresdb.crdt.schema.IndexDef;
 import io.pluresdb.crdt.schema.TableDef;
 import io.pluresdb.vector.AnnIndex;
 import io.pluresdb.vector.IndexSpec;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * One HNSW index kept current by {@link HnswIndexes}: the graph, keyed by the rows' SQLite rowids,
@@ -57,5 +61,44 @@ final class LiveIndex {
   /** The index's name. */
   String name() {
     return def.name();
+  }
+
+  /** An index of the table's rows, built with every available core. */
+  static LiveIndex build(IndexDef def, IndexSpec spec, TableDef table, List<TableRows.Row> rows)
+      throws InterruptedException {
+    LiveIndex ix = new LiveIndex(def, spec, AnnIndex.create(spec, rows.size()), table);
+    List<Long> ids = new ArrayList<>(rows.size());
+    List<float[]> vectors = new ArrayList<>(rows.size());
+    for (TableRows.Row r : rows) {
+      if (!ix.keyIsRowid) {
+        ix.rowids.put(Keys.of(r.key()), r.rowid());
+      }
+      if (r.vector() != null && r.vector().length == spec.dimensions()) {
+        ids.add(r.rowid());
+        vectors.add(r.vector());
+      }
+    }
+    ix.graph.putAll(ids, vectors, Runtime.getRuntime().availableProcessors());
+    return ix;
+  }
+
+  /**
+   * Takes a graph loaded from a file to the table's current rows: learns their rowids (when the key
+   * is not the rowid) and drops vectors of rows the table no longer has, since a delete made while
+   * the file was not current has no key-to-rowid entry to be found by.
+   */
+  void adopt(List<TableRows.Row> rows) {
+    if (keyIsRowid) {
+      return;
+    }
+    for (TableRows.Row r : rows) {
+      rowids.put(Keys.of(r.key()), r.rowid());
+    }
+    Set<Long> present = new HashSet<>(rowids.values());
+    for (Long id : graph.ids()) {
+      if (!present.contains(id)) {
+        graph.remove(id);
+      }
+    }
   }
 }
