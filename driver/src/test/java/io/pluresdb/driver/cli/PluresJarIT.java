@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,6 +45,19 @@ class PluresJarIT {
       throw new AssertionError("java -jar did not finish: " + Files.readString(log));
     }
     return new Run(p.exitValue(), Files.readString(log, StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void theJarShipsTheHibernateDialectButNotHibernate() throws Exception {
+    Path jar = Path.of(System.getProperty("pluresdb.jar", "target/pluresdb.jar"));
+    try (JarFile j = new JarFile(jar.toFile())) {
+      assertThat(j.getEntry("io/pluresdb/hibernate/PluresDialect.class")).isNotNull();
+      assertThat(
+              j.getEntry("META-INF/services/org.hibernate.engine.jdbc.dialect.spi.DialectResolver"))
+          .isNotNull();
+      assertThat(j.stream().map(JarEntry::getName))
+          .noneMatch(n -> n.startsWith("org/hibernate/") || n.startsWith("jakarta/persistence/"));
+    }
   }
 
   @Test

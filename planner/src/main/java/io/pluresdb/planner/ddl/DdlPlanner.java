@@ -6,6 +6,7 @@ import io.pluresdb.crdt.schema.ColumnDef;
 import io.pluresdb.crdt.schema.ForeignKeyDef;
 import io.pluresdb.crdt.schema.IndexDef;
 import io.pluresdb.crdt.schema.SchemaChange;
+import io.pluresdb.crdt.schema.SequenceDef;
 import io.pluresdb.crdt.schema.TableDef;
 import io.pluresdb.crdt.schema.ViewDef;
 import io.pluresdb.planner.exec.ColumnMeta;
@@ -16,6 +17,7 @@ import io.pluresdb.planner.parser.ddl.ForeignKeyRef;
 import io.pluresdb.planner.parser.ddl.Identity;
 import io.pluresdb.planner.parser.ddl.SqlAlterTable;
 import io.pluresdb.planner.parser.ddl.SqlCreateIndex;
+import io.pluresdb.planner.parser.ddl.SqlCreateSequence;
 import io.pluresdb.planner.parser.ddl.SqlCreateTable;
 import io.pluresdb.planner.parser.ddl.SqlCreateView;
 import io.pluresdb.planner.parser.ddl.SqlDropObject;
@@ -59,11 +61,16 @@ public final class DdlPlanner {
             case TABLE -> new SchemaChange.DropTable(name);
             case VIEW -> new SchemaChange.DropView(name);
             case INDEX -> new SchemaChange.DropIndex(name);
+            case SEQUENCE -> new SchemaChange.DropSequence(name);
           };
       return new Plan.Ddl(sql, change, drop.ifExists(), false);
     }
     if (node instanceof SqlAlterTable alter) {
       return alter(sql, alter);
+    }
+    if (node instanceof SqlCreateSequence seq) {
+      SequenceDef def = new SequenceDef(name(seq.name()), seq.start(), seq.increment());
+      return new Plan.Ddl(sql, new SchemaChange.CreateSequence(def), false, seq.ifNotExists());
     }
     if (node instanceof SqlCreateIndex index) {
       IndexDef def =

@@ -19,12 +19,17 @@ public sealed interface Plan extends Prepared {
   /**
    * A query pushed down to SQLite as one statement.
    *
+   * @param locks whether it ends in FOR UPDATE: in a transaction it takes the store's writer first
    * @param topK when an HNSW index may answer it, how (see {@link VectorTopK}); else null, and
    *     {@code read} is also the plan the index falls back to
    */
-  record Query(String sql, ReadPlan read, VectorTopK topK) implements Plan {
+  record Query(String sql, ReadPlan read, boolean locks, VectorTopK topK) implements Plan {
     public Query(String sql, ReadPlan read) {
-      this(sql, read, null);
+      this(sql, read, false, null);
+    }
+
+    public Query(String sql, ReadPlan read, boolean locks) {
+      this(sql, read, locks, null);
     }
 
     @Override
@@ -152,6 +157,27 @@ public sealed interface Plan extends Prepared {
     @Override
     public List<ColumnMeta> columns() {
       return List.of();
+    }
+
+    @Override
+    public List<ColumnType> parameterTypes() {
+      return List.of();
+    }
+  }
+
+  /**
+   * {@code SELECT NEXT VALUE FOR s} (or {@code VALUES NEXT VALUE FOR s}): one row, one column, a
+   * fresh value of the sequence at each execution.
+   */
+  record SequenceValue(String sql, String sequence, String label) implements Plan {
+    @Override
+    public boolean returnsRows() {
+      return true;
+    }
+
+    @Override
+    public List<ColumnMeta> columns() {
+      return List.of(new ColumnMeta(label, label, "", ColumnType.BIGINT, 19, 0, false, false));
     }
 
     @Override
