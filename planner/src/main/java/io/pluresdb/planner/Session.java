@@ -55,6 +55,15 @@ public interface Session extends AutoCloseable {
    */
   void setWriterWait(Duration wait) throws SQLException;
 
+  /**
+   * Sets the candidate list size of HNSW searches made by this session's top-k queries (larger is
+   * slower and finds the true neighbours more often); 1 to 4096, else 22023.
+   */
+  void setEfSearch(int ef) throws SQLException;
+
+  /** The session's HNSW candidate list size. */
+  int efSearch();
+
   /** Cancels the statement running on this session, if any (57014). Any thread. */
   void cancel();
 

@@ -41,14 +41,21 @@ public enum PluresProperty {
           + " hashed to one; ignored when the database exists."),
   READ_ONLY("read_only", Kind.BOOLEAN, "false", "Opens the connection read-only."),
   USER("user", Kind.TEXT, null, "Accepted and ignored: an embedded database has no users."),
-  PASSWORD("password", Kind.TEXT, null, "Accepted and ignored: an embedded database has no users.");
+  PASSWORD("password", Kind.TEXT, null, "Accepted and ignored: an embedded database has no users."),
+  EF_SEARCH(
+      "ef_search",
+      Kind.POSITIVE_INTEGER,
+      "40",
+      "Candidate list size of HNSW searches (1 to 4096): larger finds the true nearest neighbours"
+          + " more often and searches longer; SET ef_search = n changes it per session.");
 
   /** How a property's text value is checked and typed. */
   public enum Kind {
     TEXT,
     BOOLEAN,
     MILLIS,
-    CHOICE
+    CHOICE,
+    POSITIVE_INTEGER
   }
 
   private final String key;
@@ -126,6 +133,16 @@ public enum PluresProperty {
           // reported below with the property's name
         }
         throw bad(value, "a non-negative number of milliseconds");
+      case POSITIVE_INTEGER:
+        try {
+          int n = Integer.parseInt(value.trim());
+          if (n > 0) {
+            return Integer.toString(n);
+          }
+        } catch (NumberFormatException e) {
+          // reported below with the property's name
+        }
+        throw bad(value, "a positive integer");
       case CHOICE:
         String c = value.trim().toUpperCase(Locale.ROOT);
         if (Arrays.asList(choices).contains(c)) {

@@ -4,6 +4,7 @@ import io.pluresdb.crdt.schema.Catalog;
 import io.pluresdb.crdt.schema.SchemaChange;
 import io.pluresdb.crdt.store.WriteTxn;
 import io.pluresdb.planner.plan.Plan;
+import io.pluresdb.planner.vector.HnswOptions;
 import java.sql.SQLException;
 
 /**
@@ -42,6 +43,9 @@ public final class DdlExecutor {
       if (change instanceof SchemaChange.DropIndex d && !c.indexes().containsKey(d.index())) {
         return;
       }
+    }
+    if (change instanceof SchemaChange.CreateIndex ci && HnswOptions.isHnsw(ci.index())) {
+      HnswOptions.spec(ci.index(), c); // the column must be a VECTOR(n) of the table as it is now
     }
     t.schema(change);
   }

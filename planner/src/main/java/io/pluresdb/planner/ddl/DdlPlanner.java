@@ -27,6 +27,7 @@ import io.pluresdb.planner.plan.Plan;
 import io.pluresdb.planner.read.QueryCompiler;
 import io.pluresdb.planner.sql.PlanningContext;
 import io.pluresdb.planner.sql.SqliteDialect;
+import io.pluresdb.planner.vector.HnswOptions;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -81,6 +82,9 @@ public final class DdlPlanner {
               index.unique(),
               index.method() == null ? "btree" : index.method().toLowerCase(Locale.ROOT),
               index.optionMap());
+      if (HnswOptions.isHnsw(def)) {
+        HnswOptions.checkDefinition(def);
+      }
       return new Plan.Ddl(sql, new SchemaChange.CreateIndex(def), false, index.ifNotExists());
     }
     if (node instanceof SqlCreateView view) {
