@@ -42,6 +42,15 @@ public final class DdlExecutor {
       if (change instanceof SchemaChange.DropIndex d && !c.indexes().containsKey(d.index())) {
         return;
       }
+      if (change instanceof SchemaChange.AddForeignKey a && c.table(a.table()) == null) {
+        return;
+      }
+      if (change instanceof SchemaChange.DropConstraint d
+          && (c.table(d.table()) == null
+              || c.table(d.table()).foreignKeys().stream()
+                  .noneMatch(fk -> d.constraint().equals(fk.name())))) {
+        return;
+      }
     }
     t.schema(change);
   }

@@ -269,6 +269,34 @@ class HibernateOrmTest {
   }
 
   @Test
+  void theForeignKeysHibernateCreatesAreEnforcedAndReported() {
+    Long artist = nina();
+    orm.inSession(
+        s ->
+            s.doWork(
+                c -> {
+                  try (ResultSet fk = c.getMetaData().getImportedKeys(null, null, "album")) {
+                    assertThat(fk.next()).isTrue();
+                    assertThat(fk.getString("PKTABLE_NAME")).isEqualTo("artist");
+                    assertThat(fk.getString("PKCOLUMN_NAME")).isEqualTo("id");
+                    assertThat(fk.getString("FKCOLUMN_NAME")).isEqualTo("artist_id");
+                    assertThat(fk.getString("FK_NAME")).startsWithIgnoringCase("fk");
+                    assertThat(fk.next()).isFalse();
+                  }
+                  assertThatThrownBy(
+                          () ->
+                              c.createStatement()
+                                  .executeUpdate(
+                                      "UPDATE album SET artist_id = "
+                                          + (artist + 1_000_000)
+                                          + " WHERE title = 'Pastel Blues'"))
+                      .isInstanceOf(SQLException.class)
+                      .extracting(e -> ((SQLException) e).getSQLState())
+                      .isEqualTo("23503");
+                }));
+  }
+
+  @Test
   void schemaUpdateAddsTheColumnOfANewField() throws SQLException {
     Path file = dir.resolve("notes.db");
     try (SessionFactory v1 = Orm.open(file, "create", Note.class)) {
