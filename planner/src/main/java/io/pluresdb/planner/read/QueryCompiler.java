@@ -66,6 +66,7 @@ public final class QueryCompiler {
     List<ColumnType> params = parameterTypes(v);
     LiteralCasts.check(v.node(), v.validator());
     new ViewInliner(context).inline(v.node());
+    BooleanCasts.rewrite(v.node(), v.validator());
     SqlString sqlite = unparse(v.node());
     return new ReadPlan(sqlite.getSql(), paramOrder(sqlite), columns, params);
   }
