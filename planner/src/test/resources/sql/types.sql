@@ -12,8 +12,14 @@ INSERT INTO v VALUES (2, FALSE, -0.25, '23:00:00', '2024-03-02 00:00:00', TIMEST
 query
 SELECT id, b, d, t, ts, z, bin FROM v ORDER BY id
 ---- rows
-1|true|12.5|10:11:12|2024-03-01T10:11:12.500|2024-03-01T09:11:12Z|x'cafe'
+1|true|12.50|10:11:12|2024-03-01T10:11:12.500|2024-03-01T09:11:12Z|x'cafe'
 2|false|-0.25|23:00|2024-03-02T00:00|2024-03-02T00:00Z|NULL
+
+# DECIMAL keeps its declared scale, and so does its SUM.
+query
+SELECT d, SUM(d) OVER (), (SELECT SUM(d) FROM v), d + 1 FROM v WHERE id = 1
+---- rows
+12.50|12.50|12.25|13.50
 
 # A boolean cast to text is its literal, as the SQL standard and Calcite say.
 query

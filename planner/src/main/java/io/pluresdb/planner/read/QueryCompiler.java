@@ -66,9 +66,10 @@ public final class QueryCompiler {
     List<ColumnType> params = parameterTypes(v);
     LiteralCasts.check(v.node(), v.validator());
     new ViewInliner(context).inline(v.node());
+    boolean[] exactScale = ExactScales.of(v.node(), columns.size());
     BooleanCasts.rewrite(v.node(), v.validator());
     SqlString sqlite = unparse(v.node());
-    return new ReadPlan(sqlite.getSql(), paramOrder(sqlite), columns, params);
+    return new ReadPlan(sqlite.getSql(), paramOrder(sqlite), columns, params, exactScale);
   }
 
   /** The SQLite text of a validated node. */
