@@ -43,6 +43,15 @@ public final class DdlExecutor {
       if (change instanceof SchemaChange.DropIndex d && !c.indexes().containsKey(d.index())) {
         return;
       }
+      if (change instanceof SchemaChange.AddForeignKey a && c.table(a.table()) == null) {
+        return;
+      }
+      if (change instanceof SchemaChange.DropConstraint d
+          && (c.table(d.table()) == null
+              || c.table(d.table()).foreignKeys().stream()
+                  .noneMatch(fk -> d.constraint().equals(fk.name())))) {
+        return;
+      }
     }
     if (change instanceof SchemaChange.CreateIndex ci && HnswOptions.isHnsw(ci.index())) {
       HnswOptions.spec(ci.index(), c); // the column must be a VECTOR(n) of the table as it is now

@@ -68,8 +68,10 @@ public final class QueryCompiler {
     LiteralCasts.check(v.node(), v.validator());
     VectorCalls.checkLiterals(v.node());
     new ViewInliner(context).inline(v.node());
+    boolean[] exactScale = ExactScales.of(v.node(), columns.size());
+    BooleanCasts.rewrite(v.node(), v.validator());
     SqlString sqlite = unparse(v.node());
-    return new ReadPlan(sqlite.getSql(), paramOrder(sqlite), columns, params);
+    return new ReadPlan(sqlite.getSql(), paramOrder(sqlite), columns, params, exactScale);
   }
 
   /** The SQLite text of a validated node. */

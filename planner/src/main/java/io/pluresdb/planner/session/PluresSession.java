@@ -396,6 +396,7 @@ public final class PluresSession implements Session {
       return new SqliteCursor(
           rs,
           plan.columns(),
+          plan.exactScale(),
           maxRows,
           interrupts::map,
           () -> {
