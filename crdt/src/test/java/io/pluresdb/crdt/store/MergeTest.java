@@ -11,6 +11,8 @@ import io.pluresdb.crdt.feed.EntityChange;
 import io.pluresdb.crdt.op.Operation;
 import io.pluresdb.crdt.op.Transaction;
 import io.pluresdb.crdt.schema.ColumnType;
+import io.pluresdb.crdt.schema.ForeignKeyDef;
+import io.pluresdb.crdt.schema.SchemaChange;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -307,5 +309,22 @@ class MergeTest {
     b.rebuild();
     assertThat(Nodes.state(b)).isEqualTo(Nodes.state(a));
     assertThat(Fixtures.dump(b, "SELECT id, likes FROM post")).containsExactly("[1, 0]");
+  }
+
+  @Test
+  void aForeignKeyAddedOnOneNodeAppliesOnAnotherWhoseRowsWouldViolateIt() throws SQLException {
+    write(b, tx -> tx.insert("kv", new Object[] {1L, "x", 99L, 0.0}, OnConflict.ERROR));
+    ForeignKeyDef fk = new ForeignKeyDef("kv_b", List.of("b"), "kv", List.of("k"));
+    write(a, tx -> tx.schema(new SchemaChange.AddForeignKey("kv", fk)));
+
+    sync(a, b);
+
+    assertThat(b.catalog().table("kv").foreignKeys()).containsExactly(fk);
+    assertThat(kv(b)).containsExactly("[1, x, 99, 0.0]");
+    assertThatThrownBy(
+            () ->
+                write(b, tx -> tx.insert("kv", new Object[] {2L, "y", 98L, 0.0}, OnConflict.ERROR)))
+        .extracting(e -> ((SQLException) e).getSQLState())
+        .isEqualTo("23503");
   }
 }
