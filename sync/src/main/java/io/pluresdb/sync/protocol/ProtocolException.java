@@ -9,7 +9,8 @@ public final class ProtocolException extends Exception {
   private final transient CloseReason reason;
 
   public ProtocolException(CloseReason.Code code, String message) {
-    super(message);
+    // expected input errors, raised often under hostile input: a stack trace would only cost time
+    super(message, null, false, false);
     this.reason = new CloseReason(code, message);
   }
 
