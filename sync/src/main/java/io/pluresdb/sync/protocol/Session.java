@@ -74,6 +74,10 @@ final class Session implements PeerSession {
     if (state == State.CLOSED) {
       return;
     }
+    if (state == State.CONNECTING) {
+      // a transport that delivers a frame before start: the connection is evidently open
+      start(out);
+    }
     bytesReceived += frame.length;
     lastHeardMillis = config.clock().millis();
     lastHeard = config.clock().instant();
@@ -180,7 +184,7 @@ final class Session implements PeerSession {
       throws SQLException, ProtocolException {
     peerNode = node;
     Access access = new Access(config.agent(), who);
-    streamer = new Streamer(store, config, wire, access, peerHolds);
+    streamer = new Streamer(store, config, wire, access, node, peerHolds);
     inbound = new Inbound(store, access, streamer, wire);
     state = State.CATCHING_UP;
     LOG.debug("{} session with node {} ({}) open", role, node, who.name());
