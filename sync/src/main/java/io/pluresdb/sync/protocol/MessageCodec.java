@@ -48,6 +48,13 @@ public final class MessageCodec {
   private static final int PONG = 7;
   private static final int BYE = 8;
   private static final long MAX_NODE = (1L << 48) - 1;
+
+  /**
+   * The shortest transaction record (version, id, prev flag, operation count): refusing shorter
+   * ones keeps a hostile frame of empty records from decoding into millions of objects.
+   */
+  static final int MIN_RECORD = 1 + 16 + 1 + 1;
+
   private static final CloseReason.Code[] CODES = CloseReason.Code.values();
 
   private MessageCodec() {}
@@ -141,9 +148,14 @@ public final class MessageCodec {
       case BATCH -> {
         long seqNo = in.varint();
         int n = in.length();
-        List<byte[]> records = new ArrayList<>(n);
+        List<byte[]> records = new ArrayList<>(Math.min(n, 256));
         for (int i = 0; i < n; i++) {
-          records.add(in.bytes());
+          byte[] r = in.bytes();
+          if (r.length < MIN_RECORD) {
+            throw malformed(
+                "record " + i + " of batch " + seqNo + " has only " + r.length + " bytes");
+          }
+          records.add(r);
         }
         yield new Batch(seqNo, records);
       }

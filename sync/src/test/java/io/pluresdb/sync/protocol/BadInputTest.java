@@ -156,9 +156,12 @@ class BadInputTest {
 
       // right behind the hello, before the client's own first batch
       SimNet.Conn first = net.connect(a, hub);
-      first.server.inbound.add(new byte[] {3, 1, 1, 4, 9, 9, 9, 9});
+      byte[] garbage = new byte[24];
+      java.util.Arrays.fill(garbage, (byte) 9);
+      first.server.inbound.add(MessageCodec.encode(new Message.Batch(1, List.of(garbage))));
       net.settle();
-      assertClosed(first, Code.MALFORMED, "record 0 of batch 1");
+      assertClosed(
+          first, Code.MALFORMED, "record 0 of batch 1: unknown transaction record version 9");
 
       SimNet.Conn second = net.connect(a, hub);
       second.server.inbound.add(new byte[] {3, 1, 5, 0}); // claims five records, holds none

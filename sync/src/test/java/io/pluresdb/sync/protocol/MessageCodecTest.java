@@ -23,7 +23,7 @@ class MessageCodecTest {
         new Message.Hello(1, 3, "abcdef012345", "db-1", "s3cret", VV),
         new Message.Hello(1, 1, "000000000001", "", null, VersionVector.empty()),
         new Message.Welcome(1, "ffffffffffff", "db-1", VV),
-        new Batch(1, List.of(new byte[] {1, 2, 3}, new byte[0], new byte[300])),
+        new Batch(1, List.of(new byte[MessageCodec.MIN_RECORD], new byte[300])),
         new Batch(Long.MAX_VALUE, List.of()),
         new Message.Ack(1L << 40),
         new Message.Notify(A, "jobs", "payload ✓", "abcdef012345"),
@@ -77,6 +77,13 @@ class MessageCodecTest {
     byte[] hello = MessageCodec.encode(new Message.Hello(1, 1, "000000000001", "", null, VV));
     hello[5] = 2; // the token flag
     assertThatThrownBy(() -> MessageCodec.decode(hello)).hasMessageContaining("flag of token");
+  }
+
+  @Test
+  void recordsShorterThanAnyTransactionAreMalformed() {
+    byte[] frame = MessageCodec.encode(new Batch(4, List.of(new byte[300], new byte[0])));
+    assertThatThrownBy(() -> MessageCodec.decode(frame))
+        .hasMessageContaining("record 1 of batch 4 has only 0 bytes");
   }
 
   @Test
