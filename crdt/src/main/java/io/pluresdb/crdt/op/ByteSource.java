@@ -41,7 +41,7 @@ public final class ByteSource {
 
   public int length() {
     long n = varint();
-    if (n > buf.length - pos) {
+    if (n < 0 || n > buf.length - pos) {
       throw new IllegalArgumentException("length " + n + " exceeds the record at byte " + pos);
     }
     return (int) n;

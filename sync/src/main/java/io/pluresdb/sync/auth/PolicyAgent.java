@@ -18,6 +18,14 @@ public interface PolicyAgent {
   boolean mayWrite(Principal who, String collection);
 
   /**
+   * True when {@code who} may read every collection, so a session can stream records without
+   * decoding them to check each operation's collection. The default answers false (always check).
+   */
+  default boolean mayReadAll(Principal who) {
+    return false;
+  }
+
+  /**
    * An admitted peer.
    *
    * @param name who it is (for logs and status)

@@ -2,6 +2,7 @@ package io.pluresdb.sync.protocol;
 
 import io.pluresdb.crdt.feed.ChangeSet;
 import io.pluresdb.crdt.feed.Notification;
+import io.pluresdb.crdt.store.Store;
 
 /**
  * The replication protocol for one connection, as a sans-IO state machine: hello (node id, database
@@ -13,6 +14,14 @@ import io.pluresdb.crdt.feed.Notification;
  * event loop, because {@link #receive} applies transactions to the store and may block).
  */
 public interface PeerSession {
+  /**
+   * A new session for one connection of {@code store}, the {@code role} end of it, behaving as
+   * {@code config} says.
+   */
+  static PeerSession open(Role role, Store store, SyncConfig config) {
+    return new Session(role, store, config);
+  }
+
   /** The connection is open: a client sends its hello. */
   void start(Outbox out);
 

@@ -1,0 +1,58 @@
+package io.pluresdb.sync.protocol;
+
+import io.pluresdb.crdt.store.Store;
+import io.pluresdb.sync.auth.PolicyAgent.Principal;
+import io.pluresdb.sync.protocol.CloseReason.Code;
+
+/** The checks of the hello exchange that do not depend on a session's state. */
+final class Handshake {
+  private Handshake() {}
+
+  /** The newest version both ranges share; UNSUPPORTED_VERSION when they are disjoint. */
+  static int chooseVersion(int peerMin, int peerMax, SyncConfig config) throws ProtocolException {
+    int hi = Math.min(peerMax, config.maxVersion());
+    int lo = Math.max(peerMin, config.minVersion());
+    if (lo > hi) {
+      throw new ProtocolException(
+          Code.UNSUPPORTED_VERSION,
+          "peer speaks protocol versions "
+              + peerMin
+              + " to "
+              + peerMax
+              + ", this node "
+              + config.minVersion()
+              + " to "
+              + config.maxVersion());
+    }
+    return hi;
+  }
+
+  /**
+   * Refuses a peer with this node's own id: two stores sharing a node id (a copied database file)
+   * would issue the same operation ids for different operations.
+   */
+  static void checkNotSelf(String peerNode, Store store) throws ProtocolException {
+    if (peerNode.equals(store.nodeId())) {
+      throw new ProtocolException(
+          Code.WRONG_DATABASE,
+          "the peer has this node's own id "
+              + peerNode
+              + " (a copy of this database file?); a node cannot replicate with itself");
+    }
+  }
+
+  /**
+   * The principal a client holds the server to: the one its own agent admits for the token the
+   * client presents, so both ends of a connection apply the same read and write rules. A client
+   * whose own agent refuses its token is misconfigured and refuses the server (AUTH_FAILED).
+   */
+  static Principal serverPrincipal(SyncConfig config, String serverNode) throws ProtocolException {
+    Principal who = config.agent().admit(config.token(), serverNode);
+    if (who == null) {
+      throw new ProtocolException(
+          Code.AUTH_FAILED,
+          "this node's policy refuses the token it presents to server " + serverNode);
+    }
+    return who;
+  }
+}

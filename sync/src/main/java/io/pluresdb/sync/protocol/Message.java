@@ -1,0 +1,87 @@
+package io.pluresdb.sync.protocol;
+
+import io.pluresdb.crdt.clock.OpId;
+import io.pluresdb.crdt.op.VersionVector;
+import java.util.List;
+
+/**
+ * The messages two sessions exchange, one per binary frame (encoded by {@link MessageCodec}). A
+ * client opens with {@link Hello}, the server answers {@link Welcome}; then both sides stream
+ * {@link Batch}es of log records, acknowledge them ({@link Ack}), relay {@link Notify}s, keep the
+ * connection alive ({@link Ping}/{@link Pong}) and say why they leave ({@link Bye}).
+ */
+public sealed interface Message {
+
+  /**
+   * The client's opening message.
+   *
+   * @param minVersion the oldest protocol version the client speaks
+   * @param maxVersion the newest protocol version the client speaks
+   * @param node the client's node id (12 hex digits)
+   * @param databaseId the client's database identity (a fresh client adopts the server's)
+   * @param token the credential it presents, or null
+   * @param versionVector what the client holds
+   */
+  record Hello(
+      int minVersion,
+      int maxVersion,
+      String node,
+      String databaseId,
+      String token,
+      VersionVector versionVector)
+      implements Message {}
+
+  /**
+   * The server's answer to an admitted {@link Hello}.
+   *
+   * @param version the protocol version chosen for the session
+   * @param node the server's node id
+   * @param databaseId the database identity the client must join
+   * @param versionVector what the server holds
+   */
+  record Welcome(int version, String node, String databaseId, VersionVector versionVector)
+      implements Message {}
+
+  /**
+   * Transactions the receiver lacks, in the sender's log order (which is causal order).
+   *
+   * @param seqNo this batch's number within the session (1, 2, …), acknowledged by {@link Ack}
+   * @param records transaction records as encoded by {@link io.pluresdb.crdt.op.TxCodec}
+   */
+  record Batch(long seqNo, List<byte[]> records) implements Message {
+    public Batch {
+      records = List.copyOf(records);
+    }
+  }
+
+  /**
+   * Every batch up to {@code seqNo} is applied (acknowledgements are cumulative).
+   *
+   * @param seqNo the last batch applied
+   */
+  record Ack(long seqNo) implements Message {}
+
+  /**
+   * A notification (NOTIFY) relayed between nodes.
+   *
+   * @param id its unique id (relays de-duplicate by it)
+   * @param channel the channel
+   * @param payload the payload, never null
+   * @param node the node that sent it
+   */
+  record Notify(OpId id, String channel, String payload, String node) implements Message {}
+
+  /** Asks the peer for a {@link Pong}: sent after a heartbeat interval of silence. */
+  record Ping() implements Message {}
+
+  /** Answers a {@link Ping}. */
+  record Pong() implements Message {}
+
+  /**
+   * The sender closes the session.
+   *
+   * @param code why
+   * @param message what was wrong, for the receiver's log
+   */
+  record Bye(CloseReason.Code code, String message) implements Message {}
+}

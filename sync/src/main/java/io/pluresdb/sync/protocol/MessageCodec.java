@@ -1,0 +1,219 @@
+package io.pluresdb.sync.protocol;
+
+import io.pluresdb.crdt.clock.OpId;
+import io.pluresdb.crdt.op.ByteSink;
+import io.pluresdb.crdt.op.ByteSource;
+import io.pluresdb.crdt.op.VersionVector;
+import io.pluresdb.sync.protocol.Message.Ack;
+import io.pluresdb.sync.protocol.Message.Batch;
+import io.pluresdb.sync.protocol.Message.Bye;
+import io.pluresdb.sync.protocol.Message.Hello;
+import io.pluresdb.sync.protocol.Message.Notify;
+import io.pluresdb.sync.protocol.Message.Ping;
+import io.pluresdb.sync.protocol.Message.Pong;
+import io.pluresdb.sync.protocol.Message.Welcome;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@link Message}s to and from binary frames. A frame is a type byte and the message's fields:
+ * unsigned LEB128 varints for numbers and lengths, length-prefixed UTF-8 strings, 16-byte op ids,
+ * node ids as varints of their 48 bits, and transaction records as length-prefixed bytes, exactly
+ * as the log holds them. A version vector is a count and that many transaction ids (the node is
+ * part of each id).
+ *
+ * <p>There is no per-frame version byte: the hello carries the version range and its layout (type
+ * 1) never changes, so a newer protocol can still read an older peer's hello and refuse it; every
+ * other frame is read in the version the two ends chose, which saves a byte on every frame of a
+ * live stream.
+ *
+ * <p>Decoding is strict: an unknown type, a truncated or overlong field, trailing bytes or a value
+ * out of range fails with {@link ProtocolException} (MALFORMED), never an unchecked exception.
+ * Stateless and thread-safe.
+ */
+public final class MessageCodec {
+  /** The protocol versions this build speaks. */
+  public static final int MIN_VERSION = 1;
+
+  public static final int MAX_VERSION = 1;
+
+  private static final int HELLO = 1;
+  private static final int WELCOME = 2;
+  private static final int BATCH = 3;
+  private static final int ACK = 4;
+  private static final int NOTIFY = 5;
+  private static final int PING = 6;
+  private static final int PONG = 7;
+  private static final int BYE = 8;
+  private static final long MAX_NODE = (1L << 48) - 1;
+  private static final CloseReason.Code[] CODES = CloseReason.Code.values();
+
+  private MessageCodec() {}
+
+  /** The frame for {@code m}. */
+  public static byte[] encode(Message m) {
+    ByteSink out = new ByteSink(m instanceof Batch b ? batchSize(b) : 64);
+    if (m instanceof Hello h) {
+      out.write(HELLO);
+      out.varint(h.minVersion());
+      out.varint(h.maxVersion());
+      node(out, h.node());
+      out.string(h.databaseId());
+      out.write(h.token() == null ? 0 : 1);
+      if (h.token() != null) {
+        out.string(h.token());
+      }
+      vector(out, h.versionVector());
+    } else if (m instanceof Welcome w) {
+      out.write(WELCOME);
+      out.varint(w.version());
+      node(out, w.node());
+      out.string(w.databaseId());
+      vector(out, w.versionVector());
+    } else if (m instanceof Batch b) {
+      out.write(BATCH);
+      out.varint(b.seqNo());
+      out.varint(b.records().size());
+      for (byte[] r : b.records()) {
+        out.bytes(r);
+      }
+    } else if (m instanceof Ack a) {
+      out.write(ACK);
+      out.varint(a.seqNo());
+    } else if (m instanceof Notify n) {
+      out.write(NOTIFY);
+      out.write(n.id().toBytes());
+      out.string(n.channel());
+      out.string(n.payload());
+      node(out, n.node());
+    } else if (m instanceof Ping) {
+      out.write(PING);
+    } else if (m instanceof Pong) {
+      out.write(PONG);
+    } else if (m instanceof Bye b) {
+      out.write(BYE);
+      out.write(b.code().ordinal());
+      out.string(b.message());
+    } else {
+      throw new IllegalArgumentException("not a message: " + m);
+    }
+    return out.toByteArray();
+  }
+
+  private static int batchSize(Batch b) {
+    int n = 16;
+    for (byte[] r : b.records()) {
+      n += r.length + 5;
+    }
+    return n;
+  }
+
+  /** Reads one frame; anything but a well-formed message fails with MALFORMED. */
+  public static Message decode(byte[] frame) throws ProtocolException {
+    try {
+      ByteSource in = new ByteSource(frame);
+      Message m = read(in, in.read());
+      if (in.hasMore()) {
+        throw malformed("trailing bytes after " + m.getClass().getSimpleName());
+      }
+      return m;
+    } catch (ProtocolException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      // ByteSource reports truncation and overlong lengths as IllegalArgumentException
+      throw malformed("malformed frame of " + frame.length + " bytes: " + e.getMessage());
+    }
+  }
+
+  private static Message read(ByteSource in, int type) throws ProtocolException {
+    return switch (type) {
+      case HELLO -> {
+        int min = smallInt(in, "minimum version");
+        int max = smallInt(in, "maximum version");
+        String node = node(in);
+        String db = in.string();
+        String token = flag(in, "token") ? in.string() : null;
+        yield new Hello(min, max, node, db, token, vector(in));
+      }
+      case WELCOME -> new Welcome(smallInt(in, "version"), node(in), in.string(), vector(in));
+      case BATCH -> {
+        long seqNo = in.varint();
+        int n = in.length();
+        List<byte[]> records = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+          records.add(in.bytes());
+        }
+        yield new Batch(seqNo, records);
+      }
+      case ACK -> new Ack(in.varint());
+      case NOTIFY -> new Notify(opId(in), in.string(), in.string(), node(in));
+      case PING -> new Ping();
+      case PONG -> new Pong();
+      case BYE -> {
+        int code = in.read();
+        if (code >= CODES.length) {
+          throw malformed("unknown close code " + code);
+        }
+        yield new Bye(CODES[code], in.string());
+      }
+      default -> throw malformed("unknown message type " + type);
+    };
+  }
+
+  private static ProtocolException malformed(String message) {
+    return new ProtocolException(CloseReason.Code.MALFORMED, message);
+  }
+
+  private static boolean flag(ByteSource in, String what) throws ProtocolException {
+    int f = in.read();
+    if (f > 1) {
+      throw malformed("flag of " + what + " is " + f + ", expected 0 or 1");
+    }
+    return f == 1;
+  }
+
+  private static int smallInt(ByteSource in, String what) throws ProtocolException {
+    long v = in.varint();
+    if (v > Integer.MAX_VALUE) {
+      throw malformed(what + " " + Long.toUnsignedString(v) + " is out of range");
+    }
+    return (int) v;
+  }
+
+  private static void node(ByteSink out, String node) {
+    out.varint(Long.parseLong(node, 16));
+  }
+
+  private static String node(ByteSource in) throws ProtocolException {
+    long v = in.varint();
+    if (v < 0 || v > MAX_NODE) {
+      throw malformed("node id " + Long.toUnsignedString(v, 16) + " exceeds 48 bits");
+    }
+    return String.format("%012x", v);
+  }
+
+  private static OpId opId(ByteSource in) {
+    return new OpId(in.fixed64(), in.fixed64());
+  }
+
+  private static void vector(ByteSink out, VersionVector vv) {
+    out.varint(vv.last().size());
+    for (OpId id : vv.last().values()) {
+      out.write(id.toBytes());
+    }
+  }
+
+  private static VersionVector vector(ByteSource in) throws ProtocolException {
+    int n = in.length();
+    Map<Long, OpId> last = new HashMap<>();
+    for (int i = 0; i < n; i++) {
+      OpId id = opId(in);
+      if (last.put(id.node(), id) != null) {
+        throw malformed(String.format("version vector names node %012x twice", id.node()));
+      }
+    }
+    return new VersionVector(last);
+  }
+}

@@ -1,0 +1,189 @@
+package io.pluresdb.sync.protocol;
+
+import io.pluresdb.crdt.clock.OpId;
+import io.pluresdb.crdt.op.LogEntry;
+import io.pluresdb.crdt.op.Transaction;
+import io.pluresdb.crdt.op.VersionVector;
+import io.pluresdb.crdt.store.Store;
+import java.sql.SQLException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The sending half of a session: catch-up and live streaming are one mechanism, because this node's
+ * log is the queue. A cursor walks the log in order (which is causal order); each entry the peer is
+ * not known to hold is sent, in batches bounded by count and bytes, with at most {@code window}
+ * batches unacknowledged. What the peer holds is its hello's version vector plus every transaction
+ * sent to it or received from it, so a transaction is never sent back to a peer known to hold it
+ * and relaying through a mesh de-duplicates itself. A slow peer never grows memory: when the window
+ * is full the backlog stays in the log, and the cursor catches up from {@link Store#readLog} when
+ * acknowledgements open the window again. See {@link Access} for the read rule.
+ *
+ * <p>Not thread-safe: owned by one session.
+ */
+final class Streamer {
+  /** Bytes of a batch frame beyond its records' bytes, as an upper bound (type, seqNo, counts). */
+  private static final int FRAME_OVERHEAD = 16;
+
+  private static final int RECORD_OVERHEAD = 5;
+
+  private final Store store;
+  private final SyncConfig config;
+  private final Wire wire;
+  private final Access access;
+  private final ArrayDeque<long[]> inFlight = new ArrayDeque<>();
+  private final Set<Long> withheld = new HashSet<>();
+  private VersionVector peerHolds;
+  private long cursor;
+  private long nextSeqNo = 1;
+  private long unackedTransactions;
+  private long sentTransactions;
+  private boolean caughtUp;
+
+  Streamer(Store store, SyncConfig config, Wire wire, Access access, VersionVector peerHolds) {
+    this.store = store;
+    this.config = config;
+    this.wire = wire;
+    this.access = access;
+    this.peerHolds = peerHolds;
+  }
+
+  /** The peer holds {@code txId} (it sent it to us). */
+  void peerHolds(OpId txId) {
+    if (!peerHolds.covers(txId)) {
+      peerHolds = peerHolds.merge(new VersionVector(Map.of(txId.node(), txId)));
+    }
+  }
+
+  /** A transaction committed on this node: send it straight away if it is next and owed. */
+  void committed(LogEntry e, Outbox out) throws SQLException, ProtocolException {
+    if (e.seq() <= cursor) {
+      return;
+    }
+    if (e.seq() == cursor + 1 && inFlight.size() < config.window()) {
+      cursor = e.seq();
+      if (owed(e)) {
+        checkFits(e);
+        peerHolds(e.txId());
+        send(List.of(e.record()), out);
+      }
+      return;
+    }
+    pump(out);
+  }
+
+  /** The peer applied every batch up to {@code seqNo}. */
+  void acked(long seqNo, Outbox out) throws SQLException, ProtocolException {
+    if (inFlight.isEmpty() || seqNo < inFlight.peekFirst()[0] || seqNo >= nextSeqNo) {
+      throw new ProtocolException(
+          CloseReason.Code.MALFORMED,
+          "acknowledgement of batch " + seqNo + ", but batches in flight are " + inFlightRange());
+    }
+    while (!inFlight.isEmpty() && inFlight.peekFirst()[0] <= seqNo) {
+      unackedTransactions -= inFlight.pollFirst()[1];
+    }
+    pump(out);
+  }
+
+  private String inFlightRange() {
+    return inFlight.isEmpty() ? "none" : inFlight.peekFirst()[0] + ".." + inFlight.peekLast()[0];
+  }
+
+  /** Sends owed log entries after the cursor while the window is open. */
+  void pump(Outbox out) throws SQLException, ProtocolException {
+    while (inFlight.size() < config.window()) {
+      List<byte[]> records = new ArrayList<>();
+      long pos = cursor;
+      int bytes = FRAME_OVERHEAD;
+      boolean exhausted = false;
+      fill:
+      while (true) {
+        List<LogEntry> page = store.readLog(pos, config.batchMaxTransactions());
+        if (page.isEmpty()) {
+          exhausted = true;
+          break;
+        }
+        for (LogEntry e : page) {
+          if (owed(e)) {
+            int size = e.record().length + RECORD_OVERHEAD;
+            if (records.isEmpty()) {
+              checkFits(e);
+            } else if (bytes + size > config.maxFrameBytes()) {
+              break fill;
+            }
+            records.add(e.record());
+            peerHolds(e.txId());
+            bytes += size;
+          }
+          pos = e.seq();
+          if (records.size() >= config.batchMaxTransactions()
+              || bytes - FRAME_OVERHEAD >= config.batchMaxBytes()) {
+            break fill;
+          }
+        }
+      }
+      cursor = pos;
+      if (!records.isEmpty()) {
+        send(records, out);
+      }
+      if (exhausted) {
+        caughtUp = true;
+        return;
+      }
+    }
+  }
+
+  private void checkFits(LogEntry e) throws ProtocolException {
+    if (e.record().length + RECORD_OVERHEAD + FRAME_OVERHEAD > config.maxFrameBytes()) {
+      throw new ProtocolException(
+          CloseReason.Code.TOO_LARGE,
+          "transaction "
+              + e.txId()
+              + " is "
+              + e.record().length
+              + " bytes, beyond the frame limit of "
+              + config.maxFrameBytes());
+    }
+  }
+
+  /** Whether the peer should get {@code e} (an unreadable one withholds its node's later ones). */
+  private boolean owed(LogEntry e) {
+    OpId id = e.txId();
+    if (peerHolds.covers(id) || withheld.contains(id.node())) {
+      return false;
+    }
+    if (!access.readsAll()) {
+      Transaction tx = e.transaction();
+      if (!access.mayRead(tx)) {
+        withheld.add(id.node());
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private void send(List<byte[]> records, Outbox out) {
+    long seqNo = nextSeqNo++;
+    inFlight.addLast(new long[] {seqNo, records.size()});
+    unackedTransactions += records.size();
+    sentTransactions += records.size();
+    wire.send(new Message.Batch(seqNo, records), out);
+  }
+
+  boolean caughtUp() {
+    return caughtUp;
+  }
+
+  long sentTransactions() {
+    return sentTransactions;
+  }
+
+  /** Log entries not yet examined plus transactions sent and not yet acknowledged. */
+  long lag() {
+    return Math.max(0, store.lastSeq() - cursor) + unackedTransactions;
+  }
+}

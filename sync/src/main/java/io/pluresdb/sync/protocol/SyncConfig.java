@@ -1,0 +1,161 @@
+package io.pluresdb.sync.protocol;
+
+import io.pluresdb.sync.auth.PermissiveAgent;
+import io.pluresdb.sync.auth.PolicyAgent;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * How a {@link PeerSession} behaves: what it presents, whom it admits, and the limits that keep a
+ * session's memory and frames bounded.
+ *
+ * @param token the credential a client presents in its hello, or null
+ * @param agent who may connect, read and write (a server admits clients through it)
+ * @param minVersion the oldest protocol version spoken
+ * @param maxVersion the newest protocol version spoken
+ * @param maxFrameBytes frames larger than this are refused (TOO_LARGE); also the largest batch sent
+ * @param batchMaxTransactions at most this many transactions per batch
+ * @param batchMaxBytes a batch stops growing once its records reach this many bytes (a single
+ *     larger transaction still goes alone, if it fits in a frame)
+ * @param window at most this many batches sent and not yet acknowledged
+ * @param heartbeatInterval a Ping is sent after this long without sending anything
+ * @param idleTimeout the session closes (TIMEOUT) after this long without hearing from the peer
+ * @param clock time for heartbeats, timeouts and status; tests inject their own
+ */
+public record SyncConfig(
+    String token,
+    PolicyAgent agent,
+    int minVersion,
+    int maxVersion,
+    int maxFrameBytes,
+    int batchMaxTransactions,
+    int batchMaxBytes,
+    int window,
+    Duration heartbeatInterval,
+    Duration idleTimeout,
+    Clock clock) {
+
+  public SyncConfig {
+    Objects.requireNonNull(agent, "agent");
+    Objects.requireNonNull(heartbeatInterval, "heartbeatInterval");
+    Objects.requireNonNull(idleTimeout, "idleTimeout");
+    Objects.requireNonNull(clock, "clock");
+    if (minVersion < 1 || minVersion > maxVersion) {
+      throw new IllegalArgumentException(
+          "protocol version range [" + minVersion + ", " + maxVersion + "] is empty");
+    }
+    if (maxFrameBytes < 64 || batchMaxTransactions < 1 || batchMaxBytes < 1 || window < 1) {
+      throw new IllegalArgumentException(
+          "frame, batch and window limits must be positive (frames at least 64 bytes)");
+    }
+    if (idleTimeout.compareTo(heartbeatInterval) <= 0) {
+      throw new IllegalArgumentException(
+          "idle timeout "
+              + idleTimeout
+              + " must exceed the heartbeat interval "
+              + heartbeatInterval);
+    }
+  }
+
+  /** The defaults: no token, everyone admitted, protocol version 1, 16 MiB frames. */
+  public static SyncConfig defaults() {
+    return builder().build();
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A builder starting from {@code this}. */
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    b.token = token;
+    b.agent = agent;
+    b.minVersion = minVersion;
+    b.maxVersion = maxVersion;
+    b.maxFrameBytes = maxFrameBytes;
+    b.batchMaxTransactions = batchMaxTransactions;
+    b.batchMaxBytes = batchMaxBytes;
+    b.window = window;
+    b.heartbeatInterval = heartbeatInterval;
+    b.idleTimeout = idleTimeout;
+    b.clock = clock;
+    return b;
+  }
+
+  /** Builds a {@link SyncConfig}; every part has a default. Not thread-safe. */
+  public static final class Builder {
+    private String token;
+    private PolicyAgent agent = new PermissiveAgent();
+    private int minVersion = MessageCodec.MIN_VERSION;
+    private int maxVersion = MessageCodec.MAX_VERSION;
+    private int maxFrameBytes = 16 << 20;
+    private int batchMaxTransactions = 512;
+    private int batchMaxBytes = 1 << 20;
+    private int window = 4;
+    private Duration heartbeatInterval = Duration.ofSeconds(10);
+    private Duration idleTimeout = Duration.ofSeconds(30);
+    private Clock clock = Clock.systemUTC();
+
+    private Builder() {}
+
+    public Builder token(String t) {
+      token = t;
+      return this;
+    }
+
+    public Builder agent(PolicyAgent a) {
+      agent = a;
+      return this;
+    }
+
+    public Builder versions(int min, int max) {
+      minVersion = min;
+      maxVersion = max;
+      return this;
+    }
+
+    public Builder maxFrameBytes(int n) {
+      maxFrameBytes = n;
+      return this;
+    }
+
+    public Builder batch(int maxTransactions, int maxBytes) {
+      batchMaxTransactions = maxTransactions;
+      batchMaxBytes = maxBytes;
+      return this;
+    }
+
+    public Builder window(int unackedBatches) {
+      window = unackedBatches;
+      return this;
+    }
+
+    public Builder heartbeat(Duration interval, Duration timeout) {
+      heartbeatInterval = interval;
+      idleTimeout = timeout;
+      return this;
+    }
+
+    public Builder clock(Clock c) {
+      clock = c;
+      return this;
+    }
+
+    public SyncConfig build() {
+      return new SyncConfig(
+          token,
+          agent,
+          minVersion,
+          maxVersion,
+          maxFrameBytes,
+          batchMaxTransactions,
+          batchMaxBytes,
+          window,
+          heartbeatInterval,
+          idleTimeout,
+          clock);
+    }
+  }
+}

@@ -1,0 +1,118 @@
+package io.pluresdb.sync.protocol;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.pluresdb.crdt.clock.OpId;
+import io.pluresdb.crdt.op.VersionVector;
+import io.pluresdb.sync.protocol.Message.Batch;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/** Every message survives encoding; anything else fails cleanly with MALFORMED. */
+class MessageCodecTest {
+  private static final OpId A = OpId.of(1_700_000_000_000L, 3, 0xabcdef012345L);
+  private static final OpId B = OpId.of(1_700_000_000_100L, 0, 0x1L);
+  private static final VersionVector VV = new VersionVector(Map.of(A.node(), A, B.node(), B));
+
+  static List<Message> samples() {
+    return List.of(
+        new Message.Hello(1, 3, "abcdef012345", "db-1", "s3cret", VV),
+        new Message.Hello(1, 1, "000000000001", "", null, VersionVector.empty()),
+        new Message.Welcome(1, "ffffffffffff", "db-1", VV),
+        new Batch(1, List.of(new byte[] {1, 2, 3}, new byte[0], new byte[300])),
+        new Batch(Long.MAX_VALUE, List.of()),
+        new Message.Ack(1L << 40),
+        new Message.Notify(A, "jobs", "payload ✓", "abcdef012345"),
+        new Message.Ping(),
+        new Message.Pong(),
+        new Message.Bye(CloseReason.Code.FORBIDDEN, "no"));
+  }
+
+  @Test
+  void everyMessageRoundTrips() throws ProtocolException {
+    for (Message m : samples()) {
+      Message back = MessageCodec.decode(MessageCodec.encode(m));
+      if (m instanceof Batch b) {
+        Batch bb = (Batch) back;
+        assertThat(bb.seqNo()).isEqualTo(b.seqNo());
+        assertThat(bb.records()).hasSameSizeAs(b.records());
+        for (int i = 0; i < b.records().size(); i++) {
+          assertThat(bb.records().get(i)).isEqualTo(b.records().get(i));
+        }
+      } else {
+        assertThat(back).isEqualTo(m);
+      }
+    }
+  }
+
+  @Test
+  void everyTruncationAndAnyTrailingByteIsMalformed() {
+    for (Message m : samples()) {
+      byte[] frame = MessageCodec.encode(m);
+      for (int n = 0; n < frame.length; n++) {
+        byte[] cut = Arrays.copyOf(frame, n);
+        assertThatThrownBy(() -> MessageCodec.decode(cut))
+            .as("%s cut to %d bytes", m, n)
+            .isInstanceOf(ProtocolException.class)
+            .extracting(e -> ((ProtocolException) e).reason().code())
+            .isEqualTo(CloseReason.Code.MALFORMED);
+      }
+      byte[] longer = Arrays.copyOf(frame, frame.length + 1);
+      assertThatThrownBy(() -> MessageCodec.decode(longer))
+          .isInstanceOf(ProtocolException.class)
+          .hasMessageContaining("trailing");
+    }
+  }
+
+  @Test
+  void unknownTypesCodesAndFlagsAreMalformed() {
+    assertThatThrownBy(() -> MessageCodec.decode(new byte[] {99}))
+        .hasMessageContaining("unknown message type 99");
+    assertThatThrownBy(() -> MessageCodec.decode(new byte[] {8, 77, 0}))
+        .hasMessageContaining("unknown close code 77");
+    byte[] hello = MessageCodec.encode(new Message.Hello(1, 1, "000000000001", "", null, VV));
+    hello[5] = 2; // the token flag
+    assertThatThrownBy(() -> MessageCodec.decode(hello)).hasMessageContaining("flag of token");
+  }
+
+  @Test
+  void randomBytesNeverThrowAnythingButProtocolException() {
+    Random r = new Random(42);
+    int decoded = 0;
+    for (int i = 0; i < 50_000; i++) {
+      byte[] frame = new byte[r.nextInt(40)];
+      r.nextBytes(frame);
+      if (frame.length > 0 && r.nextBoolean()) {
+        frame[0] = (byte) (1 + r.nextInt(8)); // a valid type, so the fields get fuzzed
+      }
+      try {
+        MessageCodec.decode(frame);
+        decoded++;
+      } catch (ProtocolException e) {
+        assertThat(e.reason().code()).isEqualTo(CloseReason.Code.MALFORMED);
+      }
+    }
+    assertThat(decoded).as("some random frames are well formed").isPositive();
+  }
+
+  @Test
+  void mutatedValidFramesNeverThrowAnythingButProtocolException() {
+    Random r = new Random(7);
+    List<Message> samples = samples();
+    for (int i = 0; i < 30_000; i++) {
+      byte[] frame = MessageCodec.encode(samples.get(r.nextInt(samples.size())));
+      for (int k = 1 + r.nextInt(3); k > 0; k--) {
+        frame[r.nextInt(frame.length)] = (byte) r.nextInt(256);
+      }
+      try {
+        MessageCodec.decode(frame);
+      } catch (ProtocolException e) {
+        assertThat(e.reason().code()).isEqualTo(CloseReason.Code.MALFORMED);
+      }
+    }
+  }
+}
