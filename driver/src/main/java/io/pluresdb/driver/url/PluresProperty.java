@@ -41,7 +41,42 @@ public enum PluresProperty {
           + " hashed to one; ignored when the database exists."),
   READ_ONLY("read_only", Kind.BOOLEAN, "false", "Opens the connection read-only."),
   USER("user", Kind.TEXT, null, "Accepted and ignored: an embedded database has no users."),
-  PASSWORD("password", Kind.TEXT, null, "Accepted and ignored: an embedded database has no users.");
+  PASSWORD("password", Kind.TEXT, null, "Accepted and ignored: an embedded database has no users."),
+  PEERS(
+      "peers",
+      Kind.TEXT,
+      null,
+      "Peers to replicate with: comma-separated ws:// or wss:// URLs, reconnected with backoff."),
+  LISTEN(
+      "listen",
+      Kind.TEXT,
+      null,
+      "host:port on which this node accepts peers (port 0 picks a free one); beyond loopback a"
+          + " token is required."),
+  TOKEN(
+      "token",
+      Kind.TEXT,
+      null,
+      "Shared secret of the replicated database: presented to peers and required from them."),
+  KEY_STORE(
+      "key_store",
+      Kind.TEXT,
+      null,
+      "PKCS12 key store of the listener: with it, peers connect with wss://."),
+  KEY_STORE_PASSWORD(
+      "key_store_password", Kind.TEXT, null, "Password of the listener's key store."),
+  TRUST_STORE(
+      "trust_store",
+      Kind.TEXT,
+      null,
+      "PKCS12 trust store of the certificates this node accepts from wss:// peers (default: the"
+          + " JDK's)."),
+  TRUST_STORE_PASSWORD("trust_store_password", Kind.TEXT, null, "Password of the trust store."),
+  TRUST_ALL(
+      "trust_all",
+      Kind.BOOLEAN,
+      "false",
+      "Accept any certificate from wss:// peers: for tests only, never in production.");
 
   /** How a property's text value is checked and typed. */
   public enum Kind {

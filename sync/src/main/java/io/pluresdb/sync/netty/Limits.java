@@ -33,8 +33,11 @@ public record Limits(
     }
   }
 
-  /** 4 MiB frames, 16 MiB messages, 32 pending frames, 4,096 held events. */
+  /**
+   * 16 MiB frames and messages (the protocol's own frame limit), 32 pending frames, 4,096 held
+   * events.
+   */
   public static Limits defaults() {
-    return new Limits(4 << 20, 16 << 20, 32, 4096);
+    return new Limits(16 << 20, 16 << 20, 32, 4096);
   }
 }
