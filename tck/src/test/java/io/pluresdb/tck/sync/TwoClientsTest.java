@@ -6,31 +6,12 @@ import static io.pluresdb.tck.sync.Cluster.rows;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The README's story: a hub and two clients, each with its own file. */
-@Timeout(120)
-class TwoClientsTest {
-  @TempDir Path dir;
-  private Cluster cluster;
-
-  @BeforeEach
-  void start() {
-    cluster = new Cluster(dir);
-  }
-
-  @AfterEach
-  void stop() throws Exception {
-    cluster.close();
-  }
-
+class TwoClientsTest extends ClusterTest {
   @Test
   void aRowWrittenOnOneClientAppearsOnTheOther() throws Exception {
     Connection hub = cluster.hub("hub");
