@@ -62,7 +62,7 @@ public final class Report {
     if (!shots.isEmpty()) {
       sync.addAll(run(includes(shots).build()));
     }
-    Double wire = null;
+    WireBytes.Figures wire = null;
     if (filter.matcher(WireBytes.class.getName()).find()) {
       try {
         wire = WireBytes.overheadPerUpdate();

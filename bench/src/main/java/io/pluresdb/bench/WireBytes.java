@@ -22,8 +22,14 @@ final class WireBytes {
 
   private WireBytes() {}
 
-  /** Protocol bytes per single-field update, beyond the key and the value. */
-  static double overheadPerUpdate() throws Exception {
+  /**
+   * Per update: the bytes of the transaction's message beyond its key and value, and the bytes of
+   * what the peer answers (acknowledgements).
+   */
+  record Figures(double overhead, double answer) {}
+
+  /** Protocol bytes per single-field update. */
+  static Figures overheadPerUpdate() throws Exception {
     Path dir = Fixture.tempDir("bench-wire");
     try (Connection hub = SyncNodes.hub(dir.resolve("hub.db"), 0);
         Connection node = SyncNodes.client(dir.resolve("node.db"), SyncNodes.port(hub))) {
@@ -32,8 +38,8 @@ final class WireBytes {
         s.execute("INSERT INTO kv VALUES (1, 'v0000000')");
       }
       await(hub, "SELECT COUNT(*) FROM kv WHERE v = 'v0000000'");
-      await(node, "SELECT COUNT(*) FROM sys_peers WHERE lag = 0 AND state = 'LIVE'");
-      long before = bytes(node);
+      await(node, "SELECT COUNT(*) FROM sys_peers WHERE behind = 0 AND state = 'LIVE'");
+      long[] before = bytes(node);
       try (PreparedStatement up = node.prepareStatement("UPDATE kv SET v = ? WHERE id = 1")) {
         for (int i = 1; i <= UPDATES; i++) {
           up.setString(1, String.format("v%07d", i));
@@ -41,18 +47,23 @@ final class WireBytes {
         }
       }
       await(hub, String.format("SELECT COUNT(*) FROM kv WHERE v = 'v%07d'", UPDATES));
-      await(node, "SELECT COUNT(*) FROM sys_peers WHERE lag = 0 AND state = 'LIVE'");
-      return (double) (bytes(node) - before) / UPDATES - KEY_AND_VALUE;
+      await(node, "SELECT COUNT(*) FROM sys_peers WHERE behind = 0 AND state = 'LIVE'");
+      long[] after = bytes(node);
+      return new Figures(
+          (double) (after[0] - before[0]) / UPDATES - KEY_AND_VALUE,
+          (double) (after[1] - before[1]) / UPDATES);
     } finally {
       Fixture.deleteTree(dir);
     }
   }
 
-  private static long bytes(Connection c) throws SQLException {
+  /** Bytes sent and received by the node's sessions. */
+  private static long[] bytes(Connection c) throws SQLException {
     try (Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery("SELECT SUM(bytes_sent + bytes_received) FROM sys_peers")) {
+        ResultSet rs =
+            s.executeQuery("SELECT SUM(bytes_sent), SUM(bytes_received) FROM sys_peers")) {
       rs.next();
-      return rs.getLong(1);
+      return new long[] {rs.getLong(1), rs.getLong(2)};
     }
   }
 
@@ -69,7 +80,25 @@ final class WireBytes {
         // the table has not replicated yet
       }
       if (System.nanoTime() > deadline) {
-        throw new IllegalStateException("timed out waiting for: " + countSql);
+        StringBuilder peers = new StringBuilder();
+        try (Statement s = c.createStatement();
+            ResultSet rs =
+                s.executeQuery("SELECT role, state, behind, sent, received FROM sys_peers")) {
+          while (rs.next()) {
+            peers
+                .append(' ')
+                .append(rs.getString(1))
+                .append('/')
+                .append(rs.getString(2))
+                .append(" behind ")
+                .append(rs.getLong(3))
+                .append(" sent ")
+                .append(rs.getLong(4))
+                .append(" received ")
+                .append(rs.getLong(5));
+          }
+        }
+        throw new IllegalStateException("timed out waiting for: " + countSql + "; peers:" + peers);
       }
       TimeUnit.MILLISECONDS.sleep(2);
     }

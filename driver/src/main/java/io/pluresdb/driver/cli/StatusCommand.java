@@ -68,7 +68,7 @@ final class StatusCommand implements Callable<Integer> {
     }
     out.printf(
         "%-14s %-28s %-7s %-12s %8s %8s %8s  %s%n",
-        "NODE", "ADDRESS", "ROLE", "STATE", "LAG", "SENT", "RECEIVED", "CLOSE REASON");
+        "NODE", "ADDRESS", "ROLE", "STATE", "BEHIND", "SENT", "RECEIVED", "CLOSE REASON");
     for (JsonNode p : peers) {
       out.printf(
           "%-14s %-28s %-7s %-12s %8d %8d %8d  %s%n",
@@ -76,7 +76,7 @@ final class StatusCommand implements Callable<Integer> {
           p.path("address").asText(),
           p.path("role").asText(),
           p.path("state").asText(),
-          p.path("lag").asLong(),
+          p.path("behind").asLong(),
           p.path("sent").asLong(),
           p.path("received").asLong(),
           p.path("close_reason").isNull() ? "" : p.path("close_reason").asText());

@@ -17,7 +17,11 @@ public final class SystemTables {
   /** Each replication connection of this node: one row per peer. */
   public static final String SYS_PEERS = "sys_peers";
 
-  /** The columns of {@code sys_peers}, in order; their values come from the replicator. */
+  /**
+   * The columns of {@code sys_peers}, in order; their values come from the replicator. A peer's lag
+   * is the column {@code behind} (transactions this node holds that the peer is not yet known to
+   * hold): {@code LAG} is a reserved word of SQL.
+   */
   public static final List<ColumnDef> SYS_PEERS_COLUMNS =
       List.of(
           ColumnDef.of("node", ColumnType.VARCHAR),
@@ -27,7 +31,7 @@ public final class SystemTables {
           ColumnDef.of("last_heard", ColumnType.TIMESTAMP_WITH_TIME_ZONE),
           ColumnDef.of("sent", ColumnType.BIGINT),
           ColumnDef.of("received", ColumnType.BIGINT),
-          ColumnDef.of("lag", ColumnType.BIGINT),
+          ColumnDef.of("behind", ColumnType.BIGINT),
           ColumnDef.of("bytes_sent", ColumnType.BIGINT),
           ColumnDef.of("bytes_received", ColumnType.BIGINT),
           ColumnDef.of("close_reason", ColumnType.VARCHAR));

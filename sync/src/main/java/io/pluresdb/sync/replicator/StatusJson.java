@@ -12,7 +12,7 @@ import java.util.List;
 /**
  * The peers as JSON, in one shape for {@code GET /status} and the {@code sys_peers} view: an array
  * of objects with the columns of {@code sys_peers} ({@code node, address, role, state, last_heard,
- * sent, received, lag, bytes_sent, bytes_received, close_reason}).
+ * sent, received, behind, bytes_sent, bytes_received, close_reason}).
  */
 public final class StatusJson {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -34,7 +34,7 @@ public final class StatusJson {
           s.lastHeard() == null ? null : s.lastHeard().atOffset(ZoneOffset.UTC).toString());
       o.put("sent", s.sentTransactions());
       o.put("received", s.receivedTransactions());
-      o.put("lag", s.lag());
+      o.put("behind", s.lag());
       o.put("bytes_sent", s.bytesSent());
       o.put("bytes_received", s.bytesReceived());
       o.put(
