@@ -9,7 +9,6 @@ import io.pluresdb.crdt.schema.ColumnType;
 import io.pluresdb.crdt.schema.SchemaChange;
 import io.pluresdb.crdt.schema.TableDef;
 import io.pluresdb.crdt.store.Store;
-import io.pluresdb.crdt.store.StoreConfig;
 import io.pluresdb.crdt.store.WriteTxn;
 import io.pluresdb.sync.netty.RecordingSession;
 import io.pluresdb.sync.protocol.PeerStatus;
@@ -20,11 +19,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -32,40 +27,22 @@ import org.junit.jupiter.api.Timeout;
 /** Replicators over real loopback sockets, with a stand-in protocol that records what it gets. */
 @Timeout(60)
 class ReplicatorTest {
-  private static final AtomicInteger NAMES = new AtomicInteger();
   private static final Duration WAIT = Duration.ofSeconds(20);
 
-  private final List<AutoCloseable> open = new ArrayList<>();
-  private final List<RecordingSession> sessions = new CopyOnWriteArrayList<>();
+  private final Rig rig = new Rig();
+  private final List<RecordingSession> sessions = rig.sessions;
 
   @AfterEach
   void closeAll() throws Exception {
-    for (int i = open.size() - 1; i >= 0; i--) {
-      open.get(i).close();
-    }
+    rig.close();
   }
 
   private Store store() throws Exception {
-    Store s = Store.open(StoreConfig.memory("replicator-" + NAMES.incrementAndGet()));
-    open.add(s);
-    return s;
+    return rig.store();
   }
 
   private Replicator start(Store store, ReplicatorConfig config) throws Exception {
-    Replicator r =
-        Replicator.start(
-            store,
-            config
-                .withBackoff(
-                    new Backoff(Duration.ofMillis(10), Duration.ofMillis(200), new Random(1)))
-                .withTickInterval(Duration.ofMillis(20)),
-            role -> {
-              RecordingSession s = new RecordingSession(role);
-              sessions.add(s);
-              return s;
-            });
-    open.add(r);
-    return r;
+    return rig.start(store, config);
   }
 
   private static InetSocketAddress loopback(int port) {

@@ -3,8 +3,6 @@ package io.pluresdb.sync.replicator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.pluresdb.crdt.store.Store;
-import io.pluresdb.crdt.store.StoreConfig;
 import io.pluresdb.sync.netty.Limits;
 import io.pluresdb.sync.netty.RecordingSession;
 import io.pluresdb.sync.netty.TlsSettings;
@@ -16,13 +14,10 @@ import java.net.http.WebSocket;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -31,34 +26,19 @@ import org.junit.jupiter.api.io.TempDir;
 /** What the listener does with a foreign WebSocket client, and {@code wss://} with a key store. */
 @Timeout(60)
 class WireTest {
-  private static final AtomicInteger NAMES = new AtomicInteger();
   private static final Duration WAIT = Duration.ofSeconds(20);
 
   @TempDir Path dir;
-  private final List<AutoCloseable> open = new ArrayList<>();
-  private final List<RecordingSession> sessions = new CopyOnWriteArrayList<>();
+  private final Rig rig = new Rig();
+  private final List<RecordingSession> sessions = rig.sessions;
 
   @AfterEach
   void closeAll() throws Exception {
-    for (int i = open.size() - 1; i >= 0; i--) {
-      open.get(i).close();
-    }
+    rig.close();
   }
 
   private Replicator start(ReplicatorConfig config) throws Exception {
-    Store s = Store.open(StoreConfig.memory("wire-" + NAMES.incrementAndGet()));
-    open.add(s);
-    Replicator r =
-        Replicator.start(
-            s,
-            config,
-            role -> {
-              RecordingSession rs = new RecordingSession(role);
-              sessions.add(rs);
-              return rs;
-            });
-    open.add(r);
-    return r;
+    return rig.start(config);
   }
 
   /** Connects the JDK's WebSocket client and returns the close code the server sends it. */
