@@ -1,6 +1,7 @@
 package io.pluresdb.bench;
 
 import io.pluresdb.crdt.feed.ChangeSet;
+import io.pluresdb.crdt.feed.EntityChange;
 import io.pluresdb.crdt.store.Store;
 import io.pluresdb.driver.replication.ReplicationService;
 import java.nio.file.Path;
@@ -67,10 +68,24 @@ public class SyncLatencyBenchmark {
     insert.setInt(3, 2000);
     insert.setLong(4, 1);
     insert.executeUpdate();
-    ChangeSet c = arrived.poll(10, TimeUnit.SECONDS);
-    if (c == null) {
-      throw new IllegalStateException("row " + id + " never arrived");
+    while (true) {
+      ChangeSet c = arrived.poll(10, TimeUnit.SECONDS);
+      if (c == null) {
+        throw new IllegalStateException("row " + id + " never arrived");
+      }
+      if (carries(c, id)) {
+        return c;
+      }
     }
-    return c;
+  }
+
+  /** True when the change set inserted album {@code id} (not an earlier commit arriving late). */
+  private static boolean carries(ChangeSet c, long id) {
+    for (EntityChange e : c.changes()) {
+      if (e.table().equals("album") && e.key()[0] instanceof Long k && k == id) {
+        return true;
+      }
+    }
+    return false;
   }
 }
