@@ -15,17 +15,23 @@ import java.util.Map;
  * transaction, writes its table and column names once, and a key that repeats column values (an
  * insert's) refers to them. {@link #mark}/{@link #reset} undo to a savepoint.
  *
- * <p>Record layout: version byte, transaction id (16 bytes), prev flag + id, operation count,
- * operations. Operation: kind with flags ({@link #SAME_SHAPE}, {@link #KEY_REFS}, {@link #NEXT_ID},
- * {@link #NO_PRECURSORS}), unless NEXT_ID the id delta (milliseconds, counter), then unless
- * SAME_SHAPE the table ref, column count and column refs, then the key count and key values (with
- * KEY_REFS: each as the position of an equal column value), the column values, unless NO_PRECURSORS
- * the precursors; SCHEMA operations carry their change as JSON instead.
+ * <p>Record layout: version byte, transaction id (16 bytes), prev flag (0 none, 1 full id, 2 delta
+ * back from the transaction id) + id, operation count, operations. Operation: kind with flags
+ * ({@link #SAME_SHAPE}, {@link #KEY_REFS}, {@link #NEXT_ID}, {@link #NO_PRECURSORS}, {@link
+ * #LOCAL_PRECURSORS}), unless NEXT_ID the id delta (milliseconds, counter), then unless SAME_SHAPE
+ * the table ref, column count and column refs, then the key count and key values (with KEY_REFS:
+ * each as the position of an equal column value), the column values, unless NO_PRECURSORS the
+ * precursors (with LOCAL_PRECURSORS as deltas back from the operation id, else full ids); SCHEMA
+ * operations carry their change as JSON instead. Ids of the transaction's own node are written as
+ * deltas because a node's ids are close together: a prev or a precursor costs 3–6 bytes, not 16.
  *
  * <p>Not thread-safe: owned by the writer.
  */
 public final class OpEncoder {
-  static final int VERSION = 2;
+  static final int VERSION = 3;
+
+  /** The previous record version, still read from existing logs (full ids for prev, precursors). */
+  static final int VERSION_2 = 2;
 
   /** Kind flag: same table and column names as the previous non-SCHEMA operation. */
   static final int SAME_SHAPE = 0x80;
@@ -39,8 +45,17 @@ public final class OpEncoder {
   /** Kind flag: no precursors. */
   static final int NO_PRECURSORS = 0x10;
 
+  /**
+   * Kind flag (version 3): every precursor is an earlier operation of this transaction's node,
+   * written as a delta back from the operation's id (see {@link #writeEarlier}).
+   */
+  static final int LOCAL_PRECURSORS = 0x08;
+
   /** The kind's own bits under the flags. */
-  static final int KIND_MASK = 0x0F;
+  static final int KIND_MASK = 0x07;
+
+  /** The {@code prev} flag (version 3): the previous transaction as a delta back from this one. */
+  static final int PREV_DELTA = 2;
 
   private final ByteSink body = new ByteSink(1 << 16);
   private final Map<String, Integer> names = new HashMap<>();
@@ -130,12 +145,17 @@ public final class OpEncoder {
         refs = position(key[k], values) >= 0;
       }
       boolean next = id.millis() == last.millis() && id.counter() == last.counter() + 1;
+      boolean local = !precursors.isEmpty();
+      for (int p = 0; local && p < precursors.size(); p++) {
+        local = precursors.get(p).node() == id.node() && precursors.get(p).compareTo(id) < 0;
+      }
       body.write(
           kind.ordinal()
               | (same ? SAME_SHAPE : 0)
               | (refs ? KEY_REFS : 0)
               | (next ? NEXT_ID : 0)
-              | (precursors.isEmpty() ? NO_PRECURSORS : 0));
+              | (precursors.isEmpty() ? NO_PRECURSORS : 0)
+              | (local ? LOCAL_PRECURSORS : 0));
     }
     if ((body.byteAt(start) & NEXT_ID) == 0) {
       long dms = id.millis() - last.millis();
@@ -174,9 +194,24 @@ public final class OpEncoder {
     }
     body.varint(precursors.size());
     for (OpId p : precursors) {
-      body.fixed64(p.hi());
-      body.fixed64(p.lo());
+      if ((flags & LOCAL_PRECURSORS) != 0) {
+        writeEarlier(body, id, p);
+      } else {
+        body.fixed64(p.hi());
+        body.fixed64(p.lo());
+      }
     }
+  }
+
+  /**
+   * Writes {@code earlier}, an id of the same node below {@code base}, as the milliseconds back
+   * from {@code base} and then the counter back from base's (same millisecond) or the counter
+   * itself; read by {@link TxCodec}.
+   */
+  static void writeEarlier(ByteSink out, OpId base, OpId earlier) {
+    long dms = base.millis() - earlier.millis();
+    out.varint(dms);
+    out.varint(dms == 0 ? base.counter() - earlier.counter() : earlier.counter());
   }
 
   /** The first position of a value equal to {@code k} (the same object, usually), or -1. */
@@ -209,6 +244,9 @@ public final class OpEncoder {
     out.fixed64(txId.lo());
     if (prev == null) {
       out.write(0);
+    } else if (prev.node() == txId.node() && prev.compareTo(txId) < 0) {
+      out.write(PREV_DELTA);
+      writeEarlier(out, txId, prev);
     } else {
       out.write(1);
       out.fixed64(prev.hi());

@@ -32,11 +32,24 @@ public final class TxCodec {
   private static Transaction read(byte[] record) {
     ByteSource in = new ByteSource(record);
     int version = in.read();
-    if (version != OpEncoder.VERSION) {
+    if (version != OpEncoder.VERSION && version != OpEncoder.VERSION_2) {
       throw new IllegalArgumentException("unknown transaction record version " + version);
     }
+    boolean deltas = version == OpEncoder.VERSION;
     OpId id = new OpId(in.fixed64(), in.fixed64());
-    OpId prev = in.read() == 0 ? null : new OpId(in.fixed64(), in.fixed64());
+    int prevFlag = in.read();
+    OpId prev =
+        switch (prevFlag) {
+          case 0 -> null;
+          case 1 -> new OpId(in.fixed64(), in.fixed64());
+          case OpEncoder.PREV_DELTA -> {
+            if (!deltas) {
+              throw new IllegalArgumentException("unknown prev flag " + prevFlag);
+            }
+            yield readEarlier(in, id);
+          }
+          default -> throw new IllegalArgumentException("unknown prev flag " + prevFlag);
+        };
     int n = in.length();
     List<Operation> ops = new ArrayList<>(n);
     List<String> names = new ArrayList<>();
@@ -47,7 +60,9 @@ public final class TxCodec {
     for (int i = 0; i < n; i++) {
       int flags = in.read();
       int k = flags & OpEncoder.KIND_MASK;
-      if (k >= kinds.length || kinds[k] == OpKind.SCHEMA && flags != k) {
+      if (k >= kinds.length
+          || kinds[k] == OpKind.SCHEMA && flags != k
+          || !deltas && (flags & OpEncoder.LOCAL_PRECURSORS) != 0) {
         throw new IllegalArgumentException("unknown operation kind " + flags);
       }
       OpKind kind = kinds[k];
@@ -96,7 +111,10 @@ public final class TxCodec {
       int np = (flags & OpEncoder.NO_PRECURSORS) != 0 ? 0 : in.length();
       List<OpId> precursors = new ArrayList<>(np);
       for (int j = 0; j < np; j++) {
-        precursors.add(new OpId(in.fixed64(), in.fixed64()));
+        precursors.add(
+            (flags & OpEncoder.LOCAL_PRECURSORS) != 0
+                ? readEarlier(in, opId)
+                : new OpId(in.fixed64(), in.fixed64()));
       }
       ops.add(new Operation(opId, kind, table, key, columns.clone(), values, precursors, null));
     }
@@ -104,6 +122,20 @@ public final class TxCodec {
       throw new IllegalArgumentException("trailing bytes after transaction " + id);
     }
     return new Transaction(id, prev, ops);
+  }
+
+  /** Reads what {@link OpEncoder#writeEarlier} wrote: an id of base's node strictly below it. */
+  private static OpId readEarlier(ByteSource in, OpId base) {
+    long dms = in.varint();
+    long c = in.varint();
+    if (dms < 0 || dms > base.millis()) {
+      throw new IllegalArgumentException("id delta of " + dms + " ms before " + base);
+    }
+    long counter = dms == 0 ? base.counter() - c : c;
+    if (dms == 0 ? c < 1 || c > base.counter() : c < 0 || c > 0xFFFF_FFFFL) {
+      throw new IllegalArgumentException("id counter delta " + c + " before " + base);
+    }
+    return OpId.of(base.millis() - dms, counter, base.node());
   }
 
   private static String name(ByteSource in, List<String> names) {

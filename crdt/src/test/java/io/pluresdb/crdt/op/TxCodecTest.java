@@ -329,4 +329,90 @@ class TxCodecTest {
                                   return new Transaction(txId, null, ops);
                                 })));
   }
+
+  private static Operation update(OpId id, List<OpId> precursors) {
+    return new Operation(
+        id,
+        OpKind.UPDATE,
+        "album",
+        new Object[] {7L},
+        new String[] {"year"},
+        new Object[] {2000L},
+        precursors,
+        null);
+  }
+
+  @Test
+  void idsOfTheTransactionsOwnNodeAreWrittenAsShortDeltas() {
+    OpId prev = OpId.of(1_700_000_000_000L, 5, NODE);
+    OpId insert = OpId.of(1_699_999_000_000L, 70_000, NODE);
+    OpId tx = OpId.of(1_700_000_000_000L, 9, NODE);
+    Transaction local =
+        new Transaction(
+            tx, prev, List.of(update(OpId.of(1_700_000_000_000L, 10, NODE), List.of(insert))));
+    byte[] record = TxCodec.encode(local);
+    assertThat(TxCodec.decode(record)).isEqualTo(local);
+
+    OpId foreign = OpId.of(1_699_999_000_000L, 3, 0x42L);
+    Transaction mixed =
+        new Transaction(
+            tx,
+            prev,
+            List.of(update(OpId.of(1_700_000_000_000L, 10, NODE), List.of(insert, foreign))));
+    byte[] mixedRecord = TxCodec.encode(mixed);
+    assertThat(TxCodec.decode(mixedRecord)).isEqualTo(mixed);
+    // prev and a precursor of the same node take a few bytes each instead of 16
+    assertThat(mixedRecord.length - record.length).isEqualTo(16 + 16 - deltaBytes(insert));
+    ByteSink kv = new ByteSink(16);
+    ValueCodec.write(kv, 7L);
+    ValueCodec.write(kv, 2000L);
+    // version, tx id, prev flag and delta (0 ms, 4 back), op count, flags (the op id is next),
+    // "album" and "year" with their refs and the column count, key count, key and value, precursor
+    // count and delta (1,000,000 ms and counter 70,000: three bytes each)
+    assertThat(record.length)
+        .isEqualTo(1 + 16 + 1 + 2 + 1 + 1 + 7 + 1 + 6 + 1 + kv.size() + 1 + deltaBytes(insert));
+    assertThat(deltaBytes(insert)).isEqualTo(6);
+  }
+
+  private static int deltaBytes(OpId earlier) {
+    ByteSink s = new ByteSink(16);
+    OpEncoder.writeEarlier(s, OpId.of(1_700_000_000_000L, 10, NODE), earlier);
+    return s.size();
+  }
+
+  @Test
+  void recordsOfVersionTwoStillDecode() {
+    OpId tx = OpId.of(1_700_000_000_000L, 9, NODE);
+    OpId foreign = OpId.of(1_699_999_000_000L, 3, 0x42L);
+    // a record with no ids of its own node to shorten is laid out as in version 2
+    Transaction t =
+        new Transaction(
+            tx, null, List.of(update(OpId.of(1_700_000_000_000L, 10, NODE), List.of(foreign))));
+    byte[] record = TxCodec.encode(t);
+    record[0] = OpEncoder.VERSION_2;
+    assertThat(TxCodec.decode(record)).isEqualTo(t);
+
+    byte[] local =
+        TxCodec.encode(
+            new Transaction(
+                tx,
+                OpId.of(1_700_000_000_000L, 5, NODE),
+                List.of(update(OpId.of(1_700_000_000_000L, 10, NODE), List.of()))));
+    local[0] = OpEncoder.VERSION_2;
+    assertThatThrownBy(() -> TxCodec.decode(local)).hasMessageContaining("unknown prev flag 2");
+  }
+
+  @Test
+  void aDeltaReachingBeforeTheEpochOrAboveItsBaseIsMalformed() {
+    OpId tx = OpId.of(1_000L, 9, NODE);
+    byte[] record = TxCodec.encode(new Transaction(tx, OpId.of(1_000L, 5, NODE), List.of()));
+    // header: version, id, prev flag, then the delta: 0 ms and counter back by 4
+    assertThat(record[17]).isEqualTo((byte) OpEncoder.PREV_DELTA);
+    record[18] = 0;
+    record[19] = 10;
+    assertThatThrownBy(() -> TxCodec.decode(record)).hasMessageContaining("counter delta 10");
+    record[18] = (byte) 0xE9;
+    record[19] = 0x07; // 1001 ms back from 1000
+    assertThatThrownBy(() -> TxCodec.decode(record)).hasMessageContaining("1001 ms before");
+  }
 }

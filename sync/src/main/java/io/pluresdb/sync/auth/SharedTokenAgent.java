@@ -10,7 +10,7 @@ import java.util.Objects;
  * comparison takes the same time whatever the presented token, so timing does not reveal it.
  * Immutable and thread-safe.
  */
-public final class SharedTokenAgent implements PolicyAgent {
+public final class SharedTokenAgent implements FullAccess {
   private final byte[] secret;
 
   public SharedTokenAgent(String token) {
@@ -27,20 +27,5 @@ public final class SharedTokenAgent implements PolicyAgent {
       return null;
     }
     return new Principal("token holder " + peerNode, peerNode);
-  }
-
-  @Override
-  public boolean mayRead(Principal who, String collection) {
-    return true;
-  }
-
-  @Override
-  public boolean mayReadAll(Principal who) {
-    return true;
-  }
-
-  @Override
-  public boolean mayWrite(Principal who, String collection) {
-    return true;
   }
 }

@@ -24,8 +24,9 @@ import io.pluresdb.sync.auth.PolicyAgent.Principal;
  * transaction to others as if it were whole. Instead {@link Streamer} withholds the writing node's
  * later transactions from that peer too, because each node's transactions chain by {@code prev} and
  * the peer could not apply them past the gap. The cost: one unreadable write stops the flow of its
- * writer's later writes to that peer, so deployments that restrict reads should keep each writer's
- * restricted and public data on separate nodes.
+ * writer's later writes to that peer (and of other writers' transactions that need them, such as
+ * rows of a table that writer created afterwards, which the peer keeps pending), so deployments
+ * that restrict reads should keep each writer's restricted and public data on separate nodes.
  *
  * <p>Immutable and thread-safe.
  */

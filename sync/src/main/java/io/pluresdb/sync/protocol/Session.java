@@ -14,10 +14,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The {@link PeerSession} implementation: the hello exchange and the dispatch of frames and events
- * to its halves ({@link Streamer} sends, {@link Inbound} receives, {@link NotifyRelay} forwards
- * notifications). Nothing is written to the store before the hello succeeds; any refused or
- * malformed input, and any failure, ends the session with a {@link Message.Bye} and a close of the
- * connection, never with an exception escaping to the transport.
+ * to its halves ({@link Streamer} sends, {@link Inbound} receives, {@link RecentIds} keeps
+ * notifications from echoing). Nothing is written to the store before the hello succeeds; any
+ * refused or malformed input, and any failure, ends the session with a {@link Message.Bye} and a
+ * close of the connection, never with an exception escaping to the transport.
  *
  * <p>Not thread-safe and not re-entrant: the transport calls it from one serial executor, and
  * queues change-feed and notification events rather than calling them from inside a call (applying
@@ -30,7 +30,8 @@ final class Session implements PeerSession {
   private final Store store;
   private final SyncConfig config;
   private final Wire wire;
-  private final NotifyRelay relay = new NotifyRelay();
+  private final RecentIds relayed = new RecentIds();
+  private final RecentIds delivered;
   private State state = State.CONNECTING;
   private String peerNode;
   private Streamer streamer;
@@ -45,6 +46,7 @@ final class Session implements PeerSession {
     this.store = store;
     this.config = config;
     this.wire = new Wire(config.clock());
+    this.delivered = RecentIds.deliveredOn(store);
   }
 
   @Override
@@ -71,6 +73,10 @@ final class Session implements PeerSession {
   public void receive(byte[] frame, Outbox out) {
     if (state == State.CLOSED) {
       return;
+    }
+    if (state == State.CONNECTING) {
+      // a transport that delivers a frame before start: the connection is evidently open
+      start(out);
     }
     bytesReceived += frame.length;
     lastHeardMillis = config.clock().millis();
@@ -110,7 +116,9 @@ final class Session implements PeerSession {
       streamer.acked(a.seqNo(), out);
       advance();
     } else if (m instanceof Message.Notify n) {
-      if (relay.firstSight(n.id())) {
+      relayed.firstSight(n.id());
+      // this node's own notification coming back round a mesh was delivered when it was sent
+      if (!n.node().equals(store.nodeId()) && delivered.firstSight(n.id())) {
         store
             .notifications()
             .publish(new Notification(n.id(), n.channel(), n.payload(), n.node(), false));
@@ -176,7 +184,7 @@ final class Session implements PeerSession {
       throws SQLException, ProtocolException {
     peerNode = node;
     Access access = new Access(config.agent(), who);
-    streamer = new Streamer(store, config, wire, access, peerHolds);
+    streamer = new Streamer(store, config, wire, access, node, peerHolds);
     inbound = new Inbound(store, access, streamer, wire);
     state = State.CATCHING_UP;
     LOG.debug("{} session with node {} ({}) open", role, node, who.name());
@@ -211,7 +219,7 @@ final class Session implements PeerSession {
 
   @Override
   public void notified(Notification n, Outbox out) {
-    if (streaming() && relay.firstSight(n.id())) {
+    if (streaming() && relayed.firstSight(n.id())) {
       wire.send(new Message.Notify(n.id(), n.channel(), n.payload(), n.node()), out);
     }
   }

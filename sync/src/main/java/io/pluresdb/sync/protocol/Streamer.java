@@ -21,7 +21,8 @@ import java.util.Set;
  * sent to it or received from it, so a transaction is never sent back to a peer known to hold it
  * and relaying through a mesh de-duplicates itself. A slow peer never grows memory: when the window
  * is full the backlog stays in the log, and the cursor catches up from {@link Store#readLog} when
- * acknowledgements open the window again. See {@link Access} for the read rule.
+ * acknowledgements open the window again. A reconnecting peer resumes where its last session left
+ * off ({@link ResumePoints}). See {@link Access} for the read rule.
  *
  * <p>Not thread-safe: owned by one session.
  */
@@ -35,21 +36,33 @@ final class Streamer {
   private final SyncConfig config;
   private final Wire wire;
   private final Access access;
+  private final ResumePoints resume;
+  private final String peer;
   private final ArrayDeque<long[]> inFlight = new ArrayDeque<>();
   private final Set<Long> withheld = new HashSet<>();
   private VersionVector peerHolds;
   private long cursor;
+  private long firstWithheld = Long.MAX_VALUE;
   private long nextSeqNo = 1;
   private long unackedTransactions;
   private long sentTransactions;
   private boolean caughtUp;
 
-  Streamer(Store store, SyncConfig config, Wire wire, Access access, VersionVector peerHolds) {
+  Streamer(
+      Store store,
+      SyncConfig config,
+      Wire wire,
+      Access access,
+      String peer,
+      VersionVector peerHolds) {
     this.store = store;
     this.config = config;
     this.wire = wire;
     this.access = access;
+    this.peer = peer;
     this.peerHolds = peerHolds;
+    this.resume = ResumePoints.of(store);
+    this.cursor = resume.resumeAfter(peer, peerHolds);
   }
 
   /** The peer holds {@code txId} (it sent it to us). */
@@ -61,6 +74,10 @@ final class Streamer {
 
   /** A transaction committed on this node: send it straight away if it is next and owed. */
   void committed(LogEntry e, Outbox out) throws SQLException, ProtocolException {
+    if (e == null) {
+      pump(out);
+      return;
+    }
     if (e.seq() <= cursor) {
       return;
     }
@@ -87,6 +104,14 @@ final class Streamer {
       unackedTransactions -= inFlight.pollFirst()[1];
     }
     pump(out);
+    saveResumePoint();
+  }
+
+  /** When nothing is in flight, the peer holds every entry up to the cursor but withheld ones. */
+  private void saveResumePoint() {
+    if (inFlight.isEmpty()) {
+      resume.save(peer, Math.min(cursor, firstWithheld - 1), peerHolds);
+    }
   }
 
   private String inFlightRange() {
@@ -132,6 +157,7 @@ final class Streamer {
       }
       if (exhausted) {
         caughtUp = true;
+        saveResumePoint();
         return;
       }
     }
@@ -153,13 +179,18 @@ final class Streamer {
   /** Whether the peer should get {@code e} (an unreadable one withholds its node's later ones). */
   private boolean owed(LogEntry e) {
     OpId id = e.txId();
-    if (peerHolds.covers(id) || withheld.contains(id.node())) {
+    if (peerHolds.covers(id)) {
+      return false;
+    }
+    if (withheld.contains(id.node())) {
+      firstWithheld = Math.min(firstWithheld, e.seq());
       return false;
     }
     if (!access.readsAll()) {
       Transaction tx = e.transaction();
       if (!access.mayRead(tx)) {
         withheld.add(id.node());
+        firstWithheld = Math.min(firstWithheld, e.seq());
         return false;
       }
     }

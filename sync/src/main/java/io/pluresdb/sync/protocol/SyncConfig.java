@@ -91,8 +91,10 @@ public record SyncConfig(
     private int minVersion = MessageCodec.MIN_VERSION;
     private int maxVersion = MessageCodec.MAX_VERSION;
     private int maxFrameBytes = 16 << 20;
-    private int batchMaxTransactions = 512;
-    private int batchMaxBytes = 1 << 20;
+    // a batch is applied holding the store's one writer, so it stays small enough (a few
+    // thousand operations) that local writers wait milliseconds, not seconds
+    private int batchMaxTransactions = 256;
+    private int batchMaxBytes = 256 << 10;
     private int window = 4;
     private Duration heartbeatInterval = Duration.ofSeconds(10);
     private Duration idleTimeout = Duration.ofSeconds(30);
