@@ -78,4 +78,20 @@ class RefusalTest extends ClusterTest {
     assertThat(e.getSQLState()).isEqualTo("08001");
     assertThat(e.getMessage()).contains("'peers'").contains("http://example.org");
   }
+
+  @Test
+  void connectionsToOneDatabaseShareItsReplicationOrAreRefused() throws Exception {
+    Connection hub = cluster.hub("shared");
+    // a connection without replication properties joins the running node
+    Connection plain = cluster.node("shared", "");
+    assertThat(port(plain)).isEqualTo(port(hub));
+    SQLException e =
+        catchThrowableOfType(
+            SQLException.class,
+            () ->
+                DriverManager.getConnection(
+                    cluster.url("shared", "listen=127.0.0.1:0&token=other")));
+    assertThat(e.getSQLState()).isEqualTo("08001");
+    assertThat(e.getMessage()).contains("already open").contains("replication");
+  }
 }
