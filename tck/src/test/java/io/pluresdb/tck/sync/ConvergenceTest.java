@@ -5,6 +5,7 @@ import static io.pluresdb.tck.sync.Cluster.exec;
 import static io.pluresdb.tck.sync.Cluster.port;
 import static io.pluresdb.tck.sync.Cluster.rows;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -90,11 +91,15 @@ class ConvergenceTest extends ClusterTest {
 
   @Test
   void aMeshOfNodesThatListenAndConnectConverges() throws Exception {
+    // each node joins the database before it serves others (a fresh node that serves first keeps
+    // an identity of its own, and the others refuse it as another database)
     Connection n1 = cluster.hub("n1");
+    exec(n1, "CREATE TABLE m (k INTEGER PRIMARY KEY, v VARCHAR(10))");
     Connection n2 =
         cluster.node(
             "n2",
             "listen=127.0.0.1:0&token=" + Cluster.TOKEN + "&peers=ws://127.0.0.1:" + port(n1));
+    awaitSame("SELECT COUNT(*) FROM m", n1, n2);
     Connection n3 =
         cluster.node(
             "n3",
@@ -104,9 +109,8 @@ class ConvergenceTest extends ClusterTest {
                 + port(n1)
                 + ",ws://127.0.0.1:"
                 + port(n2));
-    exec(n3, "CREATE TABLE m (k INTEGER PRIMARY KEY, v VARCHAR(10))");
+    awaitSame("SELECT COUNT(*) FROM m", n1, n2, n3);
     exec(n3, "INSERT INTO m VALUES (3, 'three')");
-    awaitSame("SELECT k FROM m", n1, n2, n3);
     exec(n1, "INSERT INTO m VALUES (1, 'one')", "INSERT INTO m VALUES (9, 'nine')");
     awaitSame("SELECT k FROM m", n1, n2, n3);
     exec(n2, "INSERT INTO m VALUES (2, 'two')", "UPDATE m SET v = 'NINE' WHERE k = 9");
@@ -114,7 +118,11 @@ class ConvergenceTest extends ClusterTest {
     assertThat(all)
         .containsExactly(
             List.of("1", "one"), List.of("2", "two"), List.of("3", "three"), List.of("9", "NINE"));
-    assertThat(rows(n3, "SELECT COUNT(*) FROM sys_peers WHERE state = 'LIVE'"))
-        .containsExactly(List.of("2"));
+    await()
+        .atMost(Cluster.CONVERGE)
+        .until(
+            () ->
+                rows(n3, "SELECT COUNT(*) FROM sys_peers WHERE state = 'LIVE'")
+                    .equals(List.of(List.of("2"))));
   }
 }
