@@ -50,6 +50,32 @@ public final class Report {
     if (filter.matcher(VectorSearchBenchmark.class.getName()).find()) {
       System.out.println(VectorReport.run(steadyState(List.of(VectorSearchBenchmark.class))));
     }
+    runSync(filter);
+  }
+
+  /** The replication benchmarks: their own table, since their baselines are not raw SQLite. */
+  private static void runSync(Pattern filter) throws RunnerException {
+    List<RunResult> sync = new ArrayList<>();
+    List<Class<?>> steady =
+        selected(filter, RemoteApplyBenchmark.class, SyncLatencyBenchmark.class);
+    if (!steady.isEmpty()) {
+      sync.addAll(run(steadyState(steady).build()));
+    }
+    List<Class<?>> shots = selected(filter, PartitionBenchmark.class);
+    if (!shots.isEmpty()) {
+      sync.addAll(run(includes(shots).build()));
+    }
+    WireBytes.Figures wire = null;
+    if (filter.matcher(WireBytes.class.getName()).find()) {
+      try {
+        wire = WireBytes.overheadPerUpdate();
+      } catch (Exception e) {
+        throw new RunnerException("measuring bytes per update failed", e);
+      }
+    }
+    if (!sync.isEmpty() || wire != null) {
+      System.out.println(SyncReport.table(sync, wire));
+    }
   }
 
   private static List<Class<?>> selected(Pattern filter, Class<?>... benchmarks) {

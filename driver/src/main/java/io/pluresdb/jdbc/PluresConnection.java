@@ -14,4 +14,10 @@ public interface PluresConnection extends Connection {
 
   /** The database's id, shared by every node that replicates it. */
   String databaseId() throws SQLException;
+
+  /**
+   * The port on which this node accepts peers ({@code listen=host:port}; the real port when port 0
+   * was asked), or -1 when it does not listen.
+   */
+  int listenPort() throws SQLException;
 }

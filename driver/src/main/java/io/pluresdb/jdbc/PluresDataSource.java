@@ -134,6 +134,70 @@ public class PluresDataSource implements DataSource {
     set(PluresProperty.EF_SEARCH, ef);
   }
 
+  public String getPeers() {
+    return text(PluresProperty.PEERS);
+  }
+
+  public void setPeers(String urls) {
+    set(PluresProperty.PEERS, urls);
+  }
+
+  public String getListen() {
+    return text(PluresProperty.LISTEN);
+  }
+
+  public void setListen(String hostPort) {
+    set(PluresProperty.LISTEN, hostPort);
+  }
+
+  public String getToken() {
+    return text(PluresProperty.TOKEN);
+  }
+
+  public void setToken(String token) {
+    set(PluresProperty.TOKEN, token);
+  }
+
+  public String getKeyStore() {
+    return text(PluresProperty.KEY_STORE);
+  }
+
+  public void setKeyStore(String path) {
+    set(PluresProperty.KEY_STORE, path);
+  }
+
+  public String getKeyStorePassword() {
+    return text(PluresProperty.KEY_STORE_PASSWORD);
+  }
+
+  public void setKeyStorePassword(String password) {
+    set(PluresProperty.KEY_STORE_PASSWORD, password);
+  }
+
+  public String getTrustStore() {
+    return text(PluresProperty.TRUST_STORE);
+  }
+
+  public void setTrustStore(String path) {
+    set(PluresProperty.TRUST_STORE, path);
+  }
+
+  public String getTrustStorePassword() {
+    return text(PluresProperty.TRUST_STORE_PASSWORD);
+  }
+
+  public void setTrustStorePassword(String password) {
+    set(PluresProperty.TRUST_STORE_PASSWORD, password);
+  }
+
+  public boolean getTrustAll() {
+    return Boolean.parseBoolean(text(PluresProperty.TRUST_ALL));
+  }
+
+  public void setTrustAll(boolean trustAll) {
+    set(PluresProperty.TRUST_ALL, trustAll);
+  }
+
   @Override
   public Connection getConnection() throws SQLException {
     String target;

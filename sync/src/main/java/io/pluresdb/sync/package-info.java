@@ -1,2 +1,6 @@
-/** Placeholder until its issue lands. */
+/**
+ * Replication: the protocol as a state machine ({@code sync.protocol}), who may do what ({@code
+ * sync.auth}), the WebSocket transport ({@code sync.netty}) and the background service that runs
+ * them for a store ({@code sync.replicator}).
+ */
 package io.pluresdb.sync;

@@ -5,7 +5,8 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * The command line of {@code pluresdb.jar}: {@code shell [URL]}, {@code version}, {@code --help}.
+ * The command line of {@code pluresdb.jar}: {@code shell [URL]}, {@code version}, {@code --help},
+ * {@code serve} (a hub node) and {@code status} (a running node's peers).
  */
 @Command(
     name = "pluresdb",
@@ -14,7 +15,13 @@ import picocli.CommandLine.Command;
     scope = CommandLine.ScopeType.INHERIT,
     versionProvider = Main.Version.class,
     description = "PluresDB: a local SQL database that syncs, through JDBC.",
-    subcommands = {ShellCommand.class, VersionCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {
+      ShellCommand.class,
+      VersionCommand.class,
+      CommandLine.HelpCommand.class,
+      ServeCommand.class,
+      StatusCommand.class
+    })
 public final class Main implements Runnable {
 
   public static void main(String[] args) {

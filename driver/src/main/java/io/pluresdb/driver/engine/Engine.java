@@ -3,6 +3,8 @@ package io.pluresdb.driver.engine;
 import io.pluresdb.crdt.error.Errors;
 import io.pluresdb.crdt.error.SqlState;
 import io.pluresdb.crdt.store.Store;
+import io.pluresdb.driver.replication.ReplicationService;
+import io.pluresdb.driver.replication.SysPeers;
 import io.pluresdb.driver.url.DatabaseTarget;
 import io.pluresdb.planner.Planner;
 import java.sql.SQLException;
@@ -23,8 +25,11 @@ public final class Engine {
   private final Planner planner;
   private final List<AutoCloseable> services = new ArrayList<>(); // guarded by the registry
   private int references; // guarded by the owning EngineRegistry
+  private final SysPeers sysPeers;
+  private volatile ReplicationService replication;
 
-  Engine(String key, DatabaseTarget target, EngineSettings settings, Store store) {
+  Engine(String key, DatabaseTarget target, EngineSettings settings, Store store, SysPeers peers) {
+    this.sysPeers = peers;
     this.key = key;
     this.target = target;
     this.settings = settings;
@@ -51,6 +56,23 @@ public final class Engine {
 
   public Planner planner() {
     return planner;
+  }
+
+  /** The {@code sys_peers} view installed on this engine's store connections. */
+  SysPeers sysPeers() {
+    return sysPeers;
+  }
+
+  /** The running replicator, or null when this database does not replicate. */
+  public ReplicationService replication() {
+    return replication;
+  }
+
+  /** Starts replication if the settings ask for it (an engine service). */
+  AutoCloseable startReplication() throws SQLException {
+    ReplicationService r = ReplicationService.start(store, settings.replication(), sysPeers);
+    replication = r;
+    return r == null ? () -> {} : r;
   }
 
   /**

@@ -4,6 +4,7 @@ import io.pluresdb.crdt.error.Errors;
 import io.pluresdb.crdt.error.SqlState;
 import io.pluresdb.crdt.store.Store;
 import io.pluresdb.crdt.store.StoreConfig;
+import io.pluresdb.driver.replication.SysPeers;
 import io.pluresdb.driver.url.ConnectionUrl;
 import io.pluresdb.driver.url.DatabaseTarget;
 import io.pluresdb.planner.vector.VectorSupport;
@@ -40,7 +41,8 @@ public final class EngineRegistry {
     EngineSettings settings = EngineSettings.of(url);
     Engine engine = engines.get(key);
     if (engine == null) {
-      engine = new Engine(key, target, settings, openStore(target, settings));
+      SysPeers sysPeers = new SysPeers();
+      engine = new Engine(key, target, settings, openStore(target, settings, sysPeers), sysPeers);
       try {
         EngineServices.start(engine);
       } catch (SQLException | RuntimeException e) {
@@ -88,7 +90,7 @@ public final class EngineRegistry {
     return e == null ? 0 : e.references();
   }
 
-  private static Store openStore(DatabaseTarget target, EngineSettings settings)
+  private static Store openStore(DatabaseTarget target, EngineSettings settings, SysPeers sysPeers)
       throws SQLException {
     StoreConfig config;
     if (target.inMemory()) {
@@ -101,7 +103,8 @@ public final class EngineRegistry {
         config
             .withSynchronousFull(settings.synchronousFull())
             .withMaxClockDrift(settings.maxClockDrift())
-            .withNodeName(settings.node());
+            .withNodeName(settings.node())
+            .withConnectionInitializer(sysPeers::install);
     config = VectorSupport.configure(config);
     try {
       return Store.open(config);

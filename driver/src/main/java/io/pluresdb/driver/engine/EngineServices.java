@@ -16,6 +16,7 @@ final class EngineServices {
   static void start(Engine engine) throws SQLException {
     // one line per feature, e.g. engine.attach(SomeService.start(engine.store(), settings))
     engine.attach(vectorIndexes(engine));
+    engine.attach(engine.startReplication());
   }
 
   /** HNSW index maintenance, persisted beside a file database; top-k queries search it. */

@@ -426,6 +426,14 @@ public final class ConnectionImpl implements PluresConnection, SelfWrapper {
     return lease.engine().store().databaseId();
   }
 
+  @Override
+  public int listenPort() throws SQLException {
+    checkOpen();
+    var replication = lease.engine().replication();
+    var address = replication == null ? null : replication.listenAddress();
+    return address == null ? -1 : address.getPort();
+  }
+
   // ---- warnings, client info, type map
 
   @Override

@@ -47,7 +47,42 @@ public enum PluresProperty {
       Kind.POSITIVE_INTEGER,
       "40",
       "Candidate list size of HNSW searches (1 to 4096): larger finds the true nearest neighbours"
-          + " more often and searches longer; SET ef_search = n changes it per session.");
+          + " more often and searches longer; SET ef_search = n changes it per session."),
+  PEERS(
+      "peers",
+      Kind.TEXT,
+      null,
+      "Peers to replicate with: comma-separated ws:// or wss:// URLs, reconnected with backoff."),
+  LISTEN(
+      "listen",
+      Kind.TEXT,
+      null,
+      "host:port on which this node accepts peers (port 0 picks a free one); beyond loopback a"
+          + " token is required."),
+  TOKEN(
+      "token",
+      Kind.TEXT,
+      null,
+      "Shared secret of the replicated database: presented to peers and required from them."),
+  KEY_STORE(
+      "key_store",
+      Kind.TEXT,
+      null,
+      "PKCS12 key store of the listener: with it, peers connect with wss://."),
+  KEY_STORE_PASSWORD(
+      "key_store_password", Kind.TEXT, null, "Password of the listener's key store."),
+  TRUST_STORE(
+      "trust_store",
+      Kind.TEXT,
+      null,
+      "PKCS12 trust store of the certificates this node accepts from wss:// peers (default: the"
+          + " JDK's)."),
+  TRUST_STORE_PASSWORD("trust_store_password", Kind.TEXT, null, "Password of the trust store."),
+  TRUST_ALL(
+      "trust_all",
+      Kind.BOOLEAN,
+      "false",
+      "Accept any certificate from wss:// peers: for tests only, never in production.");
 
   /** How a property's text value is checked and typed. */
   public enum Kind {

@@ -1,16 +1,24 @@
 package io.pluresdb.driver.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -76,7 +84,7 @@ class PluresJarIT {
   void helpListsTheCommands() throws Exception {
     Run r = java("--help");
     assertThat(r.exit()).isZero();
-    assertThat(r.out()).contains("shell").contains("version").doesNotContain("serve");
+    assertThat(r.out()).contains("shell").contains("version").contains("serve").contains("status");
   }
 
   @Test
@@ -199,5 +207,74 @@ class PluresJarIT {
     assertThat(Files.readString(history))
         .contains("CREATE TABLE note")
         .contains("SELECT COUNT(*) FROM note;");
+  }
+
+  @Test
+  void serveRunsAHubThatTwoClientsReplicateThrough() throws Exception {
+    Path log = dir.resolve("serve.txt");
+    Process hub =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar",
+                Path.of(System.getProperty("pluresdb.jar", "target/pluresdb.jar"))
+                    .toAbsolutePath()
+                    .toString(),
+                "serve",
+                "--db",
+                dir.resolve("hub.db").toString(),
+                "--port",
+                "0",
+                "--token",
+                "s3cret")
+            .directory(dir.toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile())
+            .start();
+    try {
+      Pattern listening = Pattern.compile("listening on (ws://127\\.0\\.0\\.1:\\d+)");
+      String[] url = new String[1];
+      await()
+          .atMost(Duration.ofSeconds(60))
+          .until(
+              () -> {
+                Matcher m = listening.matcher(Files.readString(log));
+                if (m.find()) {
+                  url[0] = m.group(1);
+                }
+                return url[0] != null || !hub.isAlive();
+              });
+      assertThat(url[0]).as(Files.readString(log)).isNotNull();
+      String query = "?peers=" + url[0] + "&token=s3cret";
+      try (Connection a =
+              DriverManager.getConnection("jdbc:pluresdb:" + dir.resolve("a.db") + query);
+          Connection b =
+              DriverManager.getConnection("jdbc:pluresdb:" + dir.resolve("b.db") + query)) {
+        a.createStatement().execute("CREATE TABLE note (id BIGINT PRIMARY KEY, text VARCHAR(40))");
+        a.createStatement().execute("INSERT INTO note VALUES (1, 'written on a')");
+        await().atMost(Duration.ofSeconds(60)).until(() -> text(b).equals("written on a"));
+
+        Run status = java("status", url[0], "--token", "s3cret");
+        assertThat(status.exit()).as(status.out()).isZero();
+        assertThat(status.out()).contains("SERVER").contains("LIVE");
+        Run refused = java("status", url[0], "--token", "wrong");
+        assertThat(refused.exit()).isEqualTo(1);
+        assertThat(refused.out()).contains("401");
+      }
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .until(() -> Files.readString(log).contains("transactions received: 2"));
+    } finally {
+      hub.destroy(); // SIGTERM: the hub closes its database and exits
+      assertThat(hub.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    }
+    assertThat(Files.readString(log)).contains("closed cleanly");
+  }
+
+  private static String text(Connection c) {
+    try (ResultSet rs = c.createStatement().executeQuery("SELECT text FROM note WHERE id = 1")) {
+      return rs.next() ? rs.getString(1) : "";
+    } catch (SQLException e) {
+      return ""; // the table has not arrived yet
+    }
   }
 }

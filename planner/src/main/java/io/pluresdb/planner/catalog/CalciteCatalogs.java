@@ -29,6 +29,7 @@ public final class CalciteCatalogs {
     }
     CalciteSchema root = CalciteSchema.createRootSchema(false, false);
     root.add(MAIN, b.schema);
+    SystemTables.all().forEach(root::add);
     return root;
   }
 }

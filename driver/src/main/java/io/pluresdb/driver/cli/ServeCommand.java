@@ -1,0 +1,139 @@
+package io.pluresdb.driver.cli;
+
+import io.pluresdb.jdbc.PluresConnection;
+import io.pluresdb.jdbc.PluresDriver;
+import java.io.PrintStream;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code pluresdb serve}: a durable hub node. Opens the database with a listener, prints where it
+ * listens and who it is, then a line whenever its live peers or the transactions they sent change,
+ * until Ctrl-C or SIGTERM, when it closes the database cleanly.
+ */
+@Command(name = "serve", description = "Run a hub node that peers replicate through.")
+final class ServeCommand implements Callable<Integer> {
+  private static final long REFRESH_MILLIS = 1000;
+
+  @Option(
+      names = "--db",
+      paramLabel = "FILE",
+      description = "Database file (default: ${DEFAULT-VALUE}).",
+      defaultValue = "pluresdb.db")
+  private Path db;
+
+  @Option(
+      names = "--port",
+      description = "Port to listen on; 0 picks a free one (default: ${DEFAULT-VALUE}).",
+      defaultValue = "7777")
+  private int port;
+
+  @Option(
+      names = "--host",
+      description =
+          "Address to listen on (default: ${DEFAULT-VALUE}); any other than loopback needs"
+              + " --token.",
+      defaultValue = "127.0.0.1")
+  private String host;
+
+  @Option(names = "--token", description = "Shared secret peers must present.")
+  private String token;
+
+  @Option(
+      names = "--keystore",
+      paramLabel = "FILE",
+      description = "PKCS12 key store: serve wss://.")
+  private Path keyStore;
+
+  @Option(names = "--keystore-password", description = "Password of the key store.")
+  private String keyStorePassword;
+
+  @Override
+  public Integer call() throws SQLException, InterruptedException {
+    PluresDriver.register();
+    PrintStream out = System.out;
+    CountDownLatch stopped = new CountDownLatch(1);
+    Connection c = DriverManager.getConnection(url());
+    PluresConnection node = c.unwrap(PluresConnection.class);
+    String scheme = keyStore == null ? "ws" : "wss";
+    String where = host.contains(":") ? "[" + host + "]" : host;
+    out.println("PluresDB hub listening on " + scheme + "://" + where + ":" + node.listenPort());
+    out.println("node " + node.nodeId() + ", database " + node.databaseId() + ", file " + db);
+    out.println("Ctrl-C stops it.");
+    out.flush();
+    Thread hook =
+        new Thread(
+            () -> {
+              try {
+                c.close();
+                out.println("stopped; " + db + " closed cleanly");
+              } catch (SQLException e) {
+                out.println("stopping failed: " + e.getMessage());
+              } finally {
+                out.flush();
+                stopped.countDown();
+              }
+            },
+            "pluresdb-serve-stop");
+    Runtime.getRuntime().addShutdownHook(hook);
+    String last = "";
+    while (!stopped.await(REFRESH_MILLIS, TimeUnit.MILLISECONDS)) {
+      String now;
+      try {
+        now = counters(c);
+      } catch (SQLException e) {
+        if (c.isClosed()) {
+          break; // shutting down
+        }
+        throw e;
+      }
+      if (!now.equals(last)) {
+        out.println(now);
+        out.flush();
+        last = now;
+      }
+    }
+    stopped.await();
+    return 0;
+  }
+
+  private String url() {
+    StringBuilder u = new StringBuilder("jdbc:pluresdb:").append(db).append("?listen=");
+    u.append(host.contains(":") ? "[" + host + "]" : host).append(':').append(port);
+    if (token != null) {
+      u.append("&token=").append(enc(token));
+    }
+    if (keyStore != null) {
+      u.append("&key_store=").append(enc(keyStore.toString()));
+    }
+    if (keyStorePassword != null) {
+      u.append("&key_store_password=").append(enc(keyStorePassword));
+    }
+    return u.toString();
+  }
+
+  private static String enc(String s) {
+    return URLEncoder.encode(s, StandardCharsets.UTF_8);
+  }
+
+  private static String counters(Connection c) throws SQLException {
+    try (Statement s = c.createStatement();
+        ResultSet rs =
+            s.executeQuery(
+                "SELECT COUNT(*), COALESCE(SUM(received), 0) FROM sys_peers WHERE state = 'LIVE'")) {
+      rs.next();
+      return "peers live: " + rs.getLong(1) + ", transactions received: " + rs.getLong(2);
+    }
+  }
+}

@@ -1,0 +1,86 @@
+package io.pluresdb.driver.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code pluresdb status ws://host:port --token T}: asks a running node (its {@code GET /status} on
+ * the replication port) for its peers and prints each one's state and lag.
+ */
+@Command(name = "status", description = "Show a running node's peers, their state and lag.")
+final class StatusCommand implements Callable<Integer> {
+  @Parameters(
+      index = "0",
+      paramLabel = "URL",
+      description = "The node's replication address (default: ${DEFAULT-VALUE}).",
+      defaultValue = "ws://127.0.0.1:7777")
+  private URI node;
+
+  @Option(names = "--token", description = "The node's token.")
+  private String token;
+
+  @Override
+  public Integer call() throws IOException, InterruptedException {
+    PrintStream out = System.out;
+    String scheme = "wss".equalsIgnoreCase(node.getScheme()) ? "https" : "http";
+    URI page = URI.create(scheme + "://" + node.getRawAuthority() + "/status");
+    HttpRequest.Builder req = HttpRequest.newBuilder(page).timeout(Duration.ofSeconds(10));
+    if (token != null) {
+      req.header("Authorization", "Bearer " + token);
+    }
+    HttpResponse<String> res;
+    try {
+      res =
+          HttpClient.newBuilder()
+              .connectTimeout(Duration.ofSeconds(5))
+              .build()
+              .send(req.build(), HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      out.println("cannot reach " + node + ": " + e.getMessage());
+      return 2;
+    }
+    if (res.statusCode() != 200) {
+      out.println(node + " refused: " + res.statusCode() + " " + res.body().trim());
+      return 1;
+    }
+    JsonNode s = new ObjectMapper().readTree(res.body());
+    out.println(
+        "node "
+            + s.path("node").asText()
+            + ", database "
+            + s.path("database").asText()
+            + ", listening on "
+            + s.path("listen").asText());
+    JsonNode peers = s.path("peers");
+    if (peers.isEmpty()) {
+      out.println("no peers");
+    }
+    out.printf(
+        "%-14s %-28s %-7s %-12s %8s %8s %8s  %s%n",
+        "NODE", "ADDRESS", "ROLE", "STATE", "BEHIND", "SENT", "RECEIVED", "CLOSE REASON");
+    for (JsonNode p : peers) {
+      out.printf(
+          "%-14s %-28s %-7s %-12s %8d %8d %8d  %s%n",
+          p.path("node").asText("-"),
+          p.path("address").asText(),
+          p.path("role").asText(),
+          p.path("state").asText(),
+          p.path("behind").asLong(),
+          p.path("sent").asLong(),
+          p.path("received").asLong(),
+          p.path("close_reason").isNull() ? "" : p.path("close_reason").asText());
+    }
+    return 0;
+  }
+}

@@ -1,0 +1,77 @@
+package io.pluresdb.driver.replication;
+
+import io.pluresdb.crdt.error.Errors;
+import io.pluresdb.crdt.error.SqlState;
+import io.pluresdb.crdt.store.Store;
+import io.pluresdb.sync.auth.PermissiveAgent;
+import io.pluresdb.sync.auth.SharedTokenAgent;
+import io.pluresdb.sync.protocol.PeerSession;
+import io.pluresdb.sync.protocol.SyncConfig;
+import io.pluresdb.sync.replicator.Replicator;
+import java.net.InetSocketAddress;
+import java.sql.SQLException;
+
+/**
+ * The replicator of one engine, started with the engine when its URL asks for replication and
+ * closed with it (when the last connection closes). The shared token both authenticates this node
+ * to its peers and admits peers that present it.
+ *
+ * <p>Thread-safe: immutable after start; {@link #close} is idempotent through the replicator.
+ */
+public final class ReplicationService implements AutoCloseable {
+  private final Replicator replicator;
+  private final SysPeers view;
+
+  private ReplicationService(Replicator replicator, SysPeers view) {
+    this.replicator = replicator;
+    this.view = view;
+  }
+
+  /**
+   * Starts replicating {@code store} as {@code settings} ask, or returns null when they ask for
+   * nothing. A listener that cannot bind or a refused configuration fails with 08001.
+   */
+  public static ReplicationService start(Store store, ReplicationSettings settings, SysPeers view)
+      throws SQLException {
+    if (!settings.enabled()) {
+      return null;
+    }
+    SyncConfig sync =
+        SyncConfig.builder()
+            .token(settings.token())
+            .agent(
+                settings.token() == null
+                    ? new PermissiveAgent()
+                    : new SharedTokenAgent(settings.token()))
+            .build();
+    Replicator r;
+    try {
+      r = Replicator.start(store, settings.toConfig(), role -> PeerSession.open(role, store, sync));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw Errors.of(SqlState.CLIENT_UNABLE_TO_CONNECT, "interrupted starting replication", e);
+    } catch (Exception e) { // a failed bind arrives as an undeclared BindException
+      throw Errors.of(
+          SqlState.CLIENT_UNABLE_TO_CONNECT,
+          "cannot start replication of " + store.nodeId() + ": " + e.getMessage(),
+          e);
+    }
+    view.source(r::peers);
+    return new ReplicationService(r, view);
+  }
+
+  /** The listener's bound address, or null when this node does not listen. */
+  public InetSocketAddress listenAddress() {
+    return replicator.listenAddress();
+  }
+
+  public Replicator replicator() {
+    return replicator;
+  }
+
+  @Override
+  public void close() {
+    view.source(null);
+    replicator.close();
+  }
+}

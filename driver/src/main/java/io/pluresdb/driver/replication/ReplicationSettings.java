@@ -1,0 +1,115 @@
+package io.pluresdb.driver.replication;
+
+import io.pluresdb.crdt.error.Errors;
+import io.pluresdb.crdt.error.SqlState;
+import io.pluresdb.driver.url.ConnectionUrl;
+import io.pluresdb.driver.url.PluresProperty;
+import io.pluresdb.sync.netty.SyncClient;
+import io.pluresdb.sync.netty.TlsSettings;
+import io.pluresdb.sync.replicator.ReplicatorConfig;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The replication properties of a URL ({@code listen}, {@code peers}, {@code token} and the TLS
+ * ones), checked: a bad value fails with 08001 naming the property.
+ *
+ * @param listen where to accept peers, or null
+ * @param peers the peer URLs, possibly empty
+ * @param token the shared secret, or null
+ * @param tls key store and trust settings
+ */
+public record ReplicationSettings(
+    InetSocketAddress listen, List<URI> peers, String token, TlsSettings tls) {
+
+  public ReplicationSettings {
+    peers = List.copyOf(peers);
+  }
+
+  /** Reads and checks the URL's replication properties. */
+  public static ReplicationSettings of(ConnectionUrl url) throws SQLException {
+    String token = url.get(PluresProperty.TOKEN);
+    return new ReplicationSettings(
+        listen(url.get(PluresProperty.LISTEN)),
+        peers(url.get(PluresProperty.PEERS)),
+        token == null || token.isEmpty() ? null : token,
+        new TlsSettings(
+            path(url.get(PluresProperty.KEY_STORE)),
+            url.get(PluresProperty.KEY_STORE_PASSWORD),
+            path(url.get(PluresProperty.TRUST_STORE)),
+            url.get(PluresProperty.TRUST_STORE_PASSWORD),
+            Boolean.parseBoolean(url.get(PluresProperty.TRUST_ALL))));
+  }
+
+  /** True when this node listens or has peers. */
+  public boolean enabled() {
+    return listen != null || !peers.isEmpty();
+  }
+
+  /** The replicator's configuration. */
+  public ReplicatorConfig toConfig() {
+    return ReplicatorConfig.of(listen, peers, token).withTls(tls);
+  }
+
+  /** {@code host:port} (IPv6 in brackets); port 0 picks a free port. */
+  static InetSocketAddress listen(String value) throws SQLException {
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    String v = value.trim();
+    int colon = v.lastIndexOf(':');
+    if (colon <= 0 || colon == v.length() - 1) {
+      throw bad(PluresProperty.LISTEN, value, "host:port, e.g. 127.0.0.1:7777 or 0.0.0.0:0");
+    }
+    String host = v.substring(0, colon);
+    if (host.startsWith("[") && host.endsWith("]")) {
+      host = host.substring(1, host.length() - 1);
+    }
+    int port;
+    try {
+      port = Integer.parseInt(v.substring(colon + 1));
+    } catch (NumberFormatException e) {
+      throw bad(PluresProperty.LISTEN, value, "a port number after the colon");
+    }
+    if (port < 0 || port > 65535) {
+      throw bad(PluresProperty.LISTEN, value, "a port from 0 to 65535");
+    }
+    InetSocketAddress a = new InetSocketAddress(host, port);
+    if (a.isUnresolved()) {
+      throw bad(PluresProperty.LISTEN, value, "a host name or address of this machine");
+    }
+    return a;
+  }
+
+  static List<URI> peers(String value) throws SQLException {
+    List<URI> out = new ArrayList<>();
+    if (value == null || value.isBlank()) {
+      return out;
+    }
+    for (String part : value.split(",")) {
+      if (part.isBlank()) {
+        continue;
+      }
+      try {
+        out.add(SyncClient.parse(part));
+      } catch (IllegalArgumentException e) {
+        throw bad(PluresProperty.PEERS, part.trim(), "ws://host:port or wss://host:port");
+      }
+    }
+    return out;
+  }
+
+  private static Path path(String value) {
+    return value == null || value.isBlank() ? null : Path.of(value);
+  }
+
+  private static SQLException bad(PluresProperty p, String value, String expected) {
+    return Errors.of(
+        SqlState.CLIENT_UNABLE_TO_CONNECT,
+        "invalid value '" + value + "' for property '" + p.key() + "': expected " + expected);
+  }
+}

@@ -1,0 +1,5 @@
+/**
+ * Replication as an engine service: the URL properties that start it, the replicator's lifetime
+ * beside the store, and the {@code sys_peers} view that shows its peers.
+ */
+package io.pluresdb.driver.replication;

@@ -1,0 +1,244 @@
+package io.pluresdb.sync.netty;
+
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
+import io.pluresdb.crdt.feed.ChangeSet;
+import io.pluresdb.crdt.feed.Notification;
+import io.pluresdb.sync.protocol.CloseReason;
+import io.pluresdb.sync.protocol.Outbox;
+import io.pluresdb.sync.protocol.PeerSession;
+import io.pluresdb.sync.protocol.PeerStatus;
+import java.util.ArrayDeque;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One connection's bridge between its channel and its {@link PeerSession}: every call into the
+ * session runs on this link's {@link SerialExecutor}, never on the event loop, and what the session
+ * writes to its {@link Outbox} goes to the channel.
+ *
+ * <p>Backpressure both ways. Frames received but not yet handled are counted; past {@link
+ * Limits#maxPendingFrames()} the channel stops reading (TCP pushes back on the peer) until half are
+ * done. While the channel is not writable it also stops reading (a request read now would only
+ * produce more output), and committed transactions and notifications for the peer are held; past
+ * {@link Limits#maxHeldEvents()} the connection is closed instead of holding more, and the peer
+ * catches up from the log when it reconnects. Memory per connection stays bounded.
+ *
+ * <p>Thread-safe: event-loop callbacks only count and submit; {@code held}, {@code flushNeeded} and
+ * the session are confined to the serial executor; {@code status} and {@code closeReason} are
+ * volatile snapshots for other threads.
+ */
+public final class SessionLink implements Outbox {
+  private static final Logger LOG = LoggerFactory.getLogger(SessionLink.class);
+
+  private final Channel channel;
+  private final PeerSession session;
+  private final Executor serial;
+  private final Limits limits;
+  private final String address;
+  private final AtomicInteger pendingFrames = new AtomicInteger();
+  private final ArrayDeque<Runnable> held = new ArrayDeque<>(); // serial executor only
+  private boolean flushNeeded; // serial executor only
+  private boolean disconnected; // serial executor only
+  private volatile PeerStatus status;
+  private volatile CloseReason closeReason;
+  private volatile boolean reachedLive;
+
+  /**
+   * A link for a connection whose WebSocket handshake is complete.
+   *
+   * @param address the peer's address as shown in status (its URL, or its remote socket address)
+   */
+  public SessionLink(
+      Channel channel, PeerSession session, Executor pool, Limits limits, String address) {
+    this.channel = channel;
+    this.session = session;
+    this.serial = new SerialExecutor(pool);
+    this.limits = limits;
+    this.address = address;
+    this.status = session.status();
+  }
+
+  public String address() {
+    return address;
+  }
+
+  /** The session's last status, with the transport's close reason when the session has none. */
+  public PeerStatus status() {
+    PeerStatus s = status;
+    CloseReason transport = closeReason;
+    if (s.closeReason() == null && transport != null) {
+      return new PeerStatus(
+          s.peerNode(),
+          s.role(),
+          PeerStatus.State.CLOSED,
+          s.lastHeard(),
+          s.sentTransactions(),
+          s.receivedTransactions(),
+          s.lag(),
+          s.bytesSent(),
+          s.bytesReceived(),
+          transport);
+    }
+    return s;
+  }
+
+  /**
+   * True once the session has caught up and streamed live (a reconnecting client resets its
+   * backoff).
+   */
+  public boolean reachedLive() {
+    return reachedLive;
+  }
+
+  /** The handshake is done: the session starts (a client sends its hello). */
+  void start() {
+    run(() -> session.start(this));
+  }
+
+  /** A binary frame arrived (event loop). */
+  void received(byte[] frame) {
+    if (pendingFrames.incrementAndGet() >= limits.maxPendingFrames()) {
+      channel.config().setAutoRead(false);
+    }
+    run(
+        () -> {
+          try {
+            session.receive(frame, this);
+          } finally {
+            if (pendingFrames.decrementAndGet() <= limits.maxPendingFrames() / 2) {
+              resumeReading();
+            }
+          }
+        });
+  }
+
+  /**
+   * A transaction committed on this node: handed to the session unless the peer is not draining.
+   */
+  public void committed(ChangeSet change) {
+    run(() -> deliver(() -> session.committed(change, this)));
+  }
+
+  /** A notification published on this node. */
+  public void notified(Notification notification) {
+    run(() -> deliver(() -> session.notified(notification, this)));
+  }
+
+  /** Time passes: the session may send a heartbeat or give up on a silent peer. */
+  public void tick() {
+    run(() -> session.tick(this));
+  }
+
+  /** The socket's writability changed (event loop). */
+  void writabilityChanged() {
+    if (channel.isWritable()) {
+      run(this::drainHeld);
+      resumeReading();
+    } else {
+      channel.config().setAutoRead(false);
+    }
+  }
+
+  /** The peer sent a close frame: remember why, before the channel goes. */
+  void peerClosed(CloseReason reason) {
+    if (closeReason == null) {
+      closeReason = reason;
+    }
+  }
+
+  /** The transport closed the connection itself (bad input, a limit): remember why. */
+  void transportClosed(CloseReason reason) {
+    peerClosed(reason);
+  }
+
+  /** The channel is gone (event loop). */
+  void disconnected() {
+    run(
+        () -> {
+          disconnected = true;
+          held.clear();
+          session.disconnected();
+        });
+  }
+
+  @Override
+  public void send(byte[] frame) {
+    // called by the session on the serial executor; flushed once when the current task ends
+    channel.write(frame, channel.voidPromise());
+    flushNeeded = true;
+  }
+
+  @Override
+  public void close(CloseReason reason) {
+    if (closeReason == null) {
+      closeReason = reason;
+    }
+    if (reason.code() != CloseReason.Code.NORMAL) {
+      LOG.info("closing connection with {}: {} ({})", address, reason.message(), reason.code());
+    }
+    channel
+        .writeAndFlush(new CloseWebSocketFrame(CloseCodes.status(reason)))
+        .addListener(ChannelFutureListener.CLOSE);
+  }
+
+  private void deliver(Runnable event) {
+    if (held.isEmpty() && channel.isWritable()) {
+      event.run();
+      return;
+    }
+    held.add(event);
+    if (held.size() > limits.maxHeldEvents()) {
+      held.clear();
+      close(
+          new CloseReason(
+              CloseReason.Code.TIMEOUT,
+              "peer too slow: more than "
+                  + limits.maxHeldEvents()
+                  + " transactions waiting; it catches up from the log when it reconnects"));
+    }
+  }
+
+  private void drainHeld() {
+    while (!held.isEmpty() && channel.isWritable()) {
+      held.poll().run();
+      flush();
+    }
+  }
+
+  private void resumeReading() {
+    if (channel.isWritable() && pendingFrames.get() <= limits.maxPendingFrames() / 2) {
+      channel.config().setAutoRead(true);
+    }
+  }
+
+  /** Runs a task on the serial executor, then flushes and refreshes the status snapshot. */
+  private void run(Runnable task) {
+    serial.execute(
+        () -> {
+          if (disconnected) {
+            return;
+          }
+          try {
+            task.run();
+          } finally {
+            flush();
+            PeerStatus now = session.status();
+            status = now;
+            if (now.state() == PeerStatus.State.LIVE) {
+              reachedLive = true;
+            }
+          }
+        });
+  }
+
+  private void flush() {
+    if (flushNeeded) {
+      flushNeeded = false;
+      channel.flush();
+    }
+  }
+}

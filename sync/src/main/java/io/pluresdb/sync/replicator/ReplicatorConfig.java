@@ -1,0 +1,61 @@
+package io.pluresdb.sync.replicator;
+
+import io.pluresdb.sync.netty.Limits;
+import io.pluresdb.sync.netty.TlsSettings;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * How a replicator runs.
+ *
+ * @param listen the address to accept peers on, or null to accept none (port 0 picks a free port)
+ * @param peers the peers to connect to ({@code ws://} or {@code wss://} URLs)
+ * @param token the shared secret; required when listening on a non-loopback address
+ * @param tls key store of the listener and trust of the client
+ * @param limits per-connection size and backpressure bounds
+ * @param tickInterval how often sessions are ticked (heartbeats, idle timeouts)
+ * @param backoff delays between reconnection attempts
+ */
+public record ReplicatorConfig(
+    InetSocketAddress listen,
+    List<URI> peers,
+    String token,
+    TlsSettings tls,
+    Limits limits,
+    Duration tickInterval,
+    Backoff backoff) {
+
+  public ReplicatorConfig {
+    peers = List.copyOf(peers);
+  }
+
+  /** Listening and connecting as given, with default TLS (none), limits, ticks and backoff. */
+  public static ReplicatorConfig of(InetSocketAddress listen, List<URI> peers, String token) {
+    return new ReplicatorConfig(
+        listen,
+        peers,
+        token,
+        TlsSettings.none(),
+        Limits.defaults(),
+        Duration.ofMillis(500),
+        Backoff.defaults());
+  }
+
+  public ReplicatorConfig withTls(TlsSettings t) {
+    return new ReplicatorConfig(listen, peers, token, t, limits, tickInterval, backoff);
+  }
+
+  public ReplicatorConfig withLimits(Limits l) {
+    return new ReplicatorConfig(listen, peers, token, tls, l, tickInterval, backoff);
+  }
+
+  public ReplicatorConfig withBackoff(Backoff b) {
+    return new ReplicatorConfig(listen, peers, token, tls, limits, tickInterval, b);
+  }
+
+  public ReplicatorConfig withTickInterval(Duration d) {
+    return new ReplicatorConfig(listen, peers, token, tls, limits, d, backoff);
+  }
+}
