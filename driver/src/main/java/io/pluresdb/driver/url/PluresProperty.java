@@ -40,6 +40,12 @@ public enum PluresProperty {
       "Node of a database this connection creates: 12 hex digits are its id, another name is"
           + " hashed to one; ignored when the database exists."),
   READ_ONLY("read_only", Kind.BOOLEAN, "false", "Opens the connection read-only."),
+  LIVE_BUFFER(
+      "live_buffer",
+      Kind.COUNT,
+      "10000",
+      "Changes a live query (SUBSCRIBE, listener) may buffer for a slow consumer before it is sent"
+          + " RESET and a fresh snapshot instead."),
   USER("user", Kind.TEXT, null, "Accepted and ignored: an embedded database has no users."),
   PASSWORD("password", Kind.TEXT, null, "Accepted and ignored: an embedded database has no users.");
 
@@ -48,7 +54,9 @@ public enum PluresProperty {
     TEXT,
     BOOLEAN,
     MILLIS,
-    CHOICE
+    CHOICE,
+    /** A positive whole number. */
+    COUNT
   }
 
   private final String key;
@@ -126,6 +134,16 @@ public enum PluresProperty {
           // reported below with the property's name
         }
         throw bad(value, "a non-negative number of milliseconds");
+      case COUNT:
+        try {
+          int n = Integer.parseInt(value.trim());
+          if (n > 0) {
+            return Integer.toString(n);
+          }
+        } catch (NumberFormatException e) {
+          // reported below with the property's name
+        }
+        throw bad(value, "a positive whole number");
       case CHOICE:
         String c = value.trim().toUpperCase(Locale.ROOT);
         if (Arrays.asList(choices).contains(c)) {
