@@ -135,23 +135,26 @@ public sealed interface Plan extends Prepared {
     }
   }
 
-  /** BEGIN, COMMIT or ROLLBACK. */
-  record Transaction(String sql, TxnCommand command) implements Plan {
+  /** A statement without rows or parameters, executed for its effect on the session. */
+  sealed interface Command extends Plan permits Transaction, Channel {
     @Override
-    public boolean returnsRows() {
+    default boolean returnsRows() {
       return false;
     }
 
     @Override
-    public List<ColumnMeta> columns() {
+    default List<ColumnMeta> columns() {
       return List.of();
     }
 
     @Override
-    public List<ColumnType> parameterTypes() {
+    default List<ColumnType> parameterTypes() {
       return List.of();
     }
   }
+
+  /** BEGIN, COMMIT or ROLLBACK. */
+  record Transaction(String sql, TxnCommand command) implements Command {}
 
   /** Transaction control statements. */
   enum TxnCommand {
@@ -188,22 +191,7 @@ public sealed interface Plan extends Prepared {
    * @param payload the NOTIFY payload ("" when none), else null
    */
   record Channel(String sql, ChannelCommand command, String channel, String payload)
-      implements Plan {
-    @Override
-    public boolean returnsRows() {
-      return false;
-    }
-
-    @Override
-    public List<ColumnMeta> columns() {
-      return List.of();
-    }
-
-    @Override
-    public List<ColumnType> parameterTypes() {
-      return List.of();
-    }
-  }
+      implements Command {}
 
   /** The channel statements. */
   enum ChannelCommand {
