@@ -13,6 +13,7 @@ import io.pluresdb.jdbc.LiveListener;
 import io.pluresdb.jdbc.PluresConnection;
 import io.pluresdb.jdbc.PluresNotification;
 import io.pluresdb.planner.Session;
+import io.pluresdb.planner.live.LiveCompiler;
 import io.pluresdb.planner.live.LiveSubscription;
 import java.sql.Array;
 import java.sql.Blob;
@@ -562,11 +563,7 @@ public final class ConnectionImpl implements PluresConnection, SelfWrapper {
     if (sql == null) {
       throw Errors.of(SqlState.INVALID_PARAMETER_VALUE, "publisher: the SQL is required");
     }
-    String text = sql.strip();
-    session.prepare(
-        text.toUpperCase(java.util.Locale.ROOT).startsWith("SUBSCRIBE")
-            ? text
-            : "SUBSCRIBE " + text);
+    session.prepare(LiveCompiler.asSubscribe(sql)); // SQL errors surface here, not later
     return new LivePublisher(session, sql, params == null ? List.of() : new ArrayList<>(params));
   }
 

@@ -82,6 +82,22 @@ class LiveQueryTest {
   }
 
   @Test
+  void aPreparedSubscribeTakesParameters() throws SQLException {
+    try (java.sql.PreparedStatement p =
+        c.prepareStatement("SUBSCRIBE SELECT id, name FROM album WHERE artist_id = ?")) {
+      assertThat(p.getParameterMetaData().getParameterCount()).isEqualTo(1);
+      p.setLong(1, 7);
+      ResultSet live = p.executeQuery();
+      assertThat(live.next()).isTrue();
+      assertThat(row(live)).isEqualTo("1|Old|INITIAL");
+      Db.exec(writer, "INSERT INTO album (id, name, artist_id) VALUES (5, 'Five', 8)");
+      Db.exec(writer, "INSERT INTO album (id, name, artist_id) VALUES (6, 'Six', 7)");
+      assertThat(live.next()).isTrue();
+      assertThat(row(live)).isEqualTo("6|Six|INSERT");
+    }
+  }
+
+  @Test
   void cancelEndsABlockedNextWith57014() throws Exception {
     Statement s = c.createStatement();
     ResultSet live = s.executeQuery("SUBSCRIBE SELECT id, name FROM album WHERE year > 3000");

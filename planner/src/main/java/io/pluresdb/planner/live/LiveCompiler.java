@@ -44,6 +44,12 @@ public final class LiveCompiler {
 
   private LiveCompiler() {}
 
+  /** The statement for a subscription given as a query: {@code sql} with a leading SUBSCRIBE. */
+  public static String asSubscribe(String sql) {
+    String text = sql.strip();
+    return text.regionMatches(true, 0, "SUBSCRIBE", 0, 9) ? text : "SUBSCRIBE " + text;
+  }
+
   public static LiveQuery compile(PlanningContext context, String sql) throws SQLException {
     ReadPlan plain = QueryCompiler.compile(context, query(sql), sql);
     Shape shape = shape(context, query(sql));

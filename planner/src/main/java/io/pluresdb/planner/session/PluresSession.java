@@ -14,6 +14,7 @@ import io.pluresdb.planner.exec.Cursor;
 import io.pluresdb.planner.exec.Prepared;
 import io.pluresdb.planner.exec.Result;
 import io.pluresdb.planner.live.ChannelInbox;
+import io.pluresdb.planner.live.LiveCompiler;
 import io.pluresdb.planner.live.LiveCursor;
 import io.pluresdb.planner.live.LiveSubscription;
 import io.pluresdb.planner.plan.Plan;
@@ -29,7 +30,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
@@ -416,11 +416,7 @@ public final class PluresSession implements Session {
   @Override
   public LiveSubscription subscribe(String sql, List<Object> params) throws SQLException {
     ensureOpen();
-    String text = sql.strip();
-    if (!text.toUpperCase(Locale.ROOT).startsWith("SUBSCRIBE")) {
-      text = "SUBSCRIBE " + text;
-    }
-    Plan plan = planner.plan(text, store.catalog(), true);
+    Plan plan = planner.plan(LiveCompiler.asSubscribe(sql), store.catalog(), true);
     if (!(plan instanceof Plan.Subscribe sub)) {
       throw Errors.of(SqlState.SYNTAX_ERROR, "a subscription needs a query: " + sql);
     }
