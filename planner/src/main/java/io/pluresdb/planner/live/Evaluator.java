@@ -1,5 +1,7 @@
 package io.pluresdb.planner.live;
 
+import io.pluresdb.crdt.feed.EntityChange;
+import io.pluresdb.crdt.schema.TableDef;
 import io.pluresdb.crdt.store.Store;
 import io.pluresdb.planner.read.Binder;
 import io.pluresdb.planner.read.ReadPlan;
@@ -38,8 +40,43 @@ final class Evaluator implements AutoCloseable {
         }
       };
 
+  private final Store store;
+  private final RowImages images;
+
   Evaluator(Store store) throws SQLException {
+    this.store = store;
     this.reader = store.openReader();
+    this.images = new RowImages(reader);
+  }
+
+  /** The schema changed: row images follow the new columns. */
+  void schemaChanged() throws SQLException {
+    images.schemaChanged();
+  }
+
+  /**
+   * Checks one change against the query through its row image: what that transaction did to the
+   * result. Null when the image cannot be used (the row does not match the current schema); the
+   * caller then probes the table.
+   */
+  List<LiveEvent> image(LiveSubscription s, EntityChange c, long seq, SubscriptionIndex index)
+      throws SQLException {
+    LiveQuery q = s.query;
+    Object[] now = null;
+    if (c.row() != null) {
+      TableDef table = store.catalog().table(q.table());
+      if (table == null || table.columns().size() != c.row().length) {
+        return null;
+      }
+      images.load(table, c.row());
+      List<Object> params = new ArrayList<>(s.params.subList(0, q.parameterCount()));
+      params.addAll(Arrays.asList(c.key()));
+      List<Object[]> found = rows(q.image(), params);
+      now = found.isEmpty() ? null : found.get(0);
+    }
+    List<LiveEvent> events = new ArrayList<>(1);
+    transition(s, RowKey.of(c.key()), now, seq, index, events);
+    return events;
   }
 
   /** Every row of a plan (visible and hidden columns), canonical values. */
@@ -82,25 +119,37 @@ final class Evaluator implements AutoCloseable {
       params.addAll(Arrays.asList(k.getValue()));
       List<Object[]> found = rows(q.probe(), params);
       Object[] now = found.isEmpty() ? null : found.get(0);
-      Object[] old = s.byKey.get(k.getKey());
-      if (old == null && now == null) {
-        continue;
-      }
-      s.version = Math.max(s.version, seq);
-      if (now == null) {
-        s.byKey.remove(k.getKey());
-        index.member(s, k.getKey(), false);
-        events.add(ResultDiff.event(ChangeKind.DELETE, old, q.visible(), s.version));
-      } else if (old == null) {
-        s.byKey.put(k.getKey(), now);
-        index.member(s, k.getKey(), true);
-        events.add(ResultDiff.event(ChangeKind.INSERT, now, q.visible(), s.version));
-      } else if (!Arrays.deepEquals(old, now)) {
-        s.byKey.put(k.getKey(), now);
-        events.add(ResultDiff.event(ChangeKind.UPDATE, now, q.visible(), s.version));
-      }
+      transition(s, k.getKey(), now, seq, index, events);
     }
     return events;
+  }
+
+  /** Adds what an entity's new state ({@code now}, null when not in the result) changes. */
+  private static void transition(
+      LiveSubscription s,
+      RowKey key,
+      Object[] now,
+      long seq,
+      SubscriptionIndex index,
+      List<LiveEvent> events) {
+    LiveQuery q = s.query;
+    Object[] old = s.byKey.get(key);
+    if (old == null && now == null) {
+      return;
+    }
+    s.version = Math.max(s.version, seq);
+    if (now == null) {
+      s.byKey.remove(key);
+      index.member(s, key, false);
+      events.add(ResultDiff.event(ChangeKind.DELETE, old, q.visible(), s.version));
+    } else if (old == null) {
+      s.byKey.put(key, now);
+      index.member(s, key, true);
+      events.add(ResultDiff.event(ChangeKind.INSERT, now, q.visible(), s.version));
+    } else if (!Arrays.deepEquals(old, now)) {
+      s.byKey.put(key, now);
+      events.add(ResultDiff.event(ChangeKind.UPDATE, now, q.visible(), s.version));
+    }
   }
 
   /** Re-runs the query, remembers it as told, and returns it as INITIAL rows (after a RESET). */
@@ -146,6 +195,7 @@ final class Evaluator implements AutoCloseable {
       closeQuietly(ps);
     }
     statements.clear();
+    images.close();
     reader.close();
   }
 

@@ -66,12 +66,14 @@ public final class LiveCompiler {
           identity[i] = visible + i;
         }
         ReadPlan probe = shape.window ? null : keyedOrNull(context, sql, shape, table, true, users);
+        ReadPlan labelled = probe == null ? null : withLabels(probe, plain, visible);
         return new LiveQuery(
             withLabels(keyed, plain, visible),
             visible,
             identity,
             true,
-            probe == null ? null : withLabels(probe, plain, visible),
+            labelled,
+            image(labelled, table.name(), tables),
             table.name(),
             tables,
             anyTable,
@@ -89,6 +91,7 @@ public final class LiveCompiler {
         visible,
         plainColumns.stream().mapToInt(Integer::intValue).toArray(),
         false,
+        null,
         null,
         table == null ? null : table.name(),
         tables,
@@ -188,6 +191,29 @@ public final class LiveCompiler {
       }
       return null;
     }
+  }
+
+  /**
+   * The probe redirected from the table to its one-row image (see {@link RowImages}), when the
+   * table is the only one it reads and it reads it once.
+   */
+  private static ReadPlan image(ReadPlan probe, String table, Set<String> tables) {
+    if (probe == null || !tables.equals(Set.of(table))) {
+      return null;
+    }
+    String from = RowImages.quote("main") + "." + RowImages.quote(table);
+    String sql = probe.sqliteSql();
+    int at = sql.indexOf(from);
+    if (at < 0 || sql.indexOf(from, at + from.length()) >= 0) {
+      return null;
+    }
+    String redirected =
+        sql.substring(0, at)
+            + RowImages.quote("temp")
+            + "."
+            + RowImages.quote(RowImages.imageTable(table))
+            + sql.substring(at + from.length());
+    return new ReadPlan(redirected, probe.paramOrder(), probe.columns(), probe.parameterTypes());
   }
 
   /** The compiled plan with the visible columns labelled as the plain query labels them. */

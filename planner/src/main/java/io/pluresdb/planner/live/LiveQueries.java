@@ -177,7 +177,7 @@ public final class LiveQueries {
     }
   }
 
-  private void process(List<Object> batch) {
+  private void process(List<Object> batch) throws SQLException {
     List<ChangeSet> group = new ArrayList<>();
     for (Object o : batch) {
       if (o instanceof ChangeSet cs) {
@@ -227,15 +227,24 @@ public final class LiveQueries {
     }
   }
 
-  private void changes(List<ChangeSet> group) {
+  /**
+   * Processes change sets in commit order. A subscription checked through row images gets each
+   * transaction's own effect; the others are checked once for the whole group against the current
+   * state (by key, or by re-running the query), which coalesces changes that committed meanwhile.
+   */
+  private void changes(List<ChangeSet> group) throws SQLException {
     if (group.isEmpty()) {
       return;
     }
     long seq = group.get(group.size() - 1).entry().seq();
+    Map<LiveSubscription, List<LiveEvent>> out = new LinkedHashMap<>();
     Set<LiveSubscription> refresh = new LinkedHashSet<>();
     Map<LiveSubscription, Map<RowKey, Object[]>> probes = new LinkedHashMap<>();
     Set<LiveSubscription> candidates = new HashSet<>();
     for (ChangeSet cs : group) {
+      if (!cs.schemaChanges().isEmpty()) {
+        evaluator.schemaChanged();
+      }
       for (SchemaChange sc : cs.schemaChanges()) {
         String table = tableOf(sc);
         if (table != null) {
@@ -248,23 +257,52 @@ public final class LiveQueries {
         candidates.clear();
         index.candidates(c, candidates);
         for (LiveSubscription s : candidates) {
-          if (s.query.probe() != null && c.table().equals(s.query.table())) {
-            probes.computeIfAbsent(s, k -> new LinkedHashMap<>()).put(RowKey.of(c.key()), c.key());
-          } else {
-            refresh.add(s);
-          }
+          route(s, c, cs.entry().seq(), refresh, probes, out);
         }
       }
     }
     processedSeq = seq;
     for (LiveSubscription s : refresh) {
       probes.remove(s);
-      evaluate(s, seq, () -> evaluator.refresh(s, seq, index));
+      evaluate(s, out, () -> evaluator.refresh(s, seq, index));
     }
     for (Map.Entry<LiveSubscription, Map<RowKey, Object[]>> p : probes.entrySet()) {
       LiveSubscription s = p.getKey();
-      evaluate(s, seq, () -> evaluator.probe(s, p.getValue(), seq, index));
+      evaluate(s, out, () -> evaluator.probe(s, p.getValue(), seq, index));
     }
+    for (Map.Entry<LiveSubscription, List<LiveEvent>> e : out.entrySet()) {
+      deliver(e.getKey(), e.getValue(), seq);
+    }
+  }
+
+  /** Checks a change against a candidate now (row image), or queues it for the group's end. */
+  private void route(
+      LiveSubscription s,
+      EntityChange c,
+      long seq,
+      Set<LiveSubscription> refresh,
+      Map<LiveSubscription, Map<RowKey, Object[]>> probes,
+      Map<LiveSubscription, List<LiveEvent>> out) {
+    boolean ownTable = c.table().equals(s.query.table());
+    if (!ownTable || s.query.probe() == null || refresh.contains(s)) {
+      refresh.add(s);
+      return;
+    }
+    if (s.query.image() != null && !probes.containsKey(s)) {
+      boolean[] imaged = {false};
+      evaluate(
+          s,
+          out,
+          () -> {
+            List<LiveEvent> events = evaluator.image(s, c, seq, index);
+            imaged[0] = events != null;
+            return events == null ? List.of() : events;
+          });
+      if (imaged[0] || s.sink().ended()) {
+        return;
+      }
+    }
+    probes.computeIfAbsent(s, k -> new LinkedHashMap<>()).put(RowKey.of(c.key()), c.key());
   }
 
   /** Work that computes a subscription's changes. */
@@ -273,26 +311,37 @@ public final class LiveQueries {
     List<LiveEvent> run() throws SQLException;
   }
 
-  private void evaluate(LiveSubscription s, long seq, Step step) {
+  /** Runs a step, adding its changes to the subscription's output; a failure ends it. */
+  private void evaluate(LiveSubscription s, Map<LiveSubscription, List<LiveEvent>> out, Step step) {
     if (s.sink().ended()) {
       return;
     }
     evaluations.incrementAndGet();
     try {
       List<LiveEvent> events = step.run();
-      if (!s.sink().offer(events)) {
-        // The subscriber fell behind: it gets the current result instead of the backlog.
-        List<LiveEvent> snapshot = evaluator.snapshot(s, seq, index);
-        s.sink()
-            .reset(
-                new LiveEvent(ChangeKind.RESET, new Object[s.query.visible()], s.version),
-                snapshot);
+      if (!events.isEmpty()) {
+        out.computeIfAbsent(s, k -> new ArrayList<>()).addAll(events);
       }
     } catch (SQLException e) {
       s.end(e);
     } catch (RuntimeException e) {
       LOG.warn("a live query failed: {}", s.query.read().sqliteSql(), e);
       s.end(Errors.of(SqlState.INTERNAL_ERROR, "the live query failed: " + e, e));
+    }
+  }
+
+  /** Offers a subscription its changes; one that fell behind gets a RESET and the result. */
+  private void deliver(LiveSubscription s, List<LiveEvent> events, long seq) {
+    if (s.sink().ended() || s.sink().offer(events)) {
+      return;
+    }
+    try {
+      List<LiveEvent> snapshot = evaluator.snapshot(s, seq, index);
+      s.sink()
+          .reset(
+              new LiveEvent(ChangeKind.RESET, new Object[s.query.visible()], s.version), snapshot);
+    } catch (SQLException e) {
+      s.end(e);
     }
   }
 

@@ -18,6 +18,9 @@ import java.util.Set;
  * @param probe the query restricted to one entity ({@code AND key = ?} after the user's
  *     parameters), or null when a change must re-run the whole query (LIMIT/OFFSET windows, joins,
  *     aggregates)
+ * @param image the probe reading a one-row image of the table instead of the table, or null when
+ *     the query reads its table more than once: it checks a change's own row image, so each
+ *     transaction's effect is seen even when later commits already changed the row
  * @param table the one table read in the FROM clause, or null for joins and views
  * @param tables every table the query reads (subqueries included)
  * @param anyTable true when the query reads a view: every change may affect it
@@ -29,6 +32,7 @@ public record LiveQuery(
     int[] identity,
     boolean keyed,
     ReadPlan probe,
+    ReadPlan image,
     String table,
     Set<String> tables,
     boolean anyTable,

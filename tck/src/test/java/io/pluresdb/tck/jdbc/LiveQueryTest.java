@@ -34,7 +34,6 @@ class LiveQueryTest {
         List<String> seen = new ArrayList<>();
         assertThat(live.next()).isTrue();
         seen.add(live.getInt(1) + " " + live.getString(2) + " " + live.getString("_change"));
-        // One commit at a time: changes that commit faster than they are read may be coalesced.
         for (String write :
             List.of(
                 "INSERT INTO task VALUES (3, 'ship', FALSE)",
