@@ -1,5 +1,6 @@
 <#--
-  PluresDB's DDL: CREATE/DROP TABLE, ALTER TABLE ADD, CREATE/DROP INDEX, CREATE/DROP VIEW.
+  PluresDB's DDL: CREATE/DROP TABLE, ALTER TABLE ADD, CREATE/DROP INDEX, CREATE/DROP VIEW,
+  CREATE/DROP SEQUENCE and the NEXT VALUE FOR expression.
   Calcite 1.42 publishes no DDL grammar of its own (calcite-server is not released for it), so
   these productions are written here; the nodes live in io.pluresdb.planner.parser.ddl.
 -->
@@ -340,7 +341,7 @@ SqlCreate SqlCreateView(Span s, boolean replace) :
     }
 }
 
-/** DROP TABLE, DROP VIEW (each optionally CASCADE or RESTRICT) or DROP INDEX. */
+/** DROP TABLE, DROP VIEW (each optionally CASCADE or RESTRICT), DROP INDEX or DROP SEQUENCE. */
 SqlDrop SqlDropObject(Span s, boolean replace) :
 {
     final SqlDropObject.ObjectKind kind;
@@ -359,6 +360,10 @@ SqlDrop SqlDropObject(Span s, boolean replace) :
     |
         <INDEX> ifExists = IfExistsOpt() name = CompoundIdentifier()
         { kind = SqlDropObject.ObjectKind.INDEX; }
+    |
+        <SEQUENCE> ifExists = IfExistsOpt() name = CompoundIdentifier()
+        [ <CASCADE> | <RESTRICT> ]
+        { kind = SqlDropObject.ObjectKind.SEQUENCE; }
     )
     { return new SqlDropObject(s.end(this), kind, ifExists, name); }
 }
@@ -390,4 +395,38 @@ SqlNode SqlAlterTable() :
         }
     )
     { return new SqlAlterTable(s.end(this), ifExists, name, action); }
+}
+
+/**
+ * CREATE SEQUENCE [IF NOT EXISTS] name [START [WITH] n] [INCREMENT [BY] n], the options in any
+ * order.
+ */
+SqlCreate SqlCreateSequence(Span s, boolean replace) :
+{
+    final boolean ifNotExists;
+    final SqlIdentifier name;
+    long start = 1;
+    int increment = 1;
+}
+{
+    <SEQUENCE> ifNotExists = IfNotExistsOpt() name = CompoundIdentifier()
+    (
+        <START> [ <WITH> ] start = IntLiteral()
+    |
+        <INCREMENT> [ <BY> ] increment = IntLiteral()
+    )*
+    {
+        return new SqlCreateSequence(s.end(this), replace, ifNotExists, name, start, increment);
+    }
+}
+
+/** NEXT VALUE FOR sequence (Calcite's own rule wants the keyword VALUE, see VALUE_WORD). */
+SqlNode NextValueFor() :
+{
+    final Span s;
+    final SqlIdentifier sequence;
+}
+{
+    <NEXT> { s = span(); } <VALUE_WORD> <FOR> sequence = CompoundIdentifier()
+    { return SqlStdOperatorTable.NEXT_VALUE.createCall(s.end(sequence), sequence); }
 }

@@ -69,3 +69,12 @@ select case when b1_0.title is null then 'none' else b1_0.title end from Book b1
 
 create table Doc (id uuid not null, body longvarchar, payload longvarbinary, score float(53), primary key (id))
 => CREATE TABLE doc (id CHAR(36) NOT NULL, body VARCHAR, payload BLOB, score DOUBLE, PRIMARY KEY (id))
+
+create sequence if not exists order_seq start with 1 increment by 50
+=> CREATE SEQUENCE IF NOT EXISTS order_seq START WITH 1 INCREMENT BY 50
+
+drop sequence if exists order_seq
+=> DROP SEQUENCE IF EXISTS order_seq
+
+select next value for order_seq
+=> SELECT NEXT VALUE FOR order_seq

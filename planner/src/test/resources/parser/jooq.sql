@@ -46,3 +46,7 @@ create index if not exists "idx_album_year" on "album" ("year")
 
 drop table if exists "album"
 => DROP TABLE IF EXISTS "album"
+
+select exists (select 1 as one from "album" where "album"."id" = ?)
+
+select "album"."id" from "album" where exists (select 1 as one from "artist" where "artist"."id" = "album"."id")

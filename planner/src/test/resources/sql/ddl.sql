@@ -109,3 +109,16 @@ DROP TABLE IF EXISTS event
 
 statement error 42P01
 SELECT * FROM event
+
+# SQLite tools declare keys as INTEGER PRIMARY KEY AUTOINCREMENT (64 bits in SQLite): the
+# identity column holds the cluster-unique 64-bit ids.
+statement ok
+CREATE TABLE note (id INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, body VARCHAR(20))
+
+statement count 1
+INSERT INTO note (body) VALUES ('a')
+
+query
+SELECT body, id IS NOT NULL FROM note
+---- rows
+a|true

@@ -184,3 +184,9 @@ VALUES (1, 'a'), (2, 'b')
 ---- rows
 1|a
 2|b
+
+# A locking clause, as ORMs append for a pessimistic lock, reads the same rows (see LockingClause).
+query
+SELECT a.name FROM album a WHERE a.year = 2007 FOR UPDATE OF a NOWAIT
+---- rows
+In Rainbows

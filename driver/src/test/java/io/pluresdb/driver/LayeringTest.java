@@ -91,6 +91,23 @@ class LayeringTest {
   }
 
   @Test
+  void hibernateSupportUsesNoInternalPackage() {
+    onlyDependOn("hibernate", "jdbc");
+  }
+
+  @Test
+  void nothingElseLoadsHibernateSupport() {
+    // Hibernate is optional: the driver must work without it on the class path
+    noClasses()
+        .that()
+        .resideOutsideOfPackage("io.pluresdb.hibernate..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("io.pluresdb.hibernate..", "org.hibernate..")
+        .check(classes);
+  }
+
+  @Test
   void publicApiExposesNoInternalType() {
     ArchRuleDefinition.classes()
         .that()

@@ -61,6 +61,34 @@ class SessionTransactionTest {
   }
 
   @Test
+  void selectForUpdateInATransactionHoldsTheWriterUntilCommit() throws Exception {
+    db.exec("INSERT INTO album VALUES (1, 'a')");
+    db.session().setAutoCommit(false);
+    assertThat(db.rows("SELECT name FROM album WHERE id = ? FOR UPDATE", 1L)).containsExactly("a");
+    assertThat(db.session().inTransaction()).isTrue();
+    other.setWriterWait(Duration.ZERO);
+    assertThatThrownBy(
+            () ->
+                other.execute(other.prepare("UPDATE album SET name = 'b'"), List.of(), null, 0, 0))
+        .extracting("SQLState")
+        .isEqualTo("55P03");
+    db.session().commit();
+    other.execute(other.prepare("UPDATE album SET name = 'b'"), List.of(), null, 0, 0);
+    assertThat(db.rows("select name from album for update of album skip locked"))
+        .containsExactly("b");
+  }
+
+  @Test
+  void forUpdateInAutoCommitIsAPlainRead() throws Exception {
+    db.exec("INSERT INTO album VALUES (1, 'a')");
+    assertThat(db.rows("SELECT name FROM album FOR UPDATE NOWAIT")).containsExactly("a");
+    assertThat(db.session().inTransaction()).isFalse();
+    assertThatThrownBy(() -> db.exec("DELETE FROM album FOR UPDATE"))
+        .extracting("SQLState")
+        .isEqualTo("42601");
+  }
+
+  @Test
   void rollbackDiscardsTheTransaction() throws Exception {
     db.session().setAutoCommit(false);
     db.exec("INSERT INTO album VALUES (1, 'a')");

@@ -13,6 +13,7 @@ package io.pluresdb.crdt.clock;
  */
 public final class IdGenerator {
   private static final long EPOCH_2025 = 1_735_689_600_000L;
+  private static final long SEQUENCE_MASK = 0xFFF;
 
   private final long nodeBits;
   private long lastMillis;
@@ -31,19 +32,31 @@ public final class IdGenerator {
   }
 
   /** The next id, given the current time in milliseconds. */
-  public synchronized long next(long nowMillis) {
+  public long next(long nowMillis) {
+    return reserve(1, nowMillis);
+  }
+
+  /**
+   * Reserves {@code count} consecutive ids and returns the highest: the ids {@code result - count +
+   * 1 .. result} all belong to this node, since they share one millisecond and differ only in the
+   * sequence bits. A block that does not fit in what is left of the current millisecond starts at
+   * sequence 0 of the next one, so no later id (block or single) can fall inside it.
+   *
+   * @param count 1 to 4096
+   */
+  public synchronized long reserve(int count, long nowMillis) {
+    if (count < 1 || count > SEQUENCE_MASK + 1) {
+      throw new IllegalArgumentException("a block of ids holds 1 to 4096 ids, not " + count);
+    }
     long ms = Math.max(nowMillis - EPOCH_2025, lastMillis);
-    if (ms == lastMillis) {
-      // sequence starts at -1 so that the first id of a fresh generator is sequence 0
-      sequence++;
-      if (sequence > 0xFFF) {
-        ms++;
-        sequence = 0;
-      }
-    } else {
-      sequence = 0;
+    // sequence starts at -1 so that the first id of a fresh generator is sequence 0
+    long first = ms == lastMillis ? sequence + 1 : 0;
+    if (first + count - 1 > SEQUENCE_MASK) {
+      ms++;
+      first = 0;
     }
     lastMillis = ms;
+    sequence = first + count - 1;
     return (ms & 0x1FF_FFFF_FFFFL) << 22 | nodeBits << 12 | sequence;
   }
 }

@@ -11,16 +11,28 @@ public record Catalog(
     long version,
     Map<String, TableDef> tables,
     Map<String, IndexDef> indexes,
-    Map<String, ViewDef> views) {
+    Map<String, ViewDef> views,
+    Map<String, SequenceDef> sequences) {
 
   public Catalog {
     tables = Map.copyOf(tables);
     indexes = Map.copyOf(indexes);
     views = Map.copyOf(views);
+    // absent from catalogs stored before sequences existed
+    sequences = sequences == null ? Map.of() : Map.copyOf(sequences);
+  }
+
+  /** A catalog without sequences. */
+  public Catalog(
+      long version,
+      Map<String, TableDef> tables,
+      Map<String, IndexDef> indexes,
+      Map<String, ViewDef> views) {
+    this(version, tables, indexes, views, Map.of());
   }
 
   public static Catalog empty() {
-    return new Catalog(0, Map.of(), Map.of(), Map.of());
+    return new Catalog(0, Map.of(), Map.of(), Map.of(), Map.of());
   }
 
   /** The table of that exact name, or null. */

@@ -15,4 +15,8 @@ public sealed interface SchemaChange {
   record CreateView(ViewDef view) implements SchemaChange {}
 
   record DropView(String view) implements SchemaChange {}
+
+  record CreateSequence(SequenceDef sequence) implements SchemaChange {}
+
+  record DropSequence(String sequence) implements SchemaChange {}
 }

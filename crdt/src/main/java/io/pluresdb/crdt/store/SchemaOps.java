@@ -7,6 +7,7 @@ import io.pluresdb.crdt.schema.Catalog;
 import io.pluresdb.crdt.schema.ColumnDef;
 import io.pluresdb.crdt.schema.IndexDef;
 import io.pluresdb.crdt.schema.SchemaChange;
+import io.pluresdb.crdt.schema.SequenceDef;
 import io.pluresdb.crdt.schema.TableDef;
 import io.pluresdb.crdt.schema.ViewDef;
 import java.sql.Connection;
@@ -33,6 +34,7 @@ final class SchemaOps {
     Map<String, TableDef> tables = new HashMap<>(cat.tables());
     Map<String, IndexDef> indexes = new HashMap<>(cat.indexes());
     Map<String, ViewDef> views = new HashMap<>(cat.views());
+    Map<String, SequenceDef> sequences = new HashMap<>(cat.sequences());
     if (change instanceof SchemaChange.CreateTable c) {
       TableDef t = c.table();
       requireNew(cat, t.name());
@@ -104,8 +106,27 @@ final class SchemaOps {
       if (views.remove(d.view()) == null) {
         throw Errors.of(SqlState.UNDEFINED_TABLE, "view '" + d.view() + "' does not exist");
       }
+    } else if (change instanceof SchemaChange.CreateSequence c) {
+      SequenceDef seq = c.sequence();
+      if (seq.increment() < 1 || seq.increment() > SequenceDef.MAX_INCREMENT) {
+        throw Errors.of(
+            SqlState.INVALID_PARAMETER_VALUE,
+            "INCREMENT BY of sequence '"
+                + seq.name()
+                + "' must be between 1 and "
+                + SequenceDef.MAX_INCREMENT
+                + ", got "
+                + seq.increment());
+      }
+      if (sequences.putIfAbsent(seq.name(), seq) != null) {
+        throw Errors.of(SqlState.DUPLICATE_TABLE, "sequence '" + seq.name() + "' already exists");
+      }
+    } else if (change instanceof SchemaChange.DropSequence d) {
+      if (sequences.remove(d.sequence()) == null) {
+        throw Errors.of(SqlState.UNDEFINED_TABLE, "sequence '" + d.sequence() + "' does not exist");
+      }
     }
-    return new Catalog(cat.version() + 1, tables, indexes, views);
+    return new Catalog(cat.version() + 1, tables, indexes, views, sequences);
   }
 
   private static void validate(TableDef t) throws SQLException {

@@ -117,6 +117,12 @@ final class SqliteStore implements Store {
   }
 
   @Override
+  public long reserveIds(int count) throws SQLException {
+    checkOpen();
+    return ids.reserve(count, clock.now());
+  }
+
+  @Override
   public String nodeId() {
     return nodeId;
   }

@@ -83,6 +83,13 @@ public interface Store extends AutoCloseable {
    */
   WriteTxn beginWrite(Duration timeout) throws SQLException;
 
+  /**
+   * Reserves {@code count} (1 to 4096) consecutive cluster-unique 64-bit ids for this node and
+   * returns the highest; sequences hand these out. Nothing is written: the ids come from the node
+   * clock and node id, so no other node and no later call can issue them.
+   */
+  long reserveIds(int count) throws SQLException;
+
   /** Committed changes, local and remote, published after commit. */
   ChangeFeed changeFeed();
 

@@ -135,39 +135,37 @@ final class CatalogRows {
     for (int i = 0; i < t.primaryKey().size(); i++) {
       rows.add(
           new Object[] {
-            null, SCHEMA, t.name(), t.primaryKey().get(i), (long) (i + 1), t.name() + "_pkey"
+            null,
+            SCHEMA,
+            t.name(),
+            t.primaryKey().get(i),
+            (long) (i + 1),
+            KeyNames.primaryKey(t.name())
           });
     }
     rows.sort(Comparator.comparing((Object[] r) -> (String) r[3]));
     return rows;
   }
 
+  /**
+   * The indexes of a table: the primary key and the UNIQUE constraints (each enforced by a unique
+   * index, as tools expect to find them) and the created indexes.
+   */
   List<Object[]> indexInfo(String table, boolean uniqueOnly) {
     List<Object[]> rows = new ArrayList<>();
-    if (catalog.table(table) == null) {
+    TableDef t = catalog.table(table);
+    if (t == null) {
       return rows;
     }
+    if (!t.primaryKey().isEmpty()) {
+      addIndex(rows, table, KeyNames.primaryKey(table), true, t.primaryKey());
+    }
+    for (List<String> unique : t.uniqueKeys()) {
+      addIndex(rows, table, KeyNames.unique(table, unique), true, unique);
+    }
     for (IndexDef ix : catalog.indexesOf(table)) {
-      if (uniqueOnly && !ix.unique()) {
-        continue;
-      }
-      for (int i = 0; i < ix.columns().size(); i++) {
-        rows.add(
-            new Object[] {
-              null,
-              SCHEMA,
-              table,
-              !ix.unique(),
-              null,
-              ix.name(),
-              (long) DatabaseMetaData.tableIndexOther,
-              (long) (i + 1),
-              ix.columns().get(i),
-              "A",
-              null,
-              null,
-              null
-            });
+      if (!uniqueOnly || ix.unique()) {
+        addIndex(rows, table, ix.name(), ix.unique(), ix.columns());
       }
     }
     rows.sort(
@@ -175,6 +173,28 @@ final class CatalogRows {
             .thenComparing(r -> (String) r[5])
             .thenComparing(r -> (Long) r[7]));
     return rows;
+  }
+
+  private static void addIndex(
+      List<Object[]> rows, String table, String name, boolean unique, List<String> columns) {
+    for (int i = 0; i < columns.size(); i++) {
+      rows.add(
+          new Object[] {
+            null,
+            SCHEMA,
+            table,
+            !unique,
+            null,
+            name,
+            (long) DatabaseMetaData.tableIndexOther,
+            (long) (i + 1),
+            columns.get(i),
+            "A",
+            null,
+            null,
+            null
+          });
+    }
   }
 
   /** Foreign keys from {@code fkTable} (any if null) to {@code pkTable} (any if null). */
@@ -203,8 +223,8 @@ final class CatalogRows {
                 (long) (i + 1),
                 (long) DatabaseMetaData.importedKeyNoAction,
                 (long) DatabaseMetaData.importedKeyNoAction,
-                fk.name(),
-                fk.refTable() + "_pkey",
+                KeyNames.foreignKey(t.name(), fk.name(), fk.columns()),
+                referencedKeyName(fk, refColumns),
                 (long) DatabaseMetaData.importedKeyNotDeferrable
               });
         }
@@ -224,6 +244,14 @@ final class CatalogRows {
     }
     TableDef ref = catalog.table(fk.refTable());
     return ref == null ? List.of() : ref.primaryKey();
+  }
+
+  /** The name of the key a foreign key refers to: the primary key or a UNIQUE constraint. */
+  private String referencedKeyName(ForeignKeyDef fk, List<String> refColumns) {
+    TableDef ref = catalog.table(fk.refTable());
+    return ref == null || ref.primaryKey().equals(refColumns)
+        ? KeyNames.primaryKey(fk.refTable())
+        : KeyNames.unique(fk.refTable(), refColumns);
   }
 
   /** The best row identifier: the primary key (a table without one has no visible key). */

@@ -173,6 +173,23 @@ public final class DatabaseMetaDataImpl implements DatabaseMetaData, SelfWrapper
             new Object[] {"ClientUser", 255L, null, "The application's user"}));
   }
 
+  @Override
+  public ResultSet getFunctions(String cat, String schema, String function) throws SQLException {
+    rows();
+    return result(
+        MetaShape.FUNCTIONS,
+        CatalogRows.inScope(cat, schema) ? FunctionRows.functions(function) : List.of());
+  }
+
+  @Override
+  public ResultSet getFunctionColumns(String cat, String schema, String function, String column)
+      throws SQLException {
+    rows();
+    return result(
+        MetaShape.FUNCTION_COLUMNS,
+        CatalogRows.inScope(cat, schema) ? FunctionRows.columns(function, column) : List.of());
+  }
+
   // ---- catalog answers that are always empty: PluresDB has none of these objects
 
   @Override
@@ -192,19 +209,6 @@ public final class DatabaseMetaDataImpl implements DatabaseMetaData, SelfWrapper
       throws SQLException {
     rows();
     return empty(MetaShape.PROCEDURE_COLUMNS);
-  }
-
-  @Override
-  public ResultSet getFunctions(String cat, String schema, String function) throws SQLException {
-    rows();
-    return empty(MetaShape.FUNCTIONS);
-  }
-
-  @Override
-  public ResultSet getFunctionColumns(String cat, String schema, String function, String column)
-      throws SQLException {
-    rows();
-    return empty(MetaShape.FUNCTION_COLUMNS);
   }
 
   @Override

@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,14 +23,19 @@ class PluresJarIT {
   record Run(int exit, String out) {}
 
   private Run java(String... args) throws IOException, InterruptedException {
+    return java(List.of(), Path.of("/dev/null"), args);
+  }
+
+  /** Runs the jar with JVM options, standard input read from {@code input}, and arguments. */
+  private Run java(List<String> jvmOptions, Path input, String... args)
+      throws IOException, InterruptedException {
     Path jar = Path.of(System.getProperty("pluresdb.jar", "target/pluresdb.jar")).toAbsolutePath();
     assertThat(jar).exists();
     List<String> command =
         new ArrayList<>(
-            List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar",
-                jar.toString()));
+            List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+    command.addAll(jvmOptions);
+    command.addAll(List.of("-jar", jar.toString()));
     command.addAll(List.of(args));
     Path log = dir.resolve("out.txt");
     Process p =
@@ -36,13 +43,26 @@ class PluresJarIT {
             .directory(dir.toFile())
             .redirectErrorStream(true)
             .redirectOutput(log.toFile())
-            .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))
+            .redirectInput(ProcessBuilder.Redirect.from(input.toFile()))
             .start();
     if (!p.waitFor(100, TimeUnit.SECONDS)) {
       p.destroyForcibly();
       throw new AssertionError("java -jar did not finish: " + Files.readString(log));
     }
     return new Run(p.exitValue(), Files.readString(log, StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void theJarShipsTheHibernateDialectButNotHibernate() throws Exception {
+    Path jar = Path.of(System.getProperty("pluresdb.jar", "target/pluresdb.jar"));
+    try (JarFile j = new JarFile(jar.toFile())) {
+      assertThat(j.getEntry("io/pluresdb/hibernate/PluresDialect.class")).isNotNull();
+      assertThat(
+              j.getEntry("META-INF/services/org.hibernate.engine.jdbc.dialect.spi.DialectResolver"))
+          .isNotNull();
+      assertThat(j.stream().map(JarEntry::getName))
+          .noneMatch(n -> n.startsWith("org/hibernate/") || n.startsWith("jakarta/persistence/"));
+    }
   }
 
   @Test
@@ -114,5 +134,70 @@ class PluresJarIT {
     Run r = java("shell", "--run=" + script);
     assertThat(r.exit()).as(r.out()).isZero();
     assertThat(dir.resolve("pluresdb.db")).exists();
+  }
+
+  @Test
+  void shellListsAndDescribesTablesThroughTheMetadata() throws Exception {
+    Path script =
+        Files.writeString(
+            dir.resolve("meta.sql"),
+            String.join(
+                "\n",
+                "CREATE TABLE artist (id BIGINT PRIMARY KEY, name VARCHAR(100) NOT NULL);",
+                "CREATE TABLE album (id BIGINT PRIMARY KEY, title VARCHAR(100) NOT NULL,"
+                    + " year INTEGER, artist_id BIGINT REFERENCES artist (id));",
+                "CREATE VIEW titles AS SELECT title FROM album;",
+                "INSERT INTO artist VALUES (1, 'Nina Simone');",
+                "!tables",
+                "!describe album",
+                "!columns artist",
+                "!importedkeys album",
+                "SELECT id, name, NULL AS missing FROM artist;",
+                ""));
+    Run r = java("shell", "jdbc:pluresdb:" + dir.resolve("meta.db"), "--run=" + script);
+    assertThat(r.exit()).as(r.out()).isZero();
+    assertThat(r.out())
+        .as("!tables")
+        .containsPattern("\\|\\s*main\\s*\\|\\s*album\\s*\\|\\s*TABLE\\s*\\|")
+        .containsPattern("\\|\\s*main\\s*\\|\\s*artist\\s*\\|\\s*TABLE\\s*\\|")
+        .containsPattern("\\|\\s*main\\s*\\|\\s*titles\\s*\\|\\s*VIEW\\s*\\|");
+    assertThat(r.out())
+        .as("!describe album")
+        .containsPattern(
+            "\\|\\s*album\\s*\\|\\s*title\\s*\\|\\s*12\\s*\\|\\s*VARCHAR\\s*\\|\\s*100\\s*\\|")
+        .containsPattern("\\|\\s*album\\s*\\|\\s*year\\s*\\|\\s*4\\s*\\|\\s*INTEGER\\s*\\|");
+    assertThat(r.out())
+        .as("!columns artist")
+        .containsPattern("\\|\\s*artist\\s*\\|\\s*name\\s*\\|\\s*12\\s*\\|\\s*VARCHAR\\s*\\|");
+    assertThat(r.out())
+        .as("!importedkeys album")
+        .containsPattern(
+            "\\|\\s*artist\\s*\\|\\s*id\\s*\\|.*\\|\\s*album\\s*\\|\\s*artist_id\\s*\\|");
+    assertThat(r.out())
+        .as("a readable table, NULL shown as NULL")
+        .containsPattern("\\|\\s*1\\s*\\|\\s*Nina Simone\\s*\\|\\s*NULL\\s*\\|");
+  }
+
+  @Test
+  void interactiveShellKeepsItsHistoryUnderTheUsersHome() throws Exception {
+    Path home = Files.createDirectories(dir.resolve("home"));
+    Path typed =
+        Files.writeString(
+            dir.resolve("typed.txt"),
+            "CREATE TABLE note (id BIGINT PRIMARY KEY, body VARCHAR(20));\n"
+                + "SELECT COUNT(*) FROM note;\n"
+                + "!quit\n");
+    Run r =
+        java(
+            List.of("-Duser.home=" + home),
+            typed,
+            "shell",
+            "jdbc:pluresdb:" + dir.resolve("notes.db"));
+    assertThat(r.exit()).as(r.out()).isZero();
+    Path history = home.resolve(".pluresdb/history");
+    assertThat(history).exists();
+    assertThat(Files.readString(history))
+        .contains("CREATE TABLE note")
+        .contains("SELECT COUNT(*) FROM note;");
   }
 }

@@ -143,6 +143,12 @@ class DatabaseMetaDataTest {
     ResultSet ix = md.getIndexInfo(null, null, "album", false, true);
     assertThat(labels(ix)).startsWith("TABLE_CAT", "TABLE_SCHEM", "TABLE_NAME", "NON_UNIQUE");
     assertThat(ix.next()).isTrue();
+    assertThat(ix.getString("INDEX_NAME"))
+        .as("the primary key's index first")
+        .isEqualTo("PK_album");
+    assertThat(ix.getString("COLUMN_NAME")).isEqualTo("id");
+    assertThat(ix.getBoolean("NON_UNIQUE")).isFalse();
+    assertThat(ix.next()).isTrue();
     assertThat(ix.getString("INDEX_NAME")).isEqualTo("album_year");
     assertThat(ix.getString("COLUMN_NAME")).isEqualTo("year");
     assertThat(ix.getBoolean("NON_UNIQUE")).isTrue();

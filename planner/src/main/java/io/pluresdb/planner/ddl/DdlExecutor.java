@@ -23,7 +23,16 @@ public final class DdlExecutor {
             || c.views().containsKey(ct.table().name()))) {
       return;
     }
+    if (ddl.ifNotExists()
+        && change instanceof SchemaChange.CreateSequence cs
+        && c.sequences().containsKey(cs.sequence().name())) {
+      return;
+    }
     if (ddl.ifExists()) {
+      if (change instanceof SchemaChange.DropSequence d
+          && !c.sequences().containsKey(d.sequence())) {
+        return;
+      }
       if (change instanceof SchemaChange.DropTable d && !c.tables().containsKey(d.table())) {
         return;
       }

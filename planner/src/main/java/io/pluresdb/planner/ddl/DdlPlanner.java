@@ -3,9 +3,11 @@ package io.pluresdb.planner.ddl;
 import io.pluresdb.crdt.error.Errors;
 import io.pluresdb.crdt.error.SqlState;
 import io.pluresdb.crdt.schema.ColumnDef;
+import io.pluresdb.crdt.schema.ColumnType;
 import io.pluresdb.crdt.schema.ForeignKeyDef;
 import io.pluresdb.crdt.schema.IndexDef;
 import io.pluresdb.crdt.schema.SchemaChange;
+import io.pluresdb.crdt.schema.SequenceDef;
 import io.pluresdb.crdt.schema.TableDef;
 import io.pluresdb.crdt.schema.ViewDef;
 import io.pluresdb.planner.exec.ColumnMeta;
@@ -16,6 +18,7 @@ import io.pluresdb.planner.parser.ddl.ForeignKeyRef;
 import io.pluresdb.planner.parser.ddl.Identity;
 import io.pluresdb.planner.parser.ddl.SqlAlterTable;
 import io.pluresdb.planner.parser.ddl.SqlCreateIndex;
+import io.pluresdb.planner.parser.ddl.SqlCreateSequence;
 import io.pluresdb.planner.parser.ddl.SqlCreateTable;
 import io.pluresdb.planner.parser.ddl.SqlCreateView;
 import io.pluresdb.planner.parser.ddl.SqlDropObject;
@@ -58,11 +61,16 @@ public final class DdlPlanner {
             case TABLE -> new SchemaChange.DropTable(name);
             case VIEW -> new SchemaChange.DropView(name);
             case INDEX -> new SchemaChange.DropIndex(name);
+            case SEQUENCE -> new SchemaChange.DropSequence(name);
           };
       return new Plan.Ddl(sql, change, drop.ifExists(), false);
     }
     if (node instanceof SqlAlterTable alter) {
       return alter(sql, alter);
+    }
+    if (node instanceof SqlCreateSequence seq) {
+      SequenceDef def = new SequenceDef(name(seq.name()), seq.start(), seq.increment());
+      return new Plan.Ddl(sql, new SchemaChange.CreateSequence(def), false, seq.ifNotExists());
     }
     if (node instanceof SqlCreateIndex index) {
       IndexDef def =
@@ -168,14 +176,27 @@ public final class DdlPlanner {
 
   private static ColumnDef column(ColumnDecl c) {
     String defaultSql = c.defaultValue() == null ? null : sqlite(c.defaultValue());
+    boolean identity = c.identity() != Identity.NONE;
     return new ColumnDef(
         c.name(),
-        c.type().type(),
+        identity ? identityType(c.type().type()) : c.type().type(),
         c.type().precision(),
         c.type().scale(),
         c.nullable(),
         defaultSql,
-        c.identity() != Identity.NONE);
+        identity);
+  }
+
+  /**
+   * The type an identity column is stored as: generated keys are 64-bit ids unique across nodes, so
+   * a narrower integer declaration ({@code id INTEGER PRIMARY KEY AUTOINCREMENT}, as SQLite tools
+   * write it, where SQLite's INTEGER is 64 bits too) becomes BIGINT.
+   */
+  private static ColumnType identityType(ColumnType declared) {
+    return switch (declared) {
+      case TINYINT, SMALLINT, INTEGER -> ColumnType.BIGINT;
+      default -> declared;
+    };
   }
 
   private ViewDef view(SqlCreateView create) throws SQLException {

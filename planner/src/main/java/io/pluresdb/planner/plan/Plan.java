@@ -18,8 +18,16 @@ public sealed interface Plan extends Prepared {
     return false;
   }
 
-  /** A query pushed down to SQLite as one statement. */
-  record Query(String sql, ReadPlan read) implements Plan {
+  /**
+   * A query pushed down to SQLite as one statement.
+   *
+   * @param locks whether it ends in FOR UPDATE: in a transaction it takes the store's writer first
+   */
+  record Query(String sql, ReadPlan read, boolean locks) implements Plan {
+    public Query(String sql, ReadPlan read) {
+      this(sql, read, false);
+    }
+
     @Override
     public boolean returnsRows() {
       return true;
@@ -127,6 +135,27 @@ public sealed interface Plan extends Prepared {
     @Override
     public List<ColumnMeta> columns() {
       return List.of();
+    }
+
+    @Override
+    public List<ColumnType> parameterTypes() {
+      return List.of();
+    }
+  }
+
+  /**
+   * {@code SELECT NEXT VALUE FOR s} (or {@code VALUES NEXT VALUE FOR s}): one row, one column, a
+   * fresh value of the sequence at each execution.
+   */
+  record SequenceValue(String sql, String sequence, String label) implements Plan {
+    @Override
+    public boolean returnsRows() {
+      return true;
+    }
+
+    @Override
+    public List<ColumnMeta> columns() {
+      return List.of(new ColumnMeta(label, label, "", ColumnType.BIGINT, 19, 0, false, false));
     }
 
     @Override

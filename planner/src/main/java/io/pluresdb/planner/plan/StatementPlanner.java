@@ -54,9 +54,22 @@ public final class StatementPlanner {
     if (txn != null) {
       return txn;
     }
+    String unlocked = LockingClause.strip(sql);
+    if (unlocked != null) {
+      SqlNode query = SqlFront.parse(unlocked);
+      if (!query.getKind().belongsTo(SqlKind.QUERY)) {
+        throw Errors.of(SqlState.SYNTAX_ERROR, "FOR UPDATE follows a query only");
+      }
+      PlanningContext context = new PlanningContext(catalog, schemas);
+      return new Plan.Query(sql, QueryCompiler.compile(context, query, unlocked), true);
+    }
     SqlNode node = SqlFront.parse(sql);
     PlanningContext context = new PlanningContext(catalog, schemas);
     int params = countParams(node);
+    Plan.SequenceValue sequenceValue = SequenceCalls.plan(sql, node);
+    if (sequenceValue != null) {
+      return sequenceValue;
+    }
     if (node.getKind().belongsTo(SqlKind.QUERY)) {
       return new Plan.Query(sql, QueryCompiler.compile(context, node, sql));
     }

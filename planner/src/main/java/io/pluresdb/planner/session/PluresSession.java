@@ -3,6 +3,7 @@ package io.pluresdb.planner.session;
 import io.pluresdb.crdt.error.Errors;
 import io.pluresdb.crdt.error.SqlState;
 import io.pluresdb.crdt.schema.Catalog;
+import io.pluresdb.crdt.schema.SequenceDef;
 import io.pluresdb.crdt.store.Store;
 import io.pluresdb.crdt.store.WriteTxn;
 import io.pluresdb.planner.Planner;
@@ -127,6 +128,9 @@ public final class PluresSession implements Session {
       ScheduledFuture<?> timer)
       throws SQLException {
     if (plan instanceof Plan.Query q) {
+      if (q.locks() && !readOnly && !(autoCommit && !explicitTransaction)) {
+        transaction(timeoutSeconds); // see LockingClause
+      }
       return new Result.Rows(query(q.read(), params, maxRows, timer));
     }
     if (plan instanceof Plan.Explain e) {
@@ -135,6 +139,11 @@ public final class PluresSession implements Session {
         rows.add(new Object[] {line});
       }
       return new Result.Rows(new ListCursor(e.columns(), rows));
+    }
+    if (plan instanceof Plan.SequenceValue s) {
+      List<Object[]> rows = new ArrayList<>();
+      rows.add(new Object[] {nextValue(s.sequence())});
+      return new Result.Rows(new ListCursor(s.columns(), rows));
     }
     if (plan instanceof Plan.Transaction t) {
       transactionControl(t.command());
@@ -174,6 +183,15 @@ public final class PluresSession implements Session {
     }
     Cursor keys = generatedKeys == null ? null : new ListCursor(r.keyColumns(), r.keys());
     return new Result.Count(r.count(), keys);
+  }
+
+  /** A fresh value of the sequence as this session's schema defines it (see SequenceDef). */
+  private long nextValue(String sequence) throws SQLException {
+    SequenceDef def = catalog().sequences().get(sequence);
+    if (def == null) {
+      throw Errors.of(SqlState.UNDEFINED_TABLE, "sequence '" + sequence + "' does not exist");
+    }
+    return store.reserveIds(def.increment());
   }
 
   @Override

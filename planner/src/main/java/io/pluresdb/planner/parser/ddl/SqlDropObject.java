@@ -13,15 +13,16 @@ import org.apache.calcite.sql.parser.SqlParserPos;
 
 /**
  * {@code DROP TABLE [IF EXISTS] name [CASCADE | RESTRICT]}, {@code DROP VIEW [IF EXISTS] name
- * [CASCADE | RESTRICT]} or {@code DROP INDEX [IF EXISTS] name}: the statements differ only in what
- * they drop. Immutable.
+ * [CASCADE | RESTRICT]}, {@code DROP INDEX [IF EXISTS] name} or {@code DROP SEQUENCE [IF EXISTS]
+ * name [CASCADE | RESTRICT]}: the statements differ only in what they drop. Immutable.
  */
 public final class SqlDropObject extends SqlDrop {
   /** What a DROP statement drops; each has its own operator and {@link SqlKind}. */
   public enum ObjectKind {
     TABLE(SqlKind.DROP_TABLE),
     VIEW(SqlKind.DROP_VIEW),
-    INDEX(SqlKind.DROP_INDEX);
+    INDEX(SqlKind.DROP_INDEX),
+    SEQUENCE(SqlKind.DROP_SEQUENCE);
 
     private final SqlOperator operator;
 

@@ -1,0 +1,137 @@
+package io.pluresdb.hibernate;
+
+import java.sql.Types;
+import org.hibernate.boot.model.FunctionContributions;
+import org.hibernate.boot.model.TypeContributions;
+import org.hibernate.dialect.DatabaseVersion;
+import org.hibernate.dialect.Dialect;
+import org.hibernate.dialect.NullOrdering;
+import org.hibernate.dialect.function.CommonFunctionFactory;
+import org.hibernate.dialect.identity.IdentityColumnSupport;
+import org.hibernate.dialect.pagination.LimitHandler;
+import org.hibernate.dialect.pagination.OffsetFetchLimitHandler;
+import org.hibernate.dialect.sequence.SequenceSupport;
+import org.hibernate.dialect.unique.CreateTableUniqueDelegate;
+import org.hibernate.dialect.unique.UniqueDelegate;
+import org.hibernate.engine.jdbc.dialect.spi.DialectResolutionInfo;
+import org.hibernate.service.ServiceRegistry;
+import org.hibernate.type.SqlTypes;
+import org.hibernate.type.descriptor.jdbc.BlobJdbcType;
+import org.hibernate.type.descriptor.jdbc.ClobJdbcType;
+import org.hibernate.type.descriptor.jdbc.VarcharJdbcType;
+import org.hibernate.type.descriptor.jdbc.spi.JdbcTypeRegistry;
+
+/**
+ * The Hibernate ORM dialect for {@code jdbc:pluresdb:}. Hibernate finds it by itself (see {@link
+ * PluresDialectResolver}); {@code hibernate.dialect=io.pluresdb.hibernate.PluresDialect} names it
+ * explicitly.
+ *
+ * <p>It describes the SQL PluresDB's parser accepts: standard types (BLOB and CLOB read and written
+ * as bytes and strings, UUID as VARCHAR(36)), identity columns and sequences whose values are
+ * unique across nodes without coordination, {@code OFFSET … FETCH} pagination, {@code IF [NOT]
+ * EXISTS} DDL. Two things follow from the store's design:
+ *
+ * <ul>
+ *   <li>No foreign-key DDL: PluresDB cannot add a constraint to an existing table, and Hibernate
+ *       adds foreign keys that way, so they are left out (Hibernate still joins on them). Unique
+ *       constraints go inside CREATE TABLE.
+ *   <li>Sequence values are not {@code start + k * increment}: each is a cluster-unique id whose
+ *       {@code increment}-wide block below it belongs to the issuing node (see {@link
+ *       PluresSequenceSupport}).
+ * </ul>
+ *
+ * <p>Immutable and thread-safe, as Hibernate requires of dialects.
+ */
+public class PluresDialect extends Dialect {
+  private final UniqueDelegate uniqueDelegate = new CreateTableUniqueDelegate(this);
+
+  public PluresDialect() {
+    super(DatabaseVersion.make(0, 1));
+  }
+
+  public PluresDialect(DialectResolutionInfo info) {
+    super(info);
+  }
+
+  @Override
+  protected String columnType(int sqlTypeCode) {
+    return switch (sqlTypeCode) {
+      // the parser reads FLOAT(p) as DOUBLE already; say so plainly
+      case Types.FLOAT, Types.DOUBLE -> "double";
+      case Types.TIME -> "time";
+      default -> super.columnType(sqlTypeCode);
+    };
+  }
+
+  @Override
+  public void contributeTypes(TypeContributions typeContributions, ServiceRegistry registry) {
+    super.contributeTypes(typeContributions, registry);
+    JdbcTypeRegistry jdbc = typeContributions.getTypeConfiguration().getJdbcTypeRegistry();
+    // LOBs are values in the store: bind and read them whole, as bytes and strings
+    jdbc.addDescriptor(Types.BLOB, BlobJdbcType.PRIMITIVE_ARRAY_BINDING);
+    jdbc.addDescriptor(Types.CLOB, ClobJdbcType.STRING_BINDING);
+    // UUIDs as their 36-character text, readable in any SQL client
+    jdbc.addDescriptor(SqlTypes.UUID, VarcharJdbcType.INSTANCE);
+  }
+
+  @Override
+  public void initializeFunctionRegistry(FunctionContributions functionContributions) {
+    super.initializeFunctionRegistry(functionContributions);
+    // the SQL-standard forms of what HQL spells concat(), locate(), left() and right()
+    CommonFunctionFactory functions = new CommonFunctionFactory(functionContributions);
+    functions.concat_pipeOperator();
+    functions.locate_positionSubstring();
+    functions.leftRight_substr();
+  }
+
+  @Override
+  public IdentityColumnSupport getIdentityColumnSupport() {
+    return PluresIdentityColumnSupport.INSTANCE;
+  }
+
+  @Override
+  public SequenceSupport getSequenceSupport() {
+    return PluresSequenceSupport.INSTANCE;
+  }
+
+  @Override
+  public LimitHandler getLimitHandler() {
+    return OffsetFetchLimitHandler.INSTANCE;
+  }
+
+  @Override
+  public UniqueDelegate getUniqueDelegate() {
+    return uniqueDelegate;
+  }
+
+  @Override
+  public boolean hasAlterTable() {
+    return false;
+  }
+
+  @Override
+  public boolean dropConstraints() {
+    return false;
+  }
+
+  @Override
+  public boolean supportsIfExistsBeforeTableName() {
+    return true;
+  }
+
+  @Override
+  public boolean supportsIfExistsAfterAlterTable() {
+    return true;
+  }
+
+  @Override
+  public NullOrdering getNullOrdering() {
+    // ORDER BY runs in SQLite, where NULL sorts first
+    return NullOrdering.SMALLEST;
+  }
+
+  @Override
+  public boolean supportsNullPrecedence() {
+    return true;
+  }
+}

@@ -1,0 +1,7 @@
+/**
+ * Hibernate ORM support: {@link io.pluresdb.hibernate.PluresDialect}, found by Hibernate through
+ * {@link io.pluresdb.hibernate.PluresDialectResolver} or named in {@code hibernate.dialect}.
+ * Hibernate is an optional dependency of the driver: these classes are loaded only by an
+ * application that has it.
+ */
+package io.pluresdb.hibernate;
