@@ -370,7 +370,8 @@ SqlDrop SqlDropObject(Span s, boolean replace) :
 
 /**
  * ALTER TABLE [IF EXISTS] t ADD [COLUMN] [IF NOT EXISTS] col type ...,
- * or ALTER TABLE [IF EXISTS] t ADD [CONSTRAINT n] table-constraint.
+ * or ALTER TABLE [IF EXISTS] t ADD [CONSTRAINT n] table-constraint,
+ * or ALTER TABLE [IF EXISTS] t DROP CONSTRAINT [IF EXISTS] n.
  */
 SqlNode SqlAlterTable() :
 {
@@ -380,18 +381,26 @@ SqlNode SqlAlterTable() :
     boolean ifNotExists = false;
     final ColumnDecl column;
     final TableConstraint constraint;
+    final SqlIdentifier constraintName;
     final AlterAction action;
 }
 {
     <ALTER> { s = span(); } <TABLE> ifExists = IfExistsOpt() name = CompoundIdentifier()
-    <ADD>
     (
-        constraint = TableConstraintDefinition() {
-            action = new AlterAction.AddConstraint(constraint);
-        }
+        <ADD>
+        (
+            constraint = TableConstraintDefinition() {
+                action = new AlterAction.AddConstraint(constraint);
+            }
+        |
+            [ <COLUMN> ] ifNotExists = IfNotExistsOpt() column = ColumnDefinition() {
+                action = new AlterAction.AddColumn(column, ifNotExists);
+            }
+        )
     |
-        [ <COLUMN> ] ifNotExists = IfNotExistsOpt() column = ColumnDefinition() {
-            action = new AlterAction.AddColumn(column, ifNotExists);
+        <DROP> <CONSTRAINT> ifNotExists = IfExistsOpt() constraintName = SimpleIdentifier() {
+            action = new AlterAction.DropConstraint(
+                TypeNames.name(constraintName), ifNotExists);
         }
     )
     { return new SqlAlterTable(s.end(this), ifExists, name, action); }

@@ -48,7 +48,7 @@ DROP TABLE IF t
 !! unexpected 't'
 
 ALTER TABLE t DROP COLUMN a
-!! unexpected 'DROP'
+!! unexpected 'COLUMN', expected "CONSTRAINT"
 
 CREATE INDEX i ON t
 !! unexpected end of input

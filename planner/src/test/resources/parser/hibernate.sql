@@ -11,6 +11,12 @@ create table Event (id bigint not null, created timestamp(6), happened timestamp
 alter table if exists Book add constraint FKauthor foreign key (author_id) references Person
 => ALTER TABLE IF EXISTS book ADD CONSTRAINT fkauthor FOREIGN KEY (author_id) REFERENCES person
 
+alter table if exists Book drop constraint FKauthor
+=> ALTER TABLE IF EXISTS book DROP CONSTRAINT fkauthor
+
+alter table Book drop constraint if exists FKauthor
+=> ALTER TABLE book DROP CONSTRAINT IF EXISTS fkauthor
+
 alter table if exists Book add constraint UK_isbn unique (isbn)
 
 alter table Book add column subtitle varchar(255)

@@ -20,7 +20,7 @@ CREATE SEQUENCE wide INCREMENT BY 5000
 statement error 42P01 sequence 'nope' does not exist
 SELECT NEXT VALUE FOR nope
 
-statement error 0A000 NEXT VALUE FOR is supported as SELECT NEXT VALUE FOR name only
+statement error 0A000 NEXT VALUE FOR is supported as SELECT NEXT VALUE FOR name or as a value of INSERT … VALUES only
 SELECT NEXT VALUE FOR order_seq + 1
 
 # "value" stays a plain column name beside NEXT VALUE FOR.
@@ -34,6 +34,31 @@ query
 SELECT value, MAX(value) FROM reading GROUP BY value
 ---- rows
 2.5|2.5
+
+# In INSERT … VALUES each row reserves its own value.
+statement count 2
+INSERT INTO reading (id, value) VALUES (NEXT VALUE FOR order_seq, 1), (next value for order_seq, 2)
+
+query
+SELECT COUNT(DISTINCT id), MIN(id) > 1 FROM reading WHERE value IN (1, 2)
+---- rows
+2|true
+
+query
+INSERT INTO reading (id, value) VALUES (NEXT VALUE FOR order_seq, 3) RETURNING value
+---- rows
+3.0
+
+query
+SELECT COUNT(DISTINCT id) FROM reading WHERE value IN (1, 2, 3)
+---- rows
+3
+
+statement error 42P01 sequence 'nope' does not exist
+INSERT INTO reading (id, value) VALUES (NEXT VALUE FOR nope, 4)
+
+statement error 0A000
+INSERT INTO reading (id, value) VALUES (NEXT VALUE FOR order_seq + 1, 5)
 
 statement ok
 DROP SEQUENCE order_seq

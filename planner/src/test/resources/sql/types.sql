@@ -12,8 +12,26 @@ INSERT INTO v VALUES (2, FALSE, -0.25, '23:00:00', '2024-03-02 00:00:00', TIMEST
 query
 SELECT id, b, d, t, ts, z, bin FROM v ORDER BY id
 ---- rows
-1|true|12.5|10:11:12|2024-03-01T10:11:12.500|2024-03-01T09:11:12Z|x'cafe'
+1|true|12.50|10:11:12|2024-03-01T10:11:12.500|2024-03-01T09:11:12Z|x'cafe'
 2|false|-0.25|23:00|2024-03-02T00:00|2024-03-02T00:00Z|NULL
+
+# DECIMAL keeps its declared scale, and so does its SUM.
+query
+SELECT d, SUM(d) OVER (), (SELECT SUM(d) FROM v), d + 1 FROM v WHERE id = 1
+---- rows
+12.50|12.50|12.25|13.50
+
+# A boolean cast to text is its literal, as the SQL standard and Calcite say.
+query
+SELECT id, CAST(b AS VARCHAR(5)), CAST(b AS VARCHAR) || '!', CAST(NOT b AS CHAR(5)) FROM v ORDER BY id
+---- rows
+1|TRUE|TRUE!|FALSE
+2|FALSE|FALSE!|TRUE
+
+query
+SELECT CAST(TRUE AS VARCHAR), CAST(CAST(NULL AS BOOLEAN) AS VARCHAR), CAST(1 < 2 AS VARCHAR(10))
+---- rows
+TRUE|NULL|TRUE
 
 query
 SELECT id FROM v WHERE b = TRUE AND t < TIME '12:00:00' AND ts < TIMESTAMP '2024-03-01 10:11:13'

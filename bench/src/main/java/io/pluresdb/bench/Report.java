@@ -59,6 +59,9 @@ public final class Report {
     if (!liveResults.isEmpty()) {
       System.out.println(LiveReport.table(liveResults));
     }
+    if (filter.matcher(VectorSearchBenchmark.class.getName()).find()) {
+      System.out.println(VectorReport.run(steadyState(List.of(VectorSearchBenchmark.class))));
+    }
   }
 
   private static List<Class<?>> selected(Pattern filter, Class<?>... benchmarks) {
@@ -80,7 +83,7 @@ public final class Report {
     return builder;
   }
 
-  private static ChainedOptionsBuilder steadyState(List<Class<?>> benchmarks) {
+  static ChainedOptionsBuilder steadyState(List<Class<?>> benchmarks) {
     return includes(benchmarks)
         .forks(1)
         .warmupIterations(2)
@@ -89,7 +92,7 @@ public final class Report {
         .measurementTime(TimeValue.seconds(3));
   }
 
-  private static Collection<RunResult> run(Options options) throws RunnerException {
+  static Collection<RunResult> run(Options options) throws RunnerException {
     return new Runner(options).run();
   }
 

@@ -29,12 +29,10 @@ import org.hibernate.type.descriptor.jdbc.spi.JdbcTypeRegistry;
  * <p>It describes the SQL PluresDB's parser accepts: standard types (BLOB and CLOB read and written
  * as bytes and strings, UUID as VARCHAR(36)), identity columns and sequences whose values are
  * unique across nodes without coordination, {@code OFFSET … FETCH} pagination, {@code IF [NOT]
- * EXISTS} DDL. Two things follow from the store's design:
+ * EXISTS} DDL, foreign keys added and dropped with {@code ALTER TABLE} as Hibernate's schema tools
+ * do (unique constraints go inside CREATE TABLE). One thing follows from the store's design:
  *
  * <ul>
- *   <li>No foreign-key DDL: PluresDB cannot add a constraint to an existing table, and Hibernate
- *       adds foreign keys that way, so they are left out (Hibernate still joins on them). Unique
- *       constraints go inside CREATE TABLE.
  *   <li>Sequence values are not {@code start + k * increment}: each is a cluster-unique id whose
  *       {@code increment}-wide block below it belongs to the issuing node (see {@link
  *       PluresSequenceSupport}).
@@ -102,16 +100,6 @@ public class PluresDialect extends Dialect {
   @Override
   public UniqueDelegate getUniqueDelegate() {
     return uniqueDelegate;
-  }
-
-  @Override
-  public boolean hasAlterTable() {
-    return false;
-  }
-
-  @Override
-  public boolean dropConstraints() {
-    return false;
   }
 
   @Override

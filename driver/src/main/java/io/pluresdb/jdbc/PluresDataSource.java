@@ -134,6 +134,14 @@ public class PluresDataSource implements DataSource {
     set(PluresProperty.PASSWORD, password);
   }
 
+  public int getEfSearch() {
+    return Integer.parseInt(text(PluresProperty.EF_SEARCH));
+  }
+
+  public void setEfSearch(int ef) {
+    set(PluresProperty.EF_SEARCH, ef);
+  }
+
   @Override
   public Connection getConnection() throws SQLException {
     String target;

@@ -9,6 +9,7 @@ import io.pluresdb.planner.plan.PlanCache;
 import io.pluresdb.planner.plan.Prewarm;
 import io.pluresdb.planner.plan.StatementPlanner;
 import io.pluresdb.planner.session.PluresSession;
+import io.pluresdb.planner.vector.HnswIndexes;
 import java.sql.SQLException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -26,6 +27,7 @@ public final class Planner {
   private final PlanCache cache = new PlanCache(CACHE_CAPACITY);
   private final AtomicLong plansMade = new AtomicLong();
   private final LiveQueries live;
+  private volatile HnswIndexes vectorIndexes;
 
   public Planner(Store store) {
     this.store = store;
@@ -51,6 +53,16 @@ public final class Planner {
    */
   public LiveQueries live() {
     return live;
+  }
+
+  /** Lets top-k queries search the HNSW indexes maintained by {@code indexes}. */
+  public void useVectorIndexes(HnswIndexes indexes) {
+    this.vectorIndexes = indexes;
+  }
+
+  /** The HNSW indexes of the store, or null when none are maintained. */
+  public HnswIndexes vectorIndexes() {
+    return vectorIndexes;
   }
 
   /** A session for one JDBC connection. */

@@ -73,6 +73,15 @@ public interface Session extends AutoCloseable {
   /** The session's LISTEN/NOTIFY state and received notifications. */
   ChannelInbox channels();
 
+  /**
+   * Sets the candidate list size of HNSW searches made by this session's top-k queries (larger is
+   * slower and finds the true neighbours more often); 1 to 4096, else 22023.
+   */
+  void setEfSearch(int ef) throws SQLException;
+
+  /** The session's HNSW candidate list size. */
+  int efSearch();
+
   /** Cancels the statement running on this session, if any (57014). Any thread. */
   void cancel();
 

@@ -1,2 +1,6 @@
-/** Placeholder until its issue lands. */
+/**
+ * Vectors for similarity search: exact distance functions over {@code float[]}, the text and binary
+ * forms of a vector, and approximate nearest-neighbour indexes over hnswlib-core that persist to a
+ * file. Depends on no other PluresDB module.
+ */
 package io.pluresdb.vector;

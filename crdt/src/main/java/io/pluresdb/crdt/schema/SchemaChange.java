@@ -19,4 +19,10 @@ public sealed interface SchemaChange {
   record CreateSequence(SequenceDef sequence) implements SchemaChange {}
 
   record DropSequence(String sequence) implements SchemaChange {}
+
+  /** {@code ALTER TABLE t ADD CONSTRAINT … FOREIGN KEY}, as Hibernate adds its foreign keys. */
+  record AddForeignKey(String table, ForeignKeyDef foreignKey) implements SchemaChange {}
+
+  /** {@code ALTER TABLE t DROP CONSTRAINT name}, for a named foreign key. */
+  record DropConstraint(String table, String constraint) implements SchemaChange {}
 }

@@ -287,6 +287,11 @@ final class LocalWriteTxn implements io.pluresdb.crdt.store.WriteTxn {
   }
 
   @Override
+  public long reserveIds(int count) throws SQLException {
+    return store.reserveIds(count);
+  }
+
+  @Override
   public int mark() throws SQLException {
     open();
     int id = ++markCounter;

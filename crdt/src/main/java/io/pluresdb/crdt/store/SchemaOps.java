@@ -78,6 +78,12 @@ final class SchemaOps {
           t.name(),
           new TableDef(
               t.name(), cols, t.primaryKey(), t.uniqueKeys(), t.checks(), t.foreignKeys()));
+    } else if (change instanceof SchemaChange.AddForeignKey a) {
+      TableDef t = requireTable(cat, a.table());
+      tables.put(t.name(), ForeignKeyChanges.add(conn, cat, t, a.foreignKey()));
+    } else if (change instanceof SchemaChange.DropConstraint d) {
+      TableDef t = requireTable(cat, d.table());
+      tables.put(t.name(), ForeignKeyChanges.drop(conn, t, d.constraint()));
     } else if (change instanceof SchemaChange.CreateIndex c) {
       IndexDef ix = c.index();
       if (indexes.containsKey(ix.name()) || tables.containsKey(ix.name())) {

@@ -104,15 +104,31 @@ final class TableSql {
   }
 
   static String createTable(TableDef def) {
-    StringJoiner parts = new StringJoiner(", ");
-    for (ColumnDef c : def.columns()) {
-      boolean key = def.primaryKey().contains(c.name());
-      parts.add(columnSql(c, key));
-    }
+    List<String> order = new java.util.ArrayList<>();
+    def.columns().forEach(c -> order.add(c.name()));
     if (def.primaryKey().isEmpty()) {
-      parts.add(quote(TableDef.HIDDEN_ID) + " BLOB PRIMARY KEY");
+      order.add(TableDef.HIDDEN_ID);
     }
-    parts.add(quote(CLOCK) + " BLOB");
+    order.add(CLOCK);
+    return createTable(def, order);
+  }
+
+  /**
+   * The CREATE TABLE text of {@code def} with its columns, hidden ones included, in {@code
+   * physicalOrder}: the order SQLite stores them in, which ADD COLUMN makes differ from the
+   * declared one.
+   */
+  static String createTable(TableDef def, List<String> physicalOrder) {
+    StringJoiner parts = new StringJoiner(", ");
+    for (String name : physicalOrder) {
+      if (name.equals(TableDef.HIDDEN_ID)) {
+        parts.add(quote(TableDef.HIDDEN_ID) + " BLOB PRIMARY KEY");
+      } else if (name.equals(CLOCK)) {
+        parts.add(quote(CLOCK) + " BLOB");
+      } else {
+        parts.add(columnSql(def.column(name), def.primaryKey().contains(name)));
+      }
+    }
     if (!def.primaryKey().isEmpty()) {
       parts.add("PRIMARY KEY (" + list(def.primaryKey()) + ")");
     }

@@ -80,6 +80,14 @@ final class TxApplier {
       return cat.table(c.table()) != null
           && c.column().equals(cat.table(c.table()).column(c.column().name()));
     }
+    if (change instanceof SchemaChange.AddForeignKey c) {
+      return cat.table(c.table()) != null
+          && cat.table(c.table()).foreignKeys().contains(c.foreignKey());
+    }
+    if (change instanceof SchemaChange.DropConstraint d) {
+      return cat.table(d.table()) == null
+          || ForeignKeyChanges.find(cat.table(d.table()), d.constraint()) == null;
+    }
     if (change instanceof SchemaChange.DropTable d) {
       return cat.table(d.table()) == null;
     }

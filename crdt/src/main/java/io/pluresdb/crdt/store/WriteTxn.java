@@ -66,6 +66,9 @@ public interface WriteTxn extends AutoCloseable {
   /** A cluster-unique 64-bit id for identity columns, built from the node clock and node id. */
   long nextId();
 
+  /** A sequence value: the highest of {@code count} reserved ids (see {@link Store#reserveIds}). */
+  long reserveIds(int count) throws SQLException;
+
   /** Marks a point to roll back to if a statement fails (statement-level atomicity). */
   int mark() throws SQLException;
 

@@ -6,6 +6,7 @@ import io.pluresdb.crdt.store.Store;
 import io.pluresdb.crdt.store.StoreConfig;
 import io.pluresdb.driver.url.ConnectionUrl;
 import io.pluresdb.driver.url.DatabaseTarget;
+import io.pluresdb.planner.vector.VectorSupport;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -101,6 +102,7 @@ public final class EngineRegistry {
             .withSynchronousFull(settings.synchronousFull())
             .withMaxClockDrift(settings.maxClockDrift())
             .withNodeName(settings.node());
+    config = VectorSupport.configure(config);
     try {
       return Store.open(config);
     } catch (SQLException e) {

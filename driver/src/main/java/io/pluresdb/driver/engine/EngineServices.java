@@ -1,5 +1,7 @@
 package io.pluresdb.driver.engine;
 
+import io.pluresdb.driver.url.DatabaseTarget;
+import io.pluresdb.planner.vector.HnswIndexes;
 import java.sql.SQLException;
 
 /**
@@ -14,5 +16,16 @@ final class EngineServices {
   static void start(Engine engine) throws SQLException {
     // one line per feature, e.g. engine.attach(SomeService.start(engine.store(), settings))
     engine.attach(engine.planner().live().start());
+    engine.attach(vectorIndexes(engine));
+  }
+
+  /** HNSW index maintenance, persisted beside a file database; top-k queries search it. */
+  private static HnswIndexes vectorIndexes(Engine engine) {
+    DatabaseTarget target = engine.target();
+    HnswIndexes indexes =
+        HnswIndexes.start(
+            engine.store(), target.inMemory() ? null : HnswIndexes.directoryFor(target.file()));
+    engine.planner().useVectorIndexes(indexes);
+    return indexes;
   }
 }

@@ -74,6 +74,7 @@ public final class ConnectionImpl implements PluresConnection, SelfWrapper {
       if (url.getBoolean(PluresProperty.READ_ONLY)) {
         s.setReadOnly(true);
       }
+      s.setEfSearch(Integer.parseInt(url.get(PluresProperty.EF_SEARCH)));
     } catch (SQLException | RuntimeException e) {
       if (s != null) {
         s.close();

@@ -22,6 +22,7 @@ final class CatalogRows {
   static final String SCHEMA = DatabaseMetaDataImpl.SCHEMA;
   static final String TABLE = "TABLE";
   static final String VIEW = "VIEW";
+  static final String SEQUENCE = "SEQUENCE";
 
   private final Catalog catalog;
 
@@ -40,7 +41,7 @@ final class CatalogRows {
 
   List<Object[]> tables(String tablePattern, String[] types) {
     NamePattern names = NamePattern.of(tablePattern);
-    List<String> wanted = types == null ? List.of(TABLE, VIEW) : Arrays.asList(types);
+    List<String> wanted = types == null ? List.of(TABLE, VIEW, SEQUENCE) : Arrays.asList(types);
     List<Object[]> rows = new ArrayList<>();
     if (wanted.contains(TABLE)) {
       for (TableDef t : catalog.tables().values()) {
@@ -53,6 +54,13 @@ final class CatalogRows {
       for (ViewDef v : catalog.views().values()) {
         if (names.matches(v.name())) {
           rows.add(tableRow(v.name(), VIEW));
+        }
+      }
+    }
+    if (wanted.contains(SEQUENCE)) {
+      for (String s : catalog.sequences().keySet()) {
+        if (names.matches(s)) {
+          rows.add(tableRow(s, SEQUENCE));
         }
       }
     }

@@ -80,7 +80,10 @@ public final class DatabaseMetaDataImpl implements DatabaseMetaData, SelfWrapper
     rows();
     return result(
         MetaShape.TABLE_TYPES,
-        List.of(new Object[] {CatalogRows.TABLE}, new Object[] {CatalogRows.VIEW}));
+        List.of(
+            new Object[] {CatalogRows.SEQUENCE},
+            new Object[] {CatalogRows.TABLE},
+            new Object[] {CatalogRows.VIEW}));
   }
 
   @Override

@@ -42,12 +42,18 @@ public enum PluresProperty {
   READ_ONLY("read_only", Kind.BOOLEAN, "false", "Opens the connection read-only."),
   LIVE_BUFFER(
       "live_buffer",
-      Kind.COUNT,
+      Kind.POSITIVE_INTEGER,
       "10000",
       "Changes a live query (SUBSCRIBE, listener) may buffer for a slow consumer before it is sent"
           + " RESET and a fresh snapshot instead."),
   USER("user", Kind.TEXT, null, "Accepted and ignored: an embedded database has no users."),
-  PASSWORD("password", Kind.TEXT, null, "Accepted and ignored: an embedded database has no users.");
+  PASSWORD("password", Kind.TEXT, null, "Accepted and ignored: an embedded database has no users."),
+  EF_SEARCH(
+      "ef_search",
+      Kind.POSITIVE_INTEGER,
+      "40",
+      "Candidate list size of HNSW searches (1 to 4096): larger finds the true nearest neighbours"
+          + " more often and searches longer; SET ef_search = n changes it per session.");
 
   /** How a property's text value is checked and typed. */
   public enum Kind {
@@ -55,8 +61,7 @@ public enum PluresProperty {
     BOOLEAN,
     MILLIS,
     CHOICE,
-    /** A positive whole number. */
-    COUNT
+    POSITIVE_INTEGER
   }
 
   private final String key;
@@ -134,7 +139,7 @@ public enum PluresProperty {
           // reported below with the property's name
         }
         throw bad(value, "a non-negative number of milliseconds");
-      case COUNT:
+      case POSITIVE_INTEGER:
         try {
           int n = Integer.parseInt(value.trim());
           if (n > 0) {
@@ -143,7 +148,7 @@ public enum PluresProperty {
         } catch (NumberFormatException e) {
           // reported below with the property's name
         }
-        throw bad(value, "a positive whole number");
+        throw bad(value, "a positive integer");
       case CHOICE:
         String c = value.trim().toUpperCase(Locale.ROOT);
         if (Arrays.asList(choices).contains(c)) {

@@ -72,8 +72,22 @@ class DatabaseMetaDataTest {
         .containsExactly("a_b");
     assertThat(column(md.getTables(null, "other", null, null), "TABLE_NAME")).isEmpty();
     assertThat(column(md.getSchemas(), "TABLE_SCHEM")).containsExactly("main");
-    assertThat(column(md.getTableTypes(), "TABLE_TYPE")).containsExactly("TABLE", "VIEW");
+    assertThat(column(md.getTableTypes(), "TABLE_TYPE"))
+        .containsExactly("SEQUENCE", "TABLE", "VIEW");
     assertThat(md.getCatalogs().next()).isFalse();
+  }
+
+  @Test
+  void sequencesAreListedAsTablesOfTypeSequence() throws SQLException {
+    Db.exec(c, "CREATE SEQUENCE order_seq INCREMENT BY 50", "CREATE SEQUENCE album_seq");
+    assertThat(column(md.getTables(null, null, "%", new String[] {"SEQUENCE"}), "TABLE_NAME"))
+        .containsExactly("album_seq", "order_seq");
+    ResultSet all = md.getTables(null, "main", "order%", null);
+    assertThat(all.next()).isTrue();
+    assertThat(all.getString("TABLE_TYPE")).isEqualTo("SEQUENCE");
+    assertThat(all.next()).isFalse();
+    assertThat(column(md.getTables(null, null, "%", new String[] {"TABLE"}), "TABLE_NAME"))
+        .doesNotContain("order_seq");
   }
 
   @Test

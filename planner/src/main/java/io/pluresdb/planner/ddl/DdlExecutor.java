@@ -4,6 +4,7 @@ import io.pluresdb.crdt.schema.Catalog;
 import io.pluresdb.crdt.schema.SchemaChange;
 import io.pluresdb.crdt.store.WriteTxn;
 import io.pluresdb.planner.plan.Plan;
+import io.pluresdb.planner.vector.HnswOptions;
 import java.sql.SQLException;
 
 /**
@@ -42,6 +43,18 @@ public final class DdlExecutor {
       if (change instanceof SchemaChange.DropIndex d && !c.indexes().containsKey(d.index())) {
         return;
       }
+      if (change instanceof SchemaChange.AddForeignKey a && c.table(a.table()) == null) {
+        return;
+      }
+      if (change instanceof SchemaChange.DropConstraint d
+          && (c.table(d.table()) == null
+              || c.table(d.table()).foreignKeys().stream()
+                  .noneMatch(fk -> d.constraint().equals(fk.name())))) {
+        return;
+      }
+    }
+    if (change instanceof SchemaChange.CreateIndex ci && HnswOptions.isHnsw(ci.index())) {
+      HnswOptions.spec(ci.index(), c); // the column must be a VECTOR(n) of the table as it is now
     }
     t.schema(change);
   }

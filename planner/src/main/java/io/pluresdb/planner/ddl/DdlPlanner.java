@@ -27,6 +27,7 @@ import io.pluresdb.planner.plan.Plan;
 import io.pluresdb.planner.read.QueryCompiler;
 import io.pluresdb.planner.sql.PlanningContext;
 import io.pluresdb.planner.sql.SqliteDialect;
+import io.pluresdb.planner.vector.HnswOptions;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -81,6 +82,9 @@ public final class DdlPlanner {
               index.unique(),
               index.method() == null ? "btree" : index.method().toLowerCase(Locale.ROOT),
               index.optionMap());
+      if (HnswOptions.isHnsw(def)) {
+        HnswOptions.checkDefinition(def);
+      }
       return new Plan.Ddl(sql, new SchemaChange.CreateIndex(def), false, index.ifNotExists());
     }
     if (node instanceof SqlCreateView view) {
@@ -108,8 +112,29 @@ public final class DdlPlanner {
       return new Plan.Ddl(
           sql, new SchemaChange.AddColumn(table, column(c)), alter.ifExists(), add.ifNotExists());
     }
+    if (alter.action() instanceof AlterAction.AddConstraint add
+        && add.constraint().kind() == TableConstraint.Kind.FOREIGN_KEY) {
+      TableConstraint fk = add.constraint();
+      return new Plan.Ddl(
+          sql,
+          new SchemaChange.AddForeignKey(
+              table, foreignKey(fk.name(), fk.columns(), fk.references())),
+          alter.ifExists(),
+          false);
+    }
+    if (alter.action() instanceof AlterAction.DropConstraint drop) {
+      // either IF EXISTS (of the table or of the constraint) makes a missing one a no-op
+      return new Plan.Ddl(
+          sql,
+          new SchemaChange.DropConstraint(table, drop.name()),
+          alter.ifExists() || drop.ifExists(),
+          false);
+    }
     throw Errors.of(
-        SqlState.FEATURE_NOT_SUPPORTED, "ALTER TABLE '" + table + "' supports ADD COLUMN only");
+        SqlState.FEATURE_NOT_SUPPORTED,
+        "ALTER TABLE '"
+            + table
+            + "' supports ADD COLUMN, ADD FOREIGN KEY and DROP CONSTRAINT only");
   }
 
   private TableDef table(SqlCreateTable create) throws SQLException {

@@ -7,6 +7,7 @@ import io.pluresdb.planner.exec.Prepared;
 import io.pluresdb.planner.live.LiveCursor;
 import io.pluresdb.planner.live.LiveQuery;
 import io.pluresdb.planner.read.ReadPlan;
+import io.pluresdb.planner.vector.VectorTopK;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -22,10 +23,16 @@ public sealed interface Plan extends Prepared {
    * A query pushed down to SQLite as one statement.
    *
    * @param locks whether it ends in FOR UPDATE: in a transaction it takes the store's writer first
+   * @param topK when an HNSW index may answer it, how (see {@link VectorTopK}); else null, and
+   *     {@code read} is also the plan the index falls back to
    */
-  record Query(String sql, ReadPlan read, boolean locks) implements Plan {
+  record Query(String sql, ReadPlan read, boolean locks, VectorTopK topK) implements Plan {
     public Query(String sql, ReadPlan read) {
-      this(sql, read, false);
+      this(sql, read, false, null);
+    }
+
+    public Query(String sql, ReadPlan read, boolean locks) {
+      this(sql, read, locks, null);
     }
 
     @Override
@@ -127,6 +134,24 @@ public sealed interface Plan extends Prepared {
       return true;
     }
 
+    @Override
+    public boolean returnsRows() {
+      return false;
+    }
+
+    @Override
+    public List<ColumnMeta> columns() {
+      return List.of();
+    }
+
+    @Override
+    public List<ColumnType> parameterTypes() {
+      return List.of();
+    }
+  }
+
+  /** {@code SET name = value}: a session setting (today {@code ef_search}). */
+  record Setting(String sql, String name, String value) implements Plan {
     @Override
     public boolean returnsRows() {
       return false;

@@ -18,6 +18,8 @@ import io.pluresdb.planner.read.QueryCompiler;
 import io.pluresdb.planner.read.ReadPlan;
 import io.pluresdb.planner.sql.PlanningContext;
 import io.pluresdb.planner.sql.SqlFront;
+import io.pluresdb.planner.vector.TopKPlanner;
+import io.pluresdb.planner.vector.VectorTopK;
 import io.pluresdb.planner.write.WritePlanner;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -30,7 +32,9 @@ import org.apache.calcite.sql.SqlDynamicParam;
 import org.apache.calcite.sql.SqlExplain;
 import org.apache.calcite.sql.SqlInsert;
 import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.SqlLiteral;
 import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlSetOption;
 import org.apache.calcite.sql.SqlUpdate;
 import org.apache.calcite.sql.util.SqlBasicVisitor;
 
@@ -71,10 +75,16 @@ public final class StatementPlanner {
       return sequenceValue;
     }
     if (node.getKind().belongsTo(SqlKind.QUERY)) {
-      return new Plan.Query(sql, QueryCompiler.compile(context, node, sql));
+      ReadPlan read = QueryCompiler.compile(context, node, sql);
+      VectorTopK topK =
+          TopKPlanner.plan(sql, context, schemas, () -> SqlFront.parse(sql), params, read);
+      return new Plan.Query(sql, read, false, topK);
     }
     if (node instanceof SqlExplain explain) {
-      return explain(sql, context, explain);
+      return explain(sql, context, schemas, explain, params);
+    }
+    if (node instanceof SqlSetOption set) {
+      return setting(sql, set);
     }
     if (node instanceof SqlTransaction t) {
       return new Plan.Transaction(
@@ -150,7 +160,8 @@ public final class StatementPlanner {
     return null;
   }
 
-  private static Plan explain(String sql, PlanningContext context, SqlExplain explain)
+  private static Plan explain(
+      String sql, PlanningContext context, CalciteCatalogs schemas, SqlExplain explain, int params)
       throws SQLException {
     SqlNode query = explain.getExplicandum();
     if (!query.getKind().belongsTo(SqlKind.QUERY)) {
@@ -160,8 +171,35 @@ public final class StatementPlanner {
     SqlNode again = ((SqlExplain) SqlFront.parse(sql)).getExplicandum();
     List<String> lines = new ArrayList<>(Explainer.relationalPlan(context, again));
     ReadPlan read = QueryCompiler.compile(context, query);
+    VectorTopK topK =
+        TopKPlanner.plan(
+            sql,
+            context,
+            schemas,
+            () -> ((SqlExplain) SqlFront.parse(sql)).getExplicandum(),
+            params,
+            read);
+    if (topK != null) {
+      lines.add(topK.explain());
+      read = topK.restrictedForDisplay();
+    }
     lines.add("SQLite: " + read.sqliteSql().replace('\n', ' '));
     return new Plan.Explain(sql, lines, read.parameterTypes());
+  }
+
+  /** The session settings {@code SET} may change. */
+  private static final java.util.Set<String> SETTINGS = java.util.Set.of("ef_search");
+
+  private static Plan setting(String sql, SqlSetOption set) throws SQLException {
+    String name = set.name().toString().toLowerCase(Locale.ROOT);
+    if (!SETTINGS.contains(name) || set.getValue() == null) {
+      throw Errors.of(
+          SqlState.FEATURE_NOT_SUPPORTED,
+          "SET " + name + " is not supported; the session settings are " + SETTINGS);
+    }
+    SqlNode value = set.getValue();
+    String text = value instanceof SqlLiteral l ? l.toValue() : value.toString();
+    return new Plan.Setting(sql, name, text);
   }
 
   private static Plan transactionControl(String sql) {

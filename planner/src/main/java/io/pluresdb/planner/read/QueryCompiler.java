@@ -9,6 +9,7 @@ import io.pluresdb.planner.exec.ColumnMeta;
 import io.pluresdb.planner.sql.CalciteErrors;
 import io.pluresdb.planner.sql.PlanningContext;
 import io.pluresdb.planner.sql.SqliteDialect;
+import io.pluresdb.planner.vector.VectorCalls;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -65,9 +66,12 @@ public final class QueryCompiler {
     List<ColumnMeta> columns = ColumnLabels.apply(columns(context, v), written);
     List<ColumnType> params = parameterTypes(v);
     LiteralCasts.check(v.node(), v.validator());
+    VectorCalls.checkLiterals(v.node());
     new ViewInliner(context).inline(v.node());
+    boolean[] exactScale = ExactScales.of(v.node(), columns.size());
+    BooleanCasts.rewrite(v.node(), v.validator());
     SqlString sqlite = unparse(v.node());
-    return new ReadPlan(sqlite.getSql(), paramOrder(sqlite), columns, params);
+    return new ReadPlan(sqlite.getSql(), paramOrder(sqlite), columns, params, exactScale);
   }
 
   /** The SQLite text of a validated node. */
@@ -109,6 +113,8 @@ public final class QueryCompiler {
   /** Adds the validated type of every dynamic parameter under {@code node}. */
   public static void collectParameterTypes(
       Validated v, SqlNode node, Map<Integer, ColumnType> byIndex) {
+    // a vector function's arguments are vectors, whatever type Calcite gave them
+    VectorCalls.markParameters(node, byIndex);
     node.accept(
         new SqlBasicVisitor<Void>() {
           @Override

@@ -12,13 +12,37 @@ import java.util.List;
  *     parameter it binds (the validator may reorder or repeat expressions)
  * @param columns the result columns; values are read as their {@link ColumnMeta#type()}
  * @param parameterTypes the inferred type of each user parameter
+ * @param exactScale per result column, whether DECIMAL values are given the column's scale
  */
 public record ReadPlan(
-    String sqliteSql, int[] paramOrder, List<ColumnMeta> columns, List<ColumnType> parameterTypes) {
+    String sqliteSql,
+    int[] paramOrder,
+    List<ColumnMeta> columns,
+    List<ColumnType> parameterTypes,
+    boolean[] exactScale) {
   public ReadPlan {
     paramOrder = paramOrder.clone();
     columns = List.copyOf(columns);
     parameterTypes = List.copyOf(parameterTypes);
+    exactScale = exactScale.clone();
+  }
+
+  /** A plan whose DECIMAL values are read as SQLite gives them. */
+  public ReadPlan(
+      String sqliteSql,
+      int[] paramOrder,
+      List<ColumnMeta> columns,
+      List<ColumnType> parameterTypes) {
+    this(sqliteSql, paramOrder, columns, parameterTypes, new boolean[columns.size()]);
+  }
+
+  /**
+   * Per result column, whether its DECIMAL values take the column's scale (see {@code
+   * ExactScales}).
+   */
+  @Override
+  public boolean[] exactScale() {
+    return exactScale.clone();
   }
 
   @Override

@@ -3,6 +3,7 @@ package io.pluresdb.planner.session;
 import io.pluresdb.crdt.error.Errors;
 import io.pluresdb.crdt.error.SqlState;
 import io.pluresdb.planner.Planner;
+import io.pluresdb.planner.vector.FunctionErrors;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.concurrent.ScheduledFuture;
@@ -69,6 +70,10 @@ final class Interrupter {
               ? "canceling statement due to statement timeout"
               : "canceling statement due to user request";
       return Errors.of(SqlState.QUERY_CANCELED, why, e);
+    }
+    SQLException raised = FunctionErrors.decode(e);
+    if (raised != null) {
+      return raised;
     }
     if (e.getSQLState() == null) {
       return Errors.of(SqlState.GENERAL_ERROR, m, e);

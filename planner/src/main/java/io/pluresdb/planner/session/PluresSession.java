@@ -3,6 +3,7 @@ package io.pluresdb.planner.session;
 import io.pluresdb.crdt.error.Errors;
 import io.pluresdb.crdt.error.SqlState;
 import io.pluresdb.crdt.schema.Catalog;
+import io.pluresdb.crdt.schema.SchemaChange;
 import io.pluresdb.crdt.schema.SequenceDef;
 import io.pluresdb.crdt.store.Store;
 import io.pluresdb.crdt.store.WriteTxn;
@@ -21,6 +22,10 @@ import io.pluresdb.planner.live.LiveSubscription;
 import io.pluresdb.planner.plan.Plan;
 import io.pluresdb.planner.read.Binder;
 import io.pluresdb.planner.read.ReadPlan;
+import io.pluresdb.planner.vector.HnswIndexes;
+import io.pluresdb.planner.vector.HnswOptions;
+import io.pluresdb.planner.vector.TopKSearch;
+import io.pluresdb.planner.vector.VectorTopK;
 import io.pluresdb.planner.write.WriteExecutor;
 import io.pluresdb.planner.write.WriteResult;
 import java.sql.BatchUpdateException;
@@ -49,6 +54,14 @@ public final class PluresSession implements Session {
   /** How long a statement waits for the store's one writer unless told otherwise. */
   private static final Duration WRITER_WAIT = Duration.ofSeconds(30);
 
+  /** The HNSW search's candidate list size unless the connection or SET ef_search says. */
+  public static final int DEFAULT_EF_SEARCH = 40;
+
+  private static final int MAX_EF_SEARCH = 4096;
+
+  /** How long CREATE INDEX … USING hnsw waits for the build unless a query timeout is set. */
+  private static final long INDEX_BUILD_WAIT_MILLIS = 3_600_000L;
+
   private final Planner planner;
   private final Store store;
   private final StatementCache statements = new StatementCache(64);
@@ -63,6 +76,7 @@ public final class PluresSession implements Session {
   private boolean readOnly;
   private volatile boolean closed; // volatile: subscribe() may run on any thread
   private Duration writerWait = WRITER_WAIT;
+  private int efSearch = DEFAULT_EF_SEARCH;
   private final Interrupter interrupts = new Interrupter();
   private final ChannelInbox channels;
 
@@ -131,7 +145,10 @@ public final class PluresSession implements Session {
       if (q.locks() && !readOnly && !(autoCommit && !explicitTransaction)) {
         transaction(timeoutSeconds); // see LockingClause
       }
-      return new Result.Rows(query(q.read(), params, maxRows, timer));
+      return new Result.Rows(
+          q.topK() == null
+              ? query(q.read(), params, maxRows, timer)
+              : vectorQuery(q.topK(), params, maxRows, timer));
     }
     if (plan instanceof Plan.Explain e) {
       List<Object[]> rows = new ArrayList<>();
@@ -139,6 +156,10 @@ public final class PluresSession implements Session {
         rows.add(new Object[] {line});
       }
       return new Result.Rows(new ListCursor(e.columns(), rows));
+    }
+    if (plan instanceof Plan.Setting setting) {
+      set(setting);
+      return new Result.Count(0, null);
     }
     if (plan instanceof Plan.SequenceValue s) {
       List<Object[]> rows = new ArrayList<>();
@@ -166,6 +187,7 @@ public final class PluresSession implements Session {
           },
           false,
           true);
+      awaitIndexBuilt(ddl, timeoutSeconds);
       return new Result.Count(0, null);
     }
     Plan.Write w = (Plan.Write) plan;
@@ -396,6 +418,7 @@ public final class PluresSession implements Session {
       return new SqliteCursor(
           rs,
           plan.columns(),
+          plan.exactScale(),
           maxRows,
           interrupts::map,
           () -> {
@@ -408,7 +431,7 @@ public final class PluresSession implements Session {
     } finally {
       if (!ok) {
         interrupts.running(null);
-        cache.release(ps);
+        cache.discard(ps);
       }
     }
   }
@@ -454,6 +477,83 @@ public final class PluresSession implements Session {
   @Override
   public ChannelInbox channels() {
     return channels;
+  }
+
+  /**
+   * A top-k query, through its HNSW index when that can answer it. The search may run several
+   * statements; the timer covers them all and is cancelled when the rows are read.
+   */
+  private Cursor vectorQuery(
+      VectorTopK topK, List<Object> params, long maxRows, ScheduledFuture<?> timer)
+      throws SQLException {
+    try {
+      Cursor rows =
+          TopKSearch.execute(
+              topK,
+              planner.vectorIndexes(),
+              txn != null,
+              store.lastSeq(),
+              efSearch,
+              params,
+              (plan, values) -> query(plan, values, maxRows, null));
+      return maxRows > 0 ? new LimitedCursor(rows, maxRows) : rows;
+    } finally {
+      if (timer != null) {
+        timer.cancel(false);
+      }
+    }
+  }
+
+  /**
+   * CREATE INDEX … USING hnsw returns once the index is built (the store's index service builds it
+   * from the change feed), as CREATE INDEX does in any database; inside a transaction it is built
+   * after the commit.
+   */
+  private void awaitIndexBuilt(Plan.Ddl ddl, int timeoutSeconds) throws SQLException {
+    HnswIndexes indexes = planner.vectorIndexes();
+    if (indexes == null
+        || txn != null
+        || !(ddl.change() instanceof SchemaChange.CreateIndex ci)
+        || !HnswOptions.isHnsw(ci.index())) {
+      return;
+    }
+    long wait = timeoutSeconds > 0 ? timeoutSeconds * 1000L : INDEX_BUILD_WAIT_MILLIS;
+    try {
+      indexes.awaitCurrent(store.lastSeq(), wait);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw Errors.of(
+          SqlState.QUERY_CANCELED,
+          "interrupted while index " + ci.index().name() + " was built",
+          e);
+    }
+  }
+
+  private void set(Plan.Setting setting) throws SQLException {
+    // ef_search is the one setting today (the planner refuses others)
+    try {
+      setEfSearch(Integer.parseInt(setting.value().trim()));
+    } catch (NumberFormatException e) {
+      throw Errors.of(
+          SqlState.INVALID_PARAMETER_VALUE,
+          "ef_search must be an integer, got '" + setting.value() + "'",
+          e);
+    }
+  }
+
+  @Override
+  public void setEfSearch(int ef) throws SQLException {
+    if (ef < 1 || ef > MAX_EF_SEARCH) {
+      throw Errors.of(
+          SqlState.INVALID_PARAMETER_VALUE,
+          "ef_search must be from 1 to " + MAX_EF_SEARCH + ", got " + ef);
+    }
+    this.efSearch = ef;
+  }
+
+  @Override
+  public int efSearch() {
+    return efSearch;
   }
 
   @Override

@@ -6,6 +6,7 @@ import io.pluresdb.crdt.schema.ColumnType;
 import io.pluresdb.crdt.value.Values;
 import io.pluresdb.planner.exec.ColumnMeta;
 import io.pluresdb.planner.exec.Cursor;
+import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
@@ -25,6 +26,7 @@ final class SqliteCursor implements Cursor {
   private final ResultSet rs;
   private final List<ColumnMeta> columns;
   private final ColumnType[] types;
+  private final boolean[] exactScale;
   private final long maxRows;
   private final ErrorMapper errors;
   private final OnClose onClose;
@@ -33,9 +35,15 @@ final class SqliteCursor implements Cursor {
   private boolean closed;
 
   SqliteCursor(
-      ResultSet rs, List<ColumnMeta> columns, long maxRows, ErrorMapper errors, OnClose onClose) {
+      ResultSet rs,
+      List<ColumnMeta> columns,
+      boolean[] exactScale,
+      long maxRows,
+      ErrorMapper errors,
+      OnClose onClose) {
     this.rs = rs;
     this.columns = columns;
+    this.exactScale = exactScale;
     this.types = columns.stream().map(ColumnMeta::type).toArray(ColumnType[]::new);
     this.maxRows = maxRows;
     this.errors = errors;
@@ -83,7 +91,13 @@ final class SqliteCursor implements Cursor {
           "column " + column + " is out of range 1.." + types.length);
     }
     try {
-      return Values.read(rs, column, types[column - 1]);
+      Object v = Values.read(rs, column, types[column - 1]);
+      // SQLite keeps 12.50 as the number 12.5; the column's scale gives back the zeros. Only
+      // ever widened: a value with more digits is not rounded here.
+      int scale = columns.get(column - 1).scale();
+      return exactScale[column - 1] && v instanceof BigDecimal d && d.scale() < scale
+          ? d.setScale(scale)
+          : v;
     } catch (RuntimeException e) {
       // A stored value that does not read as its column's type: report it, never leak it.
       throw Errors.of(

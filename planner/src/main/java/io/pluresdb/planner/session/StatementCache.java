@@ -55,6 +55,17 @@ final class StatementCache {
     }
   }
 
+  /**
+   * Forgets and closes a statement whose execution failed: sqlite-jdbc may have finalized it (a SQL
+   * function that raised an error does that), so it must not be handed out again.
+   */
+  void discard(PreparedStatement ps) throws SQLException {
+    inUse.remove(ps);
+    uncached.remove(ps);
+    cache.values().removeIf(cached -> cached == ps);
+    ps.close();
+  }
+
   private void evict() throws SQLException {
     Iterator<Map.Entry<String, PreparedStatement>> it = cache.entrySet().iterator();
     while (cache.size() > capacity && it.hasNext()) {

@@ -1,5 +1,6 @@
 package io.pluresdb.planner.sql;
 
+import io.pluresdb.planner.vector.VectorFunctions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -59,10 +60,14 @@ public final class SqliteFunctions {
           textArgument(SqlStdOperatorTable.LOWER),
           textArgument(SqlStdOperatorTable.UPPER));
 
-  /** The SQLite functions above (they win over standard ones of the same name) and standard SQL. */
+  /**
+   * The SQLite functions above (they win over standard ones of the same name), the vector functions
+   * and standard SQL.
+   */
   public static final SqlOperatorTable OPERATORS =
       SqlOperatorTables.chain(
           SqlOperatorTables.of(FUNCTIONS),
+          VectorFunctions.TABLE,
           new Shadowed(
               SqlStdOperatorTable.instance(),
               FUNCTIONS.stream().map(SqlOperator::getName).collect(Collectors.toSet())));

@@ -16,6 +16,9 @@ public sealed interface ValueSource {
   /** An expression SQLite evaluates: a one-row, one-column query. */
   record Pushed(ReadPlan query) implements ValueSource {}
 
+  /** {@code NEXT VALUE FOR sequence}: a value reserved when the row is written. */
+  record NextValue(String sequence) implements ValueSource {}
+
   /** Column {@code column} (0-based) of the row found by the statement's pushed-down query. */
   record FromRow(int column) implements ValueSource {}
 }

@@ -3,6 +3,7 @@ package io.pluresdb.planner.write;
 import io.pluresdb.crdt.error.Errors;
 import io.pluresdb.crdt.error.SqlState;
 import io.pluresdb.crdt.schema.ColumnDef;
+import io.pluresdb.crdt.schema.SequenceDef;
 import io.pluresdb.crdt.schema.TableDef;
 import io.pluresdb.crdt.store.WriteTxn;
 import io.pluresdb.crdt.value.Values;
@@ -219,6 +220,13 @@ public final class WriteExecutor {
     }
     if (s instanceof ValueSource.FromRow f) {
       return row[f.column()];
+    }
+    if (s instanceof ValueSource.NextValue n) {
+      SequenceDef def = txn.catalog().sequences().get(n.sequence());
+      if (def == null) {
+        throw Errors.of(SqlState.UNDEFINED_TABLE, "sequence '" + n.sequence() + "' does not exist");
+      }
+      return txn.reserveIds(def.increment());
     }
     if (s instanceof ValueSource.Pushed pushed) {
       List<Object[]> rows = query(pushed.query());

@@ -240,6 +240,10 @@ public final class WritePlanner {
     if (expr.getKind() == SqlKind.DEFAULT) {
       return new ValueSource.Default();
     }
+    if (expr.getKind() == SqlKind.NEXT_VALUE) {
+      SqlIdentifier name = ((SqlCall) expr).operand(0);
+      return new ValueSource.NextValue(name.names.get(name.names.size() - 1));
+    }
     if (expr instanceof SqlDynamicParam p) {
       paramTypes[p.getIndex()] = columnType;
       return new ValueSource.Param(p.getIndex());

@@ -6,6 +6,8 @@ import io.pluresdb.planner.Planner;
 import io.pluresdb.planner.Session;
 import io.pluresdb.planner.exec.Cursor;
 import io.pluresdb.planner.exec.Result;
+import io.pluresdb.planner.vector.HnswIndexes;
+import io.pluresdb.planner.vector.VectorSupport;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -21,14 +23,29 @@ public final class Db implements AutoCloseable {
   private final Planner planner;
   private final Session session;
 
-  private Db(Store store) throws SQLException {
+  private final HnswIndexes indexes;
+
+  private Db(Store store, Path file, boolean withIndexes) throws SQLException {
     this.store = store;
     this.planner = new Planner(store);
+    this.indexes = withIndexes ? HnswIndexes.start(store, HnswIndexes.directoryFor(file)) : null;
+    planner.useVectorIndexes(indexes);
     this.session = planner.openSession();
   }
 
+  /** A database (with its vector index service) in {@code dir}, created if missing. */
   public static Db open(Path dir) throws SQLException {
-    return new Db(Store.open(StoreConfig.file(dir.resolve("test.db"))));
+    return open(dir, true);
+  }
+
+  /** A database in {@code dir}, with or without the service that maintains its vector indexes. */
+  public static Db open(Path dir, boolean withIndexes) throws SQLException {
+    Path file = dir.resolve("test.db");
+    return new Db(Store.open(VectorSupport.configure(StoreConfig.file(file))), file, withIndexes);
+  }
+
+  public HnswIndexes indexes() {
+    return indexes;
   }
 
   public Store store() {
@@ -93,7 +110,15 @@ public final class Db implements AutoCloseable {
     try {
       session.close();
     } finally {
-      store.close();
+      try {
+        if (indexes != null) {
+          indexes.close();
+        }
+      } catch (Exception e) {
+        throw new SQLException("closing the vector indexes", e);
+      } finally {
+        store.close();
+      }
     }
   }
 }

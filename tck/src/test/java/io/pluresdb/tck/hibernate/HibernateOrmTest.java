@@ -109,7 +109,8 @@ class HibernateOrmTest {
               a.albums().stream().filter(b -> b.title().equals("Pastel Blues")).findFirst().get();
           assertThat(pastel.genre()).isEqualTo(Genre.BLUES);
           assertThat(pastel.released()).isEqualTo(LocalDate.of(1965, 10, 1));
-          assertThat(pastel.price()).isEqualByComparingTo("12.50");
+          // numeric(38,2) keeps its scale: equal as BigDecimal, not only by value
+          assertThat(pastel.price()).isEqualTo(new BigDecimal("12.50"));
           assertThat(pastel.catalogued()).isEqualTo(catalogued);
           assertThat(pastel.inPrint()).isFalse();
           assertThat(pastel.reference()).isEqualTo(ref);
@@ -205,7 +206,7 @@ class HibernateOrmTest {
                   .list();
           assertThat(perGenre).hasSize(2);
           assertThat(perGenre.get(0)).containsSequence(Genre.SOUL, 5L);
-          assertThat((BigDecimal) perGenre.get(0)[2]).isEqualByComparingTo("31.00");
+          assertThat(perGenre.get(0)[2]).isEqualTo(new BigDecimal("31.00"));
           assertThat(perGenre.get(0)[3]).isEqualTo(LocalDate.of(1973, 1, 1));
           assertThat(perGenre.get(1)[0]).isEqualTo(Genre.BLUES);
           assertThat(perGenre.get(1)[1]).isEqualTo(3L);
@@ -266,6 +267,34 @@ class HibernateOrmTest {
                       .getSingleResult())
               .isZero();
         });
+  }
+
+  @Test
+  void theForeignKeysHibernateCreatesAreEnforcedAndReported() {
+    Long artist = nina();
+    orm.inSession(
+        s ->
+            s.doWork(
+                c -> {
+                  try (ResultSet fk = c.getMetaData().getImportedKeys(null, null, "album")) {
+                    assertThat(fk.next()).isTrue();
+                    assertThat(fk.getString("PKTABLE_NAME")).isEqualTo("artist");
+                    assertThat(fk.getString("PKCOLUMN_NAME")).isEqualTo("id");
+                    assertThat(fk.getString("FKCOLUMN_NAME")).isEqualTo("artist_id");
+                    assertThat(fk.getString("FK_NAME")).startsWithIgnoringCase("fk");
+                    assertThat(fk.next()).isFalse();
+                  }
+                  assertThatThrownBy(
+                          () ->
+                              c.createStatement()
+                                  .executeUpdate(
+                                      "UPDATE album SET artist_id = "
+                                          + (artist + 1_000_000)
+                                          + " WHERE title = 'Pastel Blues'"))
+                      .isInstanceOf(SQLException.class)
+                      .extracting(e -> ((SQLException) e).getSQLState())
+                      .isEqualTo("23503");
+                }));
   }
 
   @Test

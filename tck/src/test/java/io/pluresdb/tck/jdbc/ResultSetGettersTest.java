@@ -55,6 +55,25 @@ class ResultSetGettersTest {
   }
 
   @Test
+  void decimalsKeepTheirDeclaredScale() throws Exception {
+    Db.exec(
+        c,
+        "CREATE TABLE price (id INT PRIMARY KEY, p DECIMAL(10,2))",
+        "INSERT INTO price VALUES (1, 12.50), (2, 10), (3, 0.75)");
+    try (ResultSet rs = c.createStatement().executeQuery("SELECT p, p FROM price WHERE id = 1")) {
+      assertThat(rs.next()).isTrue();
+      assertThat(rs.getBigDecimal(1)).isEqualTo(new BigDecimal("12.50"));
+      assertThat(rs.getObject(2)).isEqualTo(new BigDecimal("12.50"));
+    }
+    try (ResultSet rs = c.createStatement().executeQuery("SELECT SUM(p), MAX(p) FROM price")) {
+      assertThat(rs.next()).isTrue();
+      assertThat(rs.getBigDecimal(1)).isEqualTo(new BigDecimal("23.25"));
+      assertThat(rs.getBigDecimal(2)).isEqualTo(new BigDecimal("12.50"));
+      assertThat(rs.getMetaData().getScale(1)).isEqualTo(2);
+    }
+  }
+
+  @Test
   void numericGettersConvertBetweenNumberTypes() throws Exception {
     try (ResultSet rs = row(1)) {
       assertThat(rs.getInt("i")).isEqualTo(34);

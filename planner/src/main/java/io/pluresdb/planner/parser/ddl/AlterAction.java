@@ -18,4 +18,11 @@ public sealed interface AlterAction {
       Objects.requireNonNull(constraint, "constraint");
     }
   }
+
+  /** {@code DROP CONSTRAINT [IF EXISTS] name}, as Hibernate drops its foreign keys. */
+  record DropConstraint(String name, boolean ifExists) implements AlterAction {
+    public DropConstraint {
+      Objects.requireNonNull(name, "name");
+    }
+  }
 }

@@ -56,6 +56,14 @@ public final class SqlAlterTable extends SqlCall {
       writer.keyword("IF EXISTS");
     }
     name.unparse(writer, leftPrec, rightPrec);
+    if (action instanceof AlterAction.DropConstraint drop) {
+      writer.keyword("DROP CONSTRAINT");
+      if (drop.ifExists()) {
+        writer.keyword("IF EXISTS");
+      }
+      Ddl.name(writer, drop.name());
+      return;
+    }
     writer.keyword("ADD");
     if (action instanceof AlterAction.AddColumn add) {
       writer.keyword("COLUMN");

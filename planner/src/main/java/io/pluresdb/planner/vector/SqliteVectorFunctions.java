@@ -1,0 +1,106 @@
+package io.pluresdb.planner.vector;
+
+import io.pluresdb.crdt.error.SqlState;
+import io.pluresdb.vector.Distances;
+import io.pluresdb.vector.VectorCodec;
+import io.pluresdb.vector.VectorException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.function.ToDoubleBiFunction;
+import org.sqlite.Function;
+import org.sqlite.core.Codes;
+
+/**
+ * The vector functions inside SQLite, registered on every store connection so that a query using
+ * them is pushed down as one statement. Arguments are {@code VECTOR} column values (float32 BLOBs)
+ * or text {@code '[1,2,3]'}; a NULL argument gives NULL; vectors of different dimensions or text
+ * that is not a vector fail with 22000 or 22P02 (see {@link FunctionErrors}).
+ */
+public final class SqliteVectorFunctions {
+  private SqliteVectorFunctions() {}
+
+  /** Registers the functions on a freshly opened SQLite connection. */
+  public static void register(Connection sqlite) throws SQLException {
+    distance(sqlite, "cosine_distance", Distances::cosineDistance);
+    distance(sqlite, "l2_distance", Distances::l2Distance);
+    distance(sqlite, "inner_product", Distances::innerProduct);
+    distance(sqlite, "vector_similarity", Distances::similarity);
+    Function.create(sqlite, "vector_dims", new Dims(), 1, Function.FLAG_DETERMINISTIC);
+  }
+
+  private static void distance(
+      Connection sqlite, String name, ToDoubleBiFunction<float[], float[]> f) throws SQLException {
+    Function.create(sqlite, name, new Binary(name, f), 2, Function.FLAG_DETERMINISTIC);
+  }
+
+  private static SQLException failure(String name, VectorException e) {
+    SqlState state =
+        e.reason() == VectorException.Reason.DIMENSIONS
+            ? SqlState.DATA_EXCEPTION
+            : SqlState.INVALID_TEXT_REPRESENTATION;
+    return new SQLException(FunctionErrors.encode(state, name + ": " + e.getMessage()), e);
+  }
+
+  /** A SQLite function of vectors; each instance belongs to one connection. */
+  private abstract static class VectorFunction extends Function {
+    /** Reads argument {@code i} as a vector, or null for SQL NULL. */
+    float[] vector(int i, String name) throws SQLException {
+      switch (value_type(i)) {
+        case Codes.SQLITE_NULL:
+          return null;
+        case Codes.SQLITE_BLOB:
+          return VectorCodec.fromBytes(value_blob(i));
+        case Codes.SQLITE_TEXT:
+          return VectorCodec.parse(value_text(i));
+        default:
+          throw new SQLException(
+              FunctionErrors.encode(
+                  SqlState.DATATYPE_MISMATCH,
+                  "argument " + (i + 1) + " of " + name + " is not a vector: " + value_text(i)));
+      }
+    }
+  }
+
+  /** A function of two vectors to a number; not thread-safe (SQLite calls it per connection). */
+  private static final class Binary extends VectorFunction {
+    private final String name;
+    private final ToDoubleBiFunction<float[], float[]> f;
+
+    Binary(String name, ToDoubleBiFunction<float[], float[]> f) {
+      this.name = name;
+      this.f = f;
+    }
+
+    @Override
+    protected void xFunc() throws SQLException {
+      try {
+        float[] a = vector(0, name);
+        float[] b = vector(1, name);
+        if (a == null || b == null) {
+          result();
+        } else {
+          result(f.applyAsDouble(a, b));
+        }
+      } catch (VectorException e) {
+        throw failure(name, e);
+      }
+    }
+  }
+
+  /** {@code vector_dims(v)}. */
+  private static final class Dims extends VectorFunction {
+    @Override
+    protected void xFunc() throws SQLException {
+      try {
+        float[] v = vector(0, "vector_dims");
+        if (v == null) {
+          result();
+        } else {
+          result(v.length);
+        }
+      } catch (VectorException e) {
+        throw failure("vector_dims", e);
+      }
+    }
+  }
+}

@@ -1,0 +1,138 @@
+package io.pluresdb.planner.vector;
+
+import io.pluresdb.crdt.schema.ColumnType;
+import io.pluresdb.crdt.value.Values;
+import io.pluresdb.planner.exec.Cursor;
+import io.pluresdb.planner.read.ReadPlan;
+import io.pluresdb.planner.session.ListCursor;
+import io.pluresdb.vector.AnnIndex;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Runs a {@link VectorTopK} plan: searches the index for candidates, runs the query restricted to
+ * them, and widens the search (doubling the candidates) until the query yields its k rows; when the
+ * index cannot answer (not built or not current yet, inside a transaction whose own writes it does
+ * not hold) or is exhausted, runs the query exactly. Either way the rows come from SQLite, ordered
+ * by the exact distance; the index only decides which rows are looked at.
+ *
+ * <p>Stateless; each call runs on the calling session's thread.
+ */
+public final class TopKSearch {
+  /** How long a query waits for the indexes to catch up with the log before searching exactly. */
+  static final long FRESHNESS_WAIT_MILLIS = 2000;
+
+  private TopKSearch() {}
+
+  /** Runs a compiled statement with its parameters and returns its rows. */
+  @FunctionalInterface
+  public interface Runner {
+    Cursor run(ReadPlan plan, List<Object> params) throws SQLException;
+  }
+
+  /**
+   * The rows of the query.
+   *
+   * @param indexes the engine's indexes, or null when none are maintained
+   * @param exactOnly true inside a transaction with its own uncommitted writes
+   * @param lastSeq the log position the answer must reflect
+   */
+  public static Cursor execute(
+      VectorTopK plan,
+      HnswIndexes indexes,
+      boolean exactOnly,
+      long lastSeq,
+      int efSearch,
+      List<Object> params,
+      Runner runner)
+      throws SQLException {
+    AnnIndex graph = indexes == null || exactOnly ? null : indexes.graph(plan.index());
+    if (graph == null || !current(indexes, lastSeq)) {
+      return exact(plan, indexes, params, runner);
+    }
+    float[] query = (float[]) Values.coerce(plan.vector().value(params), ColumnType.VECTOR);
+    long limit = number(plan.limit().value(params));
+    long need = limit + number(plan.offset().value(params));
+    if (query == null
+        || query.length != graph.spec().dimensions()
+        || limit <= 0
+        || need > VectorTopK.BUCKETS[VectorTopK.BUCKETS.length - 1]) {
+      // SQLite reports a bad vector with its state; an empty or huge LIMIT gains nothing here
+      return exact(plan, indexes, params, runner);
+    }
+    int n = (int) (plan.filtered() ? Math.max(efSearch, need) : need);
+    while (true) {
+      int asked = Math.max(efSearch, n);
+      List<AnnIndex.Neighbor> found = graph.search(query, n, asked);
+      int take = plan.filtered() ? found.size() : Math.min(n, found.size());
+      int slots = VectorTopK.bucket(take);
+      if (slots < 0) {
+        return exact(plan, indexes, params, runner);
+      }
+      List<Object[]> rows = run(plan, slots, found.subList(0, take), params, runner);
+      if (rows.size() >= limit) {
+        indexes.countSearch();
+        return new ListCursor(plan.exact().columns(), rows);
+      }
+      if (found.size() < asked) {
+        // the whole index was seen: rows it lacks (NULL vectors) can only come from the table
+        return exact(plan, indexes, params, runner);
+      }
+      n *= 2;
+    }
+  }
+
+  private static boolean current(HnswIndexes indexes, long lastSeq) throws SQLException {
+    try {
+      return indexes.awaitCurrent(lastSeq, FRESHNESS_WAIT_MILLIS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
+  private static Cursor exact(
+      VectorTopK plan, HnswIndexes indexes, List<Object> params, Runner runner)
+      throws SQLException {
+    if (indexes != null) {
+      indexes.countExact();
+    }
+    return runner.run(plan.exact(), params);
+  }
+
+  private static List<Object[]> run(
+      VectorTopK plan,
+      int slots,
+      List<AnnIndex.Neighbor> candidates,
+      List<Object> params,
+      Runner runner)
+      throws SQLException {
+    List<Object> all = new ArrayList<>(plan.userParams() + slots);
+    for (int i = 0; i < plan.userParams(); i++) {
+      all.add(i < params.size() ? params.get(i) : null);
+    }
+    for (AnnIndex.Neighbor c : candidates) {
+      all.add(c.id());
+    }
+    while (all.size() < plan.userParams() + slots) {
+      all.add(null);
+    }
+    List<Object[]> rows = new ArrayList<>();
+    try (Cursor c = runner.run(plan.restricted(slots), all)) {
+      int width = c.columns().size();
+      while (c.next()) {
+        Object[] row = new Object[width];
+        for (int i = 0; i < width; i++) {
+          row[i] = c.get(i + 1);
+        }
+        rows.add(row);
+      }
+    }
+    return rows;
+  }
+
+  private static long number(Object v) throws SQLException {
+    return v == null ? 0 : (Long) Values.coerce(v, ColumnType.BIGINT);
+  }
+}
