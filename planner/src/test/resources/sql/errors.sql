@@ -47,5 +47,8 @@ SELECT CAST('42' AS INTEGER) + 1, CAST('2024-02-29' AS DATE)
 statement error 0A000 primary key column 'id' of table 'album' cannot be updated
 UPDATE album SET id = id + 1
 
-statement error 0A000 LISTEN statements are not supported
-LISTEN jobs
+statement error 42P01 table 'nope' does not exist
+SUBSCRIBE SELECT * FROM nope
+
+statement error 42703 column 'nope' does not exist
+SUBSCRIBE SELECT nope FROM album

@@ -45,8 +45,20 @@ public final class Report {
       // Forks, warm-up and measurement come from the class's annotations: one shot per JVM.
       results.addAll(run(includes(cold).param("target", targets).build()));
     }
+    List<Class<?>> live =
+        selected(filter, LiveLatencyBenchmark.class, LiveThroughputBenchmark.class);
+    List<RunResult> liveResults = new ArrayList<>();
+    if (!live.isEmpty()) {
+      // Their baseline is the same write without subscriptions, so no sqlite target applies.
+      liveResults.addAll(run(steadyState(live).build()));
+    }
     System.out.println();
-    System.out.println(table(results));
+    if (!results.isEmpty()) {
+      System.out.println(table(results));
+    }
+    if (!liveResults.isEmpty()) {
+      System.out.println(LiveReport.table(liveResults));
+    }
     if (filter.matcher(VectorSearchBenchmark.class.getName()).find()) {
       System.out.println(VectorReport.run(steadyState(List.of(VectorSearchBenchmark.class))));
     }

@@ -110,6 +110,14 @@ public class PluresDataSource implements DataSource {
     set(PluresProperty.READ_ONLY, readOnly);
   }
 
+  public int getLiveBuffer() {
+    return Integer.parseInt(text(PluresProperty.LIVE_BUFFER));
+  }
+
+  public void setLiveBuffer(int changes) {
+    set(PluresProperty.LIVE_BUFFER, changes);
+  }
+
   public String getUser() {
     return text(PluresProperty.USER);
   }

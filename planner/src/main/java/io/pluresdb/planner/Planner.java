@@ -3,6 +3,7 @@ package io.pluresdb.planner;
 import io.pluresdb.crdt.schema.Catalog;
 import io.pluresdb.crdt.store.Store;
 import io.pluresdb.planner.catalog.CalciteCatalogs;
+import io.pluresdb.planner.live.LiveQueries;
 import io.pluresdb.planner.plan.Plan;
 import io.pluresdb.planner.plan.PlanCache;
 import io.pluresdb.planner.plan.Prewarm;
@@ -25,10 +26,12 @@ public final class Planner {
   private final CalciteCatalogs schemas = new CalciteCatalogs();
   private final PlanCache cache = new PlanCache(CACHE_CAPACITY);
   private final AtomicLong plansMade = new AtomicLong();
+  private final LiveQueries live;
   private volatile HnswIndexes vectorIndexes;
 
   public Planner(Store store) {
     this.store = store;
+    this.live = new LiveQueries(store);
     Prewarm.start();
   }
 
@@ -42,6 +45,14 @@ public final class Planner {
 
   public Store store() {
     return store;
+  }
+
+  /**
+   * The live-query reactor of this store; the engine starts it ({@link LiveQueries#start}) and
+   * stops it before the store closes.
+   */
+  public LiveQueries live() {
+    return live;
   }
 
   /** Lets top-k queries search the HNSW indexes maintained by {@code indexes}. */

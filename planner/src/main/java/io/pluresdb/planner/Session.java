@@ -4,6 +4,8 @@ import io.pluresdb.crdt.schema.Catalog;
 import io.pluresdb.planner.exec.BatchResult;
 import io.pluresdb.planner.exec.Prepared;
 import io.pluresdb.planner.exec.Result;
+import io.pluresdb.planner.live.ChannelInbox;
+import io.pluresdb.planner.live.LiveSubscription;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
@@ -54,6 +56,22 @@ public interface Session extends AutoCloseable {
    * or negative wait fails with 22023.
    */
   void setWriterWait(Duration wait) throws SQLException;
+
+  /**
+   * Opens a live subscription to a query ({@code SELECT …}, with or without a leading {@code
+   * SUBSCRIBE}) over committed data, for the listener API. Any thread may call it; the session ends
+   * the subscription when it closes. SQL errors surface here.
+   */
+  LiveSubscription subscribe(String sql, List<Object> params) throws SQLException;
+
+  /**
+   * Sets how many changes a subscription of this session may buffer before its subscriber is sent a
+   * RESET and a fresh snapshot instead (default 10,000; at least 1).
+   */
+  void setLiveBuffer(int changes) throws SQLException;
+
+  /** The session's LISTEN/NOTIFY state and received notifications. */
+  ChannelInbox channels();
 
   /**
    * Sets the candidate list size of HNSW searches made by this session's top-k queries (larger is

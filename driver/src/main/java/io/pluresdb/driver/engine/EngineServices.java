@@ -15,6 +15,7 @@ final class EngineServices {
   /** Attaches every service to a freshly opened engine; on failure the caller shuts it down. */
   static void start(Engine engine) throws SQLException {
     // one line per feature, e.g. engine.attach(SomeService.start(engine.store(), settings))
+    engine.attach(engine.planner().live().start());
     engine.attach(vectorIndexes(engine));
     engine.attach(engine.startReplication());
   }

@@ -3,11 +3,18 @@ package io.pluresdb.driver.jdbc;
 import io.pluresdb.crdt.error.Errors;
 import io.pluresdb.crdt.error.SqlState;
 import io.pluresdb.driver.engine.EngineLease;
+import io.pluresdb.driver.live.ListenerPump;
+import io.pluresdb.driver.live.LivePublisher;
 import io.pluresdb.driver.meta.DatabaseMetaDataImpl;
 import io.pluresdb.driver.url.ConnectionUrl;
 import io.pluresdb.driver.url.PluresProperty;
+import io.pluresdb.jdbc.LiveChange;
+import io.pluresdb.jdbc.LiveListener;
 import io.pluresdb.jdbc.PluresConnection;
+import io.pluresdb.jdbc.PluresNotification;
 import io.pluresdb.planner.Session;
+import io.pluresdb.planner.live.LiveCompiler;
+import io.pluresdb.planner.live.LiveSubscription;
 import java.sql.Array;
 import java.sql.Blob;
 import java.sql.CallableStatement;
@@ -31,6 +38,8 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
+import java.util.concurrent.Flow;
+import java.util.function.Consumer;
 
 /**
  * The PluresDB {@link java.sql.Connection}: one planner session over a shared engine. Thin
@@ -61,6 +70,7 @@ public final class ConnectionImpl implements PluresConnection, SelfWrapper {
       s = lease.engine().planner().openSession();
       // lock_timeout is fixed for the connection's life, so the session learns it once
       s.setWriterWait(Duration.ofMillis(url.getMillis(PluresProperty.LOCK_TIMEOUT)));
+      s.setLiveBuffer(Integer.parseInt(url.get(PluresProperty.LIVE_BUFFER)));
       if (url.getBoolean(PluresProperty.READ_ONLY)) {
         s.setReadOnly(true);
       }
@@ -539,5 +549,71 @@ public final class ConnectionImpl implements PluresConnection, SelfWrapper {
   public Struct createStruct(String typeName, Object[] attributes) throws SQLException {
     checkOpen();
     throw Errors.unsupported("Connection.createStruct");
+  }
+
+  // ---- live queries and notifications
+
+  @Override
+  public AutoCloseable subscribe(String sql, List<?> params, LiveListener listener)
+      throws SQLException {
+    checkOpen();
+    if (sql == null || listener == null) {
+      throw Errors.of(
+          SqlState.INVALID_PARAMETER_VALUE, "subscribe: the SQL and listener are required");
+    }
+    LiveSubscription s =
+        session.subscribe(sql, params == null ? List.of() : new ArrayList<>(params));
+    return ListenerPump.start(s, listener);
+  }
+
+  @Override
+  public Flow.Publisher<LiveChange> publisher(String sql, List<?> params) throws SQLException {
+    checkOpen();
+    if (sql == null) {
+      throw Errors.of(SqlState.INVALID_PARAMETER_VALUE, "publisher: the SQL is required");
+    }
+    session.prepare(LiveCompiler.asSubscribe(sql)); // SQL errors surface here, not later
+    return new LivePublisher(session, sql, params == null ? List.of() : new ArrayList<>(params));
+  }
+
+  @Override
+  public PluresNotification[] getNotifications() throws SQLException {
+    return notifications(-1);
+  }
+
+  @Override
+  public PluresNotification[] getNotifications(int timeoutMillis) throws SQLException {
+    if (timeoutMillis < 0) {
+      throw Errors.of(
+          SqlState.INVALID_PARAMETER_VALUE,
+          "getNotifications: timeout " + timeoutMillis + " ms is negative");
+    }
+    return notifications(timeoutMillis);
+  }
+
+  private PluresNotification[] notifications(long timeoutMillis) throws SQLException {
+    checkOpen();
+    try {
+      return session.channels().take(timeoutMillis).stream()
+          .map(n -> new PluresNotification(n.channel(), n.payload(), n.node()))
+          .toArray(PluresNotification[]::new);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw Errors.of(SqlState.QUERY_CANCELED, "interrupted while waiting for notifications", e);
+    }
+  }
+
+  @Override
+  public AutoCloseable addNotificationListener(Consumer<PluresNotification> listener)
+      throws SQLException {
+    checkOpen();
+    if (listener == null) {
+      throw Errors.of(
+          SqlState.INVALID_PARAMETER_VALUE, "addNotificationListener: the listener is null");
+    }
+    return session
+        .channels()
+        .addListener(
+            n -> listener.accept(new PluresNotification(n.channel(), n.payload(), n.node())));
   }
 }

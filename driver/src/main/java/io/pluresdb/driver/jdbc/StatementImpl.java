@@ -34,6 +34,7 @@ public class StatementImpl implements Statement, SelfWrapper {
   private final Lifecycle lifecycle =
       new Lifecycle(SqlState.OBJECT_NOT_IN_PREREQUISITE_STATE, "statement");
   private volatile boolean running;
+  private volatile Cursor live; // the current SUBSCRIBE cursor, which cancel() ends
   private ResultSetImpl resultSet;
   private long updateCount = -1;
   private GeneratedKeys keys = GeneratedKeys.NONE;
@@ -91,6 +92,7 @@ public class StatementImpl implements Statement, SelfWrapper {
     }
     if (r instanceof Result.Rows rows) {
       resultSet = newResultSet(rows.cursor());
+      live = rows.cursor().unbounded() ? rows.cursor() : null;
       return true;
     }
     Result.Count count = (Result.Count) r;
@@ -124,8 +126,9 @@ public class StatementImpl implements Statement, SelfWrapper {
   }
 
   private ResultSetImpl newResultSet(Cursor cursor) throws SQLException {
+    // A live cursor never ends, so it is streamed even where scrolling was asked for.
     RowSource rows =
-        resultSetType == ResultSet.TYPE_FORWARD_ONLY
+        resultSetType == ResultSet.TYPE_FORWARD_ONLY || cursor.unbounded()
             ? new StreamingRows(cursor, maxRows)
             : MaterializedRows.of(cursor, maxRows);
     ResultSetImpl rs = new ResultSetImpl(this, rows, resultSetType);
@@ -135,6 +138,7 @@ public class StatementImpl implements Statement, SelfWrapper {
 
   private void clearResults() throws SQLException {
     updateCount = -1;
+    live = null;
     if (resultSet != null) {
       ResultSetImpl rs = resultSet;
       resultSet = null;
@@ -371,6 +375,10 @@ public class StatementImpl implements Statement, SelfWrapper {
     checkOpen();
     if (running) {
       session.cancel();
+    }
+    Cursor c = live;
+    if (c != null) {
+      c.cancel(); // a SUBSCRIBE's next() blocks outside execute, so the session would not see it
     }
   }
 

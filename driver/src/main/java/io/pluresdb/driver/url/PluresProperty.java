@@ -40,6 +40,12 @@ public enum PluresProperty {
       "Node of a database this connection creates: 12 hex digits are its id, another name is"
           + " hashed to one; ignored when the database exists."),
   READ_ONLY("read_only", Kind.BOOLEAN, "false", "Opens the connection read-only."),
+  LIVE_BUFFER(
+      "live_buffer",
+      Kind.POSITIVE_INTEGER,
+      "10000",
+      "Changes a live query (SUBSCRIBE, listener) may buffer for a slow consumer before it is sent"
+          + " RESET and a fresh snapshot instead."),
   USER("user", Kind.TEXT, null, "Accepted and ignored: an embedded database has no users."),
   PASSWORD("password", Kind.TEXT, null, "Accepted and ignored: an embedded database has no users."),
   EF_SEARCH(

@@ -4,8 +4,11 @@ import io.pluresdb.crdt.schema.ColumnType;
 import io.pluresdb.crdt.schema.SchemaChange;
 import io.pluresdb.planner.exec.ColumnMeta;
 import io.pluresdb.planner.exec.Prepared;
+import io.pluresdb.planner.live.LiveCursor;
+import io.pluresdb.planner.live.LiveQuery;
 import io.pluresdb.planner.read.ReadPlan;
 import io.pluresdb.planner.vector.VectorTopK;
+import java.util.ArrayList;
 import java.util.List;
 
 /** A planned statement of one kind. Immutable; shared between sessions through the cache. */
@@ -186,28 +189,68 @@ public sealed interface Plan extends Prepared {
     }
   }
 
-  /** BEGIN, COMMIT or ROLLBACK. */
-  record Transaction(String sql, TxnCommand command) implements Plan {
+  /** A statement without rows or parameters, executed for its effect on the session. */
+  sealed interface Command extends Plan permits Transaction, Channel {
     @Override
-    public boolean returnsRows() {
+    default boolean returnsRows() {
       return false;
     }
 
     @Override
-    public List<ColumnMeta> columns() {
+    default List<ColumnMeta> columns() {
       return List.of();
     }
 
     @Override
-    public List<ColumnType> parameterTypes() {
+    default List<ColumnType> parameterTypes() {
       return List.of();
     }
   }
+
+  /** BEGIN, COMMIT or ROLLBACK. */
+  record Transaction(String sql, TxnCommand command) implements Command {}
 
   /** Transaction control statements. */
   enum TxnCommand {
     BEGIN,
     COMMIT,
     ROLLBACK
+  }
+
+  /** {@code SUBSCRIBE <query>}: the query's rows, then its changes, as a never-ending cursor. */
+  record Subscribe(String sql, LiveQuery query) implements Plan {
+    @Override
+    public boolean returnsRows() {
+      return true;
+    }
+
+    @Override
+    public List<ColumnMeta> columns() {
+      List<ColumnMeta> c = new ArrayList<>(query.columns());
+      c.add(ColumnMeta.of(LiveCursor.CHANGE, ColumnType.VARCHAR));
+      c.add(ColumnMeta.of(LiveCursor.VERSION, ColumnType.BIGINT));
+      return c;
+    }
+
+    @Override
+    public List<ColumnType> parameterTypes() {
+      return query.read().parameterTypes();
+    }
+  }
+
+  /**
+   * {@code LISTEN}, {@code UNLISTEN} or {@code NOTIFY}.
+   *
+   * @param channel the channel, or null for {@code UNLISTEN *}
+   * @param payload the NOTIFY payload ("" when none), else null
+   */
+  record Channel(String sql, ChannelCommand command, String channel, String payload)
+      implements Command {}
+
+  /** The channel statements. */
+  enum ChannelCommand {
+    LISTEN,
+    UNLISTEN,
+    NOTIFY
   }
 }

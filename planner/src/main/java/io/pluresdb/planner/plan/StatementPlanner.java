@@ -6,8 +6,13 @@ import io.pluresdb.crdt.schema.Catalog;
 import io.pluresdb.crdt.store.OnConflict;
 import io.pluresdb.planner.catalog.CalciteCatalogs;
 import io.pluresdb.planner.ddl.DdlPlanner;
+import io.pluresdb.planner.live.LiveCompiler;
 import io.pluresdb.planner.parser.dml.SqlReturning;
 import io.pluresdb.planner.parser.dml.SqlUpsert;
+import io.pluresdb.planner.parser.live.SqlListen;
+import io.pluresdb.planner.parser.live.SqlNotify;
+import io.pluresdb.planner.parser.live.SqlSubscribe;
+import io.pluresdb.planner.parser.live.SqlUnlisten;
 import io.pluresdb.planner.parser.tx.SqlTransaction;
 import io.pluresdb.planner.read.QueryCompiler;
 import io.pluresdb.planner.read.ReadPlan;
@@ -90,6 +95,10 @@ public final class StatementPlanner {
             case ROLLBACK -> Plan.TxnCommand.ROLLBACK;
           });
     }
+    Plan live = live(sql, context, node);
+    if (live != null) {
+      return live;
+    }
     if (node instanceof SqlReturning returning) {
       Plan.Write inner = write(sql, context, params, returning.statement());
       if (inner == null) {
@@ -112,6 +121,25 @@ public final class StatementPlanner {
     throw Errors.of(
         SqlState.FEATURE_NOT_SUPPORTED,
         what.toUpperCase(Locale.ROOT) + " statements are not supported yet");
+  }
+
+  /** SUBSCRIBE, LISTEN, UNLISTEN and NOTIFY, or null for other statements. */
+  private static Plan live(String sql, PlanningContext context, SqlNode node) throws SQLException {
+    if (node instanceof SqlSubscribe) {
+      return new Plan.Subscribe(sql, LiveCompiler.compile(context, sql));
+    }
+    if (node instanceof SqlListen l) {
+      return new Plan.Channel(sql, Plan.ChannelCommand.LISTEN, l.channel(), null);
+    }
+    if (node instanceof SqlUnlisten u) {
+      return new Plan.Channel(sql, Plan.ChannelCommand.UNLISTEN, u.channel(), null);
+    }
+    if (node instanceof SqlNotify n) {
+      String payload = n.payload();
+      return new Plan.Channel(
+          sql, Plan.ChannelCommand.NOTIFY, n.channel(), payload == null ? "" : payload);
+    }
+    return null;
   }
 
   private static Plan.Write write(String sql, PlanningContext context, int params, SqlNode node)

@@ -15,6 +15,10 @@ import io.pluresdb.planner.exec.ColumnMeta;
 import io.pluresdb.planner.exec.Cursor;
 import io.pluresdb.planner.exec.Prepared;
 import io.pluresdb.planner.exec.Result;
+import io.pluresdb.planner.live.ChannelInbox;
+import io.pluresdb.planner.live.LiveCompiler;
+import io.pluresdb.planner.live.LiveCursor;
+import io.pluresdb.planner.live.LiveSubscription;
 import io.pluresdb.planner.plan.Plan;
 import io.pluresdb.planner.read.Binder;
 import io.pluresdb.planner.read.ReadPlan;
@@ -32,6 +36,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
 
 /**
@@ -68,14 +74,21 @@ public final class PluresSession implements Session {
   private boolean autoCommit = true;
   private boolean explicitTransaction;
   private boolean readOnly;
-  private boolean closed;
+  private volatile boolean closed; // volatile: subscribe() may run on any thread
   private Duration writerWait = WRITER_WAIT;
   private int efSearch = DEFAULT_EF_SEARCH;
   private final Interrupter interrupts = new Interrupter();
+  private final ChannelInbox channels;
+
+  /** Open subscriptions (cursors and listeners), ended when the session closes. */
+  private final Set<LiveSubscription> subscriptions = ConcurrentHashMap.newKeySet();
+
+  private volatile int liveBuffer = 10_000;
 
   public PluresSession(Planner planner) {
     this.planner = planner;
     this.store = planner.store();
+    this.channels = new ChannelInbox(store);
   }
 
   @Override
@@ -101,6 +114,11 @@ public final class PluresSession implements Session {
     ensureOpen();
     // The cache answers with the same plan while the schema is unchanged, else a fresh one.
     Plan plan = plan(statement.sql());
+    if (plan instanceof Plan.Subscribe sub) {
+      // next() enforces the timeout itself, per row: a live cursor has no end to time.
+      LiveSubscription s = open(sub, params);
+      return new Result.Rows(new LiveCursor(s, timeoutSeconds));
+    }
     interrupts.reset();
     ScheduledFuture<?> timer = timeoutSeconds > 0 ? interrupts.timeoutAfter(timeoutSeconds) : null;
     boolean handedToCursor = false;
@@ -150,6 +168,10 @@ public final class PluresSession implements Session {
     }
     if (plan instanceof Plan.Transaction t) {
       transactionControl(t.command());
+      return new Result.Count(0, null);
+    }
+    if (plan instanceof Plan.Channel c) {
+      channel(c);
       return new Result.Count(0, null);
     }
     if (readOnly) {
@@ -414,6 +436,49 @@ public final class PluresSession implements Session {
     }
   }
 
+  private void channel(Plan.Channel c) {
+    switch (c.command()) {
+      case LISTEN -> channels.listen(c.channel());
+      case UNLISTEN -> channels.unlisten(c.channel());
+      case NOTIFY -> channels.notify(c.channel(), c.payload(), !autoCommit || explicitTransaction);
+    }
+  }
+
+  private LiveSubscription open(Plan.Subscribe sub, List<Object> params) throws SQLException {
+    LiveSubscription s = planner.live().open(sub.query(), params, liveBuffer);
+    subscriptions.add(s);
+    s.whenEnded(() -> subscriptions.remove(s));
+    if (closed) { // closed meanwhile by another thread: the subscription must not outlive it
+      s.close();
+    }
+    return s;
+  }
+
+  @Override
+  public LiveSubscription subscribe(String sql, List<Object> params) throws SQLException {
+    ensureOpen();
+    Plan plan = planner.plan(LiveCompiler.asSubscribe(sql), store.catalog(), true);
+    if (!(plan instanceof Plan.Subscribe sub)) {
+      throw Errors.of(SqlState.SYNTAX_ERROR, "a subscription needs a query: " + sql);
+    }
+    return open(sub, params);
+  }
+
+  @Override
+  public void setLiveBuffer(int changes) throws SQLException {
+    if (changes < 1) {
+      throw Errors.of(
+          SqlState.INVALID_PARAMETER_VALUE,
+          "the live buffer must hold at least 1 change, got " + changes);
+    }
+    liveBuffer = changes;
+  }
+
+  @Override
+  public ChannelInbox channels() {
+    return channels;
+  }
+
   /**
    * A top-k query, through its HNSW index when that can answer it. The search may run several
    * statements; the timer covers them all and is cancelled when the rows are read.
@@ -540,6 +605,7 @@ public final class PluresSession implements Session {
         t.commit();
       }
     }
+    channels.commit();
   }
 
   @Override
@@ -548,6 +614,7 @@ public final class PluresSession implements Session {
     WriteTxn t = txn;
     txn = null;
     explicitTransaction = false;
+    channels.rollback();
     if (t != null) {
       try {
         txnStatements.retire();
@@ -602,6 +669,12 @@ public final class PluresSession implements Session {
       return;
     }
     closed = true;
+    SQLException gone = Errors.of(SqlState.CONNECTION_DOES_NOT_EXIST, "the connection is closed");
+    for (LiveSubscription s : List.copyOf(subscriptions)) {
+      s.end(gone);
+    }
+    subscriptions.clear();
+    channels.close();
     SQLException failure = null;
     try {
       if (txn != null) {

@@ -1,0 +1,6 @@
+/**
+ * The push side of live queries: listener pumps and the {@link java.util.concurrent.Flow} publisher
+ * over a subscription's buffer, and the conversion of its rows to public {@link
+ * io.pluresdb.jdbc.LiveChange}s.
+ */
+package io.pluresdb.driver.live;
