@@ -49,7 +49,7 @@ class AnnIndexTest {
     int hits = 0;
     for (float[] q : queries) {
       List<Long> found =
-          index.search(q, 10, 64).stream().limit(10).map(AnnIndex.Neighbor::id).toList();
+          index.search(q, 10, 128).stream().limit(10).map(AnnIndex.Neighbor::id).toList();
       List<Long> truth = exact(data, q, 10, Metric.COSINE);
       hits += (int) found.stream().filter(truth::contains).count();
     }
