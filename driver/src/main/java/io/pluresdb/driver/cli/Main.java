@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
     versionProvider = Main.Version.class,
     description = "PluresDB: a local SQL database that syncs, through JDBC.",
     subcommands = {
+      DemoCommand.class,
       ShellCommand.class,
       VersionCommand.class,
       CommandLine.HelpCommand.class,

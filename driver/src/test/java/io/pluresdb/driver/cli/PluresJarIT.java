@@ -84,7 +84,28 @@ class PluresJarIT {
   void helpListsTheCommands() throws Exception {
     Run r = java("--help");
     assertThat(r.exit()).isZero();
-    assertThat(r.out()).contains("shell").contains("version").contains("serve").contains("status");
+    assertThat(r.out())
+        .contains("shell")
+        .contains("version")
+        .contains("serve")
+        .contains("status")
+        .contains("demo");
+  }
+
+  @Test
+  void demoReplicatesALiveQueryAndANotificationBetweenTwoClientsThroughAHub() throws Exception {
+    Run r = java("demo");
+    assertThat(r.exit()).as(r.out()).isZero();
+    assertThat(r.out())
+        .as(r.out())
+        .containsPattern("hub\\s+listening on ws://127\\.0\\.0\\.1:\\d+")
+        .containsPattern("b\\s+sees table album")
+        .containsPattern("b live\\s+INSERT \\[1, Kid A, 2000\\]")
+        .containsPattern("b live\\s+INSERT \\[3, In Rainbows, 2007\\]")
+        .containsPattern("b live\\s+INSERT \\[2, OK Computer, 2001\\]")
+        .containsPattern("b live\\s+DELETE \\[1, Kid A, 2000\\]")
+        .contains("notification on album_events: catalogue updated")
+        .contains("all three nodes hold identical tables");
   }
 
   @Test
