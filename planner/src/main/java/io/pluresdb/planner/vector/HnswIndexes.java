@@ -1,5 +1,6 @@
 package io.pluresdb.planner.vector;
 
+import io.pluresdb.crdt.feed.ChangeSet;
 import io.pluresdb.crdt.op.LogEntry;
 import io.pluresdb.crdt.op.OpKind;
 import io.pluresdb.crdt.op.Operation;
@@ -79,10 +80,7 @@ public final class HnswIndexes implements AutoCloseable {
               t.setDaemon(true);
               return t;
             });
-    this.subscription =
-        store
-            .changeFeed()
-            .subscribe(cs -> requestCatchUp(cs.entry() == null ? -1 : cs.entry().seq()));
+    this.subscription = store.changeFeed().subscribe(this::committed);
   }
 
   /**
@@ -160,6 +158,23 @@ public final class HnswIndexes implements AutoCloseable {
       }
     }
     return applied >= seq;
+  }
+
+  /** Change-feed listener (committing thread): cheap, never reads the log itself. */
+  private void committed(ChangeSet cs) {
+    long seq = cs.entry() == null ? -1 : cs.entry().seq();
+    if (seq > 0
+        && applied >= 0
+        && live.isEmpty()
+        && cs.schemaChanges().isEmpty()
+        && hnswIndexes(store.catalog()).isEmpty()) {
+      // Nothing is indexed, and this transaction creates no index: skip reading and decoding the
+      // log for it (a write-heavy database without vector indexes would otherwise pay for every
+      // commit twice); a first index is built from its table, not from the log.
+      advance(seq);
+      return;
+    }
+    requestCatchUp(seq);
   }
 
   private void requestCatchUp(long seq) {
