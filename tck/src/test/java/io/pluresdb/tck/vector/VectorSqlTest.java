@@ -113,6 +113,30 @@ class VectorSqlTest {
   }
 
   @Test
+  void maxRowsKeepsTheNearestRowsOfAnIndexSearch() throws Exception {
+    try (Connection c = DriverManager.getConnection("jdbc:pluresdb:" + tmp.resolve("m.db"))) {
+      createDocs(c, 300);
+      float[] q = vector(new Random(5));
+      List<Long> exact;
+      try (PreparedStatement p = c.prepareStatement(STORY)) {
+        p.setObject(1, q);
+        p.setObject(2, q);
+        exact = ids(p);
+      }
+      try (Statement s = c.createStatement()) {
+        s.execute("CREATE INDEX doc_emb ON doc USING hnsw (embedding)");
+        s.execute("SET ef_search = 300");
+      }
+      try (PreparedStatement p = c.prepareStatement(STORY)) {
+        p.setMaxRows(3);
+        p.setObject(1, q);
+        p.setObject(2, q);
+        assertThat(ids(p)).containsExactlyElementsOf(exact.subList(0, 3));
+      }
+    }
+  }
+
+  @Test
   void vectorsBindAsFloatArraysOrTextAndReadBackAsBoth() throws Exception {
     try (Connection c = DriverManager.getConnection("jdbc:pluresdb:mem:vector_types")) {
       try (Statement s = c.createStatement()) {
