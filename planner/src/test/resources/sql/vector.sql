@@ -26,6 +26,20 @@ SELECT "doc"."id", COSINE_DISTANCE("doc"."embedding", '[1,0,0]'), L2_DISTANCE("d
 3|0.2928932309150696|1.4142135381698608|5.0|3
 4|NULL|NULL|NULL|NULL
 
+# Each argument is decoded once per distinct value: repeated and changing arguments on both sides.
+query
+SELECT a.id, b.id, l2_distance(a.embedding, b.embedding), cosine_distance(b.embedding, '[0, 1, 0]') FROM doc AS a, doc AS b WHERE a.id <= 3 AND b.id <= 3 ORDER BY a.id, b.id
+---- rows
+1|1|0.0|1.0
+1|2|1.4142135381698608|0.0
+1|3|1.0|0.2928932309150696
+2|1|1.4142135381698608|1.0
+2|2|0.0|0.0
+2|3|1.0|0.2928932309150696
+3|1|1.0|1.0
+3|2|1.0|0.0
+3|3|0.0|0.2928932309150696
+
 # vector_similarity is cosine similarity clamped to [0, 1].
 query
 SELECT id, vector_similarity(embedding, '[-1, 0, 0]'), vector_similarity(embedding, '[1, 1, 0]') > 0.99 FROM doc WHERE id <= 3 ORDER BY id

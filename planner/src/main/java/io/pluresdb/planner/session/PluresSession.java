@@ -495,7 +495,8 @@ public final class PluresSession implements Session {
               store.lastSeq(),
               efSearch,
               params,
-              (plan, values) -> query(plan, values, maxRows, null));
+              // the candidates come unordered: a row limit applies only to the ordered rows
+              (plan, values) -> query(plan, values, 0, null));
       return maxRows > 0 ? new LimitedCursor(rows, maxRows) : rows;
     } finally {
       if (timer != null) {

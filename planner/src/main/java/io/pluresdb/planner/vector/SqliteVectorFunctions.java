@@ -6,6 +6,7 @@ import io.pluresdb.vector.VectorCodec;
 import io.pluresdb.vector.VectorException;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Arrays;
 import java.util.function.ToDoubleBiFunction;
 import org.sqlite.Function;
 import org.sqlite.core.Codes;
@@ -41,23 +42,55 @@ public final class SqliteVectorFunctions {
     return new SQLException(FunctionErrors.encode(state, name + ": " + e.getMessage()), e);
   }
 
-  /** A SQLite function of vectors; each instance belongs to one connection. */
+  /**
+   * A SQLite function of vectors; each instance belongs to one connection. It keeps the last value
+   * of each argument decoded: a query vector is the same bytes (or text) on every row of a
+   * statement, so it is decoded once instead of once per row. Not thread-safe: SQLite calls it on
+   * its connection's thread only.
+   */
   private abstract static class VectorFunction extends Function {
+    private final Object[] lastRaw = new Object[2];
+    private final float[][] lastVector = new float[2][];
+
     /** Reads argument {@code i} as a vector, or null for SQL NULL. */
     float[] vector(int i, String name) throws SQLException {
-      switch (value_type(i)) {
-        case Codes.SQLITE_NULL:
-          return null;
-        case Codes.SQLITE_BLOB:
-          return VectorCodec.fromBytes(value_blob(i));
-        case Codes.SQLITE_TEXT:
-          return VectorCodec.parse(value_text(i));
-        default:
-          throw new SQLException(
-              FunctionErrors.encode(
-                  SqlState.DATATYPE_MISMATCH,
-                  "argument " + (i + 1) + " of " + name + " is not a vector: " + value_text(i)));
+      Object raw =
+          switch (value_type(i)) {
+            case Codes.SQLITE_NULL -> null;
+            case Codes.SQLITE_BLOB -> value_blob(i);
+            case Codes.SQLITE_TEXT -> value_text(i);
+            default ->
+                throw new SQLException(
+                    FunctionErrors.encode(
+                        SqlState.DATATYPE_MISMATCH,
+                        "argument "
+                            + (i + 1)
+                            + " of "
+                            + name
+                            + " is not a vector: "
+                            + value_text(i)));
+          };
+      if (raw == null) {
+        return null;
       }
+      if (sameAsLast(i, raw)) {
+        return lastVector[i];
+      }
+      float[] v =
+          raw instanceof byte[] bytes
+              ? VectorCodec.fromBytes(bytes)
+              : VectorCodec.parse((String) raw);
+      lastRaw[i] = raw;
+      lastVector[i] = v;
+      return v;
+    }
+
+    private boolean sameAsLast(int i, Object raw) {
+      Object last = lastRaw[i];
+      if (raw instanceof byte[] bytes) {
+        return last instanceof byte[] lastBytes && Arrays.equals(bytes, lastBytes);
+      }
+      return raw.equals(last);
     }
   }
 

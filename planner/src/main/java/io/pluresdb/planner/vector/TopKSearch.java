@@ -8,20 +8,31 @@ import io.pluresdb.planner.session.ListCursor;
 import io.pluresdb.vector.AnnIndex;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Runs a {@link VectorTopK} plan: searches the index for candidates, runs the query restricted to
  * them, and widens the search (doubling the candidates) until the query yields its k rows; when the
  * index cannot answer (not built or not current yet, inside a transaction whose own writes it does
- * not hold) or is exhausted, runs the query exactly. Either way the rows come from SQLite, ordered
- * by the exact distance; the index only decides which rows are looked at.
+ * not hold) or is exhausted, runs the query exactly.
+ *
+ * <p>The rows come from SQLite, which applies the WHERE and computes the select list; they are
+ * ordered, offset and limited here by the distances the index already computed, which are exactly
+ * the ORDER BY's values (the index measures with the same float function as SQL). SQLite thus never
+ * evaluates the ORDER BY's distance, a Java function called through JNI once per row.
  *
  * <p>Stateless; each call runs on the calling session's thread.
  */
 public final class TopKSearch {
   /** How long a query waits for the indexes to catch up with the log before searching exactly. */
   static final long FRESHNESS_WAIT_MILLIS = 2000;
+
+  private static final Comparator<AnnIndex.Neighbor> BY_DISTANCE_THEN_ROWID =
+      Comparator.comparingDouble(AnnIndex.Neighbor::distance)
+          .thenComparingLong(AnnIndex.Neighbor::id);
 
   private TopKSearch() {}
 
@@ -61,6 +72,7 @@ public final class TopKSearch {
       // SQLite reports a bad vector with its state; an empty or huge LIMIT gains nothing here
       return exact(plan, indexes, params, runner);
     }
+    long offset = need - limit;
     int n = (int) (plan.filtered() ? Math.max(efSearch, need) : need);
     while (true) {
       int asked = Math.max(efSearch, n);
@@ -70,10 +82,10 @@ public final class TopKSearch {
       if (slots < 0) {
         return exact(plan, indexes, params, runner);
       }
-      List<Object[]> rows = run(plan, slots, found.subList(0, take), params, runner);
-      if (rows.size() >= limit) {
+      List<Object[]> rows = run(plan, slots, nearestFirst(found, take), params, runner);
+      if (rows.size() >= need) {
         indexes.countSearch();
-        return new ListCursor(plan.exact().columns(), rows);
+        return new ListCursor(plan.exact().columns(), rows.subList((int) offset, (int) need));
       }
       if (found.size() < asked) {
         // the whole index was seen: rows it lacks (NULL vectors) can only come from the table
@@ -81,6 +93,18 @@ public final class TopKSearch {
       }
       n *= 2;
     }
+  }
+
+  /**
+   * The first {@code take} neighbours ordered by distance, then rowid: the order of the query's
+   * ORDER BY, since the index computes the same float distance as the SQL function (see {@link
+   * io.pluresdb.vector.Metric}), with ties broken by rowid so the answer does not depend on the
+   * graph's traversal.
+   */
+  private static List<AnnIndex.Neighbor> nearestFirst(List<AnnIndex.Neighbor> found, int take) {
+    List<AnnIndex.Neighbor> sorted = new ArrayList<>(found);
+    sorted.sort(BY_DISTANCE_THEN_ROWID);
+    return sorted.subList(0, take);
   }
 
   private static boolean current(HnswIndexes indexes, long lastSeq) throws SQLException {
@@ -101,6 +125,10 @@ public final class TopKSearch {
     return runner.run(plan.exact(), params);
   }
 
+  /**
+   * The rows of the candidates that pass the query's WHERE, in the candidates' order. The
+   * restricted statement returns them in any order with their rowid as an extra last column.
+   */
   private static List<Object[]> run(
       VectorTopK plan,
       int slots,
@@ -118,14 +146,21 @@ public final class TopKSearch {
     while (all.size() < plan.userParams() + slots) {
       all.add(null);
     }
-    List<Object[]> rows = new ArrayList<>();
+    Map<Long, Object[]> byRowid = new HashMap<>();
     try (Cursor c = runner.run(plan.restricted(slots), all)) {
-      int width = c.columns().size();
+      int width = c.columns().size() - 1;
       while (c.next()) {
         Object[] row = new Object[width];
         for (int i = 0; i < width; i++) {
           row[i] = c.get(i + 1);
         }
+        byRowid.put(((Number) c.get(width + 1)).longValue(), row);
+      }
+    }
+    List<Object[]> rows = new ArrayList<>(byRowid.size());
+    for (AnnIndex.Neighbor c : candidates) {
+      Object[] row = byRowid.get(c.id());
+      if (row != null) {
         rows.add(row);
       }
     }

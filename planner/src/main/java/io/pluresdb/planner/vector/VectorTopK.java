@@ -31,10 +31,11 @@ import org.apache.calcite.sql.validate.SqlValidator;
  * l2_distance}, or the inner product descending: {@code <#>} ascending or {@code inner_product}
  * DESC).
  *
- * <p>It runs as an index search for candidate rowids, then the query itself in SQLite restricted to
- * those rowids ({@code AND "t"."rowid" IN (?, …)}), which applies the WHERE and the exact ORDER BY
- * (see {@link TopKSearch}). The restricted statement is compiled once per candidate-count bucket
- * and kept here.
+ * <p>It runs as an index search for candidate rowids and their distances, then the query itself in
+ * SQLite restricted to those rowids ({@code AND "t"."rowid" IN (?, …)}, without its ORDER BY and
+ * LIMIT), which applies the WHERE and computes the select list; the rows are then ordered by the
+ * index's distances (see {@link TopKSearch}). The restricted statement is compiled once per
+ * candidate-count bucket and kept here.
  *
  * <p>Immutable apart from that cache; thread-safe.
  */
@@ -222,8 +223,12 @@ public final class VectorTopK {
   }
 
   /**
-   * Adds {@code AND ROWID_OF(column) IN (?, …)} with {@code n} new parameters after the user's to a
-   * parsed (not yet validated) copy of the query. {@code column} is the indexed column as written.
+   * Rewrites a parsed (not yet validated) copy of the query into the statement that fetches the
+   * index's candidates: {@code AND ROWID_OF(column) IN (?, …)} with {@code n} new parameters after
+   * the user's, the rowid appended as the last result column, and no ORDER BY, OFFSET or LIMIT.
+   * SQLite then only evaluates the WHERE and the select list on the candidates; ordering them by
+   * the distances the index computed is left to {@link TopKSearch}. {@code column} is the indexed
+   * column as written.
    */
   public static SqlNode restrict(SqlNode parsed, int userParams, int n) {
     SqlSelect select =
@@ -242,7 +247,11 @@ public final class VectorTopK {
         select.getWhere() == null
             ? in
             : SqlStdOperatorTable.AND.createCall(pos, select.getWhere(), in));
-    return parsed;
+    select.getSelectList().add(RowidOf.INSTANCE.createCall(pos, column));
+    select.setOrderBy(null);
+    select.setOffset(null);
+    select.setFetch(null);
+    return select;
   }
 
   /** The vector column of the query's ORDER BY, as written. */

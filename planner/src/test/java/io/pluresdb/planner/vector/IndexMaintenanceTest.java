@@ -142,9 +142,8 @@ class IndexMaintenanceTest {
                   + " candidates=[max(ef_search, k), doubled until k rows pass, else exact])");
       assertThat(plan.get(plan.size() - 1))
           .isEqualTo(
-              "SQLite: SELECT \"doc\".\"id\" FROM \"main\".\"doc\" AS \"doc\" WHERE \"doc\".\"lang\""
-                  + " = CAST('en' AS TEXT) AND \"doc\".\"rowid\" IN (?) ORDER BY COSINE_DISTANCE(\"doc\".\"embedding\", ?)"
-                  + " LIMIT 5");
+              "SQLite: SELECT \"doc\".\"id\", \"doc\".\"rowid\" FROM \"main\".\"doc\" AS \"doc\""
+                  + " WHERE \"doc\".\"lang\" = CAST('en' AS TEXT) AND \"doc\".\"rowid\" IN (?)");
       // another metric, DESC distance or no LIMIT: no index search
       assertThat(
               db.rows(

@@ -117,6 +117,24 @@ class VectorSearchTest {
   }
 
   @Test
+  void filteredOffsetRowsWithTheirDistancesEqualTheExactQuerys() throws SQLException {
+    float[][] data = clustered(400, 8);
+    try (Db db = Db.open(tmp)) {
+      load(db, data);
+      String query =
+          "SELECT id, cosine_distance(embedding, ?) AS d, vector_similarity(?, embedding) FROM doc"
+              + " WHERE lang = 'en' ORDER BY cosine_distance(embedding, ?) LIMIT 7 OFFSET 3";
+      float[] q = clustered(1, 9)[0];
+      List<String> exactRows = db.rows(query, q, q, q);
+      db.update("CREATE INDEX doc_emb ON doc USING hnsw (embedding) WITH (ef_construction = 200)");
+      List<String> viaIndex = db.rows(query, q, q, q);
+      assertThat(db.indexes().searches()).isEqualTo(1);
+      assertThat(db.indexes().exactRuns()).isZero();
+      assertThat(viaIndex).hasSize(7).containsExactlyElementsOf(exactRows);
+    }
+  }
+
+  @Test
   void updatesAndDeletesAreReflected() throws SQLException {
     float[][] data = clustered(500, 7);
     try (Db db = Db.open(tmp)) {

@@ -72,17 +72,22 @@ class VectorSqlTest {
     return ids;
   }
 
+  /** The ids the user story's query returns for {@code q}, at most {@code maxRows} (0: all). */
+  private static List<Long> storyIds(Connection c, float[] q, int maxRows) throws SQLException {
+    try (PreparedStatement p = c.prepareStatement(STORY)) {
+      p.setMaxRows(maxRows);
+      p.setObject(1, q);
+      p.setObject(2, q);
+      return ids(p);
+    }
+  }
+
   @Test
   void theUserStoryRunsWithAndWithoutTheIndexAndAgrees() throws Exception {
     try (Connection c = DriverManager.getConnection("jdbc:pluresdb:" + tmp.resolve("v.db"))) {
       createDocs(c, 200);
       float[] q = vector(new Random(99));
-      List<Long> exact;
-      try (PreparedStatement p = c.prepareStatement(STORY)) {
-        p.setObject(1, q);
-        p.setObject(2, q);
-        exact = ids(p);
-      }
+      List<Long> exact = storyIds(c, q, 0);
       try (Statement s = c.createStatement()) {
         s.execute(
             "CREATE INDEX doc_emb ON doc USING hnsw (embedding)"
@@ -109,6 +114,20 @@ class VectorSqlTest {
         }
         assertThat(lines).anyMatch(l -> l.startsWith("HnswSearch(index=[doc_emb]"));
       }
+    }
+  }
+
+  @Test
+  void maxRowsKeepsTheNearestRowsOfAnIndexSearch() throws Exception {
+    try (Connection c = DriverManager.getConnection("jdbc:pluresdb:" + tmp.resolve("m.db"))) {
+      createDocs(c, 300);
+      float[] q = vector(new Random(5));
+      List<Long> exact = storyIds(c, q, 0);
+      try (Statement s = c.createStatement()) {
+        s.execute("CREATE INDEX doc_emb ON doc USING hnsw (embedding)");
+        s.execute("SET ef_search = 300");
+      }
+      assertThat(storyIds(c, q, 3)).containsExactlyElementsOf(exact.subList(0, 3));
     }
   }
 
