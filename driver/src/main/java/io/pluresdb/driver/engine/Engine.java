@@ -27,6 +27,7 @@ public final class Engine {
   private int references; // guarded by the owning EngineRegistry
   private final SysPeers sysPeers;
   private volatile ReplicationService replication;
+  private final Activity activity;
 
   Engine(String key, DatabaseTarget target, EngineSettings settings, Store store, SysPeers peers) {
     this.sysPeers = peers;
@@ -35,6 +36,12 @@ public final class Engine {
     this.settings = settings;
     this.store = store;
     this.planner = new Planner(store);
+    this.activity = new Activity(System::nanoTime, store::lastSeq);
+  }
+
+  /** The statements running on this engine now (the shell's live counter reads it). */
+  public Activity activity() {
+    return activity;
   }
 
   /** The canonical key under which connections share this engine. */

@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -77,6 +78,11 @@ public final class EngineRegistry {
       engines.remove(engine.key());
       engine.shutdown();
     }
+  }
+
+  /** The engines open now (a copy; the shell's live counter watches them). */
+  public synchronized List<Engine> engines() {
+    return List.copyOf(engines.values());
   }
 
   /** Number of engines open (for tests and diagnostics). */
