@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -62,7 +61,7 @@ final class ShellCommand implements Callable<Integer> {
     }
   }
 
-  private static Writer errorConsole() {
+  private static PrintWriter errorConsole() {
     return new PrintWriter(new OutputStreamWriter(System.err, Charset.defaultCharset()), false);
   }
 }

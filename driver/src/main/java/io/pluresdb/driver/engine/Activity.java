@@ -21,18 +21,28 @@ public final class Activity {
   private final LongSupplier lastSeq;
   private final AtomicLong ids = new AtomicLong();
   private final Map<Long, Run> runs = new ConcurrentHashMap<>();
+  private final Runnable ended;
 
-  /** Runs timed by {@code clock} (nanoseconds), log positions read from {@code lastSeq}. */
-  public Activity(LongSupplier clock, LongSupplier lastSeq) {
+  /**
+   * Runs timed by {@code clock} (nanoseconds), log positions read from {@code lastSeq}; {@code
+   * ended} is called on a statement's thread once its run is over, before the statement returns (so
+   * a live counter can erase its line before the shell prints the result).
+   */
+  public Activity(LongSupplier clock, LongSupplier lastSeq, Runnable ended) {
     this.clock = clock;
     this.lastSeq = lastSeq;
+    this.ended = ended;
   }
 
   /** Marks a statement as running until the returned handle is closed. */
   public Running begin() {
     long id = ids.incrementAndGet();
     runs.put(id, new Run(clock.getAsLong(), lastSeq.getAsLong()));
-    return () -> runs.remove(id);
+    return () -> {
+      if (runs.remove(id) != null) {
+        ended.run();
+      }
+    };
   }
 
   /** How many statements run now. */

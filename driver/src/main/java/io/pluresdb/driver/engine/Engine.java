@@ -29,14 +29,20 @@ public final class Engine {
   private volatile ReplicationService replication;
   private final Activity activity;
 
-  Engine(String key, DatabaseTarget target, EngineSettings settings, Store store, SysPeers peers) {
+  Engine(
+      String key,
+      DatabaseTarget target,
+      EngineSettings settings,
+      Store store,
+      SysPeers peers,
+      Runnable statementEnded) {
     this.sysPeers = peers;
     this.key = key;
     this.target = target;
     this.settings = settings;
     this.store = store;
     this.planner = new Planner(store);
-    this.activity = new Activity(System::nanoTime, store::lastSeq);
+    this.activity = new Activity(System::nanoTime, store::lastSeq, statementEnded);
   }
 
   /** The statements running on this engine now (the shell's live counter reads it). */

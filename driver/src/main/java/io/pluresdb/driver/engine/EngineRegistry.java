@@ -15,6 +15,7 @@ import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * The open engines of this JVM, by canonical database key. The first connection to a database opens
@@ -29,6 +30,7 @@ public final class EngineRegistry {
   private static final EngineRegistry GLOBAL = new EngineRegistry();
 
   private final Map<String, Engine> engines = new HashMap<>();
+  private final List<Runnable> statementEnds = new CopyOnWriteArrayList<>();
 
   /** The registry the driver uses. */
   public static EngineRegistry global() {
@@ -43,7 +45,8 @@ public final class EngineRegistry {
     Engine engine = engines.get(key);
     if (engine == null) {
       SysPeers sysPeers = new SysPeers();
-      engine = new Engine(key, target, settings, openStore(target, settings, sysPeers), sysPeers);
+      Store store = openStore(target, settings, sysPeers);
+      engine = new Engine(key, target, settings, store, sysPeers, this::statementEnded);
       try {
         EngineServices.start(engine);
       } catch (SQLException | RuntimeException e) {
@@ -77,6 +80,25 @@ public final class EngineRegistry {
     if (engine.release() == 0) {
       engines.remove(engine.key());
       engine.shutdown();
+    }
+  }
+
+  /**
+   * Calls {@code listener} on a statement's thread whenever a statement of any engine ends, until
+   * it is removed (the shell's live counter erases its line then). Runs without this registry's
+   * monitor held.
+   */
+  public void addStatementEndListener(Runnable listener) {
+    statementEnds.add(listener);
+  }
+
+  public void removeStatementEndListener(Runnable listener) {
+    statementEnds.remove(listener);
+  }
+
+  private void statementEnded() {
+    for (Runnable r : statementEnds) {
+      r.run();
     }
   }
 

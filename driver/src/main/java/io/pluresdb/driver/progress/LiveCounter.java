@@ -2,9 +2,7 @@ package io.pluresdb.driver.progress;
 
 import io.pluresdb.driver.engine.Engine;
 import io.pluresdb.driver.engine.EngineRegistry;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.io.Writer;
+import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executors;
@@ -15,11 +13,12 @@ import java.util.function.Supplier;
 /**
  * The shell's live counter: while a statement has run longer than {@link #SHOW_AFTER_NANOS}, one
  * line on the terminal, redrawn in place ({@code \r}) four times a second with {@link
- * ProgressLine}'s text, and erased when the statement ends.
+ * ProgressLine}'s text, and erased when the statement ends: on the statement's own thread, before
+ * the shell prints its result, so the result never lands on the counter's line.
  *
  * <p>Thread-safety: {@link #tick} runs on the counter's own daemon thread (or, in tests, on the
- * caller's); {@link #close} stops that thread before it erases the line, so the on-screen width is
- * only ever touched by one thread at a time.
+ * caller's), the erasing on a statement's thread; both hold this counter's monitor, and the erasing
+ * comes after the run was removed, so a tick that drew from a stale snapshot is always erased.
  */
 public final class LiveCounter implements AutoCloseable {
   /** A statement shorter than this draws nothing. */
@@ -28,19 +27,21 @@ public final class LiveCounter implements AutoCloseable {
   private static final long PERIOD_MILLIS = 250;
 
   private final Supplier<Progress> source;
-  private final Writer out;
-  private ScheduledExecutorService timer;
-  private int shown; // width of the line on screen; 0 when none is
+  private final PrintWriter out;
+  private ScheduledExecutorService timer; // set by start, before the counter is shared
+  private final Runnable erasing = this::erase; // one reference, to remove it again
+  private int shown; // width of the line on screen, 0 when none is; guarded by this
 
   /** A counter drawing {@code source} to {@code out} when {@link #tick} is called (test seam). */
-  LiveCounter(Supplier<Progress> source, Writer out) {
+  LiveCounter(Supplier<Progress> source, PrintWriter out) {
     this.source = source;
     this.out = out;
   }
 
   /** Starts a counter over every database open in this JVM, drawing to {@code out}. */
-  public static LiveCounter start(Writer out) {
+  public static LiveCounter start(PrintWriter out) {
     LiveCounter c = new LiveCounter(LiveCounter::openDatabases, out);
+    EngineRegistry.global().addStatementEndListener(c.erasing);
     c.timer =
         Executors.newSingleThreadScheduledExecutor(
             r -> {
@@ -48,13 +49,12 @@ public final class LiveCounter implements AutoCloseable {
               t.setDaemon(true);
               return t;
             });
-    c.timer.scheduleAtFixedRate(
-        c::tickQuietly, PERIOD_MILLIS, PERIOD_MILLIS, TimeUnit.MILLISECONDS);
+    c.timer.scheduleAtFixedRate(c::tick, PERIOD_MILLIS, PERIOD_MILLIS, TimeUnit.MILLISECONDS);
     return c;
   }
 
   /** Draws, redraws or erases the line as the progress now asks. */
-  void tick() throws IOException {
+  synchronized void tick() {
     Progress p = source.get();
     if (p.running() > 0 && p.elapsedNanos() >= SHOW_AFTER_NANOS) {
       String text = ProgressLine.format(p);
@@ -68,8 +68,9 @@ public final class LiveCounter implements AutoCloseable {
   }
 
   @Override
-  public void close() throws IOException {
+  public void close() {
     if (timer != null) {
+      EngineRegistry.global().removeStatementEndListener(erasing);
       timer.shutdownNow();
       try {
         timer.awaitTermination(1, TimeUnit.SECONDS);
@@ -80,20 +81,12 @@ public final class LiveCounter implements AutoCloseable {
     erase();
   }
 
-  private void erase() throws IOException {
+  /** Erases the line if one is shown. */
+  synchronized void erase() {
     if (shown > 0) {
       out.write("\r" + " ".repeat(shown) + "\r");
       shown = 0;
       out.flush();
-    }
-  }
-
-  private void tickQuietly() {
-    try {
-      tick();
-    } catch (IOException e) {
-      // the terminal is gone: throwing ends the schedule, as nothing is left to draw on
-      throw new UncheckedIOException(e);
     }
   }
 

@@ -8,7 +8,8 @@ import org.junit.jupiter.api.Test;
 class ActivityTest {
   private final AtomicLong clock = new AtomicLong(1_000);
   private final AtomicLong seq = new AtomicLong(40);
-  private final Activity activity = new Activity(clock::get, seq::get);
+  private final AtomicLong ended = new AtomicLong();
+  private final Activity activity = new Activity(clock::get, seq::get, ended::incrementAndGet);
 
   @Test
   void theOldestRunningStatementKeepsItsStartAndLogPosition() {
@@ -21,10 +22,12 @@ class ActivityTest {
       assertThat(activity.running()).isEqualTo(2);
       assertThat(activity.oldest()).isEqualTo(new Activity.Run(1_000, 40));
       first.close();
+      assertThat(ended).hasValue(1);
       assertThat(activity.oldest()).isEqualTo(new Activity.Run(2_000, 45));
     }
     assertThat(activity.running()).isZero();
     first.close(); // a second close changes nothing
     assertThat(activity.oldest()).isNull();
+    assertThat(ended).hasValue(2);
   }
 }

@@ -2,13 +2,14 @@ package io.pluresdb.driver.progress;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.PrintWriter;
 import java.io.StringWriter;
 import org.junit.jupiter.api.Test;
 
 class LiveCounterTest {
   private final StringWriter screen = new StringWriter();
   private Progress now = new Progress(0, 0, 0, null, 0);
-  private final LiveCounter counter = new LiveCounter(() -> now, screen);
+  private final LiveCounter counter = new LiveCounter(() -> now, new PrintWriter(screen));
 
   @Test
   void aShortStatementDrawsNothing() throws Exception {
