@@ -19,8 +19,9 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code pluresdb serve}: a durable hub node. Opens the database with a listener, prints where it
- * listens and who it is, then a line whenever its live peers or the transactions they sent change,
- * until Ctrl-C or SIGTERM, when it closes the database cleanly.
+ * listens and who it is, then a line whenever its live peers, the transactions they sent or the
+ * transactions its peers still lack (catch-up backlog) change, until Ctrl-C or SIGTERM, when it
+ * closes the database cleanly.
  */
 @Command(name = "serve", description = "Run a hub node that peers replicate through.")
 final class ServeCommand implements Callable<Integer> {
@@ -131,9 +132,17 @@ final class ServeCommand implements Callable<Integer> {
     try (Statement s = c.createStatement();
         ResultSet rs =
             s.executeQuery(
-                "SELECT COUNT(*), COALESCE(SUM(received), 0) FROM sys_peers WHERE state = 'LIVE'")) {
+                "SELECT COUNT(CASE WHEN state = 'LIVE' THEN 1 END),"
+                    + " COALESCE(SUM(CASE WHEN state = 'LIVE' THEN received END), 0),"
+                    + " COALESCE(SUM(CASE WHEN state <> 'CLOSED' THEN behind END), 0)"
+                    + " FROM sys_peers")) {
       rs.next();
-      return "peers live: " + rs.getLong(1) + ", transactions received: " + rs.getLong(2);
+      return "peers live: "
+          + rs.getLong(1)
+          + ", transactions received: "
+          + rs.getLong(2)
+          + ", peers behind by: "
+          + rs.getLong(3);
     }
   }
 }

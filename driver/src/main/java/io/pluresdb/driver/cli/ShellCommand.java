@@ -1,8 +1,12 @@
 package io.pluresdb.driver.cli;
 
+import io.pluresdb.driver.progress.LiveCounter;
 import io.pluresdb.jdbc.PluresDriver;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -47,10 +51,17 @@ final class ShellCommand implements Callable<Integer> {
     try {
       Files.createDirectories(ShellArgs.historyFile(home).getParent());
       List<String> args = ShellArgs.of(url, script, home, terminal);
-      SqlLine.Status status = SqlLine.start(args.toArray(new String[0]), null, script == null);
-      return status == SqlLine.Status.OK ? 0 : 1;
+      // a live counter on stderr while a statement runs long, only where a person watches
+      try (LiveCounter counter = terminal ? LiveCounter.start(errorConsole()) : null) {
+        SqlLine.Status status = SqlLine.start(args.toArray(new String[0]), null, script == null);
+        return status == SqlLine.Status.OK ? 0 : 1;
+      }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  private static PrintWriter errorConsole() {
+    return new PrintWriter(new OutputStreamWriter(System.err, Charset.defaultCharset()), false);
   }
 }

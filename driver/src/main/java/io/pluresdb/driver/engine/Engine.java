@@ -27,14 +27,27 @@ public final class Engine {
   private int references; // guarded by the owning EngineRegistry
   private final SysPeers sysPeers;
   private volatile ReplicationService replication;
+  private final Activity activity;
 
-  Engine(String key, DatabaseTarget target, EngineSettings settings, Store store, SysPeers peers) {
+  Engine(
+      String key,
+      DatabaseTarget target,
+      EngineSettings settings,
+      Store store,
+      SysPeers peers,
+      Runnable statementEnded) {
     this.sysPeers = peers;
     this.key = key;
     this.target = target;
     this.settings = settings;
     this.store = store;
     this.planner = new Planner(store);
+    this.activity = new Activity(System::nanoTime, store::lastSeq, statementEnded);
+  }
+
+  /** The statements running on this engine now (the shell's live counter reads it). */
+  public Activity activity() {
+    return activity;
   }
 
   /** The canonical key under which connections share this engine. */

@@ -13,7 +13,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * The open engines of this JVM, by canonical database key. The first connection to a database opens
@@ -28,6 +30,7 @@ public final class EngineRegistry {
   private static final EngineRegistry GLOBAL = new EngineRegistry();
 
   private final Map<String, Engine> engines = new HashMap<>();
+  private final List<Runnable> statementEnds = new CopyOnWriteArrayList<>();
 
   /** The registry the driver uses. */
   public static EngineRegistry global() {
@@ -42,7 +45,8 @@ public final class EngineRegistry {
     Engine engine = engines.get(key);
     if (engine == null) {
       SysPeers sysPeers = new SysPeers();
-      engine = new Engine(key, target, settings, openStore(target, settings, sysPeers), sysPeers);
+      Store store = openStore(target, settings, sysPeers);
+      engine = new Engine(key, target, settings, store, sysPeers, this::statementEnded);
       try {
         EngineServices.start(engine);
       } catch (SQLException | RuntimeException e) {
@@ -77,6 +81,30 @@ public final class EngineRegistry {
       engines.remove(engine.key());
       engine.shutdown();
     }
+  }
+
+  /**
+   * Calls {@code listener} on a statement's thread whenever a statement of any engine ends, until
+   * it is removed (the shell's live counter erases its line then). Runs without this registry's
+   * monitor held.
+   */
+  public void addStatementEndListener(Runnable listener) {
+    statementEnds.add(listener);
+  }
+
+  public void removeStatementEndListener(Runnable listener) {
+    statementEnds.remove(listener);
+  }
+
+  private void statementEnded() {
+    for (Runnable r : statementEnds) {
+      r.run();
+    }
+  }
+
+  /** The engines open now (a copy; the shell's live counter watches them). */
+  public synchronized List<Engine> engines() {
+    return List.copyOf(engines.values());
   }
 
   /** Number of engines open (for tests and diagnostics). */

@@ -2,6 +2,7 @@ package io.pluresdb.driver.jdbc;
 
 import io.pluresdb.crdt.error.Errors;
 import io.pluresdb.crdt.error.SqlState;
+import io.pluresdb.driver.engine.Activity;
 import io.pluresdb.driver.engine.EngineLease;
 import io.pluresdb.driver.live.ListenerPump;
 import io.pluresdb.driver.live.LivePublisher;
@@ -60,6 +61,11 @@ public final class ConnectionImpl implements PluresConnection, SelfWrapper {
   private SQLWarning warnings;
   private int networkTimeout;
   private Map<String, Class<?>> typeMap = Map.of();
+
+  /** The statements running on this connection's engine (statements report their runs). */
+  Activity activity() {
+    return lease.engine().activity();
+  }
 
   /** Opens a session on the leased engine; the connection owns both from here on. */
   public ConnectionImpl(ConnectionUrl url, EngineLease lease) throws SQLException {

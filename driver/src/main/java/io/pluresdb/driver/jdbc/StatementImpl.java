@@ -2,6 +2,7 @@ package io.pluresdb.driver.jdbc;
 
 import io.pluresdb.crdt.error.Errors;
 import io.pluresdb.crdt.error.SqlState;
+import io.pluresdb.driver.engine.Activity;
 import io.pluresdb.planner.Session;
 import io.pluresdb.planner.exec.BatchResult;
 import io.pluresdb.planner.exec.Cursor;
@@ -85,7 +86,7 @@ public class StatementImpl implements Statement, SelfWrapper {
     clearResults();
     Result r;
     running = true;
-    try {
+    try (Activity.Running run = connection.activity().begin()) {
       r = session.execute(p, params, keyColumns, queryTimeout, maxRows);
     } finally {
       running = false;
@@ -113,7 +114,7 @@ public class StatementImpl implements Statement, SelfWrapper {
     clearResults();
     BatchResult r;
     running = true;
-    try {
+    try (Activity.Running run = connection.activity().begin()) {
       r = session.executeBatch(p, rows, keyColumns, queryTimeout);
     } finally {
       running = false;

@@ -283,7 +283,8 @@ class PluresJarIT {
       }
       await()
           .atMost(Duration.ofSeconds(30))
-          .until(() -> Files.readString(log).contains("transactions received: 2"));
+          .until(
+              () -> Files.readString(log).contains("transactions received: 2, peers behind by: 0"));
     } finally {
       hub.destroy(); // SIGTERM: the hub closes its database and exits
       assertThat(hub.waitFor(60, TimeUnit.SECONDS)).isTrue();

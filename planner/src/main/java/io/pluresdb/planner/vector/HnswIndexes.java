@@ -65,6 +65,7 @@ public final class HnswIndexes implements AutoCloseable {
   private volatile boolean failing;
   private volatile int builds;
   private volatile int loads;
+  private volatile Building building; // the index the maintenance thread is building, or null
   private final java.util.concurrent.atomic.AtomicLong searches =
       new java.util.concurrent.atomic.AtomicLong();
   private final java.util.concurrent.atomic.AtomicLong exactRuns =
@@ -112,6 +113,12 @@ public final class HnswIndexes implements AutoCloseable {
   /** How many indexes were built from their table, and how many loaded from a file (tests). */
   public int builds() {
     return builds;
+  }
+
+  /** The index being built from its table now, and how far it got; null when none is. */
+  public IndexBuild building() {
+    Building b = building;
+    return b == null ? null : new IndexBuild(b.name, b.graph.size(), b.total);
   }
 
   public int loads() {
@@ -392,10 +399,18 @@ public final class HnswIndexes implements AutoCloseable {
     LiveIndex probe = new LiveIndex(def, spec, null, catalog.table(def.table()));
     LiveIndex ix;
     try {
-      ix = LiveIndex.build(def, spec, probe.table, rows.scan(probe));
+      ix =
+          LiveIndex.build(
+              def,
+              spec,
+              probe.table,
+              rows.scan(probe),
+              (graph, total) -> building = new Building(def.name(), graph, total));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return;
+    } finally {
+      building = null;
     }
     live.put(def.name(), ix);
     builds++;
@@ -452,4 +467,6 @@ public final class HnswIndexes implements AutoCloseable {
       worker.shutdownNow();
     }
   }
+
+  private record Building(String name, AnnIndex graph, int total) {}
 }

@@ -13,6 +13,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.ObjIntConsumer;
 
 /**
  * One HNSW index kept current by {@link HnswIndexes}: the graph, keyed by the rows' SQLite rowids,
@@ -63,8 +64,16 @@ final class LiveIndex {
     return def.name();
   }
 
-  /** An index of the table's rows, built with every available core. */
-  static LiveIndex build(IndexDef def, IndexSpec spec, TableDef table, List<TableRows.Row> rows)
+  /**
+   * An index of the table's rows, built with every available core; {@code started} learns the graph
+   * and how many vectors go into it before they do (so progress can be watched).
+   */
+  static LiveIndex build(
+      IndexDef def,
+      IndexSpec spec,
+      TableDef table,
+      List<TableRows.Row> rows,
+      ObjIntConsumer<AnnIndex> started)
       throws InterruptedException {
     LiveIndex ix = new LiveIndex(def, spec, AnnIndex.create(spec, rows.size()), table);
     List<Long> ids = new ArrayList<>(rows.size());
@@ -78,6 +87,7 @@ final class LiveIndex {
         vectors.add(r.vector());
       }
     }
+    started.accept(ix.graph, ids.size());
     ix.graph.putAll(ids, vectors, Runtime.getRuntime().availableProcessors());
     return ix;
   }
