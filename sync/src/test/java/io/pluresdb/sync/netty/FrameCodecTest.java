@@ -31,7 +31,8 @@ class FrameCodecTest {
   void aTextMessageClosesTheConnectionWithUnsupportedData() {
     EmbeddedChannel ch = new EmbeddedChannel(FrameCodec.INSTANCE);
     ch.writeInbound(new TextWebSocketFrame("hello"));
-    assertThat((Object) ch.readInbound()).isNull();
+    Object passedOn = ch.readInbound();
+    assertThat(passedOn).isNull();
     CloseWebSocketFrame close = ch.readOutbound();
     assertThat(close.statusCode()).isEqualTo(1003);
     assertThat(close.reasonText()).contains("binary frames only");
