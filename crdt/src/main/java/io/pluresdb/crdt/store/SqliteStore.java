@@ -161,6 +161,16 @@ final class SqliteStore implements Store {
   }
 
   @Override
+  public boolean databaseSealed() throws SQLException {
+    acquire(REMOTE_WAIT);
+    try {
+      return meta.databaseSealed();
+    } finally {
+      permit.release();
+    }
+  }
+
+  @Override
   public VersionVector versionVector() {
     Map<Long, OpId> last = new HashMap<>();
     versions.forEach((node, v) -> last.put(node, v.tx()));

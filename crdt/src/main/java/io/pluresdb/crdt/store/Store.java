@@ -47,6 +47,12 @@ public interface Store extends AutoCloseable {
    */
   void sealDatabaseId() throws SQLException;
 
+  /**
+   * True once the database identity is sealed (this store has joined or served a peer), false while
+   * it is fresh and {@link #joinDatabase} may still replace it.
+   */
+  boolean databaseSealed() throws SQLException;
+
   /** The transactions this node holds, per writing node (see {@link VersionVector}). */
   VersionVector versionVector();
 

@@ -3,6 +3,7 @@ package io.pluresdb.sync.protocol;
 import io.pluresdb.crdt.store.Store;
 import io.pluresdb.sync.auth.PolicyAgent.Principal;
 import io.pluresdb.sync.protocol.CloseReason.Code;
+import java.sql.SQLException;
 
 /** The checks of the hello exchange that do not depend on a session's state. */
 final class Handshake {
@@ -38,6 +39,34 @@ final class Handshake {
           "the peer has this node's own id "
               + peerNode
               + " (a copy of this database file?); a node cannot replicate with itself");
+    }
+  }
+
+  /**
+   * Settles the server's identity before it welcomes a client, by a rule both ends reach without
+   * coordination: a sealed end never changes; a fresh server adopts a sealed client's identity;
+   * when both are fresh the smaller identity wins (the server adopts the client's when it is
+   * smaller, otherwise keeps its own, and the client adopts it from the welcome). Either way the
+   * server's identity is sealed afterwards, since the client joins it. A sealed server refuses a
+   * client sealed to another database (WRONG_DATABASE).
+   */
+  static void agreeOnIdentity(Message.Hello h, Store store) throws ProtocolException, SQLException {
+    String theirs = h.databaseId();
+    boolean adopt =
+        !store.databaseSealed() && (h.sealed() || theirs.compareTo(store.databaseId()) < 0);
+    // joinDatabase is false when another session sealed this store meanwhile: keep that identity
+    if (!(adopt && store.joinDatabase(theirs))) {
+      store.sealDatabaseId();
+    }
+    if (h.sealed() && !theirs.equals(store.databaseId())) {
+      throw new ProtocolException(
+          Code.WRONG_DATABASE,
+          "this node belongs to database "
+              + store.databaseId()
+              + ", client "
+              + h.node()
+              + " belongs to database "
+              + theirs);
     }
   }
 

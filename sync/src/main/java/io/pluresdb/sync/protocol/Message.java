@@ -18,7 +18,9 @@ public sealed interface Message {
    * @param minVersion the oldest protocol version the client speaks
    * @param maxVersion the newest protocol version the client speaks
    * @param node the client's node id (12 hex digits)
-   * @param databaseId the client's database identity (a fresh client adopts the server's)
+   * @param databaseId the client's database identity
+   * @param sealed whether that identity is sealed (the client has joined or served a peer); two
+   *     fresh ends agree on the smaller identity, a fresh end adopts a sealed one
    * @param token the credential it presents, or null
    * @param versionVector what the client holds
    */
@@ -27,6 +29,7 @@ public sealed interface Message {
       int maxVersion,
       String node,
       String databaseId,
+      boolean sealed,
       String token,
       VersionVector versionVector)
       implements Message {}

@@ -68,7 +68,8 @@ public final class MessageCodec {
       out.varint(h.maxVersion());
       node(out, h.node());
       out.string(h.databaseId());
-      out.write(h.token() == null ? 0 : 1);
+      // bit 0: a token follows; bit 1: the client's identity is sealed
+      out.write((h.token() == null ? 0 : 1) | (h.sealed() ? 2 : 0));
       if (h.token() != null) {
         out.string(h.token());
       }
@@ -141,8 +142,12 @@ public final class MessageCodec {
         int max = smallInt(in, "maximum version");
         String node = node(in);
         String db = in.string();
-        String token = flag(in, "token") ? in.string() : null;
-        yield new Hello(min, max, node, db, token, vector(in));
+        int flags = in.read();
+        if (flags > 3) {
+          throw malformed("hello flags are " + flags + ", expected 0 to 3");
+        }
+        String token = (flags & 1) != 0 ? in.string() : null;
+        yield new Hello(min, max, node, db, (flags & 2) != 0, token, vector(in));
       }
       case WELCOME -> new Welcome(smallInt(in, "version"), node(in), in.string(), vector(in));
       case BATCH -> {
@@ -176,14 +181,6 @@ public final class MessageCodec {
 
   private static ProtocolException malformed(String message) {
     return new ProtocolException(CloseReason.Code.MALFORMED, message);
-  }
-
-  private static boolean flag(ByteSource in, String what) throws ProtocolException {
-    int f = in.read();
-    if (f > 1) {
-      throw malformed("flag of " + what + " is " + f + ", expected 0 or 1");
-    }
-    return f == 1;
   }
 
   private static int smallInt(ByteSource in, String what) throws ProtocolException {

@@ -63,6 +63,7 @@ final class Session implements PeerSession {
               config.maxVersion(),
               store.nodeId(),
               store.databaseId(),
+              sealed(),
               config.token(),
               store.versionVector()),
           out);
@@ -144,8 +145,7 @@ final class Session implements PeerSession {
               + h.node()
               + (h.token() == null ? " presented no token" : " presented a token that is refused"));
     }
-    // peers adopt this node's identity, so it must never change from now on
-    store.sealDatabaseId();
+    Handshake.agreeOnIdentity(h, store);
     wire.send(
         new Message.Welcome(version, store.nodeId(), store.databaseId(), store.versionVector()),
         out);
@@ -190,6 +190,16 @@ final class Session implements PeerSession {
     LOG.debug("{} session with node {} ({}) open", role, node, who.name());
     streamer.pump(out);
     advance();
+  }
+
+  private boolean sealed() {
+    try {
+      return store.databaseSealed();
+    } catch (SQLException e) {
+      // claiming a seal is the safe side: the server then keeps or imposes its own identity
+      LOG.warn("cannot read whether database {} is sealed", store.databaseId(), e);
+      return true;
+    }
   }
 
   private void advance() {

@@ -13,9 +13,14 @@
  * block (a batch is applied to the store), never on a network event loop, and events are queued to
  * it, not made from inside a session's own call.
  *
- * <p>Database identity: a fresh node adopts the identity of the first server it joins, and a node
- * seals its identity when it first admits a client. So in a mesh, fresh nodes should first join the
- * node that created the database; a fresh node that served another fresh node first keeps an
- * identity of its own and is refused (WRONG_DATABASE) by the others.
+ * <p>Database identity: a node is fresh until it first joins or serves a peer, then its identity is
+ * sealed and never changes. The client's hello says whether it is sealed, and the server settles
+ * both ends' identity by a rule they reach without coordination: a fresh end adopts a sealed end's
+ * identity (whichever serves), two fresh ends agree on the smaller identity, and two ends sealed to
+ * different identities refuse each other (WRONG_DATABASE). So fresh nodes of a mesh that shake
+ * hands one at a time, in any order, end up with one identity. What the rule cannot settle is a
+ * fresh node whose identity gets sealed by one connection while its hello on another is still
+ * unanswered (a server may adopt the identity the hello claimed): fresh nodes started at once can
+ * still split, so they should first join the node that created the database.
  */
 package io.pluresdb.sync.protocol;

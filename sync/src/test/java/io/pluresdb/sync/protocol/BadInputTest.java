@@ -94,6 +94,8 @@ class BadInputTest {
       net.connect(a, hub);
       net.settle();
       assertThat(aStore.databaseId()).isEqualTo(hubStore.databaseId());
+      // a fresh node would adopt the sealed client's identity; one sealed to its own refuses it
+      other.store.sealDatabaseId();
       Snapshot aBefore = Snapshot.of(aStore);
       Snapshot otherBefore = Snapshot.of(other.store);
       for (SimNet.Conn c : net.openConns()) {
@@ -103,7 +105,10 @@ class BadInputTest {
       SimNet.Conn conn = net.connect(a, other);
       net.settle();
 
-      assertClosed(conn, Code.WRONG_DATABASE, "serves database " + other.store.databaseId());
+      assertClosed(
+          conn,
+          Code.WRONG_DATABASE,
+          "belongs to database " + other.store.databaseId() + ", client " + aStore.nodeId());
       assertThat(Snapshot.of(aStore)).isEqualTo(aBefore);
       assertThat(Snapshot.of(other.store)).isEqualTo(otherBefore);
     }

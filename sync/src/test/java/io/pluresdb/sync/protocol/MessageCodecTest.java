@@ -20,8 +20,8 @@ class MessageCodecTest {
 
   static List<Message> samples() {
     return List.of(
-        new Message.Hello(1, 3, "abcdef012345", "db-1", "s3cret", VV),
-        new Message.Hello(1, 1, "000000000001", "", null, VersionVector.empty()),
+        new Message.Hello(1, 3, "abcdef012345", "db-1", true, "s3cret", VV),
+        new Message.Hello(1, 1, "000000000001", "", false, null, VersionVector.empty()),
         new Message.Welcome(1, "ffffffffffff", "db-1", VV),
         new Batch(1, List.of(new byte[MessageCodec.MIN_RECORD], new byte[300])),
         new Batch(Long.MAX_VALUE, List.of()),
@@ -74,9 +74,10 @@ class MessageCodecTest {
         .hasMessageContaining("unknown message type 99");
     assertThatThrownBy(() -> MessageCodec.decode(new byte[] {8, 77, 0}))
         .hasMessageContaining("unknown close code 77");
-    byte[] hello = MessageCodec.encode(new Message.Hello(1, 1, "000000000001", "", null, VV));
-    hello[5] = 2; // the token flag
-    assertThatThrownBy(() -> MessageCodec.decode(hello)).hasMessageContaining("flag of token");
+    byte[] hello =
+        MessageCodec.encode(new Message.Hello(1, 1, "000000000001", "", false, null, VV));
+    hello[5] = 4; // the flags: only bits 0 (token) and 1 (sealed) are defined
+    assertThatThrownBy(() -> MessageCodec.decode(hello)).hasMessageContaining("hello flags are 4");
   }
 
   @Test

@@ -91,8 +91,8 @@ class ConvergenceTest extends ClusterTest {
 
   @Test
   void aMeshOfNodesThatListenAndConnectConverges() throws Exception {
-    // each node joins the database before it serves others (a fresh node that serves first keeps
-    // an identity of its own, and the others refuse it as another database)
+    // each node joins the database before it serves others (fresh nodes whose handshakes overlap
+    // may still settle on different identities and refuse each other as another database)
     Connection n1 = cluster.hub("n1");
     exec(n1, "CREATE TABLE m (k INTEGER PRIMARY KEY, v VARCHAR(10))");
     Connection n2 =
