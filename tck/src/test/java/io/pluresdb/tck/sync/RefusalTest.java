@@ -50,6 +50,9 @@ class RefusalTest extends ClusterTest {
     Connection hub2 = cluster.hub("hub2");
     exec(hub2, "CREATE TABLE t2 (k INTEGER PRIMARY KEY)");
     exec(hub2, "INSERT INTO t2 VALUES (2)");
+    // hub2 has served a client of its own, so its identity is sealed (a fresh hub would adopt a's)
+    Connection b = cluster.client("b", port(hub2));
+    awaitSame("SELECT k FROM t2", hub2, b);
     cluster.stop(a);
     Connection again = cluster.client("a", port(hub2));
 
