@@ -222,7 +222,10 @@ class LiveQueryTest {
       // Replaying what the listener got gives the current result, though it missed changes.
       await().atMost(WAIT).until(() -> replay(got.changes).size() == 12);
       assertThat(got.seen()).contains("null|null|RESET");
-      assertThat(got.changes.size()).isLessThan(1 + 11 + 12); // not every change plus a snapshot
+      // The overflow dropped the INSERTs it had buffered (the RESET and snapshot replace them), so
+      // fewer than the 11 INSERTs arrive one by one; how many depends on when the overflow came.
+      assertThat(got.changes.stream().filter(ch -> ch.kind() == LiveChange.Kind.INSERT).count())
+          .isLessThan(11);
       assertThat(replay(got.changes).keySet())
           .containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L, 11L, 12L);
     }
