@@ -128,45 +128,15 @@ public sealed interface Plan extends Prepared {
    * catalog of that moment, so a cached plan stays right.
    */
   record Ddl(String sql, SchemaChange change, boolean ifExists, boolean ifNotExists)
-      implements Plan {
+      implements Command {
     @Override
     public boolean writes() {
       return true;
     }
-
-    @Override
-    public boolean returnsRows() {
-      return false;
-    }
-
-    @Override
-    public List<ColumnMeta> columns() {
-      return List.of();
-    }
-
-    @Override
-    public List<ColumnType> parameterTypes() {
-      return List.of();
-    }
   }
 
   /** {@code SET name = value}: a session setting (today {@code ef_search}). */
-  record Setting(String sql, String name, String value) implements Plan {
-    @Override
-    public boolean returnsRows() {
-      return false;
-    }
-
-    @Override
-    public List<ColumnMeta> columns() {
-      return List.of();
-    }
-
-    @Override
-    public List<ColumnType> parameterTypes() {
-      return List.of();
-    }
-  }
+  record Setting(String sql, String name, String value) implements Command {}
 
   /**
    * {@code SELECT NEXT VALUE FOR s} (or {@code VALUES NEXT VALUE FOR s}): one row, one column, a
@@ -189,8 +159,8 @@ public sealed interface Plan extends Prepared {
     }
   }
 
-  /** A statement without rows or parameters, executed for its effect on the session. */
-  sealed interface Command extends Plan permits Transaction, Channel {
+  /** A statement without rows or parameters, executed for its effect (schema, session, channel). */
+  sealed interface Command extends Plan permits Ddl, Setting, Transaction, Channel {
     @Override
     default boolean returnsRows() {
       return false;
