@@ -6,7 +6,7 @@ import io.pluresdb.crdt.store.Store;
 import io.pluresdb.driver.replication.ReplicationService;
 import io.pluresdb.driver.replication.SysPeers;
 import io.pluresdb.driver.url.DatabaseTarget;
-import io.pluresdb.planner.Planner;
+import io.pluresdb.engine.session.Planner;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;

@@ -7,7 +7,7 @@ import io.pluresdb.crdt.store.StoreConfig;
 import io.pluresdb.driver.replication.SysPeers;
 import io.pluresdb.driver.url.ConnectionUrl;
 import io.pluresdb.driver.url.DatabaseTarget;
-import io.pluresdb.planner.vector.VectorSupport;
+import io.pluresdb.engine.vector.VectorSupport;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,7 +1,7 @@
 package io.pluresdb.driver.engine;
 
 import io.pluresdb.driver.url.DatabaseTarget;
-import io.pluresdb.planner.vector.HnswIndexes;
+import io.pluresdb.engine.vector.HnswIndexes;
 import java.sql.SQLException;
 
 /**

@@ -1,6 +1,6 @@
 package io.pluresdb.driver.jdbc;
 
-import io.pluresdb.planner.Session;
+import io.pluresdb.engine.api.Session;
 import java.sql.SQLException;
 
 /**

@@ -7,7 +7,7 @@ import io.pluresdb.driver.value.LegacyDates;
 import io.pluresdb.driver.value.ObjectConversions;
 import io.pluresdb.driver.value.ParameterValues;
 import io.pluresdb.driver.value.TypeFacts;
-import io.pluresdb.planner.exec.Prepared;
+import io.pluresdb.sql.plan.Prepared;
 import java.io.InputStream;
 import java.io.Reader;
 import java.math.BigDecimal;

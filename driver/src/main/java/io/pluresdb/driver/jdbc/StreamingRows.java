@@ -1,7 +1,7 @@
 package io.pluresdb.driver.jdbc;
 
-import io.pluresdb.planner.exec.ColumnMeta;
-import io.pluresdb.planner.exec.Cursor;
+import io.pluresdb.engine.api.Cursor;
+import io.pluresdb.sql.plan.ColumnMeta;
 import java.sql.SQLException;
 import java.util.List;
 

@@ -1,9 +1,9 @@
 package io.pluresdb.driver.live;
 
 import io.pluresdb.driver.value.ObjectConversions;
+import io.pluresdb.engine.live.LiveEvent;
 import io.pluresdb.jdbc.LiveChange;
-import io.pluresdb.planner.exec.ColumnMeta;
-import io.pluresdb.planner.live.LiveEvent;
+import io.pluresdb.sql.plan.ColumnMeta;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

@@ -1,10 +1,10 @@
 package io.pluresdb.driver.live;
 
+import io.pluresdb.engine.live.Delivery;
+import io.pluresdb.engine.live.LiveEvent;
+import io.pluresdb.engine.live.LiveSink;
+import io.pluresdb.engine.live.LiveSubscription;
 import io.pluresdb.jdbc.LiveListener;
-import io.pluresdb.planner.live.Delivery;
-import io.pluresdb.planner.live.LiveEvent;
-import io.pluresdb.planner.live.LiveSink;
-import io.pluresdb.planner.live.LiveSubscription;
 import java.util.List;
 import java.util.concurrent.Executor;
 import org.slf4j.Logger;

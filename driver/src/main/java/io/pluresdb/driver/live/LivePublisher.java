@@ -1,11 +1,11 @@
 package io.pluresdb.driver.live;
 
+import io.pluresdb.engine.api.Session;
+import io.pluresdb.engine.live.Delivery;
+import io.pluresdb.engine.live.LiveEvent;
+import io.pluresdb.engine.live.LiveSink;
+import io.pluresdb.engine.live.LiveSubscription;
 import io.pluresdb.jdbc.LiveChange;
-import io.pluresdb.planner.Session;
-import io.pluresdb.planner.live.Delivery;
-import io.pluresdb.planner.live.LiveEvent;
-import io.pluresdb.planner.live.LiveSink;
-import io.pluresdb.planner.live.LiveSubscription;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;

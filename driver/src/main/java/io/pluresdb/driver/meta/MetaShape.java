@@ -1,7 +1,7 @@
 package io.pluresdb.driver.meta;
 
 import io.pluresdb.crdt.schema.ColumnType;
-import io.pluresdb.planner.exec.ColumnMeta;
+import io.pluresdb.sql.plan.ColumnMeta;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -3,8 +3,8 @@ package io.pluresdb.driver.progress;
 import io.pluresdb.driver.engine.Activity;
 import io.pluresdb.driver.engine.Engine;
 import io.pluresdb.driver.replication.ReplicationService;
-import io.pluresdb.planner.vector.HnswIndexes;
-import io.pluresdb.planner.vector.IndexBuild;
+import io.pluresdb.engine.api.IndexBuild;
+import io.pluresdb.engine.vector.HnswIndexes;
 import io.pluresdb.sync.protocol.PeerStatus;
 import io.pluresdb.sync.replicator.PeerRow;
 

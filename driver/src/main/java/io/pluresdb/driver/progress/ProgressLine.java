@@ -1,6 +1,6 @@
 package io.pluresdb.driver.progress;
 
-import io.pluresdb.planner.vector.IndexBuild;
+import io.pluresdb.engine.api.IndexBuild;
 import java.util.List;
 import java.util.Locale;
 

@@ -1,7 +1,7 @@
 package io.pluresdb.driver.replication;
 
 import io.pluresdb.crdt.schema.ColumnDef;
-import io.pluresdb.planner.catalog.SystemTables;
+import io.pluresdb.sql.catalog.SystemTables;
 import io.pluresdb.sync.replicator.PeerRow;
 import io.pluresdb.sync.replicator.StatusJson;
 import java.sql.Connection;

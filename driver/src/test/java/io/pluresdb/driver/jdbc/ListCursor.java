@@ -1,7 +1,7 @@
 package io.pluresdb.driver.jdbc;
 
-import io.pluresdb.planner.exec.ColumnMeta;
-import io.pluresdb.planner.exec.Cursor;
+import io.pluresdb.engine.api.Cursor;
+import io.pluresdb.sql.plan.ColumnMeta;
 import java.util.List;
 
 /** A cursor over fixed rows, standing in for the planner in single-class tests. */

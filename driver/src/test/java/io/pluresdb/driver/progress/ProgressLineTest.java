@@ -2,7 +2,7 @@ package io.pluresdb.driver.progress;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.pluresdb.planner.vector.IndexBuild;
+import io.pluresdb.engine.api.IndexBuild;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -5,7 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.pluresdb.driver.engine.Engine;
 import io.pluresdb.driver.engine.EngineRegistry;
-import io.pluresdb.planner.vector.IndexBuild;
+import io.pluresdb.engine.api.IndexBuild;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;

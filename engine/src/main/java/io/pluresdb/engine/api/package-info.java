@@ -1,0 +1,2 @@
+/** What the engine hands the JDBC surface: sessions, results and cursors. */
+package io.pluresdb.engine.api;

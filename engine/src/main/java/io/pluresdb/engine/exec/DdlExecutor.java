@@ -1,0 +1,61 @@
+package io.pluresdb.engine.exec;
+
+import io.pluresdb.crdt.schema.Catalog;
+import io.pluresdb.crdt.schema.SchemaChange;
+import io.pluresdb.crdt.store.WriteTxn;
+import io.pluresdb.sql.plan.Plan;
+import io.pluresdb.sql.vector.HnswOptions;
+import java.sql.SQLException;
+
+/**
+ * Executes a planned schema change in a write transaction, resolving IF [NOT] EXISTS against the
+ * catalog the transaction sees at that moment (not the one the plan was made for).
+ */
+public final class DdlExecutor {
+  private DdlExecutor() {}
+
+  /** Applies the change unless its IF [NOT] EXISTS says there is nothing to do. */
+  public static void apply(WriteTxn t, Plan.Ddl ddl) throws SQLException {
+    Catalog c = t.catalog();
+    SchemaChange change = ddl.change();
+    if (ddl.ifNotExists()
+        && change instanceof SchemaChange.CreateTable ct
+        && (c.tables().containsKey(ct.table().name())
+            || c.views().containsKey(ct.table().name()))) {
+      return;
+    }
+    if (ddl.ifNotExists()
+        && change instanceof SchemaChange.CreateSequence cs
+        && c.sequences().containsKey(cs.sequence().name())) {
+      return;
+    }
+    if (ddl.ifExists()) {
+      if (change instanceof SchemaChange.DropSequence d
+          && !c.sequences().containsKey(d.sequence())) {
+        return;
+      }
+      if (change instanceof SchemaChange.DropTable d && !c.tables().containsKey(d.table())) {
+        return;
+      }
+      if (change instanceof SchemaChange.DropView d && !c.views().containsKey(d.view())) {
+        return;
+      }
+      if (change instanceof SchemaChange.DropIndex d && !c.indexes().containsKey(d.index())) {
+        return;
+      }
+      if (change instanceof SchemaChange.AddForeignKey a && c.table(a.table()) == null) {
+        return;
+      }
+      if (change instanceof SchemaChange.DropConstraint d
+          && (c.table(d.table()) == null
+              || c.table(d.table()).foreignKeys().stream()
+                  .noneMatch(fk -> d.constraint().equals(fk.name())))) {
+        return;
+      }
+    }
+    if (change instanceof SchemaChange.CreateIndex ci && HnswOptions.isHnsw(ci.index())) {
+      HnswOptions.spec(ci.index(), c); // the column must be a VECTOR(n) of the table as it is now
+    }
+    t.schema(change);
+  }
+}

@@ -1,0 +1,162 @@
+package io.pluresdb.engine.live;
+
+import io.pluresdb.crdt.feed.Notification;
+import io.pluresdb.crdt.store.Store;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One session's LISTEN/NOTIFY state, with PostgreSQL's semantics: the channels it listens to, the
+ * notifications received on them (its own included) until read, and the NOTIFYs of its open
+ * transaction, sent at commit and dropped at rollback, identical ones folded into one. When push
+ * listeners are registered, notifications go to them (on a delivery thread) instead of the queue.
+ *
+ * <p>Thread-safe: notifications arrive on the sender's thread; the session's thread listens,
+ * notifies and reads. All state is guarded by this object's monitor; listeners run outside it.
+ */
+public final class ChannelInbox implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(ChannelInbox.class);
+
+  private final Store store;
+  private final Set<String> channels = new HashSet<>();
+  private final ArrayDeque<Notification> received = new ArrayDeque<>();
+  private final LinkedHashSet<List<String>> pending = new LinkedHashSet<>();
+  private final CopyOnWriteArrayList<Consumer<Notification>> listeners =
+      new CopyOnWriteArrayList<>();
+  private final Executor delivery = Delivery.serial();
+  private AutoCloseable subscription;
+
+  public ChannelInbox(Store store) {
+    this.store = store;
+  }
+
+  /** {@code LISTEN channel}; listening twice is harmless. */
+  public synchronized void listen(String channel) {
+    channels.add(channel);
+    if (subscription == null) {
+      subscription = store.notifications().subscribe(this::arrived);
+    }
+  }
+
+  /** {@code UNLISTEN channel}, or every channel when null ({@code UNLISTEN *}). */
+  public synchronized void unlisten(String channel) {
+    if (channel == null) {
+      channels.clear();
+    } else {
+      channels.remove(channel);
+    }
+    if (channels.isEmpty()) {
+      stopListening();
+    }
+  }
+
+  /** {@code NOTIFY}: sent now, or at commit when {@code inTransaction}. */
+  public void notify(String channel, String payload, boolean inTransaction) {
+    String p = payload == null ? "" : payload;
+    if (inTransaction) {
+      synchronized (this) {
+        pending.add(List.of(channel, p));
+      }
+    } else {
+      store.notify(channel, p);
+    }
+  }
+
+  /** The transaction committed: its notifications go out, in the order first sent. */
+  public void commit() {
+    List<List<String>> out;
+    synchronized (this) {
+      out = new ArrayList<>(pending);
+      pending.clear();
+    }
+    for (List<String> n : out) {
+      store.notify(n.get(0), n.get(1));
+    }
+  }
+
+  /** The transaction rolled back: its notifications are dropped. */
+  public synchronized void rollback() {
+    pending.clear();
+  }
+
+  /**
+   * The notifications received so far, waiting up to {@code timeoutMillis} for one when there are
+   * none (0 waits without limit, negative does not wait).
+   */
+  public synchronized List<Notification> take(long timeoutMillis) throws InterruptedException {
+    if (received.isEmpty() && timeoutMillis >= 0) {
+      long deadline = System.nanoTime() + timeoutMillis * 1_000_000L;
+      while (received.isEmpty()) {
+        if (timeoutMillis == 0) {
+          wait();
+        } else {
+          long left = (deadline - System.nanoTime()) / 1_000_000L;
+          if (left <= 0) {
+            break;
+          }
+          wait(left);
+        }
+      }
+    }
+    List<Notification> out = new ArrayList<>(received);
+    received.clear();
+    return out;
+  }
+
+  /** Pushes notifications to {@code listener} from now on; closing the handle stops it. */
+  public AutoCloseable addListener(Consumer<Notification> listener) {
+    listeners.add(listener);
+    return () -> listeners.remove(listener);
+  }
+
+  private void arrived(Notification n) {
+    synchronized (this) {
+      if (!channels.contains(n.channel())) {
+        return;
+      }
+      if (listeners.isEmpty()) {
+        received.add(n);
+        notifyAll();
+        return;
+      }
+    }
+    delivery.execute(
+        () -> {
+          for (Consumer<Notification> l : listeners) {
+            try {
+              l.accept(n);
+            } catch (RuntimeException e) {
+              LOG.warn("a notification listener failed on channel {}", n.channel(), e);
+            }
+          }
+        });
+  }
+
+  private void stopListening() {
+    if (subscription != null) {
+      try {
+        subscription.close();
+      } catch (Exception e) {
+        LOG.warn("leaving the notification bus failed", e);
+      }
+      subscription = null;
+    }
+  }
+
+  @Override
+  public synchronized void close() {
+    channels.clear();
+    pending.clear();
+    stopListening();
+    notifyAll();
+  }
+}

@@ -1,0 +1,5 @@
+/**
+ * Running SQL: sessions over a store, write execution, the live-query reactor, the HNSW index
+ * service and replication, on threads owned by the engine.
+ */
+package io.pluresdb.engine;

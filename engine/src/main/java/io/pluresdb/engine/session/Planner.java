@@ -1,0 +1,117 @@
+package io.pluresdb.engine.session;
+
+import io.pluresdb.crdt.schema.Catalog;
+import io.pluresdb.crdt.store.Store;
+import io.pluresdb.engine.api.Session;
+import io.pluresdb.engine.live.LiveQueries;
+import io.pluresdb.engine.vector.HnswIndexes;
+import io.pluresdb.sql.catalog.CalciteCatalogs;
+import io.pluresdb.sql.plan.Plan;
+import io.pluresdb.sql.plan.PlanCache;
+import io.pluresdb.sql.plan.StatementPlanner;
+import java.sql.SQLException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The SQL front end of one store: parses, validates and plans statements, and caches plans by SQL
+ * text and schema version. Thread-safe; shared by every connection to the store.
+ */
+public final class Planner {
+  private static final int CACHE_CAPACITY = 2048;
+
+  private final Store store;
+  private final CalciteCatalogs schemas = new CalciteCatalogs();
+  private final PlanCache cache = new PlanCache(CACHE_CAPACITY);
+  private final AtomicLong plansMade = new AtomicLong();
+  private final LiveQueries live;
+  private volatile HnswIndexes vectorIndexes;
+
+  public Planner(Store store) {
+    this.store = store;
+    this.live = new LiveQueries(store);
+    Prewarm.start();
+  }
+
+  /**
+   * Starts loading the parser and validator in the background, so that a caller about to open a
+   * store (which takes a while too) can overlap both; the first {@code new Planner} does it anyway.
+   */
+  public static void prewarm() {
+    Prewarm.start();
+  }
+
+  public Store store() {
+    return store;
+  }
+
+  /**
+   * The live-query reactor of this store; the engine starts it ({@link LiveQueries#start}) and
+   * stops it before the store closes.
+   */
+  public LiveQueries live() {
+    return live;
+  }
+
+  /** Lets top-k queries search the HNSW indexes maintained by {@code indexes}. */
+  public void useVectorIndexes(HnswIndexes indexes) {
+    this.vectorIndexes = indexes;
+  }
+
+  /** The HNSW indexes of the store, or null when none are maintained. */
+  public HnswIndexes vectorIndexes() {
+    return vectorIndexes;
+  }
+
+  /** A session for one JDBC connection. */
+  public Session openSession() throws SQLException {
+    return new PluresSession(this);
+  }
+
+  /**
+   * The plan of a statement for a catalog: from the cache when the text was planned for this
+   * catalog version, else planned now. Plans made against a catalog that is not committed (a
+   * transaction's own DDL) are not cached, since another session may commit a different schema
+   * under the same version number.
+   */
+  public Plan plan(String sql, Catalog catalog, boolean cacheable) throws SQLException {
+    if (cacheable) {
+      Plan cached = cache.get(sql, catalog.version());
+      if (cached != null) {
+        return cached;
+      }
+    }
+    Plan plan = StatementPlanner.plan(sql, catalog, schemas);
+    plansMade.incrementAndGet();
+    if (cacheable) {
+      cache.put(sql, catalog.version(), plan);
+    }
+    return plan;
+  }
+
+  /** How many statements were planned (not served from the cache) so far. */
+  public long plansMade() {
+    return plansMade.get();
+  }
+
+  /** How many plan lookups the cache answered. */
+  public long cacheHits() {
+    return cache.hits();
+  }
+
+  /** The timer that enforces query timeouts; daemon threads, shared by all planners. */
+  public static ScheduledExecutorService timer() {
+    return Timer.INSTANCE;
+  }
+
+  private static final class Timer {
+    static final ScheduledExecutorService INSTANCE =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "pluresdb-query-timeout");
+              t.setDaemon(true);
+              return t;
+            });
+  }
+}

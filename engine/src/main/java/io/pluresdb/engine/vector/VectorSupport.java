@@ -1,0 +1,18 @@
+package io.pluresdb.engine.vector;
+
+import io.pluresdb.crdt.store.StoreConfig;
+
+/** What an engine does to have vector search: SQL functions on every store connection. */
+public final class VectorSupport {
+  private VectorSupport() {}
+
+  /** The config with the vector functions registered on each connection, after its own setup. */
+  public static StoreConfig configure(StoreConfig config) {
+    StoreConfig.ConnectionInitializer before = config.connectionInitializer();
+    return config.withConnectionInitializer(
+        c -> {
+          before.initialize(c);
+          SqliteVectorFunctions.register(c);
+        });
+  }
+}

@@ -1,2 +1,0 @@
-/** What the planner hands the driver: prepared statements, results and cursors. */
-package io.pluresdb.planner.exec;

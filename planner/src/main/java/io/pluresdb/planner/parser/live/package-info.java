@@ -1,5 +1,0 @@
-/**
- * Live-query statements: {@code SUBSCRIBE <query>} and pgjdbc-style {@code LISTEN}, {@code
- * UNLISTEN} and {@code NOTIFY}.
- */
-package io.pluresdb.planner.parser.live;

@@ -1,2 +1,0 @@
-/** The SQL parser generated from Calcite's templates, extended with PluresDB's statements. */
-package io.pluresdb.planner.parser;

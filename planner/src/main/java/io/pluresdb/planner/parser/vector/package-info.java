@@ -1,2 +1,0 @@
-/** pgvector's distance operators, parsed as calls of PluresDB's vector distance functions. */
-package io.pluresdb.planner.parser.vector;

@@ -1,2 +1,0 @@
-/** Test support: a real store with a planner and a session, and the SQL script runner. */
-package io.pluresdb.planner.support;

@@ -1,0 +1,35 @@
+package io.pluresdb.sql.catalog;
+
+import io.pluresdb.crdt.schema.Catalog;
+import org.apache.calcite.jdbc.CalciteSchema;
+
+/**
+ * Builds the Calcite root schema for a catalog: a root with one sub-schema {@code main}, which is
+ * also the default schema, so {@code album} and {@code main.album} name the same table (and the
+ * qualified form is valid SQLite as it stands).
+ *
+ * <p>Thread-safe: the immutable {@code main} schema of the last catalog is cached; each call wraps
+ * it in a fresh root, because Calcite's schema wrappers keep lookup state that planning threads
+ * should not share.
+ */
+public final class CalciteCatalogs {
+  /** The one schema name; SQLite's own name for the main database. */
+  public static final String MAIN = "main";
+
+  private record Built(Catalog catalog, CatalogSchema schema) {}
+
+  private volatile Built last;
+
+  /** A root schema for this catalog. */
+  public CalciteSchema rootFor(Catalog catalog) {
+    Built b = last;
+    if (b == null || (b.catalog != catalog && !b.catalog.equals(catalog))) {
+      b = new Built(catalog, new CatalogSchema(catalog));
+      last = b;
+    }
+    CalciteSchema root = CalciteSchema.createRootSchema(false, false);
+    root.add(MAIN, b.schema);
+    SystemTables.all().forEach(root::add);
+    return root;
+  }
+}

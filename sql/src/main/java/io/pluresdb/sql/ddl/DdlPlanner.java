@@ -1,0 +1,270 @@
+package io.pluresdb.sql.ddl;
+
+import io.pluresdb.crdt.error.Errors;
+import io.pluresdb.crdt.error.SqlState;
+import io.pluresdb.crdt.schema.ColumnDef;
+import io.pluresdb.crdt.schema.ColumnType;
+import io.pluresdb.crdt.schema.ForeignKeyDef;
+import io.pluresdb.crdt.schema.IndexDef;
+import io.pluresdb.crdt.schema.SchemaChange;
+import io.pluresdb.crdt.schema.SequenceDef;
+import io.pluresdb.crdt.schema.TableDef;
+import io.pluresdb.crdt.schema.ViewDef;
+import io.pluresdb.sql.calcite.PlanningContext;
+import io.pluresdb.sql.calcite.SqliteDialect;
+import io.pluresdb.sql.parser.SqlParsers;
+import io.pluresdb.sql.parser.ddl.AlterAction;
+import io.pluresdb.sql.parser.ddl.ColumnDecl;
+import io.pluresdb.sql.parser.ddl.ForeignKeyRef;
+import io.pluresdb.sql.parser.ddl.Identity;
+import io.pluresdb.sql.parser.ddl.SqlAlterTable;
+import io.pluresdb.sql.parser.ddl.SqlCreateIndex;
+import io.pluresdb.sql.parser.ddl.SqlCreateSequence;
+import io.pluresdb.sql.parser.ddl.SqlCreateTable;
+import io.pluresdb.sql.parser.ddl.SqlCreateView;
+import io.pluresdb.sql.parser.ddl.SqlDropObject;
+import io.pluresdb.sql.parser.ddl.TableConstraint;
+import io.pluresdb.sql.plan.ColumnMeta;
+import io.pluresdb.sql.plan.Plan;
+import io.pluresdb.sql.read.QueryCompiler;
+import io.pluresdb.sql.vector.HnswOptions;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.apache.calcite.sql.SqlIdentifier;
+import org.apache.calcite.sql.SqlNode;
+
+/**
+ * Turns DDL statements into {@link SchemaChange}s. DEFAULT and CHECK expressions are kept as SQLite
+ * SQL text (the store evaluates them); a view keeps its query as SQL this planner's parser reads
+ * back, and the columns validation derived for it.
+ */
+public final class DdlPlanner {
+  private final PlanningContext context;
+
+  public DdlPlanner(PlanningContext context) {
+    this.context = context;
+  }
+
+  /** The plan for a DDL node, or null if the node is not DDL. */
+  public Plan.Ddl plan(String sql, SqlNode node) throws SQLException {
+    if (node instanceof SqlCreateTable create) {
+      return new Plan.Ddl(
+          sql, new SchemaChange.CreateTable(table(create)), false, create.ifNotExists());
+    }
+    if (node instanceof SqlDropObject drop) {
+      String name = name(drop.name());
+      SchemaChange change =
+          switch (drop.objectKind()) {
+            case TABLE -> new SchemaChange.DropTable(name);
+            case VIEW -> new SchemaChange.DropView(name);
+            case INDEX -> new SchemaChange.DropIndex(name);
+            case SEQUENCE -> new SchemaChange.DropSequence(name);
+          };
+      return new Plan.Ddl(sql, change, drop.ifExists(), false);
+    }
+    if (node instanceof SqlAlterTable alter) {
+      return alter(sql, alter);
+    }
+    if (node instanceof SqlCreateSequence seq) {
+      SequenceDef def = new SequenceDef(name(seq.name()), seq.start(), seq.increment());
+      return new Plan.Ddl(sql, new SchemaChange.CreateSequence(def), false, seq.ifNotExists());
+    }
+    if (node instanceof SqlCreateIndex index) {
+      IndexDef def =
+          new IndexDef(
+              name(index.name()),
+              name(index.table()),
+              index.columns(),
+              index.unique(),
+              index.method() == null ? "btree" : index.method().toLowerCase(Locale.ROOT),
+              index.optionMap());
+      if (HnswOptions.isHnsw(def)) {
+        HnswOptions.checkDefinition(def);
+      }
+      return new Plan.Ddl(sql, new SchemaChange.CreateIndex(def), false, index.ifNotExists());
+    }
+    if (node instanceof SqlCreateView view) {
+      if (view.orReplace()) {
+        throw Errors.unsupported("CREATE OR REPLACE VIEW");
+      }
+      return new Plan.Ddl(sql, new SchemaChange.CreateView(view(view)), false, false);
+    }
+    return null;
+  }
+
+  private Plan.Ddl alter(String sql, SqlAlterTable alter) throws SQLException {
+    String table = name(alter.name());
+    if (alter.action() instanceof AlterAction.AddColumn add) {
+      ColumnDecl c = add.column();
+      if (c.primaryKey() || c.unique()) {
+        throw Errors.of(
+            SqlState.FEATURE_NOT_SUPPORTED,
+            "ALTER TABLE ADD COLUMN '"
+                + c.name()
+                + "' of table '"
+                + table
+                + "' cannot add a key or UNIQUE constraint");
+      }
+      return new Plan.Ddl(
+          sql, new SchemaChange.AddColumn(table, column(c)), alter.ifExists(), add.ifNotExists());
+    }
+    if (alter.action() instanceof AlterAction.AddConstraint add
+        && add.constraint().kind() == TableConstraint.Kind.FOREIGN_KEY) {
+      TableConstraint fk = add.constraint();
+      return new Plan.Ddl(
+          sql,
+          new SchemaChange.AddForeignKey(
+              table, foreignKey(fk.name(), fk.columns(), fk.references())),
+          alter.ifExists(),
+          false);
+    }
+    if (alter.action() instanceof AlterAction.DropConstraint drop) {
+      // either IF EXISTS (of the table or of the constraint) makes a missing one a no-op
+      return new Plan.Ddl(
+          sql,
+          new SchemaChange.DropConstraint(table, drop.name()),
+          alter.ifExists() || drop.ifExists(),
+          false);
+    }
+    throw Errors.of(
+        SqlState.FEATURE_NOT_SUPPORTED,
+        "ALTER TABLE '"
+            + table
+            + "' supports ADD COLUMN, ADD FOREIGN KEY and DROP CONSTRAINT only");
+  }
+
+  private TableDef table(SqlCreateTable create) throws SQLException {
+    String name = name(create.name());
+    List<ColumnDef> columns = new ArrayList<>();
+    Set<String> seen = new LinkedHashSet<>();
+    List<List<String>> unique = new ArrayList<>();
+    List<String> checks = new ArrayList<>();
+    List<ForeignKeyDef> foreignKeys = new ArrayList<>();
+    for (ColumnDecl c : create.columns()) {
+      if (!seen.add(c.name())) {
+        throw Errors.of(
+            SqlState.DUPLICATE_COLUMN,
+            "column '" + c.name() + "' of table '" + name + "' is declared twice");
+      }
+      columns.add(column(c));
+      if (c.unique()) {
+        unique.add(List.of(c.name()));
+      }
+      if (c.check() != null) {
+        checks.add(sqlite(c.check()));
+      }
+      if (c.references() != null) {
+        foreignKeys.add(foreignKey(null, List.of(c.name()), c.references()));
+      }
+    }
+    for (TableConstraint tc : create.constraints()) {
+      switch (tc.kind()) {
+        case UNIQUE -> unique.add(tc.columns());
+        case CHECK -> checks.add(sqlite(tc.check()));
+        case FOREIGN_KEY -> foreignKeys.add(foreignKey(tc.name(), tc.columns(), tc.references()));
+        case PRIMARY_KEY -> {} // collected by primaryKey() below
+      }
+    }
+    List<String> primaryKey = create.primaryKey();
+    for (String k : primaryKey) {
+      if (!seen.contains(k)) {
+        throw Errors.of(
+            SqlState.UNDEFINED_COLUMN,
+            "primary key column '" + k + "' of table '" + name + "' does not exist");
+      }
+    }
+    List<ColumnDef> withKeys = new ArrayList<>();
+    for (ColumnDef c : columns) {
+      // Key columns are NOT NULL, as in the SQL standard.
+      withKeys.add(
+          primaryKey.contains(c.name()) && c.nullable()
+              ? new ColumnDef(
+                  c.name(),
+                  c.type(),
+                  c.precision(),
+                  c.scale(),
+                  false,
+                  c.defaultSql(),
+                  c.autoIncrement())
+              : c);
+    }
+    return new TableDef(name, withKeys, primaryKey, unique, checks, foreignKeys);
+  }
+
+  private static ForeignKeyDef foreignKey(String name, List<String> columns, ForeignKeyRef ref) {
+    return new ForeignKeyDef(name, columns, name(ref.table()), ref.columns());
+  }
+
+  private static ColumnDef column(ColumnDecl c) {
+    String defaultSql = c.defaultValue() == null ? null : sqlite(c.defaultValue());
+    boolean identity = c.identity() != Identity.NONE;
+    return new ColumnDef(
+        c.name(),
+        identity ? identityType(c.type().type()) : c.type().type(),
+        c.type().precision(),
+        c.type().scale(),
+        c.nullable(),
+        defaultSql,
+        identity);
+  }
+
+  /**
+   * The type an identity column is stored as: generated keys are 64-bit ids unique across nodes, so
+   * a narrower integer declaration ({@code id INTEGER PRIMARY KEY AUTOINCREMENT}, as SQLite tools
+   * write it, where SQLite's INTEGER is 64 bits too) becomes BIGINT.
+   */
+  private static ColumnType identityType(ColumnType declared) {
+    return switch (declared) {
+      case TINYINT, SMALLINT, INTEGER -> ColumnType.BIGINT;
+      default -> declared;
+    };
+  }
+
+  private ViewDef view(SqlCreateView create) throws SQLException {
+    String name = name(create.name());
+    // The stored text is read back by this parser; unparse before validation rewrites the tree.
+    String text =
+        create.querySql() != null ? create.querySql() : SqlParsers.unparse(create.query());
+    QueryCompiler.Validated v = QueryCompiler.validate(context, create.query());
+    List<ColumnMeta> metas = QueryCompiler.columns(context, v);
+    List<String> names = new ArrayList<>();
+    if (create.columns() != null && !create.columns().isEmpty()) {
+      if (create.columns().size() != metas.size()) {
+        throw Errors.of(
+            SqlState.INVALID_TABLE_DEFINITION,
+            "view '"
+                + name
+                + "' names "
+                + create.columns().size()
+                + " columns but its query has "
+                + metas.size());
+      }
+      names.addAll(create.columns());
+    } else {
+      metas.forEach(m -> names.add(m.label()));
+    }
+    List<ColumnDef> columns = new ArrayList<>();
+    for (int i = 0; i < metas.size(); i++) {
+      ColumnMeta m = metas.get(i);
+      columns.add(
+          new ColumnDef(
+              names.get(i), m.type(), m.precision(), m.scale(), m.nullable(), null, false));
+    }
+    return new ViewDef(name, text, columns);
+  }
+
+  /** SQLite text of an expression written in DDL (a DEFAULT or CHECK). */
+  private static String sqlite(SqlNode expr) {
+    return expr.toSqlString(
+            c -> c.withDialect(SqliteDialect.INSTANCE).withQuoteAllIdentifiers(true))
+        .getSql();
+  }
+
+  private static String name(SqlIdentifier id) {
+    return id.names.get(id.names.size() - 1);
+  }
+}

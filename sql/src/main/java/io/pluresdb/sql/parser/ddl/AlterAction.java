@@ -1,0 +1,28 @@
+package io.pluresdb.sql.parser.ddl;
+
+import java.util.Objects;
+
+/** What an ALTER TABLE statement changes. */
+public sealed interface AlterAction {
+
+  /** {@code ADD [COLUMN] [IF NOT EXISTS] column}. */
+  record AddColumn(ColumnDecl column, boolean ifNotExists) implements AlterAction {
+    public AddColumn {
+      Objects.requireNonNull(column, "column");
+    }
+  }
+
+  /** {@code ADD [CONSTRAINT name] constraint}, such as the foreign keys Hibernate adds. */
+  record AddConstraint(TableConstraint constraint) implements AlterAction {
+    public AddConstraint {
+      Objects.requireNonNull(constraint, "constraint");
+    }
+  }
+
+  /** {@code DROP CONSTRAINT [IF EXISTS] name}, as Hibernate drops its foreign keys. */
+  record DropConstraint(String name, boolean ifExists) implements AlterAction {
+    public DropConstraint {
+      Objects.requireNonNull(name, "name");
+    }
+  }
+}

@@ -1,0 +1,110 @@
+package io.pluresdb.sql.parser.ddl;
+
+import io.pluresdb.crdt.schema.ColumnType;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.apache.calcite.sql.SqlIdentifier;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlNodeList;
+import org.apache.calcite.sql.parser.SqlParserUtil;
+import org.checkerframework.checker.nullness.qual.Nullable;
+
+/**
+ * Maps the type names that DDL uses (SQL standard, SQLite, PostgreSQL and MySQL spellings) to
+ * {@link ColumnType}s, plus small helpers the generated parser calls while building DDL nodes.
+ */
+public final class TypeNames {
+  private TypeNames() {}
+
+  /**
+   * The declared type for a name as the grammar normalized it, or null when the name is not a type
+   * PluresDB knows.
+   */
+  public static @Nullable TypeDecl resolve(
+      String name, int precision, int scale, boolean withTimeZone) {
+    String upper = name.toUpperCase(Locale.ROOT);
+    ColumnType type =
+        switch (upper) {
+          case "INTEGER", "INT", "INT4", "MEDIUMINT" -> ColumnType.INTEGER;
+          case "BIGINT", "INT8", "LONG" -> ColumnType.BIGINT;
+          case "SMALLINT", "INT2" -> ColumnType.SMALLINT;
+          case "TINYINT" -> ColumnType.TINYINT;
+          case "BOOLEAN", "BOOL" -> ColumnType.BOOLEAN;
+          case "REAL", "FLOAT4" -> ColumnType.REAL;
+          // SQL's FLOAT without a precision is double precision, as in PostgreSQL.
+          case "FLOAT", "DOUBLE", "FLOAT8" -> ColumnType.DOUBLE;
+          case "DECIMAL", "NUMERIC" -> ColumnType.DECIMAL;
+          case "CHAR" -> ColumnType.CHAR;
+          // TEXT is unbounded VARCHAR, as PostgreSQL's JDBC driver reports it.
+          case "VARCHAR",
+              "TEXT",
+              "STRING",
+              "VARCHAR2",
+              "NVARCHAR",
+              "LONGVARCHAR",
+              "MEDIUMTEXT",
+              "LONGTEXT" ->
+              ColumnType.VARCHAR;
+          // A UUID is kept as its 36-character text; declaredName() still says UUID.
+          case "UUID" -> ColumnType.CHAR;
+          case "CLOB" -> ColumnType.CLOB;
+          case "BINARY" -> ColumnType.BINARY;
+          case "VARBINARY" -> ColumnType.VARBINARY;
+          case "BLOB", "BYTEA", "LONGVARBINARY" -> ColumnType.BLOB;
+          case "DATE" -> ColumnType.DATE;
+          case "TIME" -> ColumnType.TIME;
+          case "TIMESTAMP", "DATETIME" ->
+              withTimeZone ? ColumnType.TIMESTAMP_WITH_TIME_ZONE : ColumnType.TIMESTAMP;
+          case "TIMESTAMPTZ" -> ColumnType.TIMESTAMP_WITH_TIME_ZONE;
+          case "JSON", "JSONB" -> ColumnType.JSON;
+          case "VECTOR" -> ColumnType.VECTOR;
+          case "COUNTER" -> ColumnType.COUNTER;
+          default -> null;
+        };
+    if (type == null) {
+      return null;
+    }
+    // FLOAT(p) with p <= 24 is single precision (SQL standard, PostgreSQL).
+    if (upper.equals("FLOAT") && precision > 0 && precision <= 24) {
+      type = ColumnType.REAL;
+    }
+    if (upper.equals("UUID")) {
+      return new TypeDecl(type, upper, 36, 0);
+    }
+    boolean keepsPrecision =
+        switch (type) {
+          case DECIMAL, CHAR, VARCHAR, BINARY, VARBINARY, VECTOR -> true;
+          default -> false;
+        };
+    return new TypeDecl(type, upper, keepsPrecision ? precision : 0, keepsPrecision ? scale : 0);
+  }
+
+  /** The simple names of a list of identifiers. */
+  public static List<String> names(SqlNodeList ids) {
+    List<String> names = new ArrayList<>(ids.size());
+    for (SqlNode id : ids) {
+      names.add(((SqlIdentifier) id).getSimple());
+    }
+    return List.copyOf(names);
+  }
+
+  /**
+   * The text of {@code sql} from (beginLine, beginColumn) to (endLine, endColumn), inclusive and
+   * 1-based as the parser counts them; null when the statement's text is not known.
+   */
+  public static @Nullable String sourceText(
+      @Nullable String sql, int beginLine, int beginColumn, int endLine, int endColumn) {
+    if (sql == null) {
+      return null;
+    }
+    int begin = SqlParserUtil.lineColToIndex(sql, beginLine, beginColumn);
+    int end = SqlParserUtil.lineColToIndex(sql, endLine, endColumn) + 1;
+    return begin < 0 || end > sql.length() || begin >= end ? null : sql.substring(begin, end);
+  }
+
+  /** The simple name of an optional identifier. */
+  public static @Nullable String name(@Nullable SqlIdentifier id) {
+    return id == null ? null : id.getSimple();
+  }
+}

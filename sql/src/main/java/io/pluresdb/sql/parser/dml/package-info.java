@@ -1,0 +1,5 @@
+/**
+ * DML beyond Calcite's own nodes: upserts ({@code ON CONFLICT}, {@code INSERT OR IGNORE/REPLACE})
+ * and {@code RETURNING} on INSERT, UPDATE and DELETE.
+ */
+package io.pluresdb.sql.parser.dml;

@@ -1,0 +1,2 @@
+/** Transaction control statements: BEGIN / START TRANSACTION, COMMIT, ROLLBACK. */
+package io.pluresdb.sql.parser.tx;

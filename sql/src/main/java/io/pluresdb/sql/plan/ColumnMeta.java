@@ -1,0 +1,30 @@
+package io.pluresdb.sql.plan;
+
+import io.pluresdb.crdt.schema.ColumnType;
+
+/**
+ * A result column, as {@code ResultSetMetaData} reports it.
+ *
+ * @param label the column label (alias or name)
+ * @param name the underlying column name, or the label for expressions
+ * @param table the underlying table, or "" for expressions
+ * @param type the column's type; values read through a cursor are canonical for it
+ * @param precision length or precision; 0 if unknown
+ * @param scale scale; 0 if unknown
+ * @param nullable whether the column may be null
+ * @param autoIncrement whether the column is an identity column
+ */
+public record ColumnMeta(
+    String label,
+    String name,
+    String table,
+    ColumnType type,
+    int precision,
+    int scale,
+    boolean nullable,
+    boolean autoIncrement) {
+
+  public static ColumnMeta of(String label, ColumnType type) {
+    return new ColumnMeta(label, label, "", type, 0, 0, true, false);
+  }
+}

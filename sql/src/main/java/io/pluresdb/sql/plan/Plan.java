@@ -1,0 +1,223 @@
+package io.pluresdb.sql.plan;
+
+import io.pluresdb.crdt.schema.ColumnType;
+import io.pluresdb.crdt.schema.SchemaChange;
+import io.pluresdb.sql.live.LiveQuery;
+import io.pluresdb.sql.read.ReadPlan;
+import io.pluresdb.sql.vector.VectorTopK;
+import java.util.ArrayList;
+import java.util.List;
+
+/** A planned statement of one kind. Immutable; shared between sessions through the cache. */
+public sealed interface Plan extends Prepared {
+
+  /** Whether executing it writes (and so needs a write transaction and a writable session). */
+  default boolean writes() {
+    return false;
+  }
+
+  /**
+   * A query pushed down to SQLite as one statement.
+   *
+   * @param locks whether it ends in FOR UPDATE: in a transaction it takes the store's writer first
+   * @param topK when an HNSW index may answer it, how (see {@link VectorTopK}); else null, and
+   *     {@code read} is also the plan the index falls back to
+   */
+  record Query(String sql, ReadPlan read, boolean locks, VectorTopK topK) implements Plan {
+    public Query(String sql, ReadPlan read) {
+      this(sql, read, false, null);
+    }
+
+    public Query(String sql, ReadPlan read, boolean locks) {
+      this(sql, read, locks, null);
+    }
+
+    @Override
+    public boolean returnsRows() {
+      return true;
+    }
+
+    @Override
+    public List<ColumnMeta> columns() {
+      return read.columns();
+    }
+
+    @Override
+    public List<ColumnType> parameterTypes() {
+      return read.parameterTypes();
+    }
+  }
+
+  /** {@code EXPLAIN PLAN FOR}: the Calcite plan and the SQLite statement, one line per row. */
+  record Explain(String sql, List<String> lines, List<ColumnType> parameterTypes) implements Plan {
+    public Explain {
+      lines = List.copyOf(lines);
+      parameterTypes = List.copyOf(parameterTypes);
+    }
+
+    @Override
+    public boolean returnsRows() {
+      return true;
+    }
+
+    @Override
+    public List<ColumnMeta> columns() {
+      return List.of(ColumnMeta.of("PLAN", ColumnType.VARCHAR));
+    }
+  }
+
+  /**
+   * An INSERT, UPDATE or DELETE, turned into operations at execution.
+   *
+   * @param returning the RETURNING column names (all columns for {@code *}), or null
+   * @param returningColumns their metadata; empty without RETURNING
+   */
+  record Write(
+      String sql, WriteKind kind, List<String> returning, List<ColumnMeta> returningColumns)
+      implements Plan {
+    public Write {
+      returning = returning == null ? null : List.copyOf(returning);
+      returningColumns = List.copyOf(returningColumns);
+    }
+
+    public Write(String sql, WriteKind kind) {
+      this(sql, kind, null, List.of());
+    }
+
+    @Override
+    public boolean writes() {
+      return true;
+    }
+
+    @Override
+    public boolean returnsRows() {
+      return returning != null;
+    }
+
+    @Override
+    public List<ColumnMeta> columns() {
+      return returningColumns;
+    }
+
+    @Override
+    public List<ColumnType> parameterTypes() {
+      return kind.parameterTypes();
+    }
+  }
+
+  /** The planned write of a {@link Write}. */
+  interface WriteKind {
+    List<ColumnType> parameterTypes();
+
+    String table();
+
+    /**
+     * True when executing it makes at most one store call that changes anything; such a call is
+     * atomic by itself, so a transaction needs no savepoint around the statement.
+     */
+    default boolean singleOperation() {
+      return false;
+    }
+  }
+
+  /**
+   * A schema change. {@code ifExists}/{@code ifNotExists} are resolved at execution against the
+   * catalog of that moment, so a cached plan stays right.
+   */
+  record Ddl(String sql, SchemaChange change, boolean ifExists, boolean ifNotExists)
+      implements Command {
+    @Override
+    public boolean writes() {
+      return true;
+    }
+  }
+
+  /** {@code SET name = value}: a session setting (today {@code ef_search}). */
+  record Setting(String sql, String name, String value) implements Command {}
+
+  /**
+   * {@code SELECT NEXT VALUE FOR s} (or {@code VALUES NEXT VALUE FOR s}): one row, one column, a
+   * fresh value of the sequence at each execution.
+   */
+  record SequenceValue(String sql, String sequence, String label) implements Plan {
+    @Override
+    public boolean returnsRows() {
+      return true;
+    }
+
+    @Override
+    public List<ColumnMeta> columns() {
+      return List.of(new ColumnMeta(label, label, "", ColumnType.BIGINT, 19, 0, false, false));
+    }
+
+    @Override
+    public List<ColumnType> parameterTypes() {
+      return List.of();
+    }
+  }
+
+  /** A statement without rows or parameters, executed for its effect (schema, session, channel). */
+  sealed interface Command extends Plan permits Ddl, Setting, Transaction, Channel {
+    @Override
+    default boolean returnsRows() {
+      return false;
+    }
+
+    @Override
+    default List<ColumnMeta> columns() {
+      return List.of();
+    }
+
+    @Override
+    default List<ColumnType> parameterTypes() {
+      return List.of();
+    }
+  }
+
+  /** BEGIN, COMMIT or ROLLBACK. */
+  record Transaction(String sql, TxnCommand command) implements Command {}
+
+  /** Transaction control statements. */
+  enum TxnCommand {
+    BEGIN,
+    COMMIT,
+    ROLLBACK
+  }
+
+  /** {@code SUBSCRIBE <query>}: the query's rows, then its changes, as a never-ending cursor. */
+  record Subscribe(String sql, LiveQuery query) implements Plan {
+    @Override
+    public boolean returnsRows() {
+      return true;
+    }
+
+    @Override
+    public List<ColumnMeta> columns() {
+      List<ColumnMeta> c = new ArrayList<>(query.columns());
+      c.add(ColumnMeta.of(LiveQuery.CHANGE, ColumnType.VARCHAR));
+      c.add(ColumnMeta.of(LiveQuery.VERSION, ColumnType.BIGINT));
+      return c;
+    }
+
+    @Override
+    public List<ColumnType> parameterTypes() {
+      return query.read().parameterTypes();
+    }
+  }
+
+  /**
+   * {@code LISTEN}, {@code UNLISTEN} or {@code NOTIFY}.
+   *
+   * @param channel the channel, or null for {@code UNLISTEN *}
+   * @param payload the NOTIFY payload ("" when none), else null
+   */
+  record Channel(String sql, ChannelCommand command, String channel, String payload)
+      implements Command {}
+
+  /** The channel statements. */
+  enum ChannelCommand {
+    LISTEN,
+    UNLISTEN,
+    NOTIFY
+  }
+}

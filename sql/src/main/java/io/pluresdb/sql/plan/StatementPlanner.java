@@ -1,0 +1,233 @@
+package io.pluresdb.sql.plan;
+
+import io.pluresdb.crdt.error.Errors;
+import io.pluresdb.crdt.error.SqlState;
+import io.pluresdb.crdt.schema.Catalog;
+import io.pluresdb.crdt.store.OnConflict;
+import io.pluresdb.sql.calcite.PlanningContext;
+import io.pluresdb.sql.calcite.SqlFront;
+import io.pluresdb.sql.catalog.CalciteCatalogs;
+import io.pluresdb.sql.ddl.DdlPlanner;
+import io.pluresdb.sql.live.LiveCompiler;
+import io.pluresdb.sql.parser.dml.SqlReturning;
+import io.pluresdb.sql.parser.dml.SqlUpsert;
+import io.pluresdb.sql.parser.live.SqlListen;
+import io.pluresdb.sql.parser.live.SqlNotify;
+import io.pluresdb.sql.parser.live.SqlSubscribe;
+import io.pluresdb.sql.parser.live.SqlUnlisten;
+import io.pluresdb.sql.parser.tx.SqlTransaction;
+import io.pluresdb.sql.read.QueryCompiler;
+import io.pluresdb.sql.read.ReadPlan;
+import io.pluresdb.sql.vector.TopKPlanner;
+import io.pluresdb.sql.vector.VectorTopK;
+import io.pluresdb.sql.write.WritePlanner;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+import org.apache.calcite.sql.SqlCall;
+import org.apache.calcite.sql.SqlDelete;
+import org.apache.calcite.sql.SqlDynamicParam;
+import org.apache.calcite.sql.SqlExplain;
+import org.apache.calcite.sql.SqlInsert;
+import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.SqlLiteral;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlSetOption;
+import org.apache.calcite.sql.SqlUpdate;
+import org.apache.calcite.sql.util.SqlBasicVisitor;
+
+/** Plans one SQL statement against one catalog: parse, then dispatch on the statement's kind. */
+public final class StatementPlanner {
+  private static final Pattern BEGIN =
+      Pattern.compile(
+          "\\s*(BEGIN|START)(\\s+(TRANSACTION|WORK|DEFERRED|IMMEDIATE))?\\s*;?\\s*",
+          Pattern.CASE_INSENSITIVE);
+  private static final Pattern COMMIT =
+      Pattern.compile(
+          "\\s*(COMMIT|END)(\\s+(TRANSACTION|WORK))?\\s*;?\\s*", Pattern.CASE_INSENSITIVE);
+  private static final Pattern ROLLBACK =
+      Pattern.compile("\\s*ROLLBACK(\\s+(TRANSACTION|WORK))?\\s*;?\\s*", Pattern.CASE_INSENSITIVE);
+
+  private StatementPlanner() {}
+
+  public static Plan plan(String sql, Catalog catalog, CalciteCatalogs schemas)
+      throws SQLException {
+    Plan txn = transactionControl(sql);
+    if (txn != null) {
+      return txn;
+    }
+    String unlocked = LockingClause.strip(sql);
+    if (unlocked != null) {
+      SqlNode query = SqlFront.parse(unlocked);
+      if (!query.getKind().belongsTo(SqlKind.QUERY)) {
+        throw Errors.of(SqlState.SYNTAX_ERROR, "FOR UPDATE follows a query only");
+      }
+      PlanningContext context = new PlanningContext(catalog, schemas);
+      return new Plan.Query(sql, QueryCompiler.compile(context, query, unlocked), true);
+    }
+    SqlNode node = SqlFront.parse(sql);
+    PlanningContext context = new PlanningContext(catalog, schemas);
+    int params = countParams(node);
+    Plan.SequenceValue sequenceValue = SequenceCalls.plan(sql, node);
+    if (sequenceValue != null) {
+      return sequenceValue;
+    }
+    if (node.getKind().belongsTo(SqlKind.QUERY)) {
+      ReadPlan read = QueryCompiler.compile(context, node, sql);
+      VectorTopK topK =
+          TopKPlanner.plan(sql, context, schemas, () -> SqlFront.parse(sql), params, read);
+      return new Plan.Query(sql, read, false, topK);
+    }
+    if (node instanceof SqlExplain explain) {
+      return explain(sql, context, schemas, explain, params);
+    }
+    if (node instanceof SqlSetOption set) {
+      return setting(sql, set);
+    }
+    if (node instanceof SqlTransaction t) {
+      return new Plan.Transaction(
+          sql,
+          switch (t.action()) {
+            case BEGIN -> Plan.TxnCommand.BEGIN;
+            case COMMIT -> Plan.TxnCommand.COMMIT;
+            case ROLLBACK -> Plan.TxnCommand.ROLLBACK;
+          });
+    }
+    Plan live = live(sql, context, node);
+    if (live != null) {
+      return live;
+    }
+    if (node instanceof SqlReturning returning) {
+      Plan.Write inner = write(sql, context, params, returning.statement());
+      if (inner == null) {
+        throw Errors.of(SqlState.SYNTAX_ERROR, "RETURNING follows INSERT, UPDATE or DELETE only");
+      }
+      return Returning.plan(inner, context.catalog(), returning.columns());
+    }
+    Plan.Write write = write(sql, context, params, node);
+    if (write != null) {
+      return write;
+    }
+    Plan.Ddl ddl = new DdlPlanner(context).plan(sql, node);
+    if (ddl != null) {
+      return ddl;
+    }
+    String what =
+        node instanceof SqlCall call && node.getKind() == SqlKind.OTHER
+            ? call.getOperator().getName()
+            : node.getKind().lowerName.replace('_', ' ');
+    throw Errors.of(
+        SqlState.FEATURE_NOT_SUPPORTED,
+        what.toUpperCase(Locale.ROOT) + " statements are not supported yet");
+  }
+
+  /** SUBSCRIBE, LISTEN, UNLISTEN and NOTIFY, or null for other statements. */
+  private static Plan live(String sql, PlanningContext context, SqlNode node) throws SQLException {
+    if (node instanceof SqlSubscribe) {
+      return new Plan.Subscribe(sql, LiveCompiler.compile(context, sql));
+    }
+    if (node instanceof SqlListen l) {
+      return new Plan.Channel(sql, Plan.ChannelCommand.LISTEN, l.channel(), null);
+    }
+    if (node instanceof SqlUnlisten u) {
+      return new Plan.Channel(sql, Plan.ChannelCommand.UNLISTEN, u.channel(), null);
+    }
+    if (node instanceof SqlNotify n) {
+      String payload = n.payload();
+      return new Plan.Channel(
+          sql, Plan.ChannelCommand.NOTIFY, n.channel(), payload == null ? "" : payload);
+    }
+    return null;
+  }
+
+  private static Plan.Write write(String sql, PlanningContext context, int params, SqlNode node)
+      throws SQLException {
+    WritePlanner planner = new WritePlanner(context, params);
+    if (node instanceof SqlUpsert upsert) {
+      return new Plan.Write(sql, planner.insert(upsert.insert(), upsert.conflict()));
+    }
+    if (node instanceof SqlInsert insert) {
+      return new Plan.Write(sql, planner.insert(insert, OnConflict.ERROR));
+    }
+    if (node instanceof SqlUpdate update) {
+      return new Plan.Write(sql, planner.update(update));
+    }
+    if (node instanceof SqlDelete delete) {
+      return new Plan.Write(sql, planner.delete(delete));
+    }
+    return null;
+  }
+
+  private static Plan explain(
+      String sql, PlanningContext context, CalciteCatalogs schemas, SqlExplain explain, int params)
+      throws SQLException {
+    SqlNode query = explain.getExplicandum();
+    if (!query.getKind().belongsTo(SqlKind.QUERY)) {
+      throw Errors.of(SqlState.FEATURE_NOT_SUPPORTED, "EXPLAIN supports queries only");
+    }
+    // Relational conversion and compilation each validate (and so change) their own tree.
+    SqlNode again = ((SqlExplain) SqlFront.parse(sql)).getExplicandum();
+    List<String> lines = new ArrayList<>(Explainer.relationalPlan(context, again));
+    ReadPlan read = QueryCompiler.compile(context, query);
+    VectorTopK topK =
+        TopKPlanner.plan(
+            sql,
+            context,
+            schemas,
+            () -> ((SqlExplain) SqlFront.parse(sql)).getExplicandum(),
+            params,
+            read);
+    if (topK != null) {
+      lines.add(topK.explain());
+      read = topK.restrictedForDisplay();
+    }
+    lines.add("SQLite: " + read.sqliteSql().replace('\n', ' '));
+    return new Plan.Explain(sql, lines, read.parameterTypes());
+  }
+
+  /** The session settings {@code SET} may change. */
+  private static final java.util.Set<String> SETTINGS = java.util.Set.of("ef_search");
+
+  private static Plan setting(String sql, SqlSetOption set) throws SQLException {
+    String name = set.name().toString().toLowerCase(Locale.ROOT);
+    if (!SETTINGS.contains(name) || set.getValue() == null) {
+      throw Errors.of(
+          SqlState.FEATURE_NOT_SUPPORTED,
+          "SET " + name + " is not supported; the session settings are " + SETTINGS);
+    }
+    SqlNode value = set.getValue();
+    String text = value instanceof SqlLiteral l ? l.toValue() : value.toString();
+    return new Plan.Setting(sql, name, text);
+  }
+
+  private static Plan transactionControl(String sql) {
+    if (sql.length() > 40) {
+      return null;
+    }
+    if (BEGIN.matcher(sql).matches()) {
+      return new Plan.Transaction(sql, Plan.TxnCommand.BEGIN);
+    }
+    if (COMMIT.matcher(sql).matches()) {
+      return new Plan.Transaction(sql, Plan.TxnCommand.COMMIT);
+    }
+    if (ROLLBACK.matcher(sql).matches()) {
+      return new Plan.Transaction(sql, Plan.TxnCommand.ROLLBACK);
+    }
+    return null;
+  }
+
+  private static int countParams(SqlNode node) {
+    int[] max = {-1};
+    node.accept(
+        new SqlBasicVisitor<Void>() {
+          @Override
+          public Void visit(SqlDynamicParam param) {
+            max[0] = Math.max(max[0], param.getIndex());
+            return null;
+          }
+        });
+    return max[0] + 1;
+  }
+}

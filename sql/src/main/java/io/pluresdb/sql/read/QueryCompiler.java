@@ -1,0 +1,192 @@
+package io.pluresdb.sql.read;
+
+import io.pluresdb.crdt.schema.ColumnDef;
+import io.pluresdb.crdt.schema.ColumnType;
+import io.pluresdb.crdt.schema.TableDef;
+import io.pluresdb.crdt.schema.ViewDef;
+import io.pluresdb.sql.calcite.CalciteErrors;
+import io.pluresdb.sql.calcite.PlanningContext;
+import io.pluresdb.sql.calcite.SqliteDialect;
+import io.pluresdb.sql.catalog.TypeMapping;
+import io.pluresdb.sql.plan.ColumnMeta;
+import io.pluresdb.sql.vector.VectorCalls;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rel.type.RelDataTypeField;
+import org.apache.calcite.sql.SqlDynamicParam;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.util.SqlBasicVisitor;
+import org.apache.calcite.sql.util.SqlString;
+import org.apache.calcite.sql.validate.SqlValidator;
+
+/**
+ * Compiles a query into one SQLite statement: validates it against the catalog, inlines views and
+ * unparses the validated tree with {@link SqliteDialect}.
+ *
+ * <p>The validated tree, not a relational plan, is what gets written back: it keeps the query as
+ * the user wrote it (SQLite's own semantics for NULL ordering, integer division, LIKE and type
+ * affinity apply unchanged, correlated subqueries stay correlated) while validation has resolved
+ * every name, qualified every column and listed {@code *} as the declared columns only. It also
+ * keeps Calcite's relational machinery (and its generated metadata handlers) off the path of every
+ * first query.
+ */
+public final class QueryCompiler {
+  private QueryCompiler() {}
+
+  /** A validated query and the validator that validated it. */
+  public record Validated(SqlNode node, SqlValidator validator) {}
+
+  /** Validates a query (or a query-shaped node built by a write); Calcite errors are mapped. */
+  public static Validated validate(PlanningContext context, SqlNode query) throws SQLException {
+    SqlValidator validator = context.newValidator();
+    try {
+      return new Validated(validator.validate(query), validator);
+    } catch (RuntimeException e) {
+      throw CalciteErrors.map(e);
+    }
+  }
+
+  /** Compiles a SELECT (or VALUES, set operation, WITH) to a {@link ReadPlan}. */
+  public static ReadPlan compile(PlanningContext context, SqlNode query) throws SQLException {
+    return compile(context, query, null);
+  }
+
+  /**
+   * Compiles a query; {@code sql}, the statement's text, gives unnamed expressions the labels
+   * SQLite would ({@code COUNT(*)}), or null to keep generated ones.
+   */
+  public static ReadPlan compile(PlanningContext context, SqlNode query, String sql)
+      throws SQLException {
+    List<String> written = ColumnLabels.written(query, sql);
+    Validated v = validate(context, query);
+    List<ColumnMeta> columns = ColumnLabels.apply(columns(context, v), written);
+    List<ColumnType> params = parameterTypes(v);
+    LiteralCasts.check(v.node(), v.validator());
+    VectorCalls.checkLiterals(v.node());
+    new ViewInliner(context).inline(v.node());
+    boolean[] exactScale = ExactScales.of(v.node(), columns.size());
+    BooleanCasts.rewrite(v.node(), v.validator());
+    SqlString sqlite = unparse(v.node());
+    return new ReadPlan(sqlite.getSql(), paramOrder(sqlite), columns, params, exactScale);
+  }
+
+  /** The SQLite text of a validated node. */
+  public static SqlString unparse(SqlNode validated) {
+    return validated.toSqlString(
+        c ->
+            c.withDialect(SqliteDialect.INSTANCE)
+                .withQuoteAllIdentifiers(true)
+                .withAlwaysUseParentheses(false)
+                .withSelectListItemsOnSeparateLines(false)
+                .withUpdateSetListNewline(false)
+                .withIndentation(0)
+                .withClauseStartsLine(false)
+                .withClauseEndsLine(false));
+  }
+
+  /** For each placeholder of the unparsed SQL, the user parameter it binds. */
+  public static int[] paramOrder(SqlString sql) {
+    List<Integer> dyn = sql.getDynamicParameters();
+    if (dyn == null) {
+      return new int[0];
+    }
+    return dyn.stream().mapToInt(Integer::intValue).toArray();
+  }
+
+  /** The inferred type of each dynamic parameter, by parameter index (0-based). */
+  public static List<ColumnType> parameterTypes(Validated v) {
+    Map<Integer, ColumnType> byIndex = new TreeMap<>();
+    collectParameterTypes(v, v.node(), byIndex);
+    List<ColumnType> types = new ArrayList<>();
+    for (int i = 0;
+        i <= byIndex.keySet().stream().mapToInt(Integer::intValue).max().orElse(-1);
+        i++) {
+      types.add(byIndex.getOrDefault(i, ColumnType.VARCHAR));
+    }
+    return types;
+  }
+
+  /** Adds the validated type of every dynamic parameter under {@code node}. */
+  public static void collectParameterTypes(
+      Validated v, SqlNode node, Map<Integer, ColumnType> byIndex) {
+    // a vector function's arguments are vectors, whatever type Calcite gave them
+    VectorCalls.markParameters(node, byIndex);
+    node.accept(
+        new SqlBasicVisitor<Void>() {
+          @Override
+          public Void visit(SqlDynamicParam param) {
+            RelDataType t = v.validator().getValidatedNodeTypeIfKnown(param);
+            if (t != null) {
+              byIndex.putIfAbsent(param.getIndex(), TypeMapping.fromRelType(t));
+            }
+            return null;
+          }
+        });
+  }
+
+  /** Result columns from the validated row type and each column's origin. */
+  public static List<ColumnMeta> columns(PlanningContext context, Validated v) {
+    RelDataType rowType = v.validator().getValidatedNodeType(v.node());
+    List<List<String>> origins = v.validator().getFieldOrigins(v.node());
+    List<ColumnMeta> out = new ArrayList<>();
+    List<RelDataTypeField> fields = rowType.getFieldList();
+    for (int i = 0; i < fields.size(); i++) {
+      RelDataTypeField f = fields.get(i);
+      List<String> origin = origins == null || i >= origins.size() ? null : origins.get(i);
+      out.add(column(context, f, origin));
+    }
+    return out;
+  }
+
+  private static ColumnMeta column(
+      PlanningContext context, RelDataTypeField f, List<String> origin) {
+    RelDataType t = f.getType();
+    int precision = t.getPrecision() < 0 ? 0 : t.getPrecision();
+    int scale = t.getScale() < 0 ? 0 : t.getScale();
+    if (origin != null && origin.size() >= 2) {
+      String table = origin.get(origin.size() - 2);
+      String name = origin.get(origin.size() - 1);
+      ColumnDef def = declared(context, table, name);
+      if (def != null) {
+        return new ColumnMeta(
+            f.getName(),
+            name,
+            table,
+            def.type(),
+            def.precision() > 0 ? def.precision() : precision,
+            def.scale(),
+            t.isNullable(),
+            def.autoIncrement());
+      }
+    }
+    return new ColumnMeta(
+        f.getName(),
+        f.getName(),
+        "",
+        TypeMapping.fromRelType(t),
+        precision,
+        scale,
+        t.isNullable(),
+        false);
+  }
+
+  private static ColumnDef declared(PlanningContext context, String table, String column) {
+    TableDef td = context.catalog().table(table);
+    if (td != null) {
+      return td.column(column);
+    }
+    ViewDef vd = context.catalog().views().get(table);
+    if (vd != null) {
+      for (ColumnDef c : vd.columns()) {
+        if (c.name().equals(column)) {
+          return c;
+        }
+      }
+    }
+    return null;
+  }
+}

@@ -1,0 +1,92 @@
+package io.pluresdb.sql.parser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.pluresdb.sql.parser.live.SqlListen;
+import io.pluresdb.sql.parser.live.SqlNotify;
+import io.pluresdb.sql.parser.live.SqlSubscribe;
+import io.pluresdb.sql.parser.live.SqlUnlisten;
+import io.pluresdb.sql.parser.tx.SqlTransaction;
+import io.pluresdb.sql.parser.tx.TransactionAction;
+import java.sql.SQLException;
+import java.util.List;
+import org.apache.calcite.sql.SqlBasicCall;
+import org.apache.calcite.sql.SqlExplain;
+import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlSelect;
+import org.apache.calcite.sql.SqlUnresolvedFunction;
+import org.junit.jupiter.api.Test;
+
+class StatementsParserTest {
+
+  @Test
+  void transactionStatementsNameTheirAction() throws SQLException {
+    assertThat(action("BEGIN")).isEqualTo(TransactionAction.BEGIN);
+    assertThat(action("begin transaction;")).isEqualTo(TransactionAction.BEGIN);
+    assertThat(action("START TRANSACTION")).isEqualTo(TransactionAction.BEGIN);
+    assertThat(action("COMMIT")).isEqualTo(TransactionAction.COMMIT);
+    assertThat(action("ROLLBACK WORK")).isEqualTo(TransactionAction.ROLLBACK);
+    assertThat(SqlParsers.parse("COMMIT").getKind()).isEqualTo(SqlKind.COMMIT);
+  }
+
+  @Test
+  void explainAcceptsCalcitesFormAndTheShortForm() throws SQLException {
+    SqlExplain shortForm = (SqlExplain) SqlParsers.parse("EXPLAIN SELECT a FROM t");
+    assertThat(shortForm.getExplicandum().getKind()).isEqualTo(SqlKind.SELECT);
+    SqlExplain json = (SqlExplain) SqlParsers.parse("EXPLAIN PLAN AS JSON FOR SELECT a FROM t");
+    assertThat(json.getFormat().name()).isEqualTo("JSON");
+  }
+
+  @Test
+  void liveStatementsKeepTheirQueryAndChannels() throws SQLException {
+    SqlSubscribe sub = (SqlSubscribe) SqlParsers.parse("SUBSCRIBE SELECT * FROM t WHERE a > 1");
+    assertThat(sub.query()).isInstanceOf(SqlSelect.class);
+    assertThat(((SqlListen) SqlParsers.parse("LISTEN Orders")).channel()).isEqualTo("orders");
+    assertThat(((SqlUnlisten) SqlParsers.parse("UNLISTEN *")).all()).isTrue();
+    SqlUnlisten one = (SqlUnlisten) SqlParsers.parse("UNLISTEN \"Orders\"");
+    assertThat(one.all()).isFalse();
+    assertThat(one.channel()).isEqualTo("Orders");
+    SqlNotify notify = (SqlNotify) SqlParsers.parse("NOTIFY orders, 'it''s done'");
+    assertThat(notify.channel()).isEqualTo("orders");
+    assertThat(notify.payload()).isEqualTo("it's done");
+    assertThat(((SqlNotify) SqlParsers.parse("NOTIFY orders")).payload()).isNull();
+  }
+
+  @Test
+  void vectorOperatorsBecomeDistanceFunctionCalls() throws SQLException {
+    SqlSelect select =
+        (SqlSelect) SqlParsers.parse("SELECT a <-> b, a <=> b, a <#> b, a <-> b < 0.5 FROM t");
+    List<SqlNode> items = select.getSelectList().getList();
+    assertThat(functionName(items.get(0))).isEqualTo("l2_distance");
+    assertThat(functionName(items.get(1))).isEqualTo("cosine_distance");
+    SqlBasicCall negated = (SqlBasicCall) items.get(2);
+    assertThat(negated.getKind()).isEqualTo(SqlKind.MINUS_PREFIX);
+    assertThat(functionName(negated.operand(0))).isEqualTo("inner_product");
+    SqlBasicCall comparison = (SqlBasicCall) items.get(3);
+    assertThat(comparison.getKind()).isEqualTo(SqlKind.LESS_THAN);
+    assertThat(functionName(comparison.operand(0))).isEqualTo("l2_distance");
+  }
+
+  @Test
+  void scriptsSplitOnSemicolons() throws SQLException {
+    List<SqlNode> script =
+        SqlParsers.parseScript(
+            "CREATE TABLE t (a INT);\nINSERT INTO t VALUES (1);\n\nSELECT a FROM t;\n");
+    assertThat(script)
+        .extracting(SqlNode::getKind)
+        .containsExactly(SqlKind.CREATE_TABLE, SqlKind.INSERT, SqlKind.SELECT);
+    assertThat(SqlParsers.parseScript("")).isEmpty();
+    assertThat(SqlParsers.parseScript("  -- nothing here\n/* nor here */")).isEmpty();
+  }
+
+  private static TransactionAction action(String sql) throws SQLException {
+    return ((SqlTransaction) SqlParsers.parse(sql)).action();
+  }
+
+  private static String functionName(SqlNode node) {
+    SqlBasicCall call = (SqlBasicCall) node;
+    assertThat(call.getOperator()).isInstanceOf(SqlUnresolvedFunction.class);
+    return call.getOperator().getName();
+  }
+}
