@@ -3,7 +3,7 @@ package io.pluresdb.bench;
 import io.pluresdb.crdt.feed.ChangeSet;
 import io.pluresdb.crdt.feed.EntityChange;
 import io.pluresdb.crdt.store.Store;
-import io.pluresdb.driver.replication.ReplicationService;
+import io.pluresdb.engine.replication.ReplicationService;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

@@ -1,12 +1,13 @@
 package io.pluresdb.jdbc;
 
 import io.pluresdb.crdt.error.Errors;
-import io.pluresdb.driver.engine.EngineLease;
-import io.pluresdb.driver.engine.EngineRegistry;
 import io.pluresdb.driver.jdbc.ConnectionImpl;
 import io.pluresdb.driver.meta.DriverInfo;
 import io.pluresdb.driver.url.ConnectionUrl;
+import io.pluresdb.driver.url.EngineUrls;
 import io.pluresdb.driver.url.PluresProperty;
+import io.pluresdb.engine.runtime.EngineLease;
+import io.pluresdb.engine.runtime.EngineRegistry;
 import java.sql.Connection;
 import java.sql.Driver;
 import java.sql.DriverManager;
@@ -45,7 +46,8 @@ public final class PluresDriver implements Driver {
       return null; // JDBC: another driver's URL
     }
     ConnectionUrl parsed = ConnectionUrl.parse(url, info);
-    EngineLease lease = EngineRegistry.global().acquire(parsed);
+    EngineLease lease =
+        EngineRegistry.global().acquire(parsed.target(), EngineUrls.settings(parsed), parsed.url());
     return new ConnectionImpl(parsed, lease);
   }
 

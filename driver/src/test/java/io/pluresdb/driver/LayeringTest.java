@@ -2,6 +2,7 @@ package io.pluresdb.driver;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
+import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.JavaCodeUnit;
@@ -13,10 +14,14 @@ import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
 import com.tngtech.archunit.lang.syntax.ArchRuleDefinition;
+import com.tngtech.archunit.library.dependencies.SlicesRuleDefinition;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Executor;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The module layering of DESIGN.md, checked on the compiled classes of every module. */
 class LayeringTest {
@@ -37,7 +42,8 @@ class LayeringTest {
                 "io.pluresdb.crdt..",
                 "io.pluresdb.vector..",
                 "io.pluresdb.sync..",
-                "io.pluresdb.planner..",
+                "io.pluresdb.sql..",
+                "io.pluresdb.engine..",
                 "io.pluresdb.driver..",
                 "io.pluresdb.jdbc..",
                 "io.pluresdb.bench.."));
@@ -71,8 +77,53 @@ class LayeringTest {
   }
 
   @Test
-  void plannerDependsOnlyOnCrdtAndVector() {
-    onlyDependOn("planner", "crdt", "vector");
+  void sqlDependsOnlyOnCrdtAndVector() {
+    onlyDependOn("sql", "crdt", "vector");
+  }
+
+  @Test
+  void engineDependsOnlyOnLowerModules() {
+    onlyDependOn("engine", "crdt", "vector", "sql", "sync");
+  }
+
+  @Test
+  void compilingStartsNoThread() {
+    // sql turns text into plans; threads belong to the engine's runtime
+    noClasses()
+        .that()
+        .resideInAPackage("io.pluresdb.sql..")
+        .should()
+        .dependOnClassesThat()
+        .areAssignableTo(Thread.class)
+        .orShould()
+        .dependOnClassesThat()
+        .areAssignableTo(Executor.class)
+        .check(classes);
+  }
+
+  @Test
+  void theDriverUsesOnlyTheEnginesApi() {
+    noClasses()
+        .that()
+        .resideInAnyPackage("io.pluresdb.driver..", "io.pluresdb.jdbc..")
+        .should()
+        .dependOnClassesThat(
+            JavaClass.Predicates.resideInAPackage("io.pluresdb.engine..")
+                .and(
+                    DescribedPredicate.not(
+                        JavaClass.Predicates.resideInAnyPackage(
+                            "io.pluresdb.engine", "io.pluresdb.engine.api"))))
+        .check(classes);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"crdt", "vector", "sync", "sql", "engine", "driver"})
+  void noModuleHasAPackageCycle(String module) {
+    SlicesRuleDefinition.slices()
+        .matching("io.pluresdb." + module + ".(**)")
+        .should()
+        .beFreeOfCycles()
+        .check(classes);
   }
 
   @Test
@@ -83,7 +134,8 @@ class LayeringTest {
             "io.pluresdb.crdt..",
             "io.pluresdb.vector..",
             "io.pluresdb.sync..",
-            "io.pluresdb.planner..")
+            "io.pluresdb.sql..",
+            "io.pluresdb.engine..")
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage("io.pluresdb.driver..", "io.pluresdb.jdbc..")

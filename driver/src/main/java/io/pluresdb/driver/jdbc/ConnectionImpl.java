@@ -2,8 +2,6 @@ package io.pluresdb.driver.jdbc;
 
 import io.pluresdb.crdt.error.Errors;
 import io.pluresdb.crdt.error.SqlState;
-import io.pluresdb.driver.engine.Activity;
-import io.pluresdb.driver.engine.EngineLease;
 import io.pluresdb.driver.live.ListenerPump;
 import io.pluresdb.driver.live.LivePublisher;
 import io.pluresdb.driver.meta.DatabaseMetaDataImpl;
@@ -11,6 +9,8 @@ import io.pluresdb.driver.url.ConnectionUrl;
 import io.pluresdb.driver.url.PluresProperty;
 import io.pluresdb.engine.api.Session;
 import io.pluresdb.engine.live.LiveSubscription;
+import io.pluresdb.engine.runtime.Activity;
+import io.pluresdb.engine.runtime.EngineLease;
 import io.pluresdb.jdbc.LiveChange;
 import io.pluresdb.jdbc.LiveListener;
 import io.pluresdb.jdbc.PluresConnection;

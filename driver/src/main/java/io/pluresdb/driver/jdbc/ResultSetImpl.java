@@ -5,7 +5,7 @@ import io.pluresdb.crdt.error.SqlState;
 import io.pluresdb.driver.value.Conversions;
 import io.pluresdb.driver.value.LegacyDates;
 import io.pluresdb.driver.value.ObjectConversions;
-import io.pluresdb.sql.plan.ColumnMeta;
+import io.pluresdb.sql.read.ColumnMeta;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.io.Reader;

@@ -4,7 +4,7 @@ import io.pluresdb.crdt.error.Errors;
 import io.pluresdb.crdt.error.SqlState;
 import io.pluresdb.crdt.schema.ColumnType;
 import io.pluresdb.driver.value.TypeFacts;
-import io.pluresdb.sql.plan.ColumnMeta;
+import io.pluresdb.sql.read.ColumnMeta;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.util.List;

@@ -1,6 +1,6 @@
 package io.pluresdb.driver.jdbc;
 
-import io.pluresdb.sql.plan.ColumnMeta;
+import io.pluresdb.sql.read.ColumnMeta;
 import java.sql.SQLException;
 import java.util.List;
 

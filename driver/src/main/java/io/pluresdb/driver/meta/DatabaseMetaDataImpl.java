@@ -5,7 +5,7 @@ import io.pluresdb.driver.jdbc.ResultSetImpl;
 import io.pluresdb.driver.jdbc.SelfWrapper;
 import io.pluresdb.driver.url.ConnectionUrl;
 import io.pluresdb.driver.url.PluresProperty;
-import io.pluresdb.sql.plan.ColumnMeta;
+import io.pluresdb.sql.read.ColumnMeta;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;

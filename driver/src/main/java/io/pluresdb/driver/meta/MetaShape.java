@@ -1,7 +1,7 @@
 package io.pluresdb.driver.meta;
 
 import io.pluresdb.crdt.schema.ColumnType;
-import io.pluresdb.sql.plan.ColumnMeta;
+import io.pluresdb.sql.read.ColumnMeta;
 import java.util.ArrayList;
 import java.util.List;
 

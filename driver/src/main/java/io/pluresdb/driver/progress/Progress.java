@@ -1,9 +1,9 @@
 package io.pluresdb.driver.progress;
 
-import io.pluresdb.driver.engine.Activity;
-import io.pluresdb.driver.engine.Engine;
-import io.pluresdb.driver.replication.ReplicationService;
 import io.pluresdb.engine.api.IndexBuild;
+import io.pluresdb.engine.replication.ReplicationService;
+import io.pluresdb.engine.runtime.Activity;
+import io.pluresdb.engine.runtime.Engine;
 import io.pluresdb.engine.vector.HnswIndexes;
 import io.pluresdb.sync.protocol.PeerStatus;
 import io.pluresdb.sync.replicator.PeerRow;

@@ -1,7 +1,7 @@
 package io.pluresdb.driver.jdbc;
 
 import io.pluresdb.engine.api.Cursor;
-import io.pluresdb.sql.plan.ColumnMeta;
+import io.pluresdb.sql.read.ColumnMeta;
 import java.util.List;
 
 /** A cursor over fixed rows, standing in for the planner in single-class tests. */

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.pluresdb.crdt.schema.ColumnType;
-import io.pluresdb.sql.plan.ColumnMeta;
+import io.pluresdb.sql.read.ColumnMeta;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;

@@ -3,6 +3,7 @@ package io.pluresdb.driver.url;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.pluresdb.engine.api.DatabaseTarget;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;

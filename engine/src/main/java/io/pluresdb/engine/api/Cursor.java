@@ -1,6 +1,6 @@
 package io.pluresdb.engine.api;
 
-import io.pluresdb.sql.plan.ColumnMeta;
+import io.pluresdb.sql.read.ColumnMeta;
 import java.sql.SQLException;
 import java.util.List;
 

@@ -4,7 +4,7 @@ import io.pluresdb.crdt.error.Errors;
 import io.pluresdb.crdt.error.SqlState;
 import io.pluresdb.crdt.schema.ColumnType;
 import io.pluresdb.crdt.value.Values;
-import io.pluresdb.sql.plan.ColumnMeta;
+import io.pluresdb.sql.read.ColumnMeta;
 import io.pluresdb.sql.read.ReadPlan;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

@@ -2,7 +2,7 @@ package io.pluresdb.engine.exec;
 
 import io.pluresdb.crdt.schema.ColumnDef;
 import io.pluresdb.crdt.schema.TableDef;
-import io.pluresdb.sql.plan.ColumnMeta;
+import io.pluresdb.sql.read.ColumnMeta;
 import io.pluresdb.sql.write.Targets;
 import java.sql.SQLException;
 import java.util.ArrayList;

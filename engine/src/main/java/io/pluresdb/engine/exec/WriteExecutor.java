@@ -7,13 +7,13 @@ import io.pluresdb.crdt.schema.SequenceDef;
 import io.pluresdb.crdt.schema.TableDef;
 import io.pluresdb.crdt.store.WriteTxn;
 import io.pluresdb.crdt.value.Values;
-import io.pluresdb.sql.plan.Plan;
 import io.pluresdb.sql.read.ReadPlan;
 import io.pluresdb.sql.write.DeletePlan;
 import io.pluresdb.sql.write.InsertPlan;
 import io.pluresdb.sql.write.UpdatePlan;
 import io.pluresdb.sql.write.UpsertPlan;
 import io.pluresdb.sql.write.ValueSource;
+import io.pluresdb.sql.write.WriteKind;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -41,7 +41,7 @@ public final class WriteExecutor {
   }
 
   /** Executes the write; {@code generatedKeys} as in {@code Session.execute}. */
-  public WriteResult execute(Plan.WriteKind kind, List<String> generatedKeys) throws SQLException {
+  public WriteResult execute(WriteKind kind, List<String> generatedKeys) throws SQLException {
     TableDef table = txn.catalog().table(kind.table());
     if (table == null) {
       throw Errors.of(SqlState.UNDEFINED_TABLE, "table '" + kind.table() + "' does not exist");

@@ -1,6 +1,6 @@
 package io.pluresdb.engine.exec;
 
-import io.pluresdb.sql.plan.ColumnMeta;
+import io.pluresdb.sql.read.ColumnMeta;
 import java.util.List;
 
 /**

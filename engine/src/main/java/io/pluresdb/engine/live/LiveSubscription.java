@@ -1,7 +1,7 @@
 package io.pluresdb.engine.live;
 
 import io.pluresdb.sql.live.LiveQuery;
-import io.pluresdb.sql.plan.ColumnMeta;
+import io.pluresdb.sql.read.ColumnMeta;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collections;

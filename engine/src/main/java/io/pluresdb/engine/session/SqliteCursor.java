@@ -5,7 +5,7 @@ import io.pluresdb.crdt.error.SqlState;
 import io.pluresdb.crdt.schema.ColumnType;
 import io.pluresdb.crdt.value.Values;
 import io.pluresdb.engine.api.Cursor;
-import io.pluresdb.sql.plan.ColumnMeta;
+import io.pluresdb.sql.read.ColumnMeta;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;

@@ -1,6 +1,5 @@
 package io.pluresdb.sql.calcite;
 
-import io.pluresdb.sql.vector.VectorFunctions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;

@@ -1,6 +1,6 @@
 package io.pluresdb.sql.live;
 
-import io.pluresdb.sql.plan.ColumnMeta;
+import io.pluresdb.sql.read.ColumnMeta;
 import io.pluresdb.sql.read.ReadPlan;
 import java.util.List;
 import java.util.Set;

@@ -3,8 +3,10 @@ package io.pluresdb.sql.plan;
 import io.pluresdb.crdt.schema.ColumnType;
 import io.pluresdb.crdt.schema.SchemaChange;
 import io.pluresdb.sql.live.LiveQuery;
+import io.pluresdb.sql.read.ColumnMeta;
 import io.pluresdb.sql.read.ReadPlan;
 import io.pluresdb.sql.vector.VectorTopK;
+import io.pluresdb.sql.write.WriteKind;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -102,21 +104,6 @@ public sealed interface Plan extends Prepared {
     @Override
     public List<ColumnType> parameterTypes() {
       return kind.parameterTypes();
-    }
-  }
-
-  /** The planned write of a {@link Write}. */
-  interface WriteKind {
-    List<ColumnType> parameterTypes();
-
-    String table();
-
-    /**
-     * True when executing it makes at most one store call that changes anything; such a call is
-     * atomic by itself, so a transaction needs no savepoint around the statement.
-     */
-    default boolean singleOperation() {
-      return false;
     }
   }
 

@@ -1,6 +1,7 @@
 package io.pluresdb.sql.plan;
 
 import io.pluresdb.crdt.schema.ColumnType;
+import io.pluresdb.sql.read.ColumnMeta;
 import java.util.List;
 
 /**

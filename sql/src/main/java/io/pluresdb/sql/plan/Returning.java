@@ -3,6 +3,7 @@ package io.pluresdb.sql.plan;
 import io.pluresdb.crdt.schema.Catalog;
 import io.pluresdb.crdt.schema.ColumnDef;
 import io.pluresdb.crdt.schema.TableDef;
+import io.pluresdb.sql.read.ColumnMeta;
 import io.pluresdb.sql.write.Targets;
 import java.sql.SQLException;
 import java.util.ArrayList;

@@ -7,7 +7,6 @@ import io.pluresdb.crdt.store.OnConflict;
 import io.pluresdb.sql.calcite.PlanningContext;
 import io.pluresdb.sql.calcite.SqlFront;
 import io.pluresdb.sql.catalog.CalciteCatalogs;
-import io.pluresdb.sql.ddl.DdlPlanner;
 import io.pluresdb.sql.live.LiveCompiler;
 import io.pluresdb.sql.parser.dml.SqlReturning;
 import io.pluresdb.sql.parser.dml.SqlUpsert;

@@ -1,6 +1,5 @@
 package io.pluresdb.sql.read;
 
-import io.pluresdb.sql.plan.ColumnMeta;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.calcite.sql.SqlIdentifier;

@@ -1,7 +1,6 @@
 package io.pluresdb.sql.read;
 
 import io.pluresdb.crdt.schema.ColumnType;
-import io.pluresdb.sql.plan.ColumnMeta;
 import java.util.List;
 
 /**

@@ -4,6 +4,8 @@ import io.pluresdb.crdt.error.Errors;
 import io.pluresdb.crdt.error.SqlState;
 import io.pluresdb.crdt.schema.IndexDef;
 import io.pluresdb.crdt.schema.TableDef;
+import io.pluresdb.sql.calcite.RowidOf;
+import io.pluresdb.sql.calcite.VectorFunctions;
 import io.pluresdb.sql.read.ReadPlan;
 import io.pluresdb.vector.Metric;
 import io.pluresdb.vector.VectorCodec;

@@ -1,8 +1,7 @@
 package io.pluresdb.sql.write;
 
 import io.pluresdb.crdt.schema.ColumnType;
-import io.pluresdb.sql.plan.ColumnMeta;
-import io.pluresdb.sql.plan.Plan;
+import io.pluresdb.sql.read.ColumnMeta;
 import io.pluresdb.sql.read.ReadPlan;
 import java.util.List;
 
@@ -14,7 +13,7 @@ import java.util.List;
  */
 public record DeletePlan(
     String table, ReadPlan finder, List<ColumnMeta> keyColumns, List<ColumnType> parameterTypes)
-    implements Plan.WriteKind {
+    implements WriteKind {
   public DeletePlan {
     keyColumns = List.copyOf(keyColumns);
     parameterTypes = List.copyOf(parameterTypes);

@@ -5,7 +5,7 @@ import io.pluresdb.crdt.schema.ColumnType;
 import io.pluresdb.crdt.schema.TableDef;
 import io.pluresdb.sql.calcite.PlanningContext;
 import io.pluresdb.sql.catalog.CalciteCatalogs;
-import io.pluresdb.sql.plan.ColumnMeta;
+import io.pluresdb.sql.read.ColumnMeta;
 import io.pluresdb.sql.read.QueryCompiler;
 import io.pluresdb.sql.read.ReadPlan;
 import java.sql.SQLException;

@@ -2,7 +2,6 @@ package io.pluresdb.sql.write;
 
 import io.pluresdb.crdt.schema.ColumnType;
 import io.pluresdb.crdt.store.OnConflict;
-import io.pluresdb.sql.plan.Plan;
 import io.pluresdb.sql.read.ReadPlan;
 import java.util.List;
 
@@ -25,7 +24,7 @@ public record InsertPlan(
     OnConflict onConflict,
     UpsertPlan upsert,
     List<ColumnType> parameterTypes)
-    implements Plan.WriteKind {
+    implements WriteKind {
   public InsertPlan {
     targets = targets.clone();
     rows = rows.stream().map(List::copyOf).toList();

@@ -1,8 +1,7 @@
 package io.pluresdb.sql.write;
 
 import io.pluresdb.crdt.schema.ColumnType;
-import io.pluresdb.sql.plan.ColumnMeta;
-import io.pluresdb.sql.plan.Plan;
+import io.pluresdb.sql.read.ColumnMeta;
 import io.pluresdb.sql.read.ReadPlan;
 import java.util.List;
 
@@ -23,7 +22,7 @@ public record UpdatePlan(
     int keyCount,
     Assignments set,
     List<ColumnType> parameterTypes)
-    implements Plan.WriteKind {
+    implements WriteKind {
   public UpdatePlan {
     rowColumns = List.copyOf(rowColumns);
     parameterTypes = List.copyOf(parameterTypes);

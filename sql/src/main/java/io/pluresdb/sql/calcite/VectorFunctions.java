@@ -1,4 +1,4 @@
-package io.pluresdb.sql.vector;
+package io.pluresdb.sql.calcite;
 
 import java.util.List;
 import java.util.Locale;

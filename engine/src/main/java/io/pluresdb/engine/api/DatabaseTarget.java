@@ -1,4 +1,4 @@
-package io.pluresdb.driver.url;
+package io.pluresdb.engine.api;
 
 import java.io.IOException;
 import java.nio.file.Files;

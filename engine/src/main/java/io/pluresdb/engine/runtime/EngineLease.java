@@ -1,4 +1,4 @@
-package io.pluresdb.driver.engine;
+package io.pluresdb.engine.runtime;
 
 import java.sql.SQLException;
 import java.util.concurrent.atomic.AtomicBoolean;

@@ -1,12 +1,12 @@
-package io.pluresdb.driver.engine;
+package io.pluresdb.engine.runtime;
 
 import io.pluresdb.crdt.error.Errors;
 import io.pluresdb.crdt.error.SqlState;
 import io.pluresdb.crdt.store.Store;
 import io.pluresdb.crdt.store.StoreConfig;
-import io.pluresdb.driver.replication.SysPeers;
-import io.pluresdb.driver.url.ConnectionUrl;
-import io.pluresdb.driver.url.DatabaseTarget;
+import io.pluresdb.engine.api.DatabaseTarget;
+import io.pluresdb.engine.api.EngineSettings;
+import io.pluresdb.engine.replication.SysPeers;
 import io.pluresdb.engine.vector.VectorSupport;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -37,11 +37,13 @@ public final class EngineRegistry {
     return GLOBAL;
   }
 
-  /** Opens or joins the engine of the URL's database. */
-  public synchronized EngineLease acquire(ConnectionUrl url) throws SQLException {
-    DatabaseTarget target = url.target();
+  /**
+   * Opens or joins the engine of a database. {@code asker} names the connection in an error (its
+   * URL) when an engine already open with other settings refuses it.
+   */
+  public synchronized EngineLease acquire(
+      DatabaseTarget target, EngineSettings settings, String asker) throws SQLException {
     String key = target.canonicalKey();
-    EngineSettings settings = EngineSettings.of(url);
     Engine engine = engines.get(key);
     if (engine == null) {
       SysPeers sysPeers = new SysPeers();
@@ -68,7 +70,7 @@ public final class EngineRegistry {
                 + " is already open in this JVM with "
                 + conflict
                 + "; "
-                + url.url()
+                + asker
                 + " asks for a different value");
       }
     }

@@ -1,4 +1,4 @@
-package io.pluresdb.sql.ddl;
+package io.pluresdb.sql.plan;
 
 import io.pluresdb.crdt.error.Errors;
 import io.pluresdb.crdt.error.SqlState;
@@ -24,8 +24,7 @@ import io.pluresdb.sql.parser.ddl.SqlCreateTable;
 import io.pluresdb.sql.parser.ddl.SqlCreateView;
 import io.pluresdb.sql.parser.ddl.SqlDropObject;
 import io.pluresdb.sql.parser.ddl.TableConstraint;
-import io.pluresdb.sql.plan.ColumnMeta;
-import io.pluresdb.sql.plan.Plan;
+import io.pluresdb.sql.read.ColumnMeta;
 import io.pluresdb.sql.read.QueryCompiler;
 import io.pluresdb.sql.vector.HnswOptions;
 import java.sql.SQLException;

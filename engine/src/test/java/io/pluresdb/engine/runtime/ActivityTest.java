@@ -1,4 +1,4 @@
-package io.pluresdb.driver.engine;
+package io.pluresdb.engine.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

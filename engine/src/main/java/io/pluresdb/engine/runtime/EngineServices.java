@@ -1,6 +1,6 @@
-package io.pluresdb.driver.engine;
+package io.pluresdb.engine.runtime;
 
-import io.pluresdb.driver.url.DatabaseTarget;
+import io.pluresdb.engine.api.DatabaseTarget;
 import io.pluresdb.engine.vector.HnswIndexes;
 import java.sql.SQLException;
 

@@ -1,37 +1,37 @@
-package io.pluresdb.driver.replication;
+package io.pluresdb.driver.url;
 
 import io.pluresdb.crdt.error.Errors;
 import io.pluresdb.crdt.error.SqlState;
-import io.pluresdb.driver.url.ConnectionUrl;
-import io.pluresdb.driver.url.PluresProperty;
+import io.pluresdb.engine.api.EngineSettings;
+import io.pluresdb.engine.api.ReplicationSettings;
 import io.pluresdb.sync.netty.SyncClient;
 import io.pluresdb.sync.netty.TlsSettings;
-import io.pluresdb.sync.replicator.ReplicatorConfig;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The replication properties of a URL ({@code listen}, {@code peers}, {@code token} and the TLS
- * ones), checked: a bad value fails with 08001 naming the property.
- *
- * @param listen where to accept peers, or null
- * @param peers the peer URLs, possibly empty
- * @param token the shared secret, or null
- * @param tls key store and trust settings
+ * The engine-wide settings a URL asks for, checked: a bad value fails with 08001 naming the
+ * property.
  */
-public record ReplicationSettings(
-    InetSocketAddress listen, List<URI> peers, String token, TlsSettings tls) {
+public final class EngineUrls {
+  private EngineUrls() {}
 
-  public ReplicationSettings {
-    peers = List.copyOf(peers);
+  /** The properties that shape the whole engine rather than one connection. */
+  public static EngineSettings settings(ConnectionUrl url) throws SQLException {
+    return new EngineSettings(
+        "FULL".equals(url.get(PluresProperty.SYNCHRONOUS)),
+        Duration.ofMillis(url.getMillis(PluresProperty.MAX_CLOCK_DRIFT)),
+        url.get(PluresProperty.NODE),
+        replication(url));
   }
 
-  /** Reads and checks the URL's replication properties. */
-  public static ReplicationSettings of(ConnectionUrl url) throws SQLException {
+  /** The replication properties ({@code listen}, {@code peers}, {@code token} and the TLS ones). */
+  public static ReplicationSettings replication(ConnectionUrl url) throws SQLException {
     String token = url.get(PluresProperty.TOKEN);
     return new ReplicationSettings(
         listen(url.get(PluresProperty.LISTEN)),
@@ -46,16 +46,6 @@ public record ReplicationSettings(
   }
 
   /** True when this node listens or has peers. */
-  public boolean enabled() {
-    return listen != null || !peers.isEmpty();
-  }
-
-  /** The replicator's configuration. */
-  public ReplicatorConfig toConfig() {
-    return ReplicatorConfig.of(listen, peers, token).withTls(tls);
-  }
-
-  /** {@code host:port} (IPv6 in brackets); port 0 picks a free port. */
   static InetSocketAddress listen(String value) throws SQLException {
     if (value == null || value.isBlank()) {
       return null;

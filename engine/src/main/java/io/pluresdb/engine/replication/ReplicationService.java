@@ -1,8 +1,9 @@
-package io.pluresdb.driver.replication;
+package io.pluresdb.engine.replication;
 
 import io.pluresdb.crdt.error.Errors;
 import io.pluresdb.crdt.error.SqlState;
 import io.pluresdb.crdt.store.Store;
+import io.pluresdb.engine.api.ReplicationSettings;
 import io.pluresdb.sync.auth.PermissiveAgent;
 import io.pluresdb.sync.auth.SharedTokenAgent;
 import io.pluresdb.sync.protocol.PeerSession;

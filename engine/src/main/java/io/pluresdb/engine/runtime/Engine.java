@@ -1,11 +1,12 @@
-package io.pluresdb.driver.engine;
+package io.pluresdb.engine.runtime;
 
 import io.pluresdb.crdt.error.Errors;
 import io.pluresdb.crdt.error.SqlState;
 import io.pluresdb.crdt.store.Store;
-import io.pluresdb.driver.replication.ReplicationService;
-import io.pluresdb.driver.replication.SysPeers;
-import io.pluresdb.driver.url.DatabaseTarget;
+import io.pluresdb.engine.api.DatabaseTarget;
+import io.pluresdb.engine.api.EngineSettings;
+import io.pluresdb.engine.replication.ReplicationService;
+import io.pluresdb.engine.replication.SysPeers;
 import io.pluresdb.engine.session.Planner;
 import java.sql.SQLException;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package io.pluresdb.sql.vector;
+package io.pluresdb.sql.calcite;
 
 import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlFunction;
@@ -15,8 +15,8 @@ import org.apache.calcite.sql.type.ReturnTypes;
  * {@code "t"."rowid"}. An HNSW index keys its vectors by rowid, and this is how a top-k query is
  * restricted to the index's candidates.
  */
-final class RowidOf extends SqlFunction {
-  static final RowidOf INSTANCE = new RowidOf();
+public final class RowidOf extends SqlFunction {
+  public static final RowidOf INSTANCE = new RowidOf();
 
   private RowidOf() {
     super(

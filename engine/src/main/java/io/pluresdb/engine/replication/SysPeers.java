@@ -1,4 +1,4 @@
-package io.pluresdb.driver.replication;
+package io.pluresdb.engine.replication;
 
 import io.pluresdb.crdt.schema.ColumnDef;
 import io.pluresdb.sql.catalog.SystemTables;

@@ -1,2 +1,2 @@
 /** Engines (store plus planner) shared, reference counted, by every connection to one database. */
-package io.pluresdb.driver.engine;
+package io.pluresdb.engine.runtime;

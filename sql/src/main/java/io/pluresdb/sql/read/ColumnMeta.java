@@ -1,4 +1,4 @@
-package io.pluresdb.sql.plan;
+package io.pluresdb.sql.read;
 
 import io.pluresdb.crdt.schema.ColumnType;
 

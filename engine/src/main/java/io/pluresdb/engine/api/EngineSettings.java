@@ -1,9 +1,5 @@
-package io.pluresdb.driver.engine;
+package io.pluresdb.engine.api;
 
-import io.pluresdb.driver.replication.ReplicationSettings;
-import io.pluresdb.driver.url.ConnectionUrl;
-import io.pluresdb.driver.url.PluresProperty;
-import java.sql.SQLException;
 import java.time.Duration;
 
 /**
@@ -18,28 +14,20 @@ import java.time.Duration;
 public record EngineSettings(
     boolean synchronousFull, Duration maxClockDrift, String node, ReplicationSettings replication) {
 
-  public static EngineSettings of(ConnectionUrl url) throws SQLException {
-    return new EngineSettings(
-        "FULL".equals(url.get(PluresProperty.SYNCHRONOUS)),
-        Duration.ofMillis(url.getMillis(PluresProperty.MAX_CLOCK_DRIFT)),
-        url.get(PluresProperty.NODE),
-        ReplicationSettings.of(url));
-  }
-
   /**
    * The first property in which {@code other} asks for something this engine does not run with, or
    * null when a connection asking for {@code other} may share this engine. A connection that does
    * not name a node accepts any.
    */
-  String conflictWith(EngineSettings other) {
+  public String conflictWith(EngineSettings other) {
     if (synchronousFull != other.synchronousFull) {
-      return PluresProperty.SYNCHRONOUS.key() + "=" + (synchronousFull ? "FULL" : "NORMAL");
+      return "synchronous" + "=" + (synchronousFull ? "FULL" : "NORMAL");
     }
     if (!maxClockDrift.equals(other.maxClockDrift)) {
-      return PluresProperty.MAX_CLOCK_DRIFT.key() + "=" + maxClockDrift.toMillis();
+      return "max_clock_drift" + "=" + maxClockDrift.toMillis();
     }
     if (other.node != null && !other.node.equals(node)) {
-      return PluresProperty.NODE.key() + "=" + node;
+      return "node" + "=" + node;
     }
     // a connection without replication properties joins whatever replication runs
     if (other.replication.enabled() && !other.replication.equals(replication)) {
@@ -49,14 +37,6 @@ public record EngineSettings(
   }
 
   private static String describe(ReplicationSettings r) {
-    return r.enabled()
-        ? PluresProperty.LISTEN.key()
-            + "="
-            + r.listen()
-            + ", "
-            + PluresProperty.PEERS.key()
-            + "="
-            + r.peers()
-        : "off";
+    return r.enabled() ? "listen" + "=" + r.listen() + ", " + "peers" + "=" + r.peers() : "off";
   }
 }

@@ -1,4 +1,4 @@
-package io.pluresdb.sql.vector;
+package io.pluresdb.sql.calcite;
 
 import io.pluresdb.crdt.error.Errors;
 import io.pluresdb.crdt.error.SqlState;

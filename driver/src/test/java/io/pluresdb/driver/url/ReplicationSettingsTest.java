@@ -1,16 +1,16 @@
-package io.pluresdb.driver.replication;
+package io.pluresdb.driver.url;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import io.pluresdb.driver.url.ConnectionUrl;
+import io.pluresdb.engine.api.ReplicationSettings;
 import java.net.URI;
 import java.sql.SQLException;
 import org.junit.jupiter.api.Test;
 
 class ReplicationSettingsTest {
   private static ReplicationSettings of(String query) throws SQLException {
-    return ReplicationSettings.of(ConnectionUrl.parse("jdbc:pluresdb:mem:r?" + query, null));
+    return EngineUrls.replication(ConnectionUrl.parse("jdbc:pluresdb:mem:r?" + query, null));
   }
 
   private static SQLException refused(String query) {

@@ -2,4 +2,4 @@
  * Replication as an engine service: the URL properties that start it, the replicator's lifetime
  * beside the store, and the {@code sys_peers} view that shows its peers.
  */
-package io.pluresdb.driver.replication;
+package io.pluresdb.engine.replication;
