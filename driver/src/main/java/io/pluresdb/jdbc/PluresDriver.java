@@ -2,12 +2,13 @@ package io.pluresdb.jdbc;
 
 import io.pluresdb.crdt.error.Errors;
 import io.pluresdb.driver.jdbc.ConnectionImpl;
+import io.pluresdb.driver.meta.DatabaseMetaDataImpl;
 import io.pluresdb.driver.meta.DriverInfo;
 import io.pluresdb.driver.url.ConnectionUrl;
 import io.pluresdb.driver.url.EngineUrls;
 import io.pluresdb.driver.url.PluresProperty;
-import io.pluresdb.engine.runtime.EngineLease;
-import io.pluresdb.engine.runtime.EngineRegistry;
+import io.pluresdb.engine.EngineRegistry;
+import io.pluresdb.engine.api.EngineLease;
 import java.sql.Connection;
 import java.sql.Driver;
 import java.sql.DriverManager;
@@ -48,7 +49,7 @@ public final class PluresDriver implements Driver {
     ConnectionUrl parsed = ConnectionUrl.parse(url, info);
     EngineLease lease =
         EngineRegistry.global().acquire(parsed.target(), EngineUrls.settings(parsed), parsed.url());
-    return new ConnectionImpl(parsed, lease);
+    return new ConnectionImpl(parsed, lease, DatabaseMetaDataImpl::new);
   }
 
   @Override

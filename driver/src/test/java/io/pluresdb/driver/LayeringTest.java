@@ -123,6 +123,7 @@ class LayeringTest {
         .matching("io.pluresdb." + module + ".(**)")
         .should()
         .beFreeOfCycles()
+        .allowEmptyShould(true) // a module of one package has no slices to compare
         .check(classes);
   }
 

@@ -4,13 +4,12 @@ import io.pluresdb.crdt.error.Errors;
 import io.pluresdb.crdt.error.SqlState;
 import io.pluresdb.driver.live.ListenerPump;
 import io.pluresdb.driver.live.LivePublisher;
-import io.pluresdb.driver.meta.DatabaseMetaDataImpl;
 import io.pluresdb.driver.url.ConnectionUrl;
 import io.pluresdb.driver.url.PluresProperty;
+import io.pluresdb.engine.api.Activity;
+import io.pluresdb.engine.api.EngineLease;
+import io.pluresdb.engine.api.LiveHandle;
 import io.pluresdb.engine.api.Session;
-import io.pluresdb.engine.live.LiveSubscription;
-import io.pluresdb.engine.runtime.Activity;
-import io.pluresdb.engine.runtime.EngineLease;
 import io.pluresdb.jdbc.LiveChange;
 import io.pluresdb.jdbc.LiveListener;
 import io.pluresdb.jdbc.PluresConnection;
@@ -51,6 +50,10 @@ import java.util.function.Consumer;
  * #isValid}, which any thread may call: {@link Lifecycle} is thread-safe and closing idempotent.
  */
 public final class ConnectionImpl implements PluresConnection, SelfWrapper {
+  /** The one schema every database has, as SQLite names it. */
+  public static final String SCHEMA = "main";
+
+  private final MetaDataFactory metaData;
   private final ConnectionUrl url;
   private final EngineLease lease;
   private final Session session;
@@ -68,12 +71,14 @@ public final class ConnectionImpl implements PluresConnection, SelfWrapper {
   }
 
   /** Opens a session on the leased engine; the connection owns both from here on. */
-  public ConnectionImpl(ConnectionUrl url, EngineLease lease) throws SQLException {
+  public ConnectionImpl(ConnectionUrl url, EngineLease lease, MetaDataFactory metaData)
+      throws SQLException {
     this.url = url;
     this.lease = lease;
+    this.metaData = metaData;
     Session s = null;
     try {
-      s = lease.engine().planner().openSession();
+      s = lease.engine().openSession();
       // lock_timeout is fixed for the connection's life, so the session learns it once
       s.setWriterWait(Duration.ofMillis(url.getMillis(PluresProperty.LOCK_TIMEOUT)));
       s.setLiveBuffer(Integer.parseInt(url.get(PluresProperty.LIVE_BUFFER)));
@@ -407,46 +412,41 @@ public final class ConnectionImpl implements PluresConnection, SelfWrapper {
   @Override
   public void setSchema(String schema) throws SQLException {
     checkOpen();
-    if (!DatabaseMetaDataImpl.SCHEMA.equals(schema)) {
+    if (!SCHEMA.equals(schema)) {
       throw Errors.of(
           SqlState.UNDEFINED_SCHEMA,
-          "schema '"
-              + schema
-              + "' does not exist; the only schema is '"
-              + DatabaseMetaDataImpl.SCHEMA
-              + "'");
+          "schema '" + schema + "' does not exist; the only schema is '" + SCHEMA + "'");
     }
   }
 
   @Override
   public String getSchema() throws SQLException {
     checkOpen();
-    return DatabaseMetaDataImpl.SCHEMA;
+    return SCHEMA;
   }
 
   @Override
   public DatabaseMetaData getMetaData() throws SQLException {
     checkOpen();
-    return new DatabaseMetaDataImpl(this, url, session::catalog);
+    return metaData.create(this, url, session::catalog);
   }
 
   @Override
   public String nodeId() throws SQLException {
     checkOpen();
-    return lease.engine().store().nodeId();
+    return lease.engine().nodeId();
   }
 
   @Override
   public String databaseId() throws SQLException {
     checkOpen();
-    return lease.engine().store().databaseId();
+    return lease.engine().databaseId();
   }
 
   @Override
   public int listenPort() throws SQLException {
     checkOpen();
-    var replication = lease.engine().replication();
-    var address = replication == null ? null : replication.listenAddress();
+    var address = lease.engine().listenAddress();
     return address == null ? -1 : address.getPort();
   }
 
@@ -567,8 +567,7 @@ public final class ConnectionImpl implements PluresConnection, SelfWrapper {
       throw Errors.of(
           SqlState.INVALID_PARAMETER_VALUE, "subscribe: the SQL and listener are required");
     }
-    LiveSubscription s =
-        session.subscribe(sql, params == null ? List.of() : new ArrayList<>(params));
+    LiveHandle s = session.subscribe(sql, params == null ? List.of() : new ArrayList<>(params));
     return ListenerPump.start(s, listener);
   }
 

@@ -2,11 +2,11 @@ package io.pluresdb.driver.jdbc;
 
 import io.pluresdb.crdt.error.Errors;
 import io.pluresdb.crdt.error.SqlState;
+import io.pluresdb.engine.api.Activity;
 import io.pluresdb.engine.api.BatchResult;
 import io.pluresdb.engine.api.Cursor;
 import io.pluresdb.engine.api.Result;
 import io.pluresdb.engine.api.Session;
-import io.pluresdb.engine.runtime.Activity;
 import io.pluresdb.sql.plan.Prepared;
 import java.sql.BatchUpdateException;
 import java.sql.Connection;

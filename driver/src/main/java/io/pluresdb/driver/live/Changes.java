@@ -1,7 +1,7 @@
 package io.pluresdb.driver.live;
 
 import io.pluresdb.driver.value.ObjectConversions;
-import io.pluresdb.engine.live.LiveEvent;
+import io.pluresdb.engine.api.LiveEvent;
 import io.pluresdb.jdbc.LiveChange;
 import io.pluresdb.sql.read.ColumnMeta;
 import java.util.ArrayList;

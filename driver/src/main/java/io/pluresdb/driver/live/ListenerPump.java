@@ -1,9 +1,8 @@
 package io.pluresdb.driver.live;
 
-import io.pluresdb.engine.live.Delivery;
-import io.pluresdb.engine.live.LiveEvent;
-import io.pluresdb.engine.live.LiveSink;
-import io.pluresdb.engine.live.LiveSubscription;
+import io.pluresdb.engine.api.LiveEvent;
+import io.pluresdb.engine.api.LiveFeed;
+import io.pluresdb.engine.api.LiveHandle;
 import io.pluresdb.jdbc.LiveListener;
 import java.util.List;
 import java.util.concurrent.Executor;
@@ -22,20 +21,21 @@ public final class ListenerPump {
   private static final Logger LOG = LoggerFactory.getLogger(ListenerPump.class);
   private static final int BATCH = 1024;
 
-  private final LiveSubscription subscription;
+  private final LiveHandle subscription;
   private final LiveListener listener;
   private final Changes changes;
-  private final Executor executor = Delivery.serial();
+  private final Executor executor;
   private boolean ended;
 
-  private ListenerPump(LiveSubscription subscription, LiveListener listener) {
+  private ListenerPump(LiveHandle subscription, LiveListener listener) {
     this.subscription = subscription;
     this.listener = listener;
     this.changes = new Changes(subscription.columns());
+    this.executor = subscription.delivery();
   }
 
   /** Starts delivering; the returned handle ends the subscription. */
-  public static AutoCloseable start(LiveSubscription subscription, LiveListener listener) {
+  public static AutoCloseable start(LiveHandle subscription, LiveListener listener) {
     ListenerPump pump = new ListenerPump(subscription, listener);
     subscription.sink().onReady(() -> pump.executor.execute(pump::drain));
     return subscription;
@@ -45,7 +45,7 @@ public final class ListenerPump {
     if (ended) {
       return;
     }
-    LiveSink sink = subscription.sink();
+    LiveFeed sink = subscription.sink();
     List<LiveEvent> events;
     while (!(events = sink.drain(BATCH)).isEmpty()) {
       try {
@@ -54,7 +54,7 @@ public final class ListenerPump {
         LOG.warn("a live-query listener failed", e);
       }
     }
-    LiveSink.End end = sink.endState();
+    LiveFeed.End end = sink.endState();
     if (end != null) {
       ended = true;
       try {

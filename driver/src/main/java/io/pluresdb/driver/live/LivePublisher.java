@@ -1,10 +1,9 @@
 package io.pluresdb.driver.live;
 
+import io.pluresdb.engine.api.LiveEvent;
+import io.pluresdb.engine.api.LiveFeed;
+import io.pluresdb.engine.api.LiveHandle;
 import io.pluresdb.engine.api.Session;
-import io.pluresdb.engine.live.Delivery;
-import io.pluresdb.engine.live.LiveEvent;
-import io.pluresdb.engine.live.LiveSink;
-import io.pluresdb.engine.live.LiveSubscription;
 import io.pluresdb.jdbc.LiveChange;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -33,7 +32,7 @@ public final class LivePublisher implements Flow.Publisher<LiveChange> {
 
   @Override
   public void subscribe(Flow.Subscriber<? super LiveChange> subscriber) {
-    LiveSubscription s;
+    LiveHandle s;
     try {
       s = session.subscribe(sql, params);
     } catch (SQLException e) {
@@ -58,18 +57,19 @@ public final class LivePublisher implements Flow.Publisher<LiveChange> {
    * the instance's monitor; signals run on a serial executor, one at a time.
    */
   private static final class Demand implements Flow.Subscription {
-    private final LiveSubscription subscription;
+    private final LiveHandle subscription;
     private final Flow.Subscriber<? super LiveChange> subscriber;
     private final Changes changes;
-    private final Executor executor = Delivery.serial();
+    private final Executor executor;
     private long requested;
     private boolean done;
     private IllegalArgumentException invalid;
 
-    Demand(LiveSubscription subscription, Flow.Subscriber<? super LiveChange> subscriber) {
+    Demand(LiveHandle subscription, Flow.Subscriber<? super LiveChange> subscriber) {
       this.subscription = subscription;
       this.subscriber = subscriber;
       this.changes = new Changes(subscription.columns());
+      this.executor = subscription.delivery();
     }
 
     @Override
@@ -114,7 +114,7 @@ public final class LivePublisher implements Flow.Publisher<LiveChange> {
         }
         List<LiveEvent> events = want == 0 ? List.of() : subscription.sink().drain(want);
         if (events.isEmpty()) {
-          LiveSink.End end = subscription.sink().endState();
+          LiveFeed.End end = subscription.sink().endState();
           if (end != null) {
             synchronized (this) {
               done = true;

@@ -1,6 +1,7 @@
 package io.pluresdb.driver.meta;
 
 import io.pluresdb.crdt.schema.Catalog;
+import io.pluresdb.driver.jdbc.ConnectionImpl;
 import io.pluresdb.driver.jdbc.ResultSetImpl;
 import io.pluresdb.driver.jdbc.SelfWrapper;
 import io.pluresdb.driver.url.ConnectionUrl;
@@ -25,7 +26,7 @@ import java.util.function.Supplier;
  */
 public final class DatabaseMetaDataImpl implements DatabaseMetaData, SelfWrapper {
   /** The one schema every table lives in. */
-  public static final String SCHEMA = "main";
+  public static final String SCHEMA = ConnectionImpl.SCHEMA;
 
   private final Connection connection;
   private final ConnectionUrl url;

@@ -1,7 +1,7 @@
 package io.pluresdb.driver.progress;
 
-import io.pluresdb.engine.runtime.Engine;
-import io.pluresdb.engine.runtime.EngineRegistry;
+import io.pluresdb.engine.EngineRegistry;
+import io.pluresdb.engine.api.Engine;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;

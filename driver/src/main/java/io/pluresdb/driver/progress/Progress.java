@@ -1,12 +1,8 @@
 package io.pluresdb.driver.progress;
 
+import io.pluresdb.engine.api.Activity;
+import io.pluresdb.engine.api.Engine;
 import io.pluresdb.engine.api.IndexBuild;
-import io.pluresdb.engine.replication.ReplicationService;
-import io.pluresdb.engine.runtime.Activity;
-import io.pluresdb.engine.runtime.Engine;
-import io.pluresdb.engine.vector.HnswIndexes;
-import io.pluresdb.sync.protocol.PeerStatus;
-import io.pluresdb.sync.replicator.PeerRow;
 
 /**
  * One database's long work at one moment, polled in-process: the statements running and for how
@@ -26,28 +22,17 @@ public record Progress(
   public static Progress of(Engine engine, long nowNanos) {
     Activity.Run oldest = engine.activity().oldest();
     long elapsed = oldest == null ? 0 : Math.max(0, nowNanos - oldest.startNanos());
-    long committed = oldest == null ? 0 : engine.store().lastSeq() - oldest.startSeq();
-    HnswIndexes indexes = engine.planner().vectorIndexes();
-    IndexBuild build = indexes == null ? null : indexes.building();
+    long committed = oldest == null ? 0 : engine.lastSeq() - oldest.startSeq();
     return new Progress(
-        engine.activity().running(), elapsed, committed, build, behind(engine.replication()));
+        engine.activity().running(),
+        elapsed,
+        committed,
+        engine.indexBuilding(),
+        engine.replicationBacklog());
   }
 
   /** Whether anything long is under way: a statement running, an index build or a backlog. */
   public boolean busy() {
     return running > 0 || index != null || behind > 0;
-  }
-
-  private static long behind(ReplicationService replication) {
-    if (replication == null) {
-      return 0;
-    }
-    long sum = 0;
-    for (PeerRow p : replication.replicator().peers()) {
-      if (p.status().state() != PeerStatus.State.CLOSED) {
-        sum += p.status().lag();
-      }
-    }
-    return sum;
   }
 }

@@ -3,7 +3,7 @@ package io.pluresdb.driver.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.pluresdb.engine.runtime.EngineRegistry;
+import io.pluresdb.engine.EngineRegistry;
 import io.pluresdb.jdbc.PluresConnection;
 import io.pluresdb.jdbc.PluresDataSource;
 import java.nio.file.Path;

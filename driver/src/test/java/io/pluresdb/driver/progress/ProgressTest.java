@@ -3,9 +3,9 @@ package io.pluresdb.driver.progress;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.pluresdb.engine.EngineRegistry;
+import io.pluresdb.engine.api.Engine;
 import io.pluresdb.engine.api.IndexBuild;
-import io.pluresdb.engine.runtime.Engine;
-import io.pluresdb.engine.runtime.EngineRegistry;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;

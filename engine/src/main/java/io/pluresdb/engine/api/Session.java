@@ -1,8 +1,6 @@
 package io.pluresdb.engine.api;
 
 import io.pluresdb.crdt.schema.Catalog;
-import io.pluresdb.engine.live.ChannelInbox;
-import io.pluresdb.engine.live.LiveSubscription;
 import io.pluresdb.sql.plan.Prepared;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -60,7 +58,7 @@ public interface Session extends AutoCloseable {
    * SUBSCRIBE}) over committed data, for the listener API. Any thread may call it; the session ends
    * the subscription when it closes. SQL errors surface here.
    */
-  LiveSubscription subscribe(String sql, List<Object> params) throws SQLException;
+  LiveHandle subscribe(String sql, List<Object> params) throws SQLException;
 
   /**
    * Sets how many changes a subscription of this session may buffer before its subscriber is sent a
@@ -69,7 +67,7 @@ public interface Session extends AutoCloseable {
   void setLiveBuffer(int changes) throws SQLException;
 
   /** The session's LISTEN/NOTIFY state and received notifications. */
-  ChannelInbox channels();
+  Channels channels();
 
   /**
    * Sets the candidate list size of HNSW searches made by this session's top-k queries (larger is

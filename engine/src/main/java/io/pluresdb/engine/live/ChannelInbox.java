@@ -2,6 +2,7 @@ package io.pluresdb.engine.live;
 
 import io.pluresdb.crdt.feed.Notification;
 import io.pluresdb.crdt.store.Store;
+import io.pluresdb.engine.api.Channels;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -23,7 +24,7 @@ import org.slf4j.LoggerFactory;
  * <p>Thread-safe: notifications arrive on the sender's thread; the session's thread listens,
  * notifies and reads. All state is guarded by this object's monitor; listeners run outside it.
  */
-public final class ChannelInbox implements AutoCloseable {
+public final class ChannelInbox implements Channels, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ChannelInbox.class);
 
   private final Store store;
@@ -92,6 +93,7 @@ public final class ChannelInbox implements AutoCloseable {
    * The notifications received so far, waiting up to {@code timeoutMillis} for one when there are
    * none (0 waits without limit, negative does not wait).
    */
+  @Override
   public synchronized List<Notification> take(long timeoutMillis) throws InterruptedException {
     if (received.isEmpty() && timeoutMillis >= 0) {
       long deadline = System.nanoTime() + timeoutMillis * 1_000_000L;
@@ -113,6 +115,7 @@ public final class ChannelInbox implements AutoCloseable {
   }
 
   /** Pushes notifications to {@code listener} from now on; closing the handle stops it. */
+  @Override
   public AutoCloseable addListener(Consumer<Notification> listener) {
     listeners.add(listener);
     return () -> listeners.remove(listener);

@@ -3,6 +3,8 @@ package io.pluresdb.engine.live;
 import io.pluresdb.crdt.feed.EntityChange;
 import io.pluresdb.crdt.schema.TableDef;
 import io.pluresdb.crdt.store.Store;
+import io.pluresdb.engine.api.ChangeKind;
+import io.pluresdb.engine.api.LiveEvent;
 import io.pluresdb.engine.exec.Binder;
 import io.pluresdb.sql.live.LiveQuery;
 import io.pluresdb.sql.read.ReadPlan;

@@ -4,6 +4,8 @@ import io.pluresdb.crdt.error.Errors;
 import io.pluresdb.crdt.error.SqlState;
 import io.pluresdb.crdt.schema.ColumnType;
 import io.pluresdb.engine.api.Cursor;
+import io.pluresdb.engine.api.LiveEvent;
+import io.pluresdb.engine.api.LiveFeed;
 import io.pluresdb.sql.live.LiveQuery;
 import io.pluresdb.sql.read.ColumnMeta;
 import java.sql.SQLException;
@@ -74,7 +76,7 @@ public final class LiveCursor implements Cursor {
               + timeoutSeconds
               + " s");
     }
-    if (next instanceof LiveSink.End end) {
+    if (next instanceof LiveFeed.End end) {
       close();
       if (end.cause() != null) {
         throw end.cause();

@@ -6,6 +6,8 @@ import io.pluresdb.crdt.feed.ChangeSet;
 import io.pluresdb.crdt.feed.EntityChange;
 import io.pluresdb.crdt.schema.SchemaChange;
 import io.pluresdb.crdt.store.Store;
+import io.pluresdb.engine.api.ChangeKind;
+import io.pluresdb.engine.api.LiveEvent;
 import io.pluresdb.sql.live.LiveQuery;
 import java.sql.SQLException;
 import java.util.ArrayList;

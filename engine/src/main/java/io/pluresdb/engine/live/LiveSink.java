@@ -1,5 +1,7 @@
 package io.pluresdb.engine.live;
 
+import io.pluresdb.engine.api.LiveEvent;
+import io.pluresdb.engine.api.LiveFeed;
 import java.sql.SQLException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -17,10 +19,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * <p>Thread-safe: one reactor thread offers, any thread polls or ends it; the state is guarded by
  * {@code lock}. The ready callback runs after the lock is released, never under it.
  */
-public final class LiveSink {
-  /** The terminal state: polling returns it once the sink has ended. */
-  public record End(SQLException cause) {}
-
+public final class LiveSink implements LiveFeed {
   private final int capacity;
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition changed = lock.newCondition();
@@ -36,6 +35,7 @@ public final class LiveSink {
   }
 
   /** Called (outside any lock) whenever events arrive or the sink ends: for push consumers. */
+  @Override
   public void onReady(Runnable callback) {
     this.onReady = callback;
     callback.run(); // events may have arrived before the callback was set
@@ -115,6 +115,7 @@ public final class LiveSink {
     onReady.run();
   }
 
+  @Override
   public boolean ended() {
     lock.lock();
     try {
@@ -128,6 +129,7 @@ public final class LiveSink {
    * The next event, an {@link End} once ended, or null when none came within {@code timeoutNanos}
    * (negative: wait without limit).
    */
+  @Override
   public Object poll(long timeoutNanos) throws InterruptedException {
     lock.lock();
     try {
@@ -149,6 +151,7 @@ public final class LiveSink {
   }
 
   /** Up to {@code max} buffered events without waiting (empty when none or ended). */
+  @Override
   public List<LiveEvent> drain(long max) {
     lock.lock();
     try {
@@ -163,6 +166,7 @@ public final class LiveSink {
   }
 
   /** The terminal state once ended and nothing is buffered, else null. */
+  @Override
   public End endState() {
     lock.lock();
     try {
@@ -173,6 +177,7 @@ public final class LiveSink {
   }
 
   /** Events buffered now (for tests and diagnostics). */
+  @Override
   public int buffered() {
     lock.lock();
     try {

@@ -1,5 +1,6 @@
 package io.pluresdb.engine.live;
 
+import io.pluresdb.engine.api.LiveHandle;
 import io.pluresdb.sql.live.LiveQuery;
 import io.pluresdb.sql.read.ColumnMeta;
 import java.sql.SQLException;
@@ -8,6 +9,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -18,10 +20,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * fields ({@code rows}, {@code byKey}, {@code version}, {@code bound}) belong to the reactor thread
  * alone.
  */
-public final class LiveSubscription implements AutoCloseable {
+public final class LiveSubscription implements LiveHandle {
   final LiveQuery query;
   final List<Object> params;
   private final LiveSink sink;
+  private final Executor delivery = Delivery.serial();
   private final LiveQueries owner;
   private final AtomicBoolean closed = new AtomicBoolean();
   private volatile Runnable whenEnded = () -> {};
@@ -46,12 +49,19 @@ public final class LiveSubscription implements AutoCloseable {
   }
 
   /** The columns the subscriber sees (without {@code _change} and {@code _version}). */
+  @Override
   public List<ColumnMeta> columns() {
     return query.columns();
   }
 
+  @Override
   public LiveSink sink() {
     return sink;
+  }
+
+  @Override
+  public Executor delivery() {
+    return delivery;
   }
 
   /** True when the filter narrows this subscription in the index. */
@@ -65,6 +75,7 @@ public final class LiveSubscription implements AutoCloseable {
   }
 
   /** Runs {@code hook} once the subscription has ended (at once if it already has). */
+  @Override
   public void whenEnded(Runnable hook) {
     whenEnded = hook;
     if (closed.get()) {
@@ -73,6 +84,7 @@ public final class LiveSubscription implements AutoCloseable {
   }
 
   /** Ends the stream with {@code cause} (null: closed normally) and unregisters it. */
+  @Override
   public void end(SQLException cause) {
     sink.end(cause);
     if (closed.compareAndSet(false, true)) {

@@ -1,5 +1,7 @@
 package io.pluresdb.engine.live;
 
+import io.pluresdb.engine.api.ChangeKind;
+import io.pluresdb.engine.api.LiveEvent;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;

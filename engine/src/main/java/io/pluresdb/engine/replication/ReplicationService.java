@@ -7,7 +7,9 @@ import io.pluresdb.engine.api.ReplicationSettings;
 import io.pluresdb.sync.auth.PermissiveAgent;
 import io.pluresdb.sync.auth.SharedTokenAgent;
 import io.pluresdb.sync.protocol.PeerSession;
+import io.pluresdb.sync.protocol.PeerStatus;
 import io.pluresdb.sync.protocol.SyncConfig;
+import io.pluresdb.sync.replicator.PeerRow;
 import io.pluresdb.sync.replicator.Replicator;
 import java.net.InetSocketAddress;
 import java.sql.SQLException;
@@ -64,6 +66,17 @@ public final class ReplicationService implements AutoCloseable {
   /** The listener's bound address, or null when this node does not listen. */
   public InetSocketAddress listenAddress() {
     return replicator.listenAddress();
+  }
+
+  /** How many transactions the sessions not closed are behind, summed over peers. */
+  public long backlog() {
+    long sum = 0;
+    for (PeerRow p : replicator.peers()) {
+      if (p.status().state() != PeerStatus.State.CLOSED) {
+        sum += p.status().lag();
+      }
+    }
+    return sum;
   }
 
   public Replicator replicator() {

@@ -13,7 +13,7 @@ final class EngineServices {
   private EngineServices() {}
 
   /** Attaches every service to a freshly opened engine; on failure the caller shuts it down. */
-  static void start(Engine engine) throws SQLException {
+  static void start(RunningEngine engine) throws SQLException {
     // one line per feature, e.g. engine.attach(SomeService.start(engine.store(), settings))
     engine.attach(engine.planner().live().start());
     engine.attach(vectorIndexes(engine));
@@ -21,7 +21,7 @@ final class EngineServices {
   }
 
   /** HNSW index maintenance, persisted beside a file database; top-k queries search it. */
-  private static HnswIndexes vectorIndexes(Engine engine) {
+  private static HnswIndexes vectorIndexes(RunningEngine engine) {
     DatabaseTarget target = engine.target();
     HnswIndexes indexes =
         HnswIndexes.start(

@@ -9,6 +9,7 @@ import io.pluresdb.crdt.store.Store;
 import io.pluresdb.crdt.store.WriteTxn;
 import io.pluresdb.engine.api.BatchResult;
 import io.pluresdb.engine.api.Cursor;
+import io.pluresdb.engine.api.ListCursor;
 import io.pluresdb.engine.api.Result;
 import io.pluresdb.engine.api.Session;
 import io.pluresdb.engine.exec.Binder;

@@ -3,7 +3,7 @@ package io.pluresdb.engine.vector;
 import io.pluresdb.crdt.schema.ColumnType;
 import io.pluresdb.crdt.value.Values;
 import io.pluresdb.engine.api.Cursor;
-import io.pluresdb.engine.session.ListCursor;
+import io.pluresdb.engine.api.ListCursor;
 import io.pluresdb.sql.read.ReadPlan;
 import io.pluresdb.sql.vector.VectorTopK;
 import io.pluresdb.vector.AnnIndex;

@@ -2,6 +2,7 @@ package io.pluresdb.sql.parser;
 
 import io.pluresdb.crdt.error.Errors;
 import io.pluresdb.crdt.error.SqlState;
+import io.pluresdb.sql.parser.ddl.ReservedWords;
 import io.pluresdb.sql.parser.impl.ParseException;
 import io.pluresdb.sql.parser.impl.PluresSqlParserImpl;
 import io.pluresdb.sql.parser.impl.PluresSqlParserImplConstants;
@@ -62,12 +63,24 @@ public final class SqlParsers {
 
   /** Names quoted only when they must be, in double quotes, as {@link #CONFIG} reads them. */
   private static final SqlDialect DIALECT =
-      new SqlDialect(
+      new Dialect(
           SqlDialect.EMPTY_CONTEXT
               .withIdentifierQuoteString("\"")
               .withUnquotedCasing(Casing.TO_LOWER)
               .withQuotedCasing(Casing.UNCHANGED)
               .withCaseSensitive(true));
+
+  /** The unparse dialect, which tells the DDL nodes what this grammar reserves. */
+  private static final class Dialect extends SqlDialect implements ReservedWords {
+    Dialect(Context context) {
+      super(context);
+    }
+
+    @Override
+    public boolean isReservedWord(String word) {
+      return SqlParsers.isReservedWord(word);
+    }
+  }
 
   private SqlParsers() {}
 

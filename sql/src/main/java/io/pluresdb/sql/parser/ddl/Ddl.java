@@ -1,6 +1,5 @@
 package io.pluresdb.sql.parser.ddl;
 
-import io.pluresdb.sql.parser.SqlParsers;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.apache.calcite.sql.SqlWriter;
@@ -14,7 +13,11 @@ final class Ddl {
 
   /** Writes a name, quoted only when it would not read back as itself unquoted. */
   static void name(SqlWriter writer, String name) {
-    boolean plain = PLAIN_NAME.matcher(name).matches() && !SqlParsers.isReservedWord(name);
+    // a writer of another dialect cannot say what is reserved, so it gets every name quoted
+    boolean plain =
+        PLAIN_NAME.matcher(name).matches()
+            && writer.getDialect() instanceof ReservedWords words
+            && !words.isReservedWord(name);
     writer.identifier(name, !plain);
   }
 

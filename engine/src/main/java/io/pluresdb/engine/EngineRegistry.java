@@ -1,25 +1,23 @@
-package io.pluresdb.engine.runtime;
+package io.pluresdb.engine;
 
 import io.pluresdb.crdt.error.Errors;
 import io.pluresdb.crdt.error.SqlState;
-import io.pluresdb.crdt.store.Store;
-import io.pluresdb.crdt.store.StoreConfig;
 import io.pluresdb.engine.api.DatabaseTarget;
+import io.pluresdb.engine.api.Engine;
+import io.pluresdb.engine.api.EngineLease;
 import io.pluresdb.engine.api.EngineSettings;
-import io.pluresdb.engine.replication.SysPeers;
-import io.pluresdb.engine.vector.VectorSupport;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import io.pluresdb.engine.runtime.RunningEngine;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * The open engines of this JVM, by canonical database key. The first connection to a database opens
- * its store; later ones share it; the last to leave closes it.
+ * The open engines of this JVM, by canonical database key: the engine module's entry point. The
+ * first connection to a database opens its engine; later ones share it; the last to leave closes
+ * it.
  *
  * <p>Thread-safe: every method holds this registry's monitor, so a concurrent open and close of one
  * database cannot interleave (a connection never receives an engine being closed). Opening a store
@@ -29,7 +27,17 @@ import java.util.concurrent.CopyOnWriteArrayList;
 public final class EngineRegistry {
   private static final EngineRegistry GLOBAL = new EngineRegistry();
 
-  private final Map<String, Engine> engines = new HashMap<>();
+  /** An open engine and the number of leases on it. */
+  private static final class Entry {
+    final RunningEngine engine;
+    int references;
+
+    Entry(RunningEngine engine) {
+      this.engine = engine;
+    }
+  }
+
+  private final Map<String, Entry> engines = new HashMap<>();
   private final List<Runnable> statementEnds = new CopyOnWriteArrayList<>();
 
   /** The registry the driver uses. */
@@ -44,24 +52,12 @@ public final class EngineRegistry {
   public synchronized EngineLease acquire(
       DatabaseTarget target, EngineSettings settings, String asker) throws SQLException {
     String key = target.canonicalKey();
-    Engine engine = engines.get(key);
-    if (engine == null) {
-      SysPeers sysPeers = new SysPeers();
-      Store store = openStore(target, settings, sysPeers);
-      engine = new Engine(key, target, settings, store, sysPeers, this::statementEnded);
-      try {
-        EngineServices.start(engine);
-      } catch (SQLException | RuntimeException e) {
-        try {
-          engine.shutdown();
-        } catch (SQLException closing) {
-          e.addSuppressed(closing);
-        }
-        throw e;
-      }
-      engines.put(key, engine);
+    Entry entry = engines.get(key);
+    if (entry == null) {
+      entry = new Entry(RunningEngine.open(target, settings, this::statementEnded));
+      engines.put(key, entry);
     } else {
-      String conflict = engine.settings().conflictWith(settings);
+      String conflict = entry.engine.settings().conflictWith(settings);
       if (conflict != null) {
         throw Errors.of(
             SqlState.CLIENT_UNABLE_TO_CONNECT,
@@ -74,14 +70,15 @@ public final class EngineRegistry {
                 + " asks for a different value");
       }
     }
-    engine.retain();
-    return new EngineLease(this, engine);
+    entry.references++;
+    return new Lease(this, entry.engine);
   }
 
   synchronized void release(Engine engine) throws SQLException {
-    if (engine.release() == 0) {
+    Entry entry = engines.get(engine.key());
+    if (entry != null && entry.engine == engine && --entry.references == 0) {
       engines.remove(engine.key());
-      engine.shutdown();
+      entry.engine.shutdown();
     }
   }
 
@@ -106,7 +103,11 @@ public final class EngineRegistry {
 
   /** The engines open now (a copy; the shell's live counter watches them). */
   public synchronized List<Engine> engines() {
-    return List.copyOf(engines.values());
+    List<Engine> out = new ArrayList<>();
+    for (Entry e : engines.values()) {
+      out.add(e.engine);
+    }
+    return out;
   }
 
   /** Number of engines open (for tests and diagnostics). */
@@ -116,47 +117,7 @@ public final class EngineRegistry {
 
   /** References held on the engine of that key, or 0 when none is open. */
   public synchronized int references(String key) {
-    Engine e = engines.get(key);
-    return e == null ? 0 : e.references();
-  }
-
-  private static Store openStore(DatabaseTarget target, EngineSettings settings, SysPeers sysPeers)
-      throws SQLException {
-    StoreConfig config;
-    if (target.inMemory()) {
-      config = StoreConfig.memory(target.memoryName());
-    } else {
-      createParentDirectories(target.file());
-      config = StoreConfig.file(target.file());
-    }
-    config =
-        config
-            .withSynchronousFull(settings.synchronousFull())
-            .withMaxClockDrift(settings.maxClockDrift())
-            .withNodeName(settings.node())
-            .withConnectionInitializer(sysPeers::install);
-    config = VectorSupport.configure(config);
-    try {
-      return Store.open(config);
-    } catch (SQLException e) {
-      throw e;
-    } catch (RuntimeException e) {
-      throw Errors.of(
-          SqlState.CLIENT_UNABLE_TO_CONNECT, "cannot open database " + target + ": " + e, e);
-    }
-  }
-
-  private static void createParentDirectories(Path file) throws SQLException {
-    Path parent = file.toAbsolutePath().getParent();
-    try {
-      if (parent != null) {
-        Files.createDirectories(parent);
-      }
-    } catch (IOException e) {
-      throw Errors.of(
-          SqlState.CLIENT_UNABLE_TO_CONNECT,
-          "cannot create the directory of database " + file + ": " + e.getMessage(),
-          e);
-    }
+    Entry e = engines.get(key);
+    return e == null ? 0 : e.references;
   }
 }

@@ -1,4 +1,4 @@
-package io.pluresdb.engine.live;
+package io.pluresdb.engine.api;
 
 /** What a live-query row says about the query's result. */
 public enum ChangeKind {

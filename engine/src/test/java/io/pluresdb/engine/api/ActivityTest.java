@@ -1,4 +1,4 @@
-package io.pluresdb.engine.runtime;
+package io.pluresdb.engine.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

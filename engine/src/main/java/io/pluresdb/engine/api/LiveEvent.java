@@ -1,4 +1,4 @@
-package io.pluresdb.engine.live;
+package io.pluresdb.engine.api;
 
 /**
  * One row of a live query's stream.

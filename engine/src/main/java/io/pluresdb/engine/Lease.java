@@ -1,24 +1,22 @@
-package io.pluresdb.engine.runtime;
+package io.pluresdb.engine;
 
+import io.pluresdb.engine.api.Engine;
+import io.pluresdb.engine.api.EngineLease;
 import java.sql.SQLException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-/**
- * One connection's hold on an engine. Closing it (once; later closes do nothing) gives the
- * reference back, and the last one closes the engine.
- *
- * <p>Thread-safe: {@link #close} may race with itself (for example {@code Connection.abort}).
- */
-public final class EngineLease implements AutoCloseable {
+/** A connection's hold on an engine of an {@link EngineRegistry}. */
+final class Lease implements EngineLease {
   private final EngineRegistry registry;
   private final Engine engine;
   private final AtomicBoolean closed = new AtomicBoolean();
 
-  EngineLease(EngineRegistry registry, Engine engine) {
+  Lease(EngineRegistry registry, Engine engine) {
     this.registry = registry;
     this.engine = engine;
   }
 
+  @Override
   public Engine engine() {
     return engine;
   }

@@ -1,8 +1,7 @@
-package io.pluresdb.engine.session;
+package io.pluresdb.engine.api;
 
 import io.pluresdb.crdt.error.Errors;
 import io.pluresdb.crdt.error.SqlState;
-import io.pluresdb.engine.api.Cursor;
 import io.pluresdb.sql.read.ColumnMeta;
 import java.sql.SQLException;
 import java.util.List;

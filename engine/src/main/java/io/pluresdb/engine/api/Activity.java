@@ -1,4 +1,4 @@
-package io.pluresdb.engine.runtime;
+package io.pluresdb.engine.api;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;

@@ -3,34 +3,63 @@ package io.pluresdb.engine.runtime;
 import io.pluresdb.crdt.error.Errors;
 import io.pluresdb.crdt.error.SqlState;
 import io.pluresdb.crdt.store.Store;
+import io.pluresdb.engine.api.Activity;
 import io.pluresdb.engine.api.DatabaseTarget;
+import io.pluresdb.engine.api.Engine;
 import io.pluresdb.engine.api.EngineSettings;
+import io.pluresdb.engine.api.IndexBuild;
+import io.pluresdb.engine.api.Session;
 import io.pluresdb.engine.replication.ReplicationService;
 import io.pluresdb.engine.replication.SysPeers;
 import io.pluresdb.engine.session.Planner;
+import io.pluresdb.engine.vector.HnswIndexes;
+import java.net.InetSocketAddress;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One open database: its store and the planner over it, shared by every connection to it.
+ * One open database: its store, the planner over it and the services beside it (live queries, HNSW
+ * indexes, replication), shared by every connection to it.
  *
- * <p>Thread-safe: the store and planner are; the reference count belongs to {@link EngineRegistry}
- * and is guarded by the registry's lock.
+ * <p>Thread-safe: the store and planner are; {@link #open} and {@link #shutdown} are called by the
+ * registry under its lock, which also guards the service list.
  */
-public final class Engine {
+public final class RunningEngine implements Engine {
   private final String key;
   private final DatabaseTarget target;
   private final EngineSettings settings;
   private final Store store;
   private final Planner planner;
   private final List<AutoCloseable> services = new ArrayList<>(); // guarded by the registry
-  private int references; // guarded by the owning EngineRegistry
   private final SysPeers sysPeers;
   private volatile ReplicationService replication;
   private final Activity activity;
 
-  Engine(
+  /**
+   * Opens the store of {@code target} and starts its services; on failure whatever was started is
+   * closed again. {@code statementEnded} runs on a statement's thread whenever one ends.
+   */
+  public static RunningEngine open(
+      DatabaseTarget target, EngineSettings settings, Runnable statementEnded) throws SQLException {
+    SysPeers sysPeers = new SysPeers();
+    Store store = StoreOpener.open(target, settings, sysPeers);
+    RunningEngine engine =
+        new RunningEngine(target.canonicalKey(), target, settings, store, sysPeers, statementEnded);
+    try {
+      EngineServices.start(engine);
+    } catch (SQLException | RuntimeException e) {
+      try {
+        engine.shutdown();
+      } catch (SQLException closing) {
+        e.addSuppressed(closing);
+      }
+      throw e;
+    }
+    return engine;
+  }
+
+  private RunningEngine(
       String key,
       DatabaseTarget target,
       EngineSettings settings,
@@ -46,26 +75,66 @@ public final class Engine {
     this.activity = new Activity(System::nanoTime, store::lastSeq, statementEnded);
   }
 
-  /** The statements running on this engine now (the shell's live counter reads it). */
+  @Override
   public Activity activity() {
     return activity;
   }
 
-  /** The canonical key under which connections share this engine. */
+  @Override
   public String key() {
     return key;
   }
 
+  @Override
   public DatabaseTarget target() {
     return target;
   }
 
+  @Override
   public EngineSettings settings() {
     return settings;
   }
 
   public Store store() {
     return store;
+  }
+
+  @Override
+  public String nodeId() {
+    return store.nodeId();
+  }
+
+  @Override
+  public String databaseId() {
+    return store.databaseId();
+  }
+
+  @Override
+  public long lastSeq() {
+    return store.lastSeq();
+  }
+
+  @Override
+  public Session openSession() throws SQLException {
+    return planner.openSession();
+  }
+
+  @Override
+  public IndexBuild indexBuilding() {
+    HnswIndexes indexes = planner.vectorIndexes();
+    return indexes == null ? null : indexes.building();
+  }
+
+  @Override
+  public InetSocketAddress listenAddress() {
+    ReplicationService r = replication;
+    return r == null ? null : r.listenAddress();
+  }
+
+  @Override
+  public long replicationBacklog() {
+    ReplicationService r = replication;
+    return r == null ? 0 : r.backlog();
   }
 
   public Planner planner() {
@@ -98,7 +167,7 @@ public final class Engine {
   }
 
   /** Closes the services, then the store; the first failure is thrown with the rest suppressed. */
-  void shutdown() throws SQLException {
+  public void shutdown() throws SQLException {
     Exception failure = null;
     for (int i = services.size() - 1; i >= 0; i--) {
       try {
@@ -127,17 +196,5 @@ public final class Engine {
       throw Errors.of(
           SqlState.INTERNAL_ERROR, "closing database " + target + ": " + failure, failure);
     }
-  }
-
-  int retain() {
-    return ++references;
-  }
-
-  int release() {
-    return --references;
-  }
-
-  int references() {
-    return references;
   }
 }

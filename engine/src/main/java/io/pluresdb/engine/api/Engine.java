@@ -1,0 +1,43 @@
+package io.pluresdb.engine.api;
+
+import java.net.InetSocketAddress;
+import java.sql.SQLException;
+
+/**
+ * One open database as the JDBC surface sees it: sessions to run statements in, and what the
+ * command line shows about the node (identity, running statements, index builds, replication).
+ *
+ * <p>Thread-safe.
+ */
+public interface Engine {
+  /** The canonical key under which connections share this engine. */
+  String key();
+
+  DatabaseTarget target();
+
+  EngineSettings settings();
+
+  /** This node's id. */
+  String nodeId();
+
+  /** The id of the database this node belongs to. */
+  String databaseId();
+
+  /** The log position of the latest committed transaction. */
+  long lastSeq();
+
+  /** A session for one JDBC connection. */
+  Session openSession() throws SQLException;
+
+  /** The statements running on this engine now. */
+  Activity activity();
+
+  /** The HNSW index build under way, or null when none is. */
+  IndexBuild indexBuilding();
+
+  /** Where this node accepts peers, or null when it does not listen. */
+  InetSocketAddress listenAddress();
+
+  /** How many transactions the open replication sessions are behind, summed (0 without any). */
+  long replicationBacklog();
+}
