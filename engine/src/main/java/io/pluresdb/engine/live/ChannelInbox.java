@@ -33,10 +33,12 @@ public final class ChannelInbox implements Channels, AutoCloseable {
   private final LinkedHashSet<List<String>> pending = new LinkedHashSet<>();
   private final CopyOnWriteArrayList<Consumer<Notification>> listeners =
       new CopyOnWriteArrayList<>();
-  private final Executor delivery = Delivery.serial();
+  private final Executor delivery;
   private AutoCloseable subscription;
 
-  public ChannelInbox(Store store) {
+  /** The inbox of a session of {@code store}; listeners are called on {@code delivery}. */
+  public ChannelInbox(Store store, Executor delivery) {
+    this.delivery = delivery;
     this.store = store;
   }
 

@@ -8,6 +8,7 @@ import io.pluresdb.crdt.schema.SchemaChange;
 import io.pluresdb.crdt.store.Store;
 import io.pluresdb.engine.api.ChangeKind;
 import io.pluresdb.engine.api.LiveEvent;
+import io.pluresdb.engine.threads.EngineRuntime;
 import io.pluresdb.sql.live.LiveQuery;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -49,6 +50,7 @@ public final class LiveQueries {
   private record Unregister(LiveSubscription subscription) {}
 
   private final Store store;
+  private final EngineRuntime runtime;
   private final LinkedBlockingQueue<Object> inbox = new LinkedBlockingQueue<>();
   private final Set<LiveSubscription> open = ConcurrentHashMap.newKeySet();
   private volatile Thread thread;
@@ -62,8 +64,13 @@ public final class LiveQueries {
   private AutoCloseable feed;
   private Evaluator evaluator;
 
-  public LiveQueries(Store store) {
+  /**
+   * The reactor of {@code store}; its thread and its subscribers' deliveries run on {@code
+   * runtime}.
+   */
+  public LiveQueries(Store store, EngineRuntime runtime) {
     this.store = store;
+    this.runtime = runtime;
   }
 
   /** Starts the reactor thread; closing the handle stops it and ends every subscription. */
@@ -71,8 +78,7 @@ public final class LiveQueries {
     if (thread != null) {
       throw new IllegalStateException("the live-query reactor is already started");
     }
-    Thread t = new Thread(this::run, "pluresdb-live-" + store.nodeId());
-    t.setDaemon(true);
+    Thread t = runtime.thread("live", this::run);
     thread = t;
     t.start();
     return this::stop;
@@ -103,7 +109,7 @@ public final class LiveQueries {
           SqlState.INVALID_PARAMETER_NUMBER,
           "no value specified for parameter " + (params.size() + 1));
     }
-    LiveSubscription s = new LiveSubscription(query, params, capacity, this);
+    LiveSubscription s = new LiveSubscription(query, params, capacity, this, runtime.serial());
     open.add(s);
     CompletableFuture<Void> done = new CompletableFuture<>();
     inbox.add(new Register(s, done));

@@ -24,7 +24,7 @@ public final class LiveSubscription implements LiveHandle {
   final LiveQuery query;
   final List<Object> params;
   private final LiveSink sink;
-  private final Executor delivery = Delivery.serial();
+  private final Executor delivery;
   private final LiveQueries owner;
   private final AtomicBoolean closed = new AtomicBoolean();
   private volatile Runnable whenEnded = () -> {};
@@ -41,7 +41,9 @@ public final class LiveSubscription implements LiveHandle {
 
   long version;
 
-  LiveSubscription(LiveQuery query, List<Object> params, int capacity, LiveQueries owner) {
+  LiveSubscription(
+      LiveQuery query, List<Object> params, int capacity, LiveQueries owner, Executor delivery) {
+    this.delivery = delivery;
     this.query = query;
     this.params = Collections.unmodifiableList(new ArrayList<>(params)); // may hold nulls
     this.sink = new LiveSink(capacity);

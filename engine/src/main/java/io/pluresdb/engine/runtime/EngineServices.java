@@ -14,7 +14,9 @@ final class EngineServices {
 
   /** Attaches every service to a freshly opened engine; on failure the caller shuts it down. */
   static void start(RunningEngine engine) throws SQLException {
-    // one line per feature, e.g. engine.attach(SomeService.start(engine.store(), settings))
+    // one line per feature, e.g. engine.attach(SomeService.start(engine.store(), settings));
+    // the threads go first, so that they close after every service that runs on them
+    engine.attach(engine.runtime());
     engine.attach(engine.planner().live().start());
     engine.attach(vectorIndexes(engine));
     engine.attach(engine.startReplication());
@@ -25,7 +27,9 @@ final class EngineServices {
     DatabaseTarget target = engine.target();
     HnswIndexes indexes =
         HnswIndexes.start(
-            engine.store(), target.inMemory() ? null : HnswIndexes.directoryFor(target.file()));
+            engine.store(),
+            target.inMemory() ? null : HnswIndexes.directoryFor(target.file()),
+            engine.runtime());
     engine.planner().useVectorIndexes(indexes);
     return indexes;
   }

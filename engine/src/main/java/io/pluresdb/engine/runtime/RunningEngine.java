@@ -12,6 +12,7 @@ import io.pluresdb.engine.api.Session;
 import io.pluresdb.engine.replication.ReplicationService;
 import io.pluresdb.engine.replication.SysPeers;
 import io.pluresdb.engine.session.Planner;
+import io.pluresdb.engine.threads.EngineRuntime;
 import io.pluresdb.engine.vector.HnswIndexes;
 import java.net.InetSocketAddress;
 import java.sql.SQLException;
@@ -30,6 +31,7 @@ public final class RunningEngine implements Engine {
   private final DatabaseTarget target;
   private final EngineSettings settings;
   private final Store store;
+  private final EngineRuntime runtime;
   private final Planner planner;
   private final List<AutoCloseable> services = new ArrayList<>(); // guarded by the registry
   private final SysPeers sysPeers;
@@ -71,7 +73,8 @@ public final class RunningEngine implements Engine {
     this.target = target;
     this.settings = settings;
     this.store = store;
-    this.planner = new Planner(store);
+    this.runtime = new EngineRuntime(store.nodeId());
+    this.planner = new Planner(store, runtime);
     this.activity = new Activity(System::nanoTime, store::lastSeq, statementEnded);
   }
 
@@ -135,6 +138,11 @@ public final class RunningEngine implements Engine {
   public long replicationBacklog() {
     ReplicationService r = replication;
     return r == null ? 0 : r.backlog();
+  }
+
+  /** The threads of this engine: closed after every service, before the store. */
+  public EngineRuntime runtime() {
+    return runtime;
   }
 
   public Planner planner() {

@@ -5,6 +5,7 @@ import io.pluresdb.crdt.error.SqlState;
 import io.pluresdb.sql.vector.FunctionErrors;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -17,9 +18,15 @@ import java.util.concurrent.TimeUnit;
  * timeout timer may run on any thread. All state is volatile; nothing blocks.
  */
 final class Interrupter {
+  private final ScheduledExecutorService timer;
   private volatile Statement running;
   private volatile boolean cancelled;
   private volatile boolean timedOut;
+
+  /** An interrupter whose timeouts fire on {@code timer}. */
+  Interrupter(ScheduledExecutorService timer) {
+    this.timer = timer;
+  }
 
   /** A new statement starts: forget earlier cancels and timeouts. */
   void reset() {
@@ -34,14 +41,13 @@ final class Interrupter {
 
   /** Interrupts the statement after {@code seconds}, marking the failure as a timeout. */
   ScheduledFuture<?> timeoutAfter(int seconds) {
-    return Planner.timer()
-        .schedule(
-            () -> {
-              timedOut = true;
-              interrupt();
-            },
-            seconds,
-            TimeUnit.SECONDS);
+    return timer.schedule(
+        () -> {
+          timedOut = true;
+          interrupt();
+        },
+        seconds,
+        TimeUnit.SECONDS);
   }
 
   void cancel() {

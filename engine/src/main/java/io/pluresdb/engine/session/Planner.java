@@ -4,14 +4,13 @@ import io.pluresdb.crdt.schema.Catalog;
 import io.pluresdb.crdt.store.Store;
 import io.pluresdb.engine.api.Session;
 import io.pluresdb.engine.live.LiveQueries;
+import io.pluresdb.engine.threads.EngineRuntime;
 import io.pluresdb.engine.vector.HnswIndexes;
 import io.pluresdb.sql.catalog.CalciteCatalogs;
 import io.pluresdb.sql.plan.Plan;
 import io.pluresdb.sql.plan.PlanCache;
 import io.pluresdb.sql.plan.StatementPlanner;
 import java.sql.SQLException;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -25,21 +24,21 @@ public final class Planner {
   private final CalciteCatalogs schemas = new CalciteCatalogs();
   private final PlanCache cache = new PlanCache(CACHE_CAPACITY);
   private final AtomicLong plansMade = new AtomicLong();
+  private final EngineRuntime runtime;
   private final LiveQueries live;
   private volatile HnswIndexes vectorIndexes;
 
-  public Planner(Store store) {
+  /** The planner of {@code store}, whose sessions and live queries run on {@code runtime}. */
+  public Planner(Store store, EngineRuntime runtime) {
     this.store = store;
-    this.live = new LiveQueries(store);
-    Prewarm.start();
+    this.runtime = runtime;
+    this.live = new LiveQueries(store, runtime);
+    Prewarm.start(runtime.serial());
   }
 
-  /**
-   * Starts loading the parser and validator in the background, so that a caller about to open a
-   * store (which takes a while too) can overlap both; the first {@code new Planner} does it anyway.
-   */
-  public static void prewarm() {
-    Prewarm.start();
+  /** The threads of the engine this planner serves. */
+  public EngineRuntime runtime() {
+    return runtime;
   }
 
   public Store store() {
@@ -98,20 +97,5 @@ public final class Planner {
   /** How many plan lookups the cache answered. */
   public long cacheHits() {
     return cache.hits();
-  }
-
-  /** The timer that enforces query timeouts; daemon threads, shared by all planners. */
-  public static ScheduledExecutorService timer() {
-    return Timer.INSTANCE;
-  }
-
-  private static final class Timer {
-    static final ScheduledExecutorService INSTANCE =
-        Executors.newSingleThreadScheduledExecutor(
-            r -> {
-              Thread t = new Thread(r, "pluresdb-query-timeout");
-              t.setDaemon(true);
-              return t;
-            });
   }
 }

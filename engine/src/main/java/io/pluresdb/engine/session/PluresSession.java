@@ -77,7 +77,7 @@ public final class PluresSession implements Session {
   private volatile boolean closed; // volatile: subscribe() may run on any thread
   private Duration writerWait = WRITER_WAIT;
   private int efSearch = DEFAULT_EF_SEARCH;
-  private final Interrupter interrupts = new Interrupter();
+  private final Interrupter interrupts;
   private final ChannelInbox channels;
 
   /** Open subscriptions (cursors and listeners), ended when the session closes. */
@@ -88,7 +88,8 @@ public final class PluresSession implements Session {
   public PluresSession(Planner planner) {
     this.planner = planner;
     this.store = planner.store();
-    this.channels = new ChannelInbox(store);
+    this.channels = new ChannelInbox(store, planner.runtime().serial());
+    this.interrupts = new Interrupter(planner.runtime().timer());
   }
 
   @Override

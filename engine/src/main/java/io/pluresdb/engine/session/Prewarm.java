@@ -9,27 +9,25 @@ import io.pluresdb.sql.plan.StatementPlanner;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Loads and initialises the parser and Calcite's validator (its operator tables are built by
- * reflection, and the generated parser is a large class) on a background thread, once per JVM, so
- * that this one-time cost overlaps with opening the store instead of delaying the first query.
+ * reflection, and the generated parser is a large class) in the background, once per JVM, so that
+ * this one-time cost overlaps with starting the engine's services instead of delaying the first
+ * query.
  */
 public final class Prewarm {
   private static final AtomicBoolean STARTED = new AtomicBoolean();
 
   private Prewarm() {}
 
-  /** Starts warming up unless already started; returns at once. */
-  public static void start() {
-    if (!STARTED.compareAndSet(false, true)) {
-      return;
+  /** Starts warming up on {@code background} unless already started; returns at once. */
+  public static void start(Executor background) {
+    if (STARTED.compareAndSet(false, true)) {
+      background.execute(Prewarm::run);
     }
-    Thread t = new Thread(Prewarm::run, "pluresdb-planner-prewarm");
-    t.setDaemon(true);
-    t.setPriority(Thread.MIN_PRIORITY);
-    t.start();
   }
 
   private static void run() {

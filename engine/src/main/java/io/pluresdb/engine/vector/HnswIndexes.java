@@ -9,6 +9,7 @@ import io.pluresdb.crdt.schema.IndexDef;
 import io.pluresdb.crdt.schema.SchemaChange;
 import io.pluresdb.crdt.store.Store;
 import io.pluresdb.engine.api.IndexBuild;
+import io.pluresdb.engine.threads.EngineRuntime;
 import io.pluresdb.sql.vector.HnswOptions;
 import io.pluresdb.vector.AnnIndex;
 import io.pluresdb.vector.IndexFile;
@@ -24,7 +25,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -73,25 +73,19 @@ public final class HnswIndexes implements AutoCloseable {
   private final java.util.concurrent.atomic.AtomicLong exactRuns =
       new java.util.concurrent.atomic.AtomicLong();
 
-  private HnswIndexes(Store store, Path dir) {
+  private HnswIndexes(Store store, Path dir, EngineRuntime runtime) {
     this.store = store;
     this.files = new IndexFiles(dir);
-    this.worker =
-        Executors.newSingleThreadExecutor(
-            r -> {
-              Thread t = new Thread(r, "pluresdb-hnsw-" + store.nodeId());
-              t.setDaemon(true);
-              return t;
-            });
+    this.worker = runtime.singleThread("hnsw");
     this.subscription = store.changeFeed().subscribe(this::committed);
   }
 
   /**
    * Starts maintaining the store's HNSW indexes, persisted under {@code dir} (null for an in-memory
-   * database); loading and catching up run in the background.
+   * database); loading and catching up run on a maintenance thread of {@code runtime}.
    */
-  public static HnswIndexes start(Store store, Path dir) {
-    HnswIndexes s = new HnswIndexes(store, dir);
+  public static HnswIndexes start(Store store, Path dir, EngineRuntime runtime) {
+    HnswIndexes s = new HnswIndexes(store, dir, runtime);
     s.worker.execute(s::open);
     return s;
   }

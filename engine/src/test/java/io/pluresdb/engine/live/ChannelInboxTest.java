@@ -6,6 +6,7 @@ import io.pluresdb.crdt.clock.OpId;
 import io.pluresdb.crdt.feed.Notification;
 import io.pluresdb.crdt.store.Store;
 import io.pluresdb.crdt.store.StoreConfig;
+import io.pluresdb.engine.threads.EngineRuntime;
 import java.sql.SQLException;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -15,17 +16,20 @@ import org.junit.jupiter.api.Test;
 /** A session's LISTEN state over the store's notification bus, local and relayed. */
 class ChannelInboxTest {
   private Store store;
+  private EngineRuntime runtime;
   private ChannelInbox inbox;
 
   @BeforeEach
   void open() throws SQLException {
     store = Store.open(StoreConfig.memory("inbox-" + System.nanoTime()));
-    inbox = new ChannelInbox(store);
+    runtime = new EngineRuntime("inbox");
+    inbox = new ChannelInbox(store, runtime.serial());
   }
 
   @AfterEach
   void close() throws SQLException {
     inbox.close();
+    runtime.close();
     store.close();
   }
 

@@ -6,6 +6,7 @@ import io.pluresdb.engine.api.Cursor;
 import io.pluresdb.engine.api.Result;
 import io.pluresdb.engine.api.Session;
 import io.pluresdb.engine.session.Planner;
+import io.pluresdb.engine.threads.EngineRuntime;
 import io.pluresdb.engine.vector.HnswIndexes;
 import io.pluresdb.engine.vector.VectorSupport;
 import java.math.BigDecimal;
@@ -20,6 +21,7 @@ import java.util.StringJoiner;
 /** A real store in a temporary directory with a planner and one session, for tests. */
 public final class Db implements AutoCloseable {
   private final Store store;
+  private final EngineRuntime runtime;
   private final Planner planner;
   private final Session session;
 
@@ -27,8 +29,10 @@ public final class Db implements AutoCloseable {
 
   private Db(Store store, Path file, boolean withIndexes) throws SQLException {
     this.store = store;
-    this.planner = new Planner(store);
-    this.indexes = withIndexes ? HnswIndexes.start(store, HnswIndexes.directoryFor(file)) : null;
+    this.runtime = new EngineRuntime("test");
+    this.planner = new Planner(store, runtime);
+    this.indexes =
+        withIndexes ? HnswIndexes.start(store, HnswIndexes.directoryFor(file), runtime) : null;
     planner.useVectorIndexes(indexes);
     this.session = planner.openSession();
   }
@@ -117,6 +121,7 @@ public final class Db implements AutoCloseable {
       } catch (Exception e) {
         throw new SQLException("closing the vector indexes", e);
       } finally {
+        runtime.close();
         store.close();
       }
     }

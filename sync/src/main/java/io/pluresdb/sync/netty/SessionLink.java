@@ -3,6 +3,7 @@ package io.pluresdb.sync.netty;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
+import io.pluresdb.crdt.concurrent.SerialExecutor;
 import io.pluresdb.crdt.feed.ChangeSet;
 import io.pluresdb.crdt.feed.Notification;
 import io.pluresdb.sync.protocol.CloseReason;

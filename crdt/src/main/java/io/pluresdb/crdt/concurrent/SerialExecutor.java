@@ -1,4 +1,4 @@
-package io.pluresdb.sync.netty;
+package io.pluresdb.crdt.concurrent;
 
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -8,9 +8,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs tasks one at a time, in submission order, on a shared pool: each session gets one, so a
- * session is never called concurrently while many sessions share few threads (the serial executor
- * of {@link Executor}'s javadoc).
+ * Runs tasks one at a time, in submission order, on a shared pool (the serial executor of {@link
+ * Executor}'s javadoc): each replication session and each live-query consumer gets one, so it is
+ * never called concurrently while many of them share few threads. A task that throws is logged and
+ * the tasks after it still run, so one failing callback cannot stall its consumer.
  *
  * <p>Thread-safe: any thread may submit; the queue is lock-free and {@code scheduled} makes sure at
  * most one drain runs at a time.
@@ -37,7 +38,7 @@ public final class SerialExecutor implements Executor {
       try {
         pool.execute(this::drain);
       } catch (RuntimeException rejected) {
-        // the pool is shutting down: nothing more will run for this session
+        // the pool is shutting down: nothing more will run on this executor
         scheduled.set(false);
         tasks.clear();
       }
@@ -50,8 +51,8 @@ public final class SerialExecutor implements Executor {
       while ((task = tasks.poll()) != null) {
         try {
           task.run();
-        } catch (RuntimeException e) {
-          LOG.error("session task failed", e);
+        } catch (RuntimeException | LinkageError | AssertionError e) {
+          LOG.error("a serial task failed; the tasks after it still run", e);
         }
       }
     } finally {
