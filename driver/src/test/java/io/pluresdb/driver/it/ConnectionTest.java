@@ -2,6 +2,7 @@ package io.pluresdb.driver.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import io.pluresdb.engine.EngineRegistry;
 import io.pluresdb.jdbc.PluresConnection;
@@ -9,9 +10,12 @@ import io.pluresdb.jdbc.PluresDataSource;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -41,6 +45,38 @@ class ConnectionTest {
       assertThat(registry.references(key)).isEqualTo(1);
     }
     assertThat(registry.references(key)).isZero();
+  }
+
+  @Test
+  void closingTheLastConnectionEndsEveryThreadOfTheDatabase() throws Exception {
+    String node;
+    try (Connection c = Db.connect("jdbc:pluresdb:" + dir.resolve("threads.db"))) {
+      PluresConnection pc = c.unwrap(PluresConnection.class);
+      node = pc.nodeId();
+      Db.exec(c, "CREATE TABLE doc (id BIGINT PRIMARY KEY, v VECTOR(2))");
+      Db.exec(c, "CREATE INDEX doc_v ON doc USING hnsw (v)");
+      CountDownLatch delivered = new CountDownLatch(1);
+      try (AutoCloseable sub =
+          pc.subscribe("SELECT id FROM doc", List.of(), changes -> delivered.countDown())) {
+        try (Statement s = c.createStatement()) {
+          s.setQueryTimeout(30); // arms the timeout timer
+          s.execute("INSERT INTO doc VALUES (1, '[1,0]')");
+        }
+        assertThat(delivered.await(30, TimeUnit.SECONDS)).isTrue();
+      }
+      assertThat(threadsOf(node))
+          .contains("pluresdb-live-" + node, "pluresdb-hnsw-" + node, "pluresdb-timeout-" + node)
+          .anyMatch(n -> n.startsWith("pluresdb-delivery-" + node));
+    }
+    await().atMost(Duration.ofSeconds(30)).until(() -> threadsOf(node).isEmpty());
+  }
+
+  private static List<String> threadsOf(String node) {
+    return Thread.getAllStackTraces().keySet().stream()
+        .filter(Thread::isAlive)
+        .map(Thread::getName)
+        .filter(n -> n.startsWith("pluresdb-") && n.contains(node))
+        .toList();
   }
 
   @Test

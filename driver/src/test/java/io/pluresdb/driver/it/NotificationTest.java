@@ -123,10 +123,28 @@ class NotificationTest {
             n -> pushed.add(n.getParameter() + "@" + Thread.currentThread().getName()))) {
       Db.exec(sender, "NOTIFY album_events, 'pushed'");
       String got = pushed.poll(10, TimeUnit.SECONDS);
-      assertThat(got).startsWith("pushed@pluresdb-live-delivery");
+      assertThat(got).startsWith("pushed@pluresdb-delivery-" + inbox.nodeId());
       assertThat(inbox.getNotifications()).isEmpty(); // pushed, not queued
     }
     Db.exec(sender, "NOTIFY album_events, 'queued'");
     assertThat(texts(inbox.getNotifications())).containsExactly("album_events:queued");
+  }
+
+  @Test
+  void aListenerThatThrowsAnErrorDoesNotStopTheNotificationsAfterIt() throws Exception {
+    LinkedBlockingQueue<String> pushed = new LinkedBlockingQueue<>();
+    try (AutoCloseable handle =
+        inbox.addNotificationListener(
+            n -> {
+              pushed.add(n.getParameter());
+              if (n.getParameter().equals("first")) {
+                throw new AssertionError("a listener's bug");
+              }
+            })) {
+      Db.exec(sender, "NOTIFY album_events, 'first'");
+      assertThat(pushed.poll(30, TimeUnit.SECONDS)).isEqualTo("first");
+      Db.exec(sender, "NOTIFY album_events, 'second'");
+      assertThat(pushed.poll(30, TimeUnit.SECONDS)).isEqualTo("second");
+    }
   }
 }
