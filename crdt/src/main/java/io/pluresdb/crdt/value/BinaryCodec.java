@@ -44,7 +44,7 @@ final class BinaryCodec extends ValueCodec {
   }
 
   @Override
-  Object convert(Object v, String what) {
+  Object convert(Object v, Object what) {
     if (v instanceof byte[] b) {
       return b.clone(); // a getter's caller may change the array
     }

@@ -24,7 +24,7 @@ final class BooleanCodec extends ValueCodec {
   }
 
   @Override
-  Object convert(Object v, String what) {
+  Object convert(Object v, Object what) {
     return truth(v);
   }
 

@@ -1,7 +1,6 @@
 package io.pluresdb.crdt.value;
 
 import io.pluresdb.crdt.schema.ColumnType;
-import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -13,17 +12,8 @@ final class DateCodec extends ValueCodec {
   }
 
   @Override
-  Object assign(Object v, Object what) throws SQLException {
-    LocalDate d = date(v);
-    if (d == null) {
-      throw Failures.wrong(v, type(), what);
-    }
-    return d;
-  }
-
-  @Override
-  Object convert(Object v, String what) {
-    return date(v); // a getter asks the same question as an assignment here
+  Object convert(Object v, Object what) {
+    return date(v); // an assignment asks the same question (see ValueCodec.assign)
   }
 
   private static LocalDate date(Object v) {

@@ -47,7 +47,7 @@ final class DecimalCodec extends ValueCodec {
   }
 
   @Override
-  Object convert(Object v, String what) {
+  Object convert(Object v, Object what) {
     return Numbers.exactOrNull(v);
   }
 

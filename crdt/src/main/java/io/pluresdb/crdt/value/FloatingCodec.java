@@ -19,7 +19,7 @@ final class FloatingCodec extends ValueCodec {
   }
 
   @Override
-  Object convert(Object v, String what) {
+  Object convert(Object v, Object what) {
     return Numbers.floating(v);
   }
 

@@ -60,8 +60,8 @@ final class IntegerCodec extends ValueCodec {
   }
 
   @Override
-  Object convert(Object v, String what) throws SQLException {
-    return cast(v, what, name(), min, max);
+  Object convert(Object v, Object what) throws SQLException {
+    return cast(v, String.valueOf(what), name(), min, max);
   }
 
   /**

@@ -84,7 +84,7 @@ final class TextCodec extends ValueCodec {
   }
 
   @Override
-  Object convert(Object v, String what) {
+  Object convert(Object v, Object what) {
     return ValueCodec.textOf(v);
   }
 

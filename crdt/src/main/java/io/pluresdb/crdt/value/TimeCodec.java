@@ -1,7 +1,6 @@
 package io.pluresdb.crdt.value;
 
 import io.pluresdb.crdt.schema.ColumnType;
-import java.sql.SQLException;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
@@ -18,16 +17,7 @@ final class TimeCodec extends ValueCodec {
   }
 
   @Override
-  Object assign(Object v, Object what) throws SQLException {
-    LocalTime t = time(v);
-    if (t == null) {
-      throw Failures.wrong(v, type(), what);
-    }
-    return t;
-  }
-
-  @Override
-  Object convert(Object v, String what) {
+  Object convert(Object v, Object what) {
     return time(v);
   }
 

@@ -31,7 +31,7 @@ final class TimestampCodec extends ValueCodec {
   }
 
   @Override
-  Object convert(Object v, String what) {
+  Object convert(Object v, Object what) {
     Object t = LegacyTime.toJavaTime(v);
     // a getter shows a zoned value's own (UTC) wall-clock time, as getObject(OffsetDateTime) would
     return t instanceof OffsetDateTime d ? d.toLocalDateTime() : local(t);

@@ -104,9 +104,16 @@ public abstract class ValueCodec {
 
   /**
    * Assignment of a non-null value; may throw the parse exceptions and ClassCastException, which
-   * {@link #coerce} reports with the value's name.
+   * {@link #coerce} reports with the value's name. By default the cast's answer: types whose
+   * getters and assignments ask the same question (DATE, TIME) only write {@link #convert}.
    */
-  abstract Object assign(Object v, Object what) throws SQLException;
+  Object assign(Object v, Object what) throws SQLException {
+    Object c = convert(v, what);
+    if (c == null) {
+      throw Failures.wrong(v, type, what);
+    }
+    return c;
+  }
 
   /** Checks a canonical value against a column's declared precision, scale or length. */
   Object fit(Object canonical, int precision, int scale, Object what) throws SQLException {
@@ -133,8 +140,11 @@ public abstract class ValueCodec {
     return c;
   }
 
-  /** Cast of a non-null value; null when it cannot become this type. */
-  abstract Object convert(Object v, String what) throws SQLException;
+  /**
+   * Cast of a non-null value; null when it cannot become this type. {@code what} names the value in
+   * errors (a String for getters, a column for assignments).
+   */
+  abstract Object convert(Object v, Object what) throws SQLException;
 
   /** The type's name in cast errors. */
   String name() {

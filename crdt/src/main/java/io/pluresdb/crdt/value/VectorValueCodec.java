@@ -63,7 +63,7 @@ final class VectorValueCodec extends ValueCodec {
   }
 
   @Override
-  Object convert(Object v, String what) {
+  Object convert(Object v, Object what) {
     if (v instanceof float[] f) {
       return f.clone();
     }

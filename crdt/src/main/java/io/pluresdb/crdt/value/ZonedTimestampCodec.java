@@ -19,16 +19,9 @@ final class ZonedTimestampCodec extends ValueCodec {
 
   @Override
   Object assign(Object v, Object what) throws SQLException {
-    Object t = LegacyTime.toJavaTime(v);
+    Object t = parsed(LegacyTime.toJavaTime(v));
     if (t instanceof OffsetDateTime d) {
       return utc(d);
-    }
-    if (t instanceof String s) {
-      try {
-        return TimeText.parseTimestampTz(s);
-      } catch (DateTimeParseException e) {
-        t = TimeText.parseTimestamp(s); // no offset: a local date-time, below
-      }
     }
     LocalDateTime l = TimestampCodec.local(t);
     if (l == null) {
@@ -39,21 +32,28 @@ final class ZonedTimestampCodec extends ValueCodec {
   }
 
   @Override
-  Object convert(Object v, String what) {
-    Object t = LegacyTime.toJavaTime(v);
+  Object convert(Object v, Object what) {
+    Object t = parsed(LegacyTime.toJavaTime(v));
     if (t instanceof OffsetDateTime d) {
       return d; // a getter keeps the offset it was given
-    }
-    if (t instanceof String s) {
-      try {
-        return TimeText.parseOffsetTimestamp(s);
-      } catch (DateTimeParseException e) {
-        t = TimeText.parseTimestamp(s); // no offset: a local date-time, below
-      }
     }
     // a getter takes a local date-time as UTC: the JVM's zone says nothing about stored values
     LocalDateTime l = TimestampCodec.local(t);
     return l == null ? null : l.atOffset(ZoneOffset.UTC);
+  }
+
+  /**
+   * Text with an offset as its OffsetDateTime, without one as its LocalDateTime; else {@code t}.
+   */
+  private static Object parsed(Object t) {
+    if (!(t instanceof String s)) {
+      return t;
+    }
+    try {
+      return TimeText.parseOffsetTimestamp(s);
+    } catch (DateTimeParseException e) {
+      return TimeText.parseTimestamp(s); // no offset (or not a timestamp, which this reports)
+    }
   }
 
   @Override
