@@ -7,17 +7,25 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
+import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoField;
 
 /** The fixed ISO-8601 text forms of dates and times stored in SQLite (sortable as text). */
 final class TimeText {
   private TimeText() {}
 
+  /**
+   * {@code HH:mm:ss[.fffffffff]}; seconds are optional when parsing (as in ISO-8601) but always
+   * written, so that stored times sort as text.
+   */
   static final DateTimeFormatter TIME =
       new DateTimeFormatterBuilder()
-          .appendPattern("HH:mm:ss")
+          .appendPattern("HH:mm")
+          .optionalStart()
+          .appendPattern(":ss")
           .optionalStart()
           .appendFraction(ChronoField.NANO_OF_SECOND, 0, 9, true)
+          .optionalEnd()
           .optionalEnd()
           .toFormatter();
 
@@ -74,6 +82,22 @@ final class TimeText {
     return timestamp(t.withOffsetSameInstant(ZoneOffset.UTC).toLocalDateTime()) + 'Z';
   }
 
+  /**
+   * A date, also from the date part of a timestamp's text; the whole text is tried first, for years
+   * beyond 9999 ({@code +10000-01-01}).
+   */
+  static LocalDate parseDate(String s) {
+    String x = s.trim();
+    try {
+      return LocalDate.parse(x);
+    } catch (DateTimeParseException e) {
+      if (x.length() <= 10) {
+        throw e;
+      }
+      return LocalDate.parse(x.substring(0, 10));
+    }
+  }
+
   static LocalTime parseTime(String s) {
     return LocalTime.parse(s.trim(), TIME);
   }
@@ -86,7 +110,13 @@ final class TimeText {
     return LocalDateTime.parse(t, TIMESTAMP);
   }
 
+  /** A zoned timestamp's text, moved to UTC (the canonical offset). */
   static OffsetDateTime parseTimestampTz(String s) {
-    return OffsetDateTime.parse(s.trim(), TIMESTAMP_TZ).withOffsetSameInstant(ZoneOffset.UTC);
+    return parseOffsetTimestamp(s).withOffsetSameInstant(ZoneOffset.UTC);
+  }
+
+  /** A zoned timestamp's text, keeping the offset it was written with. */
+  static OffsetDateTime parseOffsetTimestamp(String s) {
+    return OffsetDateTime.parse(s.trim(), TIMESTAMP_TZ);
   }
 }

@@ -2,17 +2,10 @@ package io.pluresdb.crdt.value;
 
 import io.pluresdb.crdt.schema.ColumnDef;
 import io.pluresdb.crdt.schema.ColumnType;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.LocalTime;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 
 /**
  * Conversions between the three forms a value takes. <b>Canonical</b> values are what every layer
@@ -24,6 +17,9 @@ import java.time.ZoneOffset;
  * HH:mm:ss[.fffffffff]}, zoned timestamps as UTC {@code yyyy-MM-dd HH:mm:ss[.f]Z}), BLOB (vectors
  * as little-endian float32). DECIMAL is bound as its plain text into a NUMERIC column, so SQLite
  * keeps it as a number whenever that is lossless.
+ *
+ * <p>Each type's rules live in its {@link ValueCodec}; this class is the entry point the store and
+ * the planner call.
  */
 public final class Values {
   private Values() {}
@@ -34,65 +30,27 @@ public final class Values {
    * 'abc'").
    */
   public static Object coerce(Object value, ColumnDef column, String table) throws SQLException {
-    return Coercion.coerce(
-        value,
-        column.type(),
-        column.precision(),
-        column.scale(),
-        new Coercion.Subject(column.name(), table));
+    ValueCodec codec = ValueCodec.of(column.type());
+    Subject what = new Subject(column.name(), table);
+    Object canonical = codec.coerce(value, what);
+    return canonical == null
+        ? null
+        : codec.fit(canonical, column.precision(), column.scale(), what);
   }
 
   /** Converts a value to the canonical value of {@code type} (no column to name in errors). */
   public static Object coerce(Object value, ColumnType type) throws SQLException {
-    return Coercion.coerce(value, type, 0, 0, new Coercion.Subject(null, null));
+    return ValueCodec.of(type).coerce(value, new Subject(null, null));
   }
 
   /** Canonical value to stored value. */
   public static Object toStored(Object canonical, ColumnType type) {
-    if (canonical == null) {
-      return null;
-    }
-    return switch (type) {
-      case BOOLEAN -> ((Boolean) canonical) ? 1L : 0L;
-      case DECIMAL -> ((java.math.BigDecimal) canonical).toPlainString();
-      case DATE -> TimeText.date((LocalDate) canonical);
-      case TIME -> TimeText.time((LocalTime) canonical);
-      case TIMESTAMP -> TimeText.timestamp((LocalDateTime) canonical);
-      case TIMESTAMP_WITH_TIME_ZONE -> TimeText.timestampTz((OffsetDateTime) canonical);
-      case VECTOR -> vectorBytes((float[]) canonical);
-      default -> canonical;
-    };
+    return ValueCodec.of(type).toStored(canonical);
   }
 
   /** Stored value (as read from SQLite) to canonical value. */
   public static Object fromStored(Object stored, ColumnType type) throws SQLException {
-    if (stored == null) {
-      return null;
-    }
-    if (type == ColumnType.VECTOR && stored instanceof byte[] b) {
-      return vectorFloats(b);
-    }
-    if (stored instanceof Integer i) {
-      stored = i.longValue();
-    }
-    if (stored instanceof String s) {
-      switch (type) {
-        case CHAR, VARCHAR, CLOB, JSON -> {
-          // already checked when written; reads skip length and JSON validation
-          return s;
-        }
-        default -> {
-          // converted below
-        }
-      }
-    }
-    return switch (type) {
-      case TIMESTAMP_WITH_TIME_ZONE ->
-          stored instanceof String s
-              ? TimeText.parseTimestampTz(s)
-              : Coercion.coerce(stored, type, 0, 0, "stored value");
-      default -> Coercion.coerce(stored, type, 0, 0, "stored value");
-    };
+    return stored == null ? null : ValueCodec.of(type).fromStored(stored);
   }
 
   /** Binds a canonical value to a SQLite statement parameter in its stored form. */
@@ -118,26 +76,4 @@ public final class Values {
   public static Object read(ResultSet rs, int index, ColumnType type) throws SQLException {
     return fromStored(rs.getObject(index), type);
   }
-
-  /** A vector's stored form: little-endian float32. */
-  public static byte[] vectorBytes(float[] v) {
-    ByteBuffer b = ByteBuffer.allocate(v.length * 4).order(ByteOrder.LITTLE_ENDIAN);
-    for (float f : v) {
-      b.putFloat(f);
-    }
-    return b.array();
-  }
-
-  /** Reads a vector's stored form. */
-  public static float[] vectorFloats(byte[] bytes) {
-    ByteBuffer b = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
-    float[] v = new float[bytes.length / 4];
-    for (int i = 0; i < v.length; i++) {
-      v[i] = b.getFloat();
-    }
-    return v;
-  }
-
-  /** The UTC offset every canonical zoned timestamp carries. */
-  static final ZoneOffset UTC = ZoneOffset.UTC;
 }

@@ -3,8 +3,8 @@ package io.pluresdb.driver.jdbc;
 import io.pluresdb.crdt.error.Errors;
 import io.pluresdb.crdt.error.SqlState;
 import io.pluresdb.crdt.schema.ColumnType;
+import io.pluresdb.crdt.value.ValueCodec;
 import io.pluresdb.driver.value.LegacyDates;
-import io.pluresdb.driver.value.ObjectConversions;
 import io.pluresdb.driver.value.ParameterValues;
 import io.pluresdb.driver.value.TypeFacts;
 import io.pluresdb.sql.plan.Prepared;
@@ -323,7 +323,8 @@ public final class PreparedStatementImpl extends StatementImpl implements Prepar
       }
       throw Errors.unsupported("PreparedStatement.setObject with java.sql.Types " + targetSqlType);
     }
-    bind(i, ObjectConversions.toCanonical(ParameterValues.normalize(x, what(i)), type, what(i)));
+    // JDBC's conversion to a target type is a cast (fractions truncate), not an assignment
+    bind(i, ValueCodec.of(type).cast(ParameterValues.normalize(x, what(i)), what(i)));
   }
 
   @Override

@@ -2,9 +2,9 @@ package io.pluresdb.driver.jdbc;
 
 import io.pluresdb.crdt.error.Errors;
 import io.pluresdb.crdt.error.SqlState;
-import io.pluresdb.driver.value.Conversions;
+import io.pluresdb.crdt.value.ValueCodec;
+import io.pluresdb.driver.value.JdbcObjects;
 import io.pluresdb.driver.value.LegacyDates;
-import io.pluresdb.driver.value.ObjectConversions;
 import io.pluresdb.sql.read.ColumnMeta;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
@@ -29,6 +29,9 @@ import java.sql.SQLXML;
 import java.sql.Statement;
 import java.sql.Time;
 import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.util.Calendar;
 import java.util.HashMap;
 import java.util.List;
@@ -39,8 +42,8 @@ import javax.sql.rowset.serial.SerialClob;
 
 /**
  * The PluresDB {@link ResultSet}: a read-only view over a {@link RowSource} whose values are
- * canonical; every getter is a thin call into {@link Conversions} or {@link ObjectConversions}.
- * Long only as delegation: the JDBC interface has that many getters.
+ * canonical; every getter is a thin call into the column type's {@link ValueCodec}. Long only as
+ * delegation: the JDBC interface has that many getters.
  *
  * <p>Not thread-safe: used by the thread that owns the statement; {@link #close} is idempotent.
  */
@@ -317,61 +320,55 @@ public final class ResultSetImpl extends ResultSetUpdates implements SelfWrapper
 
   @Override
   public String getString(int i) throws SQLException {
-    return Conversions.toText(value(i));
+    return ValueCodec.textOf(value(i));
   }
 
   @Override
   public boolean getBoolean(int i) throws SQLException {
     Object v = value(i);
-    return v != null && Conversions.toBoolean(v, what(i));
+    return v != null && ValueCodec.read(v, boolean.class, what(i));
   }
 
   @Override
   public byte getByte(int i) throws SQLException {
     Object v = value(i);
-    return v == null
-        ? 0
-        : (byte) Conversions.toLong(v, what(i), "byte", Byte.MIN_VALUE, Byte.MAX_VALUE);
+    return v == null ? 0 : ValueCodec.read(v, byte.class, what(i));
   }
 
   @Override
   public short getShort(int i) throws SQLException {
     Object v = value(i);
-    return v == null
-        ? 0
-        : (short) Conversions.toLong(v, what(i), "short", Short.MIN_VALUE, Short.MAX_VALUE);
+    return v == null ? 0 : ValueCodec.read(v, short.class, what(i));
   }
 
   @Override
   public int getInt(int i) throws SQLException {
     Object v = value(i);
-    return v == null
-        ? 0
-        : (int) Conversions.toLong(v, what(i), "int", Integer.MIN_VALUE, Integer.MAX_VALUE);
+    return v == null ? 0 : ValueCodec.read(v, int.class, what(i));
   }
 
   @Override
   public long getLong(int i) throws SQLException {
     Object v = value(i);
-    return v == null ? 0 : Conversions.toLong(v, what(i), "long", Long.MIN_VALUE, Long.MAX_VALUE);
+    return v == null ? 0 : ValueCodec.read(v, long.class, what(i));
   }
 
   @Override
   public float getFloat(int i) throws SQLException {
     Object v = value(i);
-    return v == null ? 0 : (float) Conversions.toDouble(v, what(i));
+    return v == null ? 0 : ValueCodec.read(v, float.class, what(i));
   }
 
   @Override
   public double getDouble(int i) throws SQLException {
     Object v = value(i);
-    return v == null ? 0 : Conversions.toDouble(v, what(i));
+    return v == null ? 0 : ValueCodec.read(v, double.class, what(i));
   }
 
   @Override
   public BigDecimal getBigDecimal(int i) throws SQLException {
     Object v = value(i);
-    return v == null ? null : Conversions.toBigDecimal(v, what(i));
+    return ValueCodec.read(v, BigDecimal.class, what(i));
   }
 
   @Override
@@ -384,7 +381,7 @@ public final class ResultSetImpl extends ResultSetUpdates implements SelfWrapper
   @Override
   public byte[] getBytes(int i) throws SQLException {
     Object v = value(i);
-    return v == null ? null : Conversions.toBytes(v, what(i));
+    return ValueCodec.read(v, byte[].class, what(i));
   }
 
   @Override
@@ -395,7 +392,9 @@ public final class ResultSetImpl extends ResultSetUpdates implements SelfWrapper
   @Override
   public Date getDate(int i, Calendar cal) throws SQLException {
     Object v = value(i);
-    return v == null ? null : LegacyDates.toSqlDate(Conversions.toLocalDate(v, what(i)), cal);
+    return v == null
+        ? null
+        : LegacyDates.toSqlDate(ValueCodec.read(v, LocalDate.class, what(i)), cal);
   }
 
   @Override
@@ -406,7 +405,9 @@ public final class ResultSetImpl extends ResultSetUpdates implements SelfWrapper
   @Override
   public Time getTime(int i, Calendar cal) throws SQLException {
     Object v = value(i);
-    return v == null ? null : LegacyDates.toSqlTime(Conversions.toLocalTime(v, what(i)), cal);
+    return v == null
+        ? null
+        : LegacyDates.toSqlTime(ValueCodec.read(v, LocalTime.class, what(i)), cal);
   }
 
   @Override
@@ -423,7 +424,7 @@ public final class ResultSetImpl extends ResultSetUpdates implements SelfWrapper
     if (v instanceof java.time.OffsetDateTime t) { // an instant: no calendar needed
       return Timestamp.from(t.toInstant());
     }
-    return LegacyDates.toSqlTimestamp(Conversions.toLocalDateTime(v, what(i)), cal);
+    return LegacyDates.toSqlTimestamp(ValueCodec.read(v, LocalDateTime.class, what(i)), cal);
   }
 
   @Override
@@ -462,7 +463,7 @@ public final class ResultSetImpl extends ResultSetUpdates implements SelfWrapper
 
   @Override
   public Object getObject(int i) throws SQLException {
-    return ObjectConversions.toJdbcObject(value(i), rows.columns().get(i - 1).type());
+    return JdbcObjects.of(value(i), rows.columns().get(i - 1).type());
   }
 
   @Override
@@ -478,7 +479,7 @@ public final class ResultSetImpl extends ResultSetUpdates implements SelfWrapper
     if (type == null) {
       throw Errors.of(SqlState.INVALID_PARAMETER_VALUE, "getObject: the class is null");
     }
-    return ObjectConversions.toClass(value(i), type, what(i));
+    return ValueCodec.read(value(i), type, what(i));
   }
 
   @Override

@@ -1,6 +1,6 @@
 package io.pluresdb.driver.live;
 
-import io.pluresdb.driver.value.ObjectConversions;
+import io.pluresdb.driver.value.JdbcObjects;
 import io.pluresdb.engine.api.LiveEvent;
 import io.pluresdb.jdbc.LiveChange;
 import io.pluresdb.sql.read.ColumnMeta;
@@ -22,7 +22,7 @@ final class Changes {
     Object[] row = e.row();
     Object[] values = new Object[row.length];
     for (int i = 0; i < row.length; i++) {
-      values[i] = ObjectConversions.toJdbcObject(row[i], columns.get(i).type());
+      values[i] = JdbcObjects.of(row[i], columns.get(i).type());
     }
     return LiveChange.of(
         LiveChange.Kind.valueOf(e.kind().name()), e.version(), labels, Arrays.asList(values));

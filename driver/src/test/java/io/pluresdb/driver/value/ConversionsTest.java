@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.pluresdb.crdt.schema.ColumnType;
+import io.pluresdb.crdt.value.ValueCodec;
 import java.math.BigDecimal;
 import java.sql.SQLDataException;
 import java.sql.SQLException;
@@ -22,19 +23,15 @@ class ConversionsTest {
 
   @Test
   void integersConvertWithinRangeAndNameTheColumnWhenOutOfIt() throws SQLException {
-    assertThat(Conversions.toLong(42L, COL, "int", Integer.MIN_VALUE, Integer.MAX_VALUE))
-        .isEqualTo(42);
-    assertThat(Conversions.toLong("17", COL, "int", Integer.MIN_VALUE, Integer.MAX_VALUE))
-        .isEqualTo(17);
-    assertThat(Conversions.toLong(3.9, COL, "int", Integer.MIN_VALUE, Integer.MAX_VALUE))
-        .isEqualTo(3);
-    assertThatThrownBy(
-            () -> Conversions.toLong(1L << 40, COL, "int", Integer.MIN_VALUE, Integer.MAX_VALUE))
+    assertThat(ValueCodec.read(42L, int.class, COL)).isEqualTo(42);
+    assertThat(ValueCodec.read("17", int.class, COL)).isEqualTo(17);
+    assertThat(ValueCodec.read(3.9, int.class, COL)).isEqualTo(3);
+    assertThatThrownBy(() -> ValueCodec.read(1L << 40, int.class, COL))
         .isInstanceOf(SQLDataException.class)
         .hasMessageContaining("column 'year'")
         .extracting(e -> ((SQLException) e).getSQLState())
         .isEqualTo("22003");
-    assertThatThrownBy(() -> Conversions.toLong("abc", COL, "int", 0, 10))
+    assertThatThrownBy(() -> ValueCodec.read("abc", int.class, COL))
         .hasMessage("column 'year': cannot convert 'abc' to int")
         .extracting(e -> ((SQLException) e).getSQLState())
         .isEqualTo("22018");
@@ -42,20 +39,20 @@ class ConversionsTest {
 
   @Test
   void textFormsAreTheUsualOnes() {
-    assertThat(Conversions.toText(new BigDecimal("1E+3"))).isEqualTo("1000");
-    assertThat(Conversions.toText(LocalDateTime.of(2024, 1, 2, 3, 4, 5)))
+    assertThat(ValueCodec.textOf(new BigDecimal("1E+3"))).isEqualTo("1000");
+    assertThat(ValueCodec.textOf(LocalDateTime.of(2024, 1, 2, 3, 4, 5)))
         .isEqualTo("2024-01-02 03:04:05.0");
-    assertThat(Conversions.toText(new byte[] {1, (byte) 0xAB})).isEqualTo("01ab");
-    assertThat(Conversions.toText(new float[] {1f, 2.5f})).isEqualTo("[1.0,2.5]");
-    assertThat(Conversions.toText(LocalDate.of(2024, 2, 29))).isEqualTo("2024-02-29");
+    assertThat(ValueCodec.textOf(new byte[] {1, (byte) 0xAB})).isEqualTo("01ab");
+    assertThat(ValueCodec.textOf(new float[] {1f, 2.5f})).isEqualTo("[1.0,2.5]");
+    assertThat(ValueCodec.textOf(LocalDate.of(2024, 2, 29))).isEqualTo("2024-02-29");
   }
 
   @Test
   void booleansAcceptNumbersAndWords() throws SQLException {
-    assertThat(Conversions.toBoolean(1L, COL)).isTrue();
-    assertThat(Conversions.toBoolean("false", COL)).isFalse();
-    assertThat(Conversions.toBoolean("Y", COL)).isTrue();
-    assertThatThrownBy(() -> Conversions.toBoolean("maybe", COL))
+    assertThat(ValueCodec.read(1L, Boolean.class, COL)).isTrue();
+    assertThat(ValueCodec.read("false", Boolean.class, COL)).isFalse();
+    assertThat(ValueCodec.read("Y", Boolean.class, COL)).isTrue();
+    assertThatThrownBy(() -> ValueCodec.read("maybe", Boolean.class, COL))
         .hasMessageContaining("'maybe'")
         .hasMessageContaining("BOOLEAN");
   }
@@ -63,47 +60,43 @@ class ConversionsTest {
   @Test
   void javaTimeTypesComeFromCanonicalValuesAndText() throws SQLException {
     LocalDate d = LocalDate.of(2001, 9, 9);
-    assertThat(ObjectConversions.toClass(d, LocalDate.class, COL)).isEqualTo(d);
-    assertThat(ObjectConversions.toClass("2001-09-09", LocalDate.class, COL)).isEqualTo(d);
-    assertThat(ObjectConversions.toClass(d, LocalDateTime.class, COL)).isEqualTo(d.atStartOfDay());
-    assertThat(ObjectConversions.toClass("2001-09-09 01:02:03.5", LocalDateTime.class, COL))
+    assertThat(ValueCodec.read(d, LocalDate.class, COL)).isEqualTo(d);
+    assertThat(ValueCodec.read("2001-09-09", LocalDate.class, COL)).isEqualTo(d);
+    assertThat(ValueCodec.read(d, LocalDateTime.class, COL)).isEqualTo(d.atStartOfDay());
+    assertThat(ValueCodec.read("2001-09-09 01:02:03.5", LocalDateTime.class, COL))
         .isEqualTo(LocalDateTime.of(2001, 9, 9, 1, 2, 3, 500_000_000));
-    assertThat(ObjectConversions.toClass("10:11:12", LocalTime.class, COL))
+    assertThat(ValueCodec.read("10:11:12", LocalTime.class, COL))
         .isEqualTo(LocalTime.of(10, 11, 12));
     OffsetDateTime odt = OffsetDateTime.of(2001, 9, 9, 1, 46, 40, 0, ZoneOffset.UTC);
-    assertThat(ObjectConversions.toClass(odt, Instant.class, COL))
+    assertThat(ValueCodec.read(odt, Instant.class, COL))
         .isEqualTo(Instant.ofEpochSecond(1_000_000_000));
-    assertThat(ObjectConversions.toClass(null, Integer.class, COL)).isNull();
-    assertThatThrownBy(() -> ObjectConversions.toClass("x", java.util.UUID.class, COL))
+    assertThat(ValueCodec.read(null, Integer.class, COL)).isNull();
+    assertThatThrownBy(() -> ValueCodec.read("x", java.util.UUID.class, COL))
         .hasMessageContaining("java.util.UUID")
         .hasMessageContaining(COL);
   }
 
   @Test
   void getObjectReturnsTheJdbcDefaultClasses() {
-    assertThat(ObjectConversions.toJdbcObject(5L, ColumnType.INTEGER)).isEqualTo(5);
-    assertThat(ObjectConversions.toJdbcObject(1L << 40, ColumnType.INTEGER)).isEqualTo(1L << 40);
-    assertThat(ObjectConversions.toJdbcObject(5L, ColumnType.BIGINT)).isEqualTo(5L);
-    assertThat(ObjectConversions.toJdbcObject(1.5, ColumnType.REAL)).isEqualTo(1.5f);
-    assertThat(ObjectConversions.toJdbcObject(LocalDate.of(2020, 1, 1), ColumnType.DATE))
+    assertThat(JdbcObjects.of(5L, ColumnType.INTEGER)).isEqualTo(5);
+    assertThat(JdbcObjects.of(1L << 40, ColumnType.INTEGER)).isEqualTo(1L << 40);
+    assertThat(JdbcObjects.of(5L, ColumnType.BIGINT)).isEqualTo(5L);
+    assertThat(JdbcObjects.of(1.5, ColumnType.REAL)).isEqualTo(1.5f);
+    assertThat(JdbcObjects.of(LocalDate.of(2020, 1, 1), ColumnType.DATE))
         .isEqualTo(java.sql.Date.valueOf("2020-01-01"));
-    assertThat(
-            ObjectConversions.toJdbcObject(
-                LocalDateTime.of(2020, 1, 1, 0, 0), ColumnType.TIMESTAMP))
+    assertThat(JdbcObjects.of(LocalDateTime.of(2020, 1, 1, 0, 0), ColumnType.TIMESTAMP))
         .isEqualTo(java.sql.Timestamp.valueOf("2020-01-01 00:00:00"));
   }
 
   @Test
   void setObjectWithTargetTypeConvertsToTheCanonicalValue() throws SQLException {
-    assertThat(ObjectConversions.toCanonical("12", ColumnType.INTEGER, "parameter 1"))
-        .isEqualTo(12L);
-    assertThat(ObjectConversions.toCanonical(12L, ColumnType.VARCHAR, "parameter 1"))
-        .isEqualTo("12");
-    assertThat(ObjectConversions.toCanonical("2020-05-06", ColumnType.DATE, "parameter 1"))
+    assertThat(ValueCodec.of(ColumnType.INTEGER).cast("12", "parameter 1")).isEqualTo(12L);
+    assertThat(ValueCodec.of(ColumnType.VARCHAR).cast(12L, "parameter 1")).isEqualTo("12");
+    assertThat(ValueCodec.of(ColumnType.DATE).cast("2020-05-06", "parameter 1"))
         .isEqualTo(LocalDate.of(2020, 5, 6));
-    assertThat(ObjectConversions.toCanonical("[1, 2]", ColumnType.VECTOR, "parameter 1"))
+    assertThat(ValueCodec.of(ColumnType.VECTOR).cast("[1, 2]", "parameter 1"))
         .isEqualTo(new float[] {1f, 2f});
-    assertThatThrownBy(() -> ObjectConversions.toCanonical("x", ColumnType.DATE, "parameter 2"))
+    assertThatThrownBy(() -> ValueCodec.of(ColumnType.DATE).cast("x", "parameter 2"))
         .hasMessageContaining("parameter 2")
         .hasMessageContaining("DATE");
   }
