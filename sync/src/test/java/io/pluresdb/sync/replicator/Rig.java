@@ -34,7 +34,7 @@ final class Rig implements AutoCloseable {
                 .withBackoff(
                     new Backoff(Duration.ofMillis(10), Duration.ofMillis(200), new Random(1)))
                 .withTickInterval(Duration.ofMillis(20)),
-            role -> {
+            (role, memory) -> {
               RecordingSession s = new RecordingSession(role);
               sessions.add(s);
               return s;
