@@ -116,6 +116,14 @@ public interface Store extends AutoCloseable {
   /** Every transaction in the log, in log order (for replication, rebuilds and tests). */
   List<Transaction> log() throws SQLException;
 
+  /**
+   * Every log record as a peer receives it (the stored bytes, decoded once), in log order: for
+   * tools and tests that hand one store's log to another's {@link #applyRemote} without a session.
+   */
+  default List<ReceivedTx> logRecords() throws SQLException {
+    return readLog(0, Integer.MAX_VALUE).stream().map(LogEntry::received).toList();
+  }
+
   /** Drops and rebuilds every materialized table from the operation log. */
   void rebuild() throws SQLException;
 
