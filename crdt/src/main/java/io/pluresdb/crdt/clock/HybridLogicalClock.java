@@ -59,15 +59,31 @@ public final class HybridLogicalClock {
 
   /** Fails with SQLState 22008 when {@code id} lies further than the allowed drift ahead. */
   public void checkDrift(OpId id) throws SQLException {
-    long drift = id.millis() - wall.millis();
-    if (drift > maxDrift.toMillis()) {
+    long ahead = aheadMillis(id);
+    if (ahead > maxDrift.toMillis()) {
       throw Errors.of(
-          SqlState.DATETIME_FIELD_OVERFLOW,
-          String.format(
-              "operation %s of node %012x is %d ms in the future, beyond the allowed clock drift"
-                  + " of %d ms",
-              id, id.node(), drift, maxDrift.toMillis()));
+          SqlState.DATETIME_FIELD_OVERFLOW, driftMessage(id, ahead, maxDrift.toMillis()));
     }
+  }
+
+  /** How far {@code id} lies ahead of the wall clock, in ms (negative when it lies behind). */
+  public long aheadMillis(OpId id) {
+    return id.millis() - wall.millis();
+  }
+
+  /** How far ahead of the wall clock a received id may lie. */
+  public Duration maxDrift() {
+    return maxDrift;
+  }
+
+  /**
+   * The one wording of a drift refusal, whether it is thrown or reported as a value: {@code id}
+   * lies {@code aheadMillis} in the future, beyond {@code allowedMillis}.
+   */
+  public static String driftMessage(OpId id, long aheadMillis, long allowedMillis) {
+    return String.format(
+        "operation %s of node %012x is %d ms in the future, beyond the allowed clock drift of %d ms",
+        id, id.node(), aheadMillis, allowedMillis);
   }
 
   /**

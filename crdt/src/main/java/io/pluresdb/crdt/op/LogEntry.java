@@ -14,4 +14,9 @@ public record LogEntry(long seq, OpId txId, byte[] record) {
   public Transaction transaction() {
     return TxCodec.decode(record);
   }
+
+  /** The record as another node receives it: these bytes, decoded once. */
+  public ReceivedTx received() {
+    return ReceivedTx.decode(record);
+  }
 }

@@ -4,8 +4,8 @@ import io.pluresdb.crdt.clock.OpId;
 import io.pluresdb.crdt.feed.EntityChange;
 import io.pluresdb.crdt.op.LogEntry;
 import io.pluresdb.crdt.op.Operation;
+import io.pluresdb.crdt.op.ReceivedTx;
 import io.pluresdb.crdt.op.Transaction;
-import io.pluresdb.crdt.op.TxCodec;
 import io.pluresdb.crdt.schema.Catalog;
 import io.pluresdb.crdt.schema.SchemaChange;
 import java.sql.ResultSet;
@@ -29,51 +29,53 @@ import java.util.Set;
  * transaction applies under its own savepoint: log row, merged rows, version vector; if it needs a
  * table or column this node does not have yet, it is rolled back to its savepoint and kept pending.
  * So each transaction is still applied all or nothing, and the call's transactions become visible
- * together. Versions and log positions of the open group are kept here and published to the store
- * (version vector, change feed) only after the commit; any other failure rolls the whole call back.
+ * together. Versions and log positions of the open group are kept here and handed to the store's
+ * {@link ApplyTarget} (version vector, change feed) only after the commit; any other failure rolls
+ * the whole call back.
+ *
+ * <p>Each transaction's record is stored as it was received, in the log and in {@code _pl_pending}:
+ * it is never encoded again here, so every node's log holds its author's bytes and relays send them
+ * on unchanged.
  *
  * <p>Not thread-safe: runs while the store's writer permit is held.
  */
 final class RemoteApply {
-  private final SqliteStore store;
+  private final ApplyTarget target;
   private final Writer w;
   private final Meta meta;
   private final TxApplier applier;
   private final Set<OpId> pendingInput = new HashSet<>();
 
-  /** node → version applied in this call, not yet published to {@link SqliteStore#versions}. */
+  /** node → version applied in this call, not yet published to the target. */
   private final Map<Long, Meta.Version> groupVersions = new HashMap<>();
 
-  private final List<Applied> group = new ArrayList<>();
+  private final List<ApplyTarget.Committed> group = new ArrayList<>();
   private long lastSeq;
   private boolean mayHavePending;
   private int applied;
   private int duplicates;
 
-  /** A transaction applied in this call, published after the commit. */
-  private record Applied(
-      Transaction tx, LogEntry entry, List<EntityChange> changes, List<SchemaChange> schema) {}
-
-  RemoteApply(SqliteStore store, Writer w, Meta meta) {
-    this.store = store;
-    this.w = w;
-    this.meta = meta;
+  RemoteApply(ApplyTarget target) {
+    this.target = target;
+    this.w = target.writer();
+    this.meta = target.meta();
     this.applier = new TxApplier(w);
   }
 
-  ApplyResult apply(List<Transaction> txs) throws SQLException {
+  ApplyResult.Applied apply(List<ReceivedTx> received) throws SQLException {
     w.pragmas("PRAGMA foreign_keys=OFF", "PRAGMA ignore_check_constraints=ON");
     try {
-      lastSeq = store.lastSeq();
+      lastSeq = target.lastSeq();
       try {
         mayHavePending = hasPending();
-        for (Transaction tx : txs) {
+        for (ReceivedTx r : received) {
+          Transaction tx = r.tx();
           if (duplicate(tx)) {
             duplicates++;
-          } else if (ready(tx) && applyOne(tx)) {
+          } else if (ready(tx) && applyOne(r)) {
             retryPending();
           } else {
-            meta.savePending(w, tx.id(), TxCodec.encode(tx));
+            meta.savePending(w, tx.id(), r.record());
             mayHavePending = true;
             pendingInput.add(tx.id());
           }
@@ -82,19 +84,19 @@ final class RemoteApply {
       } catch (SQLException | RuntimeException e) {
         try {
           w.rollback();
-          w.catalog(store.committedCatalog());
+          w.catalog(target.catalog());
         } catch (SQLException suppressed) {
           e.addSuppressed(suppressed);
         }
         throw e;
       }
-      for (Applied a : group) {
-        store.committedRemote(a.tx(), a.entry(), a.changes(), a.schema());
+      for (ApplyTarget.Committed c : group) {
+        target.published(c);
       }
     } finally {
       w.pragmas("PRAGMA foreign_keys=ON", "PRAGMA ignore_check_constraints=OFF");
     }
-    return new ApplyResult(applied, duplicates, pendingInput.size());
+    return new ApplyResult.Applied(applied, duplicates, pendingInput.size());
   }
 
   private boolean hasPending() throws SQLException {
@@ -105,7 +107,7 @@ final class RemoteApply {
 
   private Meta.Version version(long node) {
     Meta.Version v = groupVersions.get(node);
-    return v != null ? v : store.versions.get(node);
+    return v != null ? v : target.version(node);
   }
 
   private boolean duplicate(Transaction tx) {
@@ -136,15 +138,15 @@ final class RemoteApply {
     return true;
   }
 
-  private boolean applyOne(Transaction tx) throws SQLException {
+  private boolean applyOne(ReceivedTx r) throws SQLException {
+    Transaction tx = r.tx();
     List<EntityChange> changes = new ArrayList<>();
     List<SchemaChange> schema = new ArrayList<>();
-    byte[] record = TxCodec.encode(tx);
-    LogEntry entry = new LogEntry(lastSeq + 1, tx.id(), record);
+    LogEntry entry = new LogEntry(lastSeq + 1, tx.id(), r.record());
     Catalog before = w.catalog();
     w.prepare("SAVEPOINT pl_tx").execute();
     try {
-      meta.appendLog(w, entry.seq(), tx.id(), record);
+      meta.appendLog(w, entry.seq(), tx.id(), entry.record());
       applier.apply(tx, changes, schema);
       Meta.Version next = new Meta.Version(tx.lastId(), tx.id());
       meta.saveVersion(w, tx.node(), next);
@@ -165,7 +167,7 @@ final class RemoteApply {
     lastSeq = entry.seq();
     applied++;
     pendingInput.remove(tx.id());
-    group.add(new Applied(tx, entry, changes, schema));
+    group.add(new ApplyTarget.Committed(tx, entry, changes, schema));
     return true;
   }
 
@@ -174,25 +176,27 @@ final class RemoteApply {
     boolean progress = mayHavePending;
     while (progress) {
       progress = false;
-      List<Transaction> pending = loadPending();
+      List<ReceivedTx> pending = loadPending();
       mayHavePending = !pending.isEmpty();
-      for (Transaction tx : pending) {
+      for (ReceivedTx r : pending) {
+        Transaction tx = r.tx();
         if (duplicate(tx)) {
           meta.deletePending(w, tx.id());
           pendingInput.remove(tx.id());
-        } else if (ready(tx) && applyOne(tx)) {
+        } else if (ready(tx) && applyOne(r)) {
           progress = true;
         }
       }
     }
   }
 
-  private List<Transaction> loadPending() throws SQLException {
-    List<Transaction> out = new ArrayList<>();
+  /** The pending records as stored (as received), each decoded once to check its readiness. */
+  private List<ReceivedTx> loadPending() throws SQLException {
+    List<ReceivedTx> out = new ArrayList<>();
     try (Statement s = w.conn.createStatement();
         ResultSet rs = s.executeQuery("SELECT data FROM _pl_pending ORDER BY tx")) {
       while (rs.next()) {
-        out.add(TxCodec.decode(rs.getBytes(1)));
+        out.add(ReceivedTx.decode(rs.getBytes(1)));
       }
     }
     return out;

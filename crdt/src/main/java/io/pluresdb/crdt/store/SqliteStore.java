@@ -13,6 +13,7 @@ import io.pluresdb.crdt.feed.Notification;
 import io.pluresdb.crdt.feed.NotificationBus;
 import io.pluresdb.crdt.op.LogEntry;
 import io.pluresdb.crdt.op.OpEncoder;
+import io.pluresdb.crdt.op.ReceivedTx;
 import io.pluresdb.crdt.op.Transaction;
 import io.pluresdb.crdt.op.TxCodec;
 import io.pluresdb.crdt.op.VersionVector;
@@ -35,12 +36,17 @@ import java.util.concurrent.TimeUnit;
 /**
  * The embedded store: everything in one SQLite file (see {@link StoreFiles}). It owns the writer
  * connection, the hybrid logical clock, the version vector and the change feed; local writes are
- * {@link LocalWriteTxn}s, remote ones go through {@link RemoteApply}.
+ * {@link LocalWriteTxn}s, remote ones go through {@link RemoteApply}, which sees the store only
+ * through its {@link ApplyTarget}.
  *
  * <p>Thread-safe. The writer connection and everything it caches are guarded by a one-permit
  * semaphore (not a lock, because a JDBC transaction may commit on another thread than the one that
  * began it); the committed catalog is a volatile snapshot; change sets are delivered after the
  * permit is released.
+ *
+ * <p>Longer than most classes because it is the one holder of the writer permit and of the
+ * committed state (version vector, last log position, catalog) that the permit guards; the work
+ * itself is in {@link LocalWriteTxn}, {@link RemoteApply}, {@link TxApplier} and {@link Meta}.
  */
 final class SqliteStore implements Store {
   private static final Duration REMOTE_WAIT = Duration.ofSeconds(60);
@@ -55,13 +61,14 @@ final class SqliteStore implements Store {
   private final String nodeId;
   private final Meta meta;
   private final NotificationBus notifications = new NotificationBus();
+  private final ApplyTarget remoteTarget = new RemoteTarget();
   private volatile String databaseId;
 
   /**
    * node → highest applied op id and last transaction id; written holding the permit, read
    * concurrently by {@link #versionVector()}.
    */
-  final Map<Long, Meta.Version> versions;
+  private final Map<Long, Meta.Version> versions;
 
   /** The last log position committed; written holding the permit. */
   private volatile long lastSeq;
@@ -346,34 +353,68 @@ final class SqliteStore implements Store {
   }
 
   @Override
-  public ApplyResult applyRemote(List<Transaction> transactions) throws SQLException {
-    for (Transaction tx : transactions) {
-      clock.checkDrift(tx.lastId());
+  public ApplyResult applyRemote(List<ReceivedTx> received) throws SQLException {
+    long allowed = clock.maxDrift().toMillis();
+    for (ReceivedTx r : received) {
+      // checked before taking the writer, so a refused call writes nothing at all
+      long ahead = clock.aheadMillis(r.tx().lastId());
+      if (ahead > allowed) {
+        return new ApplyResult.ClockDrift(r.tx().lastId(), ahead, allowed);
+      }
     }
     acquire(REMOTE_WAIT);
     try {
-      return new RemoteApply(this, writer, meta).apply(transactions);
+      return new RemoteApply(remoteTarget).apply(received);
     } finally {
       permit.release();
       feed.drain();
     }
   }
 
-  /** Records a remote transaction's commit (holding the permit). */
-  void committedRemote(
-      Transaction tx, LogEntry entry, List<EntityChange> changes, List<SchemaChange> schema)
-      throws SQLException {
-    clock.observe(tx.lastId());
-    versions.put(tx.node(), new Meta.Version(tx.lastId(), tx.id()));
-    lastSeq = entry.seq();
-    catalog = writer.catalog();
-    feed.enqueue(
-        new ChangeSet(
-            tx.id().toString(), String.format("%012x", tx.node()), false, changes, schema, entry));
-  }
+  /** This store as remote apply sees it (used holding the permit). */
+  private final class RemoteTarget implements ApplyTarget {
+    @Override
+    public Writer writer() {
+      return writer;
+    }
 
-  Catalog committedCatalog() {
-    return catalog;
+    @Override
+    public Meta meta() {
+      return meta;
+    }
+
+    @Override
+    public long lastSeq() {
+      return lastSeq;
+    }
+
+    @Override
+    public Meta.Version version(long node) {
+      return versions.get(node);
+    }
+
+    @Override
+    public Catalog catalog() {
+      return catalog;
+    }
+
+    @Override
+    public void published(Committed c) {
+      Transaction tx = c.tx();
+      // the drift was checked before the call wrote anything; here the clock only follows
+      clock.advanceTo(tx.lastId());
+      versions.put(tx.node(), new Meta.Version(tx.lastId(), tx.id()));
+      lastSeq = c.entry().seq();
+      catalog = writer.catalog();
+      feed.enqueue(
+          new ChangeSet(
+              tx.id().toString(),
+              String.format("%012x", tx.node()),
+              false,
+              c.changes(),
+              c.schema(),
+              c.entry()));
+    }
   }
 
   @Override

@@ -4,6 +4,7 @@ import io.pluresdb.crdt.feed.ChangeFeed;
 import io.pluresdb.crdt.feed.Notification;
 import io.pluresdb.crdt.feed.NotificationBus;
 import io.pluresdb.crdt.op.LogEntry;
+import io.pluresdb.crdt.op.ReceivedTx;
 import io.pluresdb.crdt.op.Transaction;
 import io.pluresdb.crdt.op.VersionVector;
 import io.pluresdb.crdt.schema.Catalog;
@@ -102,16 +103,26 @@ public interface Store extends AutoCloseable {
   /**
    * Applies transactions received from other nodes: each atomically, idempotently (a transaction
    * already held changes nothing) and causally (one whose precursors, previous transaction of its
-   * node, or table and columns are missing is kept pending until they arrive). Rows merge field by
-   * field by operation id; a merged row that a local UNIQUE constraint refuses stays hidden while
-   * an older entity holds the value, and is recorded in the {@code _pl_conflicts} table. A
-   * transaction stamped further in the future than the allowed clock drift fails the whole call
-   * with SQLState 22008 before anything is written.
+   * node, or table and columns are missing is kept pending until they arrive). Each record is kept
+   * byte for byte as received, in the log and while pending, so logs are identical across nodes and
+   * {@link #readLog} hands relays the author's bytes. Rows merge field by field by operation id; a
+   * merged row that a local UNIQUE constraint refuses stays hidden while an older entity holds the
+   * value, and is recorded in the {@code _pl_conflicts} table. A transaction stamped further in the
+   * future than the allowed clock drift refuses the whole call before anything is written: the
+   * result is then an {@link ApplyResult.ClockDrift}.
    */
-  ApplyResult applyRemote(List<Transaction> transactions) throws SQLException;
+  ApplyResult applyRemote(List<ReceivedTx> received) throws SQLException;
 
   /** Every transaction in the log, in log order (for replication, rebuilds and tests). */
   List<Transaction> log() throws SQLException;
+
+  /**
+   * Every log record as a peer receives it (the stored bytes, decoded once), in log order: for
+   * tools and tests that hand one store's log to another's {@link #applyRemote} without a session.
+   */
+  default List<ReceivedTx> logRecords() throws SQLException {
+    return readLog(0, Integer.MAX_VALUE).stream().map(LogEntry::received).toList();
+  }
 
   /** Drops and rebuilds every materialized table from the operation log. */
   void rebuild() throws SQLException;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pluresdb.crdt.feed.ChangeSet;
 import io.pluresdb.crdt.op.LogEntry;
-import io.pluresdb.crdt.op.Transaction;
+import io.pluresdb.crdt.op.ReceivedTx;
 import io.pluresdb.crdt.schema.ColumnDef;
 import io.pluresdb.crdt.schema.ColumnType;
 import io.pluresdb.crdt.schema.SchemaChange;
@@ -49,30 +49,31 @@ class BatchedApplyTest {
       Fixtures.createAlbum(c);
       schema(c, new SchemaChange.CreateTable(note()));
       schema(c, new SchemaChange.AddColumn("album", ColumnDef.of("extra", ColumnType.VARCHAR)));
-      List<Transaction> fromC = c.log();
-      a.applyRemote(fromC);
+      List<ReceivedTx> fromC = Nodes.received(c);
+      a.applyRemote(fromC).orThrow();
       try (WriteTxn tx = a.beginWrite(WAIT)) {
         tx.insert("note", new Object[] {1L}, OnConflict.ERROR);
         tx.insert("album", new Object[] {1L, "one", 2000L, null, "x"}, OnConflict.ERROR);
         tx.commit();
       }
-      Transaction fromA = a.log().get(a.log().size() - 1);
+      ReceivedTx fromA = Nodes.received(a).get(Nodes.received(a).size() - 1);
       try (WriteTxn tx = c.beginWrite(WAIT)) {
         tx.insert("note", new Object[] {2L}, OnConflict.ERROR);
         tx.commit();
       }
-      Transaction laterFromC = c.log().get(c.log().size() - 1);
+      ReceivedTx laterFromC = Nodes.received(c).get(Nodes.received(c).size() - 1);
 
       List<ChangeSet> seen = new CopyOnWriteArrayList<>();
       try (AutoCloseable sub = b.changeFeed().subscribe(seen::add)) {
         // C's tables, then A's transaction (which needs the column C added), then C's note 2
-        ApplyResult first = b.applyRemote(List.of(fromC.get(0), fromC.get(1), fromA, laterFromC));
+        ApplyResult.Applied first =
+            b.applyRemote(List.of(fromC.get(0), fromC.get(1), fromA, laterFromC)).orThrow();
         assertThat(first.applied()).isEqualTo(2);
         assertThat(first.pending()).isEqualTo(2);
         assertThat(Fixtures.dump(b, "SELECT id FROM note")).isEmpty();
         assertThat(seen).hasSize(2);
 
-        ApplyResult second = b.applyRemote(List.of(fromC.get(2)));
+        ApplyResult.Applied second = b.applyRemote(List.of(fromC.get(2))).orThrow();
         assertThat(second.applied()).isEqualTo(3);
         assertThat(second.pending()).isZero();
       }
@@ -99,9 +100,9 @@ class BatchedApplyTest {
           tx.commit();
         }
       }
-      List<Transaction> all = a.log();
-      assertThat(b.applyRemote(all).applied()).isEqualTo(301);
-      assertThat(b.applyRemote(all).duplicates()).isEqualTo(301);
+      List<ReceivedTx> all = Nodes.received(a);
+      assertThat(b.applyRemote(all).orThrow().applied()).isEqualTo(301);
+      assertThat(b.applyRemote(all).orThrow().duplicates()).isEqualTo(301);
       assertThat(b.versionVector()).isEqualTo(a.versionVector());
       assertThat(Fixtures.dump(b, "SELECT count(*) FROM note")).containsExactly("[300]");
       b.rebuild();

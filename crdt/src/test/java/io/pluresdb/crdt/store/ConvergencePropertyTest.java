@@ -2,7 +2,7 @@ package io.pluresdb.crdt.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.pluresdb.crdt.op.Transaction;
+import io.pluresdb.crdt.op.ReceivedTx;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -59,9 +59,9 @@ class ConvergencePropertyTest {
       for (Action a : actions) {
         run(nodes, a);
       }
-      List<Transaction> all = nodes.union();
+      List<ReceivedTx> all = nodes.union();
       for (Store s : nodes.stores) {
-        s.applyRemote(all);
+        s.applyRemote(all).orThrow();
       }
       List<String> expected = Nodes.state(nodes.stores.get(0));
       for (Store s : nodes.stores) {
@@ -69,8 +69,8 @@ class ConvergencePropertyTest {
       }
       for (int r = 0; r < 2; r++) {
         Store fresh = nodes.add(1_700_000_000_000L);
-        List<Transaction> shuffled = new ArrayList<>(all);
-        for (Transaction tx : all) {
+        List<ReceivedTx> shuffled = new ArrayList<>(all);
+        for (ReceivedTx tx : all) {
           if (random.nextInt(3) == 0) {
             shuffled.add(tx);
           }
@@ -79,7 +79,7 @@ class ConvergencePropertyTest {
         int at = 0;
         while (at < shuffled.size()) {
           int n = 1 + random.nextInt(4);
-          fresh.applyRemote(shuffled.subList(at, Math.min(shuffled.size(), at + n)));
+          fresh.applyRemote(shuffled.subList(at, Math.min(shuffled.size(), at + n))).orThrow();
           at += n;
         }
         assertThat(Nodes.state(fresh)).isEqualTo(expected);

@@ -9,6 +9,7 @@ import io.pluresdb.crdt.clock.OpId;
 import io.pluresdb.crdt.feed.ChangeSet;
 import io.pluresdb.crdt.feed.EntityChange;
 import io.pluresdb.crdt.op.Operation;
+import io.pluresdb.crdt.op.ReceivedTx;
 import io.pluresdb.crdt.op.Transaction;
 import io.pluresdb.crdt.schema.ColumnType;
 import io.pluresdb.crdt.schema.ForeignKeyDef;
@@ -111,15 +112,15 @@ class MergeTest {
   void transactionsWaitForTheirPrecursorsAndApplyOnce() throws SQLException {
     write(a, tx -> tx.insert("kv", new Object[] {1L, "x", 1L, 1.0}, OnConflict.ERROR));
     write(a, tx -> tx.update("kv", new Object[] {1L}, new int[] {2}, new Object[] {5L}));
-    List<Transaction> log = a.log();
+    List<ReceivedTx> log = Nodes.received(a);
     Store c = nodes.add(T0);
     ApplyResult early = c.applyRemote(List.of(log.get(2), log.get(1)));
-    assertThat(early).isEqualTo(new ApplyResult(0, 0, 2));
+    assertThat(early).isEqualTo(new ApplyResult.Applied(0, 0, 2));
     assertThat(((SqliteStore) c).count("_pl_pending")).isEqualTo(2);
-    ApplyResult rest = c.applyRemote(List.of(log.get(0)));
+    ApplyResult.Applied rest = c.applyRemote(List.of(log.get(0))).orThrow();
     assertThat(rest.applied()).isEqualTo(3);
     assertThat(kv(c)).containsExactly("[1, x, 5, 1.0]");
-    assertThat(c.applyRemote(log)).isEqualTo(new ApplyResult(0, 3, 0));
+    assertThat(c.applyRemote(log)).isEqualTo(new ApplyResult.Applied(0, 3, 0));
     assertThat(((SqliteStore) c).count("_pl_pending")).isZero();
     assertThat(c.log()).hasSize(3);
   }
@@ -132,10 +133,10 @@ class MergeTest {
           tx.insert("kv", new Object[] {1L, "x", 1L, 1.0}, OnConflict.ERROR);
           tx.insert("kv", new Object[] {2L, "y", 2L, 2.0}, OnConflict.ERROR);
         });
-    Transaction t = a.log().get(1);
+    ReceivedTx t = Nodes.received(a).get(1);
     List<ChangeSet> seen = new CopyOnWriteArrayList<>();
     try (AutoCloseable sub = b.changeFeed().subscribe(seen::add)) {
-      assertThat(b.applyRemote(List.of(t)).applied()).isEqualTo(1);
+      assertThat(b.applyRemote(List.of(t)).orThrow().applied()).isEqualTo(1);
     } catch (Exception e) {
       throw new AssertionError(e);
     }
@@ -146,7 +147,7 @@ class MergeTest {
             cs -> {
               assertThat(cs.local()).isFalse();
               assertThat(cs.node()).isEqualTo(a.nodeId());
-              assertThat(cs.txId()).isEqualTo(t.id().toString());
+              assertThat(cs.txId()).isEqualTo(t.tx().id().toString());
               assertThat(cs.changes())
                   .extracting(EntityChange::kind)
                   .containsExactly(EntityChange.Kind.INSERT, EntityChange.Kind.INSERT);
@@ -156,9 +157,17 @@ class MergeTest {
   @Test
   void operationsFromTooFarInTheFutureAreRefused() throws SQLException {
     write(a, tx -> tx.insert("kv", new Object[] {1L, "x", 1L, 1.0}, OnConflict.ERROR));
-    Transaction t = a.log().get(1);
+    ReceivedTx t = Nodes.received(a).get(1);
     at(b, -java.time.Duration.ofMinutes(6).toMillis());
-    assertThatThrownBy(() -> b.applyRemote(List.of(t)))
+    ApplyResult refused = b.applyRemote(List.of(t));
+    assertThat(refused)
+        .isInstanceOfSatisfying(
+            ApplyResult.ClockDrift.class,
+            d -> {
+              assertThat(d.op()).isEqualTo(t.tx().lastId());
+              assertThat(d.message()).contains(a.nodeId());
+            });
+    assertThatThrownBy(refused::orThrow)
         .hasMessageContaining(a.nodeId())
         .extracting(e -> ((SQLException) e).getSQLState())
         .isEqualTo("22008");
@@ -169,7 +178,7 @@ class MergeTest {
   @Test
   void dataOfATableNotYetCreatedWaitsForTheSchema() throws SQLException {
     write(a, tx -> tx.insert("kv", new Object[] {1L, "x", 1L, 1.0}, OnConflict.ERROR));
-    List<Transaction> log = a.log();
+    List<ReceivedTx> log = Nodes.received(a);
     Store c = nodes.add(T0);
     // a made-up transaction of another node refers to the table without a precursor
     OpId other = OpId.of(T0, 0, 0x77);
@@ -187,8 +196,8 @@ class MergeTest {
                     new Object[] {2L, "z"},
                     List.of(),
                     null)));
-    assertThat(c.applyRemote(List.of(foreign)).pending()).isEqualTo(1);
-    c.applyRemote(log);
+    assertThat(c.applyRemote(List.of(ReceivedTx.encode(foreign))).orThrow().pending()).isEqualTo(1);
+    c.applyRemote(log).orThrow();
     assertThat(kv(c)).containsExactly("[1, x, 1, 1.0]", "[2, z, null, null]");
   }
 

@@ -1,7 +1,8 @@
 package io.pluresdb.crdt.store;
 
 import io.pluresdb.crdt.clock.MutableClock;
-import io.pluresdb.crdt.op.Transaction;
+import io.pluresdb.crdt.op.LogEntry;
+import io.pluresdb.crdt.op.ReceivedTx;
 import io.pluresdb.crdt.schema.ColumnDef;
 import io.pluresdb.crdt.schema.ColumnType;
 import io.pluresdb.crdt.schema.SchemaChange;
@@ -65,15 +66,20 @@ final class Nodes implements AutoCloseable {
   }
 
   static void sync(Store from, Store to) throws SQLException {
-    to.applyRemote(from.log());
+    to.applyRemote(received(from)).orThrow();
+  }
+
+  /** {@code s}'s log as another node receives it: each record as stored, decoded once. */
+  static List<ReceivedTx> received(Store s) throws SQLException {
+    return s.readLog(0, Integer.MAX_VALUE).stream().map(LogEntry::received).toList();
   }
 
   /** Every transaction held by any of the stores, once each. */
-  List<Transaction> union() throws SQLException {
-    Map<Object, Transaction> all = new LinkedHashMap<>();
+  List<ReceivedTx> union() throws SQLException {
+    Map<Object, ReceivedTx> all = new LinkedHashMap<>();
     for (Store s : stores) {
-      for (Transaction tx : s.log()) {
-        all.putIfAbsent(tx.id(), tx);
+      for (ReceivedTx r : received(s)) {
+        all.putIfAbsent(r.tx().id(), r);
       }
     }
     return new ArrayList<>(all.values());

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.pluresdb.crdt.feed.ChangeSet;
 import io.pluresdb.crdt.feed.Notification;
 import io.pluresdb.crdt.op.LogEntry;
-import io.pluresdb.crdt.op.Transaction;
+import io.pluresdb.crdt.op.ReceivedTx;
 import io.pluresdb.crdt.op.VersionVector;
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -30,14 +30,14 @@ class ReplicationApiTest {
   }
 
   /** What a peer holding {@code vv} lacks, read from {@code s}'s log in order. */
-  private static List<Transaction> lacking(Store s, VersionVector vv) throws SQLException {
-    List<Transaction> out = new ArrayList<>();
+  private static List<ReceivedTx> lacking(Store s, VersionVector vv) throws SQLException {
+    List<ReceivedTx> out = new ArrayList<>();
     long after = 0;
     List<LogEntry> batch;
     while (!(batch = s.readLog(after, 2)).isEmpty()) {
       for (LogEntry e : batch) {
         if (!vv.covers(e.txId())) {
-          out.add(e.transaction());
+          out.add(e.received());
         }
         after = e.seq();
       }
@@ -51,13 +51,13 @@ class ReplicationApiTest {
         Store b = Store.open(StoreConfig.file(dir.resolve("b.db")))) {
       Fixtures.createAlbum(a);
       insert(a, 1);
-      b.applyRemote(lacking(a, b.versionVector()));
+      b.applyRemote(lacking(a, b.versionVector())).orThrow();
       insert(a, 2);
       insert(a, 3);
 
-      List<Transaction> missing = lacking(a, b.versionVector());
+      List<ReceivedTx> missing = lacking(a, b.versionVector());
       assertThat(missing).hasSize(2);
-      assertThat(b.applyRemote(missing).applied()).isEqualTo(2);
+      assertThat(b.applyRemote(missing).orThrow().applied()).isEqualTo(2);
       assertThat(lacking(a, b.versionVector())).isEmpty();
       assertThat(b.versionVector()).isEqualTo(a.versionVector());
       assertThat(b.lastSeq()).isEqualTo(4);

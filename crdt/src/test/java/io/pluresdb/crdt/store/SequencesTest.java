@@ -34,7 +34,7 @@ class SequencesTest {
     try (Store reopened = Store.open(StoreConfig.file(dir.resolve("a.db")));
         Store b = Store.open(StoreConfig.file(dir.resolve("b.db")))) {
       assertThat(reopened.catalog().sequences()).containsEntry("order_seq", seq);
-      b.applyRemote(reopened.log());
+      b.applyRemote(Nodes.received(reopened)).orThrow();
       assertThat(b.catalog().sequences()).containsEntry("order_seq", seq);
       schema(b, new SchemaChange.DropSequence("order_seq"));
       assertThat(b.catalog().sequences()).isEmpty();

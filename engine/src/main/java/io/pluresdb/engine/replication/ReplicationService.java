@@ -6,11 +6,11 @@ import io.pluresdb.crdt.store.Store;
 import io.pluresdb.engine.api.ReplicationSettings;
 import io.pluresdb.sync.auth.PermissiveAgent;
 import io.pluresdb.sync.auth.SharedTokenAgent;
-import io.pluresdb.sync.protocol.PeerSession;
 import io.pluresdb.sync.protocol.PeerStatus;
 import io.pluresdb.sync.protocol.SyncConfig;
 import io.pluresdb.sync.replicator.PeerRow;
 import io.pluresdb.sync.replicator.Replicator;
+import io.pluresdb.sync.replicator.SessionFactory;
 import java.net.InetSocketAddress;
 import java.sql.SQLException;
 
@@ -49,7 +49,7 @@ public final class ReplicationService implements AutoCloseable {
             .build();
     Replicator r;
     try {
-      r = Replicator.start(store, settings.toConfig(), role -> PeerSession.open(role, store, sync));
+      r = Replicator.start(store, settings.toConfig(), SessionFactory.protocol(store, sync));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw Errors.of(SqlState.CLIENT_UNABLE_TO_CONNECT, "interrupted starting replication", e);

@@ -262,13 +262,13 @@ class LiveQueriesTest {
   void changesAppliedFromAnotherNodeReachSubscriptions(@TempDir Path other) throws Exception {
     try (Db a = Db.open(other)) {
       a.update("CREATE TABLE song (id BIGINT PRIMARY KEY, title VARCHAR(50))");
-      db.store().applyRemote(a.store().log());
+      db.store().applyRemote(a.store().logRecords());
       try (Cursor c = subscribe("SUBSCRIBE SELECT id, title FROM song")) {
         a.update("INSERT INTO song VALUES (1, 'Sinnerman')");
         a.update("UPDATE song SET title = 'Sinnerman (live)' WHERE id = 1");
-        db.store().applyRemote(a.store().log());
+        db.store().applyRemote(a.store().logRecords());
         a.update("DELETE FROM song WHERE id = 1");
-        db.store().applyRemote(a.store().log());
+        db.store().applyRemote(a.store().logRecords());
         // Each remote transaction's own effect, in commit order, though all arrived at once.
         assertThat(next(c, 3))
             .containsExactly(

@@ -86,7 +86,7 @@ class IndexMaintenanceTest {
         Db b = Db.open(Files.createDirectories(tmp.resolve("b")))) {
       load(b, clustered(300, 13));
       b.update(CREATE_INDEX);
-      a.store().applyRemote(b.store().log());
+      a.store().applyRemote(b.store().logRecords());
       awaitCurrent(a);
       // the index was created on b; a built it when the schema change arrived
       assertThat(a.indexes().graph("doc_emb").size()).isEqualTo(300);
@@ -94,8 +94,7 @@ class IndexMaintenanceTest {
       long seen = b.store().lastSeq();
       b.update("INSERT INTO doc VALUES (7000, 'en', ?)", (Object) far(80));
       b.update("DELETE FROM doc WHERE id = 5");
-      a.store()
-          .applyRemote(b.store().readLog(seen, 100).stream().map(e -> e.transaction()).toList());
+      a.store().applyRemote(b.store().readLog(seen, 100).stream().map(e -> e.received()).toList());
       awaitCurrent(a);
       assertThat(a.indexes().graph("doc_emb").contains(7000)).isTrue();
       assertThat(a.indexes().graph("doc_emb").contains(5)).isFalse();
@@ -103,7 +102,7 @@ class IndexMaintenanceTest {
       assertThat(a.indexes().searches()).isEqualTo(1);
 
       b.update("DROP INDEX doc_emb");
-      a.store().applyRemote(b.store().log());
+      a.store().applyRemote(b.store().logRecords());
       awaitCurrent(a);
       assertThat(a.indexes().graph("doc_emb")).isNull();
     }

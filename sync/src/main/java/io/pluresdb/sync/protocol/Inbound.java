@@ -1,8 +1,8 @@
 package io.pluresdb.sync.protocol;
 
-import io.pluresdb.crdt.error.SqlState;
+import io.pluresdb.crdt.op.ReceivedTx;
 import io.pluresdb.crdt.op.Transaction;
-import io.pluresdb.crdt.op.TxCodec;
+import io.pluresdb.crdt.store.ApplyResult;
 import io.pluresdb.crdt.store.Store;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -11,8 +11,9 @@ import java.util.List;
 /**
  * The receiving half of a session: checks and applies the peer's batches, in order, and
  * acknowledges each once applied. A batch is applied all or nothing as far as the checks go: every
- * record is decoded and every operation checked against the write policy before {@link
- * Store#applyRemote} sees any of it, and a clock-drift refusal from the store writes nothing.
+ * record is decoded (once: the store keeps the received bytes, which relays send on) and every
+ * operation checked against the write policy before {@link Store#applyRemote} sees any of it, and a
+ * clock-drift refusal from the store writes nothing.
  *
  * <p>Not thread-safe: owned by one session.
  */
@@ -36,17 +37,18 @@ final class Inbound {
       throw new ProtocolException(
           CloseReason.Code.MALFORMED, "batch " + b.seqNo() + " arrived, expected " + expected);
     }
-    List<Transaction> txs = new ArrayList<>(b.records().size());
+    List<ReceivedTx> txs = new ArrayList<>(b.records().size());
     for (int i = 0; i < b.records().size(); i++) {
       try {
-        txs.add(TxCodec.decode(b.records().get(i)));
+        txs.add(ReceivedTx.decode(b.records().get(i)));
       } catch (IllegalArgumentException e) {
         throw new ProtocolException(
             CloseReason.Code.MALFORMED,
             "record " + i + " of batch " + b.seqNo() + ": " + e.getMessage());
       }
     }
-    for (Transaction tx : txs) {
+    for (ReceivedTx r : txs) {
+      Transaction tx = r.tx();
       String forbidden = access.forbiddenWrite(tx, store.catalog());
       if (forbidden != null) {
         throw new ProtocolException(
@@ -59,17 +61,12 @@ final class Inbound {
                 + ")");
       }
     }
-    for (Transaction tx : txs) {
+    for (ReceivedTx r : txs) {
       // the peer holds what it sends: never stream these back to it
-      streamer.peerHolds(tx.id());
+      streamer.peerHolds(r.tx().id());
     }
-    try {
-      store.applyRemote(txs);
-    } catch (SQLException e) {
-      if (SqlState.DATETIME_FIELD_OVERFLOW.code().equals(e.getSQLState())) {
-        throw new ProtocolException(CloseReason.Code.CLOCK_DRIFT, e.getMessage());
-      }
-      throw e;
+    if (store.applyRemote(txs) instanceof ApplyResult.ClockDrift drift) {
+      throw new ProtocolException(CloseReason.Code.CLOCK_DRIFT, drift.message());
     }
     expected++;
     receivedTransactions += txs.size();

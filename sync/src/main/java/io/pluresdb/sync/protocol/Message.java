@@ -49,7 +49,8 @@ public sealed interface Message {
    * Transactions the receiver lacks, in the sender's log order (which is causal order).
    *
    * @param seqNo this batch's number within the session (1, 2, …), acknowledged by {@link Ack}
-   * @param records transaction records as encoded by {@link io.pluresdb.crdt.op.TxCodec}
+   * @param records transaction records as encoded by {@link io.pluresdb.crdt.op.TxCodec}: the bytes
+   *     the sender holds in its log, which are its author's bytes (relays never encode again)
    */
   record Batch(long seqNo, List<byte[]> records) implements Message {
     public Batch {

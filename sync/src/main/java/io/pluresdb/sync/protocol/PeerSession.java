@@ -16,10 +16,11 @@ import io.pluresdb.crdt.store.Store;
 public interface PeerSession {
   /**
    * A new session for one connection of {@code store}, the {@code role} end of it, behaving as
-   * {@code config} says.
+   * {@code config} says; {@code memory} is the node's, shared by every session opened for {@code
+   * store}.
    */
-  static PeerSession open(Role role, Store store, SyncConfig config) {
-    return new Session(role, store, config);
+  static PeerSession open(Role role, Store store, SyncConfig config, NodeMemory memory) {
+    return new Session(role, store, config, memory);
   }
 
   /** The connection is open: a client sends its hello. */

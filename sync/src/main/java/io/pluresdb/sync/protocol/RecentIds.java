@@ -1,10 +1,8 @@
 package io.pluresdb.sync.protocol;
 
 import io.pluresdb.crdt.clock.OpId;
-import io.pluresdb.crdt.store.Store;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.WeakHashMap;
 
 /**
  * The ids of the most recent notifications seen, so that each is relayed across a session at most
@@ -12,17 +10,11 @@ import java.util.WeakHashMap;
  * many sessions bring it through a mesh. The memory is bounded: after {@link #CAPACITY} newer ids
  * an old one is forgotten, which is safe because relays reach every node within moments.
  *
- * <p>Thread-safe (monitor): one instance per node is shared by all its sessions, see {@link
- * #deliveredOn}.
+ * <p>Thread-safe (monitor): each session keeps one for what it relayed, and the node's {@link
+ * NodeMemory} keeps one shared by all its sessions for what was delivered.
  */
 final class RecentIds {
   static final int CAPACITY = 4096;
-
-  /**
-   * One set per store, whoever builds the sessions' configs: sessions of one node must agree on
-   * what was delivered there. Weak keys, so a closed and dropped store takes its set along.
-   */
-  private static final Map<Store, RecentIds> DELIVERED = new WeakHashMap<>();
 
   private final Map<OpId, Boolean> seen =
       new LinkedHashMap<>(64, 0.75f, false) {
@@ -33,13 +25,6 @@ final class RecentIds {
           return size() > CAPACITY;
         }
       };
-
-  /** The notifications delivered on {@code store}'s node by any session. */
-  static RecentIds deliveredOn(Store store) {
-    synchronized (DELIVERED) {
-      return DELIVERED.computeIfAbsent(store, s -> new RecentIds());
-    }
-  }
 
   /** True the first time {@code id} is seen (and remembers it). */
   synchronized boolean firstSight(OpId id) {

@@ -1,33 +1,22 @@
 package io.pluresdb.sync.protocol;
 
 import io.pluresdb.crdt.op.VersionVector;
-import io.pluresdb.crdt.store.Store;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.WeakHashMap;
 
 /**
  * Where each peer's sessions left off in this node's log, so that a peer reconnecting resumes there
  * instead of having the whole log scanned again. A point records a log position up to which every
  * entry was held by the peer, together with what the peer held then; a new session resumes from it
  * only if the peer's hello shows it still holds all of that (a peer restored from an older copy
- * does not, and is caught up from the start). Kept in memory per store: after a restart the first
- * session of each peer scans from the start.
+ * does not, and is caught up from the start). One per node, in its {@link NodeMemory}.
  *
- * <p>Thread-safe (monitor): shared by all sessions of a store.
+ * <p>Thread-safe (monitor): shared by all sessions of a node.
  */
 final class ResumePoints {
-  private static final Map<Store, ResumePoints> BY_STORE = new WeakHashMap<>();
-
   private record Point(long seq, VersionVector held) {}
 
   private final Map<String, Point> byPeer = new HashMap<>();
-
-  static ResumePoints of(Store store) {
-    synchronized (BY_STORE) {
-      return BY_STORE.computeIfAbsent(store, s -> new ResumePoints());
-    }
-  }
 
   /** Every log entry up to {@code seq} is held by {@code peer}, which holds {@code held}. */
   synchronized void save(String peer, long seq, VersionVector held) {

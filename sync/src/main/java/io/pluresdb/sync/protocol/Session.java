@@ -15,9 +15,10 @@ import org.slf4j.LoggerFactory;
 /**
  * The {@link PeerSession} implementation: the hello exchange and the dispatch of frames and events
  * to its halves ({@link Streamer} sends, {@link Inbound} receives, {@link RecentIds} keeps
- * notifications from echoing). Nothing is written to the store before the hello succeeds; any
- * refused or malformed input, and any failure, ends the session with a {@link Message.Bye} and a
- * close of the connection, never with an exception escaping to the transport.
+ * notifications from echoing). What outlives the connection is kept in the node's {@link
+ * NodeMemory}, never here. Nothing is written to the store before the hello succeeds; any refused
+ * or malformed input, and any failure, ends the session with a {@link Message.Bye} and a close of
+ * the connection, never with an exception escaping to the transport.
  *
  * <p>Not thread-safe and not re-entrant: the transport calls it from one serial executor, and
  * queues change-feed and notification events rather than calling them from inside a call (applying
@@ -31,7 +32,7 @@ final class Session implements PeerSession {
   private final SyncConfig config;
   private final Wire wire;
   private final RecentIds relayed = new RecentIds();
-  private final RecentIds delivered;
+  private final NodeMemory memory;
   private State state = State.CONNECTING;
   private String peerNode;
   private Streamer streamer;
@@ -41,12 +42,12 @@ final class Session implements PeerSession {
   private long bytesReceived;
   private CloseReason closeReason;
 
-  Session(Role role, Store store, SyncConfig config) {
+  Session(Role role, Store store, SyncConfig config, NodeMemory memory) {
     this.role = role;
     this.store = store;
     this.config = config;
+    this.memory = memory;
     this.wire = new Wire(config.clock());
-    this.delivered = RecentIds.deliveredOn(store);
   }
 
   @Override
@@ -119,7 +120,7 @@ final class Session implements PeerSession {
     } else if (m instanceof Message.Notify n) {
       relayed.firstSight(n.id());
       // this node's own notification coming back round a mesh was delivered when it was sent
-      if (!n.node().equals(store.nodeId()) && delivered.firstSight(n.id())) {
+      if (!n.node().equals(store.nodeId()) && memory.delivered().firstSight(n.id())) {
         store
             .notifications()
             .publish(new Notification(n.id(), n.channel(), n.payload(), n.node(), false));
@@ -184,7 +185,7 @@ final class Session implements PeerSession {
       throws SQLException, ProtocolException {
     peerNode = node;
     Access access = new Access(config.agent(), who);
-    streamer = new Streamer(store, config, wire, access, node, peerHolds);
+    streamer = new Streamer(store, config, wire, access, memory.resumePoints(), node, peerHolds);
     inbound = new Inbound(store, access, streamer, wire);
     state = State.CATCHING_UP;
     LOG.debug("{} session with node {} ({}) open", role, node, who.name());

@@ -53,6 +53,7 @@ final class Streamer {
       SyncConfig config,
       Wire wire,
       Access access,
+      ResumePoints resume,
       String peer,
       VersionVector peerHolds) {
     this.store = store;
@@ -61,7 +62,7 @@ final class Streamer {
     this.access = access;
     this.peer = peer;
     this.peerHolds = peerHolds;
-    this.resume = ResumePoints.of(store);
+    this.resume = resume;
     this.cursor = resume.resumeAfter(peer, peerHolds);
   }
 

@@ -5,13 +5,14 @@
  * sockets.
  *
  * <p>A transport opens one session per connection with {@link
- * io.pluresdb.sync.protocol.PeerSession#open}, calls {@code start} when the connection opens,
- * {@code receive} for each binary frame and {@code disconnected} when it is lost; it subscribes
- * once per store to {@code Store.changeFeed()} and {@code Store.notifications()} and hands each
- * event to every session ({@code committed}, {@code notified}); it calls {@code tick} about every
- * quarter of the heartbeat interval. All calls of one session run on one serial executor that may
- * block (a batch is applied to the store), never on a network event loop, and events are queued to
- * it, not made from inside a session's own call.
+ * io.pluresdb.sync.protocol.PeerSession#open}, passing the node's one {@link
+ * io.pluresdb.sync.protocol.NodeMemory}, calls {@code start} when the connection opens, {@code
+ * receive} for each binary frame and {@code disconnected} when it is lost; it subscribes once per
+ * store to {@code Store.changeFeed()} and {@code Store.notifications()} and hands each event to
+ * every session ({@code committed}, {@code notified}); it calls {@code tick} about every quarter of
+ * the heartbeat interval. All calls of one session run on one serial executor that may block (a
+ * batch is applied to the store), never on a network event loop, and events are queued to it, not
+ * made from inside a session's own call.
  *
  * <p>Database identity: a node is fresh until it first joins or serves a peer, then its identity is
  * sealed and never changes. The client's hello says whether it is sealed, and the server settles

@@ -8,6 +8,7 @@ import io.pluresdb.crdt.store.Store;
 import io.pluresdb.sync.netty.SessionLink;
 import io.pluresdb.sync.netty.StatusRoute;
 import io.pluresdb.sync.netty.SyncServer;
+import io.pluresdb.sync.protocol.NodeMemory;
 import io.pluresdb.sync.protocol.Role;
 import java.net.InetSocketAddress;
 import java.util.ArrayDeque;
@@ -29,7 +30,8 @@ import org.slf4j.LoggerFactory;
  * Keeps one store in sync with its peers: accepts connections on {@code listen}, dials each peer
  * URL (reconnecting with backoff), and fans every committed transaction and notification of the
  * store out to every session. Sessions run on a shared pool, each on its own serial executor; the
- * event loops only move bytes.
+ * event loops only move bytes. What the node's sessions remember across connections (resume points,
+ * delivered notifications) is the replicator's {@link NodeMemory}, handed to each session it makes.
  *
  * <p>Thread-safe. The set of live links is concurrent; {@link #close} stops the dialers, the
  * listener, the connections, the timers and the threads, and waits for them.
@@ -42,6 +44,7 @@ public final class Replicator implements AutoCloseable {
   private final Store store;
   private final ReplicatorConfig config;
   private final SessionFactory sessions;
+  private final NodeMemory memory = new NodeMemory();
   private final EventLoopGroup group;
   private final ExecutorService pool;
   private final ScheduledExecutorService timer;
@@ -134,7 +137,7 @@ public final class Replicator implements AutoCloseable {
   /** Opens the link of a connection whose handshake completed (event loop). */
   SessionLink openLink(Channel channel, Role role, String address) {
     SessionLink link =
-        new SessionLink(channel, sessions.open(role), pool, config.limits(), address);
+        new SessionLink(channel, sessions.open(role, memory), pool, config.limits(), address);
     links.add(link);
     channel
         .closeFuture()

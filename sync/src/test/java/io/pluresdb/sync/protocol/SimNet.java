@@ -21,11 +21,12 @@ final class SimNet implements AutoCloseable {
   private final List<Node> nodes = new ArrayList<>();
   private final List<Conn> conns = new ArrayList<>();
 
-  /** A node: a store and the ends of connections it holds. */
+  /** A node: a store, what its sessions remember and the ends of connections it holds. */
   final class Node {
     final String name;
     final Store store;
     final SyncConfig config;
+    final NodeMemory memory = new NodeMemory();
     final List<End> ends = new ArrayList<>();
     final List<Notification> received = new ArrayList<>();
     private final AutoCloseable feed;
@@ -154,8 +155,10 @@ final class SimNet implements AutoCloseable {
   }
 
   Conn connect(Node client, SyncConfig clientConfig, Node server, SyncConfig serverConfig) {
-    End c = new End(client, PeerSession.open(Role.CLIENT, client.store, clientConfig));
-    End s = new End(server, PeerSession.open(Role.SERVER, server.store, serverConfig));
+    End c =
+        new End(client, PeerSession.open(Role.CLIENT, client.store, clientConfig, client.memory));
+    End s =
+        new End(server, PeerSession.open(Role.SERVER, server.store, serverConfig, server.memory));
     c.other = s;
     s.other = c;
     Conn conn = new Conn(c, s);

@@ -11,6 +11,7 @@ import io.pluresdb.crdt.schema.TableDef;
 import io.pluresdb.crdt.store.Store;
 import io.pluresdb.crdt.store.WriteTxn;
 import io.pluresdb.sync.netty.RecordingSession;
+import io.pluresdb.sync.protocol.NodeMemory;
 import io.pluresdb.sync.protocol.PeerStatus;
 import io.pluresdb.sync.protocol.Role;
 import java.net.InetSocketAddress;
@@ -93,6 +94,24 @@ class ReplicatorTest {
         .atMost(WAIT)
         .until(() -> session(Role.SERVER).received.stream().anyMatch(f -> f.startsWith("tx:")));
     await().atMost(WAIT).until(() -> session(Role.CLIENT).ticks.get() > 2);
+  }
+
+  @Test
+  void everySessionOfAReplicatorSharesItsNodeMemoryAndNoOtherReplicatorDoes() throws Exception {
+    Replicator hub = start(store(), ReplicatorConfig.of(loopback(0), List.of(), null));
+    start(store(), ReplicatorConfig.of(null, List.of(url(hub)), null));
+    start(store(), ReplicatorConfig.of(null, List.of(url(hub)), null));
+    await()
+        .atMost(WAIT)
+        .until(() -> sessions.stream().filter(s -> s.received.contains("hello")).count() == 2);
+
+    List<NodeMemory> hubs =
+        sessions.stream().filter(s -> s.role == Role.SERVER).map(rig.memoryOf::get).toList();
+    List<NodeMemory> clients =
+        sessions.stream().filter(s -> s.role == Role.CLIENT).map(rig.memoryOf::get).toList();
+    assertThat(hubs).hasSize(2);
+    assertThat(hubs.get(1)).isSameAs(hubs.get(0));
+    assertThat(clients).hasSize(2).doesNotHaveDuplicates().doesNotContain(hubs.get(0));
   }
 
   @Test

@@ -3,10 +3,13 @@ package io.pluresdb.sync.replicator;
 import io.pluresdb.crdt.store.Store;
 import io.pluresdb.crdt.store.StoreConfig;
 import io.pluresdb.sync.netty.RecordingSession;
+import io.pluresdb.sync.protocol.NodeMemory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -18,6 +21,10 @@ final class Rig implements AutoCloseable {
   private static final AtomicInteger NAMES = new AtomicInteger();
 
   final List<RecordingSession> sessions = new CopyOnWriteArrayList<>();
+
+  /** The node memory each session was opened with. */
+  final Map<RecordingSession, NodeMemory> memoryOf = new ConcurrentHashMap<>();
+
   private final List<AutoCloseable> open = new ArrayList<>();
 
   Store store() throws Exception {
@@ -34,9 +41,10 @@ final class Rig implements AutoCloseable {
                 .withBackoff(
                     new Backoff(Duration.ofMillis(10), Duration.ofMillis(200), new Random(1)))
                 .withTickInterval(Duration.ofMillis(20)),
-            role -> {
+            (role, memory) -> {
               RecordingSession s = new RecordingSession(role);
               sessions.add(s);
+              memoryOf.put(s, memory);
               return s;
             });
     open.add(r);

@@ -93,12 +93,15 @@ final class Cluster implements AutoCloseable {
     return out;
   }
 
-  /** Like {@link #rows} but a missing table reads as no rows (it has not replicated yet). */
+  /**
+   * Like {@link #rows} but a missing table or column reads as no rows (it has not replicated yet: a
+   * node polled before an ALTER TABLE reaches it lacks the new column).
+   */
   static List<List<String>> rowsOrNone(Connection c, String sql) {
     try {
       return rows(c, sql);
     } catch (SQLException e) {
-      if ("42P01".equals(e.getSQLState())) {
+      if ("42P01".equals(e.getSQLState()) || "42703".equals(e.getSQLState())) {
         return List.of();
       }
       throw new IllegalStateException(e);
