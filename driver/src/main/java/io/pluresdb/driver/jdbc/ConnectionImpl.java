@@ -15,7 +15,6 @@ import io.pluresdb.jdbc.LiveChange;
 import io.pluresdb.jdbc.LiveListener;
 import io.pluresdb.jdbc.PluresConnection;
 import io.pluresdb.jdbc.PluresNotification;
-import io.pluresdb.sql.live.LiveCompiler;
 import java.sql.Array;
 import java.sql.Blob;
 import java.sql.CallableStatement;
@@ -578,7 +577,7 @@ public final class ConnectionImpl implements PluresConnection, SelfWrapper {
     if (sql == null) {
       throw Errors.of(SqlState.INVALID_PARAMETER_VALUE, "publisher: the SQL is required");
     }
-    session.prepare(LiveCompiler.asSubscribe(sql)); // SQL errors surface here, not later
+    session.prepareSubscription(sql); // SQL errors surface here, not later
     return new LivePublisher(session, sql, params == null ? List.of() : new ArrayList<>(params));
   }
 
