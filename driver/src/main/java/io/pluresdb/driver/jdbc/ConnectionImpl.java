@@ -7,6 +7,7 @@ import io.pluresdb.driver.live.LivePublisher;
 import io.pluresdb.driver.meta.DatabaseMetaDataImpl;
 import io.pluresdb.driver.url.ConnectionUrl;
 import io.pluresdb.driver.url.PluresProperty;
+import io.pluresdb.engine.api.Planned;
 import io.pluresdb.engine.api.Session;
 import io.pluresdb.engine.live.LiveSubscription;
 import io.pluresdb.engine.runtime.Activity;
@@ -115,7 +116,16 @@ public final class ConnectionImpl implements PluresConnection, SelfWrapper {
   /** The columns the given 1-based indexes name in the table an INSERT targets. */
   List<String> keyColumns(String sql, int[] indexes) throws SQLException {
     checkOpen();
-    return new InsertTarget(session.catalog()).columnsAt(sql, indexes);
+    if (sql == null || sql.isBlank()) {
+      throw Errors.of(SqlState.SYNTAX_ERROR, "the SQL statement is empty");
+    }
+    return keyColumns(session.prepare(sql), indexes);
+  }
+
+  /** The names of the generated-key columns at {@code indexes} of the table a statement inserts. */
+  List<String> keyColumns(Planned statement, int[] indexes) throws SQLException {
+    checkOpen();
+    return new InsertTarget(session.catalog()).columnsAt(statement, indexes);
   }
 
   // ---- statements

@@ -213,7 +213,8 @@ public class StatementImpl implements Statement, SelfWrapper {
 
   @Override
   public boolean execute(String sql, int[] columnIndexes) throws SQLException {
-    return run(prepare(sql), List.of(), connection.keyColumns(sql, columnIndexes));
+    Planned p = prepare(sql);
+    return run(p, List.of(), connection.keyColumns(p, columnIndexes));
   }
 
   @Override
