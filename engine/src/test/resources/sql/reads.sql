@@ -185,7 +185,7 @@ VALUES (1, 'a'), (2, 'b')
 1|a
 2|b
 
-# A locking clause, as ORMs append for a pessimistic lock, reads the same rows (see LockingClause).
+# A locking clause, as ORMs append for a pessimistic lock, reads the same rows (see SqlLockingQuery).
 query
 SELECT a.name FROM album a WHERE a.year = 2007 FOR UPDATE OF a NOWAIT
 ---- rows

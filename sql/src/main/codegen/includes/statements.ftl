@@ -18,7 +18,25 @@
     < VALUE_WORD: "V" "A" "L" "U" "E" >
 }
 
-/** BEGIN [TRANSACTION | WORK], START TRANSACTION, COMMIT [WORK], ROLLBACK [WORK]. */
+/*
+ * A query's locking clause starts with one token, "FOR UPDATE" (or FOR SHARE, FOR NO KEY UPDATE,
+ * FOR KEY SHARE), not with the keyword FOR: Calcite's grammar reads FOR after a table name as the
+ * start of FOR SYSTEM_TIME AS OF with one token of lookahead, so "FROM album FOR UPDATE" would
+ * fail there. The lexer's longest match makes FOR followed by one of these words this token.
+ */
+<DEFAULT, DQID, BTID> TOKEN :
+{
+    < FOR_LOCK: "FOR" (<LOCK_BLANK>)+
+        ( "UPDATE" | "SHARE" | "NO" (<LOCK_BLANK>)+ "KEY" (<LOCK_BLANK>)+ "UPDATE"
+        | "KEY" (<LOCK_BLANK>)+ "SHARE" ) >
+|   < #LOCK_BLANK: [" ", "\t", "\n", "\r", "\f"] >
+}
+
+/**
+ * BEGIN / START [TRANSACTION | WORK | DEFERRED | IMMEDIATE], COMMIT / END [WORK | TRANSACTION],
+ * ROLLBACK [WORK | TRANSACTION]: PostgreSQL's and SQLite's spellings. SQLite's DEFERRED and
+ * IMMEDIATE mean the same here, since a transaction takes the store's writer at its first write.
+ */
 SqlNode SqlTransactionStatement() :
 {
     final Span s;
@@ -27,12 +45,32 @@ SqlNode SqlTransactionStatement() :
 {
     { s = span(); }
     (
-        <BEGIN> [ <TRANSACTION> | <WORK> ] { action = TransactionAction.BEGIN; }
-    |   <START> <TRANSACTION> { action = TransactionAction.BEGIN; }
-    |   <COMMIT> [ <WORK> | <TRANSACTION> ] { action = TransactionAction.COMMIT; }
+        ( <BEGIN> | <START> ) [ <TRANSACTION> | <WORK> | <DEFERRED> | <IMMEDIATE> ]
+        { action = TransactionAction.BEGIN; }
+    |   ( <COMMIT> | <END> ) [ <WORK> | <TRANSACTION> ] { action = TransactionAction.COMMIT; }
     |   <ROLLBACK> [ <WORK> | <TRANSACTION> ] { action = TransactionAction.ROLLBACK; }
     )
     { return new SqlTransaction(s.end(this), action); }
+}
+
+/**
+ * A query, optionally followed by a locking clause: FOR UPDATE [OF table, …] [NOWAIT | SKIP
+ * LOCKED | WAIT n].
+ */
+SqlNode PluresQuery() :
+{
+    final SqlNode query;
+    Span s;
+}
+{
+    query = OrderedQueryOrExpr(ExprContext.ACCEPT_QUERY)
+    [
+        <FOR_LOCK> { s = span(); }
+        [ <OF> CompoundIdentifier() ( <COMMA> CompoundIdentifier() )* ]
+        [ <NOWAIT> | <SKIP_> <LOCKED> | <WAIT> UnsignedNumericLiteral() ]
+        { return new SqlLockingQuery(s.end(this), query); }
+    ]
+    { return query; }
 }
 
 /** SUBSCRIBE query: a live query that yields its rows, then every change to them. */

@@ -97,3 +97,19 @@ SELECT id FROM docs ORDER BY embedding <-> '[1,2,3]'::vector LIMIT 5
 
 SELECT price::integer, '2024-01-01'::date FROM t
 => SELECT (price :: INTEGER), ('2024-01-01' :: DATE) FROM t
+
+# SQLite's transaction spellings
+
+BEGIN IMMEDIATE
+=> BEGIN
+
+START
+=> BEGIN
+
+END TRANSACTION
+=> COMMIT
+
+# A locking clause after a query
+
+SELECT name FROM album WHERE id = 1 FOR UPDATE OF album NOWAIT
+=> SELECT name FROM album WHERE id = 1 FOR UPDATE

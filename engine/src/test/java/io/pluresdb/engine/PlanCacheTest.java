@@ -2,10 +2,10 @@ package io.pluresdb.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.pluresdb.engine.api.Planned;
 import io.pluresdb.engine.api.Result;
 import io.pluresdb.engine.api.Session;
 import io.pluresdb.engine.support.Db;
-import io.pluresdb.sql.plan.Prepared;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -40,7 +40,7 @@ class PlanCacheTest {
   @Test
   void preparedStatementRunsManyTimesWithoutReplanning() throws Exception {
     Session s = db.session();
-    Prepared p = s.prepare("SELECT name FROM album WHERE id = ?");
+    Planned p = s.prepare("SELECT name FROM album WHERE id = ?");
     long before = db.planner().plansMade();
     for (long id = 1; id <= 2; id++) {
       Result r = s.execute(p, List.of(id), null, 0, 0);
@@ -64,7 +64,7 @@ class PlanCacheTest {
   @Test
   void aSchemaChangeReplansAPreparedStatement() throws Exception {
     Session s = db.session();
-    Prepared p = s.prepare("SELECT * FROM album WHERE id = 1");
+    Planned p = s.prepare("SELECT * FROM album WHERE id = 1");
     assertThat(p.columns()).hasSize(3);
     db.exec("ALTER TABLE album ADD COLUMN note VARCHAR(10)");
     long before = db.planner().plansMade();
@@ -112,7 +112,7 @@ class PlanCacheTest {
   @Test
   void writesAreCachedToo() throws Exception {
     Session s = db.session();
-    Prepared insert = s.prepare("INSERT INTO album VALUES (?, ?, ?)");
+    Planned insert = s.prepare("INSERT INTO album VALUES (?, ?, ?)");
     long before = db.planner().plansMade();
     for (long id = 10; id < 20; id++) {
       s.execute(insert, List.of(id, "n" + id, 1990), null, 0, 0);

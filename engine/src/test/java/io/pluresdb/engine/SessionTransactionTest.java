@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.pluresdb.engine.api.Cursor;
+import io.pluresdb.engine.api.Planned;
 import io.pluresdb.engine.api.Result;
 import io.pluresdb.engine.api.Session;
 import io.pluresdb.engine.support.Db;
-import io.pluresdb.sql.plan.Prepared;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -138,6 +138,19 @@ class SessionTransactionTest {
   }
 
   @Test
+  void sqliteSpellingsOfBeginAndCommitControlTheTransaction() throws Exception {
+    db.exec("BEGIN IMMEDIATE;");
+    db.exec("INSERT INTO album VALUES (1, 'a')");
+    assertThat(rows(other, "SELECT COUNT(*) FROM album")).containsExactly("0");
+    db.exec("END TRANSACTION");
+    assertThat(rows(other, "SELECT COUNT(*) FROM album")).containsExactly("1");
+    db.exec("start deferred");
+    db.exec("DELETE FROM album");
+    db.exec("end");
+    assertThat(rows(other, "SELECT COUNT(*) FROM album")).containsExactly("0");
+  }
+
+  @Test
   void ddlInATransactionIsVisibleToItAndUndoneByRollback() throws Exception {
     db.session().setAutoCommit(false);
     db.exec("CREATE TABLE t (x INTEGER)");
@@ -176,7 +189,7 @@ class SessionTransactionTest {
     db.session().setAutoCommit(false);
     db.exec("INSERT INTO album VALUES (1, 'holding the writer')");
     other.setWriterWait(Duration.ofMillis(20));
-    Prepared insert = other.prepare("INSERT INTO album VALUES (2, 'b')");
+    Planned insert = other.prepare("INSERT INTO album VALUES (2, 'b')");
     assertThatThrownBy(() -> other.execute(insert, List.of(), null, 0, 0))
         .hasFieldOrPropertyWithValue("SQLState", "55P03");
     assertThatThrownBy(() -> other.executeBatch(insert, List.of(List.of()), null, 0))
@@ -196,7 +209,7 @@ class SessionTransactionTest {
   void aQueryRepeatedInATransactionSeesEachWriteBeforeIt() throws Exception {
     Session s = db.session();
     s.setAutoCommit(false);
-    Prepared select = s.prepare("SELECT id, name FROM album WHERE id >= ? ORDER BY id");
+    Planned select = s.prepare("SELECT id, name FROM album WHERE id >= ? ORDER BY id");
     db.exec("INSERT INTO album VALUES (1, 'a'), (2, 'b')");
     assertThat(rows(s, select.sql(), 1)).containsExactly("1|a", "2|b");
     db.exec("INSERT INTO album VALUES (3, 'c')");

@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.pluresdb.crdt.schema.ColumnType;
 import io.pluresdb.engine.api.Cursor;
+import io.pluresdb.engine.api.Planned;
 import io.pluresdb.engine.api.Result;
 import io.pluresdb.engine.api.Session;
 import io.pluresdb.engine.support.Db;
-import io.pluresdb.sql.plan.Prepared;
 import io.pluresdb.sql.read.ColumnMeta;
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -55,7 +55,7 @@ class StatementExecutionTest {
 
   @Test
   void parametersAreTypedByWhatTheyMeetAndConvertedInJava() throws Exception {
-    Prepared p = db.session().prepare("INSERT INTO album (name, year, released) VALUES (?, ?, ?)");
+    Planned p = db.session().prepare("INSERT INTO album (name, year, released) VALUES (?, ?, ?)");
     assertThat(p.parameterTypes())
         .containsExactly(ColumnType.VARCHAR, ColumnType.INTEGER, ColumnType.DATE);
     db.update("INSERT INTO album (name, year, released) VALUES (?, ?, ?)", "a", 2001, "2001-02-03");
@@ -123,7 +123,7 @@ class StatementExecutionTest {
 
   @Test
   void resultColumnsComeFromTheValidatedRowTypeAndTheirOrigins() throws Exception {
-    Prepared p =
+    Planned p =
         db.session()
             .prepare(
                 "SELECT a.id, a.name AS title, released, COUNT(*) AS n FROM album a"
@@ -178,7 +178,7 @@ class StatementExecutionTest {
   @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
   void cancelFromAnotherThreadInterruptsTheRunningQuery() throws Exception {
     Session s = db.session();
-    Prepared p = s.prepare(ENDLESS);
+    Planned p = s.prepare(ENDLESS);
     CountDownLatch starting = new CountDownLatch(1);
     CompletableFuture<Void> query =
         CompletableFuture.runAsync(

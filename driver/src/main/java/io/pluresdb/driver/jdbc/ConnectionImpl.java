@@ -9,12 +9,12 @@ import io.pluresdb.driver.url.PluresProperty;
 import io.pluresdb.engine.api.Activity;
 import io.pluresdb.engine.api.EngineLease;
 import io.pluresdb.engine.api.LiveHandle;
+import io.pluresdb.engine.api.Planned;
 import io.pluresdb.engine.api.Session;
 import io.pluresdb.jdbc.LiveChange;
 import io.pluresdb.jdbc.LiveListener;
 import io.pluresdb.jdbc.PluresConnection;
 import io.pluresdb.jdbc.PluresNotification;
-import io.pluresdb.sql.live.LiveCompiler;
 import java.sql.Array;
 import java.sql.Blob;
 import java.sql.CallableStatement;
@@ -121,7 +121,16 @@ public final class ConnectionImpl implements PluresConnection, SelfWrapper {
   /** The columns the given 1-based indexes name in the table an INSERT targets. */
   List<String> keyColumns(String sql, int[] indexes) throws SQLException {
     checkOpen();
-    return new InsertTarget(session.catalog()).columnsAt(sql, indexes);
+    if (sql == null || sql.isBlank()) {
+      throw Errors.of(SqlState.SYNTAX_ERROR, "the SQL statement is empty");
+    }
+    return keyColumns(session.prepare(sql), indexes);
+  }
+
+  /** The names of the generated-key columns at {@code indexes} of the table a statement inserts. */
+  List<String> keyColumns(Planned statement, int[] indexes) throws SQLException {
+    checkOpen();
+    return new InsertTarget(session.catalog()).columnsAt(statement, indexes);
   }
 
   // ---- statements
@@ -577,7 +586,7 @@ public final class ConnectionImpl implements PluresConnection, SelfWrapper {
     if (sql == null) {
       throw Errors.of(SqlState.INVALID_PARAMETER_VALUE, "publisher: the SQL is required");
     }
-    session.prepare(LiveCompiler.asSubscribe(sql)); // SQL errors surface here, not later
+    session.prepareSubscription(sql); // SQL errors surface here, not later
     return new LivePublisher(session, sql, params == null ? List.of() : new ArrayList<>(params));
   }
 

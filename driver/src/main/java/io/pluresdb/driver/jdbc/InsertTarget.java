@@ -4,22 +4,18 @@ import io.pluresdb.crdt.error.Errors;
 import io.pluresdb.crdt.error.SqlState;
 import io.pluresdb.crdt.schema.Catalog;
 import io.pluresdb.crdt.schema.TableDef;
+import io.pluresdb.engine.api.Planned;
+import io.pluresdb.sql.plan.Plan;
+import io.pluresdb.sql.write.InsertPlan;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Resolves generated-key column indexes ({@code prepareStatement(sql, int[])}) to names: the
- * indexes count the declared columns of the table an {@code INSERT INTO} names.
+ * indexes count the declared columns of the table an {@code INSERT} names, as its plan knows it.
  */
 final class InsertTarget {
-  private static final Pattern INSERT =
-      Pattern.compile(
-          "^\\s*INSERT\\s+INTO\\s+(?:\"([^\"]+)\"|([A-Za-z_][A-Za-z0-9_$]*))",
-          Pattern.CASE_INSENSITIVE);
 
   private final Catalog catalog;
 
@@ -27,17 +23,16 @@ final class InsertTarget {
     this.catalog = catalog;
   }
 
-  List<String> columnsAt(String sql, int[] indexes) throws SQLException {
+  List<String> columnsAt(Planned statement, int[] indexes) throws SQLException {
     if (indexes == null || indexes.length == 0) {
       throw Errors.of(
           SqlState.INVALID_PARAMETER_VALUE, "the generated key column indexes are missing");
     }
-    Matcher m = INSERT.matcher(sql == null ? "" : sql);
-    if (!m.find()) {
+    if (!(statement.plan() instanceof Plan.Write w && w.kind() instanceof InsertPlan insert)) {
       throw Errors.unsupported(
           "generated keys by column index for anything but INSERT INTO <table>");
     }
-    String name = m.group(1) != null ? m.group(1) : m.group(2).toLowerCase(Locale.ROOT);
+    String name = insert.table();
     TableDef table = catalog.table(name);
     if (table == null) {
       throw Errors.of(SqlState.UNDEFINED_TABLE, "table '" + name + "' does not exist");

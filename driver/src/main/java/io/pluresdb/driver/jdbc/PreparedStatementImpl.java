@@ -7,7 +7,7 @@ import io.pluresdb.crdt.value.ValueCodec;
 import io.pluresdb.driver.value.LegacyDates;
 import io.pluresdb.driver.value.ParameterValues;
 import io.pluresdb.driver.value.TypeFacts;
-import io.pluresdb.sql.plan.Prepared;
+import io.pluresdb.engine.api.Planned;
 import java.io.InputStream;
 import java.io.Reader;
 import java.math.BigDecimal;
@@ -36,16 +36,18 @@ import java.util.List;
 
 /**
  * The PluresDB {@link PreparedStatement}: planned once at creation (through the planner's cache),
- * executed with the bound values. Setters store canonical values where the Java type says which one
- * is meant; the planner coerces them to the parameter's type. Long only because of the interface's
- * many setters, each one line over {@link ParameterValues} or {@link LegacyDates}.
+ * executed with the bound values and the plan its {@link Planned} handle carries, so an execution
+ * does not go back to the text (the session plans again only after a schema change). Setters store
+ * canonical values where the Java type says which one is meant; the planner coerces them to the
+ * parameter's type. Long only because of the interface's many setters, each one line over {@link
+ * ParameterValues} or {@link LegacyDates}.
  *
  * <p>Not thread-safe, like {@link StatementImpl}.
  */
 public final class PreparedStatementImpl extends StatementImpl implements PreparedStatement {
   private static final Object UNSET = new Object();
 
-  private final Prepared prepared;
+  private final Planned prepared;
   private final List<String> keyColumns;
   private final Object[] params;
   private final List<List<Object>> batch = new ArrayList<>();

@@ -5,9 +5,9 @@ import io.pluresdb.crdt.error.SqlState;
 import io.pluresdb.engine.api.Activity;
 import io.pluresdb.engine.api.BatchResult;
 import io.pluresdb.engine.api.Cursor;
+import io.pluresdb.engine.api.Planned;
 import io.pluresdb.engine.api.Result;
 import io.pluresdb.engine.api.Session;
-import io.pluresdb.sql.plan.Prepared;
 import java.sql.BatchUpdateException;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -60,7 +60,7 @@ public class StatementImpl implements Statement, SelfWrapper {
     connection.checkOpen();
   }
 
-  final Prepared prepare(String sql) throws SQLException {
+  final Planned prepare(String sql) throws SQLException {
     checkOpen();
     if (sql == null || sql.isBlank()) {
       throw Errors.of(SqlState.SYNTAX_ERROR, "the SQL statement is empty");
@@ -69,7 +69,7 @@ public class StatementImpl implements Statement, SelfWrapper {
   }
 
   /** Runs a planned statement; true when it produced rows. */
-  final boolean run(Prepared p, List<Object> params, List<String> keyColumns) throws SQLException {
+  final boolean run(Planned p, List<Object> params, List<String> keyColumns) throws SQLException {
     keys = GeneratedKeys.NONE;
     return runKeepingKeys(p, params, keyColumns);
   }
@@ -80,7 +80,7 @@ public class StatementImpl implements Statement, SelfWrapper {
   }
 
   /** Runs one item of a batch: its generated keys add to those of the items before it. */
-  final boolean runKeepingKeys(Prepared p, List<Object> params, List<String> keyColumns)
+  final boolean runKeepingKeys(Planned p, List<Object> params, List<String> keyColumns)
       throws SQLException {
     checkOpen();
     clearResults();
@@ -108,7 +108,7 @@ public class StatementImpl implements Statement, SelfWrapper {
    * Runs a prepared write once per parameter row through the session's batch path (planned once,
    * one transaction); the rows' generated keys become this statement's.
    */
-  final BatchResult runBatch(Prepared p, List<List<Object>> rows, List<String> keyColumns)
+  final BatchResult runBatch(Planned p, List<List<Object>> rows, List<String> keyColumns)
       throws SQLException {
     checkOpen();
     clearResults();
@@ -170,7 +170,7 @@ public class StatementImpl implements Statement, SelfWrapper {
 
   @Override
   public ResultSet executeQuery(String sql) throws SQLException {
-    Prepared p = prepare(sql);
+    Planned p = prepare(sql);
     if (!p.returnsRows()) {
       throw notAQuery("executeQuery", sql);
     }
@@ -189,7 +189,7 @@ public class StatementImpl implements Statement, SelfWrapper {
   }
 
   private long update(String sql, List<String> keyColumns) throws SQLException {
-    Prepared p = prepare(sql);
+    Planned p = prepare(sql);
     if (p.returnsRows()) {
       throw aQuery("executeUpdate", sql);
     }
@@ -213,7 +213,8 @@ public class StatementImpl implements Statement, SelfWrapper {
 
   @Override
   public boolean execute(String sql, int[] columnIndexes) throws SQLException {
-    return run(prepare(sql), List.of(), connection.keyColumns(sql, columnIndexes));
+    Planned p = prepare(sql);
+    return run(p, List.of(), connection.keyColumns(p, columnIndexes));
   }
 
   @Override
@@ -280,7 +281,7 @@ public class StatementImpl implements Statement, SelfWrapper {
     try (BatchScope scope = new BatchScope(session)) {
       for (int i = 0; i < items.size(); i++) {
         try {
-          Prepared p = prepare(items.get(i));
+          Planned p = prepare(items.get(i));
           if (p.returnsRows()) {
             throw aQuery("executeBatch", items.get(i));
           }

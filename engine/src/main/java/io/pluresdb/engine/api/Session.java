@@ -15,11 +15,16 @@ import java.util.List;
  */
 public interface Session extends AutoCloseable {
 
-  /** Plans (or fetches from the cache) a statement; SQL errors surface here with their state. */
-  Prepared prepare(String sql) throws SQLException;
+  /**
+   * Plans (or fetches from the cache) a statement; SQL errors surface here with their state. The
+   * handle carries the plan and the catalog it was planned for, so executing it does not plan again
+   * unless the catalog has changed since.
+   */
+  Planned prepare(String sql) throws SQLException;
 
   /**
-   * Executes a prepared statement.
+   * Executes a prepared statement with the plan it carries (planned again first only when the
+   * session's catalog is no longer the one it was planned for).
    *
    * @param params canonical-or-JDBC values for the dynamic parameters, in order
    * @param generatedKeys column names whose generated values to return with an update count, or
@@ -28,7 +33,7 @@ public interface Session extends AutoCloseable {
    * @param maxRows 0 for no limit
    */
   Result execute(
-      Prepared statement,
+      Planned statement,
       List<Object> params,
       List<String> generatedKeys,
       int timeoutSeconds,
@@ -43,7 +48,7 @@ public interface Session extends AutoCloseable {
    * update counts are those of the rows before it and whose cause is the row's SQLException.
    */
   BatchResult executeBatch(
-      Prepared statement, List<List<Object>> rows, List<String> generatedKeys, int timeoutSeconds)
+      Planned statement, List<List<Object>> rows, List<String> generatedKeys, int timeoutSeconds)
       throws SQLException;
 
   /**
@@ -52,6 +57,12 @@ public interface Session extends AutoCloseable {
    * or negative wait fails with 22023.
    */
   void setWriterWait(Duration wait) throws SQLException;
+
+  /**
+   * Plans a live subscription to a query ({@code SELECT …}, with or without a leading {@code
+   * SUBSCRIBE}) over committed data, without opening it: SQL errors surface here.
+   */
+  Prepared prepareSubscription(String sql) throws SQLException;
 
   /**
    * Opens a live subscription to a query ({@code SELECT …}, with or without a leading {@code

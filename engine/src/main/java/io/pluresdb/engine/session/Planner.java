@@ -23,6 +23,10 @@ public final class Planner {
   private final Store store;
   private final CalciteCatalogs schemas = new CalciteCatalogs();
   private final PlanCache cache = new PlanCache(CACHE_CAPACITY);
+
+  /** Subscriptions, whose text is a bare query that means something else as a statement. */
+  private final PlanCache subscriptions = new PlanCache(CACHE_CAPACITY / 8);
+
   private final AtomicLong plansMade = new AtomicLong();
   private final EngineRuntime runtime;
   private final LiveQueries live;
@@ -86,6 +90,21 @@ public final class Planner {
     if (cacheable) {
       cache.put(sql, catalog.version(), plan);
     }
+    return plan;
+  }
+
+  /**
+   * The plan of a live subscription to a query (with or without a leading SUBSCRIBE) over the
+   * committed catalog, from the cache when there is one.
+   */
+  public Plan.Subscribe planSubscription(String sql, Catalog committed) throws SQLException {
+    Plan cached = subscriptions.get(sql, committed.version());
+    if (cached instanceof Plan.Subscribe sub) {
+      return sub;
+    }
+    Plan.Subscribe plan = StatementPlanner.subscription(sql, committed, schemas);
+    plansMade.incrementAndGet();
+    subscriptions.put(sql, committed.version(), plan);
     return plan;
   }
 

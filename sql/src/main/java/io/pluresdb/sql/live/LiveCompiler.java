@@ -2,11 +2,9 @@ package io.pluresdb.sql.live;
 
 import io.pluresdb.crdt.error.Errors;
 import io.pluresdb.crdt.error.SqlState;
-import io.pluresdb.crdt.schema.ColumnDef;
 import io.pluresdb.crdt.schema.TableDef;
 import io.pluresdb.sql.calcite.PlanningContext;
-import io.pluresdb.sql.calcite.SqlFront;
-import io.pluresdb.sql.parser.live.SqlSubscribe;
+import io.pluresdb.sql.parser.SqlTrees;
 import io.pluresdb.sql.read.ColumnMeta;
 import io.pluresdb.sql.read.QueryCompiler;
 import io.pluresdb.sql.read.ReadPlan;
@@ -15,12 +13,10 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.apache.calcite.sql.SqlBasicCall;
 import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlDynamicParam;
 import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlKind;
-import org.apache.calcite.sql.SqlLiteral;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlNodeList;
 import org.apache.calcite.sql.SqlOrderBy;
@@ -37,35 +33,41 @@ import org.apache.calcite.sql.util.SqlBasicVisitor;
  * aggregates, views) is re-run and diffed on any change to a table it reads: correct first, cheap
  * where the shape allows.
  *
- * <p>Each step works on a fresh parse of the statement, because validation rewrites the tree.
+ * <p>Each step works on its own copy of the parsed query ({@link SqlTrees}), because validation
+ * rewrites the tree.
  */
 public final class LiveCompiler {
   private static final SqlParserPos POS = SqlParserPos.ZERO;
 
   private LiveCompiler() {}
 
-  /** The statement for a subscription given as a query: {@code sql} with a leading SUBSCRIBE. */
-  public static String asSubscribe(String sql) {
-    String text = sql.strip();
-    return text.regionMatches(true, 0, "SUBSCRIBE", 0, 9) ? text : "SUBSCRIBE " + text;
-  }
-
-  public static LiveQuery compile(PlanningContext context, String sql) throws SQLException {
-    ReadPlan plain = QueryCompiler.compile(context, query(sql), sql);
-    Shape shape = shape(context, query(sql));
+  /**
+   * The live query of a parsed query.
+   *
+   * @param parsed the query as parsed, unvalidated; it is copied, never changed
+   * @param sql the statement's text (for column labels)
+   */
+  public static LiveQuery compile(PlanningContext context, SqlNode parsed, String sql)
+      throws SQLException {
+    if (!parsed.getKind().belongsTo(SqlKind.QUERY)) {
+      throw Errors.of(SqlState.SYNTAX_ERROR, "SUBSCRIBE needs a query, got: " + parsed);
+    }
+    ReadPlan plain = QueryCompiler.compile(context, SqlTrees.copy(parsed), sql);
+    Shape shape = shape(context, parsed);
     Set<String> tables = new HashSet<>();
-    boolean anyTable = collectTables(context, query(sql), tables);
+    boolean anyTable = collectTables(context, parsed, tables);
     int visible = plain.columns().size();
     int users = plain.parameterTypes().size();
     TableDef table = shape.table == null ? null : context.catalog().table(shape.table);
     if (table != null && shape.augmentable && !table.primaryKey().isEmpty()) {
-      ReadPlan keyed = keyedOrNull(context, sql, shape, table, false, users);
+      ReadPlan keyed = keyedOrNull(context, parsed, sql, shape, table, false, users);
       if (keyed != null) {
         int[] identity = new int[table.primaryKey().size()];
         for (int i = 0; i < identity.length; i++) {
           identity[i] = visible + i;
         }
-        ReadPlan probe = shape.window ? null : keyedOrNull(context, sql, shape, table, true, users);
+        ReadPlan probe =
+            shape.window ? null : keyedOrNull(context, parsed, sql, shape, table, true, users);
         ReadPlan labelled = probe == null ? null : withLabels(probe, plain, visible);
         return new LiveQuery(
             withLabels(keyed, plain, visible),
@@ -77,7 +79,7 @@ public final class LiveCompiler {
             table.name(),
             tables,
             anyTable,
-            filter(query(sql), table, shape));
+            FilterFinder.first(parsed, table, shape.qualifier));
       }
     }
     List<Integer> plainColumns = new ArrayList<>();
@@ -97,18 +99,6 @@ public final class LiveCompiler {
         tables,
         anyTable,
         null);
-  }
-
-  /** The query of a fresh parse of the SUBSCRIBE statement. */
-  private static SqlNode query(String sql) throws SQLException {
-    SqlNode node = SqlFront.parse(sql);
-    if (!(node instanceof SqlSubscribe s)) {
-      throw Errors.of(SqlState.SYNTAX_ERROR, "not a SUBSCRIBE statement: " + sql);
-    }
-    if (!s.query().getKind().belongsTo(SqlKind.QUERY)) {
-      throw Errors.of(SqlState.SYNTAX_ERROR, "SUBSCRIBE needs a query, got: " + s.query());
-    }
-    return s.query();
   }
 
   /** What the FROM clause and modifiers of the top-level SELECT allow. */
@@ -160,9 +150,15 @@ public final class LiveCompiler {
    * key), or null when it does not validate that way (an aggregate without GROUP BY).
    */
   private static ReadPlan keyedOrNull(
-      PlanningContext context, String sql, Shape original, TableDef table, boolean probe, int users)
+      PlanningContext context,
+      SqlNode parsed,
+      String sql,
+      Shape original,
+      TableDef table,
+      boolean probe,
+      int users)
       throws SQLException {
-    SqlNode query = query(sql);
+    SqlNode query = SqlTrees.copy(parsed);
     SqlSelect select = shape(context, query).select;
     SqlNodeList items = select.getSelectList();
     List<String> key = table.primaryKey();
@@ -240,88 +236,5 @@ public final class LiveCompiler {
           }
         });
     return view[0];
-  }
-
-  /** The first indexable conjunct of the WHERE clause: an equality if any, else a range. */
-  private static Filter filter(SqlNode query, TableDef table, Shape shape) {
-    SqlNode body = query instanceof SqlOrderBy ob ? ob.query : query;
-    if (!(body instanceof SqlSelect select) || select.getWhere() == null) {
-      return null;
-    }
-    List<SqlNode> conjuncts = new ArrayList<>();
-    flatten(select.getWhere(), conjuncts);
-    Filter range = null;
-    for (SqlNode c : conjuncts) {
-      Filter f = comparison(c, table, shape.qualifier);
-      if (f != null && f.op() == Filter.Op.EQ) {
-        return f;
-      }
-      if (range == null) {
-        range = f;
-      }
-    }
-    return range;
-  }
-
-  private static void flatten(SqlNode node, List<SqlNode> out) {
-    if (node.getKind() == SqlKind.AND) {
-      for (SqlNode operand : ((SqlCall) node).getOperandList()) {
-        flatten(operand, out);
-      }
-    } else {
-      out.add(node);
-    }
-  }
-
-  private static Filter comparison(SqlNode node, TableDef table, List<String> qualifier) {
-    Filter.Op op =
-        switch (node.getKind()) {
-          case EQUALS -> Filter.Op.EQ;
-          case LESS_THAN -> Filter.Op.LT;
-          case LESS_THAN_OR_EQUAL -> Filter.Op.LE;
-          case GREATER_THAN -> Filter.Op.GT;
-          case GREATER_THAN_OR_EQUAL -> Filter.Op.GE;
-          default -> null;
-        };
-    if (op == null || !(node instanceof SqlBasicCall call)) {
-      return null;
-    }
-    SqlNode left = call.operand(0);
-    SqlNode right = call.operand(1);
-    int column = column(left, table, qualifier);
-    if (column < 0) {
-      column = column(right, table, qualifier);
-      op = op.flip();
-      SqlNode t = left;
-      left = right;
-      right = t;
-    }
-    if (column < 0) {
-      return null;
-    }
-    ColumnDef def = table.columns().get(column);
-    if (right instanceof SqlDynamicParam p) {
-      return new Filter(column, def.type(), op, p.getIndex(), null);
-    }
-    if (right instanceof SqlLiteral l && l.getValue() != null) {
-      Object v = l.getValue();
-      if (v instanceof org.apache.calcite.util.NlsString s) {
-        v = s.getValue();
-      }
-      return new Filter(column, def.type(), op, -1, v);
-    }
-    return null;
-  }
-
-  /** The declared position of a column reference to the table, or -1. */
-  private static int column(SqlNode node, TableDef table, List<String> qualifier) {
-    if (!(node instanceof SqlIdentifier id) || id.isStar()) {
-      return -1;
-    }
-    List<String> names = id.names;
-    if (names.size() > 1 && !names.subList(0, names.size() - 1).equals(qualifier)) {
-      return -1;
-    }
-    return table.columnIndex(names.get(names.size() - 1));
   }
 }

@@ -8,6 +8,8 @@ import io.pluresdb.sql.calcite.PlanningContext;
 import io.pluresdb.sql.calcite.SqlFront;
 import io.pluresdb.sql.catalog.CalciteCatalogs;
 import io.pluresdb.sql.live.LiveCompiler;
+import io.pluresdb.sql.parser.SqlTrees;
+import io.pluresdb.sql.parser.dml.SqlLockingQuery;
 import io.pluresdb.sql.parser.dml.SqlReturning;
 import io.pluresdb.sql.parser.dml.SqlUpsert;
 import io.pluresdb.sql.parser.live.SqlListen;
@@ -24,7 +26,6 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Pattern;
 import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlDelete;
 import org.apache.calcite.sql.SqlDynamicParam;
@@ -37,46 +38,29 @@ import org.apache.calcite.sql.SqlSetOption;
 import org.apache.calcite.sql.SqlUpdate;
 import org.apache.calcite.sql.util.SqlBasicVisitor;
 
-/** Plans one SQL statement against one catalog: parse, then dispatch on the statement's kind. */
+/**
+ * Plans one SQL statement against one catalog: parse once, then dispatch on the statement's kind.
+ * Every stage that validates works on its own copy of the parsed tree ({@link SqlTrees}); the text
+ * is never parsed again.
+ */
 public final class StatementPlanner {
-  private static final Pattern BEGIN =
-      Pattern.compile(
-          "\\s*(BEGIN|START)(\\s+(TRANSACTION|WORK|DEFERRED|IMMEDIATE))?\\s*;?\\s*",
-          Pattern.CASE_INSENSITIVE);
-  private static final Pattern COMMIT =
-      Pattern.compile(
-          "\\s*(COMMIT|END)(\\s+(TRANSACTION|WORK))?\\s*;?\\s*", Pattern.CASE_INSENSITIVE);
-  private static final Pattern ROLLBACK =
-      Pattern.compile("\\s*ROLLBACK(\\s+(TRANSACTION|WORK))?\\s*;?\\s*", Pattern.CASE_INSENSITIVE);
-
   private StatementPlanner() {}
 
   public static Plan plan(String sql, Catalog catalog, CalciteCatalogs schemas)
       throws SQLException {
-    Plan txn = transactionControl(sql);
-    if (txn != null) {
-      return txn;
-    }
-    String unlocked = LockingClause.strip(sql);
-    if (unlocked != null) {
-      SqlNode query = SqlFront.parse(unlocked);
-      if (!query.getKind().belongsTo(SqlKind.QUERY)) {
-        throw Errors.of(SqlState.SYNTAX_ERROR, "FOR UPDATE follows a query only");
-      }
-      PlanningContext context = new PlanningContext(catalog, schemas);
-      return new Plan.Query(sql, QueryCompiler.compile(context, query, unlocked), true);
-    }
     SqlNode node = SqlFront.parse(sql);
     PlanningContext context = new PlanningContext(catalog, schemas);
+    if (node instanceof SqlLockingQuery locking) {
+      return locking(sql, context, locking.query());
+    }
     int params = countParams(node);
     Plan.SequenceValue sequenceValue = SequenceCalls.plan(sql, node);
     if (sequenceValue != null) {
       return sequenceValue;
     }
     if (node.getKind().belongsTo(SqlKind.QUERY)) {
-      ReadPlan read = QueryCompiler.compile(context, node, sql);
-      VectorTopK topK =
-          TopKPlanner.plan(sql, context, schemas, () -> SqlFront.parse(sql), params, read);
+      ReadPlan read = QueryCompiler.compile(context, SqlTrees.copy(node), sql);
+      VectorTopK topK = TopKPlanner.plan(sql, context, schemas, node, params, read);
       return new Plan.Query(sql, read, false, topK);
     }
     if (node instanceof SqlExplain explain) {
@@ -122,10 +106,37 @@ public final class StatementPlanner {
         what.toUpperCase(Locale.ROOT) + " statements are not supported yet");
   }
 
+  /**
+   * A query that ends in a locking clause: in a transaction it takes the store's writer first (see
+   * {@link SqlLockingQuery}).
+   */
+  private static Plan locking(String sql, PlanningContext context, SqlNode query)
+      throws SQLException {
+    if (!query.getKind().belongsTo(SqlKind.QUERY)) {
+      throw Errors.of(SqlState.SYNTAX_ERROR, "FOR UPDATE follows a query only");
+    }
+    return new Plan.Query(sql, QueryCompiler.compile(context, query, sql), true);
+  }
+
+  /**
+   * The plan of a live subscription given as a query, with or without a leading SUBSCRIBE (as the
+   * listener API takes it).
+   */
+  public static Plan.Subscribe subscription(String sql, Catalog catalog, CalciteCatalogs schemas)
+      throws SQLException {
+    SqlNode node = SqlFront.parse(sql);
+    SqlNode query = node instanceof SqlSubscribe s ? s.query() : node;
+    if (!query.getKind().belongsTo(SqlKind.QUERY)) {
+      throw Errors.of(SqlState.SYNTAX_ERROR, "a subscription needs a query: " + sql);
+    }
+    return new Plan.Subscribe(
+        sql, LiveCompiler.compile(new PlanningContext(catalog, schemas), query, sql));
+  }
+
   /** SUBSCRIBE, LISTEN, UNLISTEN and NOTIFY, or null for other statements. */
   private static Plan live(String sql, PlanningContext context, SqlNode node) throws SQLException {
-    if (node instanceof SqlSubscribe) {
-      return new Plan.Subscribe(sql, LiveCompiler.compile(context, sql));
+    if (node instanceof SqlSubscribe s) {
+      return new Plan.Subscribe(sql, LiveCompiler.compile(context, s.query(), sql));
     }
     if (node instanceof SqlListen l) {
       return new Plan.Channel(sql, Plan.ChannelCommand.LISTEN, l.channel(), null);
@@ -167,17 +178,9 @@ public final class StatementPlanner {
       throw Errors.of(SqlState.FEATURE_NOT_SUPPORTED, "EXPLAIN supports queries only");
     }
     // Relational conversion and compilation each validate (and so change) their own tree.
-    SqlNode again = ((SqlExplain) SqlFront.parse(sql)).getExplicandum();
-    List<String> lines = new ArrayList<>(Explainer.relationalPlan(context, again));
-    ReadPlan read = QueryCompiler.compile(context, query);
-    VectorTopK topK =
-        TopKPlanner.plan(
-            sql,
-            context,
-            schemas,
-            () -> ((SqlExplain) SqlFront.parse(sql)).getExplicandum(),
-            params,
-            read);
+    List<String> lines = new ArrayList<>(Explainer.relationalPlan(context, SqlTrees.copy(query)));
+    ReadPlan read = QueryCompiler.compile(context, SqlTrees.copy(query));
+    VectorTopK topK = TopKPlanner.plan(sql, context, schemas, query, params, read);
     if (topK != null) {
       lines.add(topK.explain());
       read = topK.restrictedForDisplay();
@@ -199,22 +202,6 @@ public final class StatementPlanner {
     SqlNode value = set.getValue();
     String text = value instanceof SqlLiteral l ? l.toValue() : value.toString();
     return new Plan.Setting(sql, name, text);
-  }
-
-  private static Plan transactionControl(String sql) {
-    if (sql.length() > 40) {
-      return null;
-    }
-    if (BEGIN.matcher(sql).matches()) {
-      return new Plan.Transaction(sql, Plan.TxnCommand.BEGIN);
-    }
-    if (COMMIT.matcher(sql).matches()) {
-      return new Plan.Transaction(sql, Plan.TxnCommand.COMMIT);
-    }
-    if (ROLLBACK.matcher(sql).matches()) {
-      return new Plan.Transaction(sql, Plan.TxnCommand.ROLLBACK);
-    }
-    return null;
   }
 
   private static int countParams(SqlNode node) {

@@ -1,7 +1,9 @@
 package io.pluresdb.sql.parser;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.pluresdb.sql.parser.dml.SqlLockingQuery;
 import io.pluresdb.sql.parser.live.SqlListen;
 import io.pluresdb.sql.parser.live.SqlNotify;
 import io.pluresdb.sql.parser.live.SqlSubscribe;
@@ -28,6 +30,39 @@ class StatementsParserTest {
     assertThat(action("COMMIT")).isEqualTo(TransactionAction.COMMIT);
     assertThat(action("ROLLBACK WORK")).isEqualTo(TransactionAction.ROLLBACK);
     assertThat(SqlParsers.parse("COMMIT").getKind()).isEqualTo(SqlKind.COMMIT);
+  }
+
+  @Test
+  void sqliteTransactionSpellingsParseToo() throws SQLException {
+    assertThat(action("BEGIN IMMEDIATE")).isEqualTo(TransactionAction.BEGIN);
+    assertThat(action("begin deferred;")).isEqualTo(TransactionAction.BEGIN);
+    assertThat(action("START")).isEqualTo(TransactionAction.BEGIN);
+    assertThat(action("START WORK")).isEqualTo(TransactionAction.BEGIN);
+    assertThat(action("END")).isEqualTo(TransactionAction.COMMIT);
+    assertThat(action("end transaction;")).isEqualTo(TransactionAction.COMMIT);
+  }
+
+  @Test
+  void aLockingClauseWrapsTheQueryItFollows() throws SQLException {
+    for (String sql :
+        List.of(
+            "SELECT name FROM album FOR UPDATE",
+            "select name from album a where a.id = ? for update of a skip locked;",
+            "SELECT name FROM album FOR SHARE NOWAIT",
+            "SELECT name FROM album\nFOR  NO KEY UPDATE OF album, \"x\".y WAIT 5",
+            "SELECT name FROM album ORDER BY name LIMIT 1 FOR KEY SHARE")) {
+      SqlNode node = SqlParsers.parse(sql);
+      assertThat(node).as(sql).isInstanceOf(SqlLockingQuery.class);
+      assertThat(((SqlLockingQuery) node).query().getKind().belongsTo(SqlKind.QUERY)).isTrue();
+    }
+    assertThat(SqlParsers.parse("SELECT name FROM album")).isInstanceOf(SqlSelect.class);
+  }
+
+  @Test
+  void aLockingClauseAfterAWriteIsASyntaxError() {
+    assertThatThrownBy(() -> SqlParsers.parse("DELETE FROM album FOR UPDATE"))
+        .extracting("SQLState")
+        .isEqualTo("42601");
   }
 
   @Test

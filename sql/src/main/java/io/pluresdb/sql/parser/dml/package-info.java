@@ -1,5 +1,6 @@
 /**
  * DML beyond Calcite's own nodes: upserts ({@code ON CONFLICT}, {@code INSERT OR IGNORE/REPLACE})
- * and {@code RETURNING} on INSERT, UPDATE and DELETE.
+ * {@code RETURNING} on INSERT, UPDATE and DELETE, and a query's locking clause ({@code FOR
+ * UPDATE}).
  */
 package io.pluresdb.sql.parser.dml;

@@ -1,0 +1,223 @@
+package io.pluresdb.engine.session;
+
+import io.pluresdb.crdt.error.Errors;
+import io.pluresdb.crdt.error.SqlState;
+import io.pluresdb.crdt.schema.SchemaChange;
+import io.pluresdb.crdt.schema.SequenceDef;
+import io.pluresdb.crdt.store.Store;
+import io.pluresdb.engine.api.Cursor;
+import io.pluresdb.engine.api.ListCursor;
+import io.pluresdb.engine.api.Result;
+import io.pluresdb.engine.exec.DdlExecutor;
+import io.pluresdb.engine.exec.WriteExecutor;
+import io.pluresdb.engine.exec.WriteResult;
+import io.pluresdb.engine.live.ChannelInbox;
+import io.pluresdb.engine.live.LiveCursor;
+import io.pluresdb.engine.live.LiveSubscription;
+import io.pluresdb.engine.vector.HnswIndexes;
+import io.pluresdb.sql.plan.Plan;
+import io.pluresdb.sql.read.ColumnMeta;
+import io.pluresdb.sql.vector.HnswOptions;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Executes one plan: a dispatch on the kind of {@link Plan}, and one small method per kind. It
+ * never plans; the session hands it the plan its prepared statement carries.
+ *
+ * <p>Not thread-safe: used by its session's one caller at a time.
+ */
+final class PlanDispatch {
+  /** How long CREATE INDEX … USING hnsw waits for the build unless a query timeout is set. */
+  private static final long INDEX_BUILD_WAIT_MILLIS = 3_600_000L;
+
+  /**
+   * One execution's arguments.
+   *
+   * @param generatedKeys the key columns to report, or null (see {@code Session#execute})
+   * @param timeoutSeconds 0 for none
+   * @param maxRows 0 for no limit
+   */
+  record Execution(
+      List<Object> params, List<String> generatedKeys, int timeoutSeconds, long maxRows) {}
+
+  private final Planner planner;
+  private final Store store;
+  private final TransactionScope scope;
+  private final ReadExecutor reads;
+  private final Interrupter interrupts;
+  private final ChannelInbox channels;
+  private final Subscriptions subscriptions;
+  private final AtomicReference<SessionSettings> settings;
+
+  PlanDispatch(
+      Planner planner,
+      TransactionScope scope,
+      ReadExecutor reads,
+      Interrupter interrupts,
+      ChannelInbox channels,
+      Subscriptions subscriptions,
+      AtomicReference<SessionSettings> settings) {
+    this.planner = planner;
+    this.store = planner.store();
+    this.scope = scope;
+    this.reads = reads;
+    this.interrupts = interrupts;
+    this.channels = channels;
+    this.subscriptions = subscriptions;
+    this.settings = settings;
+  }
+
+  /** Runs a plan under the statement's timeout; a cursor returned takes over the timer. */
+  Result run(Plan plan, Execution x) throws SQLException {
+    if (plan instanceof Plan.Subscribe sub) {
+      // next() enforces the timeout itself, per row: a live cursor has no end to time.
+      return new Result.Rows(new LiveCursor(subscribe(sub, x.params()), x.timeoutSeconds()));
+    }
+    interrupts.reset();
+    int timeout = x.timeoutSeconds();
+    ScheduledFuture<?> timer = timeout > 0 ? interrupts.timeoutAfter(timeout) : null;
+    boolean handedToCursor = false;
+    try {
+      Result r = dispatch(plan, x, timer);
+      handedToCursor = r instanceof Result.Rows && timer != null;
+      return r;
+    } finally {
+      if (timer != null && !handedToCursor) {
+        timer.cancel(false);
+      }
+    }
+  }
+
+  private Result dispatch(Plan plan, Execution x, ScheduledFuture<?> timer) throws SQLException {
+    if (plan instanceof Plan.Query q) {
+      return query(q, x, timer);
+    } else if (plan instanceof Plan.Explain e) {
+      return rows(e.columns(), e.lines().stream().map(line -> new Object[] {line}).toList());
+    } else if (plan instanceof Plan.Setting s) {
+      settings.set(settings.get().with(s.name(), s.value()));
+      return none();
+    } else if (plan instanceof Plan.SequenceValue s) {
+      return rows(s.columns(), List.<Object[]>of(new Object[] {nextValue(s.sequence())}));
+    } else if (plan instanceof Plan.Transaction t) {
+      scope.control(t.command());
+      return none();
+    } else if (plan instanceof Plan.Channel c) {
+      return channel(c);
+    } else if (plan instanceof Plan.Ddl d) {
+      return ddl(d, x.timeoutSeconds());
+    } else if (plan instanceof Plan.Write w) {
+      return write(w, x);
+    }
+    throw new IllegalStateException("a plan of no known kind: " + plan);
+  }
+
+  /** A query; FOR UPDATE in a transaction first takes the store's writer (see SqlLockingQuery). */
+  private Result query(Plan.Query q, Execution x, ScheduledFuture<?> timer) throws SQLException {
+    if (q.locks() && !scope.readOnly() && !scope.eachStatementCommits()) {
+      scope.transaction(settings.get().writerWait(x.timeoutSeconds()));
+    }
+    Cursor rows =
+        q.topK() == null
+            ? reads.query(q.read(), x.params(), x.maxRows(), timer)
+            : reads.topK(
+                q.topK(),
+                planner.vectorIndexes(),
+                settings.get().efSearch(),
+                x.params(),
+                x.maxRows(),
+                timer);
+    return new Result.Rows(rows);
+  }
+
+  /** A fresh value of the sequence as this session's schema defines it (see SequenceDef). */
+  private long nextValue(String sequence) throws SQLException {
+    SequenceDef def = scope.catalog().sequences().get(sequence);
+    if (def == null) {
+      throw Errors.of(SqlState.UNDEFINED_TABLE, "sequence '" + sequence + "' does not exist");
+    }
+    return store.reserveIds(def.increment());
+  }
+
+  private Result channel(Plan.Channel c) {
+    switch (c.command()) {
+      case LISTEN -> channels.listen(c.channel());
+      case UNLISTEN -> channels.unlisten(c.channel());
+      case NOTIFY -> channels.notify(c.channel(), c.payload(), !scope.eachStatementCommits());
+    }
+    return none();
+  }
+
+  private Result ddl(Plan.Ddl ddl, int timeoutSeconds) throws SQLException {
+    scope.checkWritable();
+    scope.write(
+        settings.get().writerWait(timeoutSeconds),
+        t -> {
+          DdlExecutor.apply(t, ddl);
+          return new WriteResult(0, List.of(), List.of());
+        },
+        false,
+        true);
+    awaitIndexBuilt(ddl, timeoutSeconds);
+    return none();
+  }
+
+  private Result write(Plan.Write w, Execution x) throws SQLException {
+    scope.checkWritable();
+    List<String> reported = w.returning() != null ? w.returning() : x.generatedKeys();
+    WriteResult r =
+        scope.write(
+            settings.get().writerWait(x.timeoutSeconds()),
+            t ->
+                new WriteExecutor(t, x.params(), x.timeoutSeconds(), interrupts::running)
+                    .execute(w.kind(), reported),
+            true,
+            !w.kind().singleOperation());
+    if (w.returning() != null) {
+      return new Result.Rows(new ListCursor(r.keyColumns(), r.keys()));
+    }
+    Cursor keys = x.generatedKeys() == null ? null : new ListCursor(r.keyColumns(), r.keys());
+    return new Result.Count(r.count(), keys);
+  }
+
+  /** A live subscription of this session, over committed data. */
+  LiveSubscription subscribe(Plan.Subscribe sub, List<Object> params) throws SQLException {
+    return subscriptions.open(sub.query(), params, settings.get().liveBuffer());
+  }
+
+  /**
+   * CREATE INDEX … USING hnsw returns once the index is built (the store's index service builds it
+   * from the change feed), as CREATE INDEX does in any database; inside a transaction it is built
+   * after the commit.
+   */
+  private void awaitIndexBuilt(Plan.Ddl ddl, int timeoutSeconds) throws SQLException {
+    HnswIndexes indexes = planner.vectorIndexes();
+    if (indexes == null
+        || scope.open() != null
+        || !(ddl.change() instanceof SchemaChange.CreateIndex ci)
+        || !HnswOptions.isHnsw(ci.index())) {
+      return;
+    }
+    long wait = timeoutSeconds > 0 ? timeoutSeconds * 1000L : INDEX_BUILD_WAIT_MILLIS;
+    try {
+      indexes.awaitCurrent(store.lastSeq(), wait);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw Errors.of(
+          SqlState.QUERY_CANCELED,
+          "interrupted while index " + ci.index().name() + " was built",
+          e);
+    }
+  }
+
+  private static Result rows(List<ColumnMeta> columns, List<Object[]> rows) {
+    return new Result.Rows(new ListCursor(columns, new ArrayList<>(rows)));
+  }
+
+  private static Result none() {
+    return new Result.Count(0, null);
+  }
+}
