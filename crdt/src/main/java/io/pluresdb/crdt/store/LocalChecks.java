@@ -80,4 +80,16 @@ final class LocalChecks {
   static long counterDelta(Object after, Object before) {
     return (after == null ? 0 : (Long) after) - (before == null ? 0 : (Long) before);
   }
+
+  /** Whether an update sets a key column, which makes it a new entity. */
+  static boolean touchesKey(TableSql t, int[] columns) {
+    for (int c : columns) {
+      for (int k : t.keyPositions) {
+        if (c == k) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
 }

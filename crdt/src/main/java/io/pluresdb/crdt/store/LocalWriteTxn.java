@@ -131,12 +131,8 @@ final class LocalWriteTxn implements WriteTxn {
     if (row == null) {
       return false;
     }
-    for (int c : columns) {
-      for (int k : t.keyPositions) {
-        if (c == k) {
-          return updateKey(t, key, row, columns, values);
-        }
-      }
+    if (LocalChecks.touchesKey(t, columns)) {
+      return updateKey(t, key, row, columns, values);
     }
     List<OpId> precursors = clock[0].distinct();
     OpId id = nextOp();
@@ -194,15 +190,7 @@ final class LocalWriteTxn implements WriteTxn {
     } catch (SQLException e) {
       throw Constraints.translate(e, table);
     }
-    // the deleted entity's state is kept, so a concurrent update elsewhere still merges into it
-    EntityState s = new EntityState();
-    s.existence = id;
-    for (int i = 0; i < row.length; i++) {
-      if (clock[0].fields[i] != null) {
-        s.fields.put(t.names[i], new EntityState.Field(clock[0].fields[i], row[i]));
-      }
-    }
-    tombs.save(table, Keys.bytes(key), s);
+    tombs.save(table, Keys.bytes(key), StateColumns.deleted(t, row, clock[0], id));
     encoder.add(id, OpKind.DELETE, table, key, NO_COLUMNS, NO_VALUES, precursors, null);
     changes.add(new EntityChange(table, key, EntityChange.Kind.DELETE, null));
     changes.addAll(merge.restoreHidden(table));

@@ -44,4 +44,19 @@ final class StateColumns {
     }
     return p.stream().mapToInt(Integer::intValue).toArray();
   }
+
+  /**
+   * The merge state of a row deleted by operation {@code id}: its fields with their clocks, kept so
+   * that a concurrent update elsewhere still merges into it.
+   */
+  static EntityState deleted(TableSql t, Object[] row, ClockVector clock, OpId id) {
+    EntityState s = new EntityState();
+    s.existence = id;
+    for (int i = 0; i < row.length; i++) {
+      if (clock.fields[i] != null) {
+        s.fields.put(t.names[i], new EntityState.Field(clock.fields[i], row[i]));
+      }
+    }
+    return s;
+  }
 }
