@@ -11,7 +11,8 @@ import java.util.List;
  * The store as a {@link RemoteApply} sees it: the writer and internal tables it writes through, the
  * committed state a call starts from, and where it hands each applied transaction once the call has
  * committed. Kept this narrow so that remote apply depends on what it uses, not on the store's
- * fields, and the store alone decides how a commit is published (clock, version vector, feed).
+ * fields, and {@link RemoteTarget} alone decides how a commit is published (clock, version vector,
+ * feed).
  *
  * <p>Called only while the store's writer permit is held.
  */

@@ -12,44 +12,47 @@ import io.pluresdb.crdt.schema.SchemaChange;
 import io.pluresdb.crdt.value.Values;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
 
 /**
  * A local write transaction: each call writes the materialized row and its clock through cached
  * statements on the writer connection and appends the encoded operation to a reusable buffer; the
- * commit adds one log record for the whole transaction. Because a local operation's id is greater
- * than every id the entity holds, the local path needs no merge: an insert writes a uniform clock,
- * an update stamps the columns it sets, a delete moves the row's state to the tombstones.
+ * commit ({@link LocalCommit}) adds one log record for the whole transaction. Because a local
+ * operation's id is greater than every id the entity holds, the local path needs no merge: an
+ * insert writes a uniform clock, an update stamps the columns it sets, a delete moves the row's
+ * state to the tombstones. Checks and counter rules are in {@link LocalChecks}, savepoints in
+ * {@link SavepointMarks}.
  *
  * <p>Not thread-safe: owned by one thread at a time while it holds the store's writer permit.
  */
-final class LocalWriteTxn implements io.pluresdb.crdt.store.WriteTxn {
-  private record Mark(int id, OpEncoder.Mark ops, int changes, int schema, Catalog catalog) {}
-
+final class LocalWriteTxn implements WriteTxn {
   private static final List<OpId> NONE = List.of();
   private static final Object[] NO_VALUES = new Object[0];
   private static final String[] NO_COLUMNS = new String[0];
 
   private final SqliteStore store;
+  private final LocalCommit end;
   private final Writer w;
   private final OpEncoder encoder;
+  private final LiveRows live;
+  private final Tombs tombs;
   private final Materializer merge;
   private final List<EntityChange> changes = new ArrayList<>();
   private final List<SchemaChange> schemaChanges = new ArrayList<>();
-  private final Deque<Mark> marks = new ArrayDeque<>();
-  private int markCounter;
+  private final SavepointMarks marks;
   private boolean done;
 
-  LocalWriteTxn(SqliteStore store, Writer w, OpEncoder encoder) {
+  LocalWriteTxn(SqliteStore store, LocalCommit end, Writer w, OpEncoder encoder) {
     this.store = store;
+    this.end = end;
     this.w = w;
     this.encoder = encoder;
+    this.live = new LiveRows(w);
+    this.tombs = new Tombs(w);
     this.merge = new Materializer(w);
+    this.marks = new SavepointMarks(w, encoder, changes, schemaChanges);
     // the transaction id is issued first, so every operation id of the transaction exceeds it
     encoder.begin(store.clock().next());
   }
@@ -62,14 +65,6 @@ final class LocalWriteTxn implements io.pluresdb.crdt.store.WriteTxn {
 
   private OpId nextOp() {
     return store.clock().next();
-  }
-
-  private TableSql table(String name) throws SQLException {
-    TableSql t = w.table(name);
-    if (t == null) {
-      throw Errors.of(SqlState.UNDEFINED_TABLE, "table '" + name + "' does not exist");
-    }
-    return t;
   }
 
   @Override
@@ -85,36 +80,16 @@ final class LocalWriteTxn implements io.pluresdb.crdt.store.WriteTxn {
   @Override
   public boolean insert(String table, Object[] row, OnConflict onConflict) throws SQLException {
     open();
-    TableSql t = table(table);
+    TableSql t = LocalChecks.table(w, table);
+    LocalChecks.checkArity(t, table, row);
     int n = t.names.length;
-    if (row.length != n) {
-      throw Errors.of(
-          SqlState.INVALID_PARAMETER_NUMBER,
-          "table '" + table + "' has " + n + " columns, got " + row.length + " values");
-    }
     OpId id = nextOp();
-    Object[] key = new Object[t.keyPositions.length];
-    for (int i = 0; i < key.length; i++) {
-      if (t.hiddenId) {
-        key[i] = id.toBytes();
-      } else {
-        key[i] = row[t.keyPositions[i]];
-        if (key[i] == null) {
-          throw Errors.of(
-              SqlState.NOT_NULL_VIOLATION,
-              "null value in column '"
-                  + t.names[t.keyPositions[i]]
-                  + "' of table '"
-                  + table
-                  + "' violates the primary key's NOT NULL");
-        }
-      }
-    }
-    EntityState tomb = t.hiddenId ? null : merge.loadTomb(table, key);
+    Object[] key = LocalChecks.key(t, table, row, id);
+    EntityState tomb = t.hiddenId ? null : tombs.load(table, key);
     Object[] opValues = row.clone();
     if (!t.counters.isEmpty()) {
       row = row.clone();
-      counterDeltas(t, row, opValues, tomb);
+      LocalChecks.counterDeltas(t, row, opValues, tomb);
     }
     PreparedStatement ps = w.prepare(t.insert);
     for (int i = 0; i < n; i++) {
@@ -135,8 +110,9 @@ final class LocalWriteTxn implements io.pluresdb.crdt.store.WriteTxn {
     }
     List<OpId> precursors = NONE;
     if (tomb != null) {
+      // the new entity follows the deleted one of the same key, so it merges after it everywhere
       precursors = tomb.heads();
-      merge.deleteTomb(table, Materializer.keyBytes(key));
+      tombs.delete(table, Keys.bytes(key));
     }
     encoder.add(id, OpKind.INSERT, table, key, t.names, opValues, precursors, null);
     changes.add(
@@ -145,56 +121,18 @@ final class LocalWriteTxn implements io.pluresdb.crdt.store.WriteTxn {
     return true;
   }
 
-  /**
-   * COUNTER columns travel as increments: an inserted value counts from what a deleted entity of
-   * the same key held (or 0), a null counter is 0.
-   */
-  private static void counterDeltas(TableSql t, Object[] row, Object[] opValues, EntityState tomb) {
-    for (int i = 0; i < row.length; i++) {
-      if (t.counters.contains(t.names[i])) {
-        long v = row[i] == null ? 0 : (Long) row[i];
-        EntityState.Field before = tomb == null ? null : tomb.fields.get(t.names[i]);
-        long base = before == null || before.value() == null ? 0 : (Long) before.value();
-        row[i] = v;
-        opValues[i] = v - base;
-      }
-    }
-  }
-
-  /** The row with this key and its clock, or null. */
-  private Object[] load(TableSql t, Object[] key, ClockVector[] clock) throws SQLException {
-    PreparedStatement ps = w.prepare(t.selectByKey);
-    Materializer.bindKey(ps, 1, t, key);
-    try (ResultSet rs = ps.executeQuery()) {
-      if (!rs.next()) {
-        return null;
-      }
-      int n = t.names.length;
-      Object[] row = new Object[n];
-      for (int i = 0; i < n; i++) {
-        row[i] = Values.read(rs, i + 1, t.types[i]);
-      }
-      clock[0] = ClockVector.decode(rs.getBytes(n + 1), n, w.node);
-      return row;
-    }
-  }
-
   @Override
   public boolean update(String table, Object[] key, int[] columns, Object[] values)
       throws SQLException {
     open();
-    TableSql t = table(table);
+    TableSql t = LocalChecks.table(w, table);
     ClockVector[] clock = new ClockVector[1];
-    Object[] row = load(t, key, clock);
+    Object[] row = live.load(t, key, clock);
     if (row == null) {
       return false;
     }
-    for (int c : columns) {
-      for (int k : t.keyPositions) {
-        if (c == k) {
-          return updateKey(t, key, row, columns, values);
-        }
-      }
+    if (LocalChecks.touchesKey(t, columns)) {
+      return updateKey(t, key, row, columns, values);
     }
     List<OpId> precursors = clock[0].distinct();
     OpId id = nextOp();
@@ -205,10 +143,8 @@ final class LocalWriteTxn implements io.pluresdb.crdt.store.WriteTxn {
       int c = columns[i];
       Object v = values[i];
       if (t.counters.contains(t.names[c])) {
-        // an absolute value (SET likes = likes + 1 arrives as 6) travels as the increment (+1)
-        long after = v == null ? 0 : (Long) v;
-        opValues[i] = after - (row[c] == null ? 0 : (Long) row[c]);
-        v = after;
+        opValues[i] = LocalChecks.counterDelta(v, row[c]);
+        v = v == null ? 0L : (Long) v;
       }
       row[c] = v;
       clock[0].fields[c] = id;
@@ -216,7 +152,7 @@ final class LocalWriteTxn implements io.pluresdb.crdt.store.WriteTxn {
       Values.bind(ps, i + 1, v, t.types[c]);
     }
     ps.setBytes(columns.length + 1, clock[0].encode(w.node));
-    Materializer.bindKey(ps, columns.length + 2, t, key);
+    Keys.bind(ps, columns.length + 2, t, key);
     try {
       ps.executeUpdate();
     } catch (SQLException e) {
@@ -241,29 +177,20 @@ final class LocalWriteTxn implements io.pluresdb.crdt.store.WriteTxn {
   @Override
   public boolean delete(String table, Object[] key) throws SQLException {
     open();
-    TableSql t = table(table);
+    TableSql t = LocalChecks.table(w, table);
     ClockVector[] clock = new ClockVector[1];
-    Object[] row = load(t, key, clock);
+    Object[] row = live.load(t, key, clock);
     if (row == null) {
       return false;
     }
     List<OpId> precursors = clock[0].distinct();
     OpId id = nextOp();
-    PreparedStatement ps = w.prepare(t.deleteByKey);
-    Materializer.bindKey(ps, 1, t, key);
     try {
-      ps.executeUpdate();
+      live.delete(t, key);
     } catch (SQLException e) {
       throw Constraints.translate(e, table);
     }
-    EntityState s = new EntityState();
-    s.existence = id;
-    for (int i = 0; i < row.length; i++) {
-      if (clock[0].fields[i] != null) {
-        s.fields.put(t.names[i], new EntityState.Field(clock[0].fields[i], row[i]));
-      }
-    }
-    merge.saveTomb(table, Materializer.keyBytes(key), s);
+    tombs.save(table, Keys.bytes(key), StateColumns.deleted(t, row, clock[0], id));
     encoder.add(id, OpKind.DELETE, table, key, NO_COLUMNS, NO_VALUES, precursors, null);
     changes.add(new EntityChange(table, key, EntityChange.Kind.DELETE, null));
     changes.addAll(merge.restoreHidden(table));
@@ -294,43 +221,19 @@ final class LocalWriteTxn implements io.pluresdb.crdt.store.WriteTxn {
   @Override
   public int mark() throws SQLException {
     open();
-    int id = ++markCounter;
-    w.exec("SAVEPOINT pl_m" + id);
-    marks.push(new Mark(id, encoder.mark(), changes.size(), schemaChanges.size(), w.catalog()));
-    return id;
-  }
-
-  private Mark find(int id) throws SQLException {
-    for (Mark m : marks) {
-      if (m.id() == id) {
-        return m;
-      }
-    }
-    throw Errors.of(SqlState.INVALID_TRANSACTION_STATE, "no savepoint mark " + id);
+    return marks.mark();
   }
 
   @Override
   public void rollbackTo(int mark) throws SQLException {
     open();
-    Mark m = find(mark);
-    w.exec("ROLLBACK TO pl_m" + mark);
-    while (marks.peek() != m) {
-      marks.pop();
-    }
-    encoder.reset(m.ops());
-    changes.subList(m.changes(), changes.size()).clear();
-    schemaChanges.subList(m.schema(), schemaChanges.size()).clear();
-    w.catalog(m.catalog());
+    marks.rollbackTo(mark);
   }
 
   @Override
   public void release(int mark) throws SQLException {
     open();
-    Mark m = find(mark);
-    w.exec("RELEASE pl_m" + mark);
-    while (marks.pop() != m) {
-      // the marks set after this one are released with it
-    }
+    marks.release(mark);
   }
 
   @Override
@@ -342,14 +245,14 @@ final class LocalWriteTxn implements io.pluresdb.crdt.store.WriteTxn {
   public void commit() throws SQLException {
     open();
     done = true;
-    store.commitLocal(this, isEmpty() ? null : encoder, changes, schemaChanges);
+    end.commit(isEmpty() ? null : encoder, changes, schemaChanges);
   }
 
   @Override
   public void rollback() throws SQLException {
     if (!done) {
       done = true;
-      store.rollbackLocal();
+      end.rollback();
     }
   }
 

@@ -14,7 +14,7 @@ import java.util.StringJoiner;
  * rule, the same on every node: among entities that collide on a unique value, the one whose
  * existence (its latest insert) has the smallest id stays visible; the others are hidden, kept with
  * their merge state, recorded in {@code _pl_conflicts}, and shown again once the value is free (see
- * {@link Materializer#restoreHidden}).
+ * {@link HiddenRows}).
  */
 final class Rivals {
   /** A live row in the way: its key and existence id. */

@@ -2,12 +2,7 @@ package io.pluresdb.crdt.store;
 
 import io.pluresdb.crdt.clock.HybridLogicalClock;
 import io.pluresdb.crdt.clock.IdGenerator;
-import io.pluresdb.crdt.clock.OpId;
-import io.pluresdb.crdt.error.Errors;
-import io.pluresdb.crdt.error.SqlState;
 import io.pluresdb.crdt.feed.ChangeFeed;
-import io.pluresdb.crdt.feed.ChangeSet;
-import io.pluresdb.crdt.feed.EntityChange;
 import io.pluresdb.crdt.feed.ListenerFeed;
 import io.pluresdb.crdt.feed.Notification;
 import io.pluresdb.crdt.feed.NotificationBus;
@@ -15,89 +10,68 @@ import io.pluresdb.crdt.op.LogEntry;
 import io.pluresdb.crdt.op.OpEncoder;
 import io.pluresdb.crdt.op.ReceivedTx;
 import io.pluresdb.crdt.op.Transaction;
-import io.pluresdb.crdt.op.TxCodec;
 import io.pluresdb.crdt.op.VersionVector;
 import io.pluresdb.crdt.schema.Catalog;
-import io.pluresdb.crdt.schema.SchemaChange;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 
 /**
- * The embedded store: everything in one SQLite file (see {@link StoreFiles}). It owns the writer
- * connection, the hybrid logical clock, the version vector and the change feed; local writes are
- * {@link LocalWriteTxn}s, remote ones go through {@link RemoteApply}, which sees the store only
- * through its {@link ApplyTarget}.
+ * The embedded store: everything in one SQLite file (see {@link StoreFiles}). It opens the file and
+ * wires the parts that share the one writer connection: the {@link WriterPermit} that guards it,
+ * the {@link CommittedState} readers see, local transactions ({@link LocalWriteTxn} ending in
+ * {@link LocalCommit}), remote apply ({@link RemoteApply} through a {@link RemoteTarget}), the
+ * {@link DatabaseIdentity} and {@link LogRebuild}; log reads go through {@link LogReader} on their
+ * own connections.
  *
- * <p>Thread-safe. The writer connection and everything it caches are guarded by a one-permit
- * semaphore (not a lock, because a JDBC transaction may commit on another thread than the one that
- * began it); the committed catalog is a volatile snapshot; change sets are delivered after the
- * permit is released.
- *
- * <p>Longer than most classes because it is the one holder of the writer permit and of the
- * committed state (version vector, last log position, catalog) that the permit guards; the work
- * itself is in {@link LocalWriteTxn}, {@link RemoteApply}, {@link TxApplier} and {@link Meta}.
+ * <p>Thread-safe. Everything that touches the writer connection takes the permit first; the
+ * committed state is readable without it; change sets are delivered after the permit is released.
  */
 final class SqliteStore implements Store {
   private static final Duration REMOTE_WAIT = Duration.ofSeconds(60);
 
   private final StoreFiles files;
-  private final Writer writer;
-  private final Semaphore permit = new Semaphore(1, true);
-  private final ListenerFeed feed = new ListenerFeed();
+  private final WriterPermit permit;
+  private final Meta meta;
+  private final String nodeId;
+  private final CommittedState state;
   private final HybridLogicalClock clock;
   private final IdGenerator ids;
-  private final OpEncoder encoder = new OpEncoder();
-  private final String nodeId;
-  private final Meta meta;
+  private final Writer writer;
+  private final DatabaseIdentity identity;
+  private final LogReader log;
+  private final ListenerFeed feed = new ListenerFeed();
   private final NotificationBus notifications = new NotificationBus();
-  private final ApplyTarget remoteTarget = new RemoteTarget();
-  private volatile String databaseId;
-
-  /**
-   * node → highest applied op id and last transaction id; written holding the permit, read
-   * concurrently by {@link #versionVector()}.
-   */
-  private final Map<Long, Meta.Version> versions;
-
-  /** The last log position committed; written holding the permit. */
-  private volatile long lastSeq;
-
-  private volatile Catalog catalog;
-  private volatile boolean closed;
+  private final OpEncoder encoder = new OpEncoder();
+  private final LocalCommit localCommit;
+  private final RemoteTarget remoteTarget;
 
   private SqliteStore(StoreFiles files, Connection conn, StoreConfig config) throws SQLException {
     this.files = files;
+    this.permit = new WriterPermit(files.description());
+    this.log = new LogReader(files);
+    // the internal tables are created and read in auto-commit mode, before the writer exists
     this.meta = new Meta(conn);
     meta.createTables();
     long node = meta.node(config.nodeName());
     this.nodeId = String.format("%012x", node);
-    this.databaseId = meta.databaseId();
-    this.catalog = meta.catalog();
-    this.versions = new ConcurrentHashMap<>(meta.versions());
-    this.lastSeq = meta.lastSeq();
+    String databaseId = meta.databaseId();
+    this.state = new CommittedState(meta);
     this.clock = new HybridLogicalClock(config.clock(), node, config.maxClockDrift());
-    for (Meta.Version v : versions.values()) {
-      clock.advanceTo(v.last());
-    }
     long lastMillis = 0;
-    for (Meta.Version v : versions.values()) {
+    for (Meta.Version v : state.versions()) {
+      // a reopened node never issues an id at or below one it issued (or applied) before
+      clock.advanceTo(v.last());
       lastMillis = Math.max(lastMillis, v.last().millis());
     }
     this.ids = new IdGenerator(node, lastMillis);
-    this.writer = new Writer(conn, node, catalog);
+    this.writer = new Writer(conn, node, state.catalog());
     writer.tombTables.addAll(meta.tombTables(false));
     writer.hiddenTables.addAll(meta.tombTables(true));
+    this.identity = new DatabaseIdentity(permit, writer, meta, databaseId, REMOTE_WAIT);
+    this.localCommit = new LocalCommit(permit, writer, meta, state, feed, nodeId);
+    this.remoteTarget = new RemoteTarget(writer, meta, state, clock, feed);
   }
 
   static Store open(StoreConfig config) throws SQLException {
@@ -125,7 +99,7 @@ final class SqliteStore implements Store {
 
   @Override
   public long reserveIds(int count) throws SQLException {
-    checkOpen();
+    permit.checkOpen();
     return ids.reserve(count, clock.now());
   }
 
@@ -136,81 +110,38 @@ final class SqliteStore implements Store {
 
   @Override
   public String databaseId() {
-    return databaseId;
+    return identity.id();
   }
 
   @Override
   public boolean joinDatabase(String id) throws SQLException {
-    acquire(REMOTE_WAIT);
-    try {
-      if (id.equals(databaseId)) {
-        if (!meta.databaseSealed()) {
-          meta.adoptDatabase(id);
-          writer.commit();
-        }
-        return true;
-      }
-      if (meta.databaseSealed()) {
-        return false;
-      }
-      meta.adoptDatabase(id);
-      writer.commit();
-      databaseId = id;
-      return true;
-    } finally {
-      permit.release();
-    }
+    return identity.join(id);
   }
 
   @Override
   public void sealDatabaseId() throws SQLException {
-    joinDatabase(databaseId);
+    identity.join(identity.id());
   }
 
   @Override
   public boolean databaseSealed() throws SQLException {
-    acquire(REMOTE_WAIT);
-    try {
-      return meta.databaseSealed();
-    } finally {
-      permit.release();
-    }
+    return identity.sealed();
   }
 
   @Override
   public VersionVector versionVector() {
-    Map<Long, OpId> last = new HashMap<>();
-    versions.forEach((node, v) -> last.put(node, v.tx()));
-    return new VersionVector(last);
+    return state.versionVector();
   }
 
   @Override
   public long lastSeq() {
-    return lastSeq;
-  }
-
-  /** The log position the next appended transaction takes (holding the permit). */
-  long nextSeq() {
-    return lastSeq + 1;
+    return state.lastSeq();
   }
 
   @Override
   public List<LogEntry> readLog(long afterSeq, int limit) throws SQLException {
-    checkOpen();
-    List<LogEntry> out = new ArrayList<>();
-    try (Connection c = files.connect();
-        PreparedStatement ps =
-            c.prepareStatement(
-                "SELECT seq, tx, data FROM _pl_log WHERE seq > ? ORDER BY seq LIMIT ?")) {
-      ps.setLong(1, afterSeq);
-      ps.setInt(2, limit);
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          out.add(new LogEntry(rs.getLong(1), OpId.fromBytes(rs.getBytes(2)), rs.getBytes(3)));
-        }
-      }
-    }
-    return out;
+    permit.checkOpen();
+    return log.entries(afterSeq, limit);
   }
 
   @Override
@@ -227,7 +158,7 @@ final class SqliteStore implements Store {
 
   @Override
   public Catalog catalog() {
-    return catalog;
+    return state.catalog();
   }
 
   @Override
@@ -235,120 +166,21 @@ final class SqliteStore implements Store {
     return feed;
   }
 
-  private void checkOpen() throws SQLException {
-    if (closed) {
-      throw Errors.of(
-          SqlState.CONNECTION_DOES_NOT_EXIST, "the store of " + files.description() + " is closed");
-    }
-  }
-
   @Override
   public Connection openReader() throws SQLException {
-    checkOpen();
+    permit.checkOpen();
     return files.connect();
-  }
-
-  private void acquire(Duration timeout) throws SQLException {
-    checkOpen();
-    try {
-      if (!permit.tryAcquire(timeout.toNanos(), TimeUnit.NANOSECONDS)) {
-        throw Errors.of(
-            SqlState.LOCK_NOT_AVAILABLE,
-            "the writer of "
-                + files.description()
-                + " stayed busy for "
-                + timeout.toMillis()
-                + " ms");
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw Errors.of(
-          SqlState.QUERY_CANCELED,
-          "interrupted waiting for the writer of " + files.description(),
-          e);
-    }
-    if (closed) {
-      permit.release();
-      checkOpen();
-    }
   }
 
   @Override
   public WriteTxn beginWrite(Duration timeout) throws SQLException {
-    acquire(timeout);
+    permit.acquire(timeout);
     try {
       writer.begin();
-      return new LocalWriteTxn(this, writer, encoder);
+      return new LocalWriteTxn(this, localCommit, writer, encoder);
     } catch (RuntimeException e) {
       permit.release();
       throw e;
-    }
-  }
-
-  /** Called by a local transaction holding the permit; always releases it. */
-  void commitLocal(
-      LocalWriteTxn txn,
-      OpEncoder enc,
-      List<EntityChange> changes,
-      List<SchemaChange> schemaChanges)
-      throws SQLException {
-    try {
-      if (enc == null) {
-        writer.commit();
-        return;
-      }
-      long node = clock.node();
-      Meta.Version prev = versions.get(node);
-      OpId txId = enc.txId();
-      byte[] record = enc.finish(prev == null ? null : prev.tx());
-      Meta.Version next = new Meta.Version(enc.last(), txId);
-      long seq = nextSeq();
-      meta.appendLog(writer, seq, txId, record);
-      meta.saveVersion(writer, node, next);
-      if (!schemaChanges.isEmpty()) {
-        meta.saveCatalog(writer, writer.catalog());
-      }
-      writer.commit();
-      versions.put(node, next);
-      lastSeq = seq;
-      catalog = writer.catalog();
-      feed.enqueue(
-          new ChangeSet(
-              txId.toString(),
-              nodeId,
-              true,
-              changes,
-              schemaChanges,
-              new LogEntry(seq, txId, record)));
-    } catch (SQLException | RuntimeException e) {
-      rollbackQuietly(e);
-      throw e;
-    } finally {
-      permit.release();
-      feed.drain();
-    }
-  }
-
-  /** Called by a local transaction holding the permit; always releases it. */
-  void rollbackLocal() throws SQLException {
-    try {
-      writer.rollback();
-      writer.catalog(catalog);
-    } finally {
-      permit.release();
-    }
-  }
-
-  private void rollbackQuietly(Exception cause) {
-    try {
-      writer.rollback();
-    } catch (SQLException e) {
-      cause.addSuppressed(e);
-    }
-    try {
-      writer.catalog(catalog);
-    } catch (SQLException e) {
-      cause.addSuppressed(e);
     }
   }
 
@@ -362,7 +194,7 @@ final class SqliteStore implements Store {
         return new ApplyResult.ClockDrift(r.tx().lastId(), ahead, allowed);
       }
     }
-    acquire(REMOTE_WAIT);
+    permit.acquire(REMOTE_WAIT);
     try {
       return new RemoteApply(remoteTarget).apply(received);
     } finally {
@@ -371,134 +203,28 @@ final class SqliteStore implements Store {
     }
   }
 
-  /** This store as remote apply sees it (used holding the permit). */
-  private final class RemoteTarget implements ApplyTarget {
-    @Override
-    public Writer writer() {
-      return writer;
-    }
-
-    @Override
-    public Meta meta() {
-      return meta;
-    }
-
-    @Override
-    public long lastSeq() {
-      return lastSeq;
-    }
-
-    @Override
-    public Meta.Version version(long node) {
-      return versions.get(node);
-    }
-
-    @Override
-    public Catalog catalog() {
-      return catalog;
-    }
-
-    @Override
-    public void published(Committed c) {
-      Transaction tx = c.tx();
-      // the drift was checked before the call wrote anything; here the clock only follows
-      clock.advanceTo(tx.lastId());
-      versions.put(tx.node(), new Meta.Version(tx.lastId(), tx.id()));
-      lastSeq = c.entry().seq();
-      catalog = writer.catalog();
-      feed.enqueue(
-          new ChangeSet(
-              tx.id().toString(),
-              String.format("%012x", tx.node()),
-              false,
-              c.changes(),
-              c.schema(),
-              c.entry()));
-    }
-  }
-
   @Override
   public List<Transaction> log() throws SQLException {
-    checkOpen();
-    try (Connection c = files.connect()) {
-      return readLog(c);
-    }
-  }
-
-  private static List<Transaction> readLog(Connection c) throws SQLException {
-    List<Transaction> out = new ArrayList<>();
-    try (Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery("SELECT data FROM _pl_log ORDER BY seq")) {
-      while (rs.next()) {
-        out.add(TxCodec.decode(rs.getBytes(1)));
-      }
-    }
-    return out;
+    permit.checkOpen();
+    return log.transactions();
   }
 
   @Override
   public void rebuild() throws SQLException {
-    acquire(REMOTE_WAIT);
+    permit.acquire(REMOTE_WAIT);
     try {
-      writer.pragmas("PRAGMA foreign_keys=OFF", "PRAGMA ignore_check_constraints=ON");
-      writer.begin();
-      try {
-        for (String t : catalog.tables().keySet()) {
-          writer.exec("DROP TABLE IF EXISTS " + TableSql.quote(t));
-        }
-        writer.exec("DELETE FROM _pl_tomb");
-        writer.exec("DELETE FROM _pl_conflicts");
-        writer.exec("DELETE FROM _pl_dropped");
-        writer.exec("DELETE FROM _pl_added");
-        writer.tombTables.clear();
-        writer.hiddenTables.clear();
-        writer.catalog(Catalog.empty());
-        TxApplier applier = new TxApplier(writer);
-        List<EntityChange> ignored = new ArrayList<>();
-        List<SchemaChange> ignoredSchema = new ArrayList<>();
-        for (Transaction tx : readLog(writer.conn)) {
-          applier.apply(tx, ignored, ignoredSchema);
-          ignored.clear();
-        }
-        meta.saveCatalog(writer, writer.catalog());
-        writer.commit();
-        catalog = writer.catalog();
-      } catch (Materializer.MissingSchema e) {
-        rollbackQuietly(e);
-        writer.tombTables.addAll(meta.tombTables(false));
-        writer.hiddenTables.addAll(meta.tombTables(true));
-        throw Errors.of(
-            SqlState.DATA_CORRUPTED,
-            "the log of " + files.description() + " refers to a missing " + e.getMessage(),
-            e);
-      } catch (SQLException | RuntimeException e) {
-        rollbackQuietly(e);
-        // the rolled-back rebuild had cleared these; the restored tables still need them
-        writer.tombTables.addAll(meta.tombTables(false));
-        writer.hiddenTables.addAll(meta.tombTables(true));
-        throw e;
-      }
+      new LogRebuild(writer, meta, state, files.description()).run();
     } finally {
-      try {
-        writer.pragmas("PRAGMA foreign_keys=ON", "PRAGMA ignore_check_constraints=OFF");
-      } finally {
-        permit.release();
-      }
+      permit.release();
     }
   }
 
   @Override
   public void close() throws SQLException {
-    if (closed) {
+    if (permit.closed()) {
       return;
     }
-    boolean held = false;
-    try {
-      held = permit.tryAcquire(REMOTE_WAIT.toMillis(), TimeUnit.MILLISECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-    closed = true;
+    boolean held = permit.closeAfter(REMOTE_WAIT);
     try {
       writer.closeStatements();
       writer.conn.close();
@@ -512,11 +238,6 @@ final class SqliteStore implements Store {
 
   /** For tests: counts rows of an internal table. */
   int count(String internalTable) throws SQLException {
-    try (Connection c = files.connect();
-        PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM " + internalTable);
-        ResultSet rs = ps.executeQuery()) {
-      rs.next();
-      return rs.getInt(1);
-    }
+    return log.count(internalTable);
   }
 }

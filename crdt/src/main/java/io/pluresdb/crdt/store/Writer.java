@@ -55,6 +55,24 @@ final class Writer {
     conn.rollback();
   }
 
+  /**
+   * Rolls back and returns to the {@code committed} catalog after {@code cause} ended a
+   * transaction; failures of either step are added to {@code cause} rather than thrown, so the
+   * caller rethrows the error that matters.
+   */
+  void rollbackAfter(Exception cause, Catalog committed) {
+    try {
+      rollback();
+    } catch (SQLException e) {
+      cause.addSuppressed(e);
+    }
+    try {
+      catalog(committed);
+    } catch (SQLException e) {
+      cause.addSuppressed(e);
+    }
+  }
+
   /** Runs pragmas that SQLite ignores inside a transaction, between transactions. */
   void pragmas(String... sql) throws SQLException {
     conn.setAutoCommit(true);

@@ -4,10 +4,98 @@ import io.pluresdb.crdt.store.Store;
 import io.pluresdb.sync.auth.PolicyAgent.Principal;
 import io.pluresdb.sync.protocol.CloseReason.Code;
 import java.sql.SQLException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** The checks of the hello exchange that do not depend on a session's state. */
+/**
+ * The hello exchange: the client's hello, the server's checks and welcome, the client's checks of
+ * the welcome. Each side ends with the principal the session's reads and writes are held to, and
+ * nothing is written to the store before the checks pass (but the identity the two ends settle on).
+ *
+ * <p>Stateless: a session calls it from its serial executor, with its own wire and outbox.
+ */
 final class Handshake {
+  private static final Logger LOG = LoggerFactory.getLogger(Handshake.class);
+
   private Handshake() {}
+
+  /** The hello a client opens with. */
+  static Message.Hello hello(Store store, SyncConfig config) {
+    return new Message.Hello(
+        config.minVersion(),
+        config.maxVersion(),
+        store.nodeId(),
+        store.databaseId(),
+        sealed(store),
+        config.token(),
+        store.versionVector());
+  }
+
+  private static boolean sealed(Store store) {
+    try {
+      return store.databaseSealed();
+    } catch (SQLException e) {
+      // claiming a seal is the safe side: the server then keeps or imposes its own identity
+      LOG.warn("cannot read whether database {} is sealed", store.databaseId(), e);
+      return true;
+    }
+  }
+
+  /**
+   * The server's answer to a client's hello: checks version, node id and token, settles the
+   * database identity and sends the welcome; returns the client's principal.
+   */
+  static Principal welcomeClient(
+      Message.Hello h, Store store, SyncConfig config, Wire wire, Outbox out)
+      throws ProtocolException, SQLException {
+    int version = chooseVersion(h.minVersion(), h.maxVersion(), config);
+    checkNotSelf(h.node(), store);
+    Principal who = config.agent().admit(h.token(), h.node());
+    if (who == null) {
+      throw new ProtocolException(
+          Code.AUTH_FAILED,
+          "node "
+              + h.node()
+              + (h.token() == null ? " presented no token" : " presented a token that is refused"));
+    }
+    agreeOnIdentity(h, store);
+    wire.send(
+        new Message.Welcome(version, store.nodeId(), store.databaseId(), store.versionVector()),
+        out);
+    return who;
+  }
+
+  /**
+   * The client's checks of the server's welcome: the chosen version, node id and database (which a
+   * fresh client joins); returns the principal the server is held to.
+   */
+  static Principal acceptWelcome(Message.Welcome w, Store store, SyncConfig config)
+      throws ProtocolException, SQLException {
+    if (w.version() < config.minVersion() || w.version() > config.maxVersion()) {
+      throw new ProtocolException(
+          Code.UNSUPPORTED_VERSION,
+          "server "
+              + w.node()
+              + " chose protocol version "
+              + w.version()
+              + ", this node speaks "
+              + config.minVersion()
+              + " to "
+              + config.maxVersion());
+    }
+    checkNotSelf(w.node(), store);
+    if (!store.joinDatabase(w.databaseId())) {
+      throw new ProtocolException(
+          Code.WRONG_DATABASE,
+          "this node belongs to database "
+              + store.databaseId()
+              + ", server "
+              + w.node()
+              + " serves database "
+              + w.databaseId());
+    }
+    return serverPrincipal(config, w.node());
+  }
 
   /** The newest version both ranges share; UNSUPPORTED_VERSION when they are disjoint. */
   static int chooseVersion(int peerMin, int peerMax, SyncConfig config) throws ProtocolException {

@@ -8,14 +8,14 @@ import io.pluresdb.sync.auth.PolicyAgent.Principal;
 import io.pluresdb.sync.protocol.CloseReason.Code;
 import io.pluresdb.sync.protocol.PeerStatus.State;
 import java.sql.SQLException;
-import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The {@link PeerSession} implementation: the hello exchange and the dispatch of frames and events
- * to its halves ({@link Streamer} sends, {@link Inbound} receives, {@link RecentIds} keeps
- * notifications from echoing). What outlives the connection is kept in the node's {@link
+ * The {@link PeerSession} implementation: the session's states (connecting, hello, catching up,
+ * live, closed) and the dispatch of frames and events to its parts: the {@link Handshake} while in
+ * hello, then the {@link Established} exchange of transactions and notifications, with {@link
+ * Liveness} watching the peer throughout. What outlives the connection is kept in the node's {@link
  * NodeMemory}, never here. Nothing is written to the store before the hello succeeds; any refused
  * or malformed input, and any failure, ends the session with a {@link Message.Bye} and a close of
  * the connection, never with an exception escaping to the transport.
@@ -31,15 +31,14 @@ final class Session implements PeerSession {
   private final Store store;
   private final SyncConfig config;
   private final Wire wire;
-  private final RecentIds relayed = new RecentIds();
+  private final Liveness liveness;
   private final NodeMemory memory;
   private State state = State.CONNECTING;
   private String peerNode;
-  private Streamer streamer;
-  private Inbound inbound;
-  private Instant lastHeard;
-  private long lastHeardMillis;
-  private long bytesReceived;
+
+  /** Null until the hello succeeds. */
+  private Established established;
+
   private CloseReason closeReason;
 
   Session(Role role, Store store, SyncConfig config, NodeMemory memory) {
@@ -48,6 +47,7 @@ final class Session implements PeerSession {
     this.config = config;
     this.memory = memory;
     this.wire = new Wire(config.clock());
+    this.liveness = new Liveness(config, wire);
   }
 
   @Override
@@ -56,18 +56,9 @@ final class Session implements PeerSession {
       return;
     }
     state = State.HELLO;
-    lastHeardMillis = config.clock().millis();
+    liveness.started();
     if (role == Role.CLIENT) {
-      wire.send(
-          new Message.Hello(
-              config.minVersion(),
-              config.maxVersion(),
-              store.nodeId(),
-              store.databaseId(),
-              sealed(),
-              config.token(),
-              store.versionVector()),
-          out);
+      wire.send(Handshake.hello(store, config), out);
     }
   }
 
@@ -80,9 +71,7 @@ final class Session implements PeerSession {
       // a transport that delivers a frame before start: the connection is evidently open
       start(out);
     }
-    bytesReceived += frame.length;
-    lastHeardMillis = config.clock().millis();
-    lastHeard = config.clock().instant();
+    liveness.heard(frame.length);
     try {
       if (frame.length > config.maxFrameBytes()) {
         throw new ProtocolException(
@@ -106,25 +95,16 @@ final class Session implements PeerSession {
       return;
     } else if (state == State.HELLO) {
       if (role == Role.SERVER && m instanceof Message.Hello h) {
-        hello(h, out);
+        Principal who = Handshake.welcomeClient(h, store, config, wire, out);
+        begin(h.node(), who, h.versionVector(), out);
       } else if (role == Role.CLIENT && m instanceof Message.Welcome w) {
-        welcome(w, out);
+        Principal who = Handshake.acceptWelcome(w, store, config);
+        begin(w.node(), who, w.versionVector(), out);
       } else {
         throw unexpected(m, role == Role.SERVER ? "a hello" : "a welcome");
       }
-    } else if (m instanceof Message.Batch b) {
-      inbound.batch(b, out);
-    } else if (m instanceof Message.Ack a) {
-      streamer.acked(a.seqNo(), out);
+    } else if (established.receive(m, out)) {
       advance();
-    } else if (m instanceof Message.Notify n) {
-      relayed.firstSight(n.id());
-      // this node's own notification coming back round a mesh was delivered when it was sent
-      if (!n.node().equals(store.nodeId()) && memory.delivered().firstSight(n.id())) {
-        store
-            .notifications()
-            .publish(new Notification(n.id(), n.channel(), n.payload(), n.node(), false));
-      }
     } else {
       throw unexpected(m, "a batch, acknowledgement or notification");
     }
@@ -135,76 +115,20 @@ final class Session implements PeerSession {
         Code.MALFORMED, "expected " + expected + ", got " + m.getClass().getSimpleName());
   }
 
-  private void hello(Message.Hello h, Outbox out) throws ProtocolException, SQLException {
-    int version = Handshake.chooseVersion(h.minVersion(), h.maxVersion(), config);
-    Handshake.checkNotSelf(h.node(), store);
-    Principal who = config.agent().admit(h.token(), h.node());
-    if (who == null) {
-      throw new ProtocolException(
-          Code.AUTH_FAILED,
-          "node "
-              + h.node()
-              + (h.token() == null ? " presented no token" : " presented a token that is refused"));
-    }
-    Handshake.agreeOnIdentity(h, store);
-    wire.send(
-        new Message.Welcome(version, store.nodeId(), store.databaseId(), store.versionVector()),
-        out);
-    begin(h.node(), who, h.versionVector(), out);
-  }
-
-  private void welcome(Message.Welcome w, Outbox out) throws ProtocolException, SQLException {
-    if (w.version() < config.minVersion() || w.version() > config.maxVersion()) {
-      throw new ProtocolException(
-          Code.UNSUPPORTED_VERSION,
-          "server "
-              + w.node()
-              + " chose protocol version "
-              + w.version()
-              + ", this node speaks "
-              + config.minVersion()
-              + " to "
-              + config.maxVersion());
-    }
-    Handshake.checkNotSelf(w.node(), store);
-    if (!store.joinDatabase(w.databaseId())) {
-      throw new ProtocolException(
-          Code.WRONG_DATABASE,
-          "this node belongs to database "
-              + store.databaseId()
-              + ", server "
-              + w.node()
-              + " serves database "
-              + w.databaseId());
-    }
-    Principal who = Handshake.serverPrincipal(config, w.node());
-    begin(w.node(), who, w.versionVector(), out);
-  }
-
   private void begin(String node, Principal who, VersionVector peerHolds, Outbox out)
       throws SQLException, ProtocolException {
     peerNode = node;
     Access access = new Access(config.agent(), who);
-    streamer = new Streamer(store, config, wire, access, memory.resumePoints(), node, peerHolds);
-    inbound = new Inbound(store, access, streamer, wire);
+    established = new Established(store, config, wire, memory, access, node, peerHolds);
     state = State.CATCHING_UP;
     LOG.debug("{} session with node {} ({}) open", role, node, who.name());
-    streamer.pump(out);
+    established.start(out);
     advance();
   }
 
-  private boolean sealed() {
-    try {
-      return store.databaseSealed();
-    } catch (SQLException e) {
-      // claiming a seal is the safe side: the server then keeps or imposes its own identity
-      LOG.warn("cannot read whether database {} is sealed", store.databaseId(), e);
-      return true;
-    }
-  }
-
+  /** Catching up ends the first time the streamer finds nothing more owed in the log. */
   private void advance() {
-    if (state == State.CATCHING_UP && streamer.caughtUp()) {
+    if (state == State.CATCHING_UP && established.caughtUp()) {
       state = State.LIVE;
     }
   }
@@ -219,7 +143,7 @@ final class Session implements PeerSession {
       return;
     }
     try {
-      streamer.committed(change.entry(), out);
+      established.committed(change, out);
       advance();
     } catch (ProtocolException e) {
       close(e.reason(), out, true);
@@ -230,8 +154,8 @@ final class Session implements PeerSession {
 
   @Override
   public void notified(Notification n, Outbox out) {
-    if (streaming() && relayed.firstSight(n.id())) {
-      wire.send(new Message.Notify(n.id(), n.channel(), n.payload(), n.node()), out);
+    if (streaming()) {
+      established.notified(n, out);
     }
   }
 
@@ -241,8 +165,8 @@ final class Session implements PeerSession {
       return;
     }
     long now = config.clock().millis();
-    long silent = now - lastHeardMillis;
-    if (silent >= config.idleTimeout().toMillis()) {
+    long silent = liveness.idleMillis(now);
+    if (silent >= 0) {
       close(
           new CloseReason(
               Code.TIMEOUT,
@@ -253,7 +177,7 @@ final class Session implements PeerSession {
                   + " ms"),
           out,
           true);
-    } else if (now - wire.lastSentMillis() >= config.heartbeatInterval().toMillis()) {
+    } else if (liveness.pingDue(now)) {
       wire.send(new Message.Ping(), out);
     }
   }
@@ -294,12 +218,12 @@ final class Session implements PeerSession {
         peerNode,
         role,
         state,
-        lastHeard,
-        streamer == null ? 0 : streamer.sentTransactions(),
-        inbound == null ? 0 : inbound.receivedTransactions(),
-        streamer == null ? store.lastSeq() : streamer.lag(),
+        liveness.lastHeard(),
+        established == null ? 0 : established.sentTransactions(),
+        established == null ? 0 : established.receivedTransactions(),
+        established == null ? store.lastSeq() : established.lag(),
         wire.bytesSent(),
-        bytesReceived,
+        liveness.bytesReceived(),
         closeReason);
   }
 }

@@ -1,0 +1,69 @@
+package io.pluresdb.crdt.store;
+
+import java.sql.SQLException;
+import java.time.Duration;
+
+/**
+ * The database identity a node replicates under (see {@link Store#joinDatabase}): a fresh store's
+ * random id may be replaced by a peer's once, after which it is sealed. Kept in {@code _pl_meta},
+ * so changing it is a write and takes the writer permit.
+ *
+ * <p>Thread-safe: changes hold the {@link WriterPermit}; the current id is volatile, so {@link
+ * #id()} needs no permit.
+ */
+final class DatabaseIdentity {
+  private final WriterPermit permit;
+  private final Writer w;
+  private final Meta meta;
+  private final Duration wait;
+  private volatile String id;
+
+  /**
+   * @param id the identity as read while opening
+   * @param wait how long a change waits for the writer
+   */
+  DatabaseIdentity(WriterPermit permit, Writer w, Meta meta, String id, Duration wait) {
+    this.permit = permit;
+    this.w = w;
+    this.meta = meta;
+    this.id = id;
+    this.wait = wait;
+  }
+
+  String id() {
+    return id;
+  }
+
+  /** Joins {@code other}: true if this store now has it, sealed; false if sealed to another. */
+  boolean join(String other) throws SQLException {
+    permit.acquire(wait);
+    try {
+      if (other.equals(id)) {
+        // the same id may still be unsealed: joining seals it
+        if (!meta.databaseSealed()) {
+          meta.adoptDatabase(other);
+          w.commit();
+        }
+        return true;
+      }
+      if (meta.databaseSealed()) {
+        return false;
+      }
+      meta.adoptDatabase(other);
+      w.commit();
+      id = other;
+      return true;
+    } finally {
+      permit.release();
+    }
+  }
+
+  boolean sealed() throws SQLException {
+    permit.acquire(wait);
+    try {
+      return meta.databaseSealed();
+    } finally {
+      permit.release();
+    }
+  }
+}

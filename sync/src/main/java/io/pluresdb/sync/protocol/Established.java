@@ -1,0 +1,93 @@
+package io.pluresdb.sync.protocol;
+
+import io.pluresdb.crdt.feed.ChangeSet;
+import io.pluresdb.crdt.feed.Notification;
+import io.pluresdb.crdt.op.VersionVector;
+import io.pluresdb.crdt.store.Store;
+import java.sql.SQLException;
+
+/**
+ * A session after its hello succeeded: transactions go out through the {@link Streamer} (catch-up
+ * and live streaming alike) and come in through {@link Inbound}; notifications are relayed both
+ * ways, each once ({@link RecentIds} stops a notification echoing back to the peer it came from,
+ * the node's {@link NodeMemory} stops one arriving twice over a mesh from being delivered twice).
+ *
+ * <p>Not thread-safe: owned by one {@link Session}, called from its serial executor.
+ */
+final class Established {
+  private final Store store;
+  private final Wire wire;
+  private final NodeMemory memory;
+  private final Streamer streamer;
+  private final Inbound inbound;
+  private final RecentIds relayed = new RecentIds();
+
+  Established(
+      Store store,
+      SyncConfig config,
+      Wire wire,
+      NodeMemory memory,
+      Access access,
+      String peer,
+      VersionVector peerHolds) {
+    this.store = store;
+    this.wire = wire;
+    this.memory = memory;
+    this.streamer =
+        new Streamer(store, config, wire, access, memory.resumePoints(), peer, peerHolds);
+    this.inbound = new Inbound(store, access, streamer, wire);
+  }
+
+  /** Starts catching the peer up. */
+  void start(Outbox out) throws SQLException, ProtocolException {
+    streamer.pump(out);
+  }
+
+  /** Handles a message of the open session; false when it is not one. */
+  boolean receive(Message m, Outbox out) throws SQLException, ProtocolException {
+    if (m instanceof Message.Batch b) {
+      inbound.batch(b, out);
+    } else if (m instanceof Message.Ack a) {
+      streamer.acked(a.seqNo(), out);
+    } else if (m instanceof Message.Notify n) {
+      relayed.firstSight(n.id());
+      // this node's own notification coming back round a mesh was delivered when it was sent
+      if (!n.node().equals(store.nodeId()) && memory.delivered().firstSight(n.id())) {
+        store
+            .notifications()
+            .publish(new Notification(n.id(), n.channel(), n.payload(), n.node(), false));
+      }
+    } else {
+      return false;
+    }
+    return true;
+  }
+
+  /** A transaction committed on this node. */
+  void committed(ChangeSet change, Outbox out) throws SQLException, ProtocolException {
+    streamer.committed(change.entry(), out);
+  }
+
+  /** A notification published on this node: sent unless it came from (or went to) the peer. */
+  void notified(Notification n, Outbox out) {
+    if (relayed.firstSight(n.id())) {
+      wire.send(new Message.Notify(n.id(), n.channel(), n.payload(), n.node()), out);
+    }
+  }
+
+  boolean caughtUp() {
+    return streamer.caughtUp();
+  }
+
+  long sentTransactions() {
+    return streamer.sentTransactions();
+  }
+
+  long receivedTransactions() {
+    return inbound.receivedTransactions();
+  }
+
+  long lag() {
+    return streamer.lag();
+  }
+}
