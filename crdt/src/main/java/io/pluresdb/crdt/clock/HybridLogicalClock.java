@@ -5,6 +5,7 @@ import io.pluresdb.crdt.error.SqlState;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Locale;
 
 /**
  * Issues {@link OpId}s as a hybrid logical clock (Kulkarni, Demirbas et al., "Logical Physical
@@ -64,9 +65,13 @@ public final class HybridLogicalClock {
       throw Errors.of(
           SqlState.DATETIME_FIELD_OVERFLOW,
           String.format(
+              Locale.ROOT,
               "operation %s of node %012x is %d ms in the future, beyond the allowed clock drift"
                   + " of %d ms",
-              id, id.node(), drift, maxDrift.toMillis()));
+              id,
+              id.node(),
+              drift,
+              maxDrift.toMillis()));
     }
   }
 

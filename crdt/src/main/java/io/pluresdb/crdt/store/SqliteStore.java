@@ -27,6 +27,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
@@ -74,7 +75,7 @@ final class SqliteStore implements Store {
     this.meta = new Meta(conn);
     meta.createTables();
     long node = meta.node(config.nodeName());
-    this.nodeId = String.format("%012x", node);
+    this.nodeId = String.format(Locale.ROOT, "%012x", node);
     this.databaseId = meta.databaseId();
     this.catalog = meta.catalog();
     this.versions = new ConcurrentHashMap<>(meta.versions());
@@ -369,7 +370,12 @@ final class SqliteStore implements Store {
     catalog = writer.catalog();
     feed.enqueue(
         new ChangeSet(
-            tx.id().toString(), String.format("%012x", tx.node()), false, changes, schema, entry));
+            tx.id().toString(),
+            String.format(Locale.ROOT, "%012x", tx.node()),
+            false,
+            changes,
+            schema,
+            entry));
   }
 
   Catalog committedCatalog() {

@@ -8,6 +8,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.temporal.ChronoField;
+import java.util.Locale;
 
 /** The fixed ISO-8601 text forms of dates and times stored in SQLite (sortable as text). */
 final class TimeText {
@@ -19,7 +20,7 @@ final class TimeText {
           .optionalStart()
           .appendFraction(ChronoField.NANO_OF_SECOND, 0, 9, true)
           .optionalEnd()
-          .toFormatter();
+          .toFormatter(Locale.ROOT);
 
   static final DateTimeFormatter TIMESTAMP =
       new DateTimeFormatterBuilder()
@@ -31,7 +32,7 @@ final class TimeText {
           .appendLiteral('T')
           .optionalEnd()
           .append(TIME)
-          .toFormatter();
+          .toFormatter(Locale.ROOT);
 
   static final DateTimeFormatter TIMESTAMP_TZ =
       new DateTimeFormatterBuilder()
@@ -40,7 +41,7 @@ final class TimeText {
           .appendLiteral(' ')
           .optionalEnd()
           .appendOffset("+HH:MM", "Z")
-          .toFormatter();
+          .toFormatter(Locale.ROOT);
 
   static String date(LocalDate d) {
     int y = d.getYear();

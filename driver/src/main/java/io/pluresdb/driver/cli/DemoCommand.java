@@ -17,6 +17,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -187,7 +188,7 @@ final class DemoCommand implements Callable<Integer> {
   private void say(String who, String what) {
     long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
     synchronized (out) {
-      out.printf("%6d ms  %-7s %s%n", ms, who, what);
+      out.printf(Locale.ROOT, "%6d ms  %-7s %s%n", ms, who, what);
       out.flush();
     }
   }

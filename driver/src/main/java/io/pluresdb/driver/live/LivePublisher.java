@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Flow;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A live query as a {@link Flow.Publisher}: each subscriber opens its own subscription and gets
@@ -64,7 +65,7 @@ public final class LivePublisher implements Flow.Publisher<LiveChange> {
     private final Executor executor = Delivery.serial();
     private long requested;
     private boolean done;
-    private IllegalArgumentException invalid;
+    private @Nullable IllegalArgumentException invalid;
 
     Demand(LiveSubscription subscription, Flow.Subscriber<? super LiveChange> subscriber) {
       this.subscription = subscription;

@@ -7,6 +7,7 @@ import io.pluresdb.engine.runtime.Engine;
 import io.pluresdb.engine.vector.HnswIndexes;
 import io.pluresdb.sync.protocol.PeerStatus;
 import io.pluresdb.sync.replicator.PeerRow;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One database's long work at one moment, polled in-process: the statements running and for how
@@ -20,7 +21,7 @@ import io.pluresdb.sync.replicator.PeerRow;
  * @param behind the sum of {@code sys_peers.behind} over sessions not closed
  */
 public record Progress(
-    int running, long elapsedNanos, long committed, IndexBuild index, long behind) {
+    int running, long elapsedNanos, long committed, @Nullable IndexBuild index, long behind) {
 
   /** The engine's progress at {@code nowNanos} ({@link System#nanoTime}). */
   public static Progress of(Engine engine, long nowNanos) {

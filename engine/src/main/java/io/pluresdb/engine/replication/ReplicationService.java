@@ -11,6 +11,7 @@ import io.pluresdb.sync.protocol.SyncConfig;
 import io.pluresdb.sync.replicator.Replicator;
 import java.net.InetSocketAddress;
 import java.sql.SQLException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The replicator of one engine, started with the engine when its URL asks for replication and
@@ -32,8 +33,8 @@ public final class ReplicationService implements AutoCloseable {
    * Starts replicating {@code store} as {@code settings} ask, or returns null when they ask for
    * nothing. A listener that cannot bind or a refused configuration fails with 08001.
    */
-  public static ReplicationService start(Store store, ReplicationSettings settings, SysPeers view)
-      throws SQLException {
+  public static @Nullable ReplicationService start(
+      Store store, ReplicationSettings settings, SysPeers view) throws SQLException {
     if (!settings.enabled()) {
       return null;
     }
@@ -62,7 +63,7 @@ public final class ReplicationService implements AutoCloseable {
   }
 
   /** The listener's bound address, or null when this node does not listen. */
-  public InetSocketAddress listenAddress() {
+  public @Nullable InetSocketAddress listenAddress() {
     return replicator.listenAddress();
   }
 
