@@ -2,6 +2,7 @@ package io.pluresdb.bench;
 
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.util.Statistics;
@@ -34,8 +35,13 @@ final class LiveReport {
       double p99 = s.getPercentile(99);
       out.append(
           String.format(
+              Locale.ROOT,
               "| commitToDelivery | %s | %.0f us | %.0f us | %.0f us | p50 < 1 ms, p99 < 5 ms | %s |%n",
-              subs, p50, p99, s.getMean(), p50 < 1000 && p99 < 5000 ? "yes" : "NO"));
+              subs,
+              p50,
+              p99,
+              s.getMean(),
+              p50 < 1000 && p99 < 5000 ? "yes" : "NO"));
     }
     RunResult none = byKey.get("insertsUnderSubscriptions/0");
     RunResult many = byKey.get("insertsUnderSubscriptions/10000");
@@ -44,9 +50,13 @@ final class LiveReport {
       double b = many.getPrimaryResult().getScore();
       out.append(
           String.format(
+              Locale.ROOT,
               "| insertsUnderSubscriptions | 0 → 10000 | %.0f → %.0f rows/s | | ratio %.2f"
                   + " | >= 0.7x | %s |%n",
-              a, b, b / a, b >= 0.7 * a ? "yes" : "NO"));
+              a,
+              b,
+              b / a,
+              b >= 0.7 * a ? "yes" : "NO"));
     }
     return out.toString();
   }

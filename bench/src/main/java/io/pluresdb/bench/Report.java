@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.openjdk.jmh.results.RunResult;
@@ -58,6 +59,11 @@ public final class Report {
     }
     if (!liveResults.isEmpty()) {
       System.out.println(LiveReport.table(liveResults));
+    }
+    List<Class<?>> parse = selected(filter, ParseBenchmark.class);
+    if (!parse.isEmpty()) {
+      // Its baseline is Calcite's core parser, not a database.
+      System.out.println(ParseReport.table(run(steadyState(parse).build())));
     }
     if (filter.matcher(VectorSearchBenchmark.class.getName()).find()) {
       System.out.println(VectorReport.run(steadyState(List.of(VectorSearchBenchmark.class))));
@@ -148,16 +154,19 @@ public final class Report {
       Double strict = e.getValue().get(Target.SQLITE_ROWID);
       out.append(
           String.format(
+              Locale.ROOT,
               "| %s | %s | %s | %s | %s | %s | %s | %s | %s |%n",
               goal.method,
               goal.unit,
               format(raw, errors.get(goal).get(Target.SQLITE)),
               format(ours, errors.get(goal).get(Target.PLURESDB)),
-              raw == null || ours == null ? "—" : String.format("%.2f", ours / raw),
+              raw == null || ours == null ? "—" : String.format(Locale.ROOT, "%.2f", ours / raw),
               goal.description,
               raw == null || ours == null ? "not measured" : goal.met(raw, ours) ? "yes" : "NO",
               format(strict, errors.get(goal).get(Target.SQLITE_ROWID)),
-              strict == null || ours == null ? "—" : String.format("%.2f", ours / strict)));
+              strict == null || ours == null
+                  ? "—"
+                  : String.format(Locale.ROOT, "%.2f", ours / strict)));
     }
     return out.toString();
   }
@@ -167,7 +176,7 @@ public final class Report {
       return "—";
     }
     return error == null || error.isNaN()
-        ? String.format("%.1f", score)
-        : String.format("%.1f ± %.1f", score, error);
+        ? String.format(Locale.ROOT, "%.1f", score)
+        : String.format(Locale.ROOT, "%.1f ± %.1f", score, error);
   }
 }

@@ -1,6 +1,7 @@
 package io.pluresdb.bench;
 
 import java.util.Collection;
+import java.util.Locale;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.util.Statistics;
 
@@ -38,8 +39,9 @@ final class SyncReport {
       double ratio = remote / local;
       row(
           out,
-          String.format("remote apply %.0f rows/s vs local insert %.0f rows/s", remote, local),
-          String.format("%.2f x", ratio),
+          String.format(
+              Locale.ROOT, "remote apply %.0f rows/s vs local insert %.0f rows/s", remote, local),
+          String.format(Locale.ROOT, "%.2f x", ratio),
           ">= 0.35 x",
           ratio >= 0.35);
     }
@@ -49,17 +51,23 @@ final class SyncReport {
       row(
           out,
           "commit-to-visibility p50 (" + latency.getN() + " samples)",
-          String.format("%.2f ms", p50),
+          String.format(Locale.ROOT, "%.2f ms", p50),
           "<= 5 ms",
           p50 <= 5);
-      row(out, "commit-to-visibility p99", String.format("%.2f ms", p99), "<= 20 ms", p99 <= 20);
+      row(
+          out,
+          "commit-to-visibility p99",
+          String.format(Locale.ROOT, "%.2f ms", p99),
+          "<= 20 ms",
+          p99 <= 20);
     }
     if (partition != null) {
       double mean = partition.getMean();
       row(
           out,
-          String.format("3 nodes x 30,000 ops converge (max %.0f ms)", partition.getMax()),
-          String.format("%.0f ms", mean),
+          String.format(
+              Locale.ROOT, "3 nodes x 30,000 ops converge (max %.0f ms)", partition.getMax()),
+          String.format(Locale.ROOT, "%.0f ms", mean),
           "< 3000 ms",
           mean < 3000);
     }
@@ -67,9 +75,10 @@ final class SyncReport {
       row(
           out,
           String.format(
+              Locale.ROOT,
               "bytes per single-field update beyond key and value (plus %.1f of acknowledgement)",
               wire.answer()),
-          String.format("%.1f", wire.overhead()),
+          String.format(Locale.ROOT, "%.1f", wire.overhead()),
           "<= 64",
           wire.overhead() <= 64);
     }

@@ -2,6 +2,7 @@ package io.pluresdb.bench;
 
 import java.sql.PreparedStatement;
 import java.util.Collection;
+import java.util.Locale;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
@@ -44,6 +45,7 @@ final class VectorReport {
       StringBuilder out = new StringBuilder();
       out.append(
           String.format(
+              Locale.ROOT,
               "Vector search: %,d x %d-d clustered, k = %d, M = %d, ef_construction = %d,"
                   + " ef_search = %d; index build %,d ms (SQL: load + CREATE INDEX),"
                   + " %,d ms (hnswlib-core directly)%n%n",
@@ -59,16 +61,27 @@ final class VectorReport {
       out.append("|---|---|---|---|---|---|\n");
       out.append(
           String.format(
+              Locale.ROOT,
               "| queries/s | %.0f ± %.0f | %.0f ± %.0f | %.2f | SQL >= 0.7x direct | %s |%n",
-              sql, sqlErr, direct, directErr, sql / direct, sql >= 0.7 * direct ? "yes" : "NO"));
+              sql,
+              sqlErr,
+              direct,
+              directErr,
+              sql / direct,
+              sql >= 0.7 * direct ? "yes" : "NO"));
       out.append(
           String.format(
+              Locale.ROOT,
               "| recall@10 | %.3f | %.3f | — | >= 0.98 | %s |%n",
-              recallSql, recallDirect, recallSql >= 0.98 ? "yes" : "NO"));
+              recallSql,
+              recallDirect,
+              recallSql >= 0.98 ? "yes" : "NO"));
       out.append(
           String.format(
+              Locale.ROOT,
               "| recall@10, WHERE keeps 10%% | %.3f | — | — | >= 0.95 | %s |%n",
-              recallFiltered, recallFiltered >= 0.95 ? "yes" : "NO"));
+              recallFiltered,
+              recallFiltered >= 0.95 ? "yes" : "NO"));
       return out.toString();
     } catch (Exception e) {
       throw new IllegalStateException("measuring recall", e);

@@ -6,6 +6,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -42,11 +43,11 @@ final class WireBytes {
       long[] before = bytes(node);
       try (PreparedStatement up = node.prepareStatement("UPDATE kv SET v = ? WHERE id = 1")) {
         for (int i = 1; i <= UPDATES; i++) {
-          up.setString(1, String.format("v%07d", i));
+          up.setString(1, String.format(Locale.ROOT, "v%07d", i));
           up.executeUpdate();
         }
       }
-      await(hub, String.format("SELECT COUNT(*) FROM kv WHERE v = 'v%07d'", UPDATES));
+      await(hub, String.format(Locale.ROOT, "SELECT COUNT(*) FROM kv WHERE v = 'v%07d'", UPDATES));
       await(node, "SELECT COUNT(*) FROM sys_peers WHERE behind = 0 AND state = 'LIVE'");
       long[] after = bytes(node);
       return new Figures(

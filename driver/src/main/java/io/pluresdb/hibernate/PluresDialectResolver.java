@@ -3,6 +3,7 @@ package io.pluresdb.hibernate;
 import org.hibernate.dialect.Dialect;
 import org.hibernate.engine.jdbc.dialect.spi.DialectResolutionInfo;
 import org.hibernate.engine.jdbc.dialect.spi.DialectResolver;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Lets Hibernate pick {@link PluresDialect} by itself: Hibernate loads this resolver through {@code
@@ -14,7 +15,7 @@ public final class PluresDialectResolver implements DialectResolver {
   static final String PRODUCT_NAME = "PluresDB";
 
   @Override
-  public Dialect resolveDialect(DialectResolutionInfo info) {
+  public @Nullable Dialect resolveDialect(DialectResolutionInfo info) {
     return PRODUCT_NAME.equals(info.getDatabaseName()) ? new PluresDialect(info) : null;
   }
 }

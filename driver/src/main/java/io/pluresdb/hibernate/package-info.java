@@ -4,4 +4,7 @@
  * Hibernate is an optional dependency of the driver: these classes are loaded only by an
  * application that has it.
  */
+@NullMarked
 package io.pluresdb.hibernate;
+
+import org.jspecify.annotations.NullMarked;

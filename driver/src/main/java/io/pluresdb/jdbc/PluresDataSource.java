@@ -10,6 +10,7 @@ import java.sql.SQLFeatureNotSupportedException;
 import java.util.Properties;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A {@link DataSource} for PluresDB: a URL plus one bean property per connection property ({@code
@@ -19,10 +20,10 @@ import javax.sql.DataSource;
  * <p>Thread-safe: configuration is synchronized; connections are opened outside the lock.
  */
 public class PluresDataSource implements DataSource {
-  private String url;
+  private @Nullable String url;
   private final Properties properties = new Properties();
   private int loginTimeout;
-  private PrintWriter logWriter;
+  private @Nullable PrintWriter logWriter;
 
   public PluresDataSource() {}
 
@@ -30,16 +31,16 @@ public class PluresDataSource implements DataSource {
     this.url = url;
   }
 
-  public synchronized String getUrl() {
+  public synchronized @Nullable String getUrl() {
     return url;
   }
 
-  public synchronized void setUrl(String url) {
+  public synchronized void setUrl(@Nullable String url) {
     this.url = url;
   }
 
   /** Sets any connection property by its URL name; the value is checked on connect. */
-  public synchronized void setProperty(String key, String value) throws SQLException {
+  public synchronized void setProperty(String key, @Nullable String value) throws SQLException {
     PluresProperty p = PluresProperty.forKey(key);
     if (p == null) {
       throw Errors.of(SqlState.INVALID_ATTRIBUTE_VALUE, "unknown property '" + key + "'");
@@ -52,7 +53,7 @@ public class PluresDataSource implements DataSource {
   }
 
   /** The value set for a property (by its URL name), or null. */
-  public synchronized String getProperty(String key) {
+  public synchronized @Nullable String getProperty(String key) {
     PluresProperty p = PluresProperty.forKey(key);
     return p == null ? null : properties.getProperty(p.key());
   }
@@ -231,7 +232,7 @@ public class PluresDataSource implements DataSource {
   }
 
   @Override
-  public synchronized PrintWriter getLogWriter() {
+  public synchronized @Nullable PrintWriter getLogWriter() {
     return logWriter;
   }
 

@@ -17,6 +17,7 @@ import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
 import java.util.Properties;
 import java.util.logging.Logger;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JDBC driver for {@code jdbc:pluresdb:<file>} and {@code jdbc:pluresdb:mem:<name>} URLs.
@@ -42,7 +43,7 @@ public final class PluresDriver implements Driver {
   }
 
   @Override
-  public Connection connect(String url, Properties info) throws SQLException {
+  public @Nullable Connection connect(String url, Properties info) throws SQLException {
     if (!acceptsURL(url)) {
       return null; // JDBC: another driver's URL
     }

@@ -9,6 +9,7 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.StringJoiner;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -126,7 +127,7 @@ class SqliteOracleTest {
       double d = Double.parseDouble(v.toString());
       return d == Math.rint(d) && Math.abs(d) < 1e15
           ? Long.toString((long) d)
-          : String.format("%.9g", d);
+          : String.format(Locale.ROOT, "%.9g", d);
     } catch (NumberFormatException e) {
       return v.toString();
     }

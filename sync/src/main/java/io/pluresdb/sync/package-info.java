@@ -3,4 +3,7 @@
  * sync.auth}), the WebSocket transport ({@code sync.netty}) and the background service that runs
  * them for a store ({@code sync.replicator}).
  */
+@NullMarked
 package io.pluresdb.sync;
+
+import org.jspecify.annotations.NullMarked;

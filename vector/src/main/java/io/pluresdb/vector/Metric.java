@@ -2,6 +2,7 @@ package io.pluresdb.vector;
 
 import com.github.jelmerk.hnswlib.core.DistanceFunction;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How an index measures distance between vectors: the same function the exact SQL functions
@@ -46,7 +47,7 @@ public enum Metric {
    * The metric of an option value: {@code cosine}, {@code l2} (or {@code euclidean}), {@code ip}
    * (or {@code inner_product}), case-insensitive; null when unknown.
    */
-  public static Metric parse(String name) {
+  public static @Nullable Metric parse(String name) {
     return switch (name.trim().toLowerCase(Locale.ROOT)) {
       case "cosine" -> COSINE;
       case "l2", "euclidean" -> L2;

@@ -3,4 +3,7 @@
  * forms of a vector, and approximate nearest-neighbour indexes over hnswlib-core that persist to a
  * file. Depends on no other PluresDB module.
  */
+@NullMarked
 package io.pluresdb.vector;
+
+import org.jspecify.annotations.NullMarked;

@@ -10,6 +10,7 @@ import java.sql.SQLSyntaxErrorException;
 import java.sql.SQLTimeoutException;
 import java.sql.SQLTransactionRollbackException;
 import java.sql.SQLTransientException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The one factory for {@link SQLException}s: picks the JDBC 4 subclass from the state's class, so
@@ -22,7 +23,7 @@ public final class Errors {
     return of(state, message, null);
   }
 
-  public static SQLException of(SqlState state, String message, Throwable cause) {
+  public static SQLException of(SqlState state, String message, @Nullable Throwable cause) {
     String code = state.code();
     SQLException e =
         switch (state.sqlClass()) {

@@ -2,6 +2,7 @@ package io.pluresdb.crdt.schema;
 
 import java.util.Collection;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An immutable snapshot of the schema. {@code version} grows with every applied schema change, so
@@ -36,7 +37,7 @@ public record Catalog(
   }
 
   /** The table of that exact name, or null. */
-  public TableDef table(String name) {
+  public @Nullable TableDef table(String name) {
     return tables.get(name);
   }
 

@@ -1,5 +1,7 @@
 package io.pluresdb.crdt.schema;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A declared column of a collection.
  *
@@ -17,7 +19,7 @@ public record ColumnDef(
     int precision,
     int scale,
     boolean nullable,
-    String defaultSql,
+    @Nullable String defaultSql,
     boolean autoIncrement) {
 
   public static ColumnDef of(String name, ColumnType type) {

@@ -1,6 +1,7 @@
 package io.pluresdb.crdt.schema;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A collection's model: its declared columns and constraints. Immutable; a schema change makes a
@@ -48,7 +49,7 @@ public record TableDef(
     return -1;
   }
 
-  public ColumnDef column(String column) {
+  public @Nullable ColumnDef column(String column) {
     int i = columnIndex(column);
     return i < 0 ? null : columns.get(i);
   }

@@ -16,6 +16,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -123,7 +124,7 @@ final class Meta {
     } else {
       node = new SecureRandom().nextLong() & 0xFFFF_FFFF_FFFFL;
     }
-    put("node", String.format("%012x", node));
+    put("node", String.format(Locale.ROOT, "%012x", node));
     return node;
   }
 

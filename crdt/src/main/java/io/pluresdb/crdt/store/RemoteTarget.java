@@ -65,7 +65,7 @@ final class RemoteTarget implements ApplyTarget {
     feed.enqueue(
         new ChangeSet(
             tx.id().toString(),
-            String.format("%012x", tx.node()),
+            String.format(Locale.ROOT, "%012x", tx.node()),
             false,
             c.changes(),
             c.schema(),

@@ -16,6 +16,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The embedded store: everything in one SQLite file (see {@link StoreFiles}). It opens the file and
@@ -55,7 +56,7 @@ final class SqliteStore implements Store {
     this.meta = new Meta(conn);
     meta.createTables();
     long node = meta.node(config.nodeName());
-    this.nodeId = String.format("%012x", node);
+    this.nodeId = String.format(Locale.ROOT, "%012x", node);
     String databaseId = meta.databaseId();
     this.state = new CommittedState(meta);
     this.clock = new HybridLogicalClock(config.clock(), node, config.maxClockDrift());

@@ -9,6 +9,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoField;
+import java.util.Locale;
 
 /** The fixed ISO-8601 text forms of dates and times stored in SQLite (sortable as text). */
 final class TimeText {
@@ -27,7 +28,7 @@ final class TimeText {
           .appendFraction(ChronoField.NANO_OF_SECOND, 0, 9, true)
           .optionalEnd()
           .optionalEnd()
-          .toFormatter();
+          .toFormatter(Locale.ROOT);
 
   static final DateTimeFormatter TIMESTAMP =
       new DateTimeFormatterBuilder()
@@ -39,7 +40,7 @@ final class TimeText {
           .appendLiteral('T')
           .optionalEnd()
           .append(TIME)
-          .toFormatter();
+          .toFormatter(Locale.ROOT);
 
   static final DateTimeFormatter TIMESTAMP_TZ =
       new DateTimeFormatterBuilder()
@@ -48,7 +49,7 @@ final class TimeText {
           .appendLiteral(' ')
           .optionalEnd()
           .appendOffset("+HH:MM", "Z")
-          .toFormatter();
+          .toFormatter(Locale.ROOT);
 
   static String date(LocalDate d) {
     int y = d.getYear();

@@ -13,6 +13,7 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -30,7 +31,7 @@ final class Nodes implements AutoCloseable {
         Store.open(
             StoreConfig.memory("merge-" + n)
                 .withClock(clock)
-                .withNodeName(String.format("%012x", n)));
+                .withNodeName(String.format(Locale.ROOT, "%012x", n)));
     stores.add(s);
     clocks.add(clock);
     return s;

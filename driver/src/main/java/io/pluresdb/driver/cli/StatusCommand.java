@@ -9,6 +9,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -67,10 +68,19 @@ final class StatusCommand implements Callable<Integer> {
       out.println("no peers");
     }
     out.printf(
+        Locale.ROOT,
         "%-14s %-28s %-7s %-12s %8s %8s %8s  %s%n",
-        "NODE", "ADDRESS", "ROLE", "STATE", "BEHIND", "SENT", "RECEIVED", "CLOSE REASON");
+        "NODE",
+        "ADDRESS",
+        "ROLE",
+        "STATE",
+        "BEHIND",
+        "SENT",
+        "RECEIVED",
+        "CLOSE REASON");
     for (JsonNode p : peers) {
       out.printf(
+          Locale.ROOT,
           "%-14s %-28s %-7s %-12s %8d %8d %8d  %s%n",
           p.path("node").asText("-"),
           p.path("address").asText(),

@@ -574,7 +574,8 @@ public final class ResultSetImpl extends ResultSetUpdates implements SelfWrapper
   @Override
   @Deprecated
   public BigDecimal getBigDecimal(String l, int scale) throws SQLException {
-    return getBigDecimal(findColumn(l), scale);
+    BigDecimal d = getBigDecimal(findColumn(l));
+    return d == null ? null : d.setScale(scale, RoundingMode.HALF_UP);
   }
 
   @Override
@@ -620,7 +621,8 @@ public final class ResultSetImpl extends ResultSetUpdates implements SelfWrapper
   @Override
   @Deprecated
   public InputStream getUnicodeStream(String l) throws SQLException {
-    return getUnicodeStream(findColumn(l));
+    findColumn(l); // an unknown column is reported as such, as by every other getter
+    throw Errors.unsupported("ResultSet.getUnicodeStream (deprecated; use getCharacterStream)");
   }
 
   @Override

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Flow;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A live query as a {@link Flow.Publisher}: each subscriber opens its own subscription and gets
@@ -63,7 +64,7 @@ public final class LivePublisher implements Flow.Publisher<LiveChange> {
     private final Executor executor;
     private long requested;
     private boolean done;
-    private IllegalArgumentException invalid;
+    private @Nullable IllegalArgumentException invalid;
 
     Demand(LiveHandle subscription, Flow.Subscriber<? super LiveChange> subscriber) {
       this.subscription = subscription;

@@ -9,6 +9,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The shell's live counter: while a statement has run longer than {@link #SHOW_AFTER_NANOS}, one
@@ -28,7 +29,7 @@ public final class LiveCounter implements AutoCloseable {
 
   private final Supplier<Progress> source;
   private final PrintWriter out;
-  private ScheduledExecutorService timer; // set by start, before the counter is shared
+  private @Nullable ScheduledExecutorService timer; // set by start, before the counter is shared
   private final Runnable erasing = this::erase; // one reference, to remove it again
   private int shown; // width of the line on screen, 0 when none is; guarded by this
 

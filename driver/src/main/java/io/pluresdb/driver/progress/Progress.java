@@ -3,6 +3,7 @@ package io.pluresdb.driver.progress;
 import io.pluresdb.engine.api.Activity;
 import io.pluresdb.engine.api.Engine;
 import io.pluresdb.engine.api.IndexBuild;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One database's long work at one moment, polled in-process: the statements running and for how
@@ -16,7 +17,7 @@ import io.pluresdb.engine.api.IndexBuild;
  * @param behind the sum of {@code sys_peers.behind} over sessions not closed
  */
 public record Progress(
-    int running, long elapsedNanos, long committed, IndexBuild index, long behind) {
+    int running, long elapsedNanos, long committed, @Nullable IndexBuild index, long behind) {
 
   /** The engine's progress at {@code nowNanos} ({@link System#nanoTime}). */
   public static Progress of(Engine engine, long nowNanos) {

@@ -3,4 +3,7 @@
  * committed meanwhile, index builds, replication backlog), and the live counter line the shell
  * draws from it.
  */
+@NullMarked
 package io.pluresdb.driver.progress;
+
+import org.jspecify.annotations.NullMarked;

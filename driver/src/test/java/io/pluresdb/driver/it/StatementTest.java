@@ -14,6 +14,7 @@ import java.sql.Types;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
+import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -279,7 +280,8 @@ class StatementTest {
         c,
         "CREATE TABLE doc (id BIGINT PRIMARY KEY, body VARCHAR(100), raw VARBINARY(10),"
             + " stamp TIMESTAMP)");
-    java.util.Calendar utc = java.util.Calendar.getInstance(java.util.TimeZone.getTimeZone("UTC"));
+    java.util.Calendar utc =
+        java.util.Calendar.getInstance(java.util.TimeZone.getTimeZone("UTC"), Locale.ROOT);
     java.sql.Timestamp instant =
         java.sql.Timestamp.from(java.time.Instant.parse("2024-05-06T07:08:09Z"));
     try (PreparedStatement p = c.prepareStatement("INSERT INTO doc VALUES (?, ?, ?, ?)")) {

@@ -15,6 +15,7 @@ import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Calendar;
+import java.util.Locale;
 import java.util.TimeZone;
 import org.junit.jupiter.api.Test;
 
@@ -103,7 +104,7 @@ class ConversionsTest {
 
   @Test
   void calendarsPlaceLocalValuesInTheirZone() {
-    Calendar tokyo = Calendar.getInstance(TimeZone.getTimeZone("Asia/Tokyo"));
+    Calendar tokyo = Calendar.getInstance(TimeZone.getTimeZone("Asia/Tokyo"), Locale.ROOT);
     LocalDateTime t = LocalDateTime.of(2020, 1, 1, 9, 0);
     java.sql.Timestamp ts = LegacyDates.toSqlTimestamp(t, tokyo);
     assertThat(ts.toInstant()).isEqualTo(Instant.parse("2020-01-01T00:00:00Z"));

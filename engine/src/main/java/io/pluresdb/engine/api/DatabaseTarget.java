@@ -3,6 +3,7 @@ package io.pluresdb.engine.api;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Which database a URL names: a file, or an in-memory database shared by name within the JVM.
@@ -10,7 +11,7 @@ import java.nio.file.Path;
  * @param file the database file, or null for an in-memory database
  * @param memoryName the in-memory database's name, or null for a file
  */
-public record DatabaseTarget(Path file, String memoryName) {
+public record DatabaseTarget(@Nullable Path file, @Nullable String memoryName) {
 
   public static DatabaseTarget ofFile(Path file) {
     return new DatabaseTarget(file, null);
@@ -30,10 +31,8 @@ public record DatabaseTarget(Path file, String memoryName) {
    * ./a.db} and {@code /abs/a.db} share one engine.
    */
   public String canonicalKey() {
-    if (inMemory()) {
-      return "mem:" + memoryName;
-    }
-    return "file:" + canonicalPath(file);
+    Path f = file;
+    return f == null ? "mem:" + memoryName : "file:" + canonicalPath(f);
   }
 
   /** The real path of {@code p}, resolving as much of it as exists. */
@@ -56,6 +55,6 @@ public record DatabaseTarget(Path file, String memoryName) {
 
   @Override
   public String toString() {
-    return inMemory() ? "mem:" + memoryName : file.toString();
+    return file == null ? "mem:" + memoryName : file.toString();
   }
 }

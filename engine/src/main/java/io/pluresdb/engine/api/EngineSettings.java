@@ -1,6 +1,7 @@
 package io.pluresdb.engine.api;
 
 import java.time.Duration;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The properties that shape a whole engine rather than one connection. Connections that share an
@@ -19,7 +20,7 @@ public record EngineSettings(
    * null when a connection asking for {@code other} may share this engine. A connection that does
    * not name a node accepts any.
    */
-  public String conflictWith(EngineSettings other) {
+  public @Nullable String conflictWith(EngineSettings other) {
     if (synchronousFull != other.synchronousFull) {
       return "synchronous" + "=" + (synchronousFull ? "FULL" : "NORMAL");
     }

@@ -13,6 +13,7 @@ import io.pluresdb.sync.replicator.Replicator;
 import io.pluresdb.sync.replicator.SessionFactory;
 import java.net.InetSocketAddress;
 import java.sql.SQLException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The replicator of one engine, started with the engine when its URL asks for replication and
@@ -34,8 +35,8 @@ public final class ReplicationService implements AutoCloseable {
    * Starts replicating {@code store} as {@code settings} ask, or returns null when they ask for
    * nothing. A listener that cannot bind or a refused configuration fails with 08001.
    */
-  public static ReplicationService start(Store store, ReplicationSettings settings, SysPeers view)
-      throws SQLException {
+  public static @Nullable ReplicationService start(
+      Store store, ReplicationSettings settings, SysPeers view) throws SQLException {
     if (!settings.enabled()) {
       return null;
     }
@@ -64,7 +65,7 @@ public final class ReplicationService implements AutoCloseable {
   }
 
   /** The listener's bound address, or null when this node does not listen. */
-  public InetSocketAddress listenAddress() {
+  public @Nullable InetSocketAddress listenAddress() {
     return replicator.listenAddress();
   }
 

@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 import org.sqlite.Function;
 
 /**
@@ -43,7 +44,7 @@ public final class SysPeers {
   }
 
   /** Rows come from {@code rows} from now on (null: none). */
-  void source(Supplier<List<PeerRow>> rows) {
+  void source(@Nullable Supplier<List<PeerRow>> rows) {
     source = rows == null ? List::of : rows;
   }
 

@@ -4,6 +4,7 @@ import io.pluresdb.crdt.error.Errors;
 import io.pluresdb.crdt.error.SqlState;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.calcite.runtime.CalciteContextException;
@@ -77,7 +78,7 @@ public final class CalciteErrors {
         for (int i = 0; i < groups.length; i++) {
           groups[i] = m.group(i + 1);
         }
-        return Errors.of(r.state, String.format(r.format, groups), e);
+        return Errors.of(r.state, String.format(Locale.ROOT, r.format, groups), e);
       }
     }
     if (e instanceof CalciteContextException || e.getCause() instanceof SqlValidatorException) {

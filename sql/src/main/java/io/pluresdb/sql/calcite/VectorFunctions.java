@@ -20,6 +20,7 @@ import org.apache.calcite.sql.type.SqlTypeName;
 import org.apache.calcite.sql.util.SqlOperatorTables;
 import org.apache.calcite.sql.validate.SqlValidator;
 import org.apache.calcite.sql.validate.SqlValidatorScope;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The vector functions as Calcite knows them, for validation: each takes vectors (a {@code VECTOR}
@@ -72,7 +73,7 @@ public final class VectorFunctions {
   }
 
   /** The function of that name (any case), or null. */
-  static SqlOperator named(String name) {
+  static @Nullable SqlOperator named(String name) {
     String upper = name.toUpperCase(Locale.ROOT);
     return ALL.stream().filter(op -> op.getName().equals(upper)).findFirst().orElse(null);
   }

@@ -14,6 +14,7 @@ import org.apache.calcite.sql.SqlUtil;
 import org.apache.calcite.sql.parser.SqlParserPos;
 import org.apache.calcite.sql.type.SqlTypeName;
 import org.apache.calcite.util.TimestampString;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads the text of a {@code TIMESTAMP WITH TIME ZONE '…'} literal. The parser leaves such a
@@ -89,7 +90,7 @@ public final class ZonedTimestampLiterals {
     return ZoneOffset.ofHoursMinutes(sign * hours, sign * minutes);
   }
 
-  private static RuntimeException illegal(String text, String why, SqlParserPos pos) {
+  private static RuntimeException illegal(String text, @Nullable String why, SqlParserPos pos) {
     return SqlUtil.newContextException(pos, RESOURCE.illegalLiteral(TAG, text, why));
   }
 }

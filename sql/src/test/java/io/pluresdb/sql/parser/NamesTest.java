@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pluresdb.sql.parser.ddl.SqlCreateTable;
 import java.sql.SQLException;
+import java.util.Locale;
 import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlSelect;
@@ -65,7 +66,8 @@ class NamesTest {
 
     SqlCreateTable create =
         (SqlCreateTable)
-            SqlParsers.parse("CREATE TABLE " + word + " (" + word.toUpperCase() + " INTEGER)");
+            SqlParsers.parse(
+                "CREATE TABLE " + word + " (" + word.toUpperCase(Locale.ROOT) + " INTEGER)");
     assertThat(create.name().getSimple()).isEqualTo(word);
     assertThat(create.columns().get(0).name()).isEqualTo(word);
   }

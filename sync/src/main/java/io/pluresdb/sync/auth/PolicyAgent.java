@@ -1,5 +1,7 @@
 package io.pluresdb.sync.auth;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Decides who may connect and which collections (tables) a peer may read from and write to this
  * node. Implementations must be thread-safe: sessions call them concurrently.
@@ -9,7 +11,7 @@ public interface PolicyAgent {
    * Admits a peer that presented {@code token} (possibly null) from node {@code peerNode}, or
    * returns null to refuse it.
    */
-  Principal admit(String token, String peerNode);
+  @Nullable Principal admit(@Nullable String token, String peerNode);
 
   /** True when {@code who} may receive operations of {@code collection}. */
   boolean mayRead(Principal who, String collection);

@@ -3,6 +3,7 @@ package io.pluresdb.sync.auth;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One secret shared by every node of a database (the {@code token=} URL property): a peer that
@@ -22,7 +23,7 @@ public final class SharedTokenAgent implements FullAccess {
   }
 
   @Override
-  public Principal admit(String token, String peerNode) {
+  public @Nullable Principal admit(@Nullable String token, String peerNode) {
     if (token == null || !MessageDigest.isEqual(secret, token.getBytes(StandardCharsets.UTF_8))) {
       return null;
     }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Tokens mapped to named principals and the collections each may read and write; {@code *} in a set
@@ -53,7 +54,7 @@ public final class TokenPolicy implements PolicyAgent {
   }
 
   @Override
-  public Principal admit(String token, String peerNode) {
+  public @Nullable Principal admit(@Nullable String token, String peerNode) {
     if (token == null) {
       return null;
     }

@@ -15,6 +15,7 @@ import io.pluresdb.sync.protocol.Message.Welcome;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -200,7 +201,7 @@ public final class MessageCodec {
     if (v < 0 || v > MAX_NODE) {
       throw malformed("node id " + Long.toUnsignedString(v, 16) + " exceeds 48 bits");
     }
-    return String.format("%012x", v);
+    return String.format(Locale.ROOT, "%012x", v);
   }
 
   private static OpId opId(ByteSource in) {
@@ -220,7 +221,8 @@ public final class MessageCodec {
     for (int i = 0; i < n; i++) {
       OpId id = opId(in);
       if (last.put(id.node(), id) != null) {
-        throw malformed(String.format("version vector names node %012x twice", id.node()));
+        throw malformed(
+            String.format(Locale.ROOT, "version vector names node %012x twice", id.node()));
       }
     }
     return new VersionVector(last);

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
 import java.util.Set;
 
@@ -95,7 +96,7 @@ final class Simulator implements AutoCloseable {
           Store.open(
               StoreConfig.file(dir.resolve("n" + i + ".db"))
                   .withClock(clock)
-                  .withNodeName(String.format("%012x", i + 1)));
+                  .withNodeName(String.format(Locale.ROOT, "%012x", i + 1)));
       nodes.add(net.node("n" + i, s, config));
     }
     boolean mesh = random.nextBoolean();
@@ -283,6 +284,7 @@ final class Simulator implements AutoCloseable {
     closes.forEach(r -> byCode.merge(r.code(), 1, Integer::sum));
     int rows = Data.dump(nodes.get(0).store).values().stream().mapToInt(List::size).sum();
     return String.format(
+        Locale.ROOT,
         "seed %d: %d nodes, %d links, %d transactions, %d tables, %d rows, sessions ended %s",
         seed,
         nodes.size(),

@@ -7,6 +7,7 @@ import java.util.stream.LongStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.TestReporter;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,7 +20,7 @@ class SimulatorTest {
 
   @TestFactory
   @Timeout(600)
-  Stream<DynamicTest> everySeedConvergesAfterHealing() {
+  Stream<DynamicTest> everySeedConvergesAfterHealing(TestReporter report) {
     long first = Long.getLong("sync.sim.seed", 1);
     int seeds = Integer.getInteger("sync.sim.seeds", 50);
     int steps = Integer.getInteger("sync.sim.steps", 400);
@@ -34,7 +35,7 @@ class SimulatorTest {
                         sim.heal();
                         sim.assertConverged();
                         assertThat(sim.transactions()).isPositive();
-                        System.out.println(sim.summary());
+                        report.publishEntry("seed " + seed, sim.summary());
                       }
                     }));
   }

@@ -8,7 +8,9 @@ import io.pluresdb.crdt.store.Store;
 import io.pluresdb.crdt.store.WriteTxn;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestReporter;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -61,7 +63,8 @@ class WireBytesTest {
   }
 
   @Test
-  void aSingleFieldUpdateCostsAFixedOverheadBeyondKeyAndValue() throws Exception {
+  void aSingleFieldUpdateCostsAFixedOverheadBeyondKeyAndValue(TestReporter report)
+      throws Exception {
     try (SimNet net = new SimNet()) {
       Store aStore = Data.open(dir, "a");
       Store hubStore = Data.open(dir, "hub");
@@ -77,10 +80,15 @@ class WireBytesTest {
       Object value = "I Put a Spell on You";
       int own = updateFrame(net, conn, aStore, 1965L, value) - encoded(1965L) - encoded(value);
       int foreign = updateFrame(net, conn, aStore, 1966L, value) - encoded(1966L) - encoded(value);
-      System.out.printf(
-          "single-field update: %d bytes beyond key and value (row last written by this node),"
-              + " %d (by another node); table and column names take %d of them%n",
-          own, foreign, "album".length() + "v".length());
+      report.publishEntry(
+          "single-field update",
+          String.format(
+              Locale.ROOT,
+              "%d bytes beyond key and value (row last written by this node),"
+                  + " %d (by another node); table and column names take %d of them",
+              own,
+              foreign,
+              "album".length() + "v".length()));
 
       assertThat(own).isLessThanOrEqualTo(bound("album", "v", false));
       assertThat(foreign).isLessThanOrEqualTo(bound("album", "v", true));

@@ -10,6 +10,7 @@ import java.sql.Types;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterEach;
@@ -38,8 +39,8 @@ class DatabaseMetaDataTest {
     md = c.getMetaData();
     stored =
         md.storesUpperCaseIdentifiers()
-            ? s -> s.toUpperCase()
-            : md.storesLowerCaseIdentifiers() ? s -> s.toLowerCase() : s -> s;
+            ? s -> s.toUpperCase(Locale.ROOT)
+            : md.storesLowerCaseIdentifiers() ? s -> s.toLowerCase(Locale.ROOT) : s -> s;
   }
 
   @AfterEach

@@ -2,6 +2,7 @@ package io.pluresdb.tck.slt;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * What running one script produced.
@@ -22,7 +23,11 @@ record SltOutcome(String script, int records, List<SltFailure> failures, Duratio
 
   String summary() {
     return String.format(
+        Locale.ROOT,
         "%s: %d/%d records passed in %.1f s",
-        script, passed(), records, elapsed.toMillis() / 1000.0);
+        script,
+        passed(),
+        records,
+        elapsed.toMillis() / 1000.0);
   }
 }

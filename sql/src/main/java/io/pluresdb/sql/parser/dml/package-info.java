@@ -3,4 +3,7 @@
  * {@code RETURNING} on INSERT, UPDATE and DELETE, and a query's locking clause ({@code FOR
  * UPDATE}).
  */
+@NullMarked
 package io.pluresdb.sql.parser.dml;
+
+import org.jspecify.annotations.NullMarked;
