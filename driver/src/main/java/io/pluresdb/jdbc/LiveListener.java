@@ -2,6 +2,7 @@ package io.pluresdb.jdbc;
 
 import java.sql.SQLException;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Receives a live query's changes ({@link PluresConnection#subscribe}). Calls come one at a time,
@@ -18,5 +19,5 @@ public interface LiveListener {
    * The subscription ended: closed by its owner ({@code cause} null), or because the connection or
    * database went away or the query failed. The last call.
    */
-  default void onEnd(SQLException cause) {}
+  default void onEnd(@Nullable SQLException cause) {}
 }

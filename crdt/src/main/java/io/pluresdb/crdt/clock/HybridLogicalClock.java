@@ -5,6 +5,7 @@ import io.pluresdb.crdt.error.SqlState;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Locale;
 
 /**
  * Issues {@link OpId}s as a hybrid logical clock (Kulkarni, Demirbas et al., "Logical Physical
@@ -82,8 +83,12 @@ public final class HybridLogicalClock {
    */
   public static String driftMessage(OpId id, long aheadMillis, long allowedMillis) {
     return String.format(
+        Locale.ROOT,
         "operation %s of node %012x is %d ms in the future, beyond the allowed clock drift of %d ms",
-        id, id.node(), aheadMillis, allowedMillis);
+        id,
+        id.node(),
+        aheadMillis,
+        allowedMillis);
   }
 
   /**

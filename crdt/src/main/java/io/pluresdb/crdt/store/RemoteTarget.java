@@ -5,6 +5,7 @@ import io.pluresdb.crdt.feed.ChangeSet;
 import io.pluresdb.crdt.feed.ListenerFeed;
 import io.pluresdb.crdt.op.Transaction;
 import io.pluresdb.crdt.schema.Catalog;
+import java.util.Locale;
 
 /**
  * The store as {@link RemoteApply} sees it: its writer and internal tables, the committed state a

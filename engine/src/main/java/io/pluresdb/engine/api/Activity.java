@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The statements running on one engine now: when each began and the store's log position then, so a
@@ -51,8 +52,8 @@ public final class Activity {
   }
 
   /** The statement that has run longest, or null when none runs. */
-  public Run oldest() {
-    Run oldest = null;
+  public @Nullable Run oldest() {
+    @Nullable Run oldest = null;
     for (Run r : runs.values()) {
       if (oldest == null || r.startNanos() - oldest.startNanos() < 0) {
         oldest = r;

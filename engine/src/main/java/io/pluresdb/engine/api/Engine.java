@@ -2,6 +2,7 @@ package io.pluresdb.engine.api;
 
 import java.net.InetSocketAddress;
 import java.sql.SQLException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One open database as the JDBC surface sees it: sessions to run statements in, and what the
@@ -33,10 +34,10 @@ public interface Engine {
   Activity activity();
 
   /** The HNSW index build under way, or null when none is. */
-  IndexBuild indexBuilding();
+  @Nullable IndexBuild indexBuilding();
 
   /** Where this node accepts peers, or null when it does not listen. */
-  InetSocketAddress listenAddress();
+  @Nullable InetSocketAddress listenAddress();
 
   /** How many transactions the open replication sessions are behind, summed (0 without any). */
   long replicationBacklog();

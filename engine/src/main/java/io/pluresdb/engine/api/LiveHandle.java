@@ -4,6 +4,7 @@ import io.pluresdb.sql.read.ColumnMeta;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.concurrent.Executor;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A subscriber's handle on one live query: the columns it sees, the feed its changes arrive on, and
@@ -27,7 +28,7 @@ public interface LiveHandle extends AutoCloseable {
   void whenEnded(Runnable hook);
 
   /** Ends the subscription with {@code cause} (null: closed normally). Idempotent. */
-  void end(SQLException cause);
+  void end(@Nullable SQLException cause);
 
   /** Ends the subscription normally. Idempotent. */
   @Override

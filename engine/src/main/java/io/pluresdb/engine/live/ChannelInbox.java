@@ -3,7 +3,6 @@ package io.pluresdb.engine.live;
 import io.pluresdb.crdt.feed.Notification;
 import io.pluresdb.crdt.store.Store;
 import io.pluresdb.engine.api.Channels;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -11,6 +10,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,14 +23,15 @@ import org.slf4j.LoggerFactory;
  * listeners are registered, notifications go to them (on a delivery thread) instead of the queue.
  *
  * <p>Thread-safe: notifications arrive on the sender's thread; the session's thread listens,
- * notifies and reads. All state is guarded by this object's monitor; listeners run outside it.
+ * notifies and reads. The received notifications are a blocking queue that {@link #take} waits on;
+ * the rest of the state is guarded by this object's monitor; listeners run outside it.
  */
 public final class ChannelInbox implements Channels, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ChannelInbox.class);
 
   private final Store store;
   private final Set<String> channels = new HashSet<>();
-  private final ArrayDeque<Notification> received = new ArrayDeque<>();
+  private final LinkedBlockingQueue<Notification> received = new LinkedBlockingQueue<>();
   private final LinkedHashSet<List<String>> pending = new LinkedHashSet<>();
   private final CopyOnWriteArrayList<Consumer<Notification>> listeners =
       new CopyOnWriteArrayList<>();
@@ -96,23 +98,19 @@ public final class ChannelInbox implements Channels, AutoCloseable {
    * none (0 waits without limit, negative does not wait).
    */
   @Override
-  public synchronized List<Notification> take(long timeoutMillis) throws InterruptedException {
+  public List<Notification> take(long timeoutMillis) throws InterruptedException {
+    List<Notification> out = new ArrayList<>();
     if (received.isEmpty() && timeoutMillis >= 0) {
-      long deadline = System.nanoTime() + timeoutMillis * 1_000_000L;
-      while (received.isEmpty()) {
-        if (timeoutMillis == 0) {
-          wait();
-        } else {
-          long left = (deadline - System.nanoTime()) / 1_000_000L;
-          if (left <= 0) {
-            break;
-          }
-          wait(left);
-        }
+      // the queue does the waiting, so no lock of this inbox is held meanwhile
+      Notification first =
+          timeoutMillis == 0
+              ? received.take()
+              : received.poll(timeoutMillis, TimeUnit.MILLISECONDS);
+      if (first != null) {
+        out.add(first);
       }
     }
-    List<Notification> out = new ArrayList<>(received);
-    received.clear();
+    received.drainTo(out);
     return out;
   }
 
@@ -130,7 +128,6 @@ public final class ChannelInbox implements Channels, AutoCloseable {
       }
       if (listeners.isEmpty()) {
         received.add(n);
-        notifyAll();
         return;
       }
     }
@@ -162,6 +159,5 @@ public final class ChannelInbox implements Channels, AutoCloseable {
     channels.clear();
     pending.clear();
     stopListening();
-    notifyAll();
   }
 }

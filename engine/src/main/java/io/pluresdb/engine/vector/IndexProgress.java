@@ -1,6 +1,7 @@
 package io.pluresdb.engine.vector;
 
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * How far a store's HNSW indexes are current with its log, and whether keeping them current fails:
@@ -8,11 +9,13 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Thread-safety: the maintenance thread (and the committing thread, when nothing is indexed)
  * advances it; queries on any thread read it and wait on it. Both fields are volatile so the fast
- * paths read without a lock; this object's monitor only wakes waiters.
+ * paths read without a lock; {@code lock} only orders the wake-ups of waiters.
  */
 final class IndexProgress {
   private volatile long applied = -1; // log position every index reflects; -1 until opened
   private volatile boolean failing;
+  private final ReentrantLock lock = new ReentrantLock();
+  private final Condition changed = lock.newCondition();
 
   /** The log position every index reflects; -1 before the indexes are opened. */
   long applied() {
@@ -26,17 +29,23 @@ final class IndexProgress {
 
   /** Every index now reflects the log up to {@code seq}; wakes queries waiting for it. */
   void advance(long seq) {
-    synchronized (this) {
+    lock.lock();
+    try {
       applied = Math.max(applied, seq);
-      notifyAll();
+      changed.signalAll();
+    } finally {
+      lock.unlock();
     }
   }
 
   /** Maintenance failed; wakes waiting queries so they search exactly instead. */
   void fail() {
-    synchronized (this) {
+    lock.lock();
+    try {
       failing = true;
-      notifyAll();
+      changed.signalAll();
+    } finally {
+      lock.unlock();
     }
   }
 
@@ -52,14 +61,17 @@ final class IndexProgress {
    * {@code seq}; false when they do not by then, or maintenance fails meanwhile.
    */
   boolean await(long seq, long deadlineNanos) throws InterruptedException {
-    synchronized (this) {
+    lock.lock();
+    try {
       while (applied < seq && !failing) {
         long left = deadlineNanos - System.nanoTime();
         if (left <= 0) {
           return false;
         }
-        TimeUnit.NANOSECONDS.timedWait(this, left);
+        changed.awaitNanos(left);
       }
+    } finally {
+      lock.unlock();
     }
     return applied >= seq;
   }
