@@ -27,4 +27,7 @@
  * <p>The command line adds its own: the shell's live counter ({@code pluresdb-live-counter}) and
  * {@code serve}'s shutdown hook. SQLite itself starts no thread.
  */
+@NullMarked
 package io.pluresdb.engine.threads;
+
+import org.jspecify.annotations.NullMarked;
