@@ -207,6 +207,30 @@ public class PluresDataSource implements DataSource {
     set(PluresProperty.TRUST_ALL, trustAll);
   }
 
+  public long getRequestTimeout() {
+    return Long.parseLong(text(PluresProperty.REQUEST_TIMEOUT));
+  }
+
+  public void setRequestTimeout(long millis) {
+    set(PluresProperty.REQUEST_TIMEOUT, millis);
+  }
+
+  public int getMaxConnections() {
+    return Integer.parseInt(text(PluresProperty.MAX_CONNECTIONS));
+  }
+
+  public void setMaxConnections(int connections) {
+    set(PluresProperty.MAX_CONNECTIONS, connections);
+  }
+
+  public int getMaxConnectionsPerAddress() {
+    return Integer.parseInt(text(PluresProperty.MAX_CONNECTIONS_PER_ADDRESS));
+  }
+
+  public void setMaxConnectionsPerAddress(int connections) {
+    set(PluresProperty.MAX_CONNECTIONS_PER_ADDRESS, connections);
+  }
+
   @Override
   public Connection getConnection() throws SQLException {
     String target;

@@ -4,6 +4,7 @@ import io.pluresdb.crdt.error.Errors;
 import io.pluresdb.crdt.error.SqlState;
 import io.pluresdb.engine.api.EngineSettings;
 import io.pluresdb.engine.api.ReplicationSettings;
+import io.pluresdb.sync.netty.Admission;
 import io.pluresdb.sync.netty.SyncClient;
 import io.pluresdb.sync.netty.TlsSettings;
 import java.net.InetSocketAddress;
@@ -42,10 +43,27 @@ public final class EngineUrls {
             url.get(PluresProperty.KEY_STORE_PASSWORD),
             path(url.get(PluresProperty.TRUST_STORE)),
             url.get(PluresProperty.TRUST_STORE_PASSWORD),
-            Boolean.parseBoolean(url.get(PluresProperty.TRUST_ALL))));
+            Boolean.parseBoolean(url.get(PluresProperty.TRUST_ALL))),
+        admission(url));
   }
 
-  /** True when this node listens or has peers. */
+  /** How many peer connections the listener accepts, and how long they may take to upgrade. */
+  static Admission admission(ConnectionUrl url) throws SQLException {
+    try {
+      return new Admission(
+          Duration.ofMillis(url.getMillis(PluresProperty.REQUEST_TIMEOUT)),
+          Integer.parseInt(url.get(PluresProperty.MAX_CONNECTIONS)),
+          Integer.parseInt(url.get(PluresProperty.MAX_CONNECTIONS_PER_ADDRESS)));
+    } catch (IllegalArgumentException e) {
+      throw Errors.of(
+          SqlState.CLIENT_UNABLE_TO_CONNECT,
+          "invalid peer admission settings (request_timeout, max_connections,"
+              + " max_connections_per_address): "
+              + e.getMessage(),
+          e);
+    }
+  }
+
   static InetSocketAddress listen(String value) throws SQLException {
     if (value == null || value.isBlank()) {
       return null;

@@ -88,7 +88,23 @@ public enum PluresProperty {
       "trust_all",
       Kind.BOOLEAN,
       "false",
-      "Accept any certificate from wss:// peers: for tests only, never in production.");
+      "Accept any certificate from wss:// peers: for tests only, never in production."),
+  REQUEST_TIMEOUT(
+      "request_timeout",
+      Kind.MILLIS,
+      "10000",
+      "Milliseconds an accepted peer connection may take to finish its HTTP request and WebSocket"
+          + " upgrade before the listener closes it."),
+  MAX_CONNECTIONS(
+      "max_connections",
+      Kind.POSITIVE_INTEGER,
+      "1024",
+      "Peer connections the listener holds open at once; more are closed as they are accepted."),
+  MAX_CONNECTIONS_PER_ADDRESS(
+      "max_connections_per_address",
+      Kind.POSITIVE_INTEGER,
+      "64",
+      "Peer connections the listener holds open at once from one remote address.");
 
   /** How a property's text value is checked and typed. */
   public enum Kind {

@@ -1,10 +1,12 @@
 package io.pluresdb.engine.api;
 
+import io.pluresdb.sync.netty.Admission;
 import io.pluresdb.sync.netty.TlsSettings;
 import io.pluresdb.sync.replicator.ReplicatorConfig;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What an engine replicates with: where it listens, which peers it dials, the shared token and the
@@ -14,23 +16,36 @@ import java.util.List;
  * @param peers the peer URLs, possibly empty
  * @param token the shared secret, or null
  * @param tls key store and trust settings
+ * @param admission how many peer connections a listener accepts and how long they may take to
+ *     become sessions
  */
 public record ReplicationSettings(
-    InetSocketAddress listen, List<URI> peers, String token, TlsSettings tls) {
+    @Nullable InetSocketAddress listen,
+    List<URI> peers,
+    @Nullable String token,
+    TlsSettings tls,
+    Admission admission) {
 
   public ReplicationSettings {
     peers = List.copyOf(peers);
   }
 
-  /** Reads and checks the URL's replication properties. */
+  /** Settings with the default admission bounds. */
+  public ReplicationSettings(
+      @Nullable InetSocketAddress listen,
+      List<URI> peers,
+      @Nullable String token,
+      TlsSettings tls) {
+    this(listen, peers, token, tls, Admission.defaults());
+  }
+
+  /** True when the engine listens for peers or dials any. */
   public boolean enabled() {
     return listen != null || !peers.isEmpty();
   }
 
   /** The replicator's configuration. */
   public ReplicatorConfig toConfig() {
-    return ReplicatorConfig.of(listen, peers, token).withTls(tls);
+    return ReplicatorConfig.of(listen, peers, token).withTls(tls).withAdmission(admission);
   }
-
-  /** {@code host:port} (IPv6 in brackets); port 0 picks a free port. */
 }

@@ -39,10 +39,17 @@ public final class SyncServer implements AutoCloseable {
 
   private final Channel serverChannel;
   private final ChannelGroup connections;
+  private final AdmissionControl admission;
 
-  private SyncServer(Channel serverChannel, ChannelGroup connections) {
+  private SyncServer(Channel serverChannel, ChannelGroup connections, AdmissionControl admission) {
     this.serverChannel = serverChannel;
     this.connections = connections;
+    this.admission = admission;
+  }
+
+  /** Connections accepted and open now, sessions or not yet (refused ones are not counted). */
+  public int openConnections() {
+    return admission.open();
   }
 
   /** Binds the listener and returns once it accepts connections. */
@@ -51,11 +58,13 @@ public final class SyncServer implements AutoCloseable {
       InetSocketAddress address,
       TlsSettings tls,
       Limits limits,
+      Admission admission,
       StatusRoute status,
       LinkOpener opener)
       throws InterruptedException {
     SslContext ssl = tls.serverEnabled() ? tls.serverContext() : null;
     ChannelGroup connections = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
+    AdmissionControl admissionControl = new AdmissionControl(admission);
     WebSocketServerProtocolConfig ws =
         WebSocketServerProtocolConfig.newBuilder()
             .websocketPath("/")
@@ -77,6 +86,7 @@ public final class SyncServer implements AutoCloseable {
                   protected void initChannel(SocketChannel ch) {
                     connections.add(ch);
                     ChannelPipeline p = ch.pipeline();
+                    p.addLast(admissionControl);
                     if (ssl != null) {
                       p.addLast(ssl.newHandler(ch.alloc()));
                     }
@@ -84,13 +94,15 @@ public final class SyncServer implements AutoCloseable {
                     p.addLast(new HttpObjectAggregator(MAX_HTTP_REQUEST_BYTES));
                     p.addLast(status);
                     p.addLast(new WebSocketServerProtocolHandler(ws));
+                    // after the upgrade handler, so that it sees the upgrade complete
+                    p.addLast(new RequestDeadline(admission.requestDeadline()));
                     p.addLast(new WebSocketFrameAggregator(limits.maxMessageBytes()));
                     p.addLast(FrameCodec.INSTANCE);
                     p.addLast(new SessionHandler(opener));
                   }
                 });
     Channel channel = b.bind(address).sync().channel();
-    return new SyncServer(channel, connections);
+    return new SyncServer(channel, connections, admissionControl);
   }
 
   /** The address the listener is bound to (with the actual port when port 0 was asked). */

@@ -110,6 +110,7 @@ public final class Replicator implements AutoCloseable {
               config.listen(),
               config.tls(),
               config.limits(),
+              config.admission(),
               new StatusRoute(config.token(), this::statusPage),
               ch -> openLink(ch, Role.SERVER, String.valueOf(ch.remoteAddress())));
       LOG.info("node {} listening on {}", store.nodeId(), server.boundAddress());
@@ -124,6 +125,11 @@ public final class Replicator implements AutoCloseable {
   /** The listener's bound address (its real port when port 0 was asked), or null. */
   public InetSocketAddress listenAddress() {
     return server == null ? null : server.boundAddress();
+  }
+
+  /** Connections this node's listener holds open now (0 when it does not listen). */
+  public int openConnections() {
+    return server == null ? 0 : server.openConnections();
   }
 
   ReplicatorConfig config() {

@@ -1,5 +1,6 @@
 package io.pluresdb.sync.replicator;
 
+import io.pluresdb.sync.netty.Admission;
 import io.pluresdb.sync.netty.Limits;
 import io.pluresdb.sync.netty.TlsSettings;
 import java.net.InetSocketAddress;
@@ -15,6 +16,7 @@ import java.util.List;
  * @param token the shared secret; required when listening on a non-loopback address
  * @param tls key store of the listener and trust of the client
  * @param limits per-connection size and backpressure bounds
+ * @param admission how many connections a listener accepts and how long they may take to upgrade
  * @param tickInterval how often sessions are ticked (heartbeats, idle timeouts)
  * @param backoff delays between reconnection attempts
  */
@@ -24,6 +26,7 @@ public record ReplicatorConfig(
     String token,
     TlsSettings tls,
     Limits limits,
+    Admission admission,
     Duration tickInterval,
     Backoff backoff) {
 
@@ -39,23 +42,28 @@ public record ReplicatorConfig(
         token,
         TlsSettings.none(),
         Limits.defaults(),
+        Admission.defaults(),
         Duration.ofMillis(500),
         Backoff.defaults());
   }
 
   public ReplicatorConfig withTls(TlsSettings t) {
-    return new ReplicatorConfig(listen, peers, token, t, limits, tickInterval, backoff);
+    return new ReplicatorConfig(listen, peers, token, t, limits, admission, tickInterval, backoff);
   }
 
   public ReplicatorConfig withLimits(Limits l) {
-    return new ReplicatorConfig(listen, peers, token, tls, l, tickInterval, backoff);
+    return new ReplicatorConfig(listen, peers, token, tls, l, admission, tickInterval, backoff);
+  }
+
+  public ReplicatorConfig withAdmission(Admission a) {
+    return new ReplicatorConfig(listen, peers, token, tls, limits, a, tickInterval, backoff);
   }
 
   public ReplicatorConfig withBackoff(Backoff b) {
-    return new ReplicatorConfig(listen, peers, token, tls, limits, tickInterval, b);
+    return new ReplicatorConfig(listen, peers, token, tls, limits, admission, tickInterval, b);
   }
 
   public ReplicatorConfig withTickInterval(Duration d) {
-    return new ReplicatorConfig(listen, peers, token, tls, limits, d, backoff);
+    return new ReplicatorConfig(listen, peers, token, tls, limits, admission, d, backoff);
   }
 }
