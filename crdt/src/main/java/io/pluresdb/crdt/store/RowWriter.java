@@ -41,10 +41,7 @@ final class RowWriter {
     return write(
         sql,
         ps -> {
-          int i = 1;
-          for (int p : pos) {
-            Values.bind(ps, i++, s.fields.get(t.names[p]).value(), t.types[p]);
-          }
+          int i = bindFields(ps, t, pos, s);
           ps.setBytes(i++, new ClockVector(s.existence, StateColumns.clocks(t, s)).encode(w.node));
           Keys.bind(ps, i, t, key);
         },
@@ -54,6 +51,16 @@ final class RowWriter {
         cause);
   }
 
+  /** Binds the state's values of the columns at {@code pos} from 1; returns the next index. */
+  private static int bindFields(PreparedStatement ps, TableSql t, int[] pos, EntityState s)
+      throws SQLException {
+    int i = 1;
+    for (int p : pos) {
+      Values.bind(ps, i++, s.fields.get(t.names[p]).value(), t.types[p]);
+    }
+    return i;
+  }
+
   /** Inserts the materialized row; false when a constraint refused it. */
   boolean insert(TableSql t, Object[] key, EntityState s, OpId cause) throws SQLException {
     int[] pos = StateColumns.positions(t, s);
@@ -61,10 +68,7 @@ final class RowWriter {
     return write(
         sql,
         ps -> {
-          int i = 1;
-          for (int p : pos) {
-            Values.bind(ps, i++, s.fields.get(t.names[p]).value(), t.types[p]);
-          }
+          int i = bindFields(ps, t, pos, s);
           if (t.hiddenId) {
             ps.setBytes(i++, (byte[]) key[0]);
           }
