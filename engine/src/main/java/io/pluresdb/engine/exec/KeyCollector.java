@@ -90,16 +90,7 @@ final class KeyCollector {
     if (columns != null) {
       for (int c : columns) {
         ColumnDef d = table.columns().get(c);
-        metas.add(
-            new ColumnMeta(
-                d.name(),
-                d.name(),
-                table.name(),
-                d.type(),
-                d.precision(),
-                d.scale(),
-                d.nullable(),
-                d.autoIncrement()));
+        metas.add(ColumnMeta.of(table, d));
       }
     }
     return metas;

@@ -34,16 +34,7 @@ final class Returning {
     List<ColumnMeta> metas = new ArrayList<>();
     for (String n : names) {
       ColumnDef d = table.column(n);
-      metas.add(
-          new ColumnMeta(
-              d.name(),
-              d.name(),
-              table.name(),
-              d.type(),
-              d.precision(),
-              d.scale(),
-              d.nullable(),
-              d.autoIncrement()));
+      metas.add(ColumnMeta.of(table, d));
     }
     return new Plan.Write(write.sql(), write.kind(), names, metas);
   }

@@ -1,6 +1,8 @@
 package io.pluresdb.sql.read;
 
+import io.pluresdb.crdt.schema.ColumnDef;
 import io.pluresdb.crdt.schema.ColumnType;
+import io.pluresdb.crdt.schema.TableDef;
 
 /**
  * A result column, as {@code ResultSetMetaData} reports it.
@@ -26,5 +28,18 @@ public record ColumnMeta(
 
   public static ColumnMeta of(String label, ColumnType type) {
     return new ColumnMeta(label, label, "", type, 0, 0, true, false);
+  }
+
+  /** A table's column as a result column, labelled by its name. */
+  public static ColumnMeta of(TableDef table, ColumnDef d) {
+    return new ColumnMeta(
+        d.name(),
+        d.name(),
+        table.name(),
+        d.type(),
+        d.precision(),
+        d.scale(),
+        d.nullable(),
+        d.autoIncrement());
   }
 }
