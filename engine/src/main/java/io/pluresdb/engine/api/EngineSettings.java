@@ -13,7 +13,10 @@ import org.jspecify.annotations.Nullable;
  * @param replication the listener, peers, token and TLS of the replicator
  */
 public record EngineSettings(
-    boolean synchronousFull, Duration maxClockDrift, String node, ReplicationSettings replication) {
+    boolean synchronousFull,
+    Duration maxClockDrift,
+    @Nullable String node,
+    ReplicationSettings replication) {
 
   /**
    * The first property in which {@code other} asks for something this engine does not run with, or
@@ -22,13 +25,13 @@ public record EngineSettings(
    */
   public @Nullable String conflictWith(EngineSettings other) {
     if (synchronousFull != other.synchronousFull) {
-      return "synchronous" + "=" + (synchronousFull ? "FULL" : "NORMAL");
+      return "synchronous=" + (synchronousFull ? "FULL" : "NORMAL");
     }
     if (!maxClockDrift.equals(other.maxClockDrift)) {
-      return "max_clock_drift" + "=" + maxClockDrift.toMillis();
+      return "max_clock_drift=" + maxClockDrift.toMillis();
     }
     if (other.node != null && !other.node.equals(node)) {
-      return "node" + "=" + node;
+      return "node=" + node;
     }
     // a connection without replication properties joins whatever replication runs
     if (other.replication.enabled() && !other.replication.equals(replication)) {
@@ -38,6 +41,6 @@ public record EngineSettings(
   }
 
   private static String describe(ReplicationSettings r) {
-    return r.enabled() ? "listen" + "=" + r.listen() + ", " + "peers" + "=" + r.peers() : "off";
+    return r.enabled() ? "listen=" + r.listen() + ", peers=" + r.peers() : "off";
   }
 }
