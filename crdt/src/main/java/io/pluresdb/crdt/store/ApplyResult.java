@@ -25,9 +25,11 @@ public sealed interface ApplyResult {
    *
    * @param applied transactions newly applied
    * @param duplicates transactions already held, ignored
-   * @param pending transactions kept waiting for missing precursors
+   * @param pending transactions of the call kept waiting (parked) for what they miss
+   * @param parked of those, the ones that were not parked before the call (a transaction received
+   *     again while parked is pending but not newly parked)
    */
-  record Applied(int applied, int duplicates, int pending) implements ApplyResult {
+  record Applied(int applied, int duplicates, int pending, int parked) implements ApplyResult {
     @Override
     public Applied orThrow() {
       return this;

@@ -24,7 +24,7 @@ import java.util.List;
  * <p>Not thread-safe: used by the writer only.
  */
 final class Materializer {
-  /** The operation needs a table or column this node does not have yet. */
+  /** The operation needs a table or column this node does not have yet (the message says which). */
   static final class MissingSchema extends Exception {
     private static final long serialVersionUID = 1L;
 
@@ -56,11 +56,11 @@ final class Materializer {
       if (isDropped(op.table())) {
         return;
       }
-      throw new MissingSchema("table " + op.table());
+      throw new MissingSchema("no table '" + op.table() + "'");
     }
     for (String c : op.columns()) {
       if (t.def.columnIndex(c) < 0) {
-        throw new MissingSchema("column " + c + " of " + op.table());
+        throw new MissingSchema("table '" + op.table() + "' has no column '" + c + "'");
       }
     }
     Object[] key = Keys.canonical(t, op.key());

@@ -14,6 +14,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Locale;
@@ -24,10 +25,10 @@ import java.util.UUID;
 /**
  * The store's internal tables (all prefixed {@code _pl_}): identity and catalog ({@code _pl_meta}),
  * the log with one row per transaction ({@code _pl_log}), the version vector ({@code _pl_vv}),
- * remote transactions waiting for their precursors ({@code _pl_pending}), the merge state of
- * deleted entities and of entities hidden by a UNIQUE conflict ({@code _pl_tomb}), dropped tables
- * ({@code _pl_dropped}), the operation ids of added columns ({@code _pl_added}) and recorded
- * conflicts ({@code _pl_conflicts}, queryable by users).
+ * remote transactions waiting for their precursors ({@code _pl_pending}, see {@link ParkedTable}),
+ * the merge state of deleted entities and of entities hidden by a UNIQUE conflict ({@code
+ * _pl_tomb}), dropped tables ({@code _pl_dropped}), the operation ids of added columns ({@code
+ * _pl_added}) and recorded conflicts ({@code _pl_conflicts}, queryable by users).
  *
  * <p>Not thread-safe: used while opening, then by the holder of the writer permit.
  */
@@ -43,7 +44,7 @@ final class Meta {
         + " node INTEGER NOT NULL, data BLOB NOT NULL)",
     "CREATE TABLE IF NOT EXISTS _pl_vv (node INTEGER PRIMARY KEY, last BLOB NOT NULL,"
         + " tx BLOB NOT NULL)",
-    "CREATE TABLE IF NOT EXISTS _pl_pending (tx BLOB PRIMARY KEY, data BLOB NOT NULL)",
+    ParkedTable.DDL,
     "CREATE TABLE IF NOT EXISTS _pl_tomb (tbl TEXT NOT NULL, key BLOB NOT NULL,"
         + " state BLOB NOT NULL, hidden INTEGER NOT NULL DEFAULT 0, PRIMARY KEY (tbl, key))"
         + " WITHOUT ROWID",
@@ -61,12 +62,14 @@ final class Meta {
     this.conn = conn;
   }
 
-  void createTables() throws SQLException {
+  /** Creates the internal tables, or upgrades those of an older version in place at {@code now}. */
+  void createTables(Instant now) throws SQLException {
     try (Statement s = conn.createStatement()) {
       s.execute("BEGIN IMMEDIATE");
       for (String ddl : TABLES) {
         s.execute(ddl);
       }
+      ParkedTable.upgrade(s, now);
       String format = get("format");
       if (format == null) {
         put("format", Integer.toString(FORMAT));
@@ -210,19 +213,6 @@ final class Meta {
   void saveCatalog(Writer w, Catalog c) throws SQLException {
     PreparedStatement ps = w.prepare("INSERT OR REPLACE INTO _pl_meta(k, v) VALUES ('catalog',?)");
     ps.setString(1, SchemaJson.write(c));
-    ps.executeUpdate();
-  }
-
-  void savePending(Writer w, OpId tx, byte[] record) throws SQLException {
-    PreparedStatement ps = w.prepare("INSERT OR IGNORE INTO _pl_pending(tx, data) VALUES (?,?)");
-    ps.setBytes(1, tx.toBytes());
-    ps.setBytes(2, record);
-    ps.executeUpdate();
-  }
-
-  void deletePending(Writer w, OpId tx) throws SQLException {
-    PreparedStatement ps = w.prepare("DELETE FROM _pl_pending WHERE tx=?");
-    ps.setBytes(1, tx.toBytes());
     ps.executeUpdate();
   }
 }

@@ -3,14 +3,12 @@ package io.pluresdb.crdt.store;
 import io.pluresdb.crdt.clock.OpId;
 import io.pluresdb.crdt.feed.EntityChange;
 import io.pluresdb.crdt.op.LogEntry;
-import io.pluresdb.crdt.op.Operation;
 import io.pluresdb.crdt.op.ReceivedTx;
 import io.pluresdb.crdt.op.Transaction;
 import io.pluresdb.crdt.schema.Catalog;
 import io.pluresdb.crdt.schema.SchemaChange;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -22,7 +20,8 @@ import java.util.Set;
  * One call of {@link Store#applyRemote}: each transaction is a duplicate (its last op id is covered
  * by the version vector), ready (its node's previous transaction and every precursor are covered,
  * checked against the version vector since each node's transactions apply in order), or pending
- * (kept in {@code _pl_pending} and retried whenever another transaction applies).
+ * (parked: kept in {@code _pl_pending} with its origin and what it waits for, see {@link
+ * ParkReason}, and retried whenever another transaction applies).
  *
  * <p>The whole call runs in one SQLite transaction, committed at its end, because a commit costs
  * more than a small transaction's rows (catching up is mostly small transactions). Each ready
@@ -44,7 +43,10 @@ final class RemoteApply {
   private final Writer w;
   private final Meta meta;
   private final TxApplier applier;
+  private final String origin;
+  private final Instant now;
   private final Set<OpId> pendingInput = new HashSet<>();
+  private final Set<OpId> newlyParked = new HashSet<>();
 
   /** node → version applied in this call, not yet published to the target. */
   private final Map<Long, Meta.Version> groupVersions = new HashMap<>();
@@ -55,8 +57,16 @@ final class RemoteApply {
   private int applied;
   private int duplicates;
 
-  RemoteApply(ApplyTarget target) {
+  /** Why the last transaction that was ready could not apply (a table or column is missing). */
+  private String schemaMissing = "";
+
+  /**
+   * A call applying transactions received from {@code origin} (a peer node, or ""), at {@code now}.
+   */
+  RemoteApply(ApplyTarget target, String origin, Instant now) {
     this.target = target;
+    this.origin = origin;
+    this.now = now;
     this.w = target.writer();
     this.meta = target.meta();
     this.applier = new TxApplier(w);
@@ -75,7 +85,9 @@ final class RemoteApply {
           } else if (ready(tx) && applyOne(r)) {
             retryPending();
           } else {
-            meta.savePending(w, tx.id(), r.record());
+            if (ParkedTable.park(w, r, origin, now, reason(tx))) {
+              newlyParked.add(tx.id());
+            }
             mayHavePending = true;
             pendingInput.add(tx.id());
           }
@@ -96,13 +108,12 @@ final class RemoteApply {
     } finally {
       w.pragmas("PRAGMA foreign_keys=ON", "PRAGMA ignore_check_constraints=OFF");
     }
-    return new ApplyResult.Applied(applied, duplicates, pendingInput.size());
+    newlyParked.retainAll(pendingInput);
+    return new ApplyResult.Applied(applied, duplicates, pendingInput.size(), newlyParked.size());
   }
 
   private boolean hasPending() throws SQLException {
-    try (ResultSet rs = w.prepare("SELECT 1 FROM _pl_pending LIMIT 1").executeQuery()) {
-      return rs.next();
-    }
+    return ParkedTable.any(w);
   }
 
   private Meta.Version version(long node) {
@@ -115,27 +126,14 @@ final class RemoteApply {
     return v != null && tx.lastId().compareTo(v.last()) <= 0;
   }
 
-  private boolean covered(OpId id) {
-    Meta.Version v = version(id.node());
-    return v != null && id.compareTo(v.last()) <= 0;
+  private boolean ready(Transaction tx) {
+    return ParkReason.missing(tx, this::version) == null;
   }
 
-  private boolean ready(Transaction tx) {
-    if (tx.prev() != null) {
-      Meta.Version v = version(tx.node());
-      if (v == null || v.tx().compareTo(tx.prev()) < 0) {
-        return false;
-      }
-    }
-    for (Operation op : tx.ops()) {
-      for (OpId p : op.precursors()) {
-        boolean inTx = p.node() == tx.node() && p.after(tx.id());
-        if (!inTx && !covered(p)) {
-          return false;
-        }
-      }
-    }
-    return true;
+  /** What a transaction that did not apply waits for. */
+  private String reason(Transaction tx) {
+    String missing = ParkReason.missing(tx, this::version);
+    return missing != null ? missing : schemaMissing;
   }
 
   private boolean applyOne(ReceivedTx r) throws SQLException {
@@ -151,7 +149,7 @@ final class RemoteApply {
       Meta.Version next = new Meta.Version(tx.lastId(), tx.id());
       meta.saveVersion(w, tx.node(), next);
       if (mayHavePending) {
-        meta.deletePending(w, tx.id());
+        ParkedTable.unpark(w, tx.id());
       }
       if (!schema.isEmpty()) {
         meta.saveCatalog(w, w.catalog());
@@ -159,6 +157,7 @@ final class RemoteApply {
       w.prepare("RELEASE pl_tx").execute();
       groupVersions.put(tx.node(), next);
     } catch (Materializer.MissingSchema e) {
+      schemaMissing = e.getMessage();
       w.prepare("ROLLBACK TO pl_tx").execute();
       w.prepare("RELEASE pl_tx").execute();
       w.catalog(before);
@@ -176,29 +175,24 @@ final class RemoteApply {
     boolean progress = mayHavePending;
     while (progress) {
       progress = false;
-      List<ReceivedTx> pending = loadPending();
+      List<ParkedTable.Row> pending = ParkedTable.load(w);
       mayHavePending = !pending.isEmpty();
-      for (ReceivedTx r : pending) {
+      for (ParkedTable.Row row : pending) {
+        ReceivedTx r = row.received();
         Transaction tx = r.tx();
         if (duplicate(tx)) {
-          meta.deletePending(w, tx.id());
+          ParkedTable.unpark(w, tx.id());
           pendingInput.remove(tx.id());
         } else if (ready(tx) && applyOne(r)) {
           progress = true;
+        } else {
+          String why = reason(tx);
+          if (!why.equals(row.reason())) {
+            // what it waits for changed (its precursors came, its table did not): say so
+            ParkedTable.reason(w, tx.id(), why);
+          }
         }
       }
     }
-  }
-
-  /** The pending records as stored (as received), each decoded once to check its readiness. */
-  private List<ReceivedTx> loadPending() throws SQLException {
-    List<ReceivedTx> out = new ArrayList<>();
-    try (Statement s = w.conn.createStatement();
-        ResultSet rs = s.executeQuery("SELECT data FROM _pl_pending ORDER BY tx")) {
-      while (rs.next()) {
-        out.add(ReceivedTx.decode(rs.getBytes(1)));
-      }
-    }
-    return out;
   }
 }

@@ -14,6 +14,7 @@ import io.pluresdb.crdt.op.VersionVector;
 import io.pluresdb.crdt.schema.Catalog;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -47,6 +48,8 @@ final class SqliteStore implements Store {
   private final OpEncoder encoder = new OpEncoder();
   private final LocalCommit localCommit;
   private final RemoteTarget remoteTarget;
+  private final ParkedWatch parked;
+  private final Clock wallClock;
 
   private SqliteStore(StoreFiles files, Connection conn, StoreConfig config) throws SQLException {
     this.files = files;
@@ -54,9 +57,12 @@ final class SqliteStore implements Store {
     this.log = new LogReader(files);
     // the internal tables are created and read in auto-commit mode, before the writer exists
     this.meta = new Meta(conn);
-    meta.createTables();
+    this.wallClock = config.clock();
+    meta.createTables(wallClock.instant());
     long node = meta.node(config.nodeName());
     this.nodeId = String.format(Locale.ROOT, "%012x", node);
+    this.parked = new ParkedWatch("node " + nodeId + " (" + files.description() + ")");
+    parked.refresh(conn);
     String databaseId = meta.databaseId();
     this.state = new CommittedState(meta);
     this.clock = new HybridLogicalClock(config.clock(), node, config.maxClockDrift());
@@ -186,7 +192,7 @@ final class SqliteStore implements Store {
   }
 
   @Override
-  public ApplyResult applyRemote(List<ReceivedTx> received) throws SQLException {
+  public ApplyResult applyRemote(List<ReceivedTx> received, String origin) throws SQLException {
     long allowed = clock.maxDrift().toMillis();
     for (ReceivedTx r : received) {
       // checked before taking the writer, so a refused call writes nothing at all
@@ -197,11 +203,23 @@ final class SqliteStore implements Store {
     }
     permit.acquire(REMOTE_WAIT);
     try {
-      return new RemoteApply(remoteTarget).apply(received);
+      ApplyResult.Applied done =
+          new RemoteApply(remoteTarget, origin, wallClock.instant()).apply(received);
+      if (done.pending() > 0 || parked.summary().total().count() > 0) {
+        // only then can what is parked have changed; the read ends in a commit of nothing
+        parked.refresh(writer.conn);
+        writer.commit();
+      }
+      return done;
     } finally {
       permit.release();
       feed.drain();
     }
+  }
+
+  @Override
+  public ParkedSummary parked() {
+    return parked.summary();
   }
 
   @Override

@@ -103,15 +103,31 @@ public interface Store extends AutoCloseable {
   /**
    * Applies transactions received from other nodes: each atomically, idempotently (a transaction
    * already held changes nothing) and causally (one whose precursors, previous transaction of its
-   * node, or table and columns are missing is kept pending until they arrive). Each record is kept
-   * byte for byte as received, in the log and while pending, so logs are identical across nodes and
-   * {@link #readLog} hands relays the author's bytes. Rows merge field by field by operation id; a
-   * merged row that a local UNIQUE constraint refuses stays hidden while an older entity holds the
-   * value, and is recorded in the {@code _pl_conflicts} table. A transaction stamped further in the
-   * future than the allowed clock drift refuses the whole call before anything is written: the
-   * result is then an {@link ApplyResult.ClockDrift}.
+   * node, or table and columns are missing is parked until they arrive, with {@code origin}, the
+   * peer node it came from, the time and what it waits for: see {@link #parked}). Each record is
+   * kept byte for byte as received, in the log and while pending, so logs are identical across
+   * nodes and {@link #readLog} hands relays the author's bytes. Rows merge field by field by
+   * operation id; a merged row that a local UNIQUE constraint refuses stays hidden while an older
+   * entity holds the value, and is recorded in the {@code _pl_conflicts} table. A transaction
+   * stamped further in the future than the allowed clock drift refuses the whole call before
+   * anything is written: the result is then an {@link ApplyResult.ClockDrift}.
    */
-  ApplyResult applyRemote(List<ReceivedTx> received) throws SQLException;
+  ApplyResult applyRemote(List<ReceivedTx> received, String origin) throws SQLException;
+
+  /**
+   * Applies transactions as {@link #applyRemote(List, String)} does, from no named origin (tools
+   * and tests that hand records over without a session).
+   */
+  default ApplyResult applyRemote(List<ReceivedTx> received) throws SQLException {
+    return applyRemote(received, "");
+  }
+
+  /**
+   * What is parked now: received transactions that cannot be applied yet, per origin and in total,
+   * each with the oldest and what it waits for. A snapshot kept in memory (reading it does no I/O),
+   * current as of the last {@link #applyRemote} call.
+   */
+  ParkedSummary parked();
 
   /** Every transaction in the log, in log order (for replication, rebuilds and tests). */
   List<Transaction> log() throws SQLException;

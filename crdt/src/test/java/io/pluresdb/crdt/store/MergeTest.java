@@ -115,12 +115,12 @@ class MergeTest {
     List<ReceivedTx> log = Nodes.received(a);
     Store c = nodes.add(T0);
     ApplyResult early = c.applyRemote(List.of(log.get(2), log.get(1)));
-    assertThat(early).isEqualTo(new ApplyResult.Applied(0, 0, 2));
+    assertThat(early).isEqualTo(new ApplyResult.Applied(0, 0, 2, 2));
     assertThat(((SqliteStore) c).count("_pl_pending")).isEqualTo(2);
     ApplyResult.Applied rest = c.applyRemote(List.of(log.get(0))).orThrow();
     assertThat(rest.applied()).isEqualTo(3);
     assertThat(kv(c)).containsExactly("[1, x, 5, 1.0]");
-    assertThat(c.applyRemote(log)).isEqualTo(new ApplyResult.Applied(0, 3, 0));
+    assertThat(c.applyRemote(log)).isEqualTo(new ApplyResult.Applied(0, 3, 0, 0));
     assertThat(((SqliteStore) c).count("_pl_pending")).isZero();
     assertThat(c.log()).hasSize(3);
   }

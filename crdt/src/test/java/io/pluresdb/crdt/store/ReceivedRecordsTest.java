@@ -40,7 +40,7 @@ class ReceivedRecordsTest {
     byte[] old = versionTwoInsert();
 
     ApplyResult early = c.applyRemote(List.of(ReceivedTx.decode(old.clone())));
-    assertThat(early).isEqualTo(new ApplyResult.Applied(0, 0, 1));
+    assertThat(early).isEqualTo(new ApplyResult.Applied(0, 0, 1, 1));
     assertThat(pending(c)).containsExactly(hex(old));
 
     Nodes.sync(a, c);

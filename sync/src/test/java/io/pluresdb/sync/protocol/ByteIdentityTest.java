@@ -44,7 +44,7 @@ class ByteIdentityTest {
       // a record an older node wrote (version 2) reaches a before the others connect
       byte[] old = versionTwoRecord();
       ApplyResult result = aStore.applyRemote(List.of(ReceivedTx.decode(old.clone())));
-      assertThat(result).isEqualTo(new ApplyResult.Applied(1, 0, 0));
+      assertThat(result).isEqualTo(new ApplyResult.Applied(1, 0, 0, 0));
 
       net.connect(a, hub);
       net.connect(b, hub);
