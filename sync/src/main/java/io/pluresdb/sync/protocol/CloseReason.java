@@ -18,6 +18,11 @@ public record CloseReason(Code code, String message) {
     CLOCK_DRIFT,
     FORBIDDEN,
     TIMEOUT,
-    INTERNAL
+    INTERNAL,
+    /**
+     * More of the peer's transactions are parked (cannot be applied yet) than the bound allows
+     * ({@link SyncConfig#maxParkedPerPeer}); what was received stays parked.
+     */
+    TOO_MANY_PARKED
   }
 }

@@ -35,7 +35,7 @@ final class Established {
     this.memory = memory;
     this.streamer =
         new Streamer(store, config, wire, access, memory.resumePoints(), peer, peerHolds);
-    this.inbound = new Inbound(store, access, streamer, wire);
+    this.inbound = new Inbound(store, access, streamer, wire, peer, config.maxParkedPerPeer());
   }
 
   /** Starts catching the peer up. */

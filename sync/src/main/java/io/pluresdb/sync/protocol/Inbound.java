@@ -3,6 +3,7 @@ package io.pluresdb.sync.protocol;
 import io.pluresdb.crdt.op.ReceivedTx;
 import io.pluresdb.crdt.op.Transaction;
 import io.pluresdb.crdt.store.ApplyResult;
+import io.pluresdb.crdt.store.Parked;
 import io.pluresdb.crdt.store.Store;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -22,14 +23,19 @@ final class Inbound {
   private final Access access;
   private final Streamer streamer;
   private final Wire wire;
+  private final String peer;
+  private final int maxParked;
   private long expected = 1;
   private long receivedTransactions;
 
-  Inbound(Store store, Access access, Streamer streamer, Wire wire) {
+  /** Receives from node {@code peer}, closing once more than {@code maxParked} of it are parked. */
+  Inbound(Store store, Access access, Streamer streamer, Wire wire, String peer, int maxParked) {
     this.store = store;
     this.access = access;
     this.streamer = streamer;
     this.wire = wire;
+    this.peer = peer;
+    this.maxParked = maxParked;
   }
 
   void batch(Message.Batch b, Outbox out) throws ProtocolException, SQLException {
@@ -65,12 +71,37 @@ final class Inbound {
       // the peer holds what it sends: never stream these back to it
       streamer.peerHolds(r.tx().id());
     }
-    if (store.applyRemote(txs) instanceof ApplyResult.ClockDrift drift) {
+    ApplyResult result = store.applyRemote(txs, peer);
+    if (result instanceof ApplyResult.ClockDrift drift) {
       throw new ProtocolException(CloseReason.Code.CLOCK_DRIFT, drift.message());
+    }
+    if (result instanceof ApplyResult.Applied a && a.parked() > 0) {
+      checkParked();
     }
     expected++;
     receivedTransactions += txs.size();
     wire.send(new Message.Ack(b.seqNo()), out);
+  }
+
+  /**
+   * Closes the session when the batch just applied left more of the peer's transactions parked than
+   * the bound. Only a batch that parked something new is checked, so a peer reconnecting with the
+   * same parked transactions still delivers what can apply. The batch is not acknowledged, yet
+   * nothing of it is lost: it was applied or parked, and the peer sends it again next time.
+   */
+  private void checkParked() throws ProtocolException {
+    Parked parked = store.parked().of(peer);
+    if (parked.count() > maxParked) {
+      throw new ProtocolException(
+          CloseReason.Code.TOO_MANY_PARKED,
+          parked.count()
+              + " transactions from node "
+              + peer
+              + " cannot be applied yet, more than the limit of "
+              + maxParked
+              + " (they stay parked); "
+              + parked.describe());
+    }
   }
 
   long receivedTransactions() {

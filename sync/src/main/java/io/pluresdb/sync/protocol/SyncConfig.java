@@ -21,6 +21,8 @@ import java.util.Objects;
  * @param window at most this many batches sent and not yet acknowledged
  * @param heartbeatInterval a Ping is sent after this long without sending anything
  * @param idleTimeout the session closes (TIMEOUT) after this long without hearing from the peer
+ * @param maxParkedPerPeer the session closes (TOO_MANY_PARKED) when a batch it received leaves more
+ *     than this many of the peer's transactions parked (unable to apply yet)
  * @param clock time for heartbeats, timeouts and status; tests inject their own
  */
 public record SyncConfig(
@@ -34,6 +36,7 @@ public record SyncConfig(
     int window,
     Duration heartbeatInterval,
     Duration idleTimeout,
+    int maxParkedPerPeer,
     Clock clock) {
 
   public SyncConfig {
@@ -45,9 +48,13 @@ public record SyncConfig(
       throw new IllegalArgumentException(
           "protocol version range [" + minVersion + ", " + maxVersion + "] is empty");
     }
-    if (maxFrameBytes < 64 || batchMaxTransactions < 1 || batchMaxBytes < 1 || window < 1) {
+    if (maxFrameBytes < 64
+        || batchMaxTransactions < 1
+        || batchMaxBytes < 1
+        || window < 1
+        || maxParkedPerPeer < 1) {
       throw new IllegalArgumentException(
-          "frame, batch and window limits must be positive (frames at least 64 bytes)");
+          "frame, batch, window and parked limits must be positive (frames at least 64 bytes)");
     }
     if (idleTimeout.compareTo(heartbeatInterval) <= 0) {
       throw new IllegalArgumentException(
@@ -57,6 +64,9 @@ public record SyncConfig(
               + heartbeatInterval);
     }
   }
+
+  /** The default of {@link #maxParkedPerPeer}. */
+  public static final int DEFAULT_MAX_PARKED = 10_000;
 
   /** The defaults: no token, everyone admitted, protocol version 1, 16 MiB frames. */
   public static SyncConfig defaults() {
@@ -80,6 +90,7 @@ public record SyncConfig(
     b.window = window;
     b.heartbeatInterval = heartbeatInterval;
     b.idleTimeout = idleTimeout;
+    b.maxParkedPerPeer = maxParkedPerPeer;
     b.clock = clock;
     return b;
   }
@@ -98,6 +109,9 @@ public record SyncConfig(
     private int window = 4;
     private Duration heartbeatInterval = Duration.ofSeconds(10);
     private Duration idleTimeout = Duration.ofSeconds(30);
+    // each parked record is kept in the store and re-checked whenever a transaction applies, so a
+    // peer that sends what cannot apply is stopped well before that gets costly
+    private int maxParkedPerPeer = DEFAULT_MAX_PARKED;
     private Clock clock = Clock.systemUTC();
 
     private Builder() {}
@@ -140,6 +154,11 @@ public record SyncConfig(
       return this;
     }
 
+    public Builder maxParkedPerPeer(int n) {
+      maxParkedPerPeer = n;
+      return this;
+    }
+
     public Builder clock(Clock c) {
       clock = c;
       return this;
@@ -157,6 +176,7 @@ public record SyncConfig(
           window,
           heartbeatInterval,
           idleTimeout,
+          maxParkedPerPeer,
           clock);
     }
   }

@@ -4,17 +4,21 @@ import io.netty.channel.Channel;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
+import io.pluresdb.crdt.store.ParkedSummary;
 import io.pluresdb.crdt.store.Store;
 import io.pluresdb.sync.netty.SessionLink;
 import io.pluresdb.sync.netty.StatusRoute;
 import io.pluresdb.sync.netty.SyncServer;
 import io.pluresdb.sync.protocol.NodeMemory;
+import io.pluresdb.sync.protocol.PeerStatus;
 import io.pluresdb.sync.protocol.Role;
 import java.net.InetSocketAddress;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -164,7 +168,9 @@ public final class Replicator implements AutoCloseable {
 
   /**
    * Every peer: the live connections, each configured peer that is not connected, and the last few
-   * accepted connections that closed (so a refused peer shows why).
+   * accepted connections that closed (so a refused peer shows why), each with what this node holds
+   * parked from the peer's node; and a row for each other node with transactions parked here (one
+   * that has not connected since this node started), so that no stall goes unseen.
    */
   public List<PeerRow> peers() {
     List<PeerRow> rows = new ArrayList<>();
@@ -179,7 +185,25 @@ public final class Replicator implements AutoCloseable {
     synchronized (recentlyClosed) {
       rows.addAll(recentlyClosed);
     }
-    return rows;
+    ParkedSummary parked = store.parked();
+    Set<String> shown = new HashSet<>();
+    List<PeerRow> out = new ArrayList<>(rows.size());
+    for (PeerRow r : rows) {
+      String node = r.status().peerNode();
+      shown.add(node);
+      out.add(r.withParked(parked.of(node)));
+    }
+    parked.byOrigin().entrySet().stream()
+        .filter(e -> !shown.contains(e.getKey()))
+        .sorted(Map.Entry.comparingByKey())
+        .forEach(e -> out.add(new PeerRow(null, absent(e.getKey()), e.getValue())));
+    return out;
+  }
+
+  /** The status of a node that has no session here (null node: records with no origin). */
+  private static PeerStatus absent(String node) {
+    return new PeerStatus(
+        node.isEmpty() ? null : node, null, PeerStatus.State.CLOSED, null, 0, 0, 0, 0, 0, null);
   }
 
   /** The status page served at {@code GET /status}. */
@@ -189,6 +213,7 @@ public final class Replicator implements AutoCloseable {
         store.nodeId(),
         store.databaseId(),
         a == null ? null : a.getHostString() + ":" + a.getPort(),
+        store.parked().total(),
         peers());
   }
 

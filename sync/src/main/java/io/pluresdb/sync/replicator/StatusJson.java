@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.pluresdb.crdt.store.Parked;
 import io.pluresdb.sync.protocol.PeerStatus;
 import java.io.UncheckedIOException;
 import java.time.ZoneOffset;
@@ -12,7 +13,9 @@ import java.util.List;
 /**
  * The peers as JSON, in one shape for {@code GET /status} and the {@code sys_peers} view: an array
  * of objects with the columns of {@code sys_peers} ({@code node, address, role, state, last_heard,
- * sent, received, behind, bytes_sent, bytes_received, close_reason}).
+ * sent, received, behind, bytes_sent, bytes_received, close_reason, parked, parked_since,
+ * parked_reason}); the page adds what is parked in all ({@code parked}: {@code count, since, tx,
+ * reason}).
  */
 public final class StatusJson {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -27,7 +30,7 @@ public final class StatusJson {
       ObjectNode o = a.addObject();
       o.put("node", s.peerNode());
       o.put("address", r.address());
-      o.put("role", s.role().name());
+      o.put("role", s.role() == null ? null : s.role().name());
       o.put("state", s.state().name());
       o.put(
           "last_heard",
@@ -42,16 +45,30 @@ public final class StatusJson {
           s.closeReason() == null
               ? null
               : s.closeReason().code() + ": " + s.closeReason().message());
+      Parked p = r.parked();
+      o.put("parked", p.count());
+      o.put("parked_since", since(p));
+      o.put("parked_reason", p.oldestReason());
     }
     return a;
   }
 
-  /** The status page: this node, its database, its listener and its peers. */
-  public static String page(String node, String database, String listen, List<PeerRow> rows) {
+  private static String since(Parked p) {
+    return p.oldestSince() == null ? null : p.oldestSince().atOffset(ZoneOffset.UTC).toString();
+  }
+
+  /** The status page: this node, its database, its listener, what it holds parked and its peers. */
+  public static String page(
+      String node, String database, String listen, Parked parked, List<PeerRow> rows) {
     ObjectNode o = JSON.createObjectNode();
     o.put("node", node);
     o.put("database", database);
     o.put("listen", listen);
+    ObjectNode p = o.putObject("parked");
+    p.put("count", parked.count());
+    p.put("since", since(parked));
+    p.put("tx", parked.oldestTx());
+    p.put("reason", parked.oldestReason());
     o.set("peers", peers(rows));
     return write(o);
   }
