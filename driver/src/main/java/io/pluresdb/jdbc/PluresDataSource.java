@@ -45,11 +45,7 @@ public class PluresDataSource implements DataSource {
     if (p == null) {
       throw Errors.of(SqlState.INVALID_ATTRIBUTE_VALUE, "unknown property '" + key + "'");
     }
-    if (value == null) {
-      properties.remove(p.key());
-    } else {
-      properties.setProperty(p.key(), p.normalize(value));
-    }
+    set(p, value == null ? null : p.normalize(value));
   }
 
   /** The value set for a property (by its URL name), or null. */
@@ -58,7 +54,7 @@ public class PluresDataSource implements DataSource {
     return p == null ? null : properties.getProperty(p.key());
   }
 
-  private synchronized void set(PluresProperty p, Object value) {
+  private synchronized void set(PluresProperty p, @Nullable Object value) {
     if (value == null) {
       properties.remove(p.key());
     } else {
@@ -229,6 +225,14 @@ public class PluresDataSource implements DataSource {
 
   public void setMaxConnectionsPerAddress(int connections) {
     set(PluresProperty.MAX_CONNECTIONS_PER_ADDRESS, connections);
+  }
+
+  public int getMaxParked() {
+    return Integer.parseInt(text(PluresProperty.MAX_PARKED));
+  }
+
+  public void setMaxParked(int transactions) {
+    set(PluresProperty.MAX_PARKED, transactions);
   }
 
   @Override

@@ -17,10 +17,25 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code pluresdb status ws://host:port --token T}: asks a running node (its {@code GET /status} on
- * the replication port) for its peers and prints each one's state and lag.
+ * the replication port) for its peers and prints each one's state, lag and parked transactions; the
+ * exit code says whether everything received could be applied, so scripts and probes can alert on a
+ * stall.
  */
-@Command(name = "status", description = "Show a running node's peers, their state and lag.")
+@Command(
+    name = "status",
+    description = "Show a running node's peers, their state, lag and parked transactions.",
+    exitCodeListHeading = "Exit codes:%n",
+    exitCodeList = {
+      "0:every transaction received was applied",
+      "1:the node refused the request (e.g. a wrong or missing token)",
+      "2:the node could not be reached",
+      "3:transactions are parked: received but not applicable yet (see PARKED and the lines after"
+          + " the table)"
+    })
 final class StatusCommand implements Callable<Integer> {
+  /** Exit code when transactions are parked on the node. */
+  static final int PARKED = 3;
+
   @Parameters(
       index = "0",
       paramLabel = "URL",
@@ -69,7 +84,7 @@ final class StatusCommand implements Callable<Integer> {
     }
     out.printf(
         Locale.ROOT,
-        "%-14s %-28s %-7s %-12s %8s %8s %8s  %s%n",
+        "%-14s %-28s %-7s %-12s %8s %8s %8s %8s  %s%n",
         "NODE",
         "ADDRESS",
         "ROLE",
@@ -77,20 +92,50 @@ final class StatusCommand implements Callable<Integer> {
         "BEHIND",
         "SENT",
         "RECEIVED",
+        "PARKED",
         "CLOSE REASON");
     for (JsonNode p : peers) {
       out.printf(
           Locale.ROOT,
-          "%-14s %-28s %-7s %-12s %8d %8d %8d  %s%n",
+          "%-14s %-28s %-7s %-12s %8d %8d %8d %8d  %s%n",
           p.path("node").asText("-"),
-          p.path("address").asText(),
-          p.path("role").asText(),
+          p.path("address").asText("-"),
+          p.path("role").asText("-"),
           p.path("state").asText(),
           p.path("behind").asLong(),
           p.path("sent").asLong(),
           p.path("received").asLong(),
+          p.path("parked").asLong(),
           p.path("close_reason").isNull() ? "" : p.path("close_reason").asText());
     }
-    return 0;
+    return parked(s, out);
+  }
+
+  /** Prints what is parked, per peer node and in all; the exit code. */
+  private static int parked(JsonNode s, PrintStream out) {
+    for (JsonNode p : s.path("peers")) {
+      if (p.path("parked").asLong() > 0) {
+        out.printf(
+            Locale.ROOT,
+            "parked from node %s: %d, the oldest since %s: %s%n",
+            p.path("node").asText("(unnamed)"),
+            p.path("parked").asLong(),
+            p.path("parked_since").asText(),
+            p.path("parked_reason").asText());
+      }
+    }
+    JsonNode all = s.path("parked");
+    long count = all.path("count").asLong();
+    if (count == 0) {
+      return 0;
+    }
+    out.printf(
+        Locale.ROOT,
+        "%d transaction(s) parked: the oldest, %s, since %s: %s%n",
+        count,
+        all.path("tx").asText(),
+        all.path("since").asText(),
+        all.path("reason").asText());
+    return PARKED;
   }
 }

@@ -31,7 +31,10 @@ public final class EngineUrls {
         replication(url));
   }
 
-  /** The replication properties ({@code listen}, {@code peers}, {@code token} and the TLS ones). */
+  /**
+   * The replication properties ({@code listen}, {@code peers}, {@code token}, the TLS ones, the
+   * admission bounds and {@code max_parked}).
+   */
   public static ReplicationSettings replication(ConnectionUrl url) throws SQLException {
     String token = url.get(PluresProperty.TOKEN);
     return new ReplicationSettings(
@@ -44,7 +47,8 @@ public final class EngineUrls {
             path(url.get(PluresProperty.TRUST_STORE)),
             url.get(PluresProperty.TRUST_STORE_PASSWORD),
             Boolean.parseBoolean(url.get(PluresProperty.TRUST_ALL))),
-        admission(url));
+        admission(url),
+        Integer.parseInt(url.get(PluresProperty.MAX_PARKED)));
   }
 
   /** How many peer connections the listener accepts, and how long they may take to upgrade. */

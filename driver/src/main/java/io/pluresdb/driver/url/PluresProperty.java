@@ -104,7 +104,13 @@ public enum PluresProperty {
       "max_connections_per_address",
       Kind.POSITIVE_INTEGER,
       "64",
-      "Peer connections the listener holds open at once from one remote address.");
+      "Peer connections the listener holds open at once from one remote address."),
+  MAX_PARKED(
+      "max_parked",
+      Kind.POSITIVE_INTEGER,
+      "10000",
+      "Transactions of one peer node kept parked (received but not applicable yet) before its"
+          + " session is closed with TOO_MANY_PARKED; what is parked stays.");
 
   /** How a property's text value is checked and typed. */
   public enum Kind {

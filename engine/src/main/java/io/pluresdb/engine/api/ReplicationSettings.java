@@ -2,6 +2,7 @@ package io.pluresdb.engine.api;
 
 import io.pluresdb.sync.netty.Admission;
 import io.pluresdb.sync.netty.TlsSettings;
+import io.pluresdb.sync.protocol.SyncConfig;
 import io.pluresdb.sync.replicator.ReplicatorConfig;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -18,16 +19,33 @@ import org.jspecify.annotations.Nullable;
  * @param tls key store and trust settings
  * @param admission how many peer connections a listener accepts and how long they may take to
  *     become sessions
+ * @param maxParkedPerPeer a session closes once more of its peer's transactions than this are
+ *     parked (received but not applicable yet); what is parked stays
  */
 public record ReplicationSettings(
     @Nullable InetSocketAddress listen,
     List<URI> peers,
     @Nullable String token,
     TlsSettings tls,
-    Admission admission) {
+    Admission admission,
+    int maxParkedPerPeer) {
 
   public ReplicationSettings {
     peers = List.copyOf(peers);
+    if (maxParkedPerPeer < 1) {
+      throw new IllegalArgumentException(
+          "the bound on parked transactions per peer must be positive, got " + maxParkedPerPeer);
+    }
+  }
+
+  /** Settings with the default bound on parked transactions. */
+  public ReplicationSettings(
+      @Nullable InetSocketAddress listen,
+      List<URI> peers,
+      @Nullable String token,
+      TlsSettings tls,
+      Admission admission) {
+    this(listen, peers, token, tls, admission, SyncConfig.DEFAULT_MAX_PARKED);
   }
 
   /** Settings with the default admission bounds. */

@@ -47,6 +47,7 @@ public final class ReplicationService implements AutoCloseable {
                 settings.token() == null
                     ? new PermissiveAgent()
                     : new SharedTokenAgent(settings.token()))
+            .maxParkedPerPeer(settings.maxParkedPerPeer())
             .build();
     Replicator r;
     try {

@@ -20,7 +20,9 @@ public final class SystemTables {
   /**
    * The columns of {@code sys_peers}, in order; their values come from the replicator. A peer's lag
    * is the column {@code behind} (transactions this node holds that the peer is not yet known to
-   * hold): {@code LAG} is a reserved word of SQL.
+   * hold): {@code LAG} is a reserved word of SQL. {@code parked} counts the peer node's
+   * transactions this node holds but cannot apply yet, {@code parked_since} and {@code
+   * parked_reason} say since when the oldest waits and for what.
    */
   public static final List<ColumnDef> SYS_PEERS_COLUMNS =
       List.of(
@@ -34,7 +36,10 @@ public final class SystemTables {
           ColumnDef.of("behind", ColumnType.BIGINT),
           ColumnDef.of("bytes_sent", ColumnType.BIGINT),
           ColumnDef.of("bytes_received", ColumnType.BIGINT),
-          ColumnDef.of("close_reason", ColumnType.VARCHAR));
+          ColumnDef.of("close_reason", ColumnType.VARCHAR),
+          ColumnDef.of("parked", ColumnType.BIGINT),
+          ColumnDef.of("parked_since", ColumnType.TIMESTAMP_WITH_TIME_ZONE),
+          ColumnDef.of("parked_reason", ColumnType.VARCHAR));
 
   private static final Map<String, Table> TABLES =
       Map.of(SYS_PEERS, CollectionTable.of(new ViewDef(SYS_PEERS, null, SYS_PEERS_COLUMNS)));
