@@ -3,6 +3,9 @@ package io.pluresdb.driver.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.pluresdb.driver.it.RawPeer;
+import io.pluresdb.jdbc.PluresConnection;
+import io.pluresdb.sync.protocol.Message;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -290,6 +293,43 @@ class PluresJarIT {
       assertThat(hub.waitFor(60, TimeUnit.SECONDS)).isTrue();
     }
     assertThat(Files.readString(log)).contains("closed cleanly");
+  }
+
+  @Test
+  void statusExitsThreeWhileTransactionsAreParkedAndSaysWhy() throws Exception {
+    Run help = java("status", "--help");
+    assertThat(help.out()).contains("Exit codes:").contains("3   transactions are parked");
+    long t0 = System.currentTimeMillis();
+    try (Connection hub =
+        DriverManager.getConnection(
+            "jdbc:pluresdb:" + dir.resolve("hub.db") + "?listen=127.0.0.1:0&token=s3cret")) {
+      hub.createStatement().execute("CREATE TABLE note (id BIGINT PRIMARY KEY, v VARCHAR(40))");
+      PluresConnection pc = hub.unwrap(PluresConnection.class);
+      String url = "ws://127.0.0.1:" + pc.listenPort();
+      try (RawPeer peer =
+          RawPeer.connect(pc.listenPort(), "s3cret", "0000000000ee", pc.databaseId())) {
+        // the second transaction of node ee, whose first never comes
+        peer.send(new Message.Batch(1, List.of(RawPeer.chained(0xee, t0, 1, "note", 2).record())));
+        assertThat(peer.next(Message.Ack.class)).isEqualTo(new Message.Ack(1));
+
+        Run parked = java("status", url, "--token", "s3cret");
+        assertThat(parked.exit()).as(parked.out()).isEqualTo(3);
+        assertThat(parked.out())
+            .as(parked.out())
+            .contains("PARKED")
+            .contains("parked from node 0000000000ee: 1, the oldest since ")
+            .contains("1 transaction(s) parked: the oldest, ")
+            .contains(
+                "waits for transaction "
+                    + RawPeer.chained(0xee, t0, 0, "note", 1).tx().id()
+                    + " of node 0000000000ee");
+
+        peer.send(new Message.Batch(2, List.of(RawPeer.chained(0xee, t0, 0, "note", 1).record())));
+        assertThat(peer.next(Message.Ack.class)).isEqualTo(new Message.Ack(2));
+        Run applied = java("status", url, "--token", "s3cret");
+        assertThat(applied.exit()).as(applied.out()).isZero();
+      }
+    }
   }
 
   private static String text(Connection c) {
