@@ -2,6 +2,7 @@ package io.pluresdb.jdbc;
 
 import io.pluresdb.crdt.error.Errors;
 import io.pluresdb.crdt.error.SqlState;
+import io.pluresdb.driver.jdbc.SelfWrapper;
 import io.pluresdb.driver.url.PluresProperty;
 import java.io.PrintWriter;
 import java.sql.Connection;
@@ -19,7 +20,7 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Thread-safe: configuration is synchronized; connections are opened outside the lock.
  */
-public class PluresDataSource implements DataSource {
+public class PluresDataSource implements DataSource, SelfWrapper {
   private @Nullable String url;
   private final Properties properties = new Properties();
   private int loginTimeout;
@@ -282,16 +283,6 @@ public class PluresDataSource implements DataSource {
   @Override
   public Logger getParentLogger() throws SQLFeatureNotSupportedException {
     throw Errors.unsupported("DataSource.getParentLogger");
-  }
-
-  @Override
-  public <T> T unwrap(Class<T> iface) throws SQLException {
-    if (iface != null && iface.isInstance(this)) {
-      return iface.cast(this);
-    }
-    throw Errors.of(
-        SqlState.INVALID_PARAMETER_VALUE,
-        "PluresDataSource does not wrap " + (iface == null ? "null" : iface.getName()));
   }
 
   @Override
