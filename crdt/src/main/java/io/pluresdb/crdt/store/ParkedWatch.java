@@ -17,13 +17,19 @@ import org.slf4j.LoggerFactory;
  * immutable value that any thread may read.
  */
 final class ParkedWatch {
-  private static final Logger LOG = LoggerFactory.getLogger(ParkedWatch.class);
-
+  private final Logger log;
   private final String store;
   private volatile ParkedSummary summary = ParkedSummary.NONE;
 
+  /** Watches the store named {@code store} in messages. */
   ParkedWatch(String store) {
+    this(store, LoggerFactory.getLogger(ParkedWatch.class));
+  }
+
+  /** For tests: logs to {@code log}. */
+  ParkedWatch(String store, Logger log) {
     this.store = store;
+    this.log = log;
   }
 
   ParkedSummary summary() {
@@ -38,7 +44,7 @@ final class ParkedWatch {
     for (Map.Entry<String, Parked> e : now.byOrigin().entrySet()) {
       if (before.of(e.getKey()).count() == 0) {
         Parked p = e.getValue();
-        LOG.warn(
+        log.warn(
             "{}: {} transaction(s) from {} cannot be applied and are parked; {}",
             store,
             p.count(),
@@ -48,7 +54,7 @@ final class ParkedWatch {
     }
     for (String origin : before.byOrigin().keySet()) {
       if (now.of(origin).count() == 0) {
-        LOG.info("{}: the transactions parked from {} are all applied", store, origin(origin));
+        log.info("{}: the transactions parked from {} are all applied", store, origin(origin));
       }
     }
   }
