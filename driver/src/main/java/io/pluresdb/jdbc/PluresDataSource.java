@@ -2,7 +2,6 @@ package io.pluresdb.jdbc;
 
 import io.pluresdb.crdt.error.Errors;
 import io.pluresdb.crdt.error.SqlState;
-import io.pluresdb.driver.jdbc.SelfWrapper;
 import io.pluresdb.driver.url.PluresProperty;
 import java.io.PrintWriter;
 import java.sql.Connection;
@@ -20,7 +19,7 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Thread-safe: configuration is synchronized; connections are opened outside the lock.
  */
-public class PluresDataSource implements DataSource, SelfWrapper {
+public class PluresDataSource implements DataSource {
   private @Nullable String url;
   private final Properties properties = new Properties();
   private int loginTimeout;
@@ -56,9 +55,8 @@ public class PluresDataSource implements DataSource, SelfWrapper {
   }
 
   private synchronized void set(PluresProperty p, @Nullable Object value) {
-    if (value == null) {
-      properties.remove(p.key());
-    } else {
+    properties.remove(p.key());
+    if (value != null) {
       properties.setProperty(p.key(), value.toString());
     }
   }
@@ -283,6 +281,16 @@ public class PluresDataSource implements DataSource, SelfWrapper {
   @Override
   public Logger getParentLogger() throws SQLFeatureNotSupportedException {
     throw Errors.unsupported("DataSource.getParentLogger");
+  }
+
+  @Override
+  public <T> T unwrap(Class<T> iface) throws SQLException {
+    if (iface != null && iface.isInstance(this)) {
+      return iface.cast(this);
+    }
+    throw Errors.of(
+        SqlState.INVALID_PARAMETER_VALUE,
+        "PluresDataSource does not wrap " + (iface == null ? "null" : iface.getName()));
   }
 
   @Override
