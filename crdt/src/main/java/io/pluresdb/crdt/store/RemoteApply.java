@@ -35,7 +35,8 @@ import java.util.Set;
  *
  * <p>Each transaction's record is stored as it was received, in the log and in {@code _pl_pending}:
  * it is never encoded again here, so every node's log holds its author's bytes and relays send them
- * on unchanged.
+ * on unchanged. A received duplicate must be held with the same content ({@link HistoryCheck}), or
+ * the call is refused whole.
  *
  * <p>Not thread-safe: runs while the store's writer permit is held.
  */
@@ -55,8 +56,12 @@ final class RemoteApply {
   private int applied;
   private int duplicates;
 
-  RemoteApply(ApplyTarget target) {
+  /** Node keys this call pins, written in its SQLite transaction (see {@link Authorship}). */
+  private final Map<Long, KeyPins.Pin> pins;
+
+  RemoteApply(ApplyTarget target, Map<Long, KeyPins.Pin> pins) {
     this.target = target;
+    this.pins = pins;
     this.w = target.writer();
     this.meta = target.meta();
     this.applier = new TxApplier(w);
@@ -71,6 +76,7 @@ final class RemoteApply {
         for (ReceivedTx r : received) {
           Transaction tx = r.tx();
           if (duplicate(tx)) {
+            HistoryCheck.requireHeld(w, r);
             duplicates++;
           } else if (ready(tx) && applyOne(r)) {
             retryPending();
@@ -80,6 +86,7 @@ final class RemoteApply {
             pendingInput.add(tx.id());
           }
         }
+        KeyTable.save(w, pins);
         w.commit();
       } catch (SQLException | RuntimeException e) {
         try {
