@@ -38,9 +38,13 @@ final class Authorship {
    * The outcome: a refusal, or the pins the batch adds.
    *
    * @param forged the first refused transaction, or null
-   * @param newPins pins the batch's records add (node id → pin)
+   * @param newPins pins the batch's records add (node id → pin); more are added if records kept
+   *     pending announce keys when they apply
+   * @param verified the records checked (transaction id → record bytes); the others, signed by a
+   *     node whose key has not arrived yet, are checked when they apply
    */
-  record Verdict(ApplyResult.Forged forged, Map<Long, KeyPins.Pin> newPins) {}
+  record Verdict(
+      ApplyResult.Forged forged, Map<Long, KeyPins.Pin> newPins, Map<OpId, byte[]> verified) {}
 
   private final KeyPins pins;
 
@@ -48,15 +52,46 @@ final class Authorship {
     this.pins = pins;
   }
 
+  /**
+   * Checks a batch without the writer. A signed record of a node with no key known yet (it arrived
+   * before the node's first record, which carries the key) is left unchecked: it cannot apply
+   * before that first record, and is checked then by {@link #requireValid}.
+   */
   Verdict check(List<ReceivedTx> batch) {
     Map<Long, KeyPins.Pin> added = new HashMap<>();
+    Map<OpId, byte[]> verified = new HashMap<>();
     for (ReceivedTx r : batch) {
+      if (r.auth() != null && r.auth().publicKey() == null && pin(r.tx().node(), added) == null) {
+        continue;
+      }
       String wrong = wrong(r, added);
       if (wrong != null) {
-        return new Verdict(new ApplyResult.Forged(r.tx().id(), wrong), Map.of());
+        return new Verdict(new ApplyResult.Forged(r.tx().id(), wrong), Map.of(), Map.of());
       }
+      verified.put(r.tx().id(), r.record());
     }
-    return new Verdict(null, added);
+    return new Verdict(null, added, verified);
+  }
+
+  /**
+   * Under the writer, as {@code r} is about to apply: throws {@link Forgery} unless it was checked
+   * by {@link #check} with these very bytes or checks now (a record kept pending, or one whose key
+   * arrived after it), adding any pin it makes to {@code verdict}'s.
+   */
+  void requireValid(ReceivedTx r, Verdict verdict) {
+    byte[] checked = verdict.verified().get(r.tx().id());
+    if (checked != null && Arrays.equals(checked, r.record())) {
+      return;
+    }
+    String wrong = wrong(r, verdict.newPins());
+    if (wrong != null) {
+      throw new Forgery(new ApplyResult.Forged(r.tx().id(), wrong));
+    }
+  }
+
+  private KeyPins.Pin pin(long node, Map<Long, KeyPins.Pin> added) {
+    KeyPins.Pin p = added.get(node);
+    return p != null ? p : pins.get(node);
   }
 
   /**
@@ -85,7 +120,7 @@ final class Authorship {
   private String wrong(ReceivedTx r, Map<Long, KeyPins.Pin> added) {
     Transaction tx = r.tx();
     long node = tx.node();
-    KeyPins.Pin pin = added.containsKey(node) ? added.get(node) : pins.get(node);
+    KeyPins.Pin pin = pin(node, added);
     RecordAuth auth = r.auth();
     if (auth == null) {
       if (pin != null && pin.key() != null) {
@@ -128,7 +163,7 @@ final class Authorship {
   private String retire(RecordAuth auth, byte[] key, Map<Long, KeyPins.Pin> added) {
     OpId last = auth.retires();
     long legacy = last.node();
-    KeyPins.Pin pin = added.containsKey(legacy) ? added.get(legacy) : pins.get(legacy);
+    KeyPins.Pin pin = pin(legacy, added);
     if (key == null) {
       return "retires a legacy node id without announcing its key";
     }

@@ -56,12 +56,12 @@ final class RemoteApply {
   private int applied;
   private int duplicates;
 
-  /** Node keys this call pins, written in its SQLite transaction (see {@link Authorship}). */
-  private final Map<Long, KeyPins.Pin> pins;
+  /** Authorship: what must hold before a transaction applies or counts as a duplicate. */
+  private final ApplyChecks checks;
 
-  RemoteApply(ApplyTarget target, Map<Long, KeyPins.Pin> pins) {
+  RemoteApply(ApplyTarget target, ApplyChecks checks) {
     this.target = target;
-    this.pins = pins;
+    this.checks = checks;
     this.w = target.writer();
     this.meta = target.meta();
     this.applier = new TxApplier(w);
@@ -76,7 +76,7 @@ final class RemoteApply {
         for (ReceivedTx r : received) {
           Transaction tx = r.tx();
           if (duplicate(tx)) {
-            HistoryCheck.requireHeld(w, r);
+            checks.duplicate(w, r);
             duplicates++;
           } else if (ready(tx) && applyOne(r)) {
             retryPending();
@@ -86,7 +86,7 @@ final class RemoteApply {
             pendingInput.add(tx.id());
           }
         }
-        KeyTable.save(w, pins);
+        checks.beforeCommit(w);
         w.commit();
       } catch (SQLException | RuntimeException e) {
         try {
@@ -146,6 +146,7 @@ final class RemoteApply {
   }
 
   private boolean applyOne(ReceivedTx r) throws SQLException {
+    checks.beforeApply(r);
     Transaction tx = r.tx();
     List<EntityChange> changes = new ArrayList<>();
     List<SchemaChange> schema = new ArrayList<>();

@@ -52,7 +52,8 @@ final class VerifiedApply {
       }
       if (forged == null) {
         try {
-          ApplyResult.Applied applied = new RemoteApply(target, added).apply(received);
+          ApplyResult.Applied applied =
+              new RemoteApply(target, new ApplyChecks(authorship, verdict)).apply(received);
           pins.addAll(added);
           return applied;
         } catch (Forgery f) {

@@ -1,7 +1,6 @@
 package io.pluresdb.tck.sync;
 
 import io.pluresdb.crdt.clock.OpId;
-
 import io.pluresdb.crdt.op.OpKind;
 import io.pluresdb.crdt.op.Operation;
 import io.pluresdb.crdt.op.Transaction;
@@ -22,8 +21,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A peer that holds the shared token and lies about authorship: it speaks the replication protocol
- * over a plain JDK WebSocket, takes a real node's last transaction from the hub's welcome, and sends
- * one transaction stamped with that node's id and a time inside the clock-drift allowance.
+ * over a plain JDK WebSocket, takes a real node's last transaction from the hub's welcome, and
+ * sends one transaction stamped with that node's id and a time inside the clock-drift allowance.
  *
  * <p>Not thread-safe: one test drives it; the WebSocket's callbacks complete its futures.
  */
