@@ -15,15 +15,29 @@ import java.util.Base64;
  * the node's database file as {@link #privateText} (PKCS#8, base64), never sent anywhere; the raw
  * public key travels in the node's first record.
  *
- * <p>Thread-safe: immutable; each signature gets its own {@link Signature}.
+ * <p>Thread-safe: immutable but for one {@link Signature} per thread, initialized once, because
+ * initializing one for signing derives the public key again (a scalar multiplication that would
+ * double the cost of each signature).
  */
 public final class NodeKey implements RecordSigner {
   private final PrivateKey privateKey;
   private final byte[] publicKey;
+  private final ThreadLocal<Signature> signers;
 
   private NodeKey(PrivateKey privateKey, byte[] publicKey) {
     this.privateKey = privateKey;
     this.publicKey = publicKey;
+    this.signers = ThreadLocal.withInitial(this::newSigner);
+  }
+
+  private Signature newSigner() {
+    try {
+      Signature s = Signature.getInstance("Ed25519");
+      s.initSign(privateKey);
+      return s;
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("Ed25519 is required by the Java platform", e);
+    }
   }
 
   /** A new random key pair. */
@@ -74,8 +88,8 @@ public final class NodeKey implements RecordSigner {
   @Override
   public byte[] sign(byte[] data, int length) {
     try {
-      Signature s = Signature.getInstance("Ed25519");
-      s.initSign(privateKey);
+      // sign() leaves the instance ready for the next signature with the same key
+      Signature s = signers.get();
       s.update(data, 0, length);
       return s.sign();
     } catch (GeneralSecurityException e) {
