@@ -94,6 +94,13 @@ final class Meta {
     }
   }
 
+  void delete(String k) throws SQLException {
+    try (PreparedStatement ps = conn.prepareStatement("DELETE FROM _pl_meta WHERE k=?")) {
+      ps.setString(1, k);
+      ps.executeUpdate();
+    }
+  }
+
   String databaseId() throws SQLException {
     String id = get("database");
     if (id == null) {

@@ -32,6 +32,12 @@ import java.util.Map;
  * @param retires the last transaction of the legacy id this node replaced, or null
  */
 record NodeIdentity(long node, NodeKey key, OpId retires) {
+  /**
+   * The {@code _pl_meta} key set when an upgrade changed the node id of a store holding rows: their
+   * clocks were written relative to the legacy id, so the store rebuilds its tables from the log
+   * once (see {@link SqliteStore}), and clears the key when that committed.
+   */
+  static final String REBUILD_CLOCKS = "rebuild_clocks";
 
   /** Reads or creates the identity, in one SQLite transaction; pins the node's own key. */
   static NodeIdentity open(Connection conn, Meta meta, String name) throws SQLException {
@@ -68,6 +74,8 @@ record NodeIdentity(long node, NodeKey key, OpId retires) {
       if (last != null) {
         retires = last.tx();
         meta.put("retires", retires.toString());
+        // rows keep the clocks of their own node without the node (ClockVector): re-encode them
+        meta.put(REBUILD_CLOCKS, "1");
         KeyTable.save(conn, Map.of(legacy, KeyPins.Pin.retired(retires)));
       }
     } else {

@@ -80,6 +80,12 @@ final class SqliteStore implements Store {
             new KeyPins(KeyTable.load(conn)),
             feed,
             REMOTE_WAIT);
+    if (meta.get(NodeIdentity.REBUILD_CLOCKS) != null) {
+      // an upgrade changed the node id; a crash before the key is cleared only rebuilds again
+      new LogRebuild(writer, meta, state, files.description()).run();
+      meta.delete(NodeIdentity.REBUILD_CLOCKS);
+      writer.commit();
+    }
   }
 
   static Store open(StoreConfig config) throws SQLException {

@@ -68,8 +68,7 @@ class UpgradedClocksTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"v3-node-33ca65556a4b.db", "v3-node-c1cc7e6d0be4.db"})
-  void rowsWrittenUnderTheLegacyIdKeepTheirClocksAfterTheUpgrade(String fixture)
-      throws Exception {
+  void rowsWrittenUnderTheLegacyIdKeepTheirClocksAfterTheUpgrade(String fixture) throws Exception {
     String legacy = fixture.substring("v3-node-".length(), fixture.length() - ".db".length());
     try (Store s = Store.open(StoreConfig.file(copy(fixture)))) {
       assertThat(s.nodeId()).isNotEqualTo(legacy);
