@@ -18,18 +18,19 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A database written before records were signed (the fixture {@code fixtures/v3-legacy-node.db}:
- * node 317531e91e2f, table kv, three rows, four unsigned version 3 records; how it was made is in
- * {@code fixtures/README.md}) opens and upgrades in place.
+ * A database written before records were signed (the fixture {@code
+ * legacy/v3-node-33ca65556a4b.db}: table kv, three rows, five unsigned version 3 records; how it
+ * was made is in {@code legacy/README.md}) opens and upgrades in place.
  */
 class LegacyUpgradeTest {
-  private static final String LEGACY_NODE = "317531e91e2f";
+  private static final String LEGACY_NODE = "33ca65556a4b";
 
   @TempDir Path dir;
 
   private Path fixture() throws IOException {
     Path file = dir.resolve("legacy.db");
-    try (InputStream in = getClass().getResourceAsStream("/fixtures/v3-legacy-node.db")) {
+    try (InputStream in =
+        getClass().getResourceAsStream("/legacy/v3-node-" + LEGACY_NODE + ".db")) {
       Files.copy(in, file);
     }
     return file;
@@ -55,33 +56,33 @@ class LegacyUpgradeTest {
       upgraded = a.nodeId();
       assertThat(upgraded).isNotEqualTo(LEGACY_NODE);
       assertThat(Long.parseLong(upgraded, 16)).isEqualTo(Signers.keyOf(a).fingerprint());
-      assertThat(kv(a)).containsExactly("[1, legacy 1]", "[2, legacy 2]", "[3, legacy 3]");
+      assertThat(kv(a)).containsExactly("[1, legacy 1]", "[2, legacy 2 updated]", "[3, legacy 3]");
       put(a, 4);
       log = Nodes.received(a);
     }
-    assertThat(log).hasSize(5);
-    assertThat(log.subList(0, 4))
+    assertThat(log).hasSize(6);
+    assertThat(log.subList(0, 5))
         .allSatisfy(
             r -> {
               assertThat(r.signed()).isFalse();
               assertThat(r.tx().node()).isEqualTo(Long.parseLong(LEGACY_NODE, 16));
             });
-    ReceivedTx first = log.get(4);
+    ReceivedTx first = log.get(5);
     assertThat(first.auth().publicKey()).isNotNull();
-    assertThat(first.auth().retires()).isEqualTo(log.get(3).tx().id());
+    assertThat(first.auth().retires()).isEqualTo(log.get(4).tx().id());
 
     try (Store reopened = Store.open(StoreConfig.file(file))) {
       assertThat(reopened.nodeId()).isEqualTo(upgraded);
       put(reopened, 5);
-      assertThat(Nodes.received(reopened).get(5).auth().publicKey()).isNull();
+      assertThat(Nodes.received(reopened).get(6).auth().publicKey()).isNull();
     }
 
     // a peer catches up the legacy records and the signed ones alike
     try (Store c = Store.open(StoreConfig.file(dir.resolve("c.db")))) {
-      assertThat(c.applyRemote(log).orThrow().applied()).isEqualTo(5);
+      assertThat(c.applyRemote(log).orThrow().applied()).isEqualTo(6);
       assertThat(kv(c)).hasSize(4);
       // from then on nobody writes unsigned in the legacy id's name
-      Transaction last = log.get(3).tx();
+      Transaction last = log.get(4).tx();
       OpId after = OpId.of(last.lastId().millis() + 1, 0, last.node());
       Transaction late = Signers.insert(after, last.id(), 9, "in the legacy name");
       assertThat(c.applyRemote(List.of(ReceivedTx.encode(late))))
@@ -103,10 +104,10 @@ class LegacyUpgradeTest {
       List<ReceivedTx> log;
       put(a, 4);
       log = Nodes.received(a);
-      assertThat(hub.applyRemote(log.subList(0, 4)).orThrow().applied()).isEqualTo(4);
-      assertThat(hub.applyRemote(log.subList(4, 5)).orThrow().applied()).isOne();
+      assertThat(hub.applyRemote(log.subList(0, 5)).orThrow().applied()).isEqualTo(5);
+      assertThat(hub.applyRemote(log.subList(5, 6)).orThrow().applied()).isOne();
       try (Store c = Store.open(StoreConfig.file(dir.resolve("c.db")))) {
-        assertThat(c.applyRemote(Nodes.received(hub)).orThrow().applied()).isEqualTo(5);
+        assertThat(c.applyRemote(Nodes.received(hub)).orThrow().applied()).isEqualTo(6);
         assertThat(kv(c)).isEqualTo(kv(a));
       }
     }
