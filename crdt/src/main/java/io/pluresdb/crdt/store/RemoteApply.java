@@ -191,6 +191,9 @@ final class RemoteApply {
         if (duplicate(tx)) {
           meta.deletePending(w, tx.id());
           pendingInput.remove(tx.id());
+        } else if (ready(tx) && !checks.pendingValid(w, r)) {
+          // dropped and reported: a record planted in a node's name must not stall its real ones
+          pendingInput.remove(tx.id());
         } else if (ready(tx) && applyOne(r)) {
           progress = true;
         }

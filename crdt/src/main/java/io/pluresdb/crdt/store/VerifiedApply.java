@@ -2,11 +2,9 @@ package io.pluresdb.crdt.store;
 
 import io.pluresdb.crdt.feed.ListenerFeed;
 import io.pluresdb.crdt.op.ReceivedTx;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -22,8 +20,6 @@ import java.util.Map;
  * permit.
  */
 final class VerifiedApply {
-  static final String AUTHORSHIP = "AUTHORSHIP";
-
   private final WriterPermit permit;
   private final RemoteTarget target;
   private final KeyPins pins;
@@ -71,14 +67,7 @@ final class VerifiedApply {
   /** Records a refusal where users can query it; the batch itself was rolled back. */
   private void record(ApplyResult.Forged forged) throws SQLException {
     Writer w = target.writer();
-    PreparedStatement ps =
-        w.prepare("INSERT INTO _pl_conflicts(tbl, entity, op, kind, detail) VALUES (?,?,?,?,?)");
-    ps.setString(1, "_pl_log");
-    ps.setString(2, String.format(Locale.ROOT, "%012x", forged.tx().node()));
-    ps.setString(3, forged.tx().toString());
-    ps.setString(4, AUTHORSHIP);
-    ps.setString(5, forged.reason());
-    ps.executeUpdate();
+    AuthorshipReport.record(w, forged);
     w.commit();
   }
 }
