@@ -34,7 +34,8 @@ import java.util.Set;
  *
  * <p>Each transaction's record is stored as it was received, in the log and in {@code _pl_pending}:
  * it is never encoded again here, so every node's log holds its author's bytes and relays send them
- * on unchanged.
+ * on unchanged. A received duplicate must be held with the same content ({@link HistoryCheck}), or
+ * the call is refused whole.
  *
  * <p>Not thread-safe: runs while the store's writer permit is held.
  */
@@ -60,11 +61,16 @@ final class RemoteApply {
   /** Why the last transaction that was ready could not apply (a table or column is missing). */
   private String schemaMissing = "";
 
+  /** Authorship: what must hold before a transaction applies or counts as a duplicate. */
+  private final ApplyChecks checks;
+
   /**
-   * A call applying transactions received from {@code origin} (a peer node, or ""), at {@code now}.
+   * A call applying transactions received from {@code origin} (a peer node, or ""), at {@code now},
+   * under the authorship {@code checks} of its batch.
    */
-  RemoteApply(ApplyTarget target, String origin, Instant now) {
+  RemoteApply(ApplyTarget target, ApplyChecks checks, String origin, Instant now) {
     this.target = target;
+    this.checks = checks;
     this.origin = origin;
     this.now = now;
     this.w = target.writer();
@@ -81,6 +87,7 @@ final class RemoteApply {
         for (ReceivedTx r : received) {
           Transaction tx = r.tx();
           if (duplicate(tx)) {
+            checks.duplicate(w, r);
             duplicates++;
           } else if (ready(tx) && applyOne(r)) {
             retryPending();
@@ -92,6 +99,7 @@ final class RemoteApply {
             pendingInput.add(tx.id());
           }
         }
+        checks.beforeCommit(w);
         w.commit();
       } catch (SQLException | RuntimeException e) {
         try {
@@ -137,6 +145,7 @@ final class RemoteApply {
   }
 
   private boolean applyOne(ReceivedTx r) throws SQLException {
+    checks.beforeApply(r);
     Transaction tx = r.tx();
     List<EntityChange> changes = new ArrayList<>();
     List<SchemaChange> schema = new ArrayList<>();
@@ -182,6 +191,9 @@ final class RemoteApply {
         Transaction tx = r.tx();
         if (duplicate(tx)) {
           ParkedTable.unpark(w, tx.id());
+          pendingInput.remove(tx.id());
+        } else if (ready(tx) && !checks.pendingValid(w, r)) {
+          // dropped and reported: a record planted in a node's name must not stall its real ones
           pendingInput.remove(tx.id());
         } else if (ready(tx) && applyOne(r)) {
           progress = true;

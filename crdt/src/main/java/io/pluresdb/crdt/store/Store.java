@@ -110,7 +110,11 @@ public interface Store extends AutoCloseable {
    * operation id; a merged row that a local UNIQUE constraint refuses stays hidden while an older
    * entity holds the value, and is recorded in the {@code _pl_conflicts} table. A transaction
    * stamped further in the future than the allowed clock drift refuses the whole call before
-   * anything is written: the result is then an {@link ApplyResult.ClockDrift}.
+   * anything is written: the result is then an {@link ApplyResult.ClockDrift}. Every signed record
+   * is checked against its node's pinned key before the writer is taken (see the README's signed
+   * transactions); a record whose authorship does not hold, or a transaction id held with other
+   * content, refuses the whole call with nothing of it written: the result is then an {@link
+   * ApplyResult.Forged}, also recorded in {@code _pl_conflicts}.
    */
   ApplyResult applyRemote(List<ReceivedTx> received, String origin) throws SQLException;
 

@@ -25,6 +25,7 @@ final class CloseCodes {
           case FORBIDDEN -> 4005;
           case TIMEOUT -> 4006;
           case TOO_MANY_PARKED -> 4007;
+          case FORGED -> 4008;
         };
     return new WebSocketCloseStatus(code, truncate(reason.message()));
   }
@@ -42,6 +43,7 @@ final class CloseCodes {
           case 4005 -> CloseReason.Code.FORBIDDEN;
           case 4006 -> CloseReason.Code.TIMEOUT;
           case 4007 -> CloseReason.Code.TOO_MANY_PARKED;
+          case 4008 -> CloseReason.Code.FORGED;
           default -> CloseReason.Code.INTERNAL;
         };
     return new CloseReason(c, text == null || text.isEmpty() ? "closed by peer" : text);

@@ -23,6 +23,11 @@ public record CloseReason(Code code, String message) {
      * More of the peer's transactions are parked (cannot be applied yet) than the bound allows
      * ({@link SyncConfig#maxParkedPerPeer}); what was received stays parked.
      */
-    TOO_MANY_PARKED
+    TOO_MANY_PARKED,
+    /**
+     * A transaction's authorship does not hold: its signature, a key claiming another node's id,
+     * one transaction id with two contents. Last, because the wire sends codes by position.
+     */
+    FORGED
   }
 }

@@ -14,7 +14,9 @@ import java.util.List;
  * acknowledges each once applied. A batch is applied all or nothing as far as the checks go: every
  * record is decoded (once: the store keeps the received bytes, which relays send on) and every
  * operation checked against the write policy before {@link Store#applyRemote} sees any of it, and a
- * clock-drift refusal from the store writes nothing.
+ * clock-drift or authorship refusal from the store writes nothing (the store verifies every
+ * signature before it applies or relays a record, and records an authorship refusal where users see
+ * it).
  *
  * <p>Not thread-safe: owned by one session.
  */
@@ -74,6 +76,9 @@ final class Inbound {
     ApplyResult result = store.applyRemote(txs, peer);
     if (result instanceof ApplyResult.ClockDrift drift) {
       throw new ProtocolException(CloseReason.Code.CLOCK_DRIFT, drift.message());
+    }
+    if (result instanceof ApplyResult.Forged forged) {
+      throw new ProtocolException(CloseReason.Code.FORGED, forged.message());
     }
     if (result instanceof ApplyResult.Applied a && a.parked() > 0) {
       checkParked();

@@ -35,10 +35,14 @@ import java.util.Map;
  * Stateless and thread-safe.
  */
 public final class MessageCodec {
-  /** The protocol versions this build speaks. */
-  public static final int MIN_VERSION = 1;
+  /**
+   * The protocol versions this build speaks: 2, whose batches carry signed (version 4) records. A
+   * node of version 1 cannot read those, so the two refuse each other at the hello
+   * (UNSUPPORTED_VERSION) rather than at the first batch (MALFORMED).
+   */
+  public static final int MIN_VERSION = 2;
 
-  public static final int MAX_VERSION = 1;
+  public static final int MAX_VERSION = 2;
 
   private static final int HELLO = 1;
   private static final int WELCOME = 2;

@@ -118,14 +118,14 @@ class BadInputTest {
   void disjointProtocolVersionsAreRefused() throws Exception {
     try (SimNet net = new SimNet()) {
       SimNet.Node hub = net.node("hub", hubStore, SyncConfig.defaults());
-      SimNet.Node a = net.node("a", aStore, SyncConfig.builder().versions(2, 3).build());
+      SimNet.Node a = net.node("a", aStore, SyncConfig.builder().versions(3, 4).build());
       Snapshot hubBefore = Snapshot.of(hubStore);
       Snapshot aBefore = Snapshot.of(aStore);
 
       SimNet.Conn conn = net.connect(a, hub);
       net.settle();
 
-      assertClosed(conn, Code.UNSUPPORTED_VERSION, "peer speaks protocol versions 2 to 3");
+      assertClosed(conn, Code.UNSUPPORTED_VERSION, "peer speaks protocol versions 3 to 4");
       assertThat(Snapshot.of(hubStore)).isEqualTo(hubBefore);
       assertThat(Snapshot.of(aStore)).isEqualTo(aBefore);
     }
