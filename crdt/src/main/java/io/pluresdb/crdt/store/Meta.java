@@ -26,8 +26,9 @@ import java.util.UUID;
  * the log with one row per transaction ({@code _pl_log}), the version vector ({@code _pl_vv}),
  * remote transactions waiting for their precursors ({@code _pl_pending}), the merge state of
  * deleted entities and of entities hidden by a UNIQUE conflict ({@code _pl_tomb}), dropped tables
- * ({@code _pl_dropped}), the operation ids of added columns ({@code _pl_added}) and recorded
- * conflicts ({@code _pl_conflicts}, queryable by users).
+ * ({@code _pl_dropped}), the operation ids of added columns ({@code _pl_added}), recorded
+ * conflicts ({@code _pl_conflicts}, queryable by users) and every type a column of a table with a
+ * schema clash was declared with ({@code _pl_declared}, see {@link TableClash}).
  *
  * <p>Not thread-safe: used while opening, then by the holder of the writer permit.
  */
@@ -52,7 +53,9 @@ final class Meta {
     "CREATE TABLE IF NOT EXISTS _pl_added (tbl TEXT NOT NULL, col TEXT NOT NULL, op BLOB NOT NULL,"
         + " PRIMARY KEY (tbl, col))",
     "CREATE TABLE IF NOT EXISTS _pl_conflicts (id INTEGER PRIMARY KEY, tbl TEXT NOT NULL,"
-        + " entity TEXT NOT NULL, op TEXT NOT NULL, kind TEXT NOT NULL, detail TEXT)"
+        + " entity TEXT NOT NULL, op TEXT NOT NULL, kind TEXT NOT NULL, detail TEXT)",
+    "CREATE TABLE IF NOT EXISTS _pl_declared (tbl TEXT NOT NULL, col TEXT NOT NULL,"
+        + " type TEXT NOT NULL, PRIMARY KEY (tbl, col, type)) WITHOUT ROWID"
   };
 
   private final Connection conn;

@@ -198,6 +198,9 @@ final class SqliteStore implements Store {
     permit.acquire(REMOTE_WAIT);
     try {
       return new RemoteApply(remoteTarget).apply(received);
+    } catch (BadValue e) {
+      // the call was rolled back whole: the refusal is for the caller to report
+      return e.refusal();
     } finally {
       permit.release();
       feed.drain();

@@ -12,8 +12,10 @@ import java.util.List;
  * The receiving half of a session: checks and applies the peer's batches, in order, and
  * acknowledges each once applied. A batch is applied all or nothing as far as the checks go: every
  * record is decoded (once: the store keeps the received bytes, which relays send on) and every
- * operation checked against the write policy before {@link Store#applyRemote} sees any of it, and a
- * clock-drift refusal from the store writes nothing.
+ * operation checked against the write policy before {@link Store#applyRemote} sees any of it; a
+ * clock-drift refusal from the store writes nothing, nor does a value that fits its column in no
+ * way (closed as MALFORMED: the store is where the column's types are known, so the check is
+ * there, see {@link ApplyResult.Malformed}).
  *
  * <p>Not thread-safe: owned by one session.
  */
@@ -65,8 +67,13 @@ final class Inbound {
       // the peer holds what it sends: never stream these back to it
       streamer.peerHolds(r.tx().id());
     }
-    if (store.applyRemote(txs) instanceof ApplyResult.ClockDrift drift) {
+    ApplyResult result = store.applyRemote(txs);
+    if (result instanceof ApplyResult.ClockDrift drift) {
       throw new ProtocolException(CloseReason.Code.CLOCK_DRIFT, drift.message());
+    }
+    if (result instanceof ApplyResult.Malformed bad) {
+      throw new ProtocolException(
+          CloseReason.Code.MALFORMED, "batch " + b.seqNo() + ": " + bad.message());
     }
     expected++;
     receivedTransactions += txs.size();
