@@ -19,15 +19,15 @@ import org.jspecify.annotations.Nullable;
  *
  * <ul>
  *   <li>DROP TABLE ends the table: everything declared before it (by id) is forgotten, and data
- *       operations older than it stay in the log only. A CREATE TABLE with a greater id starts a new
- *       table, so a drop wins over the operations it causally follows and a create after it wins
- *       over the drop.
+ *       operations older than it stay in the log only. A CREATE TABLE with a greater id starts a
+ *       new table, so a drop wins over the operations it causally follows and a create after it
+ *       wins over the drop.
  *   <li>The columns are an add-wins set keyed by name: the union of the columns of every CREATE
  *       TABLE and ADD COLUMN since the last drop.
  *   <li>A column declared twice with different definitions (type, size, constraints) takes the
  *       definition of the operation with the greater id; the other is reported as a {@link Clash}
- *       and stays a {@linkplain Result#declared declared type}, so values written under it are
- *       kept rather than refused.
+ *       and stays a {@linkplain Result#declared declared type}, so values written under it are kept
+ *       rather than refused.
  *   <li>Of concurrent CREATE TABLEs, the one with the greater id decides the table-level parts:
  *       primary key, UNIQUE, CHECK and foreign keys. A different primary key is reported as a clash
  *       of the pseudo-column {@link #PRIMARY_KEY}. Columns only a losing CREATE TABLE declared

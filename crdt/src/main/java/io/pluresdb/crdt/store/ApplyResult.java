@@ -9,10 +9,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * What {@link Store#applyRemote} did: applied the call (with counts of what happened to each
- * transaction), or refused it whole for a clock stamped too far ahead or a value that fits its column
- * in no way. The refusal is a value, not
- * an exception, because the caller has someone to tell (replication closes the session with a
- * reason that says so); callers with no one to tell use {@link #orThrow}.
+ * transaction), or refused it whole for a clock stamped too far ahead or a value that fits its
+ * column in no way. The refusal is a value, not an exception, because the caller has someone to
+ * tell (replication closes the session with a reason that says so); callers with no one to tell use
+ * {@link #orThrow}.
  */
 public sealed interface ApplyResult {
 
@@ -38,8 +38,8 @@ public sealed interface ApplyResult {
 
   /**
    * The call was refused and nothing of it was written: an operation carries a value that fits no
-   * type its column was ever declared with, on this node or (through a schema clash) another one, or
-   * a key that fits no key the table was ever declared with. Only a broken or hostile sender
+   * type its column was ever declared with, on this node or (through a schema clash) another one,
+   * or a key that fits no key the table was ever declared with. Only a broken or hostile sender
    * writes such a value: a node cannot commit it locally, and a value written under a losing
    * declaration of a clash fits that declaration (see {@link io.pluresdb.crdt.schema.TableMerge}).
    *

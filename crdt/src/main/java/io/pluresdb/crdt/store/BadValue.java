@@ -42,9 +42,9 @@ final class BadValue extends SQLDataException {
       return "NULL";
     }
     String text =
-        value instanceof byte[] b ? b.length + " bytes" : value instanceof float[] f
-            ? "a vector of " + f.length
-            : "'" + value + "'";
+        value instanceof byte[] b
+            ? b.length + " bytes"
+            : value instanceof float[] f ? "a vector of " + f.length : "'" + value + "'";
     return text + " (" + value.getClass().getSimpleName() + ")";
   }
 }

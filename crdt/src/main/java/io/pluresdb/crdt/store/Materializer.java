@@ -20,8 +20,8 @@ import java.util.List;
  * {@code _pl_conflicts} (see {@link UniqueConflicts}); {@link HiddenRows} shows it again when the
  * values it collided on are free.
  *
- * <p>Keys and values are converted to the column types by {@link TypedValues}: a value written under
- * the losing declaration of a schema clash is kept in the log and recorded; one that fits no
+ * <p>Keys and values are converted to the column types by {@link TypedValues}: a value written
+ * under the losing declaration of a schema clash is kept in the log and recorded; one that fits no
  * declaration fails as {@link BadValue}.
  *
  * <p>Not thread-safe: used by the writer only.

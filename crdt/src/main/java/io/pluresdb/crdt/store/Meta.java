@@ -26,9 +26,9 @@ import java.util.UUID;
  * the log with one row per transaction ({@code _pl_log}), the version vector ({@code _pl_vv}),
  * remote transactions waiting for their precursors ({@code _pl_pending}), the merge state of
  * deleted entities and of entities hidden by a UNIQUE conflict ({@code _pl_tomb}), dropped tables
- * ({@code _pl_dropped}), the operation ids of added columns ({@code _pl_added}), recorded
- * conflicts ({@code _pl_conflicts}, queryable by users) and every type a column of a table with a
- * schema clash was declared with ({@code _pl_declared}, see {@link TableClash}).
+ * ({@code _pl_dropped}), the operation ids of added columns ({@code _pl_added}), recorded conflicts
+ * ({@code _pl_conflicts}, queryable by users) and every type a column of a table with a schema
+ * clash was declared with ({@code _pl_declared}, see {@link TableClash}).
  *
  * <p>Not thread-safe: used while opening, then by the holder of the writer permit.
  */

@@ -26,17 +26,17 @@ import org.jspecify.annotations.Nullable;
 /**
  * Applies a remote schema operation that does not fit the table as this node holds it: a second
  * CREATE TABLE of one name, an ADD COLUMN of a column that exists, a CREATE TABLE of a dropped
- * name. The table's definition is then recomputed by {@link TableMerge} from every schema
- * operation of that name in the log (the incoming one is already there), so it depends only on
- * which operations this node holds, never on their arrival order.
+ * name. The table's definition is then recomputed by {@link TableMerge} from every schema operation
+ * of that name in the log (the incoming one is already there), so it depends only on which
+ * operations this node holds, never on their arrival order.
  *
  * <p>When the merged definition differs from the materialized one, the table is rebuilt inside the
  * caller's SQLite transaction: dropped, created anew, and filled by replaying through {@link
  * Materializer} the table's data operations this node had applied before this one (a replay never
  * includes an operation twice, which would count a COUNTER increment twice). Every type a column
  * was declared with is kept in {@code _pl_declared}, so a value written under a losing declaration
- * is recognised as such (see {@link TypedValues}); every clash is recorded in {@code
- * _pl_conflicts} with kind {@code SCHEMA}.
+ * is recognised as such (see {@link TypedValues}); every clash is recorded in {@code _pl_conflicts}
+ * with kind {@code SCHEMA}.
  *
  * <p>Known limit: a data operation older than a DROP TABLE that arrives after the table was created
  * again is applied to the new table, while a rebuild leaves it out (it stays in the log).
@@ -172,7 +172,12 @@ final class TableClash {
             // every column of every declaration is in the merged table; this is a column of a
             // declaration the log lacks, kept in the log as the operation is
             ConflictLog.record(
-                w, table, "", op.id().toString(), "SCHEMA", "operation refers to a missing " + e.getMessage());
+                w,
+                table,
+                "",
+                op.id().toString(),
+                "SCHEMA",
+                "operation refers to a missing " + e.getMessage());
           }
         }
       }
@@ -181,11 +186,9 @@ final class TableClash {
 
   private void record(String table, TableMerge.Result r) throws SQLException {
     for (TableMerge.Clash c : r.clashes()) {
-      ConflictLog.record(
-          w, table, c.column(), c.loserOp().toString(), "SCHEMA", c.describe(table));
+      ConflictLog.record(w, table, c.column(), c.loserOp().toString(), "SCHEMA", c.describe(table));
     }
   }
-
 
   private void forgetDeclared(String table) throws SQLException {
     update("DELETE FROM _pl_declared WHERE tbl=?", table);

@@ -51,7 +51,11 @@ final class TypedValues {
     String keyColumns = String.join(", ", t.def.keyColumns());
     if (!schemaClash(table)) {
       throw BadValue.of(
-          table, keyColumns, "the key " + Arrays.toString(t.keyTypes), Arrays.toString(key), op.id());
+          table,
+          keyColumns,
+          "the key " + Arrays.toString(t.keyTypes),
+          Arrays.toString(key),
+          op.id());
     }
     ConflictLog.record(
         w,
@@ -78,8 +82,8 @@ final class TypedValues {
     return values;
   }
 
-  private @Nullable Object loser(String table, String column, ColumnType type, Object value, OpId op)
-      throws SQLException {
+  private @Nullable Object loser(
+      String table, String column, ColumnType type, Object value, OpId op) throws SQLException {
     PreparedStatement ps = w.prepare("SELECT type FROM _pl_declared WHERE tbl=? AND col=?");
     ps.setString(1, table);
     ps.setString(2, column);
@@ -101,8 +105,13 @@ final class TypedValues {
         column,
         op.toString(),
         "TYPE",
-        "value of column '" + column + "' declared " + fits + " elsewhere is kept in the log only;"
-            + " the column is " + type);
+        "value of column '"
+            + column
+            + "' declared "
+            + fits
+            + " elsewhere is kept in the log only;"
+            + " the column is "
+            + type);
     return null;
   }
 
@@ -123,5 +132,4 @@ final class TypedValues {
       return rs.next();
     }
   }
-
 }
