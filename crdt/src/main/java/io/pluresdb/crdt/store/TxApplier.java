@@ -11,8 +11,8 @@ import java.util.List;
 
 /**
  * Applies every operation of a transaction through the merge path, inside the caller's SQLite
- * transaction: data operations via {@link Materializer}, schema operations via {@link SchemaOps}.
- * A schema change already in effect is skipped. One that clashes with the table as held here (a
+ * transaction: data operations via {@link Materializer}, schema operations via {@link SchemaOps}. A
+ * schema change already in effect is skipped. One that clashes with the table as held here (a
  * second CREATE TABLE of one name, an ADD COLUMN of an existing column, a CREATE TABLE of a dropped
  * name) is merged by {@link TableClash}, so the table ends as every node holding the same
  * operations has it. Any other that no longer fits (an index on a dropped table) is skipped and
@@ -53,7 +53,9 @@ final class TxApplier {
       if (op.schema() instanceof SchemaChange.DropTable d) {
         // a create of that name arriving later (older or concurrent) must know it was dropped
         w.exec(
-            "INSERT OR IGNORE INTO _pl_dropped(tbl) VALUES ('" + d.table().replace("'", "''") + "')");
+            "INSERT OR IGNORE INTO _pl_dropped(tbl) VALUES ('"
+                + d.table().replace("'", "''")
+                + "')");
       }
       return;
     }
