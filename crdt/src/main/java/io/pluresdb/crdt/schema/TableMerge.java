@@ -3,12 +3,10 @@ package io.pluresdb.crdt.schema;
 import io.pluresdb.crdt.clock.OpId;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -78,14 +76,12 @@ public final class TableMerge {
    * @param table the definition, or null when the table is dropped (or never created)
    * @param dropped the id of the last DROP TABLE, or null; data operations older stay in the log
    * @param clashes the conflicting declarations since the last drop
-   * @param declared every type each column was declared with since the last drop
    * @param firstDeclared the operation that first declared each column (orders the columns)
    */
   public record Result(
       @Nullable TableDef table,
       @Nullable OpId dropped,
       List<Clash> clashes,
-      Map<String, Set<ColumnType>> declared,
       Map<String, OpId> firstDeclared) {}
 
   private TableMerge() {}
@@ -97,7 +93,6 @@ public final class TableMerge {
     List<Declared> sorted = new ArrayList<>(ops);
     sorted.sort(Comparator.comparing(Declared::id));
     Map<String, Column> cols = new LinkedHashMap<>();
-    Map<String, Set<ColumnType>> declared = new HashMap<>();
     List<Clash> clashes = new ArrayList<>();
     TableDef winner = null;
     OpId winnerOp = null;
@@ -111,7 +106,6 @@ public final class TableMerge {
       previous = d.id();
       if (d.change() instanceof SchemaChange.DropTable) {
         cols.clear();
-        declared.clear();
         clashes.clear();
         winner = null;
         winnerOp = null;
@@ -120,7 +114,7 @@ public final class TableMerge {
       } else if (d.change() instanceof SchemaChange.CreateTable c) {
         List<ColumnDef> cs = c.table().columns();
         for (int i = 0; i < cs.size(); i++) {
-          declare(cols, declared, clashes, cs.get(i), d.id(), i, true);
+          declare(cols, clashes, cs.get(i), d.id(), i, true);
         }
         if (winner != null
             && winnerOp != null
@@ -137,11 +131,11 @@ public final class TableMerge {
         winnerOp = d.id();
         creates++;
       } else if (d.change() instanceof SchemaChange.AddColumn a && winner != null) {
-        declare(cols, declared, clashes, a.column(), d.id(), 0, false);
+        declare(cols, clashes, a.column(), d.id(), 0, false);
       }
     }
     if (winner == null) {
-      return new Result(null, dropped, List.of(), Map.of(), Map.of());
+      return new Result(null, dropped, List.of(), Map.of());
     }
     List<Column> ordered = new ArrayList<>(cols.values());
     ordered.sort(Comparator.comparing(Column::first).thenComparingInt(Column::place));
@@ -160,18 +154,16 @@ public final class TableMerge {
             winner.uniqueKeys(),
             winner.checks(),
             winner.foreignKeys());
-    return new Result(table, dropped, List.copyOf(clashes), Map.copyOf(declared), first);
+    return new Result(table, dropped, List.copyOf(clashes), first);
   }
 
   private static void declare(
       Map<String, Column> cols,
-      Map<String, Set<ColumnType>> declared,
       List<Clash> clashes,
       ColumnDef def,
       OpId id,
       int place,
       boolean byCreate) {
-    declared.computeIfAbsent(def.name(), k -> EnumSet.noneOf(ColumnType.class)).add(def.type());
     Column old = cols.get(def.name());
     if (old == null) {
       cols.put(def.name(), new Column(def, id, id, place, byCreate));

@@ -7,12 +7,15 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
- * Places added columns in operation-id order, whatever order the ADD COLUMN operations arrive in,
- * so that every node lists a table's columns alike. Each added column's operation id is kept in
- * {@code _pl_added}; a column whose operation is older than columns already added goes before them,
- * and the rows' clocks, which refer to columns by position, are rewritten to match.
+ * Keeps which operation declared each column of a table ({@code _pl_added}: CREATE TABLE for its
+ * columns, ADD COLUMN for the others) and places added columns in operation-id order, whatever
+ * order the ADD COLUMN operations arrive in, so that every node lists a table's columns alike. Each
+ * added column's operation id is kept in {@code _pl_added}; a column whose operation is older than
+ * columns already added goes before them, and the rows' clocks, which refer to columns by position,
+ * are rewritten to match.
  *
  * <p>Not thread-safe: used by the writer only.
  */
@@ -36,6 +39,27 @@ final class AddedColumns {
       }
     }
     return pos;
+  }
+
+  /**
+   * The least ({@code oldest}) or greatest operation id that declared a column of the table, or
+   * null when none is recorded (a table created before ids were kept for created columns).
+   */
+  static @Nullable OpId declared(Connection conn, String table, boolean oldest)
+      throws SQLException {
+    OpId found = null;
+    try (PreparedStatement ps = conn.prepareStatement("SELECT op FROM _pl_added WHERE tbl=?")) {
+      ps.setString(1, table);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          OpId id = OpId.fromBytes(rs.getBytes(1));
+          if (found == null || (oldest ? id.compareTo(found) < 0 : id.compareTo(found) > 0)) {
+            found = id;
+          }
+        }
+      }
+    }
+    return found;
   }
 
   static void record(Connection conn, String table, String column, OpId id) throws SQLException {

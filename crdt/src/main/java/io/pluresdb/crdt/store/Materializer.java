@@ -63,19 +63,11 @@ final class Materializer {
       }
       throw new MissingSchema("table " + op.table());
     }
-    for (String c : op.columns()) {
-      if (t.def.columnIndex(c) < 0) {
-        throw new MissingSchema("column " + c + " of " + op.table());
-      }
-    }
-    Object[] key = typed.key(t, op);
-    if (key == null) {
+    Operation merged = typed.fit(t, op);
+    if (merged == null) {
       return;
     }
-    Object[] values = typed.values(t, op);
-    Operation merged =
-        new Operation(
-            op.id(), op.kind(), op.table(), key, op.columns(), values, op.precursors(), null);
+    Object[] key = merged.key();
     EntityState s = live.state(t, key);
     boolean wasLive = s != null;
     boolean hadTomb = false;

@@ -40,6 +40,11 @@ final class SchemaOps {
       requireNew(cat, t.name());
       validate(t);
       ddl(conn, TableSql.createTable(t));
+      for (ColumnDef col : t.columns()) {
+        // which operation declared each column: orders later columns, dates the table (TableClash)
+        AddedColumns.record(conn, t.name(), col.name(), id);
+      }
+      Declarations.table(conn, t);
       tables.put(t.name(), t);
       ddl(conn, "DELETE FROM _pl_dropped WHERE tbl = '" + t.name().replace("'", "''") + "'");
     } else if (change instanceof SchemaChange.DropTable d) {
@@ -74,6 +79,7 @@ final class SchemaOps {
       }
       cols.add(pos, a.column());
       AddedColumns.record(conn, t.name(), a.column().name(), id);
+      Declarations.column(conn, t.name(), a.column());
       tables.put(
           t.name(),
           new TableDef(

@@ -7,7 +7,6 @@ import io.pluresdb.crdt.op.Operation;
 import io.pluresdb.crdt.op.Transaction;
 import io.pluresdb.crdt.schema.Catalog;
 import io.pluresdb.crdt.schema.ColumnDef;
-import io.pluresdb.crdt.schema.ColumnType;
 import io.pluresdb.crdt.schema.IndexDef;
 import io.pluresdb.crdt.schema.SchemaChange;
 import io.pluresdb.crdt.schema.TableDef;
@@ -20,23 +19,23 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Applies a remote schema operation that does not fit the table as this node holds it: a second
  * CREATE TABLE of one name, an ADD COLUMN of a column that exists, a CREATE TABLE of a dropped
- * name. The table's definition is then recomputed by {@link TableMerge} from every schema operation
- * of that name in the log (the incoming one is already there), so it depends only on which
- * operations this node holds, never on their arrival order.
+ * name, a DROP TABLE older than the table's newest declaration (see {@link #clashingTable}). The
+ * table's definition is then recomputed by {@link TableMerge} from every schema operation of that
+ * name in the log (the incoming one is already there), so it depends only on which operations this
+ * node holds, never on their arrival order.
  *
  * <p>When the merged definition differs from the materialized one, the table is rebuilt inside the
  * caller's SQLite transaction: dropped, created anew, and filled by replaying through {@link
  * Materializer} the table's data operations this node had applied before this one (a replay never
- * includes an operation twice, which would count a COUNTER increment twice). Every type a column
- * was declared with is kept in {@code _pl_declared}, so a value written under a losing declaration
- * is recognised as such (see {@link TypedValues}); every clash is recorded in {@code _pl_conflicts}
- * with kind {@code SCHEMA}.
+ * includes an operation twice, which would count a COUNTER increment twice). The operation's
+ * declaration is added to {@link Declarations}, so values written under it are recognised as a
+ * loser's (see {@link TypedValues}); every clash is recorded in {@code _pl_conflicts} with kind
+ * {@code SCHEMA}.
  *
  * <p>Known limit: a data operation older than a DROP TABLE that arrives after the table was created
  * again is applied to the new table, while a rebuild leaves it out (it stays in the log).
@@ -52,21 +51,41 @@ final class TableClash {
     this.merge = merge;
   }
 
-  /** The table whose merged definition {@code change} needs, or null if it applies as is. */
-  @Nullable String clashingTable(SchemaChange change) throws SQLException {
+  /**
+   * The table whose merged definition the operation {@code id} needs, or null if it applies as is:
+   * a CREATE TABLE of a held or dropped name, an ADD COLUMN of a held column or one older than the
+   * table's creation (it belongs to a dropped table), a DROP TABLE older than a declaration of the
+   * held table (a create after it, concurrent or not, wins).
+   */
+  @Nullable String clashingTable(SchemaChange change, OpId id) throws SQLException {
     if (change instanceof SchemaChange.CreateTable c) {
       String name = c.table().name();
       return w.catalog().table(name) != null || dropped(name) ? name : null;
     }
     if (change instanceof SchemaChange.AddColumn a) {
       TableDef t = w.catalog().table(a.table());
-      return t != null && t.columnIndex(a.column().name()) >= 0 ? a.table() : null;
+      if (t == null) {
+        return null;
+      }
+      OpId created = AddedColumns.declared(w.conn, a.table(), true);
+      boolean older = created != null && id.compareTo(created) < 0;
+      boolean again = t.columnIndex(a.column().name()) >= 0 || declared(a.table(), a.column());
+      return older || again ? a.table() : null;
+    }
+    if (change instanceof SchemaChange.DropTable d && w.catalog().table(d.table()) != null) {
+      OpId newest = AddedColumns.declared(w.conn, d.table(), false);
+      return newest != null && id.compareTo(newest) < 0 ? d.table() : null;
     }
     return null;
   }
 
   /** Recomputes {@code table} from the log and makes the materialized table match. */
-  void merge(String table, OpId opId, List<EntityChange> changes, List<SchemaChange> schema)
+  void merge(
+      String table,
+      SchemaChange change,
+      OpId opId,
+      List<EntityChange> changes,
+      List<SchemaChange> schema)
       throws SQLException {
     List<Transaction> log = LogReader.transactions(w.conn);
     List<TableMerge.Declared> declared = new ArrayList<>();
@@ -80,7 +99,11 @@ final class TableClash {
     TableMerge.Result r = TableMerge.merge(table, declared);
     TableDef old = w.catalog().table(table);
     TableDef merged = r.table();
-    forgetDeclared(table);
+    if (change instanceof SchemaChange.CreateTable c) {
+      Declarations.table(w.conn, c.table());
+    } else if (change instanceof SchemaChange.AddColumn c) {
+      Declarations.column(w.conn, table, c.column());
+    }
     if (merged == null) {
       if (old != null) {
         SchemaChange drop = new SchemaChange.DropTable(table);
@@ -90,15 +113,6 @@ final class TableClash {
         update("INSERT OR IGNORE INTO _pl_dropped(tbl) VALUES (?)", table);
       }
       return;
-    }
-    for (Map.Entry<String, Set<ColumnType>> e : r.declared().entrySet()) {
-      for (ColumnType type : e.getValue()) {
-        PreparedStatement ps = w.prepare("INSERT INTO _pl_declared(tbl, col, type) VALUES (?,?,?)");
-        ps.setString(1, table);
-        ps.setString(2, e.getKey());
-        ps.setString(3, type.name());
-        ps.executeUpdate();
-      }
     }
     if (merged.equals(old)) {
       update("DELETE FROM _pl_conflicts WHERE tbl=? AND kind='SCHEMA'", table);
@@ -190,8 +204,14 @@ final class TableClash {
     }
   }
 
-  private void forgetDeclared(String table) throws SQLException {
-    update("DELETE FROM _pl_declared WHERE tbl=?", table);
+  /** True when a column of that name was declared for the table before (rows may hold values). */
+  private boolean declared(String table, ColumnDef column) throws SQLException {
+    PreparedStatement ps = w.prepare("SELECT 1 FROM _pl_declared WHERE tbl=? AND col=? LIMIT 1");
+    ps.setString(1, table);
+    ps.setString(2, column.name());
+    try (ResultSet rs = ps.executeQuery()) {
+      return rs.next();
+    }
   }
 
   private boolean dropped(String table) throws SQLException {

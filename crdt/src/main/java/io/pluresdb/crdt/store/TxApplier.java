@@ -62,9 +62,9 @@ final class TxApplier {
     Catalog before = w.catalog();
     w.exec("SAVEPOINT pl_schema");
     try {
-      String clash = clashes.clashingTable(op.schema());
+      String clash = clashes.clashingTable(op.schema(), op.id());
       if (clash != null) {
-        clashes.merge(clash, op.id(), changes, schema);
+        clashes.merge(clash, op.schema(), op.id(), changes, schema);
       } else {
         w.catalog(SchemaOps.apply(w.conn, w.node, w.catalog(), op.schema(), op.id()));
         schema.add(op.schema());

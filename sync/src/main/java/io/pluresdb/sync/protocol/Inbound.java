@@ -14,8 +14,8 @@ import java.util.List;
  * record is decoded (once: the store keeps the received bytes, which relays send on) and every
  * operation checked against the write policy before {@link Store#applyRemote} sees any of it; a
  * clock-drift refusal from the store writes nothing, nor does a value that fits its column in no
- * way (closed as MALFORMED: the store is where the column's types are known, so the check is
- * there, see {@link ApplyResult.Malformed}).
+ * way (closed as MALFORMED: the store is where the column's types are known, so the check is there,
+ * see {@link ApplyResult.Malformed}).
  *
  * <p>Not thread-safe: owned by one session.
  */
