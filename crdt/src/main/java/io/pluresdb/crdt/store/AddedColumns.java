@@ -42,18 +42,17 @@ final class AddedColumns {
   }
 
   /**
-   * The least ({@code oldest}) or greatest operation id that declared a column of the table, or
-   * null when none is recorded (a table created before ids were kept for created columns).
+   * The least operation id that declared a column of the table, or null when none is recorded (a
+   * table created before ids were kept for created columns).
    */
-  static @Nullable OpId declared(Connection conn, String table, boolean oldest)
-      throws SQLException {
+  static @Nullable OpId oldest(Connection conn, String table) throws SQLException {
     OpId found = null;
     try (PreparedStatement ps = conn.prepareStatement("SELECT op FROM _pl_added WHERE tbl=?")) {
       ps.setString(1, table);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
           OpId id = OpId.fromBytes(rs.getBytes(1));
-          if (found == null || (oldest ? id.compareTo(found) < 0 : id.compareTo(found) > 0)) {
+          if (found == null || id.compareTo(found) < 0) {
             found = id;
           }
         }

@@ -63,6 +63,9 @@ final class Materializer {
       }
       throw new MissingSchema("table " + op.table());
     }
+    if (typed.beforeDrop(op)) {
+      return;
+    }
     Operation merged = typed.fit(t, op);
     if (merged == null) {
       return;
@@ -122,6 +125,11 @@ final class Materializer {
       }
       tombs.save(table, keyBytes, s);
     }
+  }
+
+  /** Forgets the cached drop horizons: a schema operation may have moved them. */
+  void forgetHorizons() {
+    typed.forgetHorizons();
   }
 
   /**

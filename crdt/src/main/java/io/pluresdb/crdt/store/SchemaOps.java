@@ -53,6 +53,7 @@ final class SchemaOps {
       tables.remove(d.table());
       ddl(conn, "DROP TABLE " + TableSql.quote(d.table()));
       AddedColumns.forget(conn, d.table());
+      DropHorizon.raise(conn, d.table(), id);
       String lit = "'" + d.table().replace("'", "''") + "'";
       ddl(conn, "DELETE FROM _pl_tomb WHERE tbl = " + lit);
       ddl(conn, "INSERT OR IGNORE INTO _pl_dropped(tbl) VALUES (" + lit + ")");

@@ -24,10 +24,10 @@ import org.jspecify.annotations.Nullable;
 /**
  * Applies a remote schema operation that does not fit the table as this node holds it: a second
  * CREATE TABLE of one name, an ADD COLUMN of a column that exists, a CREATE TABLE of a dropped
- * name, a DROP TABLE older than the table's newest declaration (see {@link #clashingTable}). The
- * table's definition is then recomputed by {@link TableMerge} from every schema operation of that
- * name in the log (the incoming one is already there), so it depends only on which operations this
- * node holds, never on their arrival order.
+ * name, a DROP TABLE of a held table (see {@link #clashingTable}). The table's definition is then
+ * recomputed by {@link TableMerge} from every schema operation of that name in the log (the
+ * incoming one is already there), so it depends only on which operations this node holds, never on
+ * their arrival order.
  *
  * <p>When the merged definition differs from the materialized one, the table is rebuilt inside the
  * caller's SQLite transaction: dropped, created anew, and filled by replaying through {@link
@@ -36,9 +36,6 @@ import org.jspecify.annotations.Nullable;
  * declaration is added to {@link Declarations}, so values written under it are recognised as a
  * loser's (see {@link TypedValues}); every clash is recorded in {@code _pl_conflicts} with kind
  * {@code SCHEMA}.
- *
- * <p>Known limit: a data operation older than a DROP TABLE that arrives after the table was created
- * again is applied to the new table, while a rebuild leaves it out (it stays in the log).
  *
  * <p>Not thread-safe: used by the writer only.
  */
@@ -54,8 +51,8 @@ final class TableClash {
   /**
    * The table whose merged definition the operation {@code id} needs, or null if it applies as is:
    * a CREATE TABLE of a held or dropped name, an ADD COLUMN of a held column or one older than the
-   * table's creation (it belongs to a dropped table), a DROP TABLE older than a declaration of the
-   * held table (a create after it, concurrent or not, wins).
+   * table's creation (it belongs to a dropped table), a DROP TABLE of a held table (a create with a
+   * greater id, concurrent or not, wins over it).
    */
   @Nullable String clashingTable(SchemaChange change, OpId id) throws SQLException {
     if (change instanceof SchemaChange.CreateTable c) {
@@ -67,14 +64,15 @@ final class TableClash {
       if (t == null) {
         return null;
       }
-      OpId created = AddedColumns.declared(w.conn, a.table(), true);
+      OpId created = AddedColumns.oldest(w.conn, a.table());
       boolean older = created != null && id.compareTo(created) < 0;
       boolean again = t.columnIndex(a.column().name()) >= 0 || declared(a.table(), a.column());
       return older || again ? a.table() : null;
     }
     if (change instanceof SchemaChange.DropTable d && w.catalog().table(d.table()) != null) {
-      OpId newest = AddedColumns.declared(w.conn, d.table(), false);
-      return newest != null && id.compareTo(newest) < 0 ? d.table() : null;
+      // a create newer than the drop may be held already (the table's columns keep their first
+      // declarations, not the newest), so every drop is decided by the merge; drops are rare
+      return d.table();
     }
     return null;
   }
@@ -114,9 +112,14 @@ final class TableClash {
       }
       return;
     }
-    if (merged.equals(old)) {
+    if (r.dropped() != null) {
+      DropHorizon.raise(w.conn, table, r.dropped());
+    }
+    // a drop that sorts before the table's newest declaration still removes the rows before it
+    if (merged.equals(old) && !(change instanceof SchemaChange.DropTable)) {
       update("DELETE FROM _pl_conflicts WHERE tbl=? AND kind='SCHEMA'", table);
       record(table, r);
+      firstDeclarations(merged, r);
       return;
     }
     rebuild(merged, r, old != null);
@@ -139,11 +142,7 @@ final class TableClash {
     w.hiddenTables.remove(table);
     AddedColumns.forget(w.conn, table);
     w.exec(TableSql.createTable(def));
-    for (ColumnDef c : def.columns()) {
-      // every column's first declaration, so a later ADD COLUMN finds its place among them
-      AddedColumns.record(
-          w.conn, table, c.name(), Objects.requireNonNull(r.firstDeclared().get(c.name())));
-    }
+    firstDeclarations(def, r);
     Catalog cat = w.catalog();
     Map<String, TableDef> tables = new HashMap<>(cat.tables());
     tables.put(table, def);
@@ -195,6 +194,17 @@ final class TableClash {
           }
         }
       }
+    }
+  }
+
+  /**
+   * Keeps every column's first declaration, so a later ADD COLUMN finds its place among them as the
+   * merge would place it (an older declaration may have arrived without changing the definition).
+   */
+  private void firstDeclarations(TableDef def, TableMerge.Result r) throws SQLException {
+    for (ColumnDef c : def.columns()) {
+      AddedColumns.record(
+          w.conn, def.name(), c.name(), Objects.requireNonNull(r.firstDeclared().get(c.name())));
     }
   }
 

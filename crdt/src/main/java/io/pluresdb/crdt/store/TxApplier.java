@@ -34,6 +34,7 @@ final class TxApplier {
 
   void apply(Transaction tx, List<EntityChange> changes, List<SchemaChange> schema)
       throws SQLException, Materializer.MissingSchema {
+    merge.forgetHorizons();
     try {
       for (Operation op : tx.ops()) {
         if (op.kind() == OpKind.SCHEMA) {
@@ -70,6 +71,7 @@ final class TxApplier {
         schema.add(op.schema());
       }
       w.exec("RELEASE pl_schema");
+      merge.forgetHorizons();
     } catch (BadValue e) {
       throw e;
     } catch (SQLException e) {

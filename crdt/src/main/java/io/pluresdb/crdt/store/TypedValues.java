@@ -9,7 +9,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -37,8 +40,25 @@ import org.jspecify.annotations.Nullable;
 final class TypedValues {
   private final Writer w;
 
+  /** table → its drop horizon, or empty; cached for one transaction (see {@link DropHorizon}). */
+  private final Map<String, Optional<OpId>> horizons = new HashMap<>();
+
   TypedValues(Writer w) {
     this.w = w;
+  }
+
+  /** True when the operation is older than the newest drop of its table: kept in the log only. */
+  boolean beforeDrop(Operation op) throws SQLException {
+    Optional<OpId> h = horizons.get(op.table());
+    if (h == null) {
+      h = Optional.ofNullable(DropHorizon.of(w, op.table()));
+      horizons.put(op.table(), h);
+    }
+    return h.isPresent() && op.id().compareTo(h.get()) < 0;
+  }
+
+  void forgetHorizons() {
+    horizons.clear();
   }
 
   /** The operation's key in the table's key types, or null for a recorded loser's key. */
