@@ -71,6 +71,20 @@ final class AddedColumns {
     }
   }
 
+  /** True when the column's recorded declaring operation is newer than {@code id}. */
+  static boolean firstAfter(Connection conn, String table, String column, OpId id)
+      throws SQLException {
+    try (PreparedStatement ps =
+        conn.prepareStatement("SELECT 1 FROM _pl_added WHERE tbl=? AND col=? AND op>?")) {
+      ps.setString(1, table);
+      ps.setString(2, column);
+      ps.setBytes(3, id.toBytes());
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next();
+      }
+    }
+  }
+
   static void forget(Connection conn, String table) throws SQLException {
     try (PreparedStatement ps = conn.prepareStatement("DELETE FROM _pl_added WHERE tbl=?")) {
       ps.setString(1, table);

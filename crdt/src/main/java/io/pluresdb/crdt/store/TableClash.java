@@ -50,9 +50,9 @@ final class TableClash {
 
   /**
    * The table whose merged definition the operation {@code id} needs, or null if it applies as is:
-   * a CREATE TABLE of a held or dropped name, an ADD COLUMN of a held column or one older than the
-   * table's creation (it belongs to a dropped table), a DROP TABLE of a held table (a create with a
-   * greater id, concurrent or not, wins over it).
+   * a CREATE TABLE of a held or dropped name, an ADD COLUMN of a held column, of a dropped table,
+   * or older than the table's creation (it belongs to a dropped table), a DROP TABLE of a held
+   * table (a create with a greater id, concurrent or not, wins over it).
    */
   @Nullable String clashingTable(SchemaChange change, OpId id) throws SQLException {
     if (change instanceof SchemaChange.CreateTable c) {
@@ -62,7 +62,8 @@ final class TableClash {
     if (change instanceof SchemaChange.AddColumn a) {
       TableDef t = w.catalog().table(a.table());
       if (t == null) {
-        return null;
+        // a column of a dropped table: the merge decides whether a newer create holds it
+        return dropped(a.table()) ? a.table() : null;
       }
       OpId created = AddedColumns.oldest(w.conn, a.table());
       boolean older = created != null && id.compareTo(created) < 0;

@@ -5,7 +5,9 @@ import io.pluresdb.crdt.op.OpKind;
 import io.pluresdb.crdt.op.Operation;
 import io.pluresdb.crdt.op.Transaction;
 import io.pluresdb.crdt.schema.Catalog;
+import io.pluresdb.crdt.schema.ColumnDef;
 import io.pluresdb.crdt.schema.SchemaChange;
+import io.pluresdb.crdt.schema.TableMerge;
 import java.sql.SQLException;
 import java.util.List;
 
@@ -49,21 +51,29 @@ final class TxApplier {
   }
 
   private void applySchema(Operation op, List<EntityChange> changes, List<SchemaChange> schema)
-      throws SQLException {
-    if (alreadyHeld(w.catalog(), op.schema())) {
+      throws SQLException, Materializer.MissingSchema {
+    if (alreadyHeld(w.catalog(), op.schema()) && !earlierDeclaration(op)) {
       if (op.schema() instanceof SchemaChange.DropTable d) {
         // a create of that name arriving later (older or concurrent) must know it was dropped
         w.exec(
             "INSERT OR IGNORE INTO _pl_dropped(tbl) VALUES ('"
                 + d.table().replace("'", "''")
                 + "')");
+        DropHorizon.raise(w.conn, d.table(), op.id());
+        merge.forgetHorizons();
       }
       return;
+    }
+    String clash = clashes.clashingTable(op.schema(), op.id());
+    if (clash == null
+        && op.schema() instanceof SchemaChange.AddColumn a
+        && w.catalog().table(a.table()) == null) {
+      // the table's CREATE comes from another node and has not arrived: wait for it, as data does
+      throw new Materializer.MissingSchema("table " + a.table());
     }
     Catalog before = w.catalog();
     w.exec("SAVEPOINT pl_schema");
     try {
-      String clash = clashes.clashingTable(op.schema(), op.id());
       if (clash != null) {
         clashes.merge(clash, op.schema(), op.id(), changes, schema);
       } else {
@@ -80,6 +90,23 @@ final class TxApplier {
       w.catalog(before);
       ConflictLog.record(w, "", "", op.id().toString(), "SCHEMA", String.valueOf(e.getMessage()));
     }
+  }
+
+  /**
+   * True when an identical declaration arrives with an id older than a column's first declaration
+   * held: it moves that column's place (see {@link TableMerge}), so the merge must decide.
+   */
+  private boolean earlierDeclaration(Operation op) throws SQLException {
+    if (op.schema() instanceof SchemaChange.CreateTable c) {
+      for (ColumnDef col : c.table().columns()) {
+        if (AddedColumns.firstAfter(w.conn, c.table().name(), col.name(), op.id())) {
+          return true;
+        }
+      }
+    } else if (op.schema() instanceof SchemaChange.AddColumn a) {
+      return AddedColumns.firstAfter(w.conn, a.table(), a.column().name(), op.id());
+    }
+    return false;
   }
 
   /**
