@@ -7,12 +7,15 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
- * Places added columns in operation-id order, whatever order the ADD COLUMN operations arrive in,
- * so that every node lists a table's columns alike. Each added column's operation id is kept in
- * {@code _pl_added}; a column whose operation is older than columns already added goes before them,
- * and the rows' clocks, which refer to columns by position, are rewritten to match.
+ * Keeps which operation declared each column of a table ({@code _pl_added}: CREATE TABLE for its
+ * columns, ADD COLUMN for the others) and places added columns in operation-id order, whatever
+ * order the ADD COLUMN operations arrive in, so that every node lists a table's columns alike. Each
+ * added column's operation id is kept in {@code _pl_added}; a column whose operation is older than
+ * columns already added goes before them, and the rows' clocks, which refer to columns by position,
+ * are rewritten to match.
  *
  * <p>Not thread-safe: used by the writer only.
  */
@@ -38,6 +41,26 @@ final class AddedColumns {
     return pos;
   }
 
+  /**
+   * The least operation id that declared a column of the table, or null when none is recorded (a
+   * table created before ids were kept for created columns).
+   */
+  static @Nullable OpId oldest(Connection conn, String table) throws SQLException {
+    OpId found = null;
+    try (PreparedStatement ps = conn.prepareStatement("SELECT op FROM _pl_added WHERE tbl=?")) {
+      ps.setString(1, table);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          OpId id = OpId.fromBytes(rs.getBytes(1));
+          if (found == null || id.compareTo(found) < 0) {
+            found = id;
+          }
+        }
+      }
+    }
+    return found;
+  }
+
   static void record(Connection conn, String table, String column, OpId id) throws SQLException {
     try (PreparedStatement ps =
         conn.prepareStatement("INSERT OR REPLACE INTO _pl_added(tbl, col, op) VALUES (?,?,?)")) {
@@ -45,6 +68,20 @@ final class AddedColumns {
       ps.setString(2, column);
       ps.setBytes(3, id.toBytes());
       ps.executeUpdate();
+    }
+  }
+
+  /** True when the column's recorded declaring operation is newer than {@code id}. */
+  static boolean firstAfter(Connection conn, String table, String column, OpId id)
+      throws SQLException {
+    try (PreparedStatement ps =
+        conn.prepareStatement("SELECT 1 FROM _pl_added WHERE tbl=? AND col=? AND op>?")) {
+      ps.setString(1, table);
+      ps.setString(2, column);
+      ps.setBytes(3, id.toBytes());
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next();
+      }
     }
   }
 

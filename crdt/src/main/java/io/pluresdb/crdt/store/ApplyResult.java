@@ -6,12 +6,14 @@ import io.pluresdb.crdt.error.Errors;
 import io.pluresdb.crdt.error.SqlState;
 import java.sql.SQLException;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What {@link Store#applyRemote} did: applied the call (with counts of what happened to each
- * transaction), or refused it whole for a clock stamped too far ahead or a forged authorship. The
- * refusal is a value, not an exception, because the caller has someone to tell (replication closes
- * the session with a reason that says so); callers with no one to tell use {@link #orThrow}.
+ * transaction), or refused it whole for a clock stamped too far ahead, a forged authorship or a
+ * value that fits its column in no way. The refusal is a value, not an exception, because the
+ * caller has someone to tell (replication closes the session with a reason that says so); callers
+ * with no one to tell use {@link #orThrow}.
  */
 public sealed interface ApplyResult {
 
@@ -34,6 +36,44 @@ public sealed interface ApplyResult {
     @Override
     public Applied orThrow() {
       return this;
+    }
+  }
+
+  /**
+   * The call was refused and nothing of it was written: an operation carries a value that fits no
+   * type its column was ever declared with, on this node or (through a schema clash) another one,
+   * or a key that fits no key the table was ever declared with. Only a broken or hostile sender
+   * writes such a value: a node cannot commit it locally, and a value written under a losing
+   * declaration of a clash fits that declaration (see {@link io.pluresdb.crdt.schema.TableMerge}).
+   *
+   * @param tx the transaction, or null when not yet known
+   * @param op the operation
+   * @param table its table
+   * @param column the column, or the key columns for a key that fits no key
+   * @param expected the type the column has here
+   * @param value the value as text, with its Java class
+   */
+  record Malformed(
+      @Nullable OpId tx, OpId op, String table, String column, String expected, String value)
+      implements ApplyResult {
+    /** What was refused, naming the table, column, expected type, value and transaction. */
+    public String message() {
+      return "column '"
+          + column
+          + "' of table '"
+          + table
+          + "' is "
+          + expected
+          + ", got "
+          + value
+          + " in operation "
+          + op
+          + (tx == null ? "" : " of transaction " + tx);
+    }
+
+    @Override
+    public Applied orThrow() throws SQLException {
+      throw Errors.of(SqlState.INVALID_CHARACTER_VALUE_FOR_CAST, message());
     }
   }
 

@@ -1,6 +1,5 @@
 package io.pluresdb.crdt.store;
 
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.Locale;
 
@@ -17,13 +16,12 @@ final class AuthorshipReport {
   private AuthorshipReport() {}
 
   static void record(Writer w, ApplyResult.Forged forged) throws SQLException {
-    PreparedStatement ps =
-        w.prepare("INSERT INTO _pl_conflicts(tbl, entity, op, kind, detail) VALUES (?,?,?,?,?)");
-    ps.setString(1, "_pl_log");
-    ps.setString(2, String.format(Locale.ROOT, "%012x", forged.tx().node()));
-    ps.setString(3, forged.tx().toString());
-    ps.setString(4, KIND);
-    ps.setString(5, forged.reason());
-    ps.executeUpdate();
+    ConflictLog.record(
+        w,
+        "_pl_log",
+        String.format(Locale.ROOT, "%012x", forged.tx().node()),
+        forged.tx().toString(),
+        KIND,
+        forged.reason());
   }
 }

@@ -65,6 +65,8 @@ final class LogRebuild {
     w.exec("DELETE FROM _pl_conflicts WHERE kind <> 'AUTHORSHIP'");
     w.exec("DELETE FROM _pl_dropped");
     w.exec("DELETE FROM _pl_added");
+    w.exec("DELETE FROM _pl_declared");
+    w.exec("DELETE FROM _pl_horizon");
     w.tombTables.clear();
     w.hiddenTables.clear();
     w.catalog(Catalog.empty());

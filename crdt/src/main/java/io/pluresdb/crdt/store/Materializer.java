@@ -2,7 +2,6 @@ package io.pluresdb.crdt.store;
 
 import io.pluresdb.crdt.feed.EntityChange;
 import io.pluresdb.crdt.op.Operation;
-import io.pluresdb.crdt.value.Values;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -20,6 +19,10 @@ import java.util.List;
  * with the tombstones (so later operations still merge into it) and the refusal is recorded in
  * {@code _pl_conflicts} (see {@link UniqueConflicts}); {@link HiddenRows} shows it again when the
  * values it collided on are free.
+ *
+ * <p>Keys and values are converted to the column types by {@link TypedValues}: a value written
+ * under the losing declaration of a schema clash is kept in the log and recorded; one that fits no
+ * declaration fails as {@link BadValue}.
  *
  * <p>Not thread-safe: used by the writer only.
  */
@@ -39,9 +42,11 @@ final class Materializer {
   private final UniqueConflicts conflicts;
   private final RowWriter rows;
   private final HiddenRows hidden;
+  private final TypedValues typed;
 
   Materializer(Writer w) {
     this.w = w;
+    this.typed = new TypedValues(w);
     this.live = new LiveRows(w);
     this.tombs = new Tombs(w);
     this.conflicts = new UniqueConflicts(w, live, tombs);
@@ -58,19 +63,14 @@ final class Materializer {
       }
       throw new MissingSchema("no table '" + op.table() + "'");
     }
-    for (String c : op.columns()) {
-      if (t.def.columnIndex(c) < 0) {
-        throw new MissingSchema("table '" + op.table() + "' has no column '" + c + "'");
-      }
+    if (typed.beforeDrop(op)) {
+      return;
     }
-    Object[] key = Keys.canonical(t, op.key());
-    Object[] values = op.values().clone();
-    for (int i = 0; i < values.length; i++) {
-      values[i] = Values.coerce(values[i], t.types[t.def.columnIndex(op.columns()[i])]);
+    Operation merged = typed.fit(t, op);
+    if (merged == null) {
+      return;
     }
-    Operation merged =
-        new Operation(
-            op.id(), op.kind(), op.table(), key, op.columns(), values, op.precursors(), null);
+    Object[] key = merged.key();
     EntityState s = live.state(t, key);
     boolean wasLive = s != null;
     boolean hadTomb = false;
@@ -125,6 +125,11 @@ final class Materializer {
       }
       tombs.save(table, keyBytes, s);
     }
+  }
+
+  /** Forgets the cached drop horizons: a schema operation may have moved them. */
+  void forgetHorizons() {
+    typed.forgetHorizons();
   }
 
   /**

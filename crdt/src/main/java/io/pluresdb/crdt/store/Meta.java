@@ -23,8 +23,9 @@ import java.util.UUID;
  * remote transactions waiting for their precursors ({@code _pl_pending}, see {@link ParkedTable}),
  * the merge state of deleted entities and of entities hidden by a UNIQUE conflict ({@code
  * _pl_tomb}), dropped tables ({@code _pl_dropped}), the operation ids of added columns ({@code
- * _pl_added}), recorded conflicts ({@code _pl_conflicts}, queryable by users) and pinned node keys
- * ({@code _pl_keys}).
+ * _pl_added}), recorded conflicts ({@code _pl_conflicts}, queryable by users), pinned node keys
+ * ({@code _pl_keys}) and every type a column of a table with a schema clash was declared with
+ * ({@code _pl_declared}, see {@link TableClash}).
  *
  * <p>Not thread-safe: used while opening, then by the holder of the writer permit.
  */
@@ -50,7 +51,10 @@ final class Meta {
         + " PRIMARY KEY (tbl, col))",
     "CREATE TABLE IF NOT EXISTS _pl_conflicts (id INTEGER PRIMARY KEY, tbl TEXT NOT NULL,"
         + " entity TEXT NOT NULL, op TEXT NOT NULL, kind TEXT NOT NULL, detail TEXT)",
-    KeyTable.DDL
+    KeyTable.DDL,
+    "CREATE TABLE IF NOT EXISTS _pl_declared (tbl TEXT NOT NULL, col TEXT NOT NULL,"
+        + " type TEXT NOT NULL, PRIMARY KEY (tbl, col, type)) WITHOUT ROWID",
+    "CREATE TABLE IF NOT EXISTS _pl_horizon (tbl TEXT PRIMARY KEY, op BLOB NOT NULL)"
   };
 
   private final Connection conn;

@@ -40,6 +40,11 @@ final class SchemaOps {
       requireNew(cat, t.name());
       validate(t);
       ddl(conn, TableSql.createTable(t));
+      for (ColumnDef col : t.columns()) {
+        // which operation declared each column: orders later columns, dates the table (TableClash)
+        AddedColumns.record(conn, t.name(), col.name(), id);
+      }
+      Declarations.table(conn, t);
       tables.put(t.name(), t);
       ddl(conn, "DELETE FROM _pl_dropped WHERE tbl = '" + t.name().replace("'", "''") + "'");
     } else if (change instanceof SchemaChange.DropTable d) {
@@ -48,6 +53,7 @@ final class SchemaOps {
       tables.remove(d.table());
       ddl(conn, "DROP TABLE " + TableSql.quote(d.table()));
       AddedColumns.forget(conn, d.table());
+      DropHorizon.raise(conn, d.table(), id);
       String lit = "'" + d.table().replace("'", "''") + "'";
       ddl(conn, "DELETE FROM _pl_tomb WHERE tbl = " + lit);
       ddl(conn, "INSERT OR IGNORE INTO _pl_dropped(tbl) VALUES (" + lit + ")");
@@ -74,6 +80,7 @@ final class SchemaOps {
       }
       cols.add(pos, a.column());
       AddedColumns.record(conn, t.name(), a.column().name(), id);
+      Declarations.column(conn, t.name(), a.column());
       tables.put(
           t.name(),
           new TableDef(

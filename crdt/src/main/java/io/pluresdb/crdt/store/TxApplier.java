@@ -5,61 +5,108 @@ import io.pluresdb.crdt.op.OpKind;
 import io.pluresdb.crdt.op.Operation;
 import io.pluresdb.crdt.op.Transaction;
 import io.pluresdb.crdt.schema.Catalog;
+import io.pluresdb.crdt.schema.ColumnDef;
 import io.pluresdb.crdt.schema.SchemaChange;
-import java.sql.PreparedStatement;
+import io.pluresdb.crdt.schema.TableMerge;
 import java.sql.SQLException;
 import java.util.List;
 
 /**
  * Applies every operation of a transaction through the merge path, inside the caller's SQLite
- * transaction: data operations via {@link Materializer}, schema operations via {@link SchemaOps} (a
- * schema change already in effect is skipped; one that no longer fits, such as a second CREATE
- * TABLE of one name with other columns, is skipped and recorded in {@code _pl_conflicts}). Used for
- * remote transactions and for rebuilds.
+ * transaction: data operations via {@link Materializer}, schema operations via {@link SchemaOps}. A
+ * schema change already in effect is skipped. One that clashes with the table as held here (a
+ * second CREATE TABLE of one name, an ADD COLUMN of an existing column, a CREATE TABLE of a dropped
+ * name) is merged by {@link TableClash}, so the table ends as every node holding the same
+ * operations has it. Any other that no longer fits (an index on a dropped table) is skipped and
+ * recorded in {@code _pl_conflicts}. A value that fits its column in no way ({@link BadValue})
+ * fails the whole call. Used for remote transactions and for rebuilds.
  *
  * <p>Not thread-safe: used by the writer only.
  */
 final class TxApplier {
   private final Writer w;
   private final Materializer merge;
+  private final TableClash clashes;
 
   TxApplier(Writer w) {
     this.w = w;
     this.merge = new Materializer(w);
+    this.clashes = new TableClash(w, merge);
   }
 
   void apply(Transaction tx, List<EntityChange> changes, List<SchemaChange> schema)
       throws SQLException, Materializer.MissingSchema {
-    for (Operation op : tx.ops()) {
-      if (op.kind() == OpKind.SCHEMA) {
-        applySchema(op, schema);
-      } else {
-        merge.apply(op, changes);
+    merge.forgetHorizons();
+    try {
+      for (Operation op : tx.ops()) {
+        if (op.kind() == OpKind.SCHEMA) {
+          applySchema(op, changes, schema);
+        } else {
+          merge.apply(op, changes);
+        }
       }
+    } catch (BadValue e) {
+      throw e.in(tx.id());
     }
   }
 
-  private void applySchema(Operation op, List<SchemaChange> schema) throws SQLException {
-    if (alreadyHeld(w.catalog(), op.schema())) {
+  private void applySchema(Operation op, List<EntityChange> changes, List<SchemaChange> schema)
+      throws SQLException, Materializer.MissingSchema {
+    if (alreadyHeld(w.catalog(), op.schema()) && !earlierDeclaration(op)) {
+      if (op.schema() instanceof SchemaChange.DropTable d) {
+        // a create of that name arriving later (older or concurrent) must know it was dropped
+        w.exec(
+            "INSERT OR IGNORE INTO _pl_dropped(tbl) VALUES ('"
+                + d.table().replace("'", "''")
+                + "')");
+        DropHorizon.raise(w.conn, d.table(), op.id());
+        merge.forgetHorizons();
+      }
       return;
     }
+    String clash = clashes.clashingTable(op.schema(), op.id());
+    if (clash == null
+        && op.schema() instanceof SchemaChange.AddColumn a
+        && w.catalog().table(a.table()) == null) {
+      // the table's CREATE comes from another node and has not arrived: wait for it, as data does
+      throw new Materializer.MissingSchema("table " + a.table());
+    }
+    Catalog before = w.catalog();
     w.exec("SAVEPOINT pl_schema");
     try {
-      w.catalog(SchemaOps.apply(w.conn, w.node, w.catalog(), op.schema(), op.id()));
+      if (clash != null) {
+        clashes.merge(clash, op.schema(), op.id(), changes, schema);
+      } else {
+        w.catalog(SchemaOps.apply(w.conn, w.node, w.catalog(), op.schema(), op.id()));
+        schema.add(op.schema());
+      }
       w.exec("RELEASE pl_schema");
-      schema.add(op.schema());
+      merge.forgetHorizons();
+    } catch (BadValue e) {
+      throw e;
     } catch (SQLException e) {
       w.exec("ROLLBACK TO pl_schema");
       w.exec("RELEASE pl_schema");
-      PreparedStatement c =
-          w.prepare("INSERT INTO _pl_conflicts(tbl, entity, op, kind, detail) VALUES (?,?,?,?,?)");
-      c.setString(1, "");
-      c.setString(2, "");
-      c.setString(3, op.id().toString());
-      c.setString(4, "SCHEMA");
-      c.setString(5, e.getMessage());
-      c.executeUpdate();
+      w.catalog(before);
+      ConflictLog.record(w, "", "", op.id().toString(), "SCHEMA", String.valueOf(e.getMessage()));
     }
+  }
+
+  /**
+   * True when an identical declaration arrives with an id older than a column's first declaration
+   * held: it moves that column's place (see {@link TableMerge}), so the merge must decide.
+   */
+  private boolean earlierDeclaration(Operation op) throws SQLException {
+    if (op.schema() instanceof SchemaChange.CreateTable c) {
+      for (ColumnDef col : c.table().columns()) {
+        if (AddedColumns.firstAfter(w.conn, c.table().name(), col.name(), op.id())) {
+          return true;
+        }
+      }
+    } else if (op.schema() instanceof SchemaChange.AddColumn a) {
+      return AddedColumns.firstAfter(w.conn, a.table(), a.column().name(), op.id());
+    }
+    return false;
   }
 
   /**

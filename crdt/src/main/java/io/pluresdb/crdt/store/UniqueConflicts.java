@@ -3,7 +3,6 @@ package io.pluresdb.crdt.store;
 import io.pluresdb.crdt.clock.OpId;
 import io.pluresdb.crdt.error.SqlState;
 import io.pluresdb.crdt.feed.EntityChange;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -57,14 +56,7 @@ final class UniqueConflicts {
 
   /** Records that operation {@code op} on the entity was refused with {@code st}. */
   void record(TableSql t, Object[] key, OpId op, SqlState st, String detail) throws SQLException {
-    PreparedStatement c =
-        w.prepare("INSERT INTO _pl_conflicts(tbl, entity, op, kind, detail) VALUES (?,?,?,?,?)");
-    c.setString(1, t.def.name());
-    c.setString(2, Arrays.deepToString(key));
-    c.setString(3, op.toString());
-    c.setString(4, st.name());
-    c.setString(5, detail);
-    c.executeUpdate();
+    ConflictLog.record(w, t.def.name(), Arrays.deepToString(key), op.toString(), st.name(), detail);
   }
 
   /** Forgets rows evicted before the write about to start. */

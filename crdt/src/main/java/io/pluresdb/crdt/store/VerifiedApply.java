@@ -1,12 +1,15 @@
 package io.pluresdb.crdt.store;
 
+import io.pluresdb.crdt.clock.OpId;
 import io.pluresdb.crdt.feed.ListenerFeed;
 import io.pluresdb.crdt.op.ReceivedTx;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * {@link Store#applyRemote} after its clock check: verifies the batch's authorship without the
@@ -57,14 +60,11 @@ final class VerifiedApply {
       }
       if (forged == null) {
         try {
-          ApplyResult.Applied applied =
-              new RemoteApply(target, new ApplyChecks(authorship, verdict), origin, now)
-                  .apply(received);
-          pins.addAll(added);
-          refreshParked(applied);
-          return applied;
+          return applyVerified(received, verdict, added, origin, now);
         } catch (Forgery f) {
           forged = f.forged();
+        } catch (BadValue e) {
+          return e.refusal();
         }
       }
       record(forged);
@@ -72,6 +72,45 @@ final class VerifiedApply {
     } finally {
       permit.release();
       feed.drain();
+    }
+  }
+
+  /**
+   * Applies a verified call. A value that fits its column in no way refuses the call (rolled back
+   * whole) when it came in this call; when it came from a transaction parked by an earlier call,
+   * which only now became ready, that record is dropped and reported instead and the call applied
+   * again, because refusing every later call for it would stall this node for good.
+   */
+  private ApplyResult.Applied applyVerified(
+      List<ReceivedTx> received,
+      Authorship.Verdict verdict,
+      Map<Long, KeyPins.Pin> added,
+      String origin,
+      Instant now)
+      throws SQLException {
+    Set<OpId> input = new HashSet<>();
+    for (ReceivedTx r : received) {
+      input.add(r.tx().id());
+    }
+    while (true) {
+      try {
+        ApplyResult.Applied applied =
+            new RemoteApply(target, new ApplyChecks(authorship, verdict), origin, now)
+                .apply(received);
+        pins.addAll(added);
+        refreshParked(applied);
+        return applied;
+      } catch (BadValue e) {
+        ApplyResult.Malformed bad = e.refusal();
+        OpId tx = bad.tx();
+        if (tx == null || input.contains(tx)) {
+          throw e;
+        }
+        Writer w = target.writer();
+        ParkedTable.unpark(w, tx);
+        ConflictLog.record(w, bad.table(), "", tx.toString(), "MALFORMED", bad.message());
+        w.commit();
+      }
     }
   }
 

@@ -16,7 +16,8 @@ import java.util.List;
  * operation checked against the write policy before {@link Store#applyRemote} sees any of it, and a
  * clock-drift or authorship refusal from the store writes nothing (the store verifies every
  * signature before it applies or relays a record, and records an authorship refusal where users see
- * it).
+ * it), nor does a value that fits its column in no way (closed as MALFORMED: the store is where the
+ * column's types are known, so the check is there, see {@link ApplyResult.Malformed}).
  *
  * <p>Not thread-safe: owned by one session.
  */
@@ -79,6 +80,10 @@ final class Inbound {
     }
     if (result instanceof ApplyResult.Forged forged) {
       throw new ProtocolException(CloseReason.Code.FORGED, forged.message());
+    }
+    if (result instanceof ApplyResult.Malformed bad) {
+      throw new ProtocolException(
+          CloseReason.Code.MALFORMED, "batch " + b.seqNo() + ": " + bad.message());
     }
     if (result instanceof ApplyResult.Applied a && a.parked() > 0) {
       checkParked();

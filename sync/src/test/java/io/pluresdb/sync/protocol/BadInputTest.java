@@ -2,6 +2,11 @@ package io.pluresdb.sync.protocol;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.pluresdb.crdt.clock.OpId;
+import io.pluresdb.crdt.op.OpKind;
+import io.pluresdb.crdt.op.Operation;
+import io.pluresdb.crdt.op.Transaction;
+import io.pluresdb.crdt.op.TxCodec;
 import io.pluresdb.crdt.op.VersionVector;
 import io.pluresdb.crdt.store.Store;
 import io.pluresdb.crdt.store.StoreConfig;
@@ -173,6 +178,43 @@ class BadInputTest {
       net.settle();
       assertClosed(second, Code.MALFORMED, "malformed frame of 4 bytes");
       assertThat(Snapshot.of(hubStore).tables()).isEqualTo(hubBefore.tables());
+    }
+  }
+
+  @Test
+  void aValueThatFitsItsColumnInNoWayIsMalformedAndWritesNothing() throws Exception {
+    try (SimNet net = new SimNet()) {
+      SimNet.Node hub = net.node("hub", hubStore, SyncConfig.defaults());
+      SimNet.Node a = net.node("a", aStore, SyncConfig.defaults());
+      net.connect(a, hub);
+      net.settle();
+      net.openConns().forEach(SimNet.Conn::reset);
+      Snapshot hubBefore = Snapshot.of(hubStore);
+
+      // a well-formed record whose INTEGER column n holds text no declaration of t explains
+      long now = Clock.systemUTC().millis();
+      OpId tx = OpId.of(now, 0, 0x77);
+      Operation insert =
+          new Operation(
+              OpId.of(now, 1, 0x77),
+              OpKind.INSERT,
+              "t",
+              new Object[] {9L},
+              new String[] {"id", "v", "n"},
+              new Object[] {9L, "x", "not a number"},
+              List.of(),
+              null);
+      byte[] record = TxCodec.encode(new Transaction(tx, null, List.of(insert)));
+      SimNet.Conn conn = net.connect(a, hub);
+      conn.server.inbound.add(MessageCodec.encode(new Message.Batch(1, List.of(record))));
+      net.settle();
+
+      assertClosed(
+          conn,
+          Code.MALFORMED,
+          "batch 1: column 'n' of table 't' is INTEGER, got 'not a number' (String) in operation");
+      assertThat(conn.server.session.status().closeReason().message()).contains(tx.toString());
+      assertThat(Snapshot.of(hubStore)).isEqualTo(hubBefore);
     }
   }
 

@@ -1,0 +1,209 @@
+package io.pluresdb.crdt.schema;
+
+import io.pluresdb.crdt.clock.OpId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The merge of the schema operations of one table name: a pure function of the <em>set</em> of its
+ * CREATE TABLE, ADD COLUMN and DROP TABLE operations, so every node that holds the same operations
+ * derives the same definition, whatever order they arrived in. The operations are folded in
+ * operation-id order (ids respect causality and are the deterministic conflict order):
+ *
+ * <ul>
+ *   <li>DROP TABLE ends the table: everything declared before it (by id) is forgotten, and data
+ *       operations older than it stay in the log only. A CREATE TABLE with a greater id starts a
+ *       new table, so a drop wins over the operations it causally follows and a create after it
+ *       wins over the drop.
+ *   <li>The columns are an add-wins set keyed by name: the union of the columns of every CREATE
+ *       TABLE and ADD COLUMN since the last drop.
+ *   <li>A column declared twice with different definitions (type, size, constraints) takes the
+ *       definition of the operation with the greater id; the other is reported as a {@link Clash}
+ *       and stays a {@linkplain Result#declared declared type}, so values written under it are kept
+ *       rather than refused.
+ *   <li>Of concurrent CREATE TABLEs, the one with the greater id decides the table-level parts:
+ *       primary key, UNIQUE, CHECK and foreign keys. A different primary key is reported as a clash
+ *       of the pseudo-column {@link #PRIMARY_KEY}. Columns only a losing CREATE TABLE declared
+ *       become nullable, since the winner's rows never set them.
+ *   <li>Columns are ordered by the operation that first declared them (then by their place in it),
+ *       which for a table without clashes is the order CREATE TABLE and ADD COLUMN give.
+ * </ul>
+ *
+ * <p>Stateless and thread-safe.
+ */
+public final class TableMerge {
+  /** The subject of a primary-key clash in {@link Clash#column}. */
+  public static final String PRIMARY_KEY = "PRIMARY KEY";
+
+  /** A schema operation of the table, with its operation id. */
+  public record Declared(OpId id, SchemaChange change) {}
+
+  /**
+   * Two operations that declared one column (or the primary key) differently.
+   *
+   * @param column the column name, or {@link #PRIMARY_KEY}
+   * @param winner the definition in effect, as text
+   * @param loser the definition that lost, as text
+   */
+  public record Clash(String column, String winner, String loser, OpId winnerOp, OpId loserOp) {
+    /** A sentence naming the table, the column, both definitions and both operations. */
+    public String describe(String table) {
+      return (column.equals(PRIMARY_KEY) ? "primary key" : "column '" + column + "'")
+          + " of table '"
+          + table
+          + "' declared "
+          + winner
+          + " by op "
+          + winnerOp
+          + " and "
+          + loser
+          + " by op "
+          + loserOp
+          + "; "
+          + winner
+          + " wins, values of the other are kept in the log";
+    }
+  }
+
+  /**
+   * The merged table.
+   *
+   * @param table the definition, or null when the table is dropped (or never created)
+   * @param dropped the id of the last DROP TABLE, or null; data operations older stay in the log
+   * @param clashes the conflicting declarations since the last drop
+   * @param firstDeclared the operation that first declared each column (orders the columns)
+   */
+  public record Result(
+      @Nullable TableDef table,
+      @Nullable OpId dropped,
+      List<Clash> clashes,
+      Map<String, OpId> firstDeclared) {}
+
+  private TableMerge() {}
+
+  private record Column(ColumnDef def, OpId definer, OpId first, int place, boolean byCreate) {}
+
+  /** Merges the operations (any order, duplicates allowed) declaring table {@code name}. */
+  public static Result merge(String name, List<Declared> ops) {
+    List<Declared> sorted = new ArrayList<>(ops);
+    sorted.sort(Comparator.comparing(Declared::id));
+    Map<String, Column> cols = new LinkedHashMap<>();
+    List<Clash> clashes = new ArrayList<>();
+    TableDef winner = null;
+    OpId winnerOp = null;
+    OpId dropped = null;
+    int creates = 0;
+    OpId previous = null;
+    for (Declared d : sorted) {
+      if (d.id().equals(previous)) {
+        continue;
+      }
+      previous = d.id();
+      if (d.change() instanceof SchemaChange.DropTable) {
+        cols.clear();
+        clashes.clear();
+        winner = null;
+        winnerOp = null;
+        creates = 0;
+        dropped = d.id();
+      } else if (d.change() instanceof SchemaChange.CreateTable c) {
+        List<ColumnDef> cs = c.table().columns();
+        for (int i = 0; i < cs.size(); i++) {
+          declare(cols, clashes, cs.get(i), d.id(), i, true);
+        }
+        if (winner != null
+            && winnerOp != null
+            && !winner.primaryKey().equals(c.table().primaryKey())) {
+          clashes.add(
+              new Clash(
+                  PRIMARY_KEY,
+                  keyText(c.table().primaryKey()),
+                  keyText(winner.primaryKey()),
+                  d.id(),
+                  winnerOp));
+        }
+        winner = c.table();
+        winnerOp = d.id();
+        creates++;
+      } else if (d.change() instanceof SchemaChange.AddColumn a && winner != null) {
+        declare(cols, clashes, a.column(), d.id(), 0, false);
+      }
+    }
+    if (winner == null) {
+      return new Result(null, dropped, List.of(), Map.of());
+    }
+    List<Column> ordered = new ArrayList<>(cols.values());
+    ordered.sort(Comparator.comparing(Column::first).thenComparingInt(Column::place));
+    List<ColumnDef> defs = new ArrayList<>();
+    Map<String, OpId> first = new HashMap<>();
+    for (Column c : ordered) {
+      boolean relaxed = creates > 1 && c.byCreate() && !c.definer().equals(winnerOp);
+      defs.add(relaxed ? nullable(c.def()) : c.def());
+      first.put(c.def().name(), c.first());
+    }
+    TableDef table =
+        new TableDef(
+            name,
+            defs,
+            winner.primaryKey(),
+            winner.uniqueKeys(),
+            winner.checks(),
+            winner.foreignKeys());
+    return new Result(table, dropped, List.copyOf(clashes), first);
+  }
+
+  private static void declare(
+      Map<String, Column> cols,
+      List<Clash> clashes,
+      ColumnDef def,
+      OpId id,
+      int place,
+      boolean byCreate) {
+    Column old = cols.get(def.name());
+    if (old == null) {
+      cols.put(def.name(), new Column(def, id, id, place, byCreate));
+      return;
+    }
+    if (!old.def().equals(def)) {
+      clashes.add(new Clash(def.name(), text(def), text(old.def()), id, old.definer()));
+    }
+    // the greater id (this one: ops are folded in id order) defines the column
+    cols.put(def.name(), new Column(def, id, old.first(), old.place(), byCreate));
+  }
+
+  private static ColumnDef nullable(ColumnDef c) {
+    return new ColumnDef(
+        c.name(), c.type(), c.precision(), c.scale(), true, c.defaultSql(), c.autoIncrement());
+  }
+
+  /** A column definition as text: type, size, NOT NULL, DEFAULT. */
+  public static String text(ColumnDef c) {
+    StringBuilder sb = new StringBuilder(c.type().name());
+    if (c.precision() > 0) {
+      sb.append('(').append(c.precision());
+      if (c.scale() > 0) {
+        sb.append(',').append(c.scale());
+      }
+      sb.append(')');
+    }
+    if (!c.nullable()) {
+      sb.append(" NOT NULL");
+    }
+    if (c.defaultSql() != null) {
+      sb.append(" DEFAULT ").append(c.defaultSql());
+    }
+    if (c.autoIncrement()) {
+      sb.append(" IDENTITY");
+    }
+    return sb.toString();
+  }
+
+  private static String keyText(List<String> key) {
+    return key.isEmpty() ? "(none)" : "(" + String.join(", ", key) + ")";
+  }
+}
