@@ -171,4 +171,40 @@ class SchemaClashTest {
     assertThat(Fixtures.dump(b, "SELECT k FROM kv")).isEmpty();
     assertThat(((SqliteStore) b).count("_pl_pending")).isZero();
   }
+
+  @Test
+  void aParkedTransactionWithAValueThatFitsNoDeclarationIsDroppedAndReportedNotAStall()
+      throws SQLException {
+    Nodes.createTables(a);
+    List<ReceivedTx> schema = Nodes.received(a);
+    b.applyRemote(schema).orThrow();
+    OpId first = OpId.of(T0 + 5, 0, 0x77);
+    OpId second = OpId.of(T0 + 6, 0, 0x77);
+    ReceivedTx good = ReceivedTx.encode(new Transaction(first, null, List.of(kv(first, 1L, 2L))));
+    ReceivedTx bad =
+        ReceivedTx.encode(new Transaction(second, first, List.of(kv(second, 2L, "not a number"))));
+    // the bad one arrives first and waits for its predecessor: nothing judges its values yet
+    assertThat(b.applyRemote(List.of(bad)).orThrow().pending()).isEqualTo(1);
+    ApplyResult result = b.applyRemote(List.of(good));
+    assertThat(result).isInstanceOf(ApplyResult.Applied.class);
+    assertThat(((ApplyResult.Applied) result).applied()).isEqualTo(1);
+    assertThat(Fixtures.dump(b, "SELECT k, b FROM kv")).containsExactly("[1, 2]");
+    assertThat(((SqliteStore) b).count("_pl_pending")).isZero();
+    assertThat(conflicts(b, "MALFORMED"))
+        .singleElement()
+        .asString()
+        .contains("column 'b' of table 'kv' is BIGINT", second.toString());
+  }
+
+  private static Operation kv(OpId tx, long k, Object b) {
+    return new Operation(
+        OpId.of(tx.millis(), tx.counter() + 1, tx.node()),
+        OpKind.INSERT,
+        "kv",
+        new Object[] {k},
+        new String[] {"k", "a", "b", "c"},
+        new Object[] {k, "x", b, 1.0},
+        List.of(),
+        null);
+  }
 }
