@@ -1,0 +1,57 @@
+package io.pluresdb.tck.campaign;
+
+import java.nio.file.Path;
+import java.util.stream.LongStream;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.TestReporter;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The fault campaign over real node processes. A few short seeds run in every build; more on
+ * demand: {@code mvn -B -o -pl tck -am verify -Dtest=CampaignTest
+ * -Dsurefire.failIfNoSpecifiedTests=false -Dcampaign.seeds=200}, with {@code -Dcampaign.seed=N} to
+ * start at (or replay) seed N, {@code -Dcampaign.steps}, {@code -Dcampaign.clients} and {@code
+ * -Dcampaign.skew} (largest clock offset in ms) to change the shape.
+ */
+class CampaignTest {
+  @TempDir Path dir;
+
+  @TestFactory
+  Stream<DynamicTest> everySeedConvergesWithNothingAcknowledgedLost(TestReporter report) {
+    long first = Long.getLong("campaign.seed", 1);
+    int seeds = Integer.getInteger("campaign.seeds", 2);
+    int steps = Integer.getInteger("campaign.steps", 40);
+    int clients = Integer.getInteger("campaign.clients", 2);
+    long skew = Long.getLong("campaign.skew", 20_000);
+    return LongStream.range(first, first + seeds)
+        .mapToObj(
+            seed ->
+                DynamicTest.dynamicTest(
+                    "seed " + seed,
+                    () -> {
+                      Schedule schedule = Schedule.draw(seed, clients, steps, skew);
+                      try (Campaign c = new Campaign(dir.resolve("seed" + seed), schedule)) {
+                        report.publishEntry("seed " + seed, c.run());
+                      } catch (Exception | AssertionError e) {
+                        throw new AssertionError(
+                            "campaign seed "
+                                + seed
+                                + " failed (replay: -Dcampaign.seed="
+                                + seed
+                                + " -Dcampaign.seeds=1 -Dcampaign.steps="
+                                + steps
+                                + " -Dcampaign.clients="
+                                + clients
+                                + " -Dcampaign.skew="
+                                + skew
+                                + "): "
+                                + e.getMessage()
+                                + "\n"
+                                + schedule.describe(),
+                            e);
+                      }
+                    }));
+  }
+}
