@@ -33,7 +33,10 @@ class CampaignTest {
                     () -> {
                       Schedule schedule = Schedule.draw(seed, clients, steps, skew);
                       try (Campaign c = new Campaign(dir.resolve("seed" + seed), schedule)) {
-                        report.publishEntry("seed " + seed, c.run());
+                        String summary = c.run();
+                        report.publishEntry("seed " + seed, summary);
+                        // progress of a long on-demand run, seed by seed
+                        System.out.println("campaign seed " + seed + ": converged, " + summary);
                       } catch (Exception | AssertionError e) {
                         throw new AssertionError(
                             "campaign seed "
