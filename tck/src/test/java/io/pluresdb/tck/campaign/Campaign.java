@@ -90,8 +90,11 @@ final class Campaign implements AutoCloseable {
       if (!w.token().isEmpty()) {
         acknowledged.add(w.token());
       }
-    } else if (w.expect() == Step.Expect.MAY_CONFLICT && a.sqlState().equals("23505")) {
-      refused.add(w.token());
+    } else if (w.expect() != Step.Expect.COMMITS && a.sqlState().equals("23505")
+        || w.expect() == Step.Expect.MAY_CLASH && a.sqlState().startsWith("42")) {
+      if (!w.token().isEmpty()) {
+        refused.add(w.token());
+      }
     } else {
       throw new AssertionError("step " + w + " answered " + a.status());
     }

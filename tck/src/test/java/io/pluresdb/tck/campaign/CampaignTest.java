@@ -13,7 +13,8 @@ import org.junit.jupiter.api.io.TempDir;
  * demand: {@code mvn -B -o -pl tck -am verify -Dtest=CampaignTest
  * -Dsurefire.failIfNoSpecifiedTests=false -Dcampaign.seeds=200}, with {@code -Dcampaign.seed=N} to
  * start at (or replay) seed N, {@code -Dcampaign.steps}, {@code -Dcampaign.clients} and {@code
- * -Dcampaign.skew} (largest clock offset in ms) to change the shape.
+ * -Dcampaign.skew} (largest clock offset in ms) to change the shape; {@code
+ * -Dcampaign.clashes=true} adds tables of one name created concurrently with different columns.
  */
 class CampaignTest {
   @TempDir Path dir;
@@ -25,13 +26,14 @@ class CampaignTest {
     int steps = Integer.getInteger("campaign.steps", 40);
     int clients = Integer.getInteger("campaign.clients", 2);
     long skew = Long.getLong("campaign.skew", 20_000);
+    boolean clashes = Boolean.getBoolean("campaign.clashes");
     return LongStream.range(first, first + seeds)
         .mapToObj(
             seed ->
                 DynamicTest.dynamicTest(
                     "seed " + seed,
                     () -> {
-                      Schedule schedule = Schedule.draw(seed, clients, steps, skew);
+                      Schedule schedule = Schedule.draw(seed, clients, steps, skew, clashes);
                       try (Campaign c = new Campaign(dir.resolve("seed" + seed), schedule)) {
                         String summary = c.run();
                         report.publishEntry("seed " + seed, summary);
@@ -49,6 +51,8 @@ class CampaignTest {
                                 + clients
                                 + " -Dcampaign.skew="
                                 + skew
+                                + " -Dcampaign.clashes="
+                                + clashes
                                 + "): "
                                 + e.getMessage()
                                 + "\n"

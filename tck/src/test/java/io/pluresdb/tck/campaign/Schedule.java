@@ -31,15 +31,16 @@ record Schedule(
    * @param clients clients of the hub (the campaign has {@code clients + 1} nodes)
    * @param length steps
    * @param maxSkewMillis the largest clock offset of a node, either way
+   * @param clashes whether nodes also create tables of one name with different columns
    */
-  static Schedule draw(long seed, int clients, int length, long maxSkewMillis) {
+  static Schedule draw(long seed, int clients, int length, long maxSkewMillis, boolean clashes) {
     Random random = new Random(seed);
     int nodes = clients + 1;
     List<Long> offsets = new ArrayList<>();
     for (int i = 0; i < nodes; i++) {
       offsets.add(maxSkewMillis == 0 ? 0 : random.nextLong() % (maxSkewMillis + 1));
     }
-    Drawing d = new Drawing(random, nodes);
+    Drawing d = new Drawing(random, nodes, clashes);
     for (int i = 0; i < length; i++) {
       d.next(i);
     }
@@ -60,6 +61,7 @@ record Schedule(
   private static final class Drawing {
     final Random random;
     final int nodes;
+    final boolean clashes;
     final boolean[] down;
     final boolean[] cut;
     final List<Step> steps = new ArrayList<>();
@@ -67,9 +69,10 @@ record Schedule(
     final List<List<OwnedTable>> byNode = new ArrayList<>();
     int columns;
 
-    Drawing(Random random, int nodes) {
+    Drawing(Random random, int nodes, boolean clashes) {
       this.random = random;
       this.nodes = nodes;
+      this.clashes = clashes;
       this.down = new boolean[nodes];
       this.cut = new boolean[nodes];
       for (int i = 0; i < nodes; i++) {
@@ -97,7 +100,9 @@ record Schedule(
     private void write(int node, String token) {
       List<OwnedTable> mine = byNode.get(node);
       int roll = random.nextInt(100);
-      if (roll < 8 && mine.size() < 3 || roll < 25 && mine.isEmpty()) {
+      if (clashes && roll >= 90) {
+        clash(node, token, random.nextInt(2) + 1, random.nextBoolean());
+      } else if (roll < 8 && mine.size() < 3 || roll < 25 && mine.isEmpty()) {
         OwnedTable t = new OwnedTable("own_n" + node + "_" + (mine.size() + 1));
         mine.add(t);
         owned.add(t);
@@ -128,6 +133,22 @@ record Schedule(
                         ? "UPDATE item SET n = n + 1 WHERE id = " + id
                         : "DELETE FROM item WHERE id = " + id;
         steps.add(audited(node, token, sql, Step.Expect.MAY_CONFLICT));
+      }
+    }
+
+    /** Creates (or writes to) table {@code clash_k}, whose columns differ by creating node. */
+    private void clash(int node, String token, int k, boolean create) {
+      String table = "clash_" + k;
+      String column = "c_n" + node;
+      if (create) {
+        String ddl =
+            "CREATE TABLE " + table + " (id BIGINT PRIMARY KEY, " + column + " VARCHAR(40))";
+        steps.add(new Step.Write(node, "", List.of(ddl), Step.Expect.MAY_CLASH));
+      } else {
+        int id = 1 + random.nextInt(ITEMS);
+        String sql =
+            "INSERT INTO " + table + " (id, " + column + ") VALUES (" + id + ", '" + token + "')";
+        steps.add(audited(node, token, sql, Step.Expect.MAY_CLASH));
       }
     }
 

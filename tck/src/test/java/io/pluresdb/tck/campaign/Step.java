@@ -12,7 +12,13 @@ sealed interface Step {
     /** A write only its node makes (own table, DDL): it must commit. */
     COMMITS,
     /** A write to a row any node writes: a 23505 from a concurrent insert is a fair refusal. */
-    MAY_CONFLICT
+    MAY_CONFLICT,
+    /**
+     * A schema change or write to a table of one name that nodes create concurrently with different
+     * columns ({@code -Dcampaign.clashes=true}): the local schema may refuse it (class 42) or a
+     * concurrent insert may (23505).
+     */
+    MAY_CLASH
   }
 
   /**
