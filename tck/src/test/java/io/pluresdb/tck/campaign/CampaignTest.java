@@ -1,6 +1,11 @@
 package io.pluresdb.tck.campaign;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
@@ -27,6 +32,15 @@ class CampaignTest {
     int clients = Integer.getInteger("campaign.clients", 2);
     long skew = Long.getLong("campaign.skew", 20_000);
     boolean clashes = Boolean.getBoolean("campaign.clashes");
+    String flags =
+        " -Dcampaign.steps="
+            + steps
+            + " -Dcampaign.clients="
+            + clients
+            + " -Dcampaign.skew="
+            + skew
+            + " -Dcampaign.clashes="
+            + clashes;
     return LongStream.range(first, first + seeds)
         .mapToObj(
             seed ->
@@ -37,22 +51,15 @@ class CampaignTest {
                       try (Campaign c = new Campaign(dir.resolve("seed" + seed), schedule)) {
                         String summary = c.run();
                         report.publishEntry("seed " + seed, summary);
-                        // progress of a long on-demand run, seed by seed
-                        System.out.println("campaign seed " + seed + ": converged, " + summary);
+                        progress("seed " + seed + " converged: " + summary);
                       } catch (Exception | AssertionError e) {
+                        String replay = "-Dcampaign.seed=" + seed + " -Dcampaign.seeds=1" + flags;
+                        progress("seed " + seed + " FAILED (replay: " + replay + ")");
                         throw new AssertionError(
                             "campaign seed "
                                 + seed
-                                + " failed (replay: -Dcampaign.seed="
-                                + seed
-                                + " -Dcampaign.seeds=1 -Dcampaign.steps="
-                                + steps
-                                + " -Dcampaign.clients="
-                                + clients
-                                + " -Dcampaign.skew="
-                                + skew
-                                + " -Dcampaign.clashes="
-                                + clashes
+                                + " failed (replay: "
+                                + replay
                                 + "): "
                                 + e.getMessage()
                                 + "\n"
@@ -60,5 +67,18 @@ class CampaignTest {
                             e);
                       }
                     }));
+  }
+
+  /**
+   * Appends one seed's outcome to {@code target/campaign-seeds.log} as it finishes, so a long
+   * on-demand run can be followed (and cut short) without waiting for the test report.
+   */
+  private static void progress(String line) throws IOException {
+    Files.writeString(
+        Path.of("target", "campaign-seeds.log"),
+        Instant.now() + " " + line + "\n",
+        StandardCharsets.UTF_8,
+        StandardOpenOption.CREATE,
+        StandardOpenOption.APPEND);
   }
 }
