@@ -25,10 +25,24 @@ import java.util.Map;
  * operations carry their change as JSON instead. Ids of the transaction's own node are written as
  * deltas because a node's ids are close together: a prev or a precursor costs 3–6 bytes, not 16.
  *
+ * <p>Version 4 (signed) is version 3's layout followed by an authorship section: a flags byte
+ * ({@link #AUTH_KEY}: the author's raw 32-byte Ed25519 public key follows; {@link #AUTH_RETIRES}:
+ * then the 16-byte id of the last transaction of a legacy node id the author retires), then the
+ * author's 64-byte Ed25519 signature over every byte before it. See {@link RecordAuth}.
+ *
  * <p>Not thread-safe: owned by the writer.
  */
 public final class OpEncoder {
   static final int VERSION = 3;
+
+  /** The signed record version: {@link #VERSION}'s layout plus an authorship section. */
+  static final int VERSION_SIGNED = 4;
+
+  /** Authorship flag: the record carries its author's public key. */
+  static final int AUTH_KEY = 1;
+
+  /** Authorship flag: the record retires a legacy node id up to a transaction. */
+  static final int AUTH_RETIRES = 2;
 
   /** The previous record version, still read from existing logs (full ids for prev, precursors). */
   static final int VERSION_2 = 2;
@@ -236,10 +250,36 @@ public final class OpEncoder {
     }
   }
 
-  /** The complete transaction record. */
+  /** The complete transaction record, unsigned (version 3: tests and tools). */
   public byte[] finish(OpId prev) {
-    ByteSink out = new ByteSink(body.size() + 48);
-    out.write(VERSION);
+    ByteSink out = header(VERSION, prev, 0);
+    return out.toByteArray();
+  }
+
+  /**
+   * The complete transaction record, signed by {@code signer} (version 4).
+   *
+   * @param announceKey whether the record carries the signer's public key (a node's first record)
+   * @param retires the last transaction of a legacy node id this node replaces, or null
+   */
+  public byte[] finishSigned(OpId prev, RecordSigner signer, boolean announceKey, OpId retires) {
+    ByteSink out = header(VERSION_SIGNED, prev, 32 + 16 + 64 + 1);
+    out.write((announceKey ? AUTH_KEY : 0) | (retires != null ? AUTH_RETIRES : 0));
+    if (announceKey) {
+      out.write(signer.publicKey());
+    }
+    if (retires != null) {
+      out.fixed64(retires.hi());
+      out.fixed64(retires.lo());
+    }
+    byte[] unsigned = out.toByteArray();
+    out.write(signer.sign(unsigned, unsigned.length));
+    return out.toByteArray();
+  }
+
+  private ByteSink header(int version, OpId prev, int spare) {
+    ByteSink out = new ByteSink(body.size() + 48 + spare);
+    out.write(version);
     out.fixed64(txId.hi());
     out.fixed64(txId.lo());
     if (prev == null) {
@@ -254,6 +294,6 @@ public final class OpEncoder {
     }
     out.varint(count);
     out.write(body.toByteArray());
-    return out.toByteArray();
+    return out;
   }
 }

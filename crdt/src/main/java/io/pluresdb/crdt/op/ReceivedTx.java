@@ -11,12 +11,22 @@ package io.pluresdb.crdt.op;
  *
  * @param record the record bytes as received (layout in {@link OpEncoder})
  * @param tx the transaction those bytes encode
+ * @param auth the record's authorship section, or null for an unsigned (legacy) record; its
+ *     signature is checked by the store before it applies or relays the record
  */
-public record ReceivedTx(byte[] record, Transaction tx) {
+public record ReceivedTx(byte[] record, Transaction tx, RecordAuth auth) {
 
-  /** Decodes a received record; malformed input fails with IllegalArgumentException. */
+  /**
+   * Decodes a received record (its signature unchecked); malformed input fails with
+   * IllegalArgumentException.
+   */
   public static ReceivedTx decode(byte[] record) {
-    return new ReceivedTx(record, TxCodec.decode(record));
+    return TxCodec.decodeReceived(record);
+  }
+
+  /** True for a signed record. */
+  public boolean signed() {
+    return auth != null;
   }
 
   /**
@@ -24,6 +34,6 @@ public record ReceivedTx(byte[] record, Transaction tx) {
    * this node's encoding. Records that came from a peer or a log use {@link #decode} instead.
    */
   public static ReceivedTx encode(Transaction tx) {
-    return new ReceivedTx(TxCodec.encode(tx), tx);
+    return new ReceivedTx(TxCodec.encode(tx), tx, null);
   }
 }

@@ -19,6 +19,14 @@ public final class TxCodec {
 
   /** Decodes a record; malformed input fails with IllegalArgumentException. */
   public static Transaction decode(byte[] record) {
+    return decodeReceived(record).tx();
+  }
+
+  /**
+   * Decodes a record with its authorship section (null for an unsigned record); malformed input
+   * fails with IllegalArgumentException. The signature is not checked here.
+   */
+  static ReceivedTx decodeReceived(byte[] record) {
     try {
       return read(record);
     } catch (IllegalArgumentException e) {
@@ -29,13 +37,15 @@ public final class TxCodec {
     }
   }
 
-  private static Transaction read(byte[] record) {
+  private static ReceivedTx read(byte[] record) {
     ByteSource in = new ByteSource(record);
     int version = in.read();
-    if (version != OpEncoder.VERSION && version != OpEncoder.VERSION_2) {
+    if (version != OpEncoder.VERSION_SIGNED
+        && version != OpEncoder.VERSION
+        && version != OpEncoder.VERSION_2) {
       throw new IllegalArgumentException("unknown transaction record version " + version);
     }
-    boolean deltas = version == OpEncoder.VERSION;
+    boolean deltas = version != OpEncoder.VERSION_2;
     OpId id = new OpId(in.fixed64(), in.fixed64());
     int prevFlag = in.read();
     OpId prev =
@@ -118,10 +128,28 @@ public final class TxCodec {
       }
       ops.add(new Operation(opId, kind, table, key, columns.clone(), values, precursors, null));
     }
+    RecordAuth auth = version == OpEncoder.VERSION_SIGNED ? auth(in, record.length, id) : null;
     if (in.hasMore()) {
       throw new IllegalArgumentException("trailing bytes after transaction " + id);
     }
-    return new Transaction(id, prev, ops);
+    return new ReceivedTx(record, new Transaction(id, prev, ops), auth);
+  }
+
+  /** Reads a version 4 record's authorship section and skips its signature. */
+  private static RecordAuth auth(ByteSource in, int length, OpId id) {
+    int flags = in.read();
+    if ((flags & ~(OpEncoder.AUTH_KEY | OpEncoder.AUTH_RETIRES)) != 0) {
+      throw new IllegalArgumentException("unknown authorship flags " + flags + " in " + id);
+    }
+    byte[] key = (flags & OpEncoder.AUTH_KEY) != 0 ? in.raw(32) : null;
+    OpId retires =
+        (flags & OpEncoder.AUTH_RETIRES) != 0 ? new OpId(in.fixed64(), in.fixed64()) : null;
+    int signed = length - 64;
+    in.raw(64);
+    if (in.hasMore() || signed < 0) {
+      throw new IllegalArgumentException("signature of transaction " + id + " is not 64 bytes");
+    }
+    return new RecordAuth(key, retires, signed);
   }
 
   /** Reads what {@link OpEncoder#writeEarlier} wrote: an id of base's node strictly below it. */

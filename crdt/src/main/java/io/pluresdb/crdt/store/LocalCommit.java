@@ -11,11 +11,11 @@ import java.sql.SQLException;
 import java.util.List;
 
 /**
- * The end of a {@link LocalWriteTxn}: a commit appends the transaction's one log record and this
- * node's new version, commits SQLite, then publishes the new {@link CommittedState} and queues the
- * change set; a rollback returns the writer to the committed catalog. Either way the writer permit
- * is released, and the change feed is delivered only after that, so a subscriber that writes does
- * not wait on its own caller.
+ * The end of a {@link LocalWriteTxn}: a commit appends the transaction's one log record (signed by
+ * this node's key, see {@link NodeIdentity}) and this node's new version, commits SQLite, then
+ * publishes the new {@link CommittedState} and queues the change set; a rollback returns the writer
+ * to the committed catalog. Either way the writer permit is released, and the change feed is
+ * delivered only after that, so a subscriber that writes does not wait on its own caller.
  *
  * <p>Called by the thread that holds the {@link WriterPermit} for the transaction; its own state is
  * final and shared with the store.
@@ -28,6 +28,7 @@ final class LocalCommit {
   private final ListenerFeed feed;
   private final long node;
   private final String nodeId;
+  private final NodeIdentity self;
 
   LocalCommit(
       WriterPermit permit,
@@ -35,7 +36,8 @@ final class LocalCommit {
       Meta meta,
       CommittedState state,
       ListenerFeed feed,
-      String nodeId) {
+      String nodeId,
+      NodeIdentity self) {
     this.permit = permit;
     this.w = w;
     this.meta = meta;
@@ -43,6 +45,7 @@ final class LocalCommit {
     this.feed = feed;
     this.node = w.node;
     this.nodeId = nodeId;
+    this.self = self;
   }
 
   /**
@@ -58,7 +61,11 @@ final class LocalCommit {
       }
       Meta.Version prev = state.version(node);
       OpId txId = enc.txId();
-      byte[] record = enc.finish(prev == null ? null : prev.tx());
+      // a node's first record carries its key (receivers pin it) and retires its legacy id
+      byte[] record =
+          prev == null
+              ? enc.finishSigned(null, self.key(), true, self.retires())
+              : enc.finishSigned(prev.tx(), self.key(), false, null);
       Meta.Version next = new Meta.Version(enc.last(), txId);
       long seq = state.nextSeq();
       meta.appendLog(w, seq, txId, record);

@@ -61,7 +61,8 @@ final class LogRebuild {
       w.exec("DROP TABLE IF EXISTS " + TableSql.quote(t));
     }
     w.exec("DELETE FROM _pl_tomb");
-    w.exec("DELETE FROM _pl_conflicts");
+    // refused authorship is not in the log, so replaying cannot record it again
+    w.exec("DELETE FROM _pl_conflicts WHERE kind <> 'AUTHORSHIP'");
     w.exec("DELETE FROM _pl_dropped");
     w.exec("DELETE FROM _pl_added");
     w.tombTables.clear();

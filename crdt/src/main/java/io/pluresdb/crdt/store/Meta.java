@@ -5,10 +5,6 @@ import io.pluresdb.crdt.error.Errors;
 import io.pluresdb.crdt.error.SqlState;
 import io.pluresdb.crdt.op.SchemaJson;
 import io.pluresdb.crdt.schema.Catalog;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -16,7 +12,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -27,7 +22,7 @@ import java.util.UUID;
  * remote transactions waiting for their precursors ({@code _pl_pending}), the merge state of
  * deleted entities and of entities hidden by a UNIQUE conflict ({@code _pl_tomb}), dropped tables
  * ({@code _pl_dropped}), the operation ids of added columns ({@code _pl_added}) and recorded
- * conflicts ({@code _pl_conflicts}, queryable by users).
+ * conflicts ({@code _pl_conflicts}, queryable by users) and pinned node keys ({@code _pl_keys}).
  *
  * <p>Not thread-safe: used while opening, then by the holder of the writer permit.
  */
@@ -52,7 +47,8 @@ final class Meta {
     "CREATE TABLE IF NOT EXISTS _pl_added (tbl TEXT NOT NULL, col TEXT NOT NULL, op BLOB NOT NULL,"
         + " PRIMARY KEY (tbl, col))",
     "CREATE TABLE IF NOT EXISTS _pl_conflicts (id INTEGER PRIMARY KEY, tbl TEXT NOT NULL,"
-        + " entity TEXT NOT NULL, op TEXT NOT NULL, kind TEXT NOT NULL, detail TEXT)"
+        + " entity TEXT NOT NULL, op TEXT NOT NULL, kind TEXT NOT NULL, detail TEXT)",
+    KeyTable.DDL
   };
 
   private final Connection conn;
@@ -80,7 +76,7 @@ final class Meta {
     }
   }
 
-  private String get(String k) throws SQLException {
+  String get(String k) throws SQLException {
     try (PreparedStatement ps = conn.prepareStatement("SELECT v FROM _pl_meta WHERE k=?")) {
       ps.setString(1, k);
       try (ResultSet rs = ps.executeQuery()) {
@@ -89,7 +85,7 @@ final class Meta {
     }
   }
 
-  private void put(String k, String v) throws SQLException {
+  void put(String k, String v) throws SQLException {
     try (PreparedStatement ps =
         conn.prepareStatement("INSERT OR REPLACE INTO _pl_meta(k, v) VALUES (?,?)")) {
       ps.setString(1, k);
@@ -98,34 +94,11 @@ final class Meta {
     }
   }
 
-  /**
-   * This node's 48-bit id: stored, or made from {@code name} (12 hex digits are taken as is,
-   * anything else is hashed), or random.
-   */
-  long node(String name) throws SQLException {
-    String stored = get("node");
-    if (stored != null) {
-      return Long.parseLong(stored, 16);
+  void delete(String k) throws SQLException {
+    try (PreparedStatement ps = conn.prepareStatement("DELETE FROM _pl_meta WHERE k=?")) {
+      ps.setString(1, k);
+      ps.executeUpdate();
     }
-    long node;
-    if (name != null && name.matches("[0-9a-fA-F]{12}")) {
-      node = Long.parseLong(name, 16);
-    } else if (name != null) {
-      try {
-        byte[] h =
-            MessageDigest.getInstance("SHA-256").digest(name.getBytes(StandardCharsets.UTF_8));
-        node = 0;
-        for (int i = 0; i < 6; i++) {
-          node = node << 8 | (h[i] & 0xFF);
-        }
-      } catch (NoSuchAlgorithmException e) {
-        throw new IllegalStateException("SHA-256 is required by the Java platform", e);
-      }
-    } else {
-      node = new SecureRandom().nextLong() & 0xFFFF_FFFF_FFFFL;
-    }
-    put("node", String.format(Locale.ROOT, "%012x", node));
-    return node;
   }
 
   String databaseId() throws SQLException {

@@ -35,7 +35,8 @@ import java.util.Set;
  *
  * <p>Each transaction's record is stored as it was received, in the log and in {@code _pl_pending}:
  * it is never encoded again here, so every node's log holds its author's bytes and relays send them
- * on unchanged.
+ * on unchanged. A received duplicate must be held with the same content ({@link HistoryCheck}), or
+ * the call is refused whole.
  *
  * <p>Not thread-safe: runs while the store's writer permit is held.
  */
@@ -55,8 +56,12 @@ final class RemoteApply {
   private int applied;
   private int duplicates;
 
-  RemoteApply(ApplyTarget target) {
+  /** Authorship: what must hold before a transaction applies or counts as a duplicate. */
+  private final ApplyChecks checks;
+
+  RemoteApply(ApplyTarget target, ApplyChecks checks) {
     this.target = target;
+    this.checks = checks;
     this.w = target.writer();
     this.meta = target.meta();
     this.applier = new TxApplier(w);
@@ -71,6 +76,7 @@ final class RemoteApply {
         for (ReceivedTx r : received) {
           Transaction tx = r.tx();
           if (duplicate(tx)) {
+            checks.duplicate(w, r);
             duplicates++;
           } else if (ready(tx) && applyOne(r)) {
             retryPending();
@@ -80,6 +86,7 @@ final class RemoteApply {
             pendingInput.add(tx.id());
           }
         }
+        checks.beforeCommit(w);
         w.commit();
       } catch (SQLException | RuntimeException e) {
         try {
@@ -139,6 +146,7 @@ final class RemoteApply {
   }
 
   private boolean applyOne(ReceivedTx r) throws SQLException {
+    checks.beforeApply(r);
     Transaction tx = r.tx();
     List<EntityChange> changes = new ArrayList<>();
     List<SchemaChange> schema = new ArrayList<>();
@@ -182,6 +190,9 @@ final class RemoteApply {
         Transaction tx = r.tx();
         if (duplicate(tx)) {
           meta.deletePending(w, tx.id());
+          pendingInput.remove(tx.id());
+        } else if (ready(tx) && !checks.pendingValid(w, r)) {
+          // dropped and reported: a record planted in a node's name must not stall its real ones
           pendingInput.remove(tx.id());
         } else if (ready(tx) && applyOne(r)) {
           progress = true;

@@ -22,9 +22,9 @@ import java.util.Locale;
  * The embedded store: everything in one SQLite file (see {@link StoreFiles}). It opens the file and
  * wires the parts that share the one writer connection: the {@link WriterPermit} that guards it,
  * the {@link CommittedState} readers see, local transactions ({@link LocalWriteTxn} ending in
- * {@link LocalCommit}), remote apply ({@link RemoteApply} through a {@link RemoteTarget}), the
- * {@link DatabaseIdentity} and {@link LogRebuild}; log reads go through {@link LogReader} on their
- * own connections.
+ * {@link LocalCommit}), remote apply ({@link VerifiedApply}: authorship, then {@link RemoteApply}
+ * through a {@link RemoteTarget}), the {@link DatabaseIdentity} and {@link LogRebuild}; log reads
+ * go through {@link LogReader} on their own connections.
  *
  * <p>Thread-safe. Everything that touches the writer connection takes the permit first; the
  * committed state is readable without it; change sets are delivered after the permit is released.
@@ -46,7 +46,7 @@ final class SqliteStore implements Store {
   private final NotificationBus notifications = new NotificationBus();
   private final OpEncoder encoder = new OpEncoder();
   private final LocalCommit localCommit;
-  private final RemoteTarget remoteTarget;
+  private final VerifiedApply remote;
 
   private SqliteStore(StoreFiles files, Connection conn, StoreConfig config) throws SQLException {
     this.files = files;
@@ -55,7 +55,8 @@ final class SqliteStore implements Store {
     // the internal tables are created and read in auto-commit mode, before the writer exists
     this.meta = new Meta(conn);
     meta.createTables();
-    long node = meta.node(config.nodeName());
+    NodeIdentity self = NodeIdentity.open(conn, meta, config.nodeName());
+    long node = self.node();
     this.nodeId = String.format(Locale.ROOT, "%012x", node);
     String databaseId = meta.databaseId();
     this.state = new CommittedState(meta);
@@ -71,8 +72,20 @@ final class SqliteStore implements Store {
     writer.tombTables.addAll(meta.tombTables(false));
     writer.hiddenTables.addAll(meta.tombTables(true));
     this.identity = new DatabaseIdentity(permit, writer, meta, databaseId, REMOTE_WAIT);
-    this.localCommit = new LocalCommit(permit, writer, meta, state, feed, nodeId);
-    this.remoteTarget = new RemoteTarget(writer, meta, state, clock, feed);
+    this.localCommit = new LocalCommit(permit, writer, meta, state, feed, nodeId, self);
+    this.remote =
+        new VerifiedApply(
+            permit,
+            new RemoteTarget(writer, meta, state, clock, feed),
+            new KeyPins(KeyTable.load(conn)),
+            feed,
+            REMOTE_WAIT);
+    if (meta.get(NodeIdentity.REBUILD_CLOCKS) != null) {
+      // an upgrade changed the node id; a crash before the key is cleared only rebuilds again
+      new LogRebuild(writer, meta, state, files.description()).run();
+      meta.delete(NodeIdentity.REBUILD_CLOCKS);
+      writer.commit();
+    }
   }
 
   static Store open(StoreConfig config) throws SQLException {
@@ -195,13 +208,7 @@ final class SqliteStore implements Store {
         return new ApplyResult.ClockDrift(r.tx().lastId(), ahead, allowed);
       }
     }
-    permit.acquire(REMOTE_WAIT);
-    try {
-      return new RemoteApply(remoteTarget).apply(received);
-    } finally {
-      permit.release();
-      feed.drain();
-    }
+    return remote.apply(received);
   }
 
   @Override

@@ -24,6 +24,7 @@ final class CloseCodes {
           case CLOCK_DRIFT -> 4004;
           case FORBIDDEN -> 4005;
           case TIMEOUT -> 4006;
+          case FORGED -> 4007;
         };
     return new WebSocketCloseStatus(code, truncate(reason.message()));
   }
@@ -40,6 +41,7 @@ final class CloseCodes {
           case 4004 -> CloseReason.Code.CLOCK_DRIFT;
           case 4005 -> CloseReason.Code.FORBIDDEN;
           case 4006 -> CloseReason.Code.TIMEOUT;
+          case 4007 -> CloseReason.Code.FORGED;
           default -> CloseReason.Code.INTERNAL;
         };
     return new CloseReason(c, text == null || text.isEmpty() ? "closed by peer" : text);

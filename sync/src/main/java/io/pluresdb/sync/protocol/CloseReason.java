@@ -18,6 +18,11 @@ public record CloseReason(Code code, String message) {
     CLOCK_DRIFT,
     FORBIDDEN,
     TIMEOUT,
-    INTERNAL
+    INTERNAL,
+    /**
+     * A transaction's authorship does not hold: its signature, a key claiming another node's id,
+     * one transaction id with two contents. Last, because the wire sends codes by position.
+     */
+    FORGED
   }
 }

@@ -13,7 +13,9 @@ import java.util.List;
  * acknowledges each once applied. A batch is applied all or nothing as far as the checks go: every
  * record is decoded (once: the store keeps the received bytes, which relays send on) and every
  * operation checked against the write policy before {@link Store#applyRemote} sees any of it, and a
- * clock-drift refusal from the store writes nothing.
+ * clock-drift or authorship refusal from the store writes nothing (the store verifies every
+ * signature before it applies or relays a record, and records an authorship refusal where users see
+ * it).
  *
  * <p>Not thread-safe: owned by one session.
  */
@@ -65,8 +67,12 @@ final class Inbound {
       // the peer holds what it sends: never stream these back to it
       streamer.peerHolds(r.tx().id());
     }
-    if (store.applyRemote(txs) instanceof ApplyResult.ClockDrift drift) {
+    ApplyResult result = store.applyRemote(txs);
+    if (result instanceof ApplyResult.ClockDrift drift) {
       throw new ProtocolException(CloseReason.Code.CLOCK_DRIFT, drift.message());
+    }
+    if (result instanceof ApplyResult.Forged forged) {
+      throw new ProtocolException(CloseReason.Code.FORGED, forged.message());
     }
     expected++;
     receivedTransactions += txs.size();

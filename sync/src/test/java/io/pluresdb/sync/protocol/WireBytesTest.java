@@ -31,7 +31,8 @@ class WireBytesTest {
    * transaction id 16, previous transaction of the same node as a delta 1 + up to 10, operation
    * count 1, kind and flags 1, id delta up to 10, table and column names with their refs and the
    * column count 4 + names, key count 1, precursor count 1 and the precursor: a delta of up to 10
-   * when the row was last written by this node, its full 16-byte id when by another.
+   * when the row was last written by this node, its full 16-byte id when by another; then the
+   * authorship flags 1 and the author's Ed25519 signature 64.
    */
   private static int bound(String table, String column, boolean foreignPrecursor) {
     return 4
@@ -46,7 +47,9 @@ class WireBytesTest {
         + column.length()
         + 1
         + 1
-        + (foreignPrecursor ? 16 : 10);
+        + (foreignPrecursor ? 16 : 10)
+        + 1
+        + 64;
   }
 
   private static int updateFrame(SimNet net, SimNet.Conn conn, Store s, Object key, Object value)
