@@ -2,6 +2,9 @@ package io.pluresdb.tck.campaign;
 
 import static org.awaitility.Awaitility.await;
 
+import io.pluresdb.crdt.op.Transaction;
+import io.pluresdb.crdt.op.TxCodec;
+import io.pluresdb.tck.sync.Forger;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,13 +34,17 @@ final class Campaign implements AutoCloseable {
   private final LinkProxy[] links;
   private final Set<String> acknowledged = new TreeSet<>();
   private final Set<String> refused = new TreeSet<>();
+  private final String[] nodeIds;
   private int hubPort;
+  private int forgeries;
+  private int skippedForgeries;
 
   Campaign(Path dir, Schedule schedule) {
     this.dir = dir;
     this.schedule = schedule;
     this.nodes = new NodeProcess[schedule.nodes()];
     this.links = new LinkProxy[schedule.nodes()];
+    this.nodeIds = new String[schedule.nodes()];
   }
 
   /** Runs the schedule and checks the end state; returns a one-line summary. */
@@ -66,7 +73,14 @@ final class Campaign implements AutoCloseable {
     }
     List<Snapshot> end = awaitConvergence();
     new Verdict(schedule, acknowledged, refused).check(end);
-    return acknowledged.size() + " acknowledged, " + refused.size() + " refused writes";
+    return acknowledged.size()
+        + " acknowledged, "
+        + refused.size()
+        + " refused writes, "
+        + forgeries
+        + " forgeries refused ("
+        + skippedForgeries
+        + " skipped: victim unknown to the hub)";
   }
 
   private void perform(Step step) throws Exception {
@@ -76,11 +90,33 @@ final class Campaign implements AutoCloseable {
       links[c.node()].cut();
     } else if (step instanceof Step.Heal h) {
       links[h.node()].heal();
+    } else if (step instanceof Step.Forge f) {
+      forge(f.node());
     } else if (step instanceof Step.Kill k) {
       nodes[k.node()].kill();
       nodes[k.node()] = null;
     } else if (step instanceof Step.Restart r) {
       nodes[r.node()] = start(r.node());
+    }
+  }
+
+  /** One forgery in {@code victim}'s name, stamped a minute ahead (inside the drift allowance). */
+  private void forge(int victim) throws Exception {
+    long node = Long.parseLong(nodeIds[victim], 16);
+    try (Forger forger = Forger.connect(hubPort)) {
+      if (forger.welcome().versionVector().lastOf(node) == null) {
+        // the hub has no record of the victim yet, so no key of it is pinned: an unsigned record
+        // in an unknown node's name is accepted by design (a database of the previous version may
+        // join), so there is nothing to forge against
+        skippedForgeries++;
+        return;
+      }
+      Transaction tx = forger.forge(node, 60_000, "forged", ++forgeries, "forged");
+      forger.sendBatch(TxCodec.encode(tx));
+      Forger.Closed closed = forger.closed();
+      if (closed.status() == 1000 || !closed.reason().startsWith("transaction " + tx.id())) {
+        throw new AssertionError("the hub did not refuse a forged transaction: " + closed);
+      }
     }
   }
 
@@ -111,7 +147,9 @@ final class Campaign implements AutoCloseable {
     } else {
       url.append("&peers=ws://127.0.0.1:").append(links[node].port());
     }
-    return NodeProcess.start(name, url.toString(), dir.resolve(name + ".log"));
+    NodeProcess p = NodeProcess.start(name, url.toString(), dir.resolve(name + ".log"));
+    nodeIds[node] = p.nodeId();
+    return p;
   }
 
   /**

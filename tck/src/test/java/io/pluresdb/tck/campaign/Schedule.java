@@ -20,7 +20,8 @@ record Schedule(
   static final List<String> SETUP =
       List.of(
           "CREATE TABLE item (id BIGINT PRIMARY KEY, v VARCHAR(40), n COUNTER)",
-          "CREATE TABLE audit (token VARCHAR(40) PRIMARY KEY, node VARCHAR(10))");
+          "CREATE TABLE audit (token VARCHAR(40) PRIMARY KEY, node VARCHAR(10))",
+          "CREATE TABLE forged (k INTEGER PRIMARY KEY, v VARCHAR(40))");
 
   /** Keys of {@code item}: few, so nodes write the same rows concurrently. */
   private static final int ITEMS = 6;
@@ -42,6 +43,10 @@ record Schedule(
     }
     Drawing d = new Drawing(random, nodes, clashes);
     for (int i = 0; i < length; i++) {
+      if (i == length / 2 && !d.down[0]) {
+        // every schedule has at least one forgery, midway, besides any drawn at random
+        d.steps.add(new Step.Forge(1 + random.nextInt(clients)));
+      }
       d.next(i);
     }
     return new Schedule(seed, nodes, List.copyOf(offsets), List.copyOf(d.steps), d.owned);
@@ -86,6 +91,8 @@ record Schedule(
       if (roll < 8 && node > 0) {
         cut[node] = !cut[node];
         steps.add(cut[node] ? new Step.Cut(node) : new Step.Heal(node));
+      } else if (roll < 10 && node > 0 && !down[0]) {
+        steps.add(new Step.Forge(node));
       } else if (roll < 13) {
         down[node] = !down[node];
         steps.add(down[node] ? new Step.Kill(node) : new Step.Restart(node));

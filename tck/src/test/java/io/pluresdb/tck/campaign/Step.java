@@ -48,6 +48,17 @@ sealed interface Step {
     }
   }
 
+  /**
+   * A peer holding the shared token sends the hub a transaction in node {@code node}'s name (into
+   * the {@code forged} table): the hub must refuse it, and nothing of it may appear anywhere.
+   */
+  record Forge(int node) implements Step {
+    @Override
+    public String toString() {
+      return "forge a transaction of n" + node + " at the hub";
+    }
+  }
+
   /** Kill -9 of node {@code node}. */
   record Kill(int node) implements Step {
     @Override

@@ -9,7 +9,7 @@ import java.util.Set;
 /**
  * The checks on what converged nodes hold: each table only one node wrote holds exactly what that
  * node's acknowledged writes left (columns, rows, counters), every acknowledged write's audit token
- * is on every node, and no refused write's token is anywhere.
+ * is on every node, no refused write's token is anywhere, and no forged row is anywhere.
  *
  * @param schedule what was run
  * @param acknowledged tokens of writes whose commit returned
@@ -32,6 +32,7 @@ record Verdict(Schedule schedule, Set<String> acknowledged, Set<String> refused)
             .as("rows of %s on %s", t.name(), node)
             .isEqualTo(expected);
       }
+      assertThat(s.tables().get("forged")).as("forged rows on %s", node).isEmpty();
       List<String> tokens = new ArrayList<>();
       for (String line : s.tables().getOrDefault("audit", List.of())) {
         tokens.add(NodeProtocol.fields(line).get(0));
