@@ -90,6 +90,14 @@ public class PluresDataSource implements DataSource {
     set(PluresProperty.MAX_CLOCK_DRIFT, milliseconds);
   }
 
+  public long getClockOffset() {
+    return Long.parseLong(text(PluresProperty.CLOCK_OFFSET));
+  }
+
+  public void setClockOffset(long milliseconds) {
+    set(PluresProperty.CLOCK_OFFSET, milliseconds);
+  }
+
   public String getNode() {
     return text(PluresProperty.NODE);
   }

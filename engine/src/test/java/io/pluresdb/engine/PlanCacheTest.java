@@ -74,7 +74,7 @@ class PlanCacheTest {
   }
 
   @Test
-  @org.junit.jupiter.api.Timeout(60)
+  @org.junit.jupiter.api.Timeout(180)
   void sessionsOnManyThreadsPlanAndReadTheSameRows() throws Exception {
     List<java.util.concurrent.Callable<List<String>>> tasks = new java.util.ArrayList<>();
     for (int t = 0; t < 4; t++) {

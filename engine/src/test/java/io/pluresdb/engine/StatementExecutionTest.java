@@ -166,7 +166,7 @@ class StatementExecutionTest {
   }
 
   @Test
-  @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+  @Timeout(value = 180, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
   void aQueryTimeoutInterruptsSqliteWith57014() {
     assertThatThrownBy(() -> Db.format(((Result.Rows) run(ENDLESS, null, 1, 0)).cursor()))
         .isInstanceOf(java.sql.SQLTimeoutException.class)
@@ -175,7 +175,7 @@ class StatementExecutionTest {
   }
 
   @Test
-  @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+  @Timeout(value = 180, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
   void cancelFromAnotherThreadInterruptsTheRunningQuery() throws Exception {
     Session s = db.session();
     Planned p = s.prepare(ENDLESS);
@@ -191,7 +191,7 @@ class StatementExecutionTest {
                 throw new java.util.concurrent.CompletionException(e);
               }
             });
-    assertThat(starting.await(20, TimeUnit.SECONDS)).isTrue();
+    assertThat(starting.await(120, TimeUnit.SECONDS)).isTrue();
     // A cancel that lands before the statement starts has nothing to interrupt: repeat it.
     while (!query.isDone()) {
       s.cancel();

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-@Timeout(value = 60, unit = TimeUnit.SECONDS)
+@Timeout(value = 180, unit = TimeUnit.SECONDS)
 class SerialExecutorTest {
   private final ExecutorService pool = Executors.newFixedThreadPool(4);
 
@@ -36,7 +36,7 @@ class SerialExecutorTest {
           throw new AssertionError("an assertion in a callback");
         });
     serial.execute(after::countDown);
-    assertThat(after.await(30, TimeUnit.SECONDS)).isTrue();
+    assertThat(after.await(120, TimeUnit.SECONDS)).isTrue();
   }
 
   @Test
@@ -61,7 +61,7 @@ class SerialExecutorTest {
             }
           });
     }
-    assertThat(done.await(30, TimeUnit.SECONDS)).isTrue();
+    assertThat(done.await(120, TimeUnit.SECONDS)).isTrue();
     assertThat(overlaps.get()).isZero();
     assertThat(seen).hasSize(n);
     for (int i = 0; i < n; i++) {

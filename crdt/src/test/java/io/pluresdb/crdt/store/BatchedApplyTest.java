@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** One applyRemote call is one SQLite transaction, yet each remote transaction stays whole. */
-@Timeout(30)
+@Timeout(120)
 class BatchedApplyTest {
   @TempDir Path dir;
 

@@ -18,7 +18,7 @@ import java.util.List;
 final class Fixtures {
   private Fixtures() {}
 
-  static final Duration WAIT = Duration.ofSeconds(5);
+  static final Duration WAIT = Duration.ofSeconds(60);
 
   /** album(id BIGINT PK, name VARCHAR(100) NOT NULL, year INTEGER, released DATE). */
   static TableDef album() {

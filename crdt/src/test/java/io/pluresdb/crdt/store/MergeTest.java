@@ -22,7 +22,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-@Timeout(30)
+@Timeout(120)
 class MergeTest {
   private static final long T0 = 1_700_000_000_000L;
   private final Nodes nodes = new Nodes();

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The store API replication and indexes build on: log positions, version vectors, identity. */
-@Timeout(30)
+@Timeout(120)
 class ReplicationApiTest {
   @TempDir Path dir;
 

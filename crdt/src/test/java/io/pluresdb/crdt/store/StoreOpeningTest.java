@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.sqlite.Function;
 
-@Timeout(60)
+@Timeout(180)
 class StoreOpeningTest {
   @TempDir Path dir;
 
@@ -58,7 +58,7 @@ class StoreOpeningTest {
                 file.toString())
             .redirectErrorStream(true)
             .start();
-    assertThat(p.waitFor(50, TimeUnit.SECONDS)).isTrue();
+    assertThat(p.waitFor(150, TimeUnit.SECONDS)).isTrue();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
     String[] lines = out.split("\n");
     return lines[lines.length - 1];

@@ -27,6 +27,7 @@ public final class EngineUrls {
     return new EngineSettings(
         "FULL".equals(url.get(PluresProperty.SYNCHRONOUS)),
         Duration.ofMillis(url.getMillis(PluresProperty.MAX_CLOCK_DRIFT)),
+        Duration.ofMillis(url.getMillis(PluresProperty.CLOCK_OFFSET)),
         url.get(PluresProperty.NODE),
         replication(url));
   }

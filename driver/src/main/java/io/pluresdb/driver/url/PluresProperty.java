@@ -33,6 +33,12 @@ public enum PluresProperty {
       "300000",
       "Milliseconds a remote operation may be stamped ahead of the local clock before it is"
           + " refused."),
+  CLOCK_OFFSET(
+      "clock_offset",
+      Kind.SIGNED_MILLIS,
+      "0",
+      "Milliseconds this node's clock runs ahead of (negative: behind) the system clock: for tests"
+          + " of clock skew only, never in production."),
   NODE(
       "node",
       Kind.TEXT,
@@ -117,6 +123,7 @@ public enum PluresProperty {
     TEXT,
     BOOLEAN,
     MILLIS,
+    SIGNED_MILLIS,
     CHOICE,
     POSITIVE_INTEGER
   }
@@ -196,6 +203,12 @@ public enum PluresProperty {
           // reported below with the property's name
         }
         throw bad(value, "a non-negative number of milliseconds");
+      case SIGNED_MILLIS:
+        try {
+          return Long.toString(Long.parseLong(value.trim()));
+        } catch (NumberFormatException e) {
+          throw bad(value, "a number of milliseconds");
+        }
       case POSITIVE_INTEGER:
         try {
           int n = Integer.parseInt(value.trim());

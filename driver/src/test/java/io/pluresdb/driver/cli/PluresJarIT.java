@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The self-contained jar, run as a user runs it: {@code java -jar pluresdb.jar ...}. */
-@Timeout(120)
+@Timeout(300)
 class PluresJarIT {
   @TempDir Path dir;
 
@@ -56,7 +56,7 @@ class PluresJarIT {
             .redirectOutput(log.toFile())
             .redirectInput(ProcessBuilder.Redirect.from(input.toFile()))
             .start();
-    if (!p.waitFor(100, TimeUnit.SECONDS)) {
+    if (!p.waitFor(240, TimeUnit.SECONDS)) {
       p.destroyForcibly();
       throw new AssertionError("java -jar did not finish: " + Files.readString(log));
     }
@@ -258,7 +258,7 @@ class PluresJarIT {
       Pattern listening = Pattern.compile("listening on (ws://127\\.0\\.0\\.1:\\d+)");
       String[] url = new String[1];
       await()
-          .atMost(Duration.ofSeconds(60))
+          .atMost(Duration.ofSeconds(120))
           .until(
               () -> {
                 Matcher m = listening.matcher(Files.readString(log));
@@ -275,7 +275,7 @@ class PluresJarIT {
               DriverManager.getConnection("jdbc:pluresdb:" + dir.resolve("b.db") + query)) {
         a.createStatement().execute("CREATE TABLE note (id BIGINT PRIMARY KEY, text VARCHAR(40))");
         a.createStatement().execute("INSERT INTO note VALUES (1, 'written on a')");
-        await().atMost(Duration.ofSeconds(60)).until(() -> text(b).equals("written on a"));
+        await().atMost(Duration.ofSeconds(120)).until(() -> text(b).equals("written on a"));
 
         Run status = java("status", url[0], "--token", "s3cret");
         assertThat(status.exit()).as(status.out()).isZero();
@@ -285,12 +285,12 @@ class PluresJarIT {
         assertThat(refused.out()).contains("401");
       }
       await()
-          .atMost(Duration.ofSeconds(30))
+          .atMost(Duration.ofSeconds(120))
           .until(
               () -> Files.readString(log).contains("transactions received: 2, peers behind by: 0"));
     } finally {
       hub.destroy(); // SIGTERM: the hub closes its database and exits
-      assertThat(hub.waitFor(60, TimeUnit.SECONDS)).isTrue();
+      assertThat(hub.waitFor(120, TimeUnit.SECONDS)).isTrue();
     }
     assertThat(Files.readString(log)).contains("closed cleanly");
   }

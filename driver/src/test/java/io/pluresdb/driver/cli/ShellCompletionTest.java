@@ -41,7 +41,7 @@ import sqlline.SqlLine;
  * sqlline keeps its completer package-private, so the test reaches the connection's completer by
  * reflection and asks it for candidates as jline would at a TAB.
  */
-@Timeout(60)
+@Timeout(180)
 class ShellCompletionTest {
   @TempDir Path dir;
   SqlLine sqlline;
@@ -78,14 +78,14 @@ class ShellCompletionTest {
     // sqlline builds the completer when a first command uses the connection
     input.write("!tables\n".getBytes(StandardCharsets.UTF_8));
     input.flush();
-    await().atMost(Duration.ofSeconds(30)).until(() -> completer() != null);
+    await().atMost(Duration.ofSeconds(60)).until(() -> completer() != null);
   }
 
   @AfterEach
   void close() throws Exception {
     input.write("!quit\n".getBytes(StandardCharsets.UTF_8));
     input.close();
-    shell.get(30, TimeUnit.SECONDS);
+    shell.get(60, TimeUnit.SECONDS);
   }
 
   /** The current connection's SQL completer, or null before there is one. */

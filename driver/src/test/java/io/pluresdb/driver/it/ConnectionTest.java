@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-@Timeout(60)
+@Timeout(180)
 class ConnectionTest {
   @TempDir Path dir;
 
@@ -62,13 +62,13 @@ class ConnectionTest {
           s.setQueryTimeout(30); // arms the timeout timer
           s.execute("INSERT INTO doc VALUES (1, '[1,0]')");
         }
-        assertThat(delivered.await(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(delivered.await(120, TimeUnit.SECONDS)).isTrue();
       }
       assertThat(threadsOf(node))
           .contains("pluresdb-live-" + node, "pluresdb-hnsw-" + node, "pluresdb-timeout-" + node)
           .anyMatch(n -> n.startsWith("pluresdb-delivery-" + node));
     }
-    await().atMost(Duration.ofSeconds(30)).until(() -> threadsOf(node).isEmpty());
+    await().atMost(Duration.ofSeconds(120)).until(() -> threadsOf(node).isEmpty());
   }
 
   private static List<String> threadsOf(String node) {
@@ -103,7 +103,7 @@ class ConnectionTest {
             });
       }
       List<String> ids = new ArrayList<>();
-      for (Future<String> f : pool.invokeAll(tasks, 50, TimeUnit.SECONDS)) {
+      for (Future<String> f : pool.invokeAll(tasks, 150, TimeUnit.SECONDS)) {
         ids.add(f.get());
       }
       assertThat(ids).hasSize(32).containsOnly(ids.get(0));

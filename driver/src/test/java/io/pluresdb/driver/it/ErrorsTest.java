@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Timeout;
 /**
  * Every failure of issue 2 part 5: its exception class, its SQLState, a message naming the object.
  */
-@Timeout(60)
+@Timeout(180)
 class ErrorsTest {
   private final String url = Db.freshMemoryUrl();
   private Connection c;

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /** LISTEN, UNLISTEN and NOTIFY with pgjdbc's semantics. */
-@Timeout(value = 60, unit = TimeUnit.SECONDS)
+@Timeout(value = 180, unit = TimeUnit.SECONDS)
 class NotificationTest {
   private Connection listener;
   private Connection sender;
@@ -102,7 +102,7 @@ class NotificationTest {
             });
     Db.exec(sender, "NOTIFY album_events, 'wake'");
     assertThat(waiting)
-        .succeedsWithin(Duration.ofSeconds(10))
+        .succeedsWithin(Duration.ofSeconds(60))
         .satisfies(ns -> assertThat(texts(ns)).containsExactly("album_events:wake"));
   }
 
@@ -122,7 +122,7 @@ class NotificationTest {
         inbox.addNotificationListener(
             n -> pushed.add(n.getParameter() + "@" + Thread.currentThread().getName()))) {
       Db.exec(sender, "NOTIFY album_events, 'pushed'");
-      String got = pushed.poll(10, TimeUnit.SECONDS);
+      String got = pushed.poll(60, TimeUnit.SECONDS);
       assertThat(got).startsWith("pushed@pluresdb-delivery-" + inbox.nodeId());
       assertThat(inbox.getNotifications()).isEmpty(); // pushed, not queued
     }
@@ -142,9 +142,9 @@ class NotificationTest {
               }
             })) {
       Db.exec(sender, "NOTIFY album_events, 'first'");
-      assertThat(pushed.poll(30, TimeUnit.SECONDS)).isEqualTo("first");
+      assertThat(pushed.poll(60, TimeUnit.SECONDS)).isEqualTo("first");
       Db.exec(sender, "NOTIFY album_events, 'second'");
-      assertThat(pushed.poll(30, TimeUnit.SECONDS)).isEqualTo("second");
+      assertThat(pushed.poll(60, TimeUnit.SECONDS)).isEqualTo("second");
     }
   }
 }

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The user story, end to end through {@code java.sql}. */
-@Timeout(60)
+@Timeout(180)
 class UserStoryTest {
   @TempDir Path dir;
 

@@ -75,14 +75,14 @@ class ProgressTest {
               });
       try (LiveCounter counter = LiveCounter.start(new PrintWriter(screen))) {
         await()
-            .atMost(Duration.ofSeconds(30))
+            .atMost(Duration.ofSeconds(60))
             .until(() -> Progress.of(engine, System.nanoTime()).running() == 1);
         long first = Progress.of(engine, System.nanoTime()).elapsedNanos();
         await()
-            .atMost(Duration.ofSeconds(30))
+            .atMost(Duration.ofSeconds(60))
             .until(() -> Progress.of(engine, System.nanoTime()).elapsedNanos() > first);
         await()
-            .atMost(Duration.ofSeconds(30))
+            .atMost(Duration.ofSeconds(60))
             .until(() -> screen.toString().contains(" transactions committed since"));
         assertThat(screen.toString()).startsWith("\rrunning ");
         holder.commit();

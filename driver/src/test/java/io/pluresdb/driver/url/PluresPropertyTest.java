@@ -91,6 +91,7 @@ class PluresPropertyTest {
       case TEXT -> "x1";
       case BOOLEAN -> "true";
       case MILLIS -> "1234";
+      case SIGNED_MILLIS -> "-1234";
       case POSITIVE_INTEGER -> "64";
       case CHOICE -> p.choices()[p.choices().length - 1].toLowerCase(Locale.ROOT);
     };

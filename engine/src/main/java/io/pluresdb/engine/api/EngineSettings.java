@@ -9,12 +9,15 @@ import org.jspecify.annotations.Nullable;
  *
  * @param synchronousFull {@code synchronous=FULL}
  * @param maxClockDrift the refused-future window for remote operations
+ * @param clockOffset how far this node's clock runs ahead of the system clock (negative: behind);
+ *     zero but in tests of clock skew
  * @param node the node id to create the database with, or null
  * @param replication the listener, peers, token and TLS of the replicator
  */
 public record EngineSettings(
     boolean synchronousFull,
     Duration maxClockDrift,
+    Duration clockOffset,
     @Nullable String node,
     ReplicationSettings replication) {
 
@@ -29,6 +32,9 @@ public record EngineSettings(
     }
     if (!maxClockDrift.equals(other.maxClockDrift)) {
       return "max_clock_drift=" + maxClockDrift.toMillis();
+    }
+    if (!clockOffset.equals(other.clockOffset)) {
+      return "clock_offset=" + clockOffset.toMillis();
     }
     if (other.node != null && !other.node.equals(node)) {
       return "node=" + node;

@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.time.Clock;
 
 /** Opens the store of a database target as an engine's settings ask (08001 when it cannot). */
 final class StoreOpener {
@@ -32,6 +33,9 @@ final class StoreOpener {
             .withMaxClockDrift(settings.maxClockDrift())
             .withNodeName(settings.node())
             .withConnectionInitializer(sysPeers::install);
+    if (!settings.clockOffset().isZero()) {
+      config = config.withClock(Clock.offset(config.clock(), settings.clockOffset()));
+    }
     config = VectorSupport.configure(config);
     try {
       return Store.open(config);

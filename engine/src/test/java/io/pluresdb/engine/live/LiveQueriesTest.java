@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-@Timeout(value = 60, unit = TimeUnit.SECONDS)
+@Timeout(value = 180, unit = TimeUnit.SECONDS)
 class LiveQueriesTest {
   @TempDir Path dir;
   private Db db;
@@ -192,12 +192,12 @@ class LiveQueriesTest {
             });
     c.cancel();
     assertThat(blocked)
-        .failsWithin(Duration.ofSeconds(10))
+        .failsWithin(Duration.ofSeconds(60))
         .withThrowableThat()
         .havingRootCause()
         .isInstanceOf(SQLTimeoutException.class)
         .withMessageContaining("user request");
-    await().atMost(Duration.ofSeconds(10)).until(() -> db.planner().live().subscriptions() == 0);
+    await().atMost(Duration.ofSeconds(60)).until(() -> db.planner().live().subscriptions() == 0);
   }
 
   @Test
@@ -208,7 +208,7 @@ class LiveQueriesTest {
         db.update("INSERT INTO album (id) VALUES (?)", i);
       }
       await()
-          .atMost(Duration.ofSeconds(10))
+          .atMost(Duration.ofSeconds(60))
           .until(() -> db.planner().live().processedSeq() == db.store().lastSeq());
       List<String> rows = next(c, 11);
       assertThat(rows.get(0)).isEqualTo("NULL|RESET");
@@ -255,7 +255,7 @@ class LiveQueriesTest {
         c.close();
       }
     }
-    await().atMost(Duration.ofSeconds(10)).until(() -> db.planner().live().subscriptions() == 0);
+    await().atMost(Duration.ofSeconds(60)).until(() -> db.planner().live().subscriptions() == 0);
   }
 
   @Test

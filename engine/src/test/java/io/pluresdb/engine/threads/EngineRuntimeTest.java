@@ -11,7 +11,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-@Timeout(value = 60, unit = TimeUnit.SECONDS)
+@Timeout(value = 180, unit = TimeUnit.SECONDS)
 class EngineRuntimeTest {
 
   private static List<String> threadsOf(String name) {
@@ -42,7 +42,7 @@ class EngineRuntimeTest {
               }
             });
     loop.start();
-    assertThat(ran.await(30, TimeUnit.SECONDS)).isTrue();
+    assertThat(ran.await(120, TimeUnit.SECONDS)).isTrue();
     assertThat(threadsOf(name))
         .contains("pluresdb-timeout-" + name, "pluresdb-live-" + name, "pluresdb-hnsw-" + name)
         .anyMatch(n -> n.startsWith("pluresdb-delivery-" + name));
@@ -51,7 +51,7 @@ class EngineRuntimeTest {
     runtime.close();
 
     // a pool's worker ends just after the pool reports termination: wait for the thread itself
-    await().atMost(Duration.ofSeconds(30)).until(() -> threadsOf(name).isEmpty());
+    await().atMost(Duration.ofSeconds(120)).until(() -> threadsOf(name).isEmpty());
   }
 
   @Test

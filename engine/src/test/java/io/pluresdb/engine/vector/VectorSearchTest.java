@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Top-k queries through HNSW indexes, compared with exact search. */
-@Timeout(120)
+@Timeout(600)
 class VectorSearchTest {
   static final int DIMS = 16;
   static final String TOP10 = "SELECT id FROM doc ORDER BY cosine_distance(embedding, ?) LIMIT 10";

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Refused and malformed input closes the session with the right code and writes nothing. */
-@Timeout(60)
+@Timeout(180)
 class BadInputTest {
   @TempDir Path dir;
   private Store hubStore;

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  * send the stored bytes on. A record of the older version 2 is the witness: any node that decoded
  * and encoded it again would store version 3 bytes instead.
  */
-@Timeout(60)
+@Timeout(180)
 class ByteIdentityTest {
   @TempDir Path dir;
 

@@ -24,7 +24,7 @@ import java.util.TreeMap;
 final class Data {
   private Data() {}
 
-  static final Duration WAIT = Duration.ofSeconds(10);
+  static final Duration WAIT = Duration.ofSeconds(60);
 
   static Store open(Path dir, String name) throws SQLException {
     return Store.open(StoreConfig.file(dir.resolve(name + ".db")));

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Heartbeats, idle timeouts and the acknowledgement window. */
-@Timeout(60)
+@Timeout(180)
 class LivenessTest {
   @TempDir Path dir;
 

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Fresh nodes of a mesh agree on one database identity whichever connects to whichever first, and a
  * fresh node adopts a sealed one's identity from either end of a connection.
  */
-@Timeout(120)
+@Timeout(300)
 class MeshIdentityTest {
   /** The three links of a triangle, as pairs of node indexes. */
   private static final int[][] LINKS = {{0, 1}, {0, 2}, {1, 2}};

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The policy agent decides what a peer receives and which of its writes apply. */
-@Timeout(60)
+@Timeout(180)
 class PolicyTest {
   @TempDir Path dir;
 

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A reconnecting peer resumes where its last session left off, unless it holds less now. */
-@Timeout(60)
+@Timeout(180)
 class ResumeTest {
   @TempDir Path dir;
 

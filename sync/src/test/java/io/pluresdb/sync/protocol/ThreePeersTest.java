@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Three nodes: relaying through a hub, a mesh, notifications once each. */
-@Timeout(60)
+@Timeout(180)
 class ThreePeersTest {
   @TempDir Path dir;
 

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Two sessions over real stores: hello, catch-up both ways, live streaming. */
-@Timeout(60)
+@Timeout(180)
 class TwoPeersTest {
   @TempDir Path dir;
 

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Bytes on the wire per single-field update, beyond the key and the value. */
-@Timeout(60)
+@Timeout(180)
 class WireBytesTest {
   @TempDir Path dir;
 

@@ -26,9 +26,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /** Replicators over real loopback sockets, with a stand-in protocol that records what it gets. */
-@Timeout(60)
+@Timeout(180)
 class ReplicatorTest {
-  private static final Duration WAIT = Duration.ofSeconds(20);
+  private static final Duration WAIT = Duration.ofSeconds(60);
 
   private final Rig rig = new Rig();
   private final List<RecordingSession> sessions = rig.sessions;

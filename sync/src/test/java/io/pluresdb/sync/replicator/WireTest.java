@@ -24,9 +24,9 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** What the listener does with a foreign WebSocket client, and {@code wss://} with a key store. */
-@Timeout(60)
+@Timeout(180)
 class WireTest {
-  private static final Duration WAIT = Duration.ofSeconds(20);
+  private static final Duration WAIT = Duration.ofSeconds(60);
 
   @TempDir Path dir;
   private final Rig rig = new Rig();
@@ -72,7 +72,7 @@ class WireTest {
     Replicator hub =
         start(ReplicatorConfig.of(new InetSocketAddress("127.0.0.1", 0), List.of(), null));
     CompletableFuture<Integer> code = closeCode(hub, ws -> ws.sendText("{\"hello\":1}", true));
-    assertThat(code.get(20, TimeUnit.SECONDS)).isEqualTo(1003);
+    assertThat(code.get(60, TimeUnit.SECONDS)).isEqualTo(1003);
     assertThat(sessions).singleElement().satisfies(s -> assertThat(s.received).isEmpty());
   }
 
@@ -84,7 +84,7 @@ class WireTest {
                 .withLimits(new Limits(1024, 4096, 8, 8)));
     CompletableFuture<Integer> code =
         closeCode(hub, ws -> ws.sendBinary(ByteBuffer.wrap(new byte[8192]), true));
-    assertThat(code.get(20, TimeUnit.SECONDS)).isEqualTo(1009);
+    assertThat(code.get(60, TimeUnit.SECONDS)).isEqualTo(1009);
     assertThat(sessions).allSatisfy(s -> assertThat(s.received).isEmpty());
   }
 

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The HQL functions and statements applications reach for, rendered into SQL PluresDB runs. */
-@Timeout(120)
+@Timeout(300)
 class HqlExpressionsTest {
   @TempDir Path dir;
   SessionFactory orm;

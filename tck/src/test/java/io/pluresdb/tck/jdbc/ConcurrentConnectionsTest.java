@@ -27,7 +27,7 @@ class ConcurrentConnectionsTest {
   @TempDir Path dir;
 
   @Test
-  @Timeout(120)
+  @Timeout(300)
   void concurrentWritersAllCommitAndReadersOnlySeeWholeTransactions() throws Exception {
     String url = Db.fileUrl(dir, "concurrent");
     try (Connection setup = Db.open(url)) {
@@ -53,10 +53,10 @@ class ConcurrentConnectionsTest {
                 return null;
               });
       for (Future<?> f : writers) {
-        f.get(100, TimeUnit.SECONDS);
+        f.get(240, TimeUnit.SECONDS);
       }
       done.set(true);
-      reader.get(10, TimeUnit.SECONDS);
+      reader.get(60, TimeUnit.SECONDS);
       assertThat(seen)
           .as("row counts a reader observed while writers ran")
           .isNotEmpty()

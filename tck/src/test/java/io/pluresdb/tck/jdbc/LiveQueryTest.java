@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Live queries and notifications through {@code java.sql}: SUBSCRIBE as an ordinary query whose
  * result set never ends, and LISTEN/NOTIFY between two connections of one database file.
  */
-@Timeout(value = 60, unit = TimeUnit.SECONDS)
+@Timeout(value = 180, unit = TimeUnit.SECONDS)
 class LiveQueryTest {
   @TempDir java.nio.file.Path dir;
 

@@ -47,7 +47,7 @@ class QueryTimeoutAndCancelTest {
   }
 
   @Test
-  @Timeout(60)
+  @Timeout(180)
   void queryTimeoutStopsALongQueryWith57014() throws Exception {
     try (Statement s = c.createStatement()) {
       s.setQueryTimeout(1);
@@ -64,7 +64,7 @@ class QueryTimeoutAndCancelTest {
   }
 
   @Test
-  @Timeout(60)
+  @Timeout(180)
   void cancelFromAnotherThreadStopsTheRunningQuery() throws Exception {
     Statement s = c.createStatement();
     Future<Object> running =

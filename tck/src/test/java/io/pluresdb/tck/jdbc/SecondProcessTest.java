@@ -24,7 +24,7 @@ class SecondProcessTest {
   record Child(int exit, String output) {}
 
   @Test
-  @Timeout(120)
+  @Timeout(300)
   void secondProcessWritesSafelyOrIsRefusedClearlyWhileTheFirstHoldsTheFile() throws Exception {
     String url = Db.fileUrl(dir, "shared");
     try (Connection first = Db.open(url)) {
@@ -52,7 +52,7 @@ class SecondProcessTest {
   }
 
   @Test
-  @Timeout(120)
+  @Timeout(300)
   void secondProcessOpensTheFileOnceTheFirstHasClosedIt() throws Exception {
     String url = Db.fileUrl(dir, "handover");
     try (Connection first = Db.open(url)) {
@@ -70,7 +70,7 @@ class SecondProcessTest {
   }
 
   @Test
-  @Timeout(120)
+  @Timeout(300)
   void childProcessHarnessRunsAgainstRawSqlite() throws Exception {
     // Guards the harness: the child JVM gets the test classpath and reports through its exit.
     String url = "jdbc:sqlite:" + dir.resolve("raw.db");
@@ -100,10 +100,10 @@ class SecondProcessTest {
             .redirectErrorStream(true)
             .redirectOutput(log.toFile())
             .start();
-    if (!p.waitFor(90, TimeUnit.SECONDS)) {
+    if (!p.waitFor(240, TimeUnit.SECONDS)) {
       p.destroyForcibly();
       throw new AssertionError(
-          "second process did not finish in 90 s: "
+          "second process did not finish in 240 s: "
               + Files.readString(log, StandardCharsets.UTF_8));
     }
     return new Child(p.exitValue(), Files.readString(log, StandardCharsets.UTF_8));

@@ -21,7 +21,7 @@ import java.util.List;
  */
 final class Cluster implements AutoCloseable {
   static final String TOKEN = "s3cret";
-  static final Duration CONVERGE = Duration.ofSeconds(30);
+  static final Duration CONVERGE = Duration.ofSeconds(120);
 
   private final Path dir;
   private final List<Connection> open = new ArrayList<>();

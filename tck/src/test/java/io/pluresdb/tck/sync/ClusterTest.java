@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A test with a fresh {@link Cluster} in its own directory, closed after it. */
-@Timeout(180)
+@Timeout(600)
 abstract class ClusterTest {
   @TempDir Path dir;
   Cluster cluster;

@@ -26,9 +26,9 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Not thread-safe: one test drives it; the WebSocket's callbacks complete its futures.
  */
-final class Forger implements AutoCloseable {
+public final class Forger implements AutoCloseable {
   /** How the hub ended the forger's session. */
-  record Closed(int status, String reason) {}
+  public record Closed(int status, String reason) {}
 
   private final CompletableFuture<Message.Welcome> welcome = new CompletableFuture<>();
   private final CompletableFuture<Closed> closed = new CompletableFuture<>();
@@ -43,7 +43,7 @@ final class Forger implements AutoCloseable {
   }
 
   /** Connects to the hub at {@code port} as a fresh node with the shared token. */
-  static Forger connect(int port) throws Exception {
+  public static Forger connect(int port) throws Exception {
     Forger f = new Forger(port);
     f.send(
         new Message.Hello(
@@ -58,7 +58,7 @@ final class Forger implements AutoCloseable {
   }
 
   /** The hub's welcome (its version vector names the victim's last transaction). */
-  Message.Welcome welcome() throws Exception {
+  public Message.Welcome welcome() throws Exception {
     return welcome.get(Cluster.CONVERGE.toSeconds(), TimeUnit.SECONDS);
   }
 
@@ -67,7 +67,7 @@ final class Forger implements AutoCloseable {
    * the hub holds, stamped {@code aheadMillis} in the future: it inserts {@code (k, v)} into {@code
    * table(k, v)}.
    */
-  Transaction forge(long victim, long aheadMillis, String table, long k, String v)
+  public Transaction forge(long victim, long aheadMillis, String table, long k, String v)
       throws Exception {
     OpId prev = welcome().versionVector().lastOf(victim);
     long millis = System.currentTimeMillis() + aheadMillis;
@@ -86,12 +86,12 @@ final class Forger implements AutoCloseable {
   }
 
   /** Sends one batch holding {@code record} (the first batch of the session). */
-  void sendBatch(byte[] record) throws Exception {
+  public void sendBatch(byte[] record) throws Exception {
     send(new Message.Batch(1, List.of(record)));
   }
 
   /** How the hub closed the session. */
-  Closed closed() throws Exception {
+  public Closed closed() throws Exception {
     return closed.get(Cluster.CONVERGE.toSeconds(), TimeUnit.SECONDS);
   }
 

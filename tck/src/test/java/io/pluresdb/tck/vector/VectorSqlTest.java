@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The user story and the VECTOR type, through the JDBC API only. */
-@Timeout(120)
+@Timeout(600)
 class VectorSqlTest {
   static final int DIMS = 8;
   static final String STORY =
