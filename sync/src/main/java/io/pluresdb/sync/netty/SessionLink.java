@@ -69,22 +69,36 @@ public final class SessionLink implements Outbox {
 
   /** The session's last status, with the transport's close reason when the session has none. */
   public PeerStatus status() {
-    PeerStatus s = status;
     CloseReason transport = closeReason;
-    if (s.closeReason() == null && transport != null) {
-      return new PeerStatus(
-          s.peerNode(),
-          s.role(),
-          PeerStatus.State.CLOSED,
-          s.lastHeard(),
-          s.sentTransactions(),
-          s.receivedTransactions(),
-          s.lag(),
-          s.bytesSent(),
-          s.bytesReceived(),
-          transport);
+    return status.closeReason() == null && transport != null ? closed(transport) : status;
+  }
+
+  /**
+   * The status of this link once its connection has closed: CLOSED whatever the session last
+   * reported, because the session learns of the disconnect on its own executor, after the transport
+   * does, and a row kept from before that must not show a gone session as LIVE.
+   */
+  public PeerStatus closedStatus() {
+    PeerStatus s = status();
+    if (s.state() == PeerStatus.State.CLOSED) {
+      return s;
     }
-    return s;
+    return closed(new CloseReason(CloseReason.Code.NORMAL, "connection lost"));
+  }
+
+  private PeerStatus closed(CloseReason reason) {
+    PeerStatus s = status;
+    return new PeerStatus(
+        s.peerNode(),
+        s.role(),
+        PeerStatus.State.CLOSED,
+        s.lastHeard(),
+        s.sentTransactions(),
+        s.receivedTransactions(),
+        s.lag(),
+        s.bytesSent(),
+        s.bytesReceived(),
+        reason);
   }
 
   /**

@@ -156,7 +156,7 @@ public final class Replicator implements AutoCloseable {
               links.remove(link);
               if (role == Role.SERVER) {
                 synchronized (recentlyClosed) {
-                  recentlyClosed.addFirst(new PeerRow(address, link.status()));
+                  recentlyClosed.addFirst(new PeerRow(address, link.closedStatus()));
                   while (recentlyClosed.size() > CLOSED_KEPT) {
                     recentlyClosed.removeLast();
                   }

@@ -154,4 +154,42 @@ class SessionHandlerTest {
     assertThat(session.received).containsExactly("f0", "f1", "f2", "f3");
     assertThat(ch.config().isAutoRead()).isTrue();
   }
+
+  @Test
+  void aClosedConnectionsRowIsClosedEvenBeforeItsSessionHearsOfTheDisconnect() {
+    List<Runnable> held = new ArrayList<>();
+    boolean[] hold = {false};
+    session = new RecordingSession(Role.CLIENT);
+    EmbeddedChannel ch =
+        new EmbeddedChannel(
+            new WebSocketFrameAggregator(LIMITS.maxMessageBytes()),
+            FrameCodec.INSTANCE,
+            new SessionHandler(
+                c ->
+                    link =
+                        new SessionLink(
+                            c,
+                            session,
+                            r -> {
+                              if (hold[0]) {
+                                held.add(r);
+                              } else {
+                                r.run();
+                              }
+                            },
+                            LIMITS,
+                            "test")));
+    ch.pipeline()
+        .fireUserEventTriggered(
+            WebSocketClientProtocolHandler.ClientHandshakeStateEvent.HANDSHAKE_COMPLETE);
+    assertThat(link.status().state()).isEqualTo(PeerStatus.State.LIVE);
+    hold[0] = true; // the session's executor is busy: it hears of the disconnect later
+    ch.close();
+    assertThat(session.disconnected).isFalse();
+    PeerStatus row = link.closedStatus();
+    assertThat(row.state()).isEqualTo(PeerStatus.State.CLOSED);
+    assertThat(row.closeReason()).isNotNull();
+    held.forEach(Runnable::run);
+    assertThat(link.closedStatus().state()).isEqualTo(PeerStatus.State.CLOSED);
+  }
 }
