@@ -18,8 +18,9 @@ import org.junit.jupiter.api.io.TempDir;
  * demand: {@code mvn -B -o -pl tck -am verify -Dtest=CampaignTest
  * -Dsurefire.failIfNoSpecifiedTests=false -Dcampaign.seeds=200}, with {@code -Dcampaign.seed=N} to
  * start at (or replay) seed N, {@code -Dcampaign.steps}, {@code -Dcampaign.clients} and {@code
- * -Dcampaign.skew} (largest clock offset in ms) to change the shape; {@code
- * -Dcampaign.clashes=true} adds tables of one name created concurrently with different columns.
+ * -Dcampaign.skew} (largest clock offset in ms) to change the shape. Schedules include tables of
+ * one name created concurrently with different columns, which merge like data; {@code
+ * -Dcampaign.clashes=false} leaves them out.
  */
 class CampaignTest {
   @TempDir Path dir;
@@ -31,7 +32,7 @@ class CampaignTest {
     int steps = Integer.getInteger("campaign.steps", 40);
     int clients = Integer.getInteger("campaign.clients", 2);
     long skew = Long.getLong("campaign.skew", 20_000);
-    boolean clashes = Boolean.getBoolean("campaign.clashes");
+    boolean clashes = Boolean.parseBoolean(System.getProperty("campaign.clashes", "true"));
     String flags =
         " -Dcampaign.steps="
             + steps

@@ -15,8 +15,8 @@ sealed interface Step {
     MAY_CONFLICT,
     /**
      * A schema change or write to a table of one name that nodes create concurrently with different
-     * columns ({@code -Dcampaign.clashes=true}): the local schema may refuse it (class 42) or a
-     * concurrent insert may (23505).
+     * columns (unless {@code -Dcampaign.clashes=false}): the local schema may refuse it (class 42)
+     * or a concurrent insert may (23505).
      */
     MAY_CLASH
   }
