@@ -1,53 +1,41 @@
 package io.pluresdb.crdt.sign;
 
 import io.pluresdb.crdt.op.RecordSigner;
-import java.security.GeneralSecurityException;
-import java.security.KeyFactory;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.PrivateKey;
-import java.security.Signature;
-import java.security.spec.PKCS8EncodedKeySpec;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.util.Arrays;
 import java.util.Base64;
 
 /**
  * A node's Ed25519 key pair, which signs every transaction record the node writes. It is kept in
- * the node's database file as {@link #privateText} (PKCS#8, base64), never sent anywhere; the raw
- * public key travels in the node's first record.
+ * the node's database file as {@link #privateText} (PKCS#8, base64, the encoding the JDK and other
+ * tools read), never sent anywhere; the raw public key travels in the node's first record.
  *
- * <p>Thread-safe: immutable but for one {@link Signature} per thread, initialized once, because
- * initializing one for signing derives the public key again (a scalar multiplication that would
- * double the cost of each signature).
+ * <p>Thread-safe: immutable; signing (Bouncy Castle's RFC 8032 code, see {@link Ed25519}) is given
+ * the public key, so it never derives it again.
  */
 public final class NodeKey implements RecordSigner {
-  private final PrivateKey privateKey;
+  /** PKCS#8 v1 for an Ed25519 private key, before its 32-byte seed (RFC 8410). */
+  private static final byte[] PKCS8_HEADER = {
+    0x30, 0x2e, 0x02, 0x01, 0x00, 0x30, 0x05, 0x06, 0x03, 0x2b, 0x65, 0x70, 0x04, 0x22, 0x04, 0x20
+  };
+
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  private final byte[] seed;
   private final byte[] publicKey;
-  private final ThreadLocal<Signature> signers;
 
-  private NodeKey(PrivateKey privateKey, byte[] publicKey) {
-    this.privateKey = privateKey;
-    this.publicKey = publicKey;
-    this.signers = ThreadLocal.withInitial(this::newSigner);
-  }
-
-  private Signature newSigner() {
-    try {
-      Signature s = Signature.getInstance("Ed25519");
-      s.initSign(privateKey);
-      return s;
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("Ed25519 is required by the Java platform", e);
-    }
+  private NodeKey(byte[] seed) {
+    this.seed = seed;
+    this.publicKey = new byte[Ed25519.KEY_BYTES];
+    org.bouncycastle.math.ec.rfc8032.Ed25519.generatePublicKey(seed, 0, publicKey, 0);
   }
 
   /** A new random key pair. */
   public static NodeKey generate() {
-    try {
-      KeyPair pair = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
-      return new NodeKey(pair.getPrivate(), Ed25519.raw(pair.getPublic()));
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("Ed25519 is required by the Java platform", e);
-    }
+    byte[] seed = new byte[Ed25519.KEY_BYTES];
+    org.bouncycastle.math.ec.rfc8032.Ed25519.generatePrivateKey(RANDOM, seed);
+    return new NodeKey(seed);
   }
 
   /**
@@ -55,24 +43,23 @@ public final class NodeKey implements RecordSigner {
    * IllegalArgumentException if they are not an Ed25519 pair.
    */
   public static NodeKey restore(String privateText, byte[] publicKey) {
-    try {
-      PrivateKey p =
-          KeyFactory.getInstance("Ed25519")
-              .generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(privateText)));
-      NodeKey key = new NodeKey(p, publicKey.clone());
-      byte[] probe = {1, 2, 3};
-      if (!Ed25519.verify(publicKey, probe, probe.length, key.sign(probe, probe.length), 0)) {
-        throw new IllegalArgumentException("the stored public key does not match the private key");
-      }
-      return key;
-    } catch (GeneralSecurityException e) {
-      throw new IllegalArgumentException("stored node key is not an Ed25519 key: " + e, e);
+    byte[] der = Base64.getDecoder().decode(privateText);
+    if (der.length != PKCS8_HEADER.length + Ed25519.KEY_BYTES
+        || !Arrays.equals(der, 0, PKCS8_HEADER.length, PKCS8_HEADER, 0, PKCS8_HEADER.length)) {
+      throw new IllegalArgumentException("stored node key is not an Ed25519 PKCS#8 key");
     }
+    NodeKey key = new NodeKey(Arrays.copyOfRange(der, PKCS8_HEADER.length, der.length));
+    if (!MessageDigest.isEqual(key.publicKey, publicKey)) {
+      throw new IllegalArgumentException("the stored public key does not match the private key");
+    }
+    return key;
   }
 
   /** The private key as kept in the database: PKCS#8, base64. */
   public String privateText() {
-    return Base64.getEncoder().encodeToString(privateKey.getEncoded());
+    byte[] der = Arrays.copyOf(PKCS8_HEADER, PKCS8_HEADER.length + seed.length);
+    System.arraycopy(seed, 0, der, PKCS8_HEADER.length, seed.length);
+    return Base64.getEncoder().encodeToString(der);
   }
 
   @Override
@@ -87,13 +74,9 @@ public final class NodeKey implements RecordSigner {
 
   @Override
   public byte[] sign(byte[] data, int length) {
-    try {
-      // sign() leaves the instance ready for the next signature with the same key
-      Signature s = signers.get();
-      s.update(data, 0, length);
-      return s.sign();
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("Ed25519 signing failed", e);
-    }
+    byte[] signature = new byte[Ed25519.SIGNATURE_BYTES];
+    org.bouncycastle.math.ec.rfc8032.Ed25519.sign(
+        seed, 0, publicKey, 0, data, 0, length, signature, 0);
+    return signature;
   }
 }
