@@ -38,6 +38,21 @@ final class Nodes implements AutoCloseable {
   }
 
   /** kv(k BIGINT PK, a VARCHAR, b BIGINT, c DOUBLE) and notes(n BIGINT) without a key. */
+  /**
+   * Three stores whose clocks start {@code step} ms apart from {@code start}, each holding the
+   * tables of {@link #createTables} as created by the first.
+   */
+  static Nodes threeWithTables(long start, long step) throws SQLException {
+    Nodes nodes = new Nodes();
+    for (int i = 0; i < 3; i++) {
+      nodes.add(start + i * step);
+    }
+    createTables(nodes.stores.get(0));
+    sync(nodes.stores.get(0), nodes.stores.get(1));
+    sync(nodes.stores.get(0), nodes.stores.get(2));
+    return nodes;
+  }
+
   static void createTables(Store s) throws SQLException {
     try (WriteTxn tx = s.beginWrite(Fixtures.WAIT)) {
       tx.schema(

@@ -89,13 +89,7 @@ class SchemaClashPropertyTest {
   @Property(tries = 60)
   void clashingSchemasConvergeInAnyArrivalOrder(
       @ForAll("actions") List<Action> actions, @ForAll Random random) throws SQLException {
-    try (Nodes nodes = new Nodes()) {
-      for (int i = 0; i < 3; i++) {
-        nodes.add(1_700_000_000_000L + i * 5);
-      }
-      Nodes.createTables(nodes.stores.get(0));
-      Nodes.sync(nodes.stores.get(0), nodes.stores.get(1));
-      Nodes.sync(nodes.stores.get(0), nodes.stores.get(2));
+    try (Nodes nodes = Nodes.threeWithTables(1_700_000_000_000L, 5)) {
       for (Action a : actions) {
         run(nodes, a);
       }
