@@ -1,0 +1,20 @@
+-- SQLite's date and time functions with modifiers, and standard interval arithmetic.
+CREATE TABLE ev (id INTEGER PRIMARY KEY, at TEXT, d DATE, ts TIMESTAMP, dt DATETIME);
+INSERT INTO ev VALUES (1, '2024-02-28 23:30:00', '2024-02-28', '2024-02-28 23:30:00', '2024-02-28 23:30:00');
+INSERT INTO ev VALUES (2, '2023-12-31 12:00:00', '2023-12-31', '2023-12-31 12:00:00.250', '2023-12-31 12:00:00');
+SELECT date('2024-02-28', '+1 day'), date('2024-01-31', '+1 month'), date('2024-03-15', 'start of month');
+SELECT datetime('2020-01-01', '+1 day'), datetime('2020-01-01 10:00', '-90 minutes'), time('12:00:00'), time('12:00:00', '+30 seconds');
+SELECT julianday('2000-01-01'), unixepoch('2020-01-01'), strftime('%Y/%m/%d %H', '2021-05-06 07:08:09');
+SELECT date(at), time(at), datetime(at, '+1 hour') FROM ev ORDER BY id;
+SELECT date(d, 'weekday 0'), date(d, 'start of year'), strftime('%j', d) FROM ev ORDER BY id;
+SELECT dt FROM ev ORDER BY id;
+SELECT ts FROM ev ORDER BY id;
+SELECT d FROM ev ORDER BY id;
+SELECT datetime(1700000000, 'unixepoch'), datetime(1700000000, 'unixepoch', 'localtime') IS NOT NULL;
+SELECT date('now') = date('now'), typeof(datetime('now')), length(time('now'));
+SELECT timediff('2024-03-01', '2024-02-28');
+SELECT id FROM ev WHERE d > date('2024-01-01') ORDER BY id;
+SELECT id FROM ev WHERE dt BETWEEN '2024-01-01' AND '2024-12-31' ORDER BY id;
+SELECT typeof(CURRENT_DATE), typeof(CURRENT_TIME), typeof(CURRENT_TIMESTAMP), length(CURRENT_TIMESTAMP);
+SELECT strftime('%s', '2020-01-01 00:00:00') - strftime('%s', '2019-12-31 00:00:00');
+SELECT CAST(julianday('2024-03-01') - julianday('2024-02-01') AS INTEGER);

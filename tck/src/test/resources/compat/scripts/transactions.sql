@@ -1,0 +1,28 @@
+-- Transactions and savepoints in SQL, as SQLite scripts write them.
+CREATE TABLE acct (id INTEGER PRIMARY KEY, bal INTEGER);
+BEGIN;
+INSERT INTO acct VALUES (1, 100);
+SAVEPOINT sp1;
+INSERT INTO acct VALUES (2, 50);
+ROLLBACK TO sp1;
+INSERT INTO acct VALUES (3, 25);
+RELEASE sp1;
+COMMIT;
+SELECT id, bal FROM acct ORDER BY id;
+SAVEPOINT outer_sp;
+UPDATE acct SET bal = bal - 10 WHERE id = 1;
+SAVEPOINT inner_sp;
+UPDATE acct SET bal = 0;
+ROLLBACK TRANSACTION TO SAVEPOINT inner_sp;
+RELEASE SAVEPOINT outer_sp;
+SELECT id, bal FROM acct ORDER BY id;
+BEGIN TRANSACTION;
+DELETE FROM acct;
+ROLLBACK;
+SELECT count(*) FROM acct;
+BEGIN IMMEDIATE;
+UPDATE acct SET bal = bal + 1;
+END;
+SELECT sum(bal) FROM acct;
+BEGIN DEFERRED TRANSACTION;
+COMMIT TRANSACTION;
