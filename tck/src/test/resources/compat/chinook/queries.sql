@@ -1,0 +1,26 @@
+-- Questions people ask of the Chinook sample database, in SQLite's dialect.
+SELECT count(*) FROM [Track];
+SELECT [Name] FROM [Artist] WHERE [ArtistId] = 1;
+SELECT ar.[Name], count(*) AS Tracks FROM [Artist] ar JOIN [Album] al ON al.[ArtistId] = ar.[ArtistId] JOIN [Track] t ON t.[AlbumId] = al.[AlbumId] GROUP BY ar.[ArtistId] ORDER BY Tracks DESC, ar.[Name] LIMIT 5;
+SELECT [BillingCountry], round(sum([Total]), 2) AS Revenue, count(*) AS Invoices FROM [Invoice] GROUP BY [BillingCountry] ORDER BY Revenue DESC, [BillingCountry] LIMIT 5;
+SELECT e.[FirstName] || ' ' || e.[LastName] AS Employee, m.[LastName] AS Manager FROM [Employee] e LEFT JOIN [Employee] m ON e.[ReportsTo] = m.[EmployeeId] ORDER BY e.[EmployeeId];
+SELECT g.[Name], round(avg(t.[Milliseconds]) / 60000.0, 2) AS AvgMinutes FROM [Genre] g JOIN [Track] t USING ([GenreId]) GROUP BY g.[Name] ORDER BY AvgMinutes DESC, g.[Name] LIMIT 5;
+SELECT strftime('%Y', [InvoiceDate]) AS Year, round(sum([Total]), 2) FROM [Invoice] GROUP BY Year ORDER BY Year;
+SELECT [InvoiceDate] FROM [Invoice] ORDER BY [InvoiceId] LIMIT 3;
+SELECT [BirthDate], [HireDate] FROM [Employee] ORDER BY [EmployeeId] LIMIT 2;
+SELECT [Name], [UnitPrice] FROM [Track] WHERE [Name] LIKE '%love%' ORDER BY [Name] LIMIT 5;
+SELECT [Name] FROM [Track] WHERE [Name] GLOB 'Z*' ORDER BY [Name];
+SELECT c.[Country], count(DISTINCT c.[CustomerId]) AS Customers FROM [Customer] c GROUP BY c.[Country] HAVING count(*) > 4 ORDER BY Customers DESC, c.[Country];
+WITH spend AS (SELECT [CustomerId], sum([Total]) AS Spent FROM [Invoice] GROUP BY [CustomerId]) SELECT c.[FirstName], c.[LastName], round(s.Spent, 2) AS Spent FROM spend s JOIN [Customer] c USING ([CustomerId]) ORDER BY s.Spent DESC LIMIT 3;
+SELECT [Name], [Milliseconds], rank() OVER (PARTITION BY [AlbumId] ORDER BY [Milliseconds] DESC) AS r FROM [Track] WHERE [AlbumId] = 1 ORDER BY r;
+SELECT p.[Name], count(pt.[TrackId]) FROM [Playlist] p LEFT JOIN [PlaylistTrack] pt ON pt.[PlaylistId] = p.[PlaylistId] GROUP BY p.[PlaylistId] ORDER BY p.[PlaylistId];
+SELECT mt.[Name], sum(t.[Bytes]) / 1048576 AS MB FROM [MediaType] mt JOIN [Track] t ON t.[MediaTypeId] = mt.[MediaTypeId] GROUP BY mt.[Name] ORDER BY MB DESC;
+SELECT [Title] FROM [Album] WHERE [AlbumId] IN (SELECT [AlbumId] FROM [Track] GROUP BY [AlbumId] HAVING count(*) > 25) ORDER BY [Title];
+SELECT [Composer], count(*) FROM [Track] WHERE [Composer] IS NOT NULL GROUP BY [Composer] ORDER BY 2 DESC, 1 LIMIT 3;
+SELECT il.[InvoiceId], sum(il.[UnitPrice] * il.[Quantity]) AS Lines, i.[Total] FROM [InvoiceLine] il JOIN [Invoice] i USING ([InvoiceId]) GROUP BY il.[InvoiceId] HAVING Lines <> i.[Total] ORDER BY 1 LIMIT 3;
+SELECT typeof([Total]), typeof([InvoiceDate]), typeof([UnitPrice]) FROM [Invoice] JOIN [InvoiceLine] USING ([InvoiceId]) LIMIT 1;
+SELECT date([InvoiceDate], 'start of month') AS Month, count(*) FROM [Invoice] WHERE [InvoiceDate] < '2021-04-01' GROUP BY Month ORDER BY Month;
+SELECT upper(substr([FirstName], 1, 1)) || lower(substr([LastName], 1, 3)) AS Handle FROM [Customer] ORDER BY [CustomerId] LIMIT 5;
+SELECT [Email] FROM [Customer] WHERE [Email] LIKE '%@gmail.com' ORDER BY [Email] LIMIT 3;
+SELECT count(*) FROM [Customer] WHERE [Company] IS NULL;
+SELECT group_concat([Name], ', ') FROM (SELECT [Name] FROM [Genre] ORDER BY [GenreId] LIMIT 4);
