@@ -97,6 +97,8 @@ final class PlanDispatch {
       return query(q, x, timer);
     } else if (plan instanceof Plan.Explain e) {
       return rows(e.columns(), e.lines().stream().map(line -> new Object[] {line}).toList());
+    } else if (plan instanceof Plan.Rows r) {
+      return r.returnsRows() ? rows(r.columns(), r.rows()) : none();
     } else if (plan instanceof Plan.Setting s) {
       settings.set(settings.get().with(s.name(), s.value()));
       return none();

@@ -123,6 +123,27 @@ public sealed interface Plan extends Prepared {
   record Setting(String sql, String name, String value) implements Command {}
 
   /**
+   * Rows known when planning, for this catalog: SQLite's PRAGMAs answered from the catalog (see
+   * {@code io.pluresdb.sql.pragma}). No columns means the statement returns no result set.
+   */
+  record Rows(String sql, List<ColumnMeta> columns, List<Object[]> rows) implements Plan {
+    public Rows {
+      columns = List.copyOf(columns);
+      rows = List.copyOf(rows);
+    }
+
+    @Override
+    public boolean returnsRows() {
+      return !columns.isEmpty();
+    }
+
+    @Override
+    public List<ColumnType> parameterTypes() {
+      return List.of();
+    }
+  }
+
+  /**
    * {@code SELECT NEXT VALUE FOR s} (or {@code VALUES NEXT VALUE FOR s}): one row, one column, a
    * fresh value of the sequence at each execution.
    */

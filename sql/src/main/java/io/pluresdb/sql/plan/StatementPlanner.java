@@ -16,7 +16,11 @@ import io.pluresdb.sql.parser.live.SqlListen;
 import io.pluresdb.sql.parser.live.SqlNotify;
 import io.pluresdb.sql.parser.live.SqlSubscribe;
 import io.pluresdb.sql.parser.live.SqlUnlisten;
+import io.pluresdb.sql.parser.pragma.SqlPragma;
 import io.pluresdb.sql.parser.tx.SqlTransaction;
+import io.pluresdb.sql.pragma.PragmaResult;
+import io.pluresdb.sql.pragma.Pragmas;
+import io.pluresdb.sql.pragma.SqliteSchema;
 import io.pluresdb.sql.read.QueryCompiler;
 import io.pluresdb.sql.read.ReadPlan;
 import io.pluresdb.sql.vector.TopKPlanner;
@@ -49,7 +53,11 @@ public final class StatementPlanner {
   public static Plan plan(String sql, Catalog catalog, CalciteCatalogs schemas)
       throws SQLException {
     SqlNode node = SqlFront.parse(sql);
-    PlanningContext context = new PlanningContext(catalog, schemas);
+    if (node instanceof SqlPragma pragma) {
+      PragmaResult answer = Pragmas.answer(pragma, catalog);
+      return new Plan.Rows(sql, answer.columns(), answer.rows());
+    }
+    PlanningContext context = new PlanningContext(SqliteSchema.forStatement(catalog, sql), schemas);
     if (node instanceof SqlLockingQuery locking) {
       return locking(sql, context, locking.query());
     }
