@@ -21,6 +21,59 @@ public final class TypeNames {
    * The declared type for a name as the grammar normalized it, or null when the name is not a type
    * PluresDB knows.
    */
+  /**
+   * The type of a name no spelling above knows, by SQLite's affinity rules (datatype3.html,
+   * "Determination Of Column Affinity"), in their order: a name containing INT is an integer
+   * (SQLite's are 64-bit), CHAR, CLOB or TEXT is text, BLOB is a blob, REAL, FLOA or DOUB is a
+   * double, anything else numeric. So a schema written for SQLite (UNSIGNED BIG INT, NATIVE
+   * CHARACTER(70), MONEY) declares what SQLite would store.
+   */
+  static ColumnType sqliteAffinity(String upper) {
+    if (upper.contains("INT")) {
+      return ColumnType.BIGINT;
+    }
+    if (upper.contains("CHAR") || upper.contains("CLOB") || upper.contains("TEXT")) {
+      return ColumnType.VARCHAR;
+    }
+    if (upper.contains("BLOB")) {
+      return ColumnType.BLOB;
+    }
+    if (upper.contains("REAL") || upper.contains("FLOA") || upper.contains("DOUB")) {
+      return ColumnType.DOUBLE;
+    }
+    return ColumnType.DECIMAL;
+  }
+
+  /** Words that end a type name: the column constraints that may follow it. */
+  private static final java.util.Set<String> AFTER_TYPE =
+      java.util.Set.of(
+          "CONSTRAINT",
+          "NOT",
+          "NULL",
+          "PRIMARY",
+          "UNIQUE",
+          "DEFAULT",
+          "CHECK",
+          "REFERENCES",
+          "AUTOINCREMENT",
+          "AUTO_INCREMENT",
+          "GENERATED",
+          "COLLATE",
+          "AS",
+          "ON",
+          "WITH",
+          "WITHOUT",
+          "IDENTITY",
+          "HIDDEN");
+
+  /** Whether the next token's text continues a multi-word type name. */
+  public static boolean continuesTypeName(String image) {
+    return !image.isEmpty()
+        && Character.isLetter(image.charAt(0))
+        && image.chars().allMatch(c -> Character.isLetterOrDigit(c) || c == '_')
+        && !AFTER_TYPE.contains(image.toUpperCase(Locale.ROOT));
+  }
+
   public static @Nullable TypeDecl resolve(
       String name, int precision, int scale, boolean withTimeZone) {
     String upper = name.toUpperCase(Locale.ROOT);
@@ -60,11 +113,8 @@ public final class TypeNames {
           case "JSON", "JSONB" -> ColumnType.JSON;
           case "VECTOR" -> ColumnType.VECTOR;
           case "COUNTER" -> ColumnType.COUNTER;
-          default -> null;
+          default -> sqliteAffinity(upper);
         };
-    if (type == null) {
-      return null;
-    }
     // FLOAT(p) with p <= 24 is single precision (SQL standard, PostgreSQL).
     if (upper.equals("FLOAT") && precision > 0 && precision <= 24) {
       type = ColumnType.REAL;
