@@ -4,6 +4,8 @@ import io.pluresdb.crdt.error.Errors;
 import io.pluresdb.crdt.error.SqlState;
 import io.pluresdb.driver.live.ListenerPump;
 import io.pluresdb.driver.live.LivePublisher;
+import io.pluresdb.driver.lob.MemoryBlob;
+import io.pluresdb.driver.lob.MemoryClob;
 import io.pluresdb.driver.url.ConnectionUrl;
 import io.pluresdb.driver.url.PluresProperty;
 import io.pluresdb.engine.api.Activity;
@@ -78,7 +80,7 @@ public final class ConnectionImpl implements PluresConnection, SelfWrapper {
     this.metaData = metaData;
     Session s = null;
     try {
-      s = lease.engine().openSession();
+      s = new GuardedSession(lease.engine().openSession());
       // lock_timeout is fixed for the connection's life, so the session learns it once
       s.setWriterWait(Duration.ofMillis(url.getMillis(PluresProperty.LOCK_TIMEOUT)));
       s.setLiveBuffer(Integer.parseInt(url.get(PluresProperty.LIVE_BUFFER)));
@@ -528,24 +530,24 @@ public final class ConnectionImpl implements PluresConnection, SelfWrapper {
     typeMap = Map.of();
   }
 
-  // ---- factories this driver does not offer
+  // ---- factories: LOBs are in-memory values; the rest this driver does not offer
 
   @Override
   public Clob createClob() throws SQLException {
     checkOpen();
-    throw Errors.unsupported("Connection.createClob (bind a String instead)");
+    return new MemoryClob();
   }
 
   @Override
   public Blob createBlob() throws SQLException {
     checkOpen();
-    throw Errors.unsupported("Connection.createBlob (bind a byte[] instead)");
+    return new MemoryBlob();
   }
 
   @Override
   public NClob createNClob() throws SQLException {
     checkOpen();
-    throw Errors.unsupported("Connection.createNClob");
+    return new MemoryClob();
   }
 
   @Override

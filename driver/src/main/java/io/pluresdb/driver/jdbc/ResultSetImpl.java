@@ -3,6 +3,8 @@ package io.pluresdb.driver.jdbc;
 import io.pluresdb.crdt.error.Errors;
 import io.pluresdb.crdt.error.SqlState;
 import io.pluresdb.crdt.value.ValueCodec;
+import io.pluresdb.driver.lob.MemoryBlob;
+import io.pluresdb.driver.lob.MemoryClob;
 import io.pluresdb.driver.value.JdbcObjects;
 import io.pluresdb.driver.value.LegacyDates;
 import io.pluresdb.sql.read.ColumnMeta;
@@ -37,8 +39,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import javax.sql.rowset.serial.SerialBlob;
-import javax.sql.rowset.serial.SerialClob;
 
 /**
  * The PluresDB {@link ResultSet}: a read-only view over a {@link RowSource} whose values are
@@ -485,18 +485,19 @@ public final class ResultSetImpl extends ResultSetUpdates implements SelfWrapper
   @Override
   public Blob getBlob(int i) throws SQLException {
     byte[] b = getBytes(i);
-    return b == null ? null : new SerialBlob(b);
+    return b == null ? null : new MemoryBlob(b);
   }
 
   @Override
   public Clob getClob(int i) throws SQLException {
     String s = getString(i);
-    return s == null ? null : new SerialClob(s.toCharArray());
+    return s == null ? null : new MemoryClob(s);
   }
 
   @Override
   public NClob getNClob(int i) throws SQLException {
-    throw Errors.unsupported("ResultSet.getNClob");
+    String s = getString(i);
+    return s == null ? null : new MemoryClob(s);
   }
 
   @Override
