@@ -16,18 +16,18 @@ import java.util.function.Supplier;
  *
  * <p>Stateless and thread-safe.
  */
-final class Boundary {
+public final class Boundary {
   private Boundary() {}
 
   /** A call into the engine. */
   @FunctionalInterface
-  interface Call<T> {
+  public interface Call<T> {
     T run() throws SQLException;
   }
 
   /** A call into the engine that returns nothing. */
   @FunctionalInterface
-  interface Action {
+  public interface Action {
     void run() throws SQLException;
   }
 
@@ -35,7 +35,7 @@ final class Boundary {
    * Runs a call, translating what it throws; {@code what} names the statement or operation (made
    * only on failure, since naming a long statement costs its length).
    */
-  static <T> T guard(Supplier<String> what, Call<T> call) throws SQLException {
+  public static <T> T guard(Supplier<String> what, Call<T> call) throws SQLException {
     try {
       return call.run();
     } catch (SQLException e) {
@@ -58,7 +58,7 @@ final class Boundary {
     }
   }
 
-  static void guard(Supplier<String> what, Action action) throws SQLException {
+  public static void guard(Supplier<String> what, Action action) throws SQLException {
     guard(
         what,
         () -> {
