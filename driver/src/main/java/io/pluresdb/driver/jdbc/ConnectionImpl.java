@@ -66,6 +66,7 @@ public final class ConnectionImpl implements PluresConnection, SelfWrapper {
   private SQLWarning warnings;
   private int networkTimeout;
   private Map<String, Class<?>> typeMap = Map.of();
+  private int savepointIds;
 
   /** The statements running on this connection's engine (statements report their runs). */
   Activity activity() {
@@ -151,7 +152,9 @@ public final class ConnectionImpl implements PluresConnection, SelfWrapper {
   public Statement createStatement(int type, int concurrency, int holdability) throws SQLException {
     checkOpen();
     ResultSetOptions.check("createStatement", type, concurrency, holdability);
-    return track(new StatementImpl(this, type));
+    StatementImpl s = new StatementImpl(this, type);
+    s.concurrency = concurrency;
+    return track(s);
   }
 
   @Override
@@ -170,7 +173,9 @@ public final class ConnectionImpl implements PluresConnection, SelfWrapper {
       throws SQLException {
     checkOpen();
     ResultSetOptions.check("prepareStatement", type, concurrency, holdability);
-    return track(new PreparedStatementImpl(this, sql, type, null));
+    PreparedStatementImpl s = new PreparedStatementImpl(this, sql, type, null);
+    s.concurrency = concurrency;
+    return track(s);
   }
 
   @Override
@@ -267,28 +272,47 @@ public final class ConnectionImpl implements PluresConnection, SelfWrapper {
     return TRANSACTION_SERIALIZABLE;
   }
 
+  // ---- savepoints: each call is the SQL statement (SAVEPOINT, ROLLBACK TO, RELEASE) it stands for
+
   @Override
   public Savepoint setSavepoint() throws SQLException {
-    checkOpen();
-    throw Errors.unsupported("Connection.setSavepoint");
+    return savepoint("setSavepoint", new SavepointImpl(this, ++savepointIds, null));
   }
 
   @Override
   public Savepoint setSavepoint(String name) throws SQLException {
-    checkOpen();
-    throw Errors.unsupported("Connection.setSavepoint");
+    if (name == null || name.isEmpty()) {
+      throw Errors.of(SqlState.INVALID_PARAMETER_VALUE, "setSavepoint: the name is null or empty");
+    }
+    return savepoint("setSavepoint", new SavepointImpl(this, ++savepointIds, name));
+  }
+
+  private SavepointImpl savepoint(String method, SavepointImpl s) throws SQLException {
+    runSavepointSql(method, "SAVEPOINT " + s.quoted());
+    return s;
   }
 
   @Override
   public void rollback(Savepoint savepoint) throws SQLException {
-    checkOpen();
-    throw Errors.unsupported("Connection.rollback(Savepoint)");
+    runSavepointSql(
+        "rollback(Savepoint)",
+        "ROLLBACK TO SAVEPOINT " + SavepointImpl.of(savepoint, this).quoted());
   }
 
   @Override
   public void releaseSavepoint(Savepoint savepoint) throws SQLException {
+    runSavepointSql(
+        "releaseSavepoint", "RELEASE SAVEPOINT " + SavepointImpl.of(savepoint, this).quoted());
+  }
+
+  private void runSavepointSql(String method, String sql) throws SQLException {
     checkOpen();
-    throw Errors.unsupported("Connection.releaseSavepoint");
+    if (session.autoCommit()) {
+      throw Errors.of(
+          SqlState.NO_ACTIVE_SQL_TRANSACTION,
+          "Connection." + method + ": savepoints need auto-commit off");
+    }
+    session.execute(session.prepare(sql), List.of(), null, 0, 0);
   }
 
   @Override
