@@ -96,6 +96,26 @@ class UpdatableResultSetTest {
   }
 
   @Test
+  void lobsAndStreamsUpdateTextAndBinaryColumns() throws Exception {
+    Db.exec(c, "CREATE TABLE doc (id INTEGER PRIMARY KEY, body TEXT, raw BLOB, note TEXT)");
+    Db.exec(c, "INSERT INTO doc VALUES (1, 'old', X'00', 'n')");
+    try (Statement s = c.createStatement(ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_UPDATABLE);
+        ResultSet rs = s.executeQuery("SELECT id, body, raw, note FROM doc")) {
+      assertThat(rs.next()).isTrue();
+      java.sql.Clob clob = c.createClob();
+      clob.setString(1, "new body");
+      rs.updateClob("body", clob);
+      rs.updateBinaryStream(3, new java.io.ByteArrayInputStream(new byte[] {1, 2, 3}), 2);
+      rs.updateCharacterStream("note", new java.io.StringReader("a note"));
+      rs.updateRow();
+      assertThat(rs.getClob(2).getSubString(1, 8)).isEqualTo("new body");
+      assertThat(rs.getBytes(3)).containsExactly(1, 2);
+      assertThat(rs.getString(4)).isEqualTo("a note");
+    }
+    assertThat(Db.scalar(c, "SELECT body || '/' || note FROM doc")).isEqualTo("new body/a note");
+  }
+
+  @Test
   void changesFollowTheConnectionsTransaction() throws Exception {
     c.setAutoCommit(false);
     try (Statement s = c.createStatement(ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_UPDATABLE);

@@ -25,7 +25,7 @@ class SavepointReplicationTest extends ClusterTest {
     exec(
         a, "INSERT INTO item VALUES (2, 'undone')", "UPDATE item SET name = 'undone' WHERE id = 1");
     a.rollback(sp);
-    exec(a, "SAVEPOINT inner", "DELETE FROM item WHERE id = 1", "ROLLBACK TO inner");
+    exec(a, "SAVEPOINT nested", "DELETE FROM item WHERE id = 1", "ROLLBACK TO nested");
     exec(a, "INSERT INTO item VALUES (3, 'kept')");
     a.commit();
     a.setAutoCommit(true);
