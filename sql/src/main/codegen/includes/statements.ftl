@@ -36,11 +36,13 @@
  * BEGIN / START [TRANSACTION | WORK | DEFERRED | IMMEDIATE], COMMIT / END [WORK | TRANSACTION],
  * ROLLBACK [WORK | TRANSACTION]: PostgreSQL's and SQLite's spellings. SQLite's DEFERRED and
  * IMMEDIATE mean the same here, since a transaction takes the store's writer at its first write.
+ * SAVEPOINT x, RELEASE [SAVEPOINT] x, ROLLBACK [TRANSACTION] TO [SAVEPOINT] x: SQLite's savepoints.
  */
 SqlNode SqlTransactionStatement() :
 {
     final Span s;
     final TransactionAction action;
+    SqlIdentifier savepoint = null;
 }
 {
     { s = span(); }
@@ -48,9 +50,20 @@ SqlNode SqlTransactionStatement() :
         ( <BEGIN> | <START> ) [ <TRANSACTION> | <WORK> | <DEFERRED> | <IMMEDIATE> ]
         { action = TransactionAction.BEGIN; }
     |   ( <COMMIT> | <END> ) [ <WORK> | <TRANSACTION> ] { action = TransactionAction.COMMIT; }
-    |   <ROLLBACK> [ <WORK> | <TRANSACTION> ] { action = TransactionAction.ROLLBACK; }
+    |   <ROLLBACK> [ <WORK> | <TRANSACTION> ]
+        (
+            <TO> [ <SAVEPOINT> ] savepoint = SimpleIdentifier()
+            { action = TransactionAction.ROLLBACK_TO; }
+        |   { action = TransactionAction.ROLLBACK; }
+        )
+    |   <SAVEPOINT> savepoint = SimpleIdentifier() { action = TransactionAction.SAVEPOINT; }
+    |   <RELEASE> [ <SAVEPOINT> ] savepoint = SimpleIdentifier()
+        { action = TransactionAction.RELEASE; }
     )
-    { return new SqlTransaction(s.end(this), action); }
+    {
+        return new SqlTransaction(
+            s.end(this), action, savepoint == null ? null : savepoint.getSimple());
+    }
 }
 
 /**

@@ -1,6 +1,7 @@
 package io.pluresdb.jdbc;
 
 import io.pluresdb.crdt.error.Errors;
+import io.pluresdb.driver.jdbc.Boundary;
 import io.pluresdb.driver.jdbc.ConnectionImpl;
 import io.pluresdb.driver.meta.DatabaseMetaDataImpl;
 import io.pluresdb.driver.meta.DriverInfo;
@@ -48,9 +49,15 @@ public final class PluresDriver implements Driver {
       return null; // JDBC: another driver's URL
     }
     ConnectionUrl parsed = ConnectionUrl.parse(url, info);
-    EngineLease lease =
-        EngineRegistry.global().acquire(parsed.target(), EngineUrls.settings(parsed), parsed.url());
-    return new ConnectionImpl(parsed, lease, DatabaseMetaDataImpl::new);
+    // opening reads the store: a damaged file fails here with SQLite's code, given its state
+    return Boundary.guard(
+        () -> "opening the database",
+        () -> {
+          EngineLease lease =
+              EngineRegistry.global()
+                  .acquire(parsed.target(), EngineUrls.settings(parsed), parsed.url());
+          return new ConnectionImpl(parsed, lease, DatabaseMetaDataImpl::new);
+        });
   }
 
   @Override

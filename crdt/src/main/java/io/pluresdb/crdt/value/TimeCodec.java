@@ -47,4 +47,10 @@ final class TimeCodec extends ValueCodec {
   public Object toStored(Object canonical) {
     return canonical == null ? null : TimeText.time((LocalTime) canonical);
   }
+
+  /** The stored text, as SQLite shows it: seconds always ({@code 10:00:00}, not {@code 10:00}). */
+  @Override
+  String text(Object canonical) {
+    return TimeText.time((LocalTime) canonical);
+  }
 }

@@ -9,7 +9,9 @@ import java.time.ZoneId;
 
 /**
  * TIMESTAMP: a LocalDateTime, stored as {@code yyyy-MM-dd HH:mm:ss[.fffffffff]}; a date is its
- * midnight. {@code getString} shows the JDBC form ({@code 2024-01-02 03:04:05.0}).
+ * midnight. {@code getString} shows the stored text, as SQLite shows the same value ({@code
+ * 2024-01-02 03:04:05}, a fraction only when there is one), not {@code Timestamp.toString}'s {@code
+ * .0}.
  */
 final class TimestampCodec extends ValueCodec {
   TimestampCodec() {
@@ -55,6 +57,6 @@ final class TimestampCodec extends ValueCodec {
 
   @Override
   String text(Object canonical) {
-    return java.sql.Timestamp.valueOf((LocalDateTime) canonical).toString();
+    return TimeText.timestamp((LocalDateTime) canonical);
   }
 }

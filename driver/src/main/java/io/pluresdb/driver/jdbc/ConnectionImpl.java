@@ -4,6 +4,8 @@ import io.pluresdb.crdt.error.Errors;
 import io.pluresdb.crdt.error.SqlState;
 import io.pluresdb.driver.live.ListenerPump;
 import io.pluresdb.driver.live.LivePublisher;
+import io.pluresdb.driver.lob.MemoryBlob;
+import io.pluresdb.driver.lob.MemoryClob;
 import io.pluresdb.driver.url.ConnectionUrl;
 import io.pluresdb.driver.url.PluresProperty;
 import io.pluresdb.engine.api.Activity;
@@ -64,6 +66,7 @@ public final class ConnectionImpl implements PluresConnection, SelfWrapper {
   private SQLWarning warnings;
   private int networkTimeout;
   private Map<String, Class<?>> typeMap = Map.of();
+  private int savepointIds;
 
   /** The statements running on this connection's engine (statements report their runs). */
   Activity activity() {
@@ -78,7 +81,7 @@ public final class ConnectionImpl implements PluresConnection, SelfWrapper {
     this.metaData = metaData;
     Session s = null;
     try {
-      s = lease.engine().openSession();
+      s = new GuardedSession(lease.engine().openSession());
       // lock_timeout is fixed for the connection's life, so the session learns it once
       s.setWriterWait(Duration.ofMillis(url.getMillis(PluresProperty.LOCK_TIMEOUT)));
       s.setLiveBuffer(Integer.parseInt(url.get(PluresProperty.LIVE_BUFFER)));
@@ -149,7 +152,9 @@ public final class ConnectionImpl implements PluresConnection, SelfWrapper {
   public Statement createStatement(int type, int concurrency, int holdability) throws SQLException {
     checkOpen();
     ResultSetOptions.check("createStatement", type, concurrency, holdability);
-    return track(new StatementImpl(this, type));
+    StatementImpl s = new StatementImpl(this, type);
+    s.concurrency = concurrency;
+    return track(s);
   }
 
   @Override
@@ -168,7 +173,9 @@ public final class ConnectionImpl implements PluresConnection, SelfWrapper {
       throws SQLException {
     checkOpen();
     ResultSetOptions.check("prepareStatement", type, concurrency, holdability);
-    return track(new PreparedStatementImpl(this, sql, type, null));
+    PreparedStatementImpl s = new PreparedStatementImpl(this, sql, type, null);
+    s.concurrency = concurrency;
+    return track(s);
   }
 
   @Override
@@ -265,28 +272,47 @@ public final class ConnectionImpl implements PluresConnection, SelfWrapper {
     return TRANSACTION_SERIALIZABLE;
   }
 
+  // ---- savepoints: each call is the SQL statement (SAVEPOINT, ROLLBACK TO, RELEASE) it stands for
+
   @Override
   public Savepoint setSavepoint() throws SQLException {
-    checkOpen();
-    throw Errors.unsupported("Connection.setSavepoint");
+    return savepoint("setSavepoint", new SavepointImpl(this, ++savepointIds, null));
   }
 
   @Override
   public Savepoint setSavepoint(String name) throws SQLException {
-    checkOpen();
-    throw Errors.unsupported("Connection.setSavepoint");
+    if (name == null || name.isEmpty()) {
+      throw Errors.of(SqlState.INVALID_PARAMETER_VALUE, "setSavepoint: the name is null or empty");
+    }
+    return savepoint("setSavepoint", new SavepointImpl(this, ++savepointIds, name));
+  }
+
+  private SavepointImpl savepoint(String method, SavepointImpl s) throws SQLException {
+    runSavepointSql(method, "SAVEPOINT " + s.quoted());
+    return s;
   }
 
   @Override
   public void rollback(Savepoint savepoint) throws SQLException {
-    checkOpen();
-    throw Errors.unsupported("Connection.rollback(Savepoint)");
+    runSavepointSql(
+        "rollback(Savepoint)",
+        "ROLLBACK TO SAVEPOINT " + SavepointImpl.of(savepoint, this).quoted());
   }
 
   @Override
   public void releaseSavepoint(Savepoint savepoint) throws SQLException {
+    runSavepointSql(
+        "releaseSavepoint", "RELEASE SAVEPOINT " + SavepointImpl.of(savepoint, this).quoted());
+  }
+
+  private void runSavepointSql(String method, String sql) throws SQLException {
     checkOpen();
-    throw Errors.unsupported("Connection.releaseSavepoint");
+    if (session.autoCommit()) {
+      throw Errors.of(
+          SqlState.NO_ACTIVE_SQL_TRANSACTION,
+          "Connection." + method + ": savepoints need auto-commit off");
+    }
+    session.execute(session.prepare(sql), List.of(), null, 0, 0);
   }
 
   @Override
@@ -528,24 +554,24 @@ public final class ConnectionImpl implements PluresConnection, SelfWrapper {
     typeMap = Map.of();
   }
 
-  // ---- factories this driver does not offer
+  // ---- factories: LOBs are in-memory values; the rest this driver does not offer
 
   @Override
   public Clob createClob() throws SQLException {
     checkOpen();
-    throw Errors.unsupported("Connection.createClob (bind a String instead)");
+    return new MemoryClob();
   }
 
   @Override
   public Blob createBlob() throws SQLException {
     checkOpen();
-    throw Errors.unsupported("Connection.createBlob (bind a byte[] instead)");
+    return new MemoryBlob();
   }
 
   @Override
   public NClob createNClob() throws SQLException {
     checkOpen();
-    throw Errors.unsupported("Connection.createNClob");
+    return new MemoryClob();
   }
 
   @Override

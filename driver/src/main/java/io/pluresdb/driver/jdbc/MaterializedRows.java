@@ -87,6 +87,11 @@ final class MaterializedRows implements RowSource {
     position = rows.size() + 1;
   }
 
+  /** Replaces the values of the current row (read back after an update). */
+  void replace(Object[] values) {
+    System.arraycopy(values, 0, rows.get(position - 1), 0, values.length);
+  }
+
   @Override
   public Object get(int column) {
     return rows.get(position - 1)[column - 1];

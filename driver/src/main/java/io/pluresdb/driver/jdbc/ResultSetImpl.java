@@ -3,6 +3,8 @@ package io.pluresdb.driver.jdbc;
 import io.pluresdb.crdt.error.Errors;
 import io.pluresdb.crdt.error.SqlState;
 import io.pluresdb.crdt.value.ValueCodec;
+import io.pluresdb.driver.lob.MemoryBlob;
+import io.pluresdb.driver.lob.MemoryClob;
 import io.pluresdb.driver.value.JdbcObjects;
 import io.pluresdb.driver.value.LegacyDates;
 import io.pluresdb.sql.read.ColumnMeta;
@@ -37,8 +39,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import javax.sql.rowset.serial.SerialBlob;
-import javax.sql.rowset.serial.SerialClob;
 
 /**
  * The PluresDB {@link ResultSet}: a read-only view over a {@link RowSource} whose values are
@@ -58,11 +58,17 @@ public final class ResultSetImpl extends ResultSetUpdates implements SelfWrapper
   private int fetchSize;
   private int fetchDirection = FETCH_FORWARD;
   private SQLWarning warnings;
+  private final RowEditor editor; // null unless CONCUR_UPDATABLE
 
   ResultSetImpl(StatementImpl statement, RowSource rows, int type) {
+    this(statement, rows, type, null);
+  }
+
+  ResultSetImpl(StatementImpl statement, RowSource rows, int type, RowEditor editor) {
     this.statement = statement;
     this.rows = rows;
     this.type = type;
+    this.editor = editor;
     List<ColumnMeta> columns = rows.columns();
     for (int i = columns.size() - 1; i >= 0; i--) { // the first of equal labels wins
       labels.put(columns.get(i).label().toLowerCase(Locale.ROOT), i + 1);
@@ -79,12 +85,30 @@ public final class ResultSetImpl extends ResultSetUpdates implements SelfWrapper
     lifecycle.checkOpen();
   }
 
+  @Override
+  RowEditor editorOrNull() {
+    return editor;
+  }
+
+  /** The result set moves: an updatable one drops unsent changes and leaves the insert row. */
+  private <T> T moved(T result) {
+    if (editor != null) {
+      editor.moved();
+    }
+    return result;
+  }
+
   private Object value(int column) throws SQLException {
     checkOpen();
     if (column < 1 || column > rows.columns().size()) {
       throw Errors.of(
           SqlState.INVALID_DESCRIPTOR_INDEX,
           "column index " + column + " is out of range 1.." + rows.columns().size());
+    }
+    if (editor != null && editor.onInsertRow()) {
+      Object v = editor.insertValue(column);
+      wasNull = v == null;
+      return v;
     }
     if (!rows.onRow()) {
       throw Errors.of(
@@ -102,8 +126,8 @@ public final class ResultSetImpl extends ResultSetUpdates implements SelfWrapper
 
   private MaterializedRows scrollable(String method) throws SQLException {
     checkOpen();
-    if (rows instanceof MaterializedRows m) {
-      return m;
+    if (rows instanceof MaterializedRows m && (editor == null || type != TYPE_FORWARD_ONLY)) {
+      return moved(m);
     }
     throw Errors.of(
         SqlState.INVALID_CURSOR_STATE,
@@ -115,7 +139,7 @@ public final class ResultSetImpl extends ResultSetUpdates implements SelfWrapper
   @Override
   public boolean next() throws SQLException {
     checkOpen();
-    return rows.next();
+    return moved(rows).next();
   }
 
   @Override
@@ -266,7 +290,7 @@ public final class ResultSetImpl extends ResultSetUpdates implements SelfWrapper
   @Override
   public int getConcurrency() throws SQLException {
     checkOpen();
-    return CONCUR_READ_ONLY;
+    return editor != null ? CONCUR_UPDATABLE : CONCUR_READ_ONLY;
   }
 
   @Override
@@ -485,18 +509,19 @@ public final class ResultSetImpl extends ResultSetUpdates implements SelfWrapper
   @Override
   public Blob getBlob(int i) throws SQLException {
     byte[] b = getBytes(i);
-    return b == null ? null : new SerialBlob(b);
+    return b == null ? null : new MemoryBlob(b);
   }
 
   @Override
   public Clob getClob(int i) throws SQLException {
     String s = getString(i);
-    return s == null ? null : new SerialClob(s.toCharArray());
+    return s == null ? null : new MemoryClob(s);
   }
 
   @Override
   public NClob getNClob(int i) throws SQLException {
-    throw Errors.unsupported("ResultSet.getNClob");
+    String s = getString(i);
+    return s == null ? null : new MemoryClob(s);
   }
 
   @Override

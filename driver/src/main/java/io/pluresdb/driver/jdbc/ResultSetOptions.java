@@ -7,8 +7,8 @@ import java.sql.SQLException;
 
 /**
  * The result set type, concurrency and holdability a statement may ask for: forward-only or
- * scroll-insensitive, read-only, held over commit. Anything else fails naming the method and the
- * value.
+ * scroll-insensitive, read-only or updatable, held over commit. Anything else fails naming the
+ * method and the value.
  */
 final class ResultSetOptions {
   private ResultSetOptions() {}
@@ -23,9 +23,7 @@ final class ResultSetOptions {
               SqlState.INVALID_ATTRIBUTE_VALUE, method + ": invalid result set type " + type);
     }
     switch (concurrency) {
-      case ResultSet.CONCUR_READ_ONLY -> {}
-      case ResultSet.CONCUR_UPDATABLE ->
-          throw Errors.unsupported("Connection." + method + " with CONCUR_UPDATABLE");
+      case ResultSet.CONCUR_READ_ONLY, ResultSet.CONCUR_UPDATABLE -> {}
       default ->
           throw Errors.of(
               SqlState.INVALID_ATTRIBUTE_VALUE,

@@ -1,9 +1,12 @@
 package io.pluresdb.driver.jdbc;
 
 import io.pluresdb.crdt.error.Errors;
+import io.pluresdb.crdt.error.SqlState;
+import io.pluresdb.driver.value.ParameterValues;
 import java.io.InputStream;
 import java.io.Reader;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.sql.Array;
 import java.sql.Blob;
 import java.sql.Clob;
@@ -13,70 +16,122 @@ import java.sql.Ref;
 import java.sql.ResultSet;
 import java.sql.RowId;
 import java.sql.SQLException;
+import java.sql.SQLType;
 import java.sql.SQLXML;
 import java.sql.Time;
 import java.sql.Timestamp;
 
 /**
- * The updating half of {@link ResultSet}, which PluresDB result sets (always {@code
- * CONCUR_READ_ONLY}) do not offer: every method fails with 0A000 naming itself. Kept apart so that
- * {@link ResultSetImpl} holds only what reading needs; long only because the interface has ninety
- * such methods.
+ * The updating half of {@link ResultSet}: each {@code updateXxx} hands its value to the result
+ * set's {@link RowEditor}, which a {@code CONCUR_UPDATABLE} result set over one table's rows has;
+ * on a read-only result set they fail with 24000. Kept apart so that {@link ResultSetImpl} holds
+ * only what reading needs; long only because the interface has ninety such methods.
  */
 abstract class ResultSetUpdates implements ResultSet {
 
   abstract void checkOpen() throws SQLException;
 
+  /** The editor of an updatable result set, else null. */
+  abstract RowEditor editorOrNull();
+
+  private RowEditor editor(String method) throws SQLException {
+    checkOpen();
+    RowEditor e = editorOrNull();
+    if (e == null) {
+      throw Errors.of(
+          SqlState.INVALID_CURSOR_STATE,
+          "ResultSet." + method + ": the result set is CONCUR_READ_ONLY");
+    }
+    return e;
+  }
+
   private static SQLException unsupported(String method) {
-    return Errors.unsupported("ResultSet." + method + " (result sets are CONCUR_READ_ONLY)");
+    return Errors.unsupported("ResultSet." + method + " (PluresDB has no such column values)");
+  }
+
+  private static String ascii(InputStream in, long length) throws SQLException {
+    return in == null
+        ? null
+        : new String(
+            ParameterValues.readAll(in, length, "an ASCII stream"), StandardCharsets.US_ASCII);
+  }
+
+  private static byte[] bytes(InputStream in, long length) throws SQLException {
+    return in == null ? null : ParameterValues.readAll(in, length, "a binary stream");
+  }
+
+  private static String chars(Reader in, long length) throws SQLException {
+    return in == null ? null : ParameterValues.readAll(in, length, "a character stream");
+  }
+
+  @Override
+  public void updateObject(int p0, Object p1, SQLType p2) throws SQLException {
+    editor("updateObject").set(p0, p1);
+  }
+
+  @Override
+  public void updateObject(int p0, Object p1, SQLType p2, int p3) throws SQLException {
+    editor("updateObject").set(p0, p1);
+  }
+
+  @Override
+  public void updateObject(String p0, Object p1, SQLType p2) throws SQLException {
+    updateObject(findColumn(p0), p1, p2);
+  }
+
+  @Override
+  public void updateObject(String p0, Object p1, SQLType p2, int p3) throws SQLException {
+    updateObject(findColumn(p0), p1, p2, p3);
   }
 
   @Override
   public void cancelRowUpdates() throws SQLException {
-    throw unsupported("cancelRowUpdates");
+    editor("cancelRowUpdates").cancel();
   }
 
   @Override
   public void deleteRow() throws SQLException {
-    throw unsupported("deleteRow");
+    editor("deleteRow").deleteRow();
   }
 
   @Override
   public void insertRow() throws SQLException {
-    throw unsupported("insertRow");
+    editor("insertRow").insertRow();
   }
 
   @Override
   public void moveToCurrentRow() throws SQLException {
-    throw unsupported("moveToCurrentRow");
+    editor("moveToCurrentRow").moveToCurrentRow();
   }
 
   @Override
   public void moveToInsertRow() throws SQLException {
-    throw unsupported("moveToInsertRow");
+    editor("moveToInsertRow").moveToInsertRow();
   }
 
   @Override
   public void refreshRow() throws SQLException {
-    throw unsupported("refreshRow");
+    editor("refreshRow").refreshRow();
   }
 
   @Override
   public boolean rowDeleted() throws SQLException {
     checkOpen();
-    return false; // nothing is ever updated through a read-only result set
+    RowEditor e = editorOrNull();
+    return e != null && e.rowDeleted();
   }
 
   @Override
   public boolean rowInserted() throws SQLException {
     checkOpen();
-    return false; // nothing is ever updated through a read-only result set
+    return false; // rows inserted are not added to the result set
   }
 
   @Override
   public boolean rowUpdated() throws SQLException {
     checkOpen();
-    return false; // nothing is ever updated through a read-only result set
+    RowEditor e = editorOrNull();
+    return e != null && e.rowUpdated();
   }
 
   @Override
@@ -91,332 +146,332 @@ abstract class ResultSetUpdates implements ResultSet {
 
   @Override
   public void updateAsciiStream(String p0, InputStream p1) throws SQLException {
-    throw unsupported("updateAsciiStream");
+    updateAsciiStream(findColumn(p0), p1);
   }
 
   @Override
   public void updateAsciiStream(int p0, InputStream p1) throws SQLException {
-    throw unsupported("updateAsciiStream");
+    editor("updateAsciiStream").set(p0, ascii(p1, -1));
   }
 
   @Override
   public void updateAsciiStream(String p0, InputStream p1, int p2) throws SQLException {
-    throw unsupported("updateAsciiStream");
+    updateAsciiStream(findColumn(p0), p1, p2);
   }
 
   @Override
   public void updateAsciiStream(String p0, InputStream p1, long p2) throws SQLException {
-    throw unsupported("updateAsciiStream");
+    updateAsciiStream(findColumn(p0), p1, p2);
   }
 
   @Override
   public void updateAsciiStream(int p0, InputStream p1, int p2) throws SQLException {
-    throw unsupported("updateAsciiStream");
+    editor("updateAsciiStream").set(p0, ascii(p1, p2));
   }
 
   @Override
   public void updateAsciiStream(int p0, InputStream p1, long p2) throws SQLException {
-    throw unsupported("updateAsciiStream");
+    editor("updateAsciiStream").set(p0, ascii(p1, p2));
   }
 
   @Override
   public void updateBigDecimal(String p0, BigDecimal p1) throws SQLException {
-    throw unsupported("updateBigDecimal");
+    updateBigDecimal(findColumn(p0), p1);
   }
 
   @Override
   public void updateBigDecimal(int p0, BigDecimal p1) throws SQLException {
-    throw unsupported("updateBigDecimal");
+    editor("updateBigDecimal").set(p0, p1);
   }
 
   @Override
   public void updateBinaryStream(String p0, InputStream p1) throws SQLException {
-    throw unsupported("updateBinaryStream");
+    updateBinaryStream(findColumn(p0), p1);
   }
 
   @Override
   public void updateBinaryStream(int p0, InputStream p1) throws SQLException {
-    throw unsupported("updateBinaryStream");
+    editor("updateBinaryStream").set(p0, bytes(p1, -1));
   }
 
   @Override
   public void updateBinaryStream(String p0, InputStream p1, int p2) throws SQLException {
-    throw unsupported("updateBinaryStream");
+    updateBinaryStream(findColumn(p0), p1, p2);
   }
 
   @Override
   public void updateBinaryStream(String p0, InputStream p1, long p2) throws SQLException {
-    throw unsupported("updateBinaryStream");
+    updateBinaryStream(findColumn(p0), p1, p2);
   }
 
   @Override
   public void updateBinaryStream(int p0, InputStream p1, int p2) throws SQLException {
-    throw unsupported("updateBinaryStream");
+    editor("updateBinaryStream").set(p0, bytes(p1, p2));
   }
 
   @Override
   public void updateBinaryStream(int p0, InputStream p1, long p2) throws SQLException {
-    throw unsupported("updateBinaryStream");
+    editor("updateBinaryStream").set(p0, bytes(p1, p2));
   }
 
   @Override
   public void updateBlob(String p0, InputStream p1) throws SQLException {
-    throw unsupported("updateBlob");
+    updateBlob(findColumn(p0), p1);
   }
 
   @Override
   public void updateBlob(String p0, Blob p1) throws SQLException {
-    throw unsupported("updateBlob");
+    updateBlob(findColumn(p0), p1);
   }
 
   @Override
   public void updateBlob(int p0, InputStream p1) throws SQLException {
-    throw unsupported("updateBlob");
+    editor("updateBlob").set(p0, bytes(p1, -1));
   }
 
   @Override
   public void updateBlob(int p0, Blob p1) throws SQLException {
-    throw unsupported("updateBlob");
+    editor("updateBlob").set(p0, p1);
   }
 
   @Override
   public void updateBlob(String p0, InputStream p1, long p2) throws SQLException {
-    throw unsupported("updateBlob");
+    updateBlob(findColumn(p0), p1, p2);
   }
 
   @Override
   public void updateBlob(int p0, InputStream p1, long p2) throws SQLException {
-    throw unsupported("updateBlob");
+    editor("updateBlob").set(p0, bytes(p1, p2));
   }
 
   @Override
   public void updateBoolean(String p0, boolean p1) throws SQLException {
-    throw unsupported("updateBoolean");
+    updateBoolean(findColumn(p0), p1);
   }
 
   @Override
   public void updateBoolean(int p0, boolean p1) throws SQLException {
-    throw unsupported("updateBoolean");
+    editor("updateBoolean").set(p0, p1);
   }
 
   @Override
   public void updateByte(String p0, byte p1) throws SQLException {
-    throw unsupported("updateByte");
+    updateByte(findColumn(p0), p1);
   }
 
   @Override
   public void updateByte(int p0, byte p1) throws SQLException {
-    throw unsupported("updateByte");
+    editor("updateByte").set(p0, p1);
   }
 
   @Override
   public void updateBytes(String p0, byte[] p1) throws SQLException {
-    throw unsupported("updateBytes");
+    updateBytes(findColumn(p0), p1);
   }
 
   @Override
   public void updateBytes(int p0, byte[] p1) throws SQLException {
-    throw unsupported("updateBytes");
+    editor("updateBytes").set(p0, p1);
   }
 
   @Override
   public void updateCharacterStream(String p0, Reader p1) throws SQLException {
-    throw unsupported("updateCharacterStream");
+    updateCharacterStream(findColumn(p0), p1);
   }
 
   @Override
   public void updateCharacterStream(int p0, Reader p1) throws SQLException {
-    throw unsupported("updateCharacterStream");
+    editor("updateCharacterStream").set(p0, chars(p1, -1));
   }
 
   @Override
   public void updateCharacterStream(String p0, Reader p1, int p2) throws SQLException {
-    throw unsupported("updateCharacterStream");
+    updateCharacterStream(findColumn(p0), p1, p2);
   }
 
   @Override
   public void updateCharacterStream(String p0, Reader p1, long p2) throws SQLException {
-    throw unsupported("updateCharacterStream");
+    updateCharacterStream(findColumn(p0), p1, p2);
   }
 
   @Override
   public void updateCharacterStream(int p0, Reader p1, int p2) throws SQLException {
-    throw unsupported("updateCharacterStream");
+    editor("updateCharacterStream").set(p0, chars(p1, p2));
   }
 
   @Override
   public void updateCharacterStream(int p0, Reader p1, long p2) throws SQLException {
-    throw unsupported("updateCharacterStream");
+    editor("updateCharacterStream").set(p0, chars(p1, p2));
   }
 
   @Override
   public void updateClob(String p0, Reader p1) throws SQLException {
-    throw unsupported("updateClob");
+    updateClob(findColumn(p0), p1);
   }
 
   @Override
   public void updateClob(String p0, Clob p1) throws SQLException {
-    throw unsupported("updateClob");
+    updateClob(findColumn(p0), p1);
   }
 
   @Override
   public void updateClob(int p0, Reader p1) throws SQLException {
-    throw unsupported("updateClob");
+    editor("updateClob").set(p0, chars(p1, -1));
   }
 
   @Override
   public void updateClob(int p0, Clob p1) throws SQLException {
-    throw unsupported("updateClob");
+    editor("updateClob").set(p0, p1);
   }
 
   @Override
   public void updateClob(String p0, Reader p1, long p2) throws SQLException {
-    throw unsupported("updateClob");
+    updateClob(findColumn(p0), p1, p2);
   }
 
   @Override
   public void updateClob(int p0, Reader p1, long p2) throws SQLException {
-    throw unsupported("updateClob");
+    editor("updateClob").set(p0, chars(p1, p2));
   }
 
   @Override
   public void updateDate(String p0, Date p1) throws SQLException {
-    throw unsupported("updateDate");
+    updateDate(findColumn(p0), p1);
   }
 
   @Override
   public void updateDate(int p0, Date p1) throws SQLException {
-    throw unsupported("updateDate");
+    editor("updateDate").set(p0, p1);
   }
 
   @Override
   public void updateDouble(String p0, double p1) throws SQLException {
-    throw unsupported("updateDouble");
+    updateDouble(findColumn(p0), p1);
   }
 
   @Override
   public void updateDouble(int p0, double p1) throws SQLException {
-    throw unsupported("updateDouble");
+    editor("updateDouble").set(p0, p1);
   }
 
   @Override
   public void updateFloat(String p0, float p1) throws SQLException {
-    throw unsupported("updateFloat");
+    updateFloat(findColumn(p0), p1);
   }
 
   @Override
   public void updateFloat(int p0, float p1) throws SQLException {
-    throw unsupported("updateFloat");
+    editor("updateFloat").set(p0, p1);
   }
 
   @Override
   public void updateInt(String p0, int p1) throws SQLException {
-    throw unsupported("updateInt");
+    updateInt(findColumn(p0), p1);
   }
 
   @Override
   public void updateInt(int p0, int p1) throws SQLException {
-    throw unsupported("updateInt");
+    editor("updateInt").set(p0, p1);
   }
 
   @Override
   public void updateLong(String p0, long p1) throws SQLException {
-    throw unsupported("updateLong");
+    updateLong(findColumn(p0), p1);
   }
 
   @Override
   public void updateLong(int p0, long p1) throws SQLException {
-    throw unsupported("updateLong");
+    editor("updateLong").set(p0, p1);
   }
 
   @Override
   public void updateNCharacterStream(String p0, Reader p1) throws SQLException {
-    throw unsupported("updateNCharacterStream");
+    updateNCharacterStream(findColumn(p0), p1);
   }
 
   @Override
   public void updateNCharacterStream(int p0, Reader p1) throws SQLException {
-    throw unsupported("updateNCharacterStream");
+    editor("updateNCharacterStream").set(p0, chars(p1, -1));
   }
 
   @Override
   public void updateNCharacterStream(String p0, Reader p1, long p2) throws SQLException {
-    throw unsupported("updateNCharacterStream");
+    updateNCharacterStream(findColumn(p0), p1, p2);
   }
 
   @Override
   public void updateNCharacterStream(int p0, Reader p1, long p2) throws SQLException {
-    throw unsupported("updateNCharacterStream");
+    editor("updateNCharacterStream").set(p0, chars(p1, p2));
   }
 
   @Override
   public void updateNClob(String p0, Reader p1) throws SQLException {
-    throw unsupported("updateNClob");
+    updateNClob(findColumn(p0), p1);
   }
 
   @Override
   public void updateNClob(String p0, NClob p1) throws SQLException {
-    throw unsupported("updateNClob");
+    updateNClob(findColumn(p0), p1);
   }
 
   @Override
   public void updateNClob(int p0, Reader p1) throws SQLException {
-    throw unsupported("updateNClob");
+    editor("updateNClob").set(p0, chars(p1, -1));
   }
 
   @Override
   public void updateNClob(int p0, NClob p1) throws SQLException {
-    throw unsupported("updateNClob");
+    editor("updateNClob").set(p0, p1);
   }
 
   @Override
   public void updateNClob(String p0, Reader p1, long p2) throws SQLException {
-    throw unsupported("updateNClob");
+    updateNClob(findColumn(p0), p1, p2);
   }
 
   @Override
   public void updateNClob(int p0, Reader p1, long p2) throws SQLException {
-    throw unsupported("updateNClob");
+    editor("updateNClob").set(p0, chars(p1, p2));
   }
 
   @Override
   public void updateNString(String p0, String p1) throws SQLException {
-    throw unsupported("updateNString");
+    updateNString(findColumn(p0), p1);
   }
 
   @Override
   public void updateNString(int p0, String p1) throws SQLException {
-    throw unsupported("updateNString");
+    editor("updateNString").set(p0, p1);
   }
 
   @Override
   public void updateNull(String p0) throws SQLException {
-    throw unsupported("updateNull");
+    updateNull(findColumn(p0));
   }
 
   @Override
   public void updateNull(int p0) throws SQLException {
-    throw unsupported("updateNull");
+    editor("updateNull").set(p0, null);
   }
 
   @Override
   public void updateObject(String p0, Object p1) throws SQLException {
-    throw unsupported("updateObject");
+    updateObject(findColumn(p0), p1);
   }
 
   @Override
   public void updateObject(int p0, Object p1) throws SQLException {
-    throw unsupported("updateObject");
+    editor("updateObject").set(p0, p1);
   }
 
   @Override
   public void updateObject(String p0, Object p1, int p2) throws SQLException {
-    throw unsupported("updateObject");
+    updateObject(findColumn(p0), p1, p2);
   }
 
   @Override
   public void updateObject(int p0, Object p1, int p2) throws SQLException {
-    throw unsupported("updateObject");
+    editor("updateObject").set(p0, p1);
   }
 
   @Override
@@ -431,7 +486,7 @@ abstract class ResultSetUpdates implements ResultSet {
 
   @Override
   public void updateRow() throws SQLException {
-    throw unsupported("updateRow");
+    editor("updateRow").updateRow();
   }
 
   @Override
@@ -456,41 +511,41 @@ abstract class ResultSetUpdates implements ResultSet {
 
   @Override
   public void updateShort(String p0, short p1) throws SQLException {
-    throw unsupported("updateShort");
+    updateShort(findColumn(p0), p1);
   }
 
   @Override
   public void updateShort(int p0, short p1) throws SQLException {
-    throw unsupported("updateShort");
+    editor("updateShort").set(p0, p1);
   }
 
   @Override
   public void updateString(String p0, String p1) throws SQLException {
-    throw unsupported("updateString");
+    updateString(findColumn(p0), p1);
   }
 
   @Override
   public void updateString(int p0, String p1) throws SQLException {
-    throw unsupported("updateString");
+    editor("updateString").set(p0, p1);
   }
 
   @Override
   public void updateTime(String p0, Time p1) throws SQLException {
-    throw unsupported("updateTime");
+    updateTime(findColumn(p0), p1);
   }
 
   @Override
   public void updateTime(int p0, Time p1) throws SQLException {
-    throw unsupported("updateTime");
+    editor("updateTime").set(p0, p1);
   }
 
   @Override
   public void updateTimestamp(String p0, Timestamp p1) throws SQLException {
-    throw unsupported("updateTimestamp");
+    updateTimestamp(findColumn(p0), p1);
   }
 
   @Override
   public void updateTimestamp(int p0, Timestamp p1) throws SQLException {
-    throw unsupported("updateTimestamp");
+    editor("updateTimestamp").set(p0, p1);
   }
 }

@@ -32,6 +32,7 @@ public class StatementImpl implements Statement, SelfWrapper {
   final ConnectionImpl connection;
   final Session session;
   private final int resultSetType;
+  int concurrency = ResultSet.CONCUR_READ_ONLY; // set once, right after construction
   private final Lifecycle lifecycle =
       new Lifecycle(SqlState.OBJECT_NOT_IN_PREREQUISITE_STATE, "statement");
   private volatile boolean running;
@@ -127,6 +128,9 @@ public class StatementImpl implements Statement, SelfWrapper {
   }
 
   private ResultSetImpl newResultSet(Cursor cursor) throws SQLException {
+    if (concurrency == ResultSet.CONCUR_UPDATABLE && !cursor.unbounded()) {
+      return updatable(cursor);
+    }
     // A live cursor never ends, so it is streamed even where scrolling was asked for.
     RowSource rows =
         resultSetType == ResultSet.TYPE_FORWARD_ONLY || cursor.unbounded()
@@ -135,6 +139,25 @@ public class StatementImpl implements Statement, SelfWrapper {
     ResultSetImpl rs = new ResultSetImpl(this, rows, resultSetType);
     rs.setFetchSize(fetchSize);
     return rs;
+  }
+
+  /**
+   * An updatable result set: its rows are read first, so that its writes never interleave with the
+   * read; a query that cannot be updated gives a read-only one and a warning on this statement.
+   */
+  private ResultSetImpl updatable(Cursor cursor) throws SQLException {
+    MaterializedRows rows = MaterializedRows.of(cursor, maxRows);
+    Object editor = RowEditor.of(session, rows, session.catalog());
+    if (!(editor instanceof RowEditor e)) {
+      SQLWarning w = new SQLWarning("the result set is CONCUR_READ_ONLY: " + editor, "01000");
+      if (warnings == null) {
+        warnings = w;
+      } else {
+        warnings.setNextWarning(w);
+      }
+      return new ResultSetImpl(this, rows, resultSetType, null);
+    }
+    return new ResultSetImpl(this, rows, resultSetType, e);
   }
 
   private void clearResults() throws SQLException {
@@ -509,7 +532,7 @@ public class StatementImpl implements Statement, SelfWrapper {
   @Override
   public int getResultSetConcurrency() throws SQLException {
     checkOpen();
-    return ResultSet.CONCUR_READ_ONLY;
+    return concurrency;
   }
 
   @Override

@@ -602,7 +602,7 @@ public final class DatabaseMetaDataImpl implements DatabaseMetaData, SelfWrapper
 
   @Override
   public boolean supportsSavepoints() {
-    return false;
+    return true;
   }
 
   @Override
@@ -639,7 +639,8 @@ public final class DatabaseMetaDataImpl implements DatabaseMetaData, SelfWrapper
 
   @Override
   public boolean supportsResultSetConcurrency(int type, int concurrency) {
-    return supportsResultSetType(type) && concurrency == ResultSet.CONCUR_READ_ONLY;
+    return supportsResultSetType(type)
+        && (concurrency == ResultSet.CONCUR_READ_ONLY || concurrency == ResultSet.CONCUR_UPDATABLE);
   }
 
   @Override
@@ -654,12 +655,12 @@ public final class DatabaseMetaDataImpl implements DatabaseMetaData, SelfWrapper
 
   @Override
   public boolean ownUpdatesAreVisible(int type) {
-    return false;
+    return supportsResultSetType(type); // an updated row is read back
   }
 
   @Override
   public boolean ownDeletesAreVisible(int type) {
-    return false;
+    return supportsResultSetType(type); // a deleted row stays, with rowDeleted() true
   }
 
   @Override
@@ -684,12 +685,12 @@ public final class DatabaseMetaDataImpl implements DatabaseMetaData, SelfWrapper
 
   @Override
   public boolean updatesAreDetected(int type) {
-    return false;
+    return supportsResultSetType(type);
   }
 
   @Override
   public boolean deletesAreDetected(int type) {
-    return false;
+    return supportsResultSetType(type);
   }
 
   @Override

@@ -141,7 +141,8 @@ class ConnectionTest {
       assertThatThrownBy(() -> c.setSchema("other"))
           .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("3F000"));
       assertThatThrownBy(c::setSavepoint)
-          .isInstanceOf(java.sql.SQLFeatureNotSupportedException.class);
+          .as("savepoints need auto-commit off")
+          .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("25P01"));
     }
   }
 

@@ -160,7 +160,17 @@ class ResultSetImplTest {
         .extracting(e -> ((SQLException) e).getSQLState())
         .isEqualTo("55000");
     assertThatThrownBy(() -> rs.updateInt(1, 1))
-        .isInstanceOf(java.sql.SQLFeatureNotSupportedException.class)
-        .hasMessageContaining("updateInt");
+        .extracting(e -> ((SQLException) e).getSQLState())
+        .isEqualTo("55000");
+  }
+
+  @Test
+  void aReadOnlyResultSetRefusesUpdatesWithCursorState() throws SQLException {
+    ResultSet rs = forwardOnly(new ListCursor(COLUMNS, rows()), 0);
+    assertThat(rs.next()).isTrue();
+    assertThatThrownBy(() -> rs.updateInt(1, 1))
+        .hasMessageContaining("updateInt")
+        .extracting(e -> ((SQLException) e).getSQLState())
+        .isEqualTo("24000");
   }
 }

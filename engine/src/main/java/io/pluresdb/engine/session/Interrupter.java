@@ -2,6 +2,7 @@ package io.pluresdb.engine.session;
 
 import io.pluresdb.crdt.error.Errors;
 import io.pluresdb.crdt.error.SqlState;
+import io.pluresdb.crdt.error.SqliteStates;
 import io.pluresdb.sql.vector.FunctionErrors;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -80,9 +81,6 @@ final class Interrupter {
     if (raised != null) {
       return raised;
     }
-    if (e.getSQLState() == null) {
-      return Errors.of(SqlState.GENERAL_ERROR, m, e);
-    }
-    return e;
+    return SqliteStates.withState(e);
   }
 }

@@ -105,7 +105,7 @@ final class PlanDispatch {
     } else if (plan instanceof Plan.SequenceValue s) {
       return rows(s.columns(), List.<Object[]>of(new Object[] {nextValue(s.sequence())}));
     } else if (plan instanceof Plan.Transaction t) {
-      scope.control(t.command());
+      scope.control(t.command(), t.savepoint());
       return none();
     } else if (plan instanceof Plan.Channel c) {
       return channel(c);

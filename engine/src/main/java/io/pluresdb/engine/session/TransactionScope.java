@@ -34,6 +34,7 @@ final class TransactionScope {
   /** Statements on the writer connection, valid while {@link #txn} is open. */
   private final StatementCache txnStatements = new StatementCache(64);
 
+  private final Savepoints savepoints = new Savepoints();
   private WriteTxn txn;
   private boolean autoCommit = true;
   private boolean explicitTransaction;
@@ -127,8 +128,8 @@ final class TransactionScope {
     }
   }
 
-  /** BEGIN, COMMIT or ROLLBACK sent as SQL. */
-  void control(Plan.TxnCommand command) throws SQLException {
+  /** BEGIN, COMMIT or ROLLBACK, or a savepoint statement (see {@link Savepoints}), sent as SQL. */
+  void control(Plan.TxnCommand command, String savepoint) throws SQLException {
     switch (command) {
       case BEGIN -> {
         if ((explicitTransaction || !autoCommit) && txn != null) {
@@ -139,6 +140,22 @@ final class TransactionScope {
       }
       case COMMIT -> commit();
       case ROLLBACK -> rollback();
+      case SAVEPOINT -> {
+        // outside a transaction a savepoint begins one, which releasing it commits (SQLite's rule)
+        boolean begins = eachStatementCommits();
+        savepoints.set(savepoint, txn, begins);
+        explicitTransaction |= begins;
+      }
+      case RELEASE -> {
+        if (savepoints.release(savepoint, txn)) {
+          commit();
+        }
+      }
+      case ROLLBACK_TO -> {
+        if (savepoints.rollbackTo(savepoint, txn)) {
+          discardWrites();
+        }
+      }
     }
   }
 
@@ -157,6 +174,7 @@ final class TransactionScope {
     WriteTxn t = txn;
     txn = null;
     explicitTransaction = false;
+    savepoints.clear();
     if (t != null) {
       // The statements go first, while the permit still makes the writer connection this
       // session's; should closing one fail, closing the transaction rolls it back.
@@ -169,10 +187,16 @@ final class TransactionScope {
   }
 
   void rollback() throws SQLException {
+    explicitTransaction = false;
+    savepoints.clear();
+    channels.rollback();
+    discardWrites();
+  }
+
+  /** Rolls back the write transaction, if any; the session's transaction (BEGIN) stays. */
+  private void discardWrites() throws SQLException {
     WriteTxn t = txn;
     txn = null;
-    explicitTransaction = false;
-    channels.rollback();
     if (t != null) {
       try {
         txnStatements.retire();
@@ -210,6 +234,7 @@ final class TransactionScope {
       failure = e;
     } finally {
       txn = null;
+      savepoints.clear();
     }
     try {
       txnStatements.closeAll();

@@ -40,7 +40,8 @@ public final class SqliteVectorFunctions {
         e.reason() == VectorException.Reason.DIMENSIONS
             ? SqlState.DATA_EXCEPTION
             : SqlState.INVALID_TEXT_REPRESENTATION;
-    return new SQLException(FunctionErrors.encode(state, name + ": " + e.getMessage()), e);
+    return new SQLException(
+        FunctionErrors.encode(state, name + ": " + e.getMessage()), state.code(), e);
   }
 
   /**
@@ -69,7 +70,8 @@ public final class SqliteVectorFunctions {
                             + " of "
                             + name
                             + " is not a vector: "
-                            + value_text(i)));
+                            + value_text(i)),
+                    SqlState.DATATYPE_MISMATCH.code());
           };
       if (raw == null) {
         return null;

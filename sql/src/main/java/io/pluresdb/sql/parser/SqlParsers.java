@@ -176,6 +176,11 @@ public final class SqlParsers {
       // The generated parser rewords errors at a keyword and drops the token; recover it.
       detail = "unexpected '" + keywordNear(e.getMessage()) + "'";
       detail += expected(e.getExpectedTokenNames());
+    } else if (cause instanceof StackOverflowError) {
+      return Errors.of(
+          SqlState.STATEMENT_TOO_COMPLEX,
+          "statement too complex: its expressions are nested too deeply to parse",
+          e);
     } else if (cause instanceof Error && !(cause instanceof TokenMgrError)
         || cause instanceof RuntimeException && !(cause instanceof CalciteException)) {
       // A failure inside the parser itself is not the statement's fault.

@@ -182,14 +182,24 @@ public sealed interface Plan extends Prepared {
     }
   }
 
-  /** BEGIN, COMMIT or ROLLBACK. */
-  record Transaction(String sql, TxnCommand command) implements Command {}
+  /**
+   * BEGIN, COMMIT or ROLLBACK; or SAVEPOINT, RELEASE or ROLLBACK TO with the savepoint's name (null
+   * for the others).
+   */
+  record Transaction(String sql, TxnCommand command, String savepoint) implements Command {
+    public Transaction(String sql, TxnCommand command) {
+      this(sql, command, null);
+    }
+  }
 
   /** Transaction control statements. */
   enum TxnCommand {
     BEGIN,
     COMMIT,
-    ROLLBACK
+    ROLLBACK,
+    SAVEPOINT,
+    RELEASE,
+    ROLLBACK_TO
   }
 
   /** {@code SUBSCRIBE <query>}: the query's rows, then its changes, as a never-ending cursor. */

@@ -84,7 +84,11 @@ public final class StatementPlanner {
             case BEGIN -> Plan.TxnCommand.BEGIN;
             case COMMIT -> Plan.TxnCommand.COMMIT;
             case ROLLBACK -> Plan.TxnCommand.ROLLBACK;
-          });
+            case SAVEPOINT -> Plan.TxnCommand.SAVEPOINT;
+            case RELEASE -> Plan.TxnCommand.RELEASE;
+            case ROLLBACK_TO -> Plan.TxnCommand.ROLLBACK_TO;
+          },
+          t.savepoint());
     }
     Plan live = live(sql, context, node);
     if (live != null) {

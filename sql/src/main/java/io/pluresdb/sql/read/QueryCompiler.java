@@ -98,12 +98,12 @@ public final class QueryCompiler {
 
   /** The inferred type of each dynamic parameter, by parameter index (0-based). */
   public static List<ColumnType> parameterTypes(Validated v) {
-    Map<Integer, ColumnType> byIndex = new TreeMap<>();
+    TreeMap<Integer, ColumnType> byIndex = new TreeMap<>();
     collectParameterTypes(v, v.node(), byIndex);
     List<ColumnType> types = new ArrayList<>();
-    for (int i = 0;
-        i <= byIndex.keySet().stream().mapToInt(Integer::intValue).max().orElse(-1);
-        i++) {
+    // the highest index once, not in the loop's condition: that was quadratic in the parameters
+    int last = byIndex.isEmpty() ? -1 : byIndex.lastKey();
+    for (int i = 0; i <= last; i++) {
       types.add(byIndex.getOrDefault(i, ColumnType.VARCHAR));
     }
     return types;

@@ -43,6 +43,25 @@ class StatementsParserTest {
   }
 
   @Test
+  void savepointStatementsNameTheirActionAndSavepoint() throws SQLException {
+    for (String[] c :
+        new String[][] {
+          {"SAVEPOINT s1", "SAVEPOINT", "S1"},
+          {"savepoint \"Mixed\";", "SAVEPOINT", "Mixed"},
+          {"RELEASE s1", "RELEASE", "S1"},
+          {"RELEASE SAVEPOINT s1", "RELEASE", "S1"},
+          {"ROLLBACK TO s1", "ROLLBACK_TO", "S1"},
+          {"ROLLBACK TRANSACTION TO SAVEPOINT s1", "ROLLBACK_TO", "S1"},
+          {"ROLLBACK WORK TO s1", "ROLLBACK_TO", "S1"},
+        }) {
+      SqlTransaction t = (SqlTransaction) SqlParsers.parse(c[0]);
+      assertThat(t.action().name()).as(c[0]).isEqualTo(c[1]);
+      assertThat(t.savepoint()).as(c[0]).isEqualToIgnoringCase(c[2]);
+    }
+    assertThat(((SqlTransaction) SqlParsers.parse("ROLLBACK")).savepoint()).isNull();
+  }
+
+  @Test
   void aLockingClauseWrapsTheQueryItFollows() throws SQLException {
     for (String sql :
         List.of(

@@ -9,22 +9,37 @@ import org.apache.calcite.sql.SqlOperator;
 import org.apache.calcite.sql.SqlSpecialOperator;
 import org.apache.calcite.sql.SqlWriter;
 import org.apache.calcite.sql.parser.SqlParserPos;
+import org.jspecify.annotations.Nullable;
 
-/** A transaction control statement sent as SQL text. Immutable. */
+/** A transaction control statement sent as SQL text, savepoints included. Immutable. */
 public final class SqlTransaction extends SqlCall {
   private static final SqlOperator BEGIN = new SqlSpecialOperator("BEGIN", SqlKind.OTHER);
   private static final SqlOperator COMMIT = new SqlSpecialOperator("COMMIT", SqlKind.COMMIT);
   private static final SqlOperator ROLLBACK = new SqlSpecialOperator("ROLLBACK", SqlKind.ROLLBACK);
+  private static final SqlOperator SAVEPOINT = new SqlSpecialOperator("SAVEPOINT", SqlKind.OTHER);
+  private static final SqlOperator RELEASE = new SqlSpecialOperator("RELEASE", SqlKind.OTHER);
 
   private final TransactionAction action;
+  private final @Nullable String savepoint;
 
   public SqlTransaction(SqlParserPos pos, TransactionAction action) {
+    this(pos, action, null);
+  }
+
+  /** A statement naming a savepoint (SAVEPOINT, RELEASE, ROLLBACK TO), else with a null name. */
+  public SqlTransaction(SqlParserPos pos, TransactionAction action, @Nullable String savepoint) {
     super(pos);
     this.action = Objects.requireNonNull(action, "action");
+    this.savepoint = savepoint;
   }
 
   public TransactionAction action() {
     return action;
+  }
+
+  /** The savepoint named, or null for BEGIN, COMMIT and ROLLBACK. */
+  public @Nullable String savepoint() {
+    return savepoint;
   }
 
   @Override
@@ -32,7 +47,9 @@ public final class SqlTransaction extends SqlCall {
     return switch (action) {
       case BEGIN -> BEGIN;
       case COMMIT -> COMMIT;
-      case ROLLBACK -> ROLLBACK;
+      case ROLLBACK, ROLLBACK_TO -> ROLLBACK;
+      case SAVEPOINT -> SAVEPOINT;
+      case RELEASE -> RELEASE;
     };
   }
 
@@ -43,6 +60,13 @@ public final class SqlTransaction extends SqlCall {
 
   @Override
   public void unparse(SqlWriter writer, int leftPrec, int rightPrec) {
-    writer.keyword(action.name());
+    switch (action) {
+      case ROLLBACK_TO -> writer.keyword("ROLLBACK TO SAVEPOINT");
+      case RELEASE -> writer.keyword("RELEASE SAVEPOINT");
+      default -> writer.keyword(action.name());
+    }
+    if (savepoint != null) {
+      writer.identifier(savepoint, true);
+    }
   }
 }

@@ -7,5 +7,11 @@ public enum TransactionAction {
   /** {@code COMMIT [WORK | TRANSACTION]}. */
   COMMIT,
   /** {@code ROLLBACK [WORK | TRANSACTION]}. */
-  ROLLBACK
+  ROLLBACK,
+  /** {@code SAVEPOINT name}. */
+  SAVEPOINT,
+  /** {@code RELEASE [SAVEPOINT] name}. */
+  RELEASE,
+  /** {@code ROLLBACK [WORK | TRANSACTION] TO [SAVEPOINT] name}. */
+  ROLLBACK_TO
 }
