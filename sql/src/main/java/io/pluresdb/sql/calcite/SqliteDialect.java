@@ -79,8 +79,9 @@ public final class SqliteDialect extends SqliteSqlDialect {
   }
 
   private static void unparseWith(SqlWriter writer, SqlWith with) {
-    // Calcite writes the body in a frame of its own, where a query is parenthesized: SQLite
-    // rejects "WITH c AS (…) (SELECT …)", so the body is written bare inside the WITH frame.
+    // Calcite writes the body at its operator's precedence, which parenthesizes a body with ORDER
+    // BY or LIMIT: SQLite rejects "WITH c AS (…) (SELECT … LIMIT 1)", so the body is written at
+    // precedence 0, bare.
     SqlWriter.Frame frame = writer.startList(SqlWriter.FrameTypeEnum.WITH, "WITH", "");
     if (with.withList.stream().anyMatch(i -> ((SqlWithItem) i).recursive.booleanValue())) {
       writer.keyword("RECURSIVE");
@@ -91,7 +92,9 @@ public final class SqliteDialect extends SqliteSqlDialect {
       item.unparse(writer, 0, 0);
     }
     writer.endList(items);
+    SqlWriter.Frame body = writer.startList(SqlWriter.FrameTypeEnum.WITH_BODY);
     with.body.unparse(writer, 0, 0);
+    writer.endList(body);
     writer.endList(frame);
   }
 

@@ -2,19 +2,26 @@ package io.pluresdb.sql.parser.sqlite;
 
 import java.util.Locale;
 import java.util.Set;
+import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.sql.SqlBinaryOperator;
 import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlLiteral;
 import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlOperator;
 import org.apache.calcite.sql.SqlWriter;
 import org.apache.calcite.sql.parser.SqlParserPos;
 import org.apache.calcite.sql.type.InferTypes;
 import org.apache.calcite.sql.type.OperandTypes;
 import org.apache.calcite.sql.type.ReturnTypes;
+import org.apache.calcite.sql.type.SqlOperandTypeChecker;
+import org.apache.calcite.sql.type.SqlOperandTypeInference;
+import org.apache.calcite.sql.type.SqlReturnTypeInference;
 import org.apache.calcite.sql.type.SqlTypeFamily;
 import org.apache.calcite.sql.type.SqlTypeName;
 import org.apache.calcite.sql.type.SqlTypeTransforms;
+import org.apache.calcite.sql.validate.SqlValidator;
+import org.apache.calcite.sql.validate.SqlValidatorScope;
 
 /**
  * SQLite's operators that Calcite lacks: {@code GLOB}, {@code NOT GLOB}, {@code COLLATE} and the
@@ -43,7 +50,7 @@ public final class SqliteOperators {
 
   /** {@code json -> path}: the JSON text at a path (a JSON path or an array index). */
   public static final SqlBinaryOperator JSON_EXTRACT =
-      new SqlBinaryOperator(
+      new Operator(
           "->",
           SqlKind.OTHER,
           JSON_PRECEDENCE,
@@ -54,7 +61,7 @@ public final class SqliteOperators {
 
   /** {@code json ->> path}: the SQL value at a path (text, a number or null), typed ANY. */
   public static final SqlBinaryOperator JSON_EXTRACT_VALUE =
-      new SqlBinaryOperator(
+      new Operator(
           "->>",
           SqlKind.OTHER,
           JSON_PRECEDENCE,
@@ -79,7 +86,7 @@ public final class SqliteOperators {
   }
 
   private static SqlBinaryOperator likeOperator(String name) {
-    return new SqlBinaryOperator(
+    return new Operator(
         name,
         SqlKind.OTHER,
         LIKE_PRECEDENCE,
@@ -89,8 +96,34 @@ public final class SqliteOperators {
         OperandTypes.ANY_ANY);
   }
 
+  /**
+   * One operator. None of them is in the operator table, where {@link SqlOperator#deriveType} would
+   * look it up by name: the parser builds calls of these very instances, so a call is checked and
+   * typed by its own operator.
+   */
+  private static class Operator extends SqlBinaryOperator {
+    Operator(
+        String name,
+        SqlKind kind,
+        int precedence,
+        boolean leftAssoc,
+        SqlReturnTypeInference returnType,
+        SqlOperandTypeInference operandTypes,
+        SqlOperandTypeChecker operandChecker) {
+      super(name, kind, precedence, leftAssoc, returnType, operandTypes, operandChecker);
+    }
+
+    @Override
+    public RelDataType deriveType(SqlValidator validator, SqlValidatorScope scope, SqlCall call) {
+      for (SqlNode operand : call.getOperandList()) {
+        validator.deriveType(scope, operand);
+      }
+      return validateOperands(validator, scope, call);
+    }
+  }
+
   /** {@code COLLATE}: typed as its left operand; writes the collation name as a bare word. */
-  private static final class Collate extends SqlBinaryOperator {
+  private static final class Collate extends Operator {
     Collate() {
       super(
           "COLLATE",
