@@ -47,7 +47,7 @@ class SqliteSyntaxTest {
         "SELECT `name`, [t].[id], \"t\".`j` FROM `t` ORDER BY `t`.id",
         "SELECT name FROM t WHERE name GLOB 'a*' ORDER BY id",
         "SELECT name FROM t WHERE name NOT GLOB '[ab]*' ORDER BY id",
-        "SELECT name, name GLOB '*an*' FROM t ORDER BY id",
+        "SELECT count(*) FROM t WHERE name GLOB '*an*' OR name GLOB 'A*'",
         "SELECT name FROM t WHERE name = 'BANANA' COLLATE NOCASE",
         "SELECT name FROM t WHERE name = 'BANANA' COLLATE BINARY",
         "SELECT name FROM t ORDER BY name COLLATE NOCASE DESC",
