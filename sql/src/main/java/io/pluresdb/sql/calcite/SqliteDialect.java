@@ -13,6 +13,8 @@ import org.apache.calcite.sql.SqlIntervalQualifier;
 import org.apache.calcite.sql.SqlLiteral;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlNumericLiteral;
+import org.apache.calcite.sql.SqlWith;
+import org.apache.calcite.sql.SqlWithItem;
 import org.apache.calcite.sql.SqlWriter;
 import org.apache.calcite.sql.dialect.SqliteSqlDialect;
 import org.apache.calcite.sql.fun.SqlBetweenOperator;
@@ -71,8 +73,29 @@ public final class SqliteDialect extends SqliteSqlDialect {
           super.unparseCall(writer, call, leftPrec, rightPrec);
         }
       }
+      case WITH -> unparseWith(writer, (SqlWith) call);
       default -> unparseByName(writer, call, leftPrec, rightPrec);
     }
+  }
+
+  private static void unparseWith(SqlWriter writer, SqlWith with) {
+    // Calcite writes the body at its operator's precedence, which parenthesizes a body with ORDER
+    // BY or LIMIT: SQLite rejects "WITH c AS (…) (SELECT … LIMIT 1)", so the body is written at
+    // precedence 0, bare.
+    SqlWriter.Frame frame = writer.startList(SqlWriter.FrameTypeEnum.WITH, "WITH", "");
+    if (with.withList.stream().anyMatch(i -> ((SqlWithItem) i).recursive.booleanValue())) {
+      writer.keyword("RECURSIVE");
+    }
+    SqlWriter.Frame items = writer.startList("", "");
+    for (SqlNode item : with.withList) {
+      writer.sep(",");
+      item.unparse(writer, 0, 0);
+    }
+    writer.endList(items);
+    SqlWriter.Frame body = writer.startList(SqlWriter.FrameTypeEnum.WITH_BODY);
+    with.body.unparse(writer, 0, 0);
+    writer.endList(body);
+    writer.endList(frame);
   }
 
   private void unparseByName(SqlWriter writer, SqlCall call, int leftPrec, int rightPrec) {

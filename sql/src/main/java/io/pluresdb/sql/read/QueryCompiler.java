@@ -60,7 +60,7 @@ public final class QueryCompiler {
    */
   public static ReadPlan compile(PlanningContext context, SqlNode query, String sql)
       throws SQLException {
-    List<String> written = ColumnLabels.written(query, sql);
+    List<ColumnLabels.Written> written = ColumnLabels.written(query, sql);
     Validated v = validate(context, query);
     List<ColumnMeta> columns = ColumnLabels.apply(columns(context, v), written);
     List<ColumnType> params = parameterTypes(v);

@@ -1,0 +1,107 @@
+package io.pluresdb.driver.compat;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A fresh PluresDB database and a fresh raw SQLite database ({@code jdbc:sqlite::memory:}) given
+ * the same statements, so that a test can compare PluresDB's answer with SQLite's.
+ */
+final class Twin implements AutoCloseable {
+  private static final AtomicInteger NAMES = new AtomicInteger();
+
+  private final Connection ours;
+  private final Connection sqlite;
+
+  /** One query's answer: labels, names and rows, each value as {@code getString} gives it. */
+  record Answer(List<String> labels, List<String> names, List<List<String>> rows) {}
+
+  private Twin(Connection ours, Connection sqlite) {
+    this.ours = ours;
+    this.sqlite = sqlite;
+  }
+
+  static Twin open() throws SQLException {
+    String url = "jdbc:pluresdb:mem:compat" + NAMES.incrementAndGet() + "-" + System.nanoTime();
+    return new Twin(
+        DriverManager.getConnection(url), DriverManager.getConnection("jdbc:sqlite::memory:"));
+  }
+
+  /** Runs each statement in both databases. */
+  void exec(String... statements) throws SQLException {
+    for (Connection c : List.of(sqlite, ours)) {
+      try (Statement s = c.createStatement()) {
+        for (String sql : statements) {
+          s.execute(sql);
+        }
+      }
+    }
+  }
+
+  /** Asserts that PluresDB gives SQLite's rows, labels and names for a query. */
+  void assertSameAnswer(String sql) throws SQLException {
+    Answer expected = answer(sqlite, sql);
+    Answer actual = answer(ours, sql);
+    assertThat(actual.rows()).as("rows of %s", sql).isEqualTo(expected.rows());
+    assertThat(actual.labels()).as("labels of %s", sql).isEqualTo(expected.labels());
+    assertThat(actual.names()).as("names of %s", sql).isEqualTo(expected.names());
+  }
+
+  void oursExec(String sql) throws SQLException {
+    try (Statement s = ours.createStatement()) {
+      s.execute(sql);
+    }
+  }
+
+  void sqliteExec(String sql) throws SQLException {
+    try (Statement s = sqlite.createStatement()) {
+      s.execute(sql);
+    }
+  }
+
+  Answer ours(String sql) throws SQLException {
+    return answer(ours, sql);
+  }
+
+  Answer sqlite(String sql) throws SQLException {
+    return answer(sqlite, sql);
+  }
+
+  private static Answer answer(Connection c, String sql) throws SQLException {
+    try (Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery(sql)) {
+      ResultSetMetaData md = rs.getMetaData();
+      List<String> labels = new ArrayList<>();
+      List<String> names = new ArrayList<>();
+      for (int i = 1; i <= md.getColumnCount(); i++) {
+        labels.add(md.getColumnLabel(i));
+        names.add(md.getColumnName(i));
+      }
+      List<List<String>> rows = new ArrayList<>();
+      while (rs.next()) {
+        List<String> row = new ArrayList<>();
+        for (int i = 1; i <= labels.size(); i++) {
+          row.add(String.valueOf(rs.getString(i)));
+        }
+        rows.add(row);
+      }
+      return new Answer(labels, names, rows);
+    }
+  }
+
+  @Override
+  public void close() throws SQLException {
+    try (sqlite) {
+      ours.close();
+    }
+  }
+}

@@ -1,0 +1,114 @@
+<#--
+  SQLite's own syntax: [x] and `x` quoted names, GLOB, COLLATE, the JSON operators -> and ->>,
+  and trim(x, chars).
+-->
+
+/*
+ * [x] and `x` are quoted names in SQLite, like "x". Matched in the lexical state of "x" (DQID) and
+ * handed to the parser as QUOTED_IDENTIFIER tokens in double-quoted form, with the position the
+ * user wrote; see SqliteNames. Longest match makes "[x]" win over "[".
+ */
+<DQID> TOKEN :
+{
+    < SQLITE_BRACKET_IDENTIFIER: "[" (~["]","\n","\r"])+ "]" >
+    {
+        matchedToken.kind = QUOTED_IDENTIFIER;
+        matchedToken.image = SqliteNames.doubleQuoted(image);
+    }
+|   < SQLITE_BACK_QUOTED_IDENTIFIER: "`" ( (~["`","\n","\r"]) | "``" )+ "`" >
+    {
+        matchedToken.kind = QUOTED_IDENTIFIER;
+        matchedToken.image = SqliteNames.doubleQuoted(image);
+    }
+}
+
+/** x GLOB pattern, x NOT GLOB pattern. */
+void SqliteGlob(List<Object> list, ExprContext exprContext, Span s) :
+{
+    final SqlOperator op;
+}
+{
+    (
+        <GLOB> { op = SqliteOperators.GLOB; }
+    |   <NOT> <GLOB> { op = SqliteOperators.NOT_GLOB; }
+    )
+    {
+        checkNonQueryExpression(exprContext);
+        list.add(new SqlParserUtil.ToTreeListItem(op, getPos()));
+    }
+    AddExpression2b(list, ExprContext.ACCEPT_SUB_QUERY)
+}
+
+/** x COLLATE BINARY | NOCASE | RTRIM. */
+void SqliteCollate(List<Object> list, ExprContext exprContext, Span s) :
+{
+    final SqlIdentifier name;
+}
+{
+    <COLLATE> { checkNonQueryExpression(exprContext); }
+    name = SimpleIdentifier()
+    {
+        if (!SqliteOperators.isCollation(name.getSimple())) {
+            throw new ParseException("no such collation sequence: " + name.getSimple());
+        }
+        list.add(new SqlParserUtil.ToTreeListItem(SqliteOperators.COLLATE, name.getParserPosition()));
+        list.add(SqliteOperators.collationName(name.getSimple(), name.getParserPosition()));
+    }
+}
+
+/** json -> path (JSON text) and json ->> path (an SQL value); "->" is Calcite's LAMBDA token. */
+void SqliteJsonArrow(List<Object> list, ExprContext exprContext, Span s) :
+{
+    final SqlOperator op;
+}
+{
+    (
+        <LAMBDA> { op = SqliteOperators.JSON_EXTRACT; }
+    |   <JSON_EXTRACT_VALUE> { op = SqliteOperators.JSON_EXTRACT_VALUE; }
+    )
+    {
+        checkNonQueryExpression(exprContext);
+        list.add(new SqlParserUtil.ToTreeListItem(op, getPos()));
+    }
+    AddExpression2b(list, ExprContext.ACCEPT_SUB_QUERY)
+}
+
+/**
+ * TRIM: the standard TRIM([BOTH | LEADING | TRAILING] [chars] FROM s) and TRIM(s), plus SQLite's
+ * trim(s, chars). All build the standard TRIM call, which the SQLite dialect writes as trim(s,
+ * chars). Reached through the literal hook (literalParserMethods), which the grammar tries before
+ * its own TRIM, since Calcite's TRIM takes the word with one token of lookahead.
+ */
+SqlNode SqliteTrim() :
+{
+    final Span s;
+    SqlLiteral flag = null;
+    SqlNode trimChars = null;
+    SqlNode e;
+}
+{
+    <TRIM> { s = span(); } <LPAREN>
+    (
+        (
+            <BOTH> { flag = SqlTrimFunction.Flag.BOTH.symbol(getPos()); }
+        |   <TRAILING> { flag = SqlTrimFunction.Flag.TRAILING.symbol(getPos()); }
+        |   <LEADING> { flag = SqlTrimFunction.Flag.LEADING.symbol(getPos()); }
+        )
+        [ trimChars = Expression(ExprContext.ACCEPT_SUB_QUERY) ]
+        <FROM> e = Expression(ExprContext.ACCEPT_SUB_QUERY)
+    |
+        e = Expression(ExprContext.ACCEPT_SUB_QUERY)
+        [
+            <FROM> { trimChars = e; } e = Expression(ExprContext.ACCEPT_SUB_QUERY)
+        |
+            <COMMA> trimChars = Expression(ExprContext.ACCEPT_SUB_QUERY)
+        ]
+    )
+    <RPAREN>
+    {
+        if (flag == null) {
+            flag = SqlTrimFunction.Flag.BOTH.symbol(SqlParserPos.ZERO);
+        }
+        return SqlStdOperatorTable.TRIM.createCall(s.end(this), flag, trimChars, e);
+    }
+}
