@@ -12,17 +12,22 @@ import java.time.Duration;
  * #id()} needs no permit.
  */
 final class DatabaseIdentity {
+  static final String NODE_NUMBER = "node_number";
+
   private final WriterPermit permit;
   private final Writer w;
   private final Meta meta;
   private final Duration wait;
   private volatile String id;
+  private volatile int number;
 
   /**
    * @param id the identity as read while opening
    * @param wait how long a change waits for the writer
    */
-  DatabaseIdentity(WriterPermit permit, Writer w, Meta meta, String id, Duration wait) {
+  DatabaseIdentity(
+      WriterPermit permit, Writer w, Meta meta, String id, int number, Duration wait) {
+    this.number = number;
     this.permit = permit;
     this.w = w;
     this.meta = meta;
@@ -32,6 +37,17 @@ final class DatabaseIdentity {
 
   String id() {
     return id;
+  }
+
+  /** This node's number in the database (see {@link Store#nodeNumber()}). */
+  int nodeNumber() {
+    return number;
+  }
+
+  /** The node number kept in {@code _pl_meta} (key {@code node_number}), 0 when none. */
+  static int number(Meta meta) throws SQLException {
+    String n = meta.get(NODE_NUMBER);
+    return n == null ? 0 : Integer.parseInt(n);
   }
 
   /** Joins {@code other}: true if this store now has it, sealed; false if sealed to another. */

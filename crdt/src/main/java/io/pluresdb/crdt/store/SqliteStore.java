@@ -50,6 +50,7 @@ final class SqliteStore implements Store {
   private final ParkedWatch parked;
   private final Clock wallClock;
   private final VerifiedApply remote;
+  private final KeyNumbering keys;
 
   private SqliteStore(StoreFiles files, Connection conn, StoreConfig config) throws SQLException {
     this.files = files;
@@ -74,10 +75,12 @@ final class SqliteStore implements Store {
       lastMillis = Math.max(lastMillis, v.last().millis());
     }
     this.ids = new IdGenerator(node, lastMillis);
+    this.keys = new KeyNumbering(meta);
     this.writer = new Writer(conn, node, state.catalog());
     writer.tombTables.addAll(meta.tombTables(false));
     writer.hiddenTables.addAll(meta.tombTables(true));
-    this.identity = new DatabaseIdentity(permit, writer, meta, databaseId, REMOTE_WAIT);
+    this.identity = new DatabaseIdentity(
+            permit, writer, meta, databaseId, DatabaseIdentity.number(meta), REMOTE_WAIT);
     this.localCommit = new LocalCommit(permit, writer, meta, state, feed, nodeId, self);
     this.remote =
         new VerifiedApply(
@@ -114,8 +117,14 @@ final class SqliteStore implements Store {
     return clock;
   }
 
-  long nextId() {
-    return ids.next(clock.now());
+  /** The next generated key of a column (see {@link KeyNumbering}); the caller holds the permit. */
+  long nextKey(io.pluresdb.crdt.schema.TableDef table, int column) throws SQLException {
+    return keys.next(writer, table, column, identity.nodeNumber());
+  }
+
+  @Override
+  public int nodeNumber() {
+    return identity.nodeNumber();
   }
 
   @Override

@@ -31,6 +31,12 @@ public interface Store extends AutoCloseable {
   /** This node's id, stable across restarts. */
   String nodeId();
 
+  /**
+   * This node's number in its database, which picks its block of generated keys (see {@link
+   * io.pluresdb.crdt.schema.KeyRange}): 0 for a database's creator and a node that joined nobody.
+   */
+  int nodeNumber();
+
   /** The database's identity, shared by every node of one replicated database. */
   String databaseId();
 

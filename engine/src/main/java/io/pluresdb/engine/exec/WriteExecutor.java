@@ -3,6 +3,7 @@ package io.pluresdb.engine.exec;
 import io.pluresdb.crdt.error.Errors;
 import io.pluresdb.crdt.error.SqlState;
 import io.pluresdb.crdt.schema.ColumnDef;
+import io.pluresdb.crdt.schema.KeyRange;
 import io.pluresdb.crdt.schema.TableDef;
 import io.pluresdb.crdt.store.WriteTxn;
 import io.pluresdb.crdt.value.Values;
@@ -80,8 +81,8 @@ public final class WriteExecutor {
           }
           row[c] = defaults[c];
         }
-        if (row[c] == null && col.autoIncrement()) {
-          row[c] = txn.nextId();
+        if (row[c] == null && KeyRange.generated(table, c)) {
+          row[c] = txn.nextKey(table.name(), c);
         }
       }
       if (txn.insert(table.name(), row, plan.onConflict())) {

@@ -203,24 +203,12 @@ public final class DdlPlanner {
     boolean identity = c.identity() != Identity.NONE;
     return new ColumnDef(
         c.name(),
-        identity ? identityType(c.type().type()) : c.type().type(),
+        c.type().type(),
         c.type().precision(),
         c.type().scale(),
         c.nullable(),
         defaultSql,
         identity);
-  }
-
-  /**
-   * The type an identity column is stored as: generated keys are 64-bit ids unique across nodes, so
-   * a narrower integer declaration ({@code id INTEGER PRIMARY KEY AUTOINCREMENT}, as SQLite tools
-   * write it, where SQLite's INTEGER is 64 bits too) becomes BIGINT.
-   */
-  private static ColumnType identityType(ColumnType declared) {
-    return switch (declared) {
-      case TINYINT, SMALLINT, INTEGER -> ColumnType.BIGINT;
-      default -> declared;
-    };
   }
 
   private ViewDef view(SqlCreateView create) throws SQLException {
