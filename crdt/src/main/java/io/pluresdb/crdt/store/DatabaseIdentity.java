@@ -25,8 +25,7 @@ final class DatabaseIdentity {
    * @param id the identity as read while opening
    * @param wait how long a change waits for the writer
    */
-  DatabaseIdentity(
-      WriterPermit permit, Writer w, Meta meta, String id, int number, Duration wait) {
+  DatabaseIdentity(WriterPermit permit, Writer w, Meta meta, String id, int number, Duration wait) {
     this.number = number;
     this.permit = permit;
     this.w = w;

@@ -11,8 +11,8 @@ import java.sql.SQLException;
 
 /**
  * Generated keys, numbered as SQLite numbers rowids but inside this node's {@link KeyRange}: the
- * next key is one more than the largest key of the block in the table (the block's first id when
- * it holds none), so a single node gives 1, 2, 3 … and an explicit key inside the block moves the
+ * next key is one more than the largest key of the block in the table (the block's first id when it
+ * holds none), so a single node gives 1, 2, 3 … and an explicit key inside the block moves the
  * numbering above it. A rowid alias ({@code INTEGER PRIMARY KEY}) may reuse a deleted largest key,
  * as SQLite's does; an identity or {@code AUTOINCREMENT} column never reuses one: its high-water
  * mark is kept in {@code _pl_meta} (key {@code seq:<table>.<column>}), like SQLite's {@code

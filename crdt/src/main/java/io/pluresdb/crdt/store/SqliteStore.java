@@ -79,7 +79,8 @@ final class SqliteStore implements Store {
     this.writer = new Writer(conn, node, state.catalog());
     writer.tombTables.addAll(meta.tombTables(false));
     writer.hiddenTables.addAll(meta.tombTables(true));
-    this.identity = new DatabaseIdentity(
+    this.identity =
+        new DatabaseIdentity(
             permit, writer, meta, databaseId, DatabaseIdentity.number(meta), REMOTE_WAIT);
     this.localCommit = new LocalCommit(permit, writer, meta, state, feed, nodeId, self);
     this.remote =

@@ -3,7 +3,6 @@ package io.pluresdb.sql.plan;
 import io.pluresdb.crdt.error.Errors;
 import io.pluresdb.crdt.error.SqlState;
 import io.pluresdb.crdt.schema.ColumnDef;
-import io.pluresdb.crdt.schema.ColumnType;
 import io.pluresdb.crdt.schema.ForeignKeyDef;
 import io.pluresdb.crdt.schema.IndexDef;
 import io.pluresdb.crdt.schema.SchemaChange;

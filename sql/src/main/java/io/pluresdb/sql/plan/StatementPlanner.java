@@ -49,7 +49,8 @@ public final class StatementPlanner {
   public static Plan plan(String sql, Catalog catalog, CalciteCatalogs schemas)
       throws SQLException {
     SqlNode node = SqlFront.parse(sql);
-    PlanningContext context = new PlanningContext(catalog, schemas);
+    PlanningContext context =
+        new PlanningContext(catalog, schemas, PlanningContext.namesRowid(node));
     if (node instanceof SqlLockingQuery locking) {
       return locking(sql, context, locking.query());
     }

@@ -284,7 +284,11 @@ public final class WritePlanner {
 
   private void merge(List<ColumnType> types, int[] used) {
     for (int index : used) {
-      if (index < paramTypes.length && paramTypes[index] == null && index < types.size()) {
+      // a negative index is a session counter (SessionFunctions), not a user parameter
+      if (index >= 0
+          && index < paramTypes.length
+          && paramTypes[index] == null
+          && index < types.size()) {
         paramTypes[index] = types.get(index);
       }
     }
