@@ -65,6 +65,14 @@ public record KeyRange(long first, long last) {
     return new KeyRange(first, last);
   }
 
+  /** True for the types with 64-bit blocks (not TINYINT, SMALLINT or INTEGER). */
+  public static boolean wide(ColumnType type) {
+    return switch (type) {
+      case TINYINT, SMALLINT, INTEGER -> false;
+      default -> true;
+    };
+  }
+
   /**
    * The declared column whose keys the database generates when an INSERT omits them or gives NULL:
    * an identity column ({@link ColumnDef#autoIncrement()}), or SQLite's rowid alias, the single

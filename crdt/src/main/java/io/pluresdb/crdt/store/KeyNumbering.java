@@ -32,6 +32,19 @@ final class KeyNumbering {
   long next(Writer w, TableDef table, int column, int node) throws SQLException {
     ColumnDef col = table.columns().get(column);
     KeyRange range = KeyRange.of(col.type(), node);
+    if (range == null && node < 0) {
+      throw Errors.of(
+          SqlState.NUMERIC_VALUE_OUT_OF_RANGE,
+          "column '"
+              + col.name()
+              + "' of table '"
+              + table.name()
+              + "' is "
+              + col.type()
+              + ": this node has no node number (it joined its database through a node that hands"
+              + " none out), so it cannot generate keys that fit; give the key, or declare the"
+              + " column BIGINT");
+    }
     if (range == null) {
       throw Errors.of(
           SqlState.NUMERIC_VALUE_OUT_OF_RANGE,

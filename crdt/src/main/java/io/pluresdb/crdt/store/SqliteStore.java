@@ -12,6 +12,7 @@ import io.pluresdb.crdt.op.ReceivedTx;
 import io.pluresdb.crdt.op.Transaction;
 import io.pluresdb.crdt.op.VersionVector;
 import io.pluresdb.crdt.schema.Catalog;
+import io.pluresdb.crdt.schema.KeyRange;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -118,9 +119,31 @@ final class SqliteStore implements Store {
     return clock;
   }
 
-  /** The next generated key of a column (see {@link KeyNumbering}); the caller holds the permit. */
+  /**
+   * The next generated key of a column (see {@link KeyNumbering}); the caller holds the permit. A
+   * creator's first key seals the database identity, so that it never adopts another database's
+   * (whose creator numbers the same block): two such nodes refuse each other (WRONG_DATABASE)
+   * rather than collide. A node without a number gives 64-bit columns clock-based ids.
+   */
   long nextKey(io.pluresdb.crdt.schema.TableDef table, int column) throws SQLException {
-    return keys.next(writer, table, column, identity.nodeNumber());
+    int number = identity.nodeNumber();
+    if (number == 0 && !meta.databaseSealed()) {
+      meta.adoptDatabase(identity.id());
+    }
+    if (number < 0 && KeyRange.wide(table.columns().get(column).type())) {
+      return ids.next(clock.now());
+    }
+    return keys.next(writer, table, column, number);
+  }
+
+  @Override
+  public int handOutNodeNumber() throws SQLException {
+    return identity.handOut();
+  }
+
+  @Override
+  public void takeNodeNumber(int number) throws SQLException {
+    identity.take(number);
   }
 
   @Override

@@ -37,6 +37,18 @@ public interface Store extends AutoCloseable {
    */
   int nodeNumber();
 
+  /**
+   * Hands a node number to a fresh node joining this database, or -1: only the database's creator
+   * (a node never given a number) hands numbers out, so two nodes never hand out the same one.
+   */
+  int handOutNodeNumber() throws SQLException;
+
+  /**
+   * Takes the node number handed out by the node this fresh node joined, or -1 for none (it then
+   * generates 64-bit keys only, from the clock); a node that has a number keeps it.
+   */
+  void takeNodeNumber(int number) throws SQLException;
+
   /** The database's identity, shared by every node of one replicated database. */
   String databaseId();
 
