@@ -283,12 +283,8 @@ public final class WritePlanner {
   private static final SqlParserPos POS = SqlParserPos.ZERO;
 
   private void merge(List<ColumnType> types, int[] used) {
-    for (int index : used) {
-      // a negative index is a session counter (SessionFunctions), not a user parameter
-      if (index >= 0
-          && index < paramTypes.length
-          && paramTypes[index] == null
-          && index < types.size()) {
+    for (int index : java.util.Arrays.stream(used).filter(i -> i >= 0).toArray()) { // not a counter
+      if (index < paramTypes.length && paramTypes[index] == null && index < types.size()) {
         paramTypes[index] = types.get(index);
       }
     }
