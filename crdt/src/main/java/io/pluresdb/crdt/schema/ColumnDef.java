@@ -11,7 +11,8 @@ import org.jspecify.annotations.Nullable;
  * @param scale decimal scale; 0 when not given
  * @param nullable false for NOT NULL (and primary key) columns
  * @param defaultSql the DEFAULT expression as SQLite SQL text, or null
- * @param autoIncrement true for identity columns, filled with cluster-unique 64-bit ids
+ * @param autoIncrement true for identity columns (also {@code AUTOINCREMENT}): filled with keys of
+ *     this node's {@link KeyRange} that are never reused
  */
 public record ColumnDef(
     String name,

@@ -209,8 +209,13 @@ final class LocalWriteTxn implements WriteTxn {
   }
 
   @Override
-  public long nextId() {
-    return store.nextId();
+  public long nextKey(String table, int column) throws SQLException {
+    open();
+    io.pluresdb.crdt.schema.TableDef t = w.catalog().table(table);
+    if (t == null) {
+      throw Errors.of(SqlState.UNDEFINED_TABLE, "table '" + table + "' does not exist");
+    }
+    return store.nextKey(t, column);
   }
 
   @Override

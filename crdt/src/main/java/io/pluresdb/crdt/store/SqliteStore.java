@@ -12,6 +12,7 @@ import io.pluresdb.crdt.op.ReceivedTx;
 import io.pluresdb.crdt.op.Transaction;
 import io.pluresdb.crdt.op.VersionVector;
 import io.pluresdb.crdt.schema.Catalog;
+import io.pluresdb.crdt.schema.KeyRange;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -50,6 +51,7 @@ final class SqliteStore implements Store {
   private final ParkedWatch parked;
   private final Clock wallClock;
   private final VerifiedApply remote;
+  private final KeyNumbering keys;
 
   private SqliteStore(StoreFiles files, Connection conn, StoreConfig config) throws SQLException {
     this.files = files;
@@ -74,10 +76,13 @@ final class SqliteStore implements Store {
       lastMillis = Math.max(lastMillis, v.last().millis());
     }
     this.ids = new IdGenerator(node, lastMillis);
+    this.keys = new KeyNumbering(meta);
     this.writer = new Writer(conn, node, state.catalog());
     writer.tombTables.addAll(meta.tombTables(false));
     writer.hiddenTables.addAll(meta.tombTables(true));
-    this.identity = new DatabaseIdentity(permit, writer, meta, databaseId, REMOTE_WAIT);
+    this.identity =
+        new DatabaseIdentity(
+            permit, writer, meta, databaseId, DatabaseIdentity.number(meta), REMOTE_WAIT);
     this.localCommit = new LocalCommit(permit, writer, meta, state, feed, nodeId, self);
     this.remote =
         new VerifiedApply(
@@ -114,8 +119,36 @@ final class SqliteStore implements Store {
     return clock;
   }
 
-  long nextId() {
-    return ids.next(clock.now());
+  /**
+   * The next generated key of a column (see {@link KeyNumbering}); the caller holds the permit. A
+   * creator's first key seals the database identity, so that it never adopts another database's
+   * (whose creator numbers the same block): two such nodes refuse each other (WRONG_DATABASE)
+   * rather than collide. A node without a number gives 64-bit columns clock-based ids.
+   */
+  long nextKey(io.pluresdb.crdt.schema.TableDef table, int column) throws SQLException {
+    int number = identity.nodeNumber();
+    if (number == 0 && !meta.databaseSealed()) {
+      meta.adoptDatabase(identity.id());
+    }
+    if (number < 0 && KeyRange.wide(table.columns().get(column).type())) {
+      return ids.next(clock.now());
+    }
+    return keys.next(writer, table, column, number);
+  }
+
+  @Override
+  public int handOutNodeNumber() throws SQLException {
+    return identity.handOut();
+  }
+
+  @Override
+  public void takeNodeNumber(int number) throws SQLException {
+    identity.take(number);
+  }
+
+  @Override
+  public int nodeNumber() {
+    return identity.nodeNumber();
   }
 
   @Override

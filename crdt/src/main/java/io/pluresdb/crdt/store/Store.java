@@ -31,6 +31,24 @@ public interface Store extends AutoCloseable {
   /** This node's id, stable across restarts. */
   String nodeId();
 
+  /**
+   * This node's number in its database, which picks its block of generated keys (see {@link
+   * io.pluresdb.crdt.schema.KeyRange}): 0 for a database's creator and a node that joined nobody.
+   */
+  int nodeNumber();
+
+  /**
+   * Hands a node number to a fresh node joining this database, or -1: only the database's creator
+   * (a node never given a number) hands numbers out, so two nodes never hand out the same one.
+   */
+  int handOutNodeNumber() throws SQLException;
+
+  /**
+   * Takes the node number handed out by the node this fresh node joined, or -1 for none (it then
+   * generates 64-bit keys only, from the clock); a node that has a number keeps it.
+   */
+  void takeNodeNumber(int number) throws SQLException;
+
   /** The database's identity, shared by every node of one replicated database. */
   String databaseId();
 

@@ -63,8 +63,13 @@ public interface WriteTxn extends AutoCloseable {
     }
   }
 
-  /** A cluster-unique 64-bit id for identity columns, built from the node clock and node id. */
-  long nextId();
+  /**
+   * The next generated key of a column (declared index) that {@link
+   * io.pluresdb.crdt.schema.KeyRange#generated} says is generated: one more than the largest key of
+   * this node's block in the table (see {@link io.pluresdb.crdt.schema.KeyRange}); 22003 naming the
+   * column when the block is used up or the column's type has no block for this node.
+   */
+  long nextKey(String table, int column) throws SQLException;
 
   /** A sequence value: the highest of {@code count} reserved ids (see {@link Store#reserveIds}). */
   long reserveIds(int count) throws SQLException;

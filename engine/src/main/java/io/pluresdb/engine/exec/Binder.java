@@ -4,6 +4,7 @@ import io.pluresdb.crdt.error.Errors;
 import io.pluresdb.crdt.error.SqlState;
 import io.pluresdb.crdt.schema.ColumnType;
 import io.pluresdb.crdt.value.Values;
+import io.pluresdb.sql.calcite.SessionFunctions;
 import io.pluresdb.sql.read.ColumnMeta;
 import io.pluresdb.sql.read.ReadPlan;
 import java.sql.PreparedStatement;
@@ -22,9 +23,23 @@ public final class Binder {
    */
   public static void bind(PreparedStatement ps, ReadPlan plan, List<Object> params)
       throws SQLException {
+    bind(ps, plan, params, SessionCounters.NONE);
+  }
+
+  /**
+   * As {@link #bind(PreparedStatement, ReadPlan, List)}; the placeholders of {@code
+   * last_insert_rowid()}, {@code changes()} and {@code total_changes()} take the session's values.
+   */
+  public static void bind(
+      PreparedStatement ps, ReadPlan plan, List<Object> params, SessionCounters session)
+      throws SQLException {
     List<ColumnType> types = plan.parameterTypes();
     for (int i = 0; i < plan.placeholderCount(); i++) {
       int p = plan.paramAt(i);
+      if (p < 0) {
+        ps.setLong(i + 1, session.value(SessionFunctions.counter(p)));
+        continue;
+      }
       if (params == null || p >= params.size()) {
         throw Errors.of(
             SqlState.INVALID_PARAMETER_NUMBER, "no value specified for parameter " + (p + 1));

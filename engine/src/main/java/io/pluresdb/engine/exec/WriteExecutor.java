@@ -3,6 +3,7 @@ package io.pluresdb.engine.exec;
 import io.pluresdb.crdt.error.Errors;
 import io.pluresdb.crdt.error.SqlState;
 import io.pluresdb.crdt.schema.ColumnDef;
+import io.pluresdb.crdt.schema.KeyRange;
 import io.pluresdb.crdt.schema.TableDef;
 import io.pluresdb.crdt.store.WriteTxn;
 import io.pluresdb.crdt.value.Values;
@@ -30,10 +31,23 @@ public final class WriteExecutor {
   private final WriteInputs inputs;
   private final UpsertWriter upserts;
 
+  private long lastInsertRowid;
+
   public WriteExecutor(
       WriteTxn txn, List<Object> params, int timeoutSeconds, StatementWatch watch) {
+    this(txn, params, timeoutSeconds, watch, SessionCounters.NONE);
+  }
+
+  /** A write of a session, whose expressions may read its counters ({@code changes()} …). */
+  public WriteExecutor(
+      WriteTxn txn,
+      List<Object> params,
+      int timeoutSeconds,
+      StatementWatch watch,
+      SessionCounters session) {
     this.txn = txn;
-    this.inputs = new WriteInputs(txn, params == null ? List.of() : params, timeoutSeconds, watch);
+    this.inputs =
+        new WriteInputs(txn, params == null ? List.of() : params, timeoutSeconds, watch, session);
     this.upserts = new UpsertWriter(txn, inputs);
   }
 
@@ -52,7 +66,7 @@ public final class WriteExecutor {
     } else {
       count = delete((DeletePlan) kind, table, keys);
     }
-    return new WriteResult(count, keys.columns(), keys.rows());
+    return new WriteResult(count, keys.columns(), keys.rows(), lastInsertRowid);
   }
 
   private long insert(InsertPlan plan, TableDef table, KeyCollector keys) throws SQLException {
@@ -61,6 +75,7 @@ public final class WriteExecutor {
     Object[] defaults = new Object[cols.size()];
     boolean[] defaultKnown = new boolean[cols.size()];
     long count = 0;
+    Object[] lastInserted = null;
     for (Object[] source : sourceRows(plan)) {
       Object[] row = new Object[cols.size()];
       boolean[] given = new boolean[cols.size()];
@@ -80,19 +95,38 @@ public final class WriteExecutor {
           }
           row[c] = defaults[c];
         }
-        if (row[c] == null && col.autoIncrement()) {
-          row[c] = txn.nextId();
+        if (row[c] == null && KeyRange.generated(table, c)) {
+          row[c] = txn.nextKey(table.name(), c);
         }
       }
       if (txn.insert(table.name(), row, plan.onConflict())) {
         count++;
         keys.add(row);
+        lastInserted = row;
       } else if (plan.upsert() != null && upserts.apply(plan.upsert(), table, row)) {
         count++;
         keys.addKey(UpsertWriter.keyOf(table, row));
       }
     }
+    if (lastInserted != null) {
+      lastInsertRowid = rowid(table, lastInserted);
+    }
     return count;
+  }
+
+  /**
+   * The rowid of an inserted row: its key when that is one integer column, else the rowid SQLite
+   * gave the materialized row (the writer's last insert, read before anything else writes).
+   */
+  private long rowid(TableDef table, Object[] row) throws SQLException {
+    int alias = KeyRange.rowidAlias(table);
+    if (alias >= 0 && row[alias] instanceof Number n) {
+      return n.longValue();
+    }
+    try (java.sql.Statement s = txn.connection().createStatement();
+        java.sql.ResultSet rs = s.executeQuery("SELECT last_insert_rowid()")) {
+      return rs.next() ? rs.getLong(1) : 0;
+    }
   }
 
   /** The values to insert, one array per row in target-column order ({@link #DEFAULT} marked). */

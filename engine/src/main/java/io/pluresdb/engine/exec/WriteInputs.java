@@ -27,8 +27,15 @@ final class WriteInputs {
   private final List<Object> params;
   private final int timeoutSeconds;
   private final StatementWatch watch;
+  private final SessionCounters session;
 
-  WriteInputs(WriteTxn txn, List<Object> params, int timeoutSeconds, StatementWatch watch) {
+  WriteInputs(
+      WriteTxn txn,
+      List<Object> params,
+      int timeoutSeconds,
+      StatementWatch watch,
+      SessionCounters session) {
+    this.session = session;
     this.txn = txn;
     this.params = params;
     this.timeoutSeconds = timeoutSeconds;
@@ -125,7 +132,7 @@ final class WriteInputs {
       if (timeoutSeconds > 0) {
         ps.setQueryTimeout(timeoutSeconds);
       }
-      Binder.bind(ps, plan, params);
+      Binder.bind(ps, plan, params, session);
       watch.running(ps);
       try (ResultSet rs = ps.executeQuery()) {
         return Binder.readAll(rs, plan.columns());

@@ -8,6 +8,7 @@ import io.pluresdb.engine.api.BatchResult;
 import io.pluresdb.engine.api.Cursor;
 import io.pluresdb.engine.api.ListCursor;
 import io.pluresdb.engine.api.Result;
+import io.pluresdb.engine.exec.SessionCounters;
 import io.pluresdb.engine.exec.WriteExecutor;
 import io.pluresdb.engine.exec.WriteResult;
 import io.pluresdb.sql.plan.Plan;
@@ -37,8 +38,11 @@ final class BatchExecutor {
   private final Store store;
   private final TransactionScope scope;
   private final Interrupter interrupts;
+  private final SessionCounters counters;
 
-  BatchExecutor(Store store, TransactionScope scope, Interrupter interrupts) {
+  BatchExecutor(
+      Store store, TransactionScope scope, Interrupter interrupts, SessionCounters counters) {
+    this.counters = counters;
     this.store = store;
     this.scope = scope;
     this.interrupts = interrupts;
@@ -72,8 +76,9 @@ final class BatchExecutor {
                 t,
                 needsMark,
                 x ->
-                    new WriteExecutor(x, row, timeoutSeconds, interrupts::running)
+                    new WriteExecutor(x, row, timeoutSeconds, interrupts::running, counters)
                         .execute(w.kind(), generatedKeys));
+        counters.record(r);
         counts[i] = r.count();
         keyColumns = r.keyColumns();
         keys.addAll(r.keys());

@@ -9,6 +9,7 @@ import io.pluresdb.engine.api.Cursor;
 import io.pluresdb.engine.api.ListCursor;
 import io.pluresdb.engine.api.Result;
 import io.pluresdb.engine.exec.DdlExecutor;
+import io.pluresdb.engine.exec.SessionCounters;
 import io.pluresdb.engine.exec.WriteExecutor;
 import io.pluresdb.engine.exec.WriteResult;
 import io.pluresdb.engine.live.ChannelInbox;
@@ -52,6 +53,7 @@ final class PlanDispatch {
   private final ChannelInbox channels;
   private final Subscriptions subscriptions;
   private final AtomicReference<SessionSettings> settings;
+  private final SessionCounters counters;
 
   PlanDispatch(
       Planner planner,
@@ -60,7 +62,9 @@ final class PlanDispatch {
       Interrupter interrupts,
       ChannelInbox channels,
       Subscriptions subscriptions,
-      AtomicReference<SessionSettings> settings) {
+      AtomicReference<SessionSettings> settings,
+      SessionCounters counters) {
+    this.counters = counters;
     this.planner = planner;
     this.store = planner.store();
     this.scope = scope;
@@ -174,10 +178,11 @@ final class PlanDispatch {
         scope.write(
             settings.get().writerWait(x.timeoutSeconds()),
             t ->
-                new WriteExecutor(t, x.params(), x.timeoutSeconds(), interrupts::running)
+                new WriteExecutor(t, x.params(), x.timeoutSeconds(), interrupts::running, counters)
                     .execute(w.kind(), reported),
             true,
             !w.kind().singleOperation());
+    counters.record(r);
     if (w.returning() != null) {
       return new Result.Rows(new ListCursor(r.keyColumns(), r.keys()));
     }

@@ -8,6 +8,7 @@ import io.pluresdb.engine.api.BatchResult;
 import io.pluresdb.engine.api.Planned;
 import io.pluresdb.engine.api.Result;
 import io.pluresdb.engine.api.Session;
+import io.pluresdb.engine.exec.SessionCounters;
 import io.pluresdb.engine.live.ChannelInbox;
 import io.pluresdb.engine.live.LiveSubscription;
 import io.pluresdb.sql.plan.Plan;
@@ -48,11 +49,13 @@ public final class PluresSession implements Session {
     this.channels = new ChannelInbox(store, planner.runtime().serial());
     this.interrupts = new Interrupter(planner.runtime().timer());
     this.scope = new TransactionScope(store, interrupts, channels);
-    this.reads = new ReadExecutor(store, scope, interrupts);
-    this.batches = new BatchExecutor(store, scope, interrupts);
+    SessionCounters counters = new SessionCounters();
+    this.reads = new ReadExecutor(store, scope, interrupts, counters);
+    this.batches = new BatchExecutor(store, scope, interrupts, counters);
     this.subscriptions = new Subscriptions(planner.live());
     this.dispatch =
-        new PlanDispatch(planner, scope, reads, interrupts, channels, subscriptions, settings);
+        new PlanDispatch(
+            planner, scope, reads, interrupts, channels, subscriptions, settings, counters);
   }
 
   @Override

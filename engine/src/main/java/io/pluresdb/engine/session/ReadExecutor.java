@@ -4,6 +4,7 @@ import io.pluresdb.crdt.store.Store;
 import io.pluresdb.crdt.store.WriteTxn;
 import io.pluresdb.engine.api.Cursor;
 import io.pluresdb.engine.exec.Binder;
+import io.pluresdb.engine.exec.SessionCounters;
 import io.pluresdb.engine.vector.HnswIndexes;
 import io.pluresdb.engine.vector.TopKSearch;
 import io.pluresdb.sql.read.ReadPlan;
@@ -27,9 +28,12 @@ final class ReadExecutor {
   private final TransactionScope scope;
   private final Interrupter interrupts;
   private final StatementCache statements = new StatementCache(64);
+  private final SessionCounters counters;
   private Connection reader;
 
-  ReadExecutor(Store store, TransactionScope scope, Interrupter interrupts) {
+  ReadExecutor(
+      Store store, TransactionScope scope, Interrupter interrupts, SessionCounters counters) {
+    this.counters = counters;
     this.store = store;
     this.scope = scope;
     this.interrupts = interrupts;
@@ -47,7 +51,7 @@ final class ReadExecutor {
         cache.acquire(txn == null ? reader() : txn.connection(), plan.sqliteSql());
     boolean ok = false;
     try {
-      Binder.bind(ps, plan, params);
+      Binder.bind(ps, plan, params, counters);
       interrupts.running(ps);
       ResultSet rs;
       try {

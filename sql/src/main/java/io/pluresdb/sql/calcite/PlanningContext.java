@@ -2,22 +2,33 @@ package io.pluresdb.sql.calcite;
 
 import io.pluresdb.crdt.schema.Catalog;
 import io.pluresdb.sql.catalog.CalciteCatalogs;
+import io.pluresdb.sql.catalog.CollectionTable;
 import io.pluresdb.sql.parser.ZonedTimestampLiterals;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import org.apache.calcite.config.CalciteConnectionConfig;
 import org.apache.calcite.config.CalciteConnectionConfigImpl;
 import org.apache.calcite.config.CalciteConnectionProperty;
 import org.apache.calcite.config.NullCollation;
 import org.apache.calcite.jdbc.CalciteSchema;
 import org.apache.calcite.prepare.CalciteCatalogReader;
+import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
+import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlLiteral;
+import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlUnknownLiteral;
 import org.apache.calcite.sql.type.SqlTypeFactoryImpl;
+import org.apache.calcite.sql.util.SqlBasicVisitor;
+import org.apache.calcite.sql.validate.SelectScope;
 import org.apache.calcite.sql.validate.SqlConformanceEnum;
+import org.apache.calcite.sql.validate.SqlQualified;
 import org.apache.calcite.sql.validate.SqlValidator;
 import org.apache.calcite.sql.validate.SqlValidatorImpl;
+import org.apache.calcite.sql.validate.SqlValidatorTable;
 
 /**
  * Everything needed to validate statements against one catalog: the Calcite root schema, the
@@ -37,13 +48,46 @@ public final class PlanningContext {
   private final Catalog catalog;
   private final RelDataTypeFactory typeFactory;
   private final CalciteCatalogReader reader;
+  private final boolean rowids;
 
   public PlanningContext(Catalog catalog, CalciteCatalogs schemas) {
+    this(catalog, schemas, false);
+  }
+
+  /**
+   * A context whose tables also have SQLite's rowid pseudo-columns when {@code rowids} (see {@link
+   * CollectionTable}): for a statement that {@link #namesRowid names one}.
+   */
+  public PlanningContext(Catalog catalog, CalciteCatalogs schemas, boolean rowids) {
     this.catalog = catalog;
+    this.rowids = rowids;
     this.typeFactory = new SqlTypeFactoryImpl(SqliteTypeSystem.INSTANCE);
-    CalciteSchema root = schemas.rootFor(catalog);
+    CalciteSchema root = schemas.rootFor(catalog, rowids);
     this.reader =
         new CalciteCatalogReader(root, List.of(CalciteCatalogs.MAIN), typeFactory, CONFIG);
+  }
+
+  /**
+   * True when {@code node} has an identifier ending in {@code rowid}, {@code _rowid_} or {@code
+   * oid}.
+   */
+  public static boolean namesRowid(SqlNode node) {
+    boolean[] found = {false};
+    node.accept(
+        new SqlBasicVisitor<Void>() {
+          @Override
+          public Void visit(SqlIdentifier id) {
+            String last = id.names.get(id.names.size() - 1).toLowerCase(Locale.ROOT);
+            found[0] |= CollectionTable.ROWID_NAMES.contains(last);
+            return null;
+          }
+        });
+    return found[0];
+  }
+
+  /** Whether this context's tables carry the rowid pseudo-columns. */
+  public boolean rowids() {
+    return rowids;
   }
 
   public Catalog catalog() {
@@ -69,13 +113,46 @@ public final class PlanningContext {
             .withConformance(SqlConformanceEnum.LENIENT)
             .withDefaultNullCollation(NullCollation.LOW)
             .withTypeCoercionEnabled(true);
-    return new Validator(reader, typeFactory, config);
+    return new Validator(reader, typeFactory, config, rowids);
   }
 
   /** Calcite's validator, reading zoned timestamp literals in the ISO offset forms. */
   private static final class Validator extends SqlValidatorImpl {
-    Validator(CalciteCatalogReader reader, RelDataTypeFactory typeFactory, Config config) {
+    private final boolean rowids;
+
+    Validator(
+        CalciteCatalogReader reader,
+        RelDataTypeFactory typeFactory,
+        Config config,
+        boolean rowids) {
       super(SqliteFunctions.OPERATORS, reader, typeFactory, config);
+      this.rowids = rowids;
+    }
+
+    /** Star expansion (the only caller): leaves out the rowid pseudo-columns, as SQLite does. */
+    @Override
+    protected void addToSelectList(
+        List<SqlNode> list,
+        Set<String> aliases,
+        List<Map.Entry<String, RelDataType>> fieldList,
+        SqlNode exp,
+        SelectScope scope,
+        boolean includeSystemVars) {
+      if (rowids && exp instanceof SqlIdentifier id && isPseudo(id, scope)) {
+        return;
+      }
+      super.addToSelectList(list, aliases, fieldList, exp, scope, includeSystemVars);
+    }
+
+    private static boolean isPseudo(SqlIdentifier id, SelectScope scope) {
+      String last = id.names.get(id.names.size() - 1);
+      if (!CollectionTable.ROWID_NAMES.contains(last)) {
+        return false;
+      }
+      SqlQualified q = scope.fullyQualify(id);
+      SqlValidatorTable table = q.namespace == null ? null : q.namespace.getTable();
+      CollectionTable t = table == null ? null : table.unwrap(CollectionTable.class);
+      return t != null && t.isPseudo(last);
     }
 
     @Override

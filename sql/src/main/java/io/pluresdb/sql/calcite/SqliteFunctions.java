@@ -67,6 +67,7 @@ public final class SqliteFunctions {
       SqlOperatorTables.chain(
           SqlOperatorTables.of(FUNCTIONS),
           VectorFunctions.TABLE,
+          SessionFunctions.TABLE,
           new Shadowed(
               SqlStdOperatorTable.instance(),
               FUNCTIONS.stream().map(SqlOperator::getName).collect(Collectors.toSet())));

@@ -19,13 +19,26 @@ public final class CalciteCatalogs {
   private record Built(Catalog catalog, CatalogSchema schema) {}
 
   private volatile Built last;
+  private volatile Built lastWithRowids;
 
   /** A root schema for this catalog. */
   public CalciteSchema rootFor(Catalog catalog) {
-    Built b = last;
+    return rootFor(catalog, false);
+  }
+
+  /**
+   * A root schema for this catalog; with {@code rowids} its tables also have SQLite's rowid
+   * pseudo-columns (see {@link CollectionTable}), for the statements that name them.
+   */
+  public CalciteSchema rootFor(Catalog catalog, boolean rowids) {
+    Built b = rowids ? lastWithRowids : last;
     if (b == null || (b.catalog != catalog && !b.catalog.equals(catalog))) {
-      b = new Built(catalog, new CatalogSchema(catalog));
-      last = b;
+      b = new Built(catalog, new CatalogSchema(catalog, rowids));
+      if (rowids) {
+        lastWithRowids = b;
+      } else {
+        last = b;
+      }
     }
     CalciteSchema root = CalciteSchema.createRootSchema(false, false);
     root.add(MAIN, b.schema);

@@ -12,10 +12,11 @@ import org.apache.calcite.schema.impl.AbstractSchema;
 final class CatalogSchema extends AbstractSchema {
   private final Map<String, Table> tables;
 
-  CatalogSchema(Catalog catalog) {
+  /** The schema of {@code catalog}; with {@code rowids}, tables carry rowid pseudo-columns. */
+  CatalogSchema(Catalog catalog, boolean rowids) {
     Map<String, Table> m = new HashMap<>();
     for (TableDef t : catalog.tables().values()) {
-      m.put(t.name(), CollectionTable.of(t));
+      m.put(t.name(), CollectionTable.of(t, rowids));
     }
     for (ViewDef v : catalog.views().values()) {
       m.put(v.name(), CollectionTable.of(v));

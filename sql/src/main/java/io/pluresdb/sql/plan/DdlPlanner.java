@@ -3,7 +3,6 @@ package io.pluresdb.sql.plan;
 import io.pluresdb.crdt.error.Errors;
 import io.pluresdb.crdt.error.SqlState;
 import io.pluresdb.crdt.schema.ColumnDef;
-import io.pluresdb.crdt.schema.ColumnType;
 import io.pluresdb.crdt.schema.ForeignKeyDef;
 import io.pluresdb.crdt.schema.IndexDef;
 import io.pluresdb.crdt.schema.SchemaChange;
@@ -203,24 +202,12 @@ public final class DdlPlanner {
     boolean identity = c.identity() != Identity.NONE;
     return new ColumnDef(
         c.name(),
-        identity ? identityType(c.type().type()) : c.type().type(),
+        c.type().type(),
         c.type().precision(),
         c.type().scale(),
         c.nullable(),
         defaultSql,
         identity);
-  }
-
-  /**
-   * The type an identity column is stored as: generated keys are 64-bit ids unique across nodes, so
-   * a narrower integer declaration ({@code id INTEGER PRIMARY KEY AUTOINCREMENT}, as SQLite tools
-   * write it, where SQLite's INTEGER is 64 bits too) becomes BIGINT.
-   */
-  private static ColumnType identityType(ColumnType declared) {
-    return switch (declared) {
-      case TINYINT, SMALLINT, INTEGER -> ColumnType.BIGINT;
-      default -> declared;
-    };
   }
 
   private ViewDef view(SqlCreateView create) throws SQLException {

@@ -57,7 +57,9 @@ public final class StatementPlanner {
       PragmaResult answer = Pragmas.answer(pragma, catalog);
       return new Plan.Rows(sql, answer.columns(), answer.rows());
     }
-    PlanningContext context = new PlanningContext(SqliteSchema.forStatement(catalog, sql), schemas);
+    PlanningContext context =
+        new PlanningContext(
+            SqliteSchema.forStatement(catalog, sql), schemas, PlanningContext.namesRowid(node));
     if (node instanceof SqlLockingQuery locking) {
       return locking(sql, context, locking.query());
     }

@@ -283,7 +283,7 @@ public final class WritePlanner {
   private static final SqlParserPos POS = SqlParserPos.ZERO;
 
   private void merge(List<ColumnType> types, int[] used) {
-    for (int index : used) {
+    for (int index : java.util.Arrays.stream(used).filter(i -> i >= 0).toArray()) { // not a counter
       if (index < paramTypes.length && paramTypes[index] == null && index < types.size()) {
         paramTypes[index] = types.get(index);
       }

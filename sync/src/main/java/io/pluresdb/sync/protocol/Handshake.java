@@ -59,8 +59,12 @@ final class Handshake {
               + (h.token() == null ? " presented no token" : " presented a token that is refused"));
     }
     agreeOnIdentity(h, store);
+    // a fresh client joins this database now: it gets a node number if this node holds the pool
+    int assigned =
+        version >= MessageCodec.NODE_NUMBERS && !h.sealed() ? store.handOutNodeNumber() : -1;
     wire.send(
-        new Message.Welcome(version, store.nodeId(), store.databaseId(), store.versionVector()),
+        new Message.Welcome(
+            version, store.nodeId(), store.databaseId(), store.versionVector(), assigned),
         out);
     return who;
   }
@@ -84,6 +88,7 @@ final class Handshake {
               + config.maxVersion());
     }
     checkNotSelf(w.node(), store);
+    boolean fresh = !store.databaseSealed();
     if (!store.joinDatabase(w.databaseId())) {
       throw new ProtocolException(
           Code.WRONG_DATABASE,
@@ -93,6 +98,10 @@ final class Handshake {
               + w.node()
               + " serves database "
               + w.databaseId());
+    }
+    if (fresh) {
+      // a fresh node joined: it takes the number handed out, or none (see agreeOnIdentity)
+      store.takeNodeNumber(w.assigned());
     }
     return serverPrincipal(config, w.node());
   }
@@ -137,6 +146,16 @@ final class Handshake {
    * smaller, otherwise keeps its own, and the client adopts it from the welcome). Either way the
    * server's identity is sealed afterwards, since the client joins it. A sealed server refuses a
    * client sealed to another database (WRONG_DATABASE).
+   *
+   * <p>Node numbers (which pick a node's block of generated keys, see {@code KeyRange}) follow the
+   * sessions, not the identities: a fresh node is its database's potential creator, number 0, and
+   * holds the pool of numbers. When two fresh nodes meet the server keeps the pool and hands the
+   * client the next number in its welcome (version 3), whichever identity won; a fresh server that
+   * adopts a sealed client's identity gives its pool up and stays without a number. So one node
+   * of a database holds the pool, and no two nodes get one number (the one exception, not handled:
+   * two fresh nodes that each serve and dial the other at the same moment may both keep a pool). A
+   * node generating its first key as creator seals its identity, so two nodes that both numbered
+   * block 0 offline refuse each other (WRONG_DATABASE) rather than merge colliding keys.
    */
   static void agreeOnIdentity(Message.Hello h, Store store) throws ProtocolException, SQLException {
     String theirs = h.databaseId();
@@ -145,6 +164,9 @@ final class Handshake {
     // joinDatabase is false when another session sealed this store meanwhile: keep that identity
     if (!(adopt && store.joinDatabase(theirs))) {
       store.sealDatabaseId();
+    } else if (h.sealed()) {
+      // a fresh server joins a client's existing database: that database has its own creator
+      store.takeNodeNumber(-1);
     }
     if (h.sealed() && !theirs.equals(store.databaseId())) {
       throw new ProtocolException(

@@ -41,9 +41,17 @@ public sealed interface Message {
    * @param node the server's node id
    * @param databaseId the database identity the client must join
    * @param versionVector what the server holds
+   * @param assigned from version 3: the node number the server hands to a fresh client joining its
+   *     database (see {@code Store#handOutNodeNumber}), or -1 for none
    */
-  record Welcome(int version, String node, String databaseId, VersionVector versionVector)
-      implements Message {}
+  record Welcome(
+      int version, String node, String databaseId, VersionVector versionVector, int assigned)
+      implements Message {
+    /** A welcome that hands out no node number. */
+    public Welcome(int version, String node, String databaseId, VersionVector versionVector) {
+      this(version, node, databaseId, versionVector, -1);
+    }
+  }
 
   /**
    * Transactions the receiver lacks, in the sender's log order (which is causal order).

@@ -36,13 +36,17 @@ import java.util.Map;
  */
 public final class MessageCodec {
   /**
-   * The protocol versions this build speaks: 2, whose batches carry signed (version 4) records. A
-   * node of version 1 cannot read those, so the two refuse each other at the hello
+   * The protocol versions this build speaks: 2, whose batches carry signed (version 4) records, and
+   * 3, whose welcome also hands a fresh client its node number (see {@link Message.Welcome}). A
+   * node of version 1 cannot read signed records, so the two refuse each other at the hello
    * (UNSUPPORTED_VERSION) rather than at the first batch (MALFORMED).
    */
   public static final int MIN_VERSION = 2;
 
-  public static final int MAX_VERSION = 2;
+  public static final int MAX_VERSION = 3;
+
+  /** The first version whose welcome carries a node number. */
+  public static final int NODE_NUMBERS = 3;
 
   private static final int HELLO = 1;
   private static final int WELCOME = 2;
@@ -85,6 +89,9 @@ public final class MessageCodec {
       node(out, w.node());
       out.string(w.databaseId());
       vector(out, w.versionVector());
+      if (w.version() >= NODE_NUMBERS) {
+        out.varint(w.assigned() + 1L);
+      }
     } else if (m instanceof Batch b) {
       out.write(BATCH);
       out.varint(b.seqNo());
@@ -154,7 +161,14 @@ public final class MessageCodec {
         String token = (flags & 1) != 0 ? in.string() : null;
         yield new Hello(min, max, node, db, (flags & 2) != 0, token, vector(in));
       }
-      case WELCOME -> new Welcome(smallInt(in, "version"), node(in), in.string(), vector(in));
+      case WELCOME -> {
+        int version = smallInt(in, "version");
+        String node = node(in);
+        String db = in.string();
+        VersionVector vv = vector(in);
+        int assigned = version >= NODE_NUMBERS ? smallInt(in, "node number") - 1 : -1;
+        yield new Welcome(version, node, db, vv, assigned);
+      }
       case BATCH -> {
         long seqNo = in.varint();
         int n = in.length();

@@ -23,6 +23,8 @@ class MessageCodecTest {
         new Message.Hello(1, 3, "abcdef012345", "db-1", true, "s3cret", VV),
         new Message.Hello(1, 1, "000000000001", "", false, null, VersionVector.empty()),
         new Message.Welcome(1, "ffffffffffff", "db-1", VV),
+        new Message.Welcome(3, "ffffffffffff", "db-1", VV, 7),
+        new Message.Welcome(3, "ffffffffffff", "db-1", VV, -1),
         new Batch(1, List.of(new byte[MessageCodec.MIN_RECORD], new byte[300])),
         new Batch(Long.MAX_VALUE, List.of()),
         new Message.Ack(1L << 40),
@@ -30,6 +32,15 @@ class MessageCodecTest {
         new Message.Ping(),
         new Message.Pong(),
         new Message.Bye(CloseReason.Code.FORBIDDEN, "no"));
+  }
+
+  @Test
+  void aVersion2WelcomeHasTheVersion2LayoutAndHandsOutNoNodeNumber() throws ProtocolException {
+    Message.Welcome v2 = new Message.Welcome(2, "ffffffffffff", "db-1", VV, 7);
+    byte[] frame = MessageCodec.encode(v2);
+    assertThat(frame)
+        .isEqualTo(MessageCodec.encode(new Message.Welcome(2, "ffffffffffff", "db-1", VV)));
+    assertThat(((Message.Welcome) MessageCodec.decode(frame)).assigned()).isEqualTo(-1);
   }
 
   @Test
