@@ -81,11 +81,7 @@ TypeDecl ColumnTypeDecl() :
     |   LOOKAHEAD(1) <JSON> { name = "JSON"; }
     |   LOOKAHEAD(1) <UUID> { name = "UUID"; }
     |   LOOKAHEAD(1) <DATETIME> { name = "DATETIME"; }
-    |   (
-            name = Identifier() { namePos = getPos(); }
-        |   ( <UNSIGNED> | <NCHAR> | <VARYING> | <NATIONAL> )
-            { name = token.image; namePos = getPos(); }
-        )
+    |   name = Identifier() { namePos = getPos(); }
         {
             // SQLite's type names are any run of words (UNSIGNED BIG INT, NATIVE CHARACTER):
             // take the words up to a parenthesis or a column constraint.

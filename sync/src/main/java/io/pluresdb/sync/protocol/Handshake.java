@@ -151,11 +151,11 @@ final class Handshake {
    * sessions, not the identities: a fresh node is its database's potential creator, number 0, and
    * holds the pool of numbers. When two fresh nodes meet the server keeps the pool and hands the
    * client the next number in its welcome (version 3), whichever identity won; a fresh server that
-   * adopts a sealed client's identity gives its pool up and stays without a number. So one node
-   * of a database holds the pool, and no two nodes get one number (the one exception, not handled:
-   * two fresh nodes that each serve and dial the other at the same moment may both keep a pool). A
-   * node generating its first key as creator seals its identity, so two nodes that both numbered
-   * block 0 offline refuse each other (WRONG_DATABASE) rather than merge colliding keys.
+   * adopts a sealed client's identity gives its pool up and stays without a number. So one node of
+   * a database holds the pool, and no two nodes get one number (the one exception, not handled: two
+   * fresh nodes that each serve and dial the other at the same moment may both keep a pool). A node
+   * generating its first key as creator seals its identity, so two nodes that both numbered block 0
+   * offline refuse each other (WRONG_DATABASE) rather than merge colliding keys.
    */
   static void agreeOnIdentity(Message.Hello h, Store store) throws ProtocolException, SQLException {
     String theirs = h.databaseId();
