@@ -2,6 +2,7 @@ package io.pluresdb.sql.calcite;
 
 import io.pluresdb.crdt.schema.Catalog;
 import io.pluresdb.sql.catalog.CalciteCatalogs;
+import io.pluresdb.sql.functions.LateralJsonTables;
 import io.pluresdb.sql.parser.ZonedTimestampLiterals;
 import java.util.List;
 import java.util.Properties;
@@ -13,11 +14,13 @@ import org.apache.calcite.jdbc.CalciteSchema;
 import org.apache.calcite.prepare.CalciteCatalogReader;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.sql.SqlLiteral;
+import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlUnknownLiteral;
 import org.apache.calcite.sql.type.SqlTypeFactoryImpl;
 import org.apache.calcite.sql.validate.SqlConformanceEnum;
 import org.apache.calcite.sql.validate.SqlValidator;
 import org.apache.calcite.sql.validate.SqlValidatorImpl;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Everything needed to validate statements against one catalog: the Calcite root schema, the
@@ -76,6 +79,16 @@ public final class PlanningContext {
   private static final class Validator extends SqlValidatorImpl {
     Validator(CalciteCatalogReader reader, RelDataTypeFactory typeFactory, Config config) {
       super(SqliteFunctions.OPERATORS, reader, typeFactory, config);
+    }
+
+    @Override
+    protected @Nullable SqlNode performUnconditionalRewrites(
+        @Nullable SqlNode node, boolean underFrom) {
+      SqlNode rewritten = super.performUnconditionalRewrites(node, underFrom);
+      if (rewritten != null) {
+        LateralJsonTables.addLateral(rewritten);
+      }
+      return rewritten;
     }
 
     @Override

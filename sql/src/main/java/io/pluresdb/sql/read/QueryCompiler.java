@@ -9,6 +9,7 @@ import io.pluresdb.sql.calcite.PlanningContext;
 import io.pluresdb.sql.calcite.SqliteDialect;
 import io.pluresdb.sql.calcite.VectorCalls;
 import io.pluresdb.sql.catalog.TypeMapping;
+import io.pluresdb.sql.functions.DatetimeArithmetic;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -69,6 +70,7 @@ public final class QueryCompiler {
     new ViewInliner(context).inline(v.node());
     boolean[] exactScale = ExactScales.of(v.node(), columns.size());
     BooleanCasts.rewrite(v.node(), v.validator());
+    DatetimeArithmetic.rewrite(v.node(), v.validator());
     SqlString sqlite = unparse(v.node());
     return new ReadPlan(sqlite.getSql(), paramOrder(sqlite), columns, params, exactScale);
   }
