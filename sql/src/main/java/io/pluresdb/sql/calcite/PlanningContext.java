@@ -2,7 +2,7 @@ package io.pluresdb.sql.calcite;
 
 import io.pluresdb.crdt.schema.Catalog;
 import io.pluresdb.sql.catalog.CalciteCatalogs;
-import io.pluresdb.sql.functions.LateralJsonTables;
+import io.pluresdb.sql.functions.SqliteFunctionList;
 import io.pluresdb.sql.parser.ZonedTimestampLiterals;
 import java.util.List;
 import java.util.Properties;
@@ -86,7 +86,7 @@ public final class PlanningContext {
         @Nullable SqlNode node, boolean underFrom) {
       SqlNode rewritten = super.performUnconditionalRewrites(node, underFrom);
       if (rewritten != null) {
-        LateralJsonTables.addLateral(rewritten);
+        SqliteFunctionList.beforeValidation(rewritten);
       }
       return rewritten;
     }

@@ -10,9 +10,12 @@ import static io.pluresdb.sql.functions.Fn.aggregate;
 import static io.pluresdb.sql.functions.Fn.scalar;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.apache.calcite.sql.SqlBasicCall;
+import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlOperator;
 
 /**
@@ -39,6 +42,8 @@ public final class SqliteFunctionList {
           scalar("IIF", 2, ANY_NUMBER, ANY),
           scalar("LIKELIHOOD", 2, 2, ARG0),
           scalar("LIKELY", 1, 1, ARG0),
+          scalar("MOD", 2, 2, REAL),
+          scalar("SIGN", 1, 1, INTEGER),
           scalar("UNLIKELY", 1, 1, ARG0),
           scalar("MAX", 2, ANY_NUMBER, ANY),
           scalar("MIN", 2, ANY_NUMBER, ANY),
@@ -141,9 +146,28 @@ public final class SqliteFunctionList {
           .toList();
 
   /**
-   * Names of standard functions this table replaces (OCTET_LENGTH of text, VARIANCE always REAL,
-   * PERCENTILE_CONT with two arguments, PI with parentheses). MIN and MAX are not among them: the
-   * one-argument forms are the standard aggregates, the others SQLite's scalar functions.
+   * Prepares a node for validation: {@code min(a, b, …)} and {@code max(a, b, …)} with two or more
+   * arguments are SQLite's scalar functions, not the aggregates (which the validator would take
+   * them for); json_each and json_tree join laterally ({@link LateralJsonTables}).
+   */
+  public static void beforeValidation(SqlNode node) {
+    LateralJsonTables.addLateral(node);
+    if (node instanceof SqlBasicCall call && call.operandCount() >= 2) {
+      String name = call.getOperator().getName().toUpperCase(Locale.ROOT);
+      if (name.equals("MIN") || name.equals("MAX")) {
+        OPERATORS.stream()
+            .filter(op -> op.getName().equals(name) && !op.isAggregator())
+            .findFirst()
+            .ifPresent(call::setOperator);
+      }
+    }
+  }
+
+  /**
+   * Names of standard functions this table replaces (MOD of reals, SIGN as an integer, OCTET_LENGTH
+   * of text, VARIANCE always REAL, PERCENTILE_CONT with two arguments, PI with parentheses). MIN
+   * and MAX are not among them: the one-argument forms are the standard aggregates, the others
+   * SQLite's scalar functions.
    */
   public static final Set<String> REPLACED =
       OPERATORS.stream()
