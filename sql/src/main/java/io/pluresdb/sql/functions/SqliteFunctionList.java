@@ -15,8 +15,15 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.calcite.sql.SqlBasicCall;
+import org.apache.calcite.sql.SqlBasicTypeNameSpec;
+import org.apache.calcite.sql.SqlDataTypeSpec;
+import org.apache.calcite.sql.SqlDynamicParam;
+import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlOperator;
+import org.apache.calcite.sql.fun.SqlStdOperatorTable;
+import org.apache.calcite.sql.parser.SqlParserPos;
+import org.apache.calcite.sql.type.SqlTypeName;
 
 /**
  * SQLite's built-in functions (those of {@code pragma function_list} on the bundled SQLite) that
@@ -152,6 +159,18 @@ public final class SqliteFunctionList {
    */
   public static void beforeValidation(SqlNode node) {
     LateralJsonTables.addLateral(node);
+    if (node.getKind() == SqlKind.TIMESTAMP_ADD
+        && node instanceof SqlBasicCall add
+        && add.operand(1) instanceof SqlDynamicParam count) {
+      // the count of TIMESTAMPADD(unit, ?, x) is a number, which Calcite cannot infer
+      SqlParserPos pos = count.getParserPosition();
+      add.setOperand(
+          1,
+          SqlStdOperatorTable.CAST.createCall(
+              pos,
+              count,
+              new SqlDataTypeSpec(new SqlBasicTypeNameSpec(SqlTypeName.BIGINT, pos), pos)));
+    }
     if (node instanceof SqlBasicCall call && call.operandCount() >= 2) {
       String name = call.getOperator().getName().toUpperCase(Locale.ROOT);
       if (name.equals("MIN") || name.equals("MAX")) {
