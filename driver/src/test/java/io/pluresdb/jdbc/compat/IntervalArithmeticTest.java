@@ -119,6 +119,17 @@ class IntervalArithmeticTest {
   }
 
   @Test
+  void updatesShiftStoredDatesAndTimestamps() throws SQLException {
+    try (Statement s = c.createStatement()) {
+      s.executeUpdate(
+          "UPDATE ev SET d = d + INTERVAL '1' MONTH, ts = TIMESTAMPADD(HOUR, 15, ts) WHERE id = 1");
+    }
+    assertThat(values("SELECT id FROM ev WHERE d = DATE '2020-02-29'")).containsExactly("1");
+    assertThat(values("SELECT id FROM ev WHERE ts = TIMESTAMP '2020-02-01 01:00:00'"))
+        .containsExactly("1");
+  }
+
+  @Test
   void timestampAddTakesAParameterCount() throws SQLException {
     try (PreparedStatement ps =
         c.prepareStatement("SELECT TIMESTAMPADD(DAY, ?, d) FROM ev WHERE id = 1")) {

@@ -40,6 +40,8 @@ class SqliteFunctionListTest {
       Map.of(
           "coalesce/-4",
           "the standard COALESCE of a DOUBLE and a BIGINT is a DOUBLE",
+          "mod/2",
+          "the standard MOD of integers is an integer, as SQLite's % computes it",
           "current_date/0",
           "the standard CURRENT_DATE is a DATE",
           "current_time/0",

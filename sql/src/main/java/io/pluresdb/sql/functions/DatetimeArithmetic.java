@@ -21,6 +21,8 @@ import org.jspecify.annotations.Nullable;
  * values; {@code TIMESTAMPDIFF(unit, a, b)} counts whole units from a to b. A month added to the
  * 31st ends on the last day of a shorter month, as in standard SQL (SQLite's {@code floor}).
  *
+ * <p>Also {@code MOD(a, b)} of non-integers becomes SQLite's own {@code mod} ({@link Modulo}).
+ *
  * <p>The validated calls get new operators (which know their operands' types) that write them
  * ({@link DatetimeWriter}); nothing else in the tree changes.
  */
@@ -64,6 +66,7 @@ public final class DatetimeArithmetic {
         }
       }
       case TIMESTAMP_DIFF -> call.setOperator(DatetimeWriter.diff(unit(call.operand(0))));
+      case MOD -> Modulo.rewrite(call, validator);
       default -> {}
     }
   }

@@ -49,7 +49,6 @@ public final class SqliteFunctionList {
           scalar("IIF", 2, ANY_NUMBER, ANY),
           scalar("LIKELIHOOD", 2, 2, ARG0),
           scalar("LIKELY", 1, 1, ARG0),
-          scalar("MOD", 2, 2, REAL),
           scalar("SIGN", 1, 1, INTEGER),
           scalar("UNLIKELY", 1, 1, ARG0),
           scalar("MAX", 2, ANY_NUMBER, ANY),
@@ -183,10 +182,10 @@ public final class SqliteFunctionList {
   }
 
   /**
-   * Names of standard functions this table replaces (MOD of reals, SIGN as an integer, OCTET_LENGTH
-   * of text, VARIANCE always REAL, PERCENTILE_CONT with two arguments, PI with parentheses). MIN
-   * and MAX are not among them: the one-argument forms are the standard aggregates, the others
-   * SQLite's scalar functions.
+   * Names of standard functions this table replaces (SIGN as an integer, OCTET_LENGTH of text,
+   * VARIANCE always REAL, PERCENTILE_CONT with two arguments, PI with parentheses). MIN and MAX are
+   * not among them: the one-argument forms are the standard aggregates, the others SQLite's scalar
+   * functions.
    */
   public static final Set<String> REPLACED =
       OPERATORS.stream()
