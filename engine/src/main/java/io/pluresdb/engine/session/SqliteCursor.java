@@ -91,6 +91,11 @@ final class SqliteCursor implements Cursor {
           "column " + column + " is out of range 1.." + types.length);
     }
     try {
+      if (columns.get(column - 1).dynamic()) {
+        // SQLite typed this value itself (json_extract, iif): keep its storage class
+        Object raw = rs.getObject(column);
+        return raw instanceof Integer i ? Long.valueOf(i) : raw;
+      }
       Object v = Values.read(rs, column, types[column - 1]);
       // SQLite keeps 12.50 as the number 12.5; the column's scale gives back the zeros. Only
       // ever widened: a value with more digits is not rounded here.

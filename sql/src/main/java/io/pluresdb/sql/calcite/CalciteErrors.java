@@ -2,6 +2,7 @@ package io.pluresdb.sql.calcite;
 
 import io.pluresdb.crdt.error.Errors;
 import io.pluresdb.crdt.error.SqlState;
+import io.pluresdb.sql.functions.RefusedFunctionException;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Locale;
@@ -70,6 +71,11 @@ public final class CalciteErrors {
 
   /** The SQLException for a failure raised while validating or planning. */
   public static SQLException map(RuntimeException e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof RefusedFunctionException refused) {
+        return Errors.of(SqlState.INSUFFICIENT_PRIVILEGE, refused.reason(), e);
+      }
+    }
     String message = messageOf(e);
     for (Rule r : RULES) {
       Matcher m = r.pattern.matcher(message);

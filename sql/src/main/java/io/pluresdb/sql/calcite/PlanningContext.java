@@ -3,6 +3,7 @@ package io.pluresdb.sql.calcite;
 import io.pluresdb.crdt.schema.Catalog;
 import io.pluresdb.sql.catalog.CalciteCatalogs;
 import io.pluresdb.sql.catalog.CollectionTable;
+import io.pluresdb.sql.functions.SqliteFunctionList;
 import io.pluresdb.sql.parser.ZonedTimestampLiterals;
 import java.util.List;
 import java.util.Locale;
@@ -29,6 +30,7 @@ import org.apache.calcite.sql.validate.SqlQualified;
 import org.apache.calcite.sql.validate.SqlValidator;
 import org.apache.calcite.sql.validate.SqlValidatorImpl;
 import org.apache.calcite.sql.validate.SqlValidatorTable;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Everything needed to validate statements against one catalog: the Calcite root schema, the
@@ -153,6 +155,16 @@ public final class PlanningContext {
       SqlValidatorTable table = q.namespace == null ? null : q.namespace.getTable();
       CollectionTable t = table == null ? null : table.unwrap(CollectionTable.class);
       return t != null && t.isPseudo(last);
+    }
+
+    @Override
+    protected @Nullable SqlNode performUnconditionalRewrites(
+        @Nullable SqlNode node, boolean underFrom) {
+      SqlNode rewritten = super.performUnconditionalRewrites(node, underFrom);
+      if (rewritten != null) {
+        SqliteFunctionList.beforeValidation(rewritten);
+      }
+      return rewritten;
     }
 
     @Override

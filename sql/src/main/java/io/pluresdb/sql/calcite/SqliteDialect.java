@@ -1,5 +1,6 @@
 package io.pluresdb.sql.calcite;
 
+import io.pluresdb.sql.functions.SqliteCalls;
 import java.util.List;
 import java.util.Locale;
 import org.apache.calcite.avatica.util.Casing;
@@ -57,6 +58,9 @@ public final class SqliteDialect extends SqliteSqlDialect {
 
   @Override
   public void unparseCall(SqlWriter writer, SqlCall call, int leftPrec, int rightPrec) {
+    if (SqliteCalls.unparse(writer, call)) {
+      return;
+    }
     List<SqlNode> ops = call.getOperandList();
     switch (call.getKind()) {
       case CAST -> unparseCast(writer, ops.get(0), (SqlDataTypeSpec) ops.get(1));

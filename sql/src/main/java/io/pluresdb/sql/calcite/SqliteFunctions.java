@@ -1,5 +1,6 @@
 package io.pluresdb.sql.calcite;
 
+import io.pluresdb.sql.functions.SqliteFunctionList;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -59,18 +60,26 @@ public final class SqliteFunctions {
           textArgument(SqlStdOperatorTable.LOWER),
           textArgument(SqlStdOperatorTable.UPPER));
 
+  /** Ours and SQLite's built-ins ({@link SqliteFunctionList}). */
+  private static final List<SqlOperator> ALL =
+      java.util.stream.Stream.concat(FUNCTIONS.stream(), SqliteFunctionList.OPERATORS.stream())
+          .toList();
+
   /**
    * The SQLite functions above (they win over standard ones of the same name), the vector functions
    * and standard SQL.
    */
   public static final SqlOperatorTable OPERATORS =
       SqlOperatorTables.chain(
-          SqlOperatorTables.of(FUNCTIONS),
+          SqlOperatorTables.of(ALL),
           VectorFunctions.TABLE,
           SessionFunctions.TABLE,
           new Shadowed(
               SqlStdOperatorTable.instance(),
-              FUNCTIONS.stream().map(SqlOperator::getName).collect(Collectors.toSet())));
+              java.util.stream.Stream.concat(
+                      FUNCTIONS.stream().map(SqlOperator::getName),
+                      SqliteFunctionList.REPLACED.stream())
+                  .collect(Collectors.toSet())));
 
   /**
    * The standard operators but the functions named like one above: with two candidates the

@@ -15,6 +15,8 @@ import io.pluresdb.crdt.schema.TableDef;
  * @param scale scale; 0 if unknown
  * @param nullable whether the column may be null
  * @param autoIncrement whether the column is an identity column
+ * @param dynamic whether each value keeps the SQLite type it has (an expression SQLite types per
+ *     value, such as {@code json_extract}), rather than being read as {@code type}
  */
 public record ColumnMeta(
     String label,
@@ -24,7 +26,27 @@ public record ColumnMeta(
     int precision,
     int scale,
     boolean nullable,
-    boolean autoIncrement) {
+    boolean autoIncrement,
+    boolean dynamic) {
+
+  /** A column whose values are read as its type. */
+  public ColumnMeta(
+      String label,
+      String name,
+      String table,
+      ColumnType type,
+      int precision,
+      int scale,
+      boolean nullable,
+      boolean autoIncrement) {
+    this(label, name, table, type, precision, scale, nullable, autoIncrement, false);
+  }
+
+  /** This column, its values keeping the SQLite type each has. */
+  public ColumnMeta asDynamic() {
+    return new ColumnMeta(
+        label, name, table, type, precision, scale, nullable, autoIncrement, true);
+  }
 
   public static ColumnMeta of(String label, ColumnType type) {
     return new ColumnMeta(label, label, "", type, 0, 0, true, false);

@@ -9,6 +9,7 @@ import io.pluresdb.sql.calcite.PlanningContext;
 import io.pluresdb.sql.calcite.SqliteDialect;
 import io.pluresdb.sql.calcite.VectorCalls;
 import io.pluresdb.sql.catalog.TypeMapping;
+import io.pluresdb.sql.functions.DatetimeArithmetic;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,6 +19,7 @@ import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeField;
 import org.apache.calcite.sql.SqlDynamicParam;
 import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.type.SqlTypeName;
 import org.apache.calcite.sql.util.SqlBasicVisitor;
 import org.apache.calcite.sql.util.SqlString;
 import org.apache.calcite.sql.validate.SqlValidator;
@@ -62,15 +64,28 @@ public final class QueryCompiler {
       throws SQLException {
     List<ColumnLabels.Written> written = ColumnLabels.written(query, sql);
     Validated v = validate(context, query);
-    List<ColumnMeta> columns = ColumnLabels.apply(columns(context, v), written);
+    List<ColumnMeta> columns = dynamic(ColumnLabels.apply(columns(context, v), written), v);
     List<ColumnType> params = parameterTypes(v);
     LiteralCasts.check(v.node(), v.validator());
     VectorCalls.checkLiterals(v.node());
     new ViewInliner(context).inline(v.node());
     boolean[] exactScale = ExactScales.of(v.node(), columns.size());
     BooleanCasts.rewrite(v.node(), v.validator());
+    DatetimeArithmetic.rewrite(v.node(), v.validator());
     SqlString sqlite = unparse(v.node());
     return new ReadPlan(sqlite.getSql(), paramOrder(sqlite), columns, params, exactScale);
+  }
+
+  /** Marks the columns whose validated type is ANY: SQLite decides their type per value. */
+  private static List<ColumnMeta> dynamic(List<ColumnMeta> columns, Validated v) {
+    List<RelDataTypeField> fields = v.validator().getValidatedNodeType(v.node()).getFieldList();
+    List<ColumnMeta> out = new ArrayList<>(columns);
+    for (int i = 0; i < out.size() && i < fields.size(); i++) {
+      if (fields.get(i).getType().getSqlTypeName() == SqlTypeName.ANY) {
+        out.set(i, out.get(i).asDynamic());
+      }
+    }
+    return out;
   }
 
   /** The SQLite text of a validated node. */

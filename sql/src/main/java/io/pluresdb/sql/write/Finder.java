@@ -5,6 +5,7 @@ import io.pluresdb.crdt.schema.ColumnType;
 import io.pluresdb.crdt.schema.TableDef;
 import io.pluresdb.sql.calcite.PlanningContext;
 import io.pluresdb.sql.catalog.CalciteCatalogs;
+import io.pluresdb.sql.functions.DatetimeArithmetic;
 import io.pluresdb.sql.read.ColumnMeta;
 import io.pluresdb.sql.read.QueryCompiler;
 import io.pluresdb.sql.read.ReadPlan;
@@ -79,6 +80,7 @@ final class Finder {
       rowColumns.addAll(pushed);
     }
     validated.setSelectList(finalItems);
+    DatetimeArithmetic.rewrite(validated, v.validator());
     SqlString sql = QueryCompiler.unparse(validated);
     List<ColumnType> types = new ArrayList<>();
     for (int i = 0; i < paramCount; i++) {
