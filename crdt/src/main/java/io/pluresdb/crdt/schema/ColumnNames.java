@@ -15,10 +15,10 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>A column is an <em>incarnation</em>: born by the CREATE TABLE or ADD COLUMN that first
  * declared its name (while no column holds it), renamed by RENAME COLUMN, ended by DROP COLUMN or
- * DROP TABLE. A field naming {@code c} in the operation with id {@code x} belongs to the column that
- * held the name {@code c} once every schema operation older than {@code x} was folded; if none did
- * (the name was renamed away or dropped before {@code x}, by an operation its writer had not seen)
- * it belongs to the column that held {@code c} last. Its value then lands under that column's
+ * DROP TABLE. A field naming {@code c} in the operation with id {@code x} belongs to the column
+ * that held the name {@code c} once every schema operation older than {@code x} was folded; if none
+ * did (the name was renamed away or dropped before {@code x}, by an operation its writer had not
+ * seen) it belongs to the column that held {@code c} last. Its value then lands under that column's
  * final name, or stays in the log only when that column was dropped. So a rename moves the values
  * written before it and alongside it, unless the old name was taken again by a later ADD COLUMN or
  * CREATE TABLE, which starts empty.
@@ -136,7 +136,7 @@ public final class ColumnNames {
   }
 
   /** The name of the column that holds (or held last) {@code name} now, or {@code name}. */
-  String current(String name) {
+  public String current(String name) {
     int inc = root(lastHolder(name));
     String n = inc < 0 ? null : names.get(inc);
     return n == null ? name : n;

@@ -33,12 +33,12 @@ import org.jspecify.annotations.Nullable;
  *   <li>Columns are ordered by the operation that first declared them (then by their place in it),
  *       which for a table without clashes is the order CREATE TABLE and ADD COLUMN give.
  *   <li>RENAME COLUMN renames the column that holds the name (or held it last, when an operation
- *       older than the rename took it away): of two concurrent renames of one column the greater
- *       id wins, a rename into a name held by another column makes the two one column (as two ADD
- *       COLUMNs of one name do). DROP COLUMN ends the column that holds (or held last) the name;
- *       a later ADD COLUMN of that name starts a new, empty column. A drop of a column the
- *       table's primary key, UNIQUE or foreign keys use is void (SQLite refuses it locally). Which
- *       column a data operation's field belongs to is decided by {@link ColumnNames}.
+ *       older than the rename took it away): of two concurrent renames of one column the greater id
+ *       wins, a rename into a name held by another column makes the two one column (as two ADD
+ *       COLUMNs of one name do). DROP COLUMN ends the column that holds (or held last) the name; a
+ *       later ADD COLUMN of that name starts a new, empty column. A drop of a column the table's
+ *       primary key, UNIQUE or foreign keys use is void (SQLite refuses it locally). Which column a
+ *       data operation's field belongs to is decided by {@link ColumnNames}.
  * </ul>
  *
  * <p>Stateless and thread-safe.
@@ -100,7 +100,13 @@ public final class TableMerge {
       ColumnDef d = def;
       return new Column(
           new ColumnDef(
-              to, d.type(), d.precision(), d.scale(), d.nullable(), d.defaultSql(), d.autoIncrement()),
+              to,
+              d.type(),
+              d.precision(),
+              d.scale(),
+              d.nullable(),
+              d.defaultSql(),
+              d.autoIncrement()),
           definer,
           first,
           place,
