@@ -195,9 +195,7 @@ public final class TableMerge {
     winner.uniqueKeys().forEach(u -> uniques.add(rename(u, names, at)));
     List<ForeignKeyDef> fks = new ArrayList<>();
     for (ForeignKeyDef fk : winner.foreignKeys()) {
-      fks.add(
-          new ForeignKeyDef(
-              fk.name(), rename(fk.columns(), names, at), fk.refTable(), fk.refColumns()));
+      fks.add(fk.withColumns(rename(fk.columns(), names, at), fk.refColumns()));
     }
     TableDef table =
         new TableDef(

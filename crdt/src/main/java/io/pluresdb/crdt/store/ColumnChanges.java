@@ -166,10 +166,8 @@ final class ColumnChanges {
     List<ForeignKeyDef> fks = new ArrayList<>();
     for (ForeignKeyDef fk : t.foreignKeys()) {
       fks.add(
-          new ForeignKeyDef(
-              fk.name(),
+          fk.withColumns(
               own ? map(fk.columns(), n) : fk.columns(),
-              fk.refTable(),
               fk.refTable().equals(ref) ? map(fk.refColumns(), n) : fk.refColumns()));
     }
     return new TableDef(t.name(), t.columns(), t.primaryKey(), t.uniqueKeys(), t.checks(), fks);

@@ -21,6 +21,7 @@ import io.pluresdb.sql.parser.ddl.SqlAlterTable;
 import io.pluresdb.sql.parser.ddl.SqlCreateIndex;
 import io.pluresdb.sql.parser.ddl.SqlCreateSequence;
 import io.pluresdb.sql.parser.ddl.SqlCreateTable;
+import io.pluresdb.sql.parser.ddl.SqlCreateTableAs;
 import io.pluresdb.sql.parser.ddl.SqlCreateView;
 import io.pluresdb.sql.parser.ddl.SqlDropObject;
 import io.pluresdb.sql.parser.ddl.TableConstraint;
@@ -35,6 +36,7 @@ import java.util.Locale;
 import java.util.Set;
 import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlNode;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Turns DDL statements into {@link SchemaChange}s. DEFAULT and CHECK expressions are kept as SQLite
@@ -53,6 +55,9 @@ public final class DdlPlanner {
     if (node instanceof SqlCreateTable create) {
       return new Plan.Ddl(
           sql, new SchemaChange.CreateTable(table(create)), false, create.ifNotExists());
+    }
+    if (node instanceof SqlCreateTableAs as) {
+      return tableAs(sql, as);
     }
     if (node instanceof SqlDropObject drop) {
       String name = name(drop.name());
@@ -129,11 +134,32 @@ public final class DdlPlanner {
           alter.ifExists() || drop.ifExists(),
           false);
     }
+    if (alter.action() instanceof AlterAction.DropColumn drop) {
+      return new Plan.Ddl(
+          sql, new SchemaChange.DropColumn(table, drop.name()), alter.ifExists(), false);
+    }
+    if (alter.action() instanceof AlterAction.RenameColumn rename) {
+      return new Plan.Ddl(
+          sql,
+          new SchemaChange.RenameColumn(table, rename.from(), rename.to()),
+          alter.ifExists(),
+          false);
+    }
+    if (alter.action() instanceof AlterAction.RenameTable rename) {
+      throw Errors.of(
+          SqlState.FEATURE_NOT_SUPPORTED,
+          "ALTER TABLE '"
+              + table
+              + "' RENAME TO '"
+              + name(rename.to())
+              + "' is not supported yet: rename the columns, or create the new table AS SELECT");
+    }
     throw Errors.of(
         SqlState.FEATURE_NOT_SUPPORTED,
         "ALTER TABLE '"
             + table
-            + "' supports ADD COLUMN, ADD FOREIGN KEY and DROP CONSTRAINT only");
+            + "' supports ADD COLUMN, ADD FOREIGN KEY, DROP CONSTRAINT, DROP COLUMN and RENAME"
+            + " COLUMN only");
   }
 
   private TableDef table(SqlCreateTable create) throws SQLException {
@@ -195,7 +221,18 @@ public final class DdlPlanner {
   }
 
   private static ForeignKeyDef foreignKey(String name, List<String> columns, ForeignKeyRef ref) {
-    return new ForeignKeyDef(name, columns, name(ref.table()), ref.columns());
+    return new ForeignKeyDef(
+        name,
+        columns,
+        name(ref.table()),
+        ref.columns(),
+        action(ref.onDelete()),
+        action(ref.onUpdate()));
+  }
+
+  /** A referential action; NO ACTION, the default, is kept as null. */
+  private static @Nullable String action(@Nullable String words) {
+    return words == null || words.equals("NO ACTION") ? null : words;
   }
 
   private static ColumnDef column(ColumnDecl c) {
@@ -221,6 +258,30 @@ public final class DdlPlanner {
       case TINYINT, SMALLINT, INTEGER -> ColumnType.BIGINT;
       default -> declared;
     };
+  }
+
+  /**
+   * CREATE TABLE x AS SELECT: columns named and typed from the query (as SQLite names them, a
+   * repeated name gets {@code :1}, {@code :2}), no key; the plan's {@code fill} inserts the query's
+   * rows in the same transaction.
+   */
+  private Plan.Ddl tableAs(String sql, SqlCreateTableAs as) throws SQLException {
+    String name = name(as.name());
+    String text = as.querySql() != null ? as.querySql() : SqlParsers.unparse(as.query());
+    List<ColumnMeta> metas =
+        QueryCompiler.columns(context, QueryCompiler.validate(context, as.query()));
+    List<ColumnDef> columns = new ArrayList<>();
+    Set<String> seen = new LinkedHashSet<>();
+    for (ColumnMeta m : metas) {
+      String label = m.label();
+      for (int n = 1; !seen.add(label); n++) {
+        label = m.label() + ":" + n;
+      }
+      columns.add(new ColumnDef(label, m.type(), m.precision(), m.scale(), true, null, false));
+    }
+    TableDef def = new TableDef(name, columns, List.of(), List.of(), List.of(), List.of());
+    String fill = "INSERT INTO \"" + name.replace("\"", "\"\"") + "\" " + text;
+    return new Plan.Ddl(sql, new SchemaChange.CreateTable(def), false, as.ifNotExists(), fill);
   }
 
   private ViewDef view(SqlCreateView create) throws SQLException {
