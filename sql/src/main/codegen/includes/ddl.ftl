@@ -443,12 +443,13 @@ SqlNode SqlAlterTable() :
 }
 
 /** TRUNCATE [TABLE] t: deletes every row, as DELETE FROM t does. */
-SqlTruncate SqlTruncateTable(Span s) :
+SqlNode SqlTruncateTable() :
 {
+    final Span s;
     final SqlIdentifier name;
 }
 {
-    [ <TABLE> ] name = CompoundIdentifier()
+    <TRUNCATE> { s = span(); } [ <TABLE> ] name = CompoundIdentifier()
     { return new SqlTruncateTable(s.end(this), name, false); }
 }
 

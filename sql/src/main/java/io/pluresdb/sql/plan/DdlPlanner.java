@@ -9,10 +9,8 @@ import io.pluresdb.crdt.schema.IndexDef;
 import io.pluresdb.crdt.schema.SchemaChange;
 import io.pluresdb.crdt.schema.SequenceDef;
 import io.pluresdb.crdt.schema.TableDef;
-import io.pluresdb.crdt.schema.ViewDef;
 import io.pluresdb.sql.calcite.PlanningContext;
 import io.pluresdb.sql.calcite.SqliteDialect;
-import io.pluresdb.sql.parser.SqlParsers;
 import io.pluresdb.sql.parser.ddl.AlterAction;
 import io.pluresdb.sql.parser.ddl.ColumnDecl;
 import io.pluresdb.sql.parser.ddl.ForeignKeyRef;
@@ -25,8 +23,6 @@ import io.pluresdb.sql.parser.ddl.SqlCreateTableAs;
 import io.pluresdb.sql.parser.ddl.SqlCreateView;
 import io.pluresdb.sql.parser.ddl.SqlDropObject;
 import io.pluresdb.sql.parser.ddl.TableConstraint;
-import io.pluresdb.sql.read.ColumnMeta;
-import io.pluresdb.sql.read.QueryCompiler;
 import io.pluresdb.sql.vector.HnswOptions;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -57,7 +53,7 @@ public final class DdlPlanner {
           sql, new SchemaChange.CreateTable(table(create)), false, create.ifNotExists());
     }
     if (node instanceof SqlCreateTableAs as) {
-      return tableAs(sql, as);
+      return DerivedTables.tableAs(context, sql, as);
     }
     if (node instanceof SqlDropObject drop) {
       String name = name(drop.name());
@@ -95,7 +91,8 @@ public final class DdlPlanner {
       if (view.orReplace()) {
         throw Errors.unsupported("CREATE OR REPLACE VIEW");
       }
-      return new Plan.Ddl(sql, new SchemaChange.CreateView(view(view)), false, false);
+      return new Plan.Ddl(
+          sql, new SchemaChange.CreateView(DerivedTables.view(context, view)), false, false);
     }
     return null;
   }
@@ -260,63 +257,6 @@ public final class DdlPlanner {
     };
   }
 
-  /**
-   * CREATE TABLE x AS SELECT: columns named and typed from the query (as SQLite names them, a
-   * repeated name gets {@code :1}, {@code :2}), no key; the plan's {@code fill} inserts the query's
-   * rows in the same transaction.
-   */
-  private Plan.Ddl tableAs(String sql, SqlCreateTableAs as) throws SQLException {
-    String name = name(as.name());
-    String text = as.querySql() != null ? as.querySql() : SqlParsers.unparse(as.query());
-    List<ColumnMeta> metas =
-        QueryCompiler.columns(context, QueryCompiler.validate(context, as.query()));
-    List<ColumnDef> columns = new ArrayList<>();
-    Set<String> seen = new LinkedHashSet<>();
-    for (ColumnMeta m : metas) {
-      String label = m.label();
-      for (int n = 1; !seen.add(label); n++) {
-        label = m.label() + ":" + n;
-      }
-      columns.add(new ColumnDef(label, m.type(), m.precision(), m.scale(), true, null, false));
-    }
-    TableDef def = new TableDef(name, columns, List.of(), List.of(), List.of(), List.of());
-    String fill = "INSERT INTO \"" + name.replace("\"", "\"\"") + "\" " + text;
-    return new Plan.Ddl(sql, new SchemaChange.CreateTable(def), false, as.ifNotExists(), fill);
-  }
-
-  private ViewDef view(SqlCreateView create) throws SQLException {
-    String name = name(create.name());
-    // The stored text is read back by this parser; unparse before validation rewrites the tree.
-    String text =
-        create.querySql() != null ? create.querySql() : SqlParsers.unparse(create.query());
-    QueryCompiler.Validated v = QueryCompiler.validate(context, create.query());
-    List<ColumnMeta> metas = QueryCompiler.columns(context, v);
-    List<String> names = new ArrayList<>();
-    if (create.columns() != null && !create.columns().isEmpty()) {
-      if (create.columns().size() != metas.size()) {
-        throw Errors.of(
-            SqlState.INVALID_TABLE_DEFINITION,
-            "view '"
-                + name
-                + "' names "
-                + create.columns().size()
-                + " columns but its query has "
-                + metas.size());
-      }
-      names.addAll(create.columns());
-    } else {
-      metas.forEach(m -> names.add(m.label()));
-    }
-    List<ColumnDef> columns = new ArrayList<>();
-    for (int i = 0; i < metas.size(); i++) {
-      ColumnMeta m = metas.get(i);
-      columns.add(
-          new ColumnDef(
-              names.get(i), m.type(), m.precision(), m.scale(), m.nullable(), null, false));
-    }
-    return new ViewDef(name, text, columns);
-  }
-
   /** SQLite text of an expression written in DDL (a DEFAULT or CHECK). */
   private static String sqlite(SqlNode expr) {
     return expr.toSqlString(
@@ -324,7 +264,7 @@ public final class DdlPlanner {
         .getSql();
   }
 
-  private static String name(SqlIdentifier id) {
+  static String name(SqlIdentifier id) {
     return id.names.get(id.names.size() - 1);
   }
 }
