@@ -177,6 +177,13 @@ final class TableClash {
         }
       }
     }
+    for (TableDef other : cat.tables().values()) {
+      // foreign keys of other tables follow the referenced columns' renames, as SQLite's do
+      TableDef moved = ColumnChanges.withForeignKeys(other, table, r.names()::current, false);
+      if (!other.name().equals(table) && !moved.equals(other)) {
+        tables.put(other.name(), ForeignKeyChanges.rewrite(w.conn, moved));
+      }
+    }
     w.catalog(new Catalog(cat.version() + 1, tables, indexes, cat.views(), cat.sequences()));
   }
 
