@@ -259,16 +259,30 @@ SqlCreate SqlCreateTable(Span s, boolean replace) :
     final SqlIdentifier id;
     final List<ColumnDecl> columns = new ArrayList<ColumnDecl>();
     final List<TableConstraint> constraints = new ArrayList<TableConstraint>();
+    final Token first;
+    final SqlNode query;
 }
 {
     <TABLE> ifNotExists = IfNotExistsOpt() id = CompoundIdentifier()
-    <LPAREN>
-    TableElement(columns, constraints)
-    ( <COMMA> TableElement(columns, constraints) )*
-    <RPAREN>
-    {
-        return new SqlCreateTable(s.end(this), replace, ifNotExists, id, columns, constraints);
-    }
+    (
+        <LPAREN>
+        TableElement(columns, constraints)
+        ( <COMMA> TableElement(columns, constraints) )*
+        <RPAREN>
+        {
+            return new SqlCreateTable(s.end(this), replace, ifNotExists, id, columns, constraints);
+        }
+    |
+        <AS> { first = getToken(1); }
+        query = OrderedQueryOrExpr(ExprContext.ACCEPT_QUERY)
+        {
+            // CREATE TABLE x AS SELECT ...: the query is kept as written, to insert its rows
+            final Token last = getToken(0);
+            return new SqlCreateTableAs(s.end(this), ifNotExists, id, query,
+                TypeNames.sourceText(getOriginalSql(), first.beginLine, first.beginColumn,
+                    last.endLine, last.endColumn));
+        }
+    )
 }
 
 /** CREATE [UNIQUE] INDEX [IF NOT EXISTS] n ON t [USING m] (cols) [WITH (k = v, ...)]. */
@@ -378,7 +392,9 @@ SqlDrop SqlDropObject(Span s, boolean replace) :
 /**
  * ALTER TABLE [IF EXISTS] t ADD [COLUMN] [IF NOT EXISTS] col type ...,
  * or ALTER TABLE [IF EXISTS] t ADD [CONSTRAINT n] table-constraint,
- * or ALTER TABLE [IF EXISTS] t DROP CONSTRAINT [IF EXISTS] n.
+ * or ALTER TABLE [IF EXISTS] t DROP CONSTRAINT [IF EXISTS] n,
+ * or ALTER TABLE [IF EXISTS] t DROP [COLUMN] c,
+ * or ALTER TABLE [IF EXISTS] t RENAME [COLUMN] a TO b, or ALTER TABLE [IF EXISTS] t RENAME TO u.
  */
 SqlNode SqlAlterTable() :
 {
@@ -388,7 +404,8 @@ SqlNode SqlAlterTable() :
     boolean ifNotExists = false;
     final ColumnDecl column;
     final TableConstraint constraint;
-    final SqlIdentifier constraintName;
+    SqlIdentifier constraintName;
+    SqlIdentifier to;
     final AlterAction action;
 }
 {
@@ -405,12 +422,42 @@ SqlNode SqlAlterTable() :
             }
         )
     |
-        <DROP> <CONSTRAINT> ifNotExists = IfExistsOpt() constraintName = SimpleIdentifier() {
-            action = new AlterAction.DropConstraint(
-                TypeNames.name(constraintName), ifNotExists);
-        }
+        <DROP>
+        (
+            <CONSTRAINT> ifNotExists = IfExistsOpt() constraintName = SimpleIdentifier() {
+                action = new AlterAction.DropConstraint(
+                    TypeNames.name(constraintName), ifNotExists);
+            }
+        |
+            [ <COLUMN> ] constraintName = SimpleIdentifier() {
+                action = new AlterAction.DropColumn(constraintName.getSimple());
+            }
+        )
+    |
+        <RENAME>
+        (
+            <TO> to = CompoundIdentifier() {
+                action = new AlterAction.RenameTable(to);
+            }
+        |
+            [ <COLUMN> ] constraintName = SimpleIdentifier() <TO> to = SimpleIdentifier() {
+                action = new AlterAction.RenameColumn(
+                    constraintName.getSimple(), to.getSimple());
+            }
+        )
     )
     { return new SqlAlterTable(s.end(this), ifExists, name, action); }
+}
+
+/** TRUNCATE [TABLE] t: deletes every row, as DELETE FROM t does. */
+SqlNode SqlTruncateTable() :
+{
+    final Span s;
+    final SqlIdentifier name;
+}
+{
+    <TRUNCATE> { s = span(); } [ <TABLE> ] name = CompoundIdentifier()
+    { return new SqlTruncateTable(s.end(this), name, false); }
 }
 
 /**

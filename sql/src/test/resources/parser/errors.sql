@@ -47,8 +47,8 @@ DROP TABLE
 DROP TABLE IF t
 !! unexpected 't'
 
-ALTER TABLE t DROP COLUMN a
-!! unexpected 'COLUMN', expected "CONSTRAINT"
+ALTER TABLE t DROP
+!! unexpected end of input
 
 CREATE INDEX i ON t
 !! unexpected end of input

@@ -25,4 +25,13 @@ public sealed interface SchemaChange {
 
   /** {@code ALTER TABLE t DROP CONSTRAINT name}, for a named foreign key. */
   record DropConstraint(String table, String constraint) implements SchemaChange {}
+
+  /**
+   * {@code ALTER TABLE t RENAME [COLUMN] a TO b}. Data operations naming {@code a} follow the
+   * rename by id (see {@link ColumnNames}).
+   */
+  record RenameColumn(String table, String column, String to) implements SchemaChange {}
+
+  /** {@code ALTER TABLE t DROP [COLUMN] a}: its values stay in the log only. */
+  record DropColumn(String table, String column) implements SchemaChange {}
 }

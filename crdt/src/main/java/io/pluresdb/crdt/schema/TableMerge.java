@@ -32,6 +32,13 @@ import org.jspecify.annotations.Nullable;
  *       become nullable, since the winner's rows never set them.
  *   <li>Columns are ordered by the operation that first declared them (then by their place in it),
  *       which for a table without clashes is the order CREATE TABLE and ADD COLUMN give.
+ *   <li>RENAME COLUMN renames the column that holds the name (or held it last, when an operation
+ *       older than the rename took it away): of two concurrent renames of one column the greater id
+ *       wins, a rename into a name held by another column makes the two one column (as two ADD
+ *       COLUMNs of one name do). DROP COLUMN ends the column that holds (or held last) the name; a
+ *       later ADD COLUMN of that name starts a new, empty column. A drop of a column the table's
+ *       primary key, UNIQUE or foreign keys use is void (SQLite refuses it locally). Which column a
+ *       data operation's field belongs to is decided by {@link ColumnNames}.
  * </ul>
  *
  * <p>Stateless and thread-safe.
@@ -77,16 +84,35 @@ public final class TableMerge {
    * @param dropped the id of the last DROP TABLE, or null; data operations older stay in the log
    * @param clashes the conflicting declarations since the last drop
    * @param firstDeclared the operation that first declared each column (orders the columns)
+   * @param names which column each data operation's field belongs to (renames and drops)
    */
   public record Result(
       @Nullable TableDef table,
       @Nullable OpId dropped,
       List<Clash> clashes,
-      Map<String, OpId> firstDeclared) {}
+      Map<String, OpId> firstDeclared,
+      ColumnNames names) {}
 
   private TableMerge() {}
 
-  private record Column(ColumnDef def, OpId definer, OpId first, int place, boolean byCreate) {}
+  private record Column(ColumnDef def, OpId definer, OpId first, int place, boolean byCreate) {
+    Column renamed(String to) {
+      ColumnDef d = def;
+      return new Column(
+          new ColumnDef(
+              to,
+              d.type(),
+              d.precision(),
+              d.scale(),
+              d.nullable(),
+              d.defaultSql(),
+              d.autoIncrement()),
+          definer,
+          first,
+          place,
+          byCreate);
+    }
+  }
 
   /** Merges the operations (any order, duplicates allowed) declaring table {@code name}. */
   public static Result merge(String name, List<Declared> ops) {
@@ -99,6 +125,7 @@ public final class TableMerge {
     OpId dropped = null;
     int creates = 0;
     OpId previous = null;
+    ColumnNames names = new ColumnNames();
     for (Declared d : sorted) {
       if (d.id().equals(previous)) {
         continue;
@@ -111,10 +138,12 @@ public final class TableMerge {
         winnerOp = null;
         creates = 0;
         dropped = d.id();
+        names.dropAll(d.id());
       } else if (d.change() instanceof SchemaChange.CreateTable c) {
         List<ColumnDef> cs = c.table().columns();
         for (int i = 0; i < cs.size(); i++) {
           declare(cols, clashes, cs.get(i), d.id(), i, true);
+          names.declare(cs.get(i).name(), d.id());
         }
         if (winner != null
             && winnerOp != null
@@ -132,10 +161,25 @@ public final class TableMerge {
         creates++;
       } else if (d.change() instanceof SchemaChange.AddColumn a && winner != null) {
         declare(cols, clashes, a.column(), d.id(), 0, false);
+        names.declare(a.column().name(), d.id());
+      } else if (d.change() instanceof SchemaChange.RenameColumn rc && winner != null) {
+        String old = names.rename(rc.column(), rc.to(), d.id());
+        Column c = old == null ? null : cols.remove(old);
+        if (c != null && !cols.containsKey(rc.to())) {
+          cols.put(rc.to(), c.renamed(rc.to()));
+        }
+      } else if (d.change() instanceof SchemaChange.DropColumn dc
+          && winner != null
+          && winnerOp != null
+          && !constrained(winner, winnerOp, names, names.current(dc.column()))) {
+        String old = names.drop(dc.column(), d.id());
+        if (old != null) {
+          cols.remove(old);
+        }
       }
     }
-    if (winner == null) {
-      return new Result(null, dropped, List.of(), Map.of());
+    if (winner == null || winnerOp == null) {
+      return new Result(null, dropped, List.of(), Map.of(), names);
     }
     List<Column> ordered = new ArrayList<>(cols.values());
     ordered.sort(Comparator.comparing(Column::first).thenComparingInt(Column::place));
@@ -146,15 +190,40 @@ public final class TableMerge {
       defs.add(relaxed ? nullable(c.def()) : c.def());
       first.put(c.def().name(), c.first());
     }
+    OpId at = winnerOp;
+    List<List<String>> uniques = new ArrayList<>();
+    winner.uniqueKeys().forEach(u -> uniques.add(rename(u, names, at)));
+    List<ForeignKeyDef> fks = new ArrayList<>();
+    for (ForeignKeyDef fk : winner.foreignKeys()) {
+      fks.add(fk.withColumns(rename(fk.columns(), names, at), fk.refColumns()));
+    }
     TableDef table =
         new TableDef(
-            name,
-            defs,
-            winner.primaryKey(),
-            winner.uniqueKeys(),
-            winner.checks(),
-            winner.foreignKeys());
-    return new Result(table, dropped, List.copyOf(clashes), first);
+            name, defs, rename(winner.primaryKey(), names, at), uniques, winner.checks(), fks);
+    return new Result(table, dropped, List.copyOf(clashes), first, names);
+  }
+
+  /** The winner's column names as the columns are named now. */
+  private static List<String> rename(List<String> columns, ColumnNames names, OpId at) {
+    List<String> out = new ArrayList<>();
+    for (String c : columns) {
+      String n = names.resolve(c, at);
+      out.add(n == null || n.equals(ColumnNames.DROPPED) ? c : n);
+    }
+    return out;
+  }
+
+  /** True when the table's key, a UNIQUE or a foreign key of the winner uses column {@code now}. */
+  private static boolean constrained(TableDef t, OpId at, ColumnNames names, String now) {
+    List<String> used = new ArrayList<>(t.primaryKey());
+    t.uniqueKeys().forEach(used::addAll);
+    t.foreignKeys().forEach(fk -> used.addAll(fk.columns()));
+    for (String c : used) {
+      if (now.equals(names.resolve(c, at))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static void declare(

@@ -95,15 +95,37 @@ final class AddedColumns {
   /** Shifts every row's field clocks to make room for a column inserted at {@code pos}. */
   static void shiftClocks(Connection conn, long node, String table, int oldCount, int pos)
       throws SQLException {
+    int[] to = new int[oldCount];
+    for (int i = 0; i < oldCount; i++) {
+      to[i] = i < pos ? i : i + 1;
+    }
+    remapClocks(conn, node, table, oldCount + 1, to);
+  }
+
+  /** Removes the field clock of the column dropped at {@code pos} from every row's clock. */
+  static void removeClock(Connection conn, long node, String table, int oldCount, int pos)
+      throws SQLException {
+    int[] to = new int[oldCount];
+    for (int i = 0; i < oldCount; i++) {
+      to[i] = i < pos ? i : i == pos ? -1 : i - 1;
+    }
+    remapClocks(conn, node, table, oldCount - 1, to);
+  }
+
+  /** Rewrites every row's clock: field {@code i} moves to {@code to[i]} (-1: dropped). */
+  private static void remapClocks(Connection conn, long node, String table, int newCount, int[] to)
+      throws SQLException {
     String t = TableSql.quote(table);
     List<Object[]> rewrites = new ArrayList<>();
     try (PreparedStatement ps = conn.prepareStatement("SELECT rowid, _clk FROM " + t);
         ResultSet rs = ps.executeQuery()) {
       while (rs.next()) {
-        ClockVector old = ClockVector.decode(rs.getBytes(2), oldCount, node);
-        OpId[] fields = new OpId[oldCount + 1];
-        for (int i = 0; i < oldCount; i++) {
-          fields[i < pos ? i : i + 1] = old.fields[i];
+        ClockVector old = ClockVector.decode(rs.getBytes(2), to.length, node);
+        OpId[] fields = new OpId[newCount];
+        for (int i = 0; i < to.length; i++) {
+          if (to[i] >= 0) {
+            fields[to[i]] = old.fields[i];
+          }
         }
         rewrites.add(
             new Object[] {rs.getLong(1), new ClockVector(old.existence, fields).encode(node)});
@@ -116,6 +138,26 @@ final class AddedColumns {
         ps.setLong(2, (Long) r[0]);
         ps.executeUpdate();
       }
+    }
+  }
+
+  /** The column {@code from}'s declaring operation now declares {@code to} (a rename). */
+  static void rename(Connection conn, String table, String from, String to) throws SQLException {
+    try (PreparedStatement ps =
+        conn.prepareStatement("UPDATE _pl_added SET col=? WHERE tbl=? AND col=?")) {
+      ps.setString(1, to);
+      ps.setString(2, table);
+      ps.setString(3, from);
+      ps.executeUpdate();
+    }
+  }
+
+  static void forget(Connection conn, String table, String column) throws SQLException {
+    try (PreparedStatement ps =
+        conn.prepareStatement("DELETE FROM _pl_added WHERE tbl=? AND col=?")) {
+      ps.setString(1, table);
+      ps.setString(2, column);
+      ps.executeUpdate();
     }
   }
 }

@@ -45,6 +45,19 @@ final class Declarations {
     insert(conn, table, c.name(), c.type().name());
   }
 
+  /** Column {@code to} was also declared as every type column {@code from} was (a rename). */
+  static void rename(Connection conn, String table, String from, String to) throws SQLException {
+    try (PreparedStatement ps =
+        conn.prepareStatement(
+            "INSERT OR IGNORE INTO _pl_declared(tbl, col, type)"
+                + " SELECT tbl, ?, type FROM _pl_declared WHERE tbl=? AND col=?")) {
+      ps.setString(1, to);
+      ps.setString(2, table);
+      ps.setString(3, from);
+      ps.executeUpdate();
+    }
+  }
+
   private static void insert(Connection conn, String table, String col, String type)
       throws SQLException {
     try (PreparedStatement ps =

@@ -142,7 +142,7 @@ final class ForeignKeyChanges {
   }
 
   /** Replaces the stored CREATE TABLE text of {@code next}'s table with one declaring it. */
-  private static TableDef rewrite(Connection conn, TableDef next) throws SQLException {
+  static TableDef rewrite(Connection conn, TableDef next) throws SQLException {
     List<String> physical = new ArrayList<>();
     try (Statement s = conn.createStatement();
         ResultSet rs = s.executeQuery("PRAGMA table_info(" + TableSql.quote(next.name()) + ")")) {

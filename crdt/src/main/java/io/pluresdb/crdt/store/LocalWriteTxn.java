@@ -42,6 +42,7 @@ final class LocalWriteTxn implements WriteTxn {
   private final List<EntityChange> changes = new ArrayList<>();
   private final List<SchemaChange> schemaChanges = new ArrayList<>();
   private final SavepointMarks marks;
+  private final ForeignKeyActions actions;
   private boolean done;
 
   LocalWriteTxn(SqliteStore store, LocalCommit end, Writer w, OpEncoder encoder) {
@@ -53,6 +54,7 @@ final class LocalWriteTxn implements WriteTxn {
     this.tombs = new Tombs(w);
     this.merge = new Materializer(w);
     this.marks = new SavepointMarks(w, encoder, changes, schemaChanges);
+    this.actions = new ForeignKeyActions(w);
     // the transaction id is issued first, so every operation id of the transaction exceeds it
     encoder.begin(store.clock().next());
   }
@@ -131,9 +133,28 @@ final class LocalWriteTxn implements WriteTxn {
     if (row == null) {
       return false;
     }
-    if (LocalChecks.touchesKey(t, columns)) {
-      return updateKey(t, key, row, columns, values);
+    Object[] after = row.clone();
+    for (int i = 0; i < columns.length; i++) {
+      after[columns[i]] = values[i];
     }
+    boolean[] written = new boolean[1];
+    actions.onUpdate(
+        this,
+        t,
+        row,
+        after,
+        () ->
+            written[0] =
+                LocalChecks.touchesKey(t, columns)
+                    ? updateKey(t, key, after)
+                    : updateRow(t, key, row, clock, columns, values));
+    return written[0];
+  }
+
+  private boolean updateRow(
+      TableSql t, Object[] key, Object[] row, ClockVector[] clock, int[] columns, Object[] values)
+      throws SQLException {
+    String table = t.def.name();
     List<OpId> precursors = clock[0].distinct();
     OpId id = nextOp();
     String[] names = new String[columns.length];
@@ -164,19 +185,30 @@ final class LocalWriteTxn implements WriteTxn {
     return true;
   }
 
-  /** A key change is a new entity: delete the old one, insert the new one. */
-  private boolean updateKey(TableSql t, Object[] key, Object[] row, int[] columns, Object[] values)
-      throws SQLException {
-    for (int i = 0; i < columns.length; i++) {
-      row[columns[i]] = values[i];
-    }
-    delete(t.def.name(), key);
-    return insert(t.def.name(), row, OnConflict.ERROR);
+  /**
+   * A key change is a new entity: delete the old one (its ON UPDATE actions are the caller's, not
+   * ON DELETE's), insert the new one.
+   */
+  private boolean updateKey(TableSql t, Object[] key, Object[] after) throws SQLException {
+    deleteRow(t.def.name(), key);
+    return insert(t.def.name(), after, OnConflict.ERROR);
   }
 
   @Override
   public boolean delete(String table, Object[] key) throws SQLException {
     open();
+    TableSql t = LocalChecks.table(w, table);
+    Object[] row = live.load(t, key, new ClockVector[1]);
+    if (row == null) {
+      return false;
+    }
+    actions.onDelete(this, t, row);
+    deleteRow(table, key);
+    return true;
+  }
+
+  /** Deletes the live row with this key, if any, without foreign-key actions. */
+  private boolean deleteRow(String table, Object[] key) throws SQLException {
     TableSql t = LocalChecks.table(w, table);
     ClockVector[] clock = new ClockVector[1];
     Object[] row = live.load(t, key, clock);

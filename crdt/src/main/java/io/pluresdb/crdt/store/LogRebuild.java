@@ -67,6 +67,8 @@ final class LogRebuild {
     w.exec("DELETE FROM _pl_added");
     w.exec("DELETE FROM _pl_declared");
     w.exec("DELETE FROM _pl_horizon");
+    // a table counts as altered from its first replayed rename or drop of a column on
+    w.exec("DELETE FROM _pl_altered");
     w.tombTables.clear();
     w.hiddenTables.clear();
     w.catalog(Catalog.empty());

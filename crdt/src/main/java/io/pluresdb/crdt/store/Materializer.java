@@ -43,10 +43,12 @@ final class Materializer {
   private final RowWriter rows;
   private final HiddenRows hidden;
   private final TypedValues typed;
+  private final AlteredTables altered;
 
   Materializer(Writer w) {
     this.w = w;
     this.typed = new TypedValues(w);
+    this.altered = new AlteredTables(w);
     this.live = new LiveRows(w);
     this.tombs = new Tombs(w);
     this.conflicts = new UniqueConflicts(w, live, tombs);
@@ -66,7 +68,7 @@ final class Materializer {
     if (typed.beforeDrop(op)) {
       return;
     }
-    Operation merged = typed.fit(t, op);
+    Operation merged = typed.fit(t, altered.resolve(op));
     if (merged == null) {
       return;
     }
@@ -130,6 +132,11 @@ final class Materializer {
   /** Forgets the cached drop horizons: a schema operation may have moved them. */
   void forgetHorizons() {
     typed.forgetHorizons();
+  }
+
+  /** Forgets which columns fields belong to: a schema operation may have renamed or dropped one. */
+  void forgetNames() {
+    altered.forget();
   }
 
   /**

@@ -25,7 +25,8 @@ import java.util.UUID;
  * _pl_tomb}), dropped tables ({@code _pl_dropped}), the operation ids of added columns ({@code
  * _pl_added}), recorded conflicts ({@code _pl_conflicts}, queryable by users), pinned node keys
  * ({@code _pl_keys}) and every type a column of a table with a schema clash was declared with
- * ({@code _pl_declared}, see {@link TableClash}).
+ * ({@code _pl_declared}, see {@link TableClash}), and the tables whose columns were renamed or
+ * dropped ({@code _pl_altered}, see {@link AlteredTables}).
  *
  * <p>Not thread-safe: used while opening, then by the holder of the writer permit.
  */
@@ -54,7 +55,8 @@ final class Meta {
     KeyTable.DDL,
     "CREATE TABLE IF NOT EXISTS _pl_declared (tbl TEXT NOT NULL, col TEXT NOT NULL,"
         + " type TEXT NOT NULL, PRIMARY KEY (tbl, col, type)) WITHOUT ROWID",
-    "CREATE TABLE IF NOT EXISTS _pl_horizon (tbl TEXT PRIMARY KEY, op BLOB NOT NULL)"
+    "CREATE TABLE IF NOT EXISTS _pl_horizon (tbl TEXT PRIMARY KEY, op BLOB NOT NULL)",
+    "CREATE TABLE IF NOT EXISTS _pl_altered (tbl TEXT PRIMARY KEY)"
   };
 
   private final Connection conn;

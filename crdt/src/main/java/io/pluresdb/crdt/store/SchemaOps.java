@@ -35,6 +35,9 @@ final class SchemaOps {
     Map<String, IndexDef> indexes = new HashMap<>(cat.indexes());
     Map<String, ViewDef> views = new HashMap<>(cat.views());
     Map<String, SequenceDef> sequences = new HashMap<>(cat.sequences());
+    if (change instanceof SchemaChange.RenameColumn || change instanceof SchemaChange.DropColumn) {
+      return ColumnChanges.apply(conn, node, cat, change, id);
+    }
     if (change instanceof SchemaChange.CreateTable c) {
       TableDef t = c.table();
       requireNew(cat, t.name());
@@ -188,7 +191,7 @@ final class SchemaOps {
     }
   }
 
-  private static void ddl(Connection conn, String sql) throws SQLException {
+  static void ddl(Connection conn, String sql) throws SQLException {
     try (Statement s = conn.createStatement()) {
       s.execute(sql);
     } catch (SQLException e) {

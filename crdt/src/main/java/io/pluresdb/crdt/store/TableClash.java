@@ -55,9 +55,20 @@ final class TableClash {
    * table (a create with a greater id, concurrent or not, wins over it).
    */
   @Nullable String clashingTable(SchemaChange change, OpId id) throws SQLException {
+    if (change instanceof SchemaChange.RenameColumn r) {
+      // fields written alongside (or before) it must move: always merged from the log
+      return w.catalog().table(r.table()) != null || dropped(r.table()) ? r.table() : null;
+    }
+    if (change instanceof SchemaChange.DropColumn d) {
+      return w.catalog().table(d.table()) != null || dropped(d.table()) ? d.table() : null;
+    }
     if (change instanceof SchemaChange.CreateTable c) {
       String name = c.table().name();
       return w.catalog().table(name) != null || dropped(name) ? name : null;
+    }
+    if (change instanceof SchemaChange.AddColumn a && AlteredTables.altered(w, a.table())) {
+      // a name renamed away or dropped may be declared again: which fields are whose changes
+      return w.catalog().table(a.table()) != null || dropped(a.table()) ? a.table() : null;
     }
     if (change instanceof SchemaChange.AddColumn a) {
       TableDef t = w.catalog().table(a.table());
@@ -87,21 +98,19 @@ final class TableClash {
       List<SchemaChange> schema)
       throws SQLException {
     List<Transaction> log = LogReader.transactions(w.conn);
-    List<TableMerge.Declared> declared = new ArrayList<>();
-    for (Transaction tx : log) {
-      for (Operation op : tx.ops()) {
-        if (op.kind() == OpKind.SCHEMA && names(op.schema(), table)) {
-          declared.add(new TableMerge.Declared(op.id(), op.schema()));
-        }
-      }
-    }
+    List<TableMerge.Declared> declared = AlteredTables.declared(log, table);
     TableMerge.Result r = TableMerge.merge(table, declared);
+    renames(table, declared);
+    merge.forgetNames();
     TableDef old = w.catalog().table(table);
     TableDef merged = r.table();
     if (change instanceof SchemaChange.CreateTable c) {
       Declarations.table(w.conn, c.table());
     } else if (change instanceof SchemaChange.AddColumn c) {
       Declarations.column(w.conn, table, c.column());
+    } else if (change instanceof SchemaChange.RenameColumn
+        || change instanceof SchemaChange.DropColumn) {
+      AlteredTables.mark(w.conn, table);
     }
     if (merged == null) {
       if (old != null) {
@@ -117,7 +126,11 @@ final class TableClash {
       DropHorizon.raise(w.conn, table, r.dropped());
     }
     // a drop that sorts before the table's newest declaration still removes the rows before it
-    if (merged.equals(old) && !(change instanceof SchemaChange.DropTable)) {
+    // so does a rename or drop of a column: the fields written alongside it move or go
+    if (merged.equals(old)
+        && !(change instanceof SchemaChange.DropTable
+            || change instanceof SchemaChange.RenameColumn
+            || change instanceof SchemaChange.DropColumn)) {
       update("DELETE FROM _pl_conflicts WHERE tbl=? AND kind='SCHEMA'", table);
       record(table, r);
       firstDeclarations(merged, r);
@@ -151,11 +164,24 @@ final class TableClash {
     for (IndexDef ix : cat.indexes().values()) {
       if (!ix.table().equals(table)) {
         indexes.put(ix.name(), ix);
-      } else if (ix.columns().stream().allMatch(c -> def.columnIndex(c) >= 0)) {
-        indexes.put(ix.name(), ix);
-        if ("btree".equalsIgnoreCase(ix.method())) {
-          w.exec(TableSql.createIndex(ix));
+      } else {
+        // an index follows its columns' renames, and goes with a dropped one
+        List<String> cols = ix.columns().stream().map(r.names()::current).toList();
+        if (cols.stream().allMatch(c -> def.columnIndex(c) >= 0)) {
+          IndexDef moved =
+              new IndexDef(ix.name(), ix.table(), cols, ix.unique(), ix.method(), ix.options());
+          indexes.put(ix.name(), moved);
+          if ("btree".equalsIgnoreCase(ix.method())) {
+            w.exec(TableSql.createIndex(moved));
+          }
         }
+      }
+    }
+    for (TableDef other : cat.tables().values()) {
+      // foreign keys of other tables follow the referenced columns' renames, as SQLite's do
+      TableDef moved = ColumnChanges.withForeignKeys(other, table, r.names()::current, false);
+      if (!other.name().equals(table) && !moved.equals(other)) {
+        tables.put(other.name(), ForeignKeyChanges.rewrite(w.conn, moved));
       }
     }
     w.catalog(new Catalog(cat.version() + 1, tables, indexes, cat.views(), cat.sequences()));
@@ -239,9 +265,19 @@ final class TableClash {
     ps.executeUpdate();
   }
 
-  private static boolean names(SchemaChange change, String table) {
-    return change instanceof SchemaChange.CreateTable c && c.table().name().equals(table)
-        || change instanceof SchemaChange.AddColumn a && a.table().equals(table)
-        || change instanceof SchemaChange.DropTable d && d.table().equals(table);
+  /**
+   * Every type a renamed column was declared with counts for its new name too (see {@link
+   * TypedValues}); in id order, twice, so chains of renames carry them whatever arrived first.
+   */
+  private void renames(String table, List<TableMerge.Declared> declared) throws SQLException {
+    List<TableMerge.Declared> sorted = new ArrayList<>(declared);
+    sorted.sort(java.util.Comparator.comparing(TableMerge.Declared::id));
+    for (int pass = 0; pass < 2; pass++) {
+      for (TableMerge.Declared d : sorted) {
+        if (d.change() instanceof SchemaChange.RenameColumn rc) {
+          Declarations.rename(w.conn, table, rc.column(), rc.to());
+        }
+      }
+    }
   }
 }

@@ -10,6 +10,7 @@ import io.pluresdb.crdt.schema.SchemaChange;
 import io.pluresdb.crdt.schema.TableMerge;
 import java.sql.SQLException;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Applies every operation of a transaction through the merge path, inside the caller's SQLite
@@ -52,7 +53,9 @@ final class TxApplier {
 
   private void applySchema(Operation op, List<EntityChange> changes, List<SchemaChange> schema)
       throws SQLException, Materializer.MissingSchema {
-    if (alreadyHeld(w.catalog(), op.schema()) && !earlierDeclaration(op)) {
+    if (alreadyHeld(w.catalog(), op.schema())
+        && !earlierDeclaration(op)
+        && !alteredCreate(op.schema())) {
       if (op.schema() instanceof SchemaChange.DropTable d) {
         // a create of that name arriving later (older or concurrent) must know it was dropped
         w.exec(
@@ -65,11 +68,10 @@ final class TxApplier {
       return;
     }
     String clash = clashes.clashingTable(op.schema(), op.id());
-    if (clash == null
-        && op.schema() instanceof SchemaChange.AddColumn a
-        && w.catalog().table(a.table()) == null) {
+    String of = columnOf(op.schema());
+    if (clash == null && of != null && w.catalog().table(of) == null) {
       // the table's CREATE comes from another node and has not arrived: wait for it, as data does
-      throw new Materializer.MissingSchema("table " + a.table());
+      throw new Materializer.MissingSchema("table " + of);
     }
     Catalog before = w.catalog();
     w.exec("SAVEPOINT pl_schema");
@@ -82,6 +84,7 @@ final class TxApplier {
       }
       w.exec("RELEASE pl_schema");
       merge.forgetHorizons();
+      merge.forgetNames();
     } catch (BadValue e) {
       throw e;
     } catch (SQLException e) {
@@ -90,6 +93,23 @@ final class TxApplier {
       w.catalog(before);
       ConflictLog.record(w, "", "", op.id().toString(), "SCHEMA", String.valueOf(e.getMessage()));
     }
+  }
+
+  /** A create of a table whose columns were renamed or dropped: the merge decides its fields. */
+  private boolean alteredCreate(SchemaChange change) throws SQLException {
+    return change instanceof SchemaChange.CreateTable c
+        && AlteredTables.altered(w, c.table().name());
+  }
+
+  /** The table of a column change (ADD, RENAME, DROP COLUMN), or null. */
+  private static @Nullable String columnOf(SchemaChange change) {
+    if (change instanceof SchemaChange.AddColumn a) {
+      return a.table();
+    }
+    if (change instanceof SchemaChange.RenameColumn r) {
+      return r.table();
+    }
+    return change instanceof SchemaChange.DropColumn d ? d.table() : null;
   }
 
   /**

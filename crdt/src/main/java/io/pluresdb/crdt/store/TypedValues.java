@@ -187,6 +187,11 @@ final class TypedValues {
         }
       }
     }
+    if (fits == null && AlteredTables.altered(w, table)) {
+      // a renamed column's values were declared under its earlier names, which a rename into a
+      // held name or a chain of renames may leave elsewhere: any declaration of the table counts
+      fits = anyDeclared(table, type, value);
+    }
     if (fits == null) {
       throw BadValue.of(table, column, type.name(), value, op);
     }
@@ -203,6 +208,21 @@ final class TypedValues {
             + " elsewhere is kept in the log only;"
             + " the column is "
             + type);
+    return null;
+  }
+
+  private @Nullable String anyDeclared(String table, ColumnType type, Object value)
+      throws SQLException {
+    PreparedStatement ps = w.prepare("SELECT type FROM _pl_declared WHERE tbl=? AND col<>''");
+    ps.setString(1, table);
+    try (ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        ColumnType other = ColumnType.valueOf(rs.getString(1));
+        if (other != type && converts(value, other)) {
+          return other.name();
+        }
+      }
+    }
     return null;
   }
 

@@ -122,7 +122,7 @@ class SchemaClashPropertyTest {
    * orders in which sessions with those nodes can deliver (a sender streams its log in order, so a
    * value's declaration reaches a receiver before the value does, see {@link TypedValues}).
    */
-  private static List<ReceivedTx> interleaved(Nodes nodes, Random random) throws SQLException {
+  static List<ReceivedTx> interleaved(Nodes nodes, Random random) throws SQLException {
     List<List<ReceivedTx>> logs = new ArrayList<>();
     for (int i = 0; i < 3; i++) {
       logs.add(new ArrayList<>(Nodes.received(nodes.stores.get(i))));

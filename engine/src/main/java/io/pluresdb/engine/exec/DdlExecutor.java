@@ -14,48 +14,57 @@ import java.sql.SQLException;
 public final class DdlExecutor {
   private DdlExecutor() {}
 
-  /** Applies the change unless its IF [NOT] EXISTS says there is nothing to do. */
-  public static void apply(WriteTxn t, Plan.Ddl ddl) throws SQLException {
+  /**
+   * Applies the change unless its IF [NOT] EXISTS says there is nothing to do; true when applied.
+   */
+  public static boolean apply(WriteTxn t, Plan.Ddl ddl) throws SQLException {
     Catalog c = t.catalog();
     SchemaChange change = ddl.change();
     if (ddl.ifNotExists()
         && change instanceof SchemaChange.CreateTable ct
         && (c.tables().containsKey(ct.table().name())
             || c.views().containsKey(ct.table().name()))) {
-      return;
+      return false;
     }
     if (ddl.ifNotExists()
         && change instanceof SchemaChange.CreateSequence cs
         && c.sequences().containsKey(cs.sequence().name())) {
-      return;
+      return false;
     }
     if (ddl.ifExists()) {
       if (change instanceof SchemaChange.DropSequence d
           && !c.sequences().containsKey(d.sequence())) {
-        return;
+        return false;
       }
       if (change instanceof SchemaChange.DropTable d && !c.tables().containsKey(d.table())) {
-        return;
+        return false;
       }
       if (change instanceof SchemaChange.DropView d && !c.views().containsKey(d.view())) {
-        return;
+        return false;
       }
       if (change instanceof SchemaChange.DropIndex d && !c.indexes().containsKey(d.index())) {
-        return;
+        return false;
       }
       if (change instanceof SchemaChange.AddForeignKey a && c.table(a.table()) == null) {
-        return;
+        return false;
+      }
+      if (change instanceof SchemaChange.RenameColumn r && c.table(r.table()) == null) {
+        return false;
+      }
+      if (change instanceof SchemaChange.DropColumn d && c.table(d.table()) == null) {
+        return false;
       }
       if (change instanceof SchemaChange.DropConstraint d
           && (c.table(d.table()) == null
               || c.table(d.table()).foreignKeys().stream()
                   .noneMatch(fk -> d.constraint().equals(fk.name())))) {
-        return;
+        return false;
       }
     }
     if (change instanceof SchemaChange.CreateIndex ci && HnswOptions.isHnsw(ci.index())) {
       HnswOptions.spec(ci.index(), c); // the column must be a VECTOR(n) of the table as it is now
     }
     t.schema(change);
+    return true;
   }
 }

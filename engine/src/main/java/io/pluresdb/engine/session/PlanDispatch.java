@@ -162,7 +162,15 @@ final class PlanDispatch {
     scope.write(
         settings.get().writerWait(timeoutSeconds),
         t -> {
-          DdlExecutor.apply(t, ddl);
+          boolean applied = DdlExecutor.apply(t, ddl);
+          if (applied && ddl.fill() != null) {
+            // CREATE TABLE AS: the query's rows, as operations of the same transaction
+            Plan fill = planner.plan(ddl.fill(), t.catalog(), false);
+            if (fill instanceof Plan.Write w) {
+              new WriteExecutor(t, List.of(), timeoutSeconds, interrupts::running)
+                  .execute(w.kind(), null);
+            }
+          }
           return new WriteResult(0, List.of(), List.of());
         },
         false,

@@ -8,10 +8,8 @@ import io.pluresdb.crdt.schema.IndexDef;
 import io.pluresdb.crdt.schema.SchemaChange;
 import io.pluresdb.crdt.schema.SequenceDef;
 import io.pluresdb.crdt.schema.TableDef;
-import io.pluresdb.crdt.schema.ViewDef;
 import io.pluresdb.sql.calcite.PlanningContext;
 import io.pluresdb.sql.calcite.SqliteDialect;
-import io.pluresdb.sql.parser.SqlParsers;
 import io.pluresdb.sql.parser.ddl.AlterAction;
 import io.pluresdb.sql.parser.ddl.ColumnDecl;
 import io.pluresdb.sql.parser.ddl.ForeignKeyRef;
@@ -20,11 +18,10 @@ import io.pluresdb.sql.parser.ddl.SqlAlterTable;
 import io.pluresdb.sql.parser.ddl.SqlCreateIndex;
 import io.pluresdb.sql.parser.ddl.SqlCreateSequence;
 import io.pluresdb.sql.parser.ddl.SqlCreateTable;
+import io.pluresdb.sql.parser.ddl.SqlCreateTableAs;
 import io.pluresdb.sql.parser.ddl.SqlCreateView;
 import io.pluresdb.sql.parser.ddl.SqlDropObject;
 import io.pluresdb.sql.parser.ddl.TableConstraint;
-import io.pluresdb.sql.read.ColumnMeta;
-import io.pluresdb.sql.read.QueryCompiler;
 import io.pluresdb.sql.vector.HnswOptions;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -34,6 +31,7 @@ import java.util.Locale;
 import java.util.Set;
 import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlNode;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Turns DDL statements into {@link SchemaChange}s. DEFAULT and CHECK expressions are kept as SQLite
@@ -52,6 +50,9 @@ public final class DdlPlanner {
     if (node instanceof SqlCreateTable create) {
       return new Plan.Ddl(
           sql, new SchemaChange.CreateTable(table(create)), false, create.ifNotExists());
+    }
+    if (node instanceof SqlCreateTableAs as) {
+      return DerivedTables.tableAs(context, sql, as);
     }
     if (node instanceof SqlDropObject drop) {
       String name = name(drop.name());
@@ -89,7 +90,8 @@ public final class DdlPlanner {
       if (view.orReplace()) {
         throw Errors.unsupported("CREATE OR REPLACE VIEW");
       }
-      return new Plan.Ddl(sql, new SchemaChange.CreateView(view(view)), false, false);
+      return new Plan.Ddl(
+          sql, new SchemaChange.CreateView(DerivedTables.view(context, view)), false, false);
     }
     return null;
   }
@@ -128,11 +130,32 @@ public final class DdlPlanner {
           alter.ifExists() || drop.ifExists(),
           false);
     }
+    if (alter.action() instanceof AlterAction.DropColumn drop) {
+      return new Plan.Ddl(
+          sql, new SchemaChange.DropColumn(table, drop.name()), alter.ifExists(), false);
+    }
+    if (alter.action() instanceof AlterAction.RenameColumn rename) {
+      return new Plan.Ddl(
+          sql,
+          new SchemaChange.RenameColumn(table, rename.from(), rename.to()),
+          alter.ifExists(),
+          false);
+    }
+    if (alter.action() instanceof AlterAction.RenameTable rename) {
+      throw Errors.of(
+          SqlState.FEATURE_NOT_SUPPORTED,
+          "ALTER TABLE '"
+              + table
+              + "' RENAME TO '"
+              + name(rename.to())
+              + "' is not supported yet: rename the columns, or create the new table AS SELECT");
+    }
     throw Errors.of(
         SqlState.FEATURE_NOT_SUPPORTED,
         "ALTER TABLE '"
             + table
-            + "' supports ADD COLUMN, ADD FOREIGN KEY and DROP CONSTRAINT only");
+            + "' supports ADD COLUMN, ADD FOREIGN KEY, DROP CONSTRAINT, DROP COLUMN and RENAME"
+            + " COLUMN only");
   }
 
   private TableDef table(SqlCreateTable create) throws SQLException {
@@ -194,7 +217,18 @@ public final class DdlPlanner {
   }
 
   private static ForeignKeyDef foreignKey(String name, List<String> columns, ForeignKeyRef ref) {
-    return new ForeignKeyDef(name, columns, name(ref.table()), ref.columns());
+    return new ForeignKeyDef(
+        name,
+        columns,
+        name(ref.table()),
+        ref.columns(),
+        action(ref.onDelete()),
+        action(ref.onUpdate()));
+  }
+
+  /** A referential action; NO ACTION, the default, is kept as null. */
+  private static @Nullable String action(@Nullable String words) {
+    return words == null || words.equals("NO ACTION") ? null : words;
   }
 
   private static ColumnDef column(ColumnDecl c) {
@@ -250,7 +284,7 @@ public final class DdlPlanner {
         .getSql();
   }
 
-  private static String name(SqlIdentifier id) {
+  static String name(SqlIdentifier id) {
     return id.names.get(id.names.size() - 1);
   }
 }

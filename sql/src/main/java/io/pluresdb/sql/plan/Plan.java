@@ -9,6 +9,7 @@ import io.pluresdb.sql.vector.VectorTopK;
 import io.pluresdb.sql.write.WriteKind;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** A planned statement of one kind. Immutable; shared between sessions through the cache. */
 public sealed interface Plan extends Prepared {
@@ -111,8 +112,14 @@ public sealed interface Plan extends Prepared {
    * A schema change. {@code ifExists}/{@code ifNotExists} are resolved at execution against the
    * catalog of that moment, so a cached plan stays right.
    */
-  record Ddl(String sql, SchemaChange change, boolean ifExists, boolean ifNotExists)
+  record Ddl(
+      String sql, SchemaChange change, boolean ifExists, boolean ifNotExists, @Nullable String fill)
       implements Command {
+    /** A schema change with nothing to insert. */
+    public Ddl(String sql, SchemaChange change, boolean ifExists, boolean ifNotExists) {
+      this(sql, change, ifExists, ifNotExists, null);
+    }
+
     @Override
     public boolean writes() {
       return true;

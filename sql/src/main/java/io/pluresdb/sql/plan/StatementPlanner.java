@@ -40,6 +40,7 @@ import org.apache.calcite.sql.SqlLiteral;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlSetOption;
 import org.apache.calcite.sql.SqlUpdate;
+import org.apache.calcite.sql.ddl.SqlTruncateTable;
 import org.apache.calcite.sql.util.SqlBasicVisitor;
 
 /**
@@ -180,6 +181,14 @@ public final class StatementPlanner {
     }
     if (node instanceof SqlDelete delete) {
       return new Plan.Write(sql, planner.delete(delete));
+    }
+    if (node instanceof SqlTruncateTable truncate) {
+      // SQLite has no TRUNCATE; users of other databases send it: it deletes every row, as
+      // operations that replicate
+      return new Plan.Write(
+          sql,
+          planner.delete(
+              new SqlDelete(truncate.getParserPosition(), truncate.name, null, null, null)));
     }
     return null;
   }

@@ -1,6 +1,7 @@
 package io.pluresdb.sql.parser.ddl;
 
 import java.util.Objects;
+import org.apache.calcite.sql.SqlIdentifier;
 
 /** What an ALTER TABLE statement changes. */
 public sealed interface AlterAction {
@@ -23,6 +24,28 @@ public sealed interface AlterAction {
   record DropConstraint(String name, boolean ifExists) implements AlterAction {
     public DropConstraint {
       Objects.requireNonNull(name, "name");
+    }
+  }
+
+  /** {@code DROP [COLUMN] name}. */
+  record DropColumn(String name) implements AlterAction {
+    public DropColumn {
+      Objects.requireNonNull(name, "name");
+    }
+  }
+
+  /** {@code RENAME [COLUMN] from TO to}. */
+  record RenameColumn(String from, String to) implements AlterAction {
+    public RenameColumn {
+      Objects.requireNonNull(from, "from");
+      Objects.requireNonNull(to, "to");
+    }
+  }
+
+  /** {@code RENAME TO name}. */
+  record RenameTable(SqlIdentifier to) implements AlterAction {
+    public RenameTable {
+      Objects.requireNonNull(to, "to");
     }
   }
 }

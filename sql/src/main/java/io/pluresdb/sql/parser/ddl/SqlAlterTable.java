@@ -64,6 +64,23 @@ public final class SqlAlterTable extends SqlCall {
       Ddl.name(writer, drop.name());
       return;
     }
+    if (action instanceof AlterAction.DropColumn drop) {
+      writer.keyword("DROP COLUMN");
+      Ddl.name(writer, drop.name());
+      return;
+    }
+    if (action instanceof AlterAction.RenameColumn rename) {
+      writer.keyword("RENAME COLUMN");
+      Ddl.name(writer, rename.from());
+      writer.keyword("TO");
+      Ddl.name(writer, rename.to());
+      return;
+    }
+    if (action instanceof AlterAction.RenameTable rename) {
+      writer.keyword("RENAME TO");
+      rename.to().unparse(writer, leftPrec, rightPrec);
+      return;
+    }
     writer.keyword("ADD");
     if (action instanceof AlterAction.AddColumn add) {
       writer.keyword("COLUMN");
