@@ -244,39 +244,6 @@ public final class DdlPlanner {
         identity);
   }
 
-  private ViewDef view(SqlCreateView create) throws SQLException {
-    String name = name(create.name());
-    // The stored text is read back by this parser; unparse before validation rewrites the tree.
-    String text =
-        create.querySql() != null ? create.querySql() : SqlParsers.unparse(create.query());
-    QueryCompiler.Validated v = QueryCompiler.validate(context, create.query());
-    List<ColumnMeta> metas = QueryCompiler.columns(context, v);
-    List<String> names = new ArrayList<>();
-    if (create.columns() != null && !create.columns().isEmpty()) {
-      if (create.columns().size() != metas.size()) {
-        throw Errors.of(
-            SqlState.INVALID_TABLE_DEFINITION,
-            "view '"
-                + name
-                + "' names "
-                + create.columns().size()
-                + " columns but its query has "
-                + metas.size());
-      }
-      names.addAll(create.columns());
-    } else {
-      metas.forEach(m -> names.add(m.label()));
-    }
-    List<ColumnDef> columns = new ArrayList<>();
-    for (int i = 0; i < metas.size(); i++) {
-      ColumnMeta m = metas.get(i);
-      columns.add(
-          new ColumnDef(
-              names.get(i), m.type(), m.precision(), m.scale(), m.nullable(), null, false));
-    }
-    return new ViewDef(name, text, columns);
-  }
-
   /** SQLite text of an expression written in DDL (a DEFAULT or CHECK). */
   private static String sqlite(SqlNode expr) {
     return expr.toSqlString(
