@@ -29,9 +29,6 @@ SELECT 'abc
 CREATE TABLE t (a INT,)
 !! unexpected ')'
 
-CREATE TABLE t (a FOO)
-!! Unknown datatype name 'foo'
-
 CREATE TABLE t ()
 !! unexpected ')'
 

@@ -48,17 +48,6 @@ class SyntaxErrorTest {
   }
 
   @Test
-  void unknownTypeIsASyntaxErrorNamingTheType() {
-    SQLSyntaxErrorException e =
-        catchThrowableOfType(
-            SQLSyntaxErrorException.class,
-            () -> SqlParsers.parse("CREATE TABLE t (a INT, b MONEY)"));
-    assertThat(e.getSQLState()).isEqualTo("42601");
-    assertThat(e.getMessage())
-        .isEqualTo("syntax error at line 1, column 26: Unknown datatype name 'money'");
-  }
-
-  @Test
   void oneStatementIsExpected() {
     SQLSyntaxErrorException e =
         catchThrowableOfType(
