@@ -34,7 +34,12 @@ record Outcome(List<String> labels, List<List<String>> rows, int updateCount, SQ
         while (r.next()) {
           List<String> row = new ArrayList<>();
           for (int i = 1; i <= labels.size(); i++) {
-            row.add(text(r.getObject(i)));
+            Object value = r.getObject(i);
+            // a date or time is compared as the text getString gives, which is what SQLite stores
+            row.add(
+                value instanceof java.util.Date || value instanceof java.time.temporal.Temporal
+                    ? r.getString(i)
+                    : text(value));
           }
           rows.add(row);
         }
