@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class AlterTableRenameTest {
   @Test
   void renamedColumnKeepsItsValuesAndItsIndex() throws SQLException {
-    try (Twins t = new Twins()) {
+    try (Twin t = new Twin()) {
       t.both(
           "CREATE TABLE t (id INTEGER PRIMARY KEY, j VARCHAR(20), n INTEGER)",
           "CREATE INDEX t_j ON t (j)",
@@ -19,20 +19,20 @@ class AlterTableRenameTest {
           "INSERT INTO t (id, doc, n) VALUES (3, 'three', 30)",
           "ALTER TABLE t RENAME n TO num");
       String q = "SELECT id, doc, num FROM t WHERE doc >= 'o' ORDER BY id";
-      assertThat(Twins.rows(t.plures, q))
-          .isEqualTo(Twins.rows(t.sqlite, q))
+      assertThat(Twin.rows(t.plures, q))
+          .isEqualTo(Twin.rows(t.sqlite, q))
           .containsExactly("1|one|10", "2|two|20", "3|three|30");
-      assertThat(Twins.labels(t.plures, "SELECT * FROM t")).containsExactly("id", "doc", "num");
+      assertThat(Twin.labels(t.plures, "SELECT * FROM t")).containsExactly("id", "doc", "num");
       // the index followed the rename: it is still there to drop
       t.both("DROP INDEX t_j");
-      assertThatThrownBy(() -> Twins.exec(t.plures, "SELECT j FROM t"))
+      assertThatThrownBy(() -> Twin.exec(t.plures, "SELECT j FROM t"))
           .isInstanceOf(SQLException.class);
     }
   }
 
   @Test
   void droppedColumnIsGoneAndAddedAgainStartsEmpty() throws SQLException {
-    try (Twins t = new Twins()) {
+    try (Twin t = new Twin()) {
       t.both(
           "CREATE TABLE t (id INTEGER PRIMARY KEY, doc VARCHAR(20), n INTEGER)",
           "INSERT INTO t VALUES (1, 'one', 10)",
@@ -40,8 +40,8 @@ class AlterTableRenameTest {
           "INSERT INTO t VALUES (2, 20)",
           "ALTER TABLE t ADD COLUMN doc VARCHAR(20)");
       String q = "SELECT * FROM t ORDER BY id";
-      assertThat(Twins.rows(t.plures, q))
-          .isEqualTo(Twins.rows(t.sqlite, q))
+      assertThat(Twin.rows(t.plures, q))
+          .isEqualTo(Twin.rows(t.sqlite, q))
           .containsExactly("1|10|null", "2|20|null");
     }
   }
@@ -49,7 +49,7 @@ class AlterTableRenameTest {
   @Test
   void dropOfAKeyUniqueOrIndexedColumnIsRefusedAsSqliteRefusesIt() throws SQLException {
     // (a foreign key's column is refused too; SQLite drops a column-level REFERENCES with it)
-    try (Twins t = new Twins()) {
+    try (Twin t = new Twin()) {
       t.both(
           "CREATE TABLE p (id INTEGER PRIMARY KEY, code VARCHAR(5) UNIQUE, v INTEGER, w INTEGER)",
           "CREATE INDEX p_v ON p (v)",
@@ -60,8 +60,8 @@ class AlterTableRenameTest {
             "ALTER TABLE p DROP COLUMN code",
             "ALTER TABLE p DROP COLUMN v"
           }) {
-        assertThatThrownBy(() -> Twins.exec(t.sqlite, sql)).isInstanceOf(SQLException.class);
-        assertThatThrownBy(() -> Twins.exec(t.plures, sql))
+        assertThatThrownBy(() -> Twin.exec(t.sqlite, sql)).isInstanceOf(SQLException.class);
+        assertThatThrownBy(() -> Twin.exec(t.plures, sql))
             .isInstanceOf(SQLException.class)
             .satisfies(
                 e -> {
@@ -70,17 +70,17 @@ class AlterTableRenameTest {
                 });
       }
       t.both("ALTER TABLE p DROP COLUMN w");
-      assertThat(Twins.labels(t.plures, "SELECT * FROM p")).containsExactly("id", "code", "v");
+      assertThat(Twin.labels(t.plures, "SELECT * FROM p")).containsExactly("id", "code", "v");
     }
   }
 
   @Test
   void renameIntoAnExistingColumnIsRefused() throws SQLException {
-    try (Twins t = new Twins()) {
+    try (Twin t = new Twin()) {
       t.both("CREATE TABLE t (id INTEGER PRIMARY KEY, a INTEGER, b INTEGER)");
-      assertThatThrownBy(() -> Twins.exec(t.sqlite, "ALTER TABLE t RENAME COLUMN a TO b"))
+      assertThatThrownBy(() -> Twin.exec(t.sqlite, "ALTER TABLE t RENAME COLUMN a TO b"))
           .isInstanceOf(SQLException.class);
-      assertThatThrownBy(() -> Twins.exec(t.plures, "ALTER TABLE t RENAME COLUMN a TO b"))
+      assertThatThrownBy(() -> Twin.exec(t.plures, "ALTER TABLE t RENAME COLUMN a TO b"))
           .isInstanceOf(SQLException.class)
           .extracting(e -> ((SQLException) e).getSQLState())
           .isEqualTo("42701");

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class ForeignKeyActionsTest {
   private static final String CHILDREN = "SELECT id, p FROM ch ORDER BY id";
 
-  private static void parentAndChildren(Twins t, String actions) throws SQLException {
+  private static void parentAndChildren(Twin t, String actions) throws SQLException {
     t.both(
         "CREATE TABLE p (id INTEGER PRIMARY KEY, code VARCHAR(5) UNIQUE)",
         "CREATE TABLE ch (id INTEGER PRIMARY KEY, p INTEGER DEFAULT 2 REFERENCES p(id) "
@@ -22,48 +22,46 @@ class ForeignKeyActionsTest {
 
   @Test
   void onDeleteCascadeDeletesTheChildren() throws SQLException {
-    try (Twins t = new Twins()) {
+    try (Twin t = new Twin()) {
       parentAndChildren(t, "ON DELETE CASCADE");
       t.both("DELETE FROM p WHERE id = 1");
-      assertThat(Twins.rows(t.plures, CHILDREN))
-          .isEqualTo(Twins.rows(t.sqlite, CHILDREN))
+      assertThat(Twin.rows(t.plures, CHILDREN))
+          .isEqualTo(Twin.rows(t.sqlite, CHILDREN))
           .containsExactly("12|2");
       t.both("DELETE FROM p");
-      assertThat(Twins.rows(t.plures, CHILDREN))
-          .isEqualTo(Twins.rows(t.sqlite, CHILDREN))
-          .isEmpty();
+      assertThat(Twin.rows(t.plures, CHILDREN)).isEqualTo(Twin.rows(t.sqlite, CHILDREN)).isEmpty();
     }
   }
 
   @Test
   void cascadeGoesDownEveryLevel() throws SQLException {
-    try (Twins t = new Twins()) {
+    try (Twin t = new Twin()) {
       parentAndChildren(t, "ON DELETE CASCADE");
       t.both(
           "CREATE TABLE gc (id INTEGER PRIMARY KEY, c INTEGER REFERENCES ch(id) ON DELETE CASCADE)",
           "INSERT INTO gc VALUES (100, 10), (101, 12)",
           "DELETE FROM p WHERE id = 1");
       String q = "SELECT id, c FROM gc ORDER BY id";
-      assertThat(Twins.rows(t.plures, q))
-          .isEqualTo(Twins.rows(t.sqlite, q))
+      assertThat(Twin.rows(t.plures, q))
+          .isEqualTo(Twin.rows(t.sqlite, q))
           .containsExactly("101|12");
     }
   }
 
   @Test
   void onDeleteSetNullAndSetDefault() throws SQLException {
-    try (Twins t = new Twins()) {
+    try (Twin t = new Twin()) {
       parentAndChildren(t, "ON DELETE SET NULL");
       t.both("DELETE FROM p WHERE id = 1");
-      assertThat(Twins.rows(t.plures, CHILDREN))
-          .isEqualTo(Twins.rows(t.sqlite, CHILDREN))
+      assertThat(Twin.rows(t.plures, CHILDREN))
+          .isEqualTo(Twin.rows(t.sqlite, CHILDREN))
           .containsExactly("10|null", "11|null", "12|2");
     }
-    try (Twins t = new Twins()) {
+    try (Twin t = new Twin()) {
       parentAndChildren(t, "ON DELETE SET DEFAULT");
       t.both("DELETE FROM p WHERE id = 1");
-      assertThat(Twins.rows(t.plures, CHILDREN))
-          .isEqualTo(Twins.rows(t.sqlite, CHILDREN))
+      assertThat(Twin.rows(t.plures, CHILDREN))
+          .isEqualTo(Twin.rows(t.sqlite, CHILDREN))
           .containsExactly("10|2", "11|2", "12|2");
     }
   }
@@ -71,15 +69,15 @@ class ForeignKeyActionsTest {
   @Test
   void restrictAndNoActionRefuseTheDelete() throws SQLException {
     for (String action : new String[] {"ON DELETE RESTRICT", "ON DELETE NO ACTION", ""}) {
-      try (Twins t = new Twins()) {
+      try (Twin t = new Twin()) {
         parentAndChildren(t, action);
-        assertThatThrownBy(() -> Twins.exec(t.sqlite, "DELETE FROM p WHERE id = 1"))
+        assertThatThrownBy(() -> Twin.exec(t.sqlite, "DELETE FROM p WHERE id = 1"))
             .isInstanceOf(SQLException.class);
-        assertThatThrownBy(() -> Twins.exec(t.plures, "DELETE FROM p WHERE id = 1"))
+        assertThatThrownBy(() -> Twin.exec(t.plures, "DELETE FROM p WHERE id = 1"))
             .isInstanceOf(SQLException.class)
             .extracting(e -> ((SQLException) e).getSQLState())
             .isEqualTo("23503");
-        assertThat(Twins.rows(t.plures, CHILDREN)).isEqualTo(Twins.rows(t.sqlite, CHILDREN));
+        assertThat(Twin.rows(t.plures, CHILDREN)).isEqualTo(Twin.rows(t.sqlite, CHILDREN));
       }
     }
   }
@@ -91,7 +89,7 @@ class ForeignKeyActionsTest {
         new String[][] {
           {"ON UPDATE CASCADE", "20|z", "21|b"}, {"ON UPDATE SET NULL", "20|null", "21|b"}
         }) {
-      try (Twins t = new Twins()) {
+      try (Twin t = new Twin()) {
         parentAndChildren(t, "");
         t.both(
             "CREATE TABLE cc (id INTEGER PRIMARY KEY, pc VARCHAR(5) REFERENCES p(code) "
@@ -99,8 +97,8 @@ class ForeignKeyActionsTest {
                 + ")",
             "INSERT INTO cc VALUES (20, 'a'), (21, 'b')",
             "UPDATE p SET code = 'z' WHERE id = 1");
-        assertThat(Twins.rows(t.plures, q))
-            .isEqualTo(Twins.rows(t.sqlite, q))
+        assertThat(Twin.rows(t.plures, q))
+            .isEqualTo(Twin.rows(t.sqlite, q))
             .containsExactly(c[1], c[2]);
       }
     }

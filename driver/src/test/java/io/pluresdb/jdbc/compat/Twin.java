@@ -1,4 +1,4 @@
-package io.pluresdb.driver.compat;
+package io.pluresdb.jdbc.compat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -19,57 +19,78 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class Twin implements AutoCloseable {
   private static final AtomicInteger NAMES = new AtomicInteger();
 
-  private final Connection ours;
-  private final Connection sqlite;
+  /** PluresDB's connection and SQLite's (with foreign keys on, as PluresDB always has them). */
+  final Connection plures;
+
+  final Connection sqlite;
 
   /** One query's answer: labels, names and rows, each value as {@code getString} gives it. */
   record Answer(List<String> labels, List<String> names, List<List<String>> rows) {}
 
-  private Twin(Connection ours, Connection sqlite) {
-    this.ours = ours;
-    this.sqlite = sqlite;
+  Twin() throws SQLException {
+    plures =
+        DriverManager.getConnection(
+            "jdbc:pluresdb:mem:compat" + NAMES.incrementAndGet() + "-" + System.nanoTime());
+    sqlite = DriverManager.getConnection("jdbc:sqlite::memory:");
+    exec(sqlite, "PRAGMA foreign_keys=ON");
   }
 
   static Twin open() throws SQLException {
-    String url = "jdbc:pluresdb:mem:compat" + NAMES.incrementAndGet() + "-" + System.nanoTime();
-    return new Twin(
-        DriverManager.getConnection(url), DriverManager.getConnection("jdbc:sqlite::memory:"));
+    return new Twin();
   }
 
   /** Runs each statement in both databases. */
   void exec(String... statements) throws SQLException {
-    for (Connection c : List.of(sqlite, ours)) {
-      try (Statement s = c.createStatement()) {
-        for (String sql : statements) {
-          s.execute(sql);
-        }
-      }
+    both(statements);
+  }
+
+  /** Runs each statement in both databases, SQLite's first. */
+  void both(String... statements) throws SQLException {
+    for (String sql : statements) {
+      exec(sqlite, sql);
+      exec(plures, sql);
     }
+  }
+
+  static void exec(Connection c, String sql) throws SQLException {
+    try (Statement s = c.createStatement()) {
+      s.execute(sql);
+    }
+  }
+
+  /** The rows of a query, each as its values joined by '|'. */
+  static List<String> rows(Connection c, String sql) throws SQLException {
+    List<String> out = new ArrayList<>();
+    for (List<String> row : answer(c, sql).rows()) {
+      out.add(String.join("|", row));
+    }
+    return out;
+  }
+
+  /** The column labels of a query. */
+  static List<String> labels(Connection c, String sql) throws SQLException {
+    return answer(c, sql).labels();
   }
 
   /** Asserts that PluresDB gives SQLite's rows, labels and names for a query. */
   void assertSameAnswer(String sql) throws SQLException {
     Answer expected = answer(sqlite, sql);
-    Answer actual = answer(ours, sql);
+    Answer actual = answer(plures, sql);
     assertThat(actual.rows()).as("rows of %s", sql).isEqualTo(expected.rows());
     assertThat(actual.labels()).as("labels of %s", sql).isEqualTo(expected.labels());
     assertThat(actual.names()).as("names of %s", sql).isEqualTo(expected.names());
   }
 
   void oursExec(String sql) throws SQLException {
-    try (Statement s = ours.createStatement()) {
-      s.execute(sql);
-    }
+    exec(plures, sql);
   }
 
   void sqliteExec(String sql) throws SQLException {
-    try (Statement s = sqlite.createStatement()) {
-      s.execute(sql);
-    }
+    exec(sqlite, sql);
   }
 
   Answer ours(String sql) throws SQLException {
-    return answer(ours, sql);
+    return answer(plures, sql);
   }
 
   Answer sqlite(String sql) throws SQLException {
@@ -101,7 +122,7 @@ final class Twin implements AutoCloseable {
   @Override
   public void close() throws SQLException {
     try (sqlite) {
-      ours.close();
+      plures.close();
     }
   }
 }

@@ -1,4 +1,4 @@
-package io.pluresdb.driver.compat;
+package io.pluresdb.jdbc.compat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,2 +1,0 @@
-/** PluresDB's answers compared with raw SQLite's, through {@code java.sql}. */
-package io.pluresdb.driver.compat;
