@@ -153,9 +153,11 @@ public final class Replicator implements AutoCloseable {
         .closeFuture()
         .addListener(
             f -> {
-              links.remove(link);
-              if (role == Role.SERVER) {
-                synchronized (recentlyClosed) {
+              // One step under the lock that peers() reads under: a reader never sees the link
+              // both live and recently closed (two rows of one connection).
+              synchronized (recentlyClosed) {
+                links.remove(link);
+                if (role == Role.SERVER) {
                   recentlyClosed.addFirst(new PeerRow(address, link.closedStatus()));
                   while (recentlyClosed.size() > CLOSED_KEPT) {
                     recentlyClosed.removeLast();
@@ -174,17 +176,19 @@ public final class Replicator implements AutoCloseable {
    */
   public List<PeerRow> peers() {
     List<PeerRow> rows = new ArrayList<>();
-    for (SessionLink l : links) {
-      rows.add(new PeerRow(l.address(), l.status()));
+    List<PeerRow> closed;
+    synchronized (recentlyClosed) {
+      for (SessionLink l : links) {
+        rows.add(new PeerRow(l.address(), l.status()));
+      }
+      closed = new ArrayList<>(recentlyClosed);
     }
     for (PeerDialer d : dialers) {
       if (d.link() == null) {
         rows.add(d.idleRow());
       }
     }
-    synchronized (recentlyClosed) {
-      rows.addAll(recentlyClosed);
-    }
+    rows.addAll(closed);
     ParkedSummary parked = store.parked();
     Set<String> shown = new HashSet<>();
     List<PeerRow> out = new ArrayList<>(rows.size());
