@@ -32,19 +32,6 @@ final class KeyNumbering {
   long next(Writer w, TableDef table, int column, int node) throws SQLException {
     ColumnDef col = table.columns().get(column);
     KeyRange range = KeyRange.of(col.type(), node);
-    if (range == null && node < 0) {
-      throw Errors.of(
-          SqlState.NUMERIC_VALUE_OUT_OF_RANGE,
-          "column '"
-              + col.name()
-              + "' of table '"
-              + table.name()
-              + "' is "
-              + col.type()
-              + ": this node has no node number (it joined its database through a node that hands"
-              + " none out), so it cannot generate keys that fit; give the key, or declare the"
-              + " column BIGINT");
-    }
     if (range == null) {
       throw Errors.of(
           SqlState.NUMERIC_VALUE_OUT_OF_RANGE,
@@ -54,28 +41,32 @@ final class KeyNumbering {
               + table.name()
               + "' is "
               + col.type()
-              + ": it has no range of generated keys for node number "
-              + node
-              + " (declare it BIGINT)");
+              + (node < 0
+                  ? ": this node has no node number (it joined its database through a node that"
+                      + " hands none out), so it cannot generate keys that fit; give the key, or"
+                      + " declare the column BIGINT"
+                  : ": it has no range of generated keys for node number "
+                      + node
+                      + " (declare it BIGINT)"));
     }
     long top = range.first() - 1;
     String name = TableSql.quote(col.name());
-    try (PreparedStatement ps =
-        w.conn.prepareStatement(
+    // The writer caches the statement: a batch of generated keys prepares it once, not per row.
+    PreparedStatement ps =
+        w.prepare(
             "SELECT max("
                 + name
                 + ") FROM "
                 + TableSql.quote(table.name())
                 + " WHERE "
                 + name
-                + " BETWEEN ? AND ?")) {
-      ps.setLong(1, range.first());
-      ps.setLong(2, range.last());
-      try (ResultSet rs = ps.executeQuery()) {
-        if (rs.next()) {
-          long max = rs.getLong(1);
-          top = rs.wasNull() ? top : Math.max(top, max);
-        }
+                + " BETWEEN ? AND ?");
+    ps.setLong(1, range.first());
+    ps.setLong(2, range.last());
+    try (ResultSet rs = ps.executeQuery()) {
+      if (rs.next()) {
+        long max = rs.getLong(1);
+        top = rs.wasNull() ? top : Math.max(top, max);
       }
     }
     String mark = "seq:" + table.name() + "." + col.name();

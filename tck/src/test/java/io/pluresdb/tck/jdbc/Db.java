@@ -9,6 +9,8 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 
@@ -61,5 +63,22 @@ final class Db {
     assertThat(e.getSQLState()).as("SQLState of: %s", e.getMessage()).isEqualTo(sqlState);
     assertThat(e.getMessage()).isNotBlank();
     return e;
+  }
+
+  /** Each row of {@code sql} as its columns' getString values joined by {@code |}. */
+  static List<String> rows(Connection c, String sql) throws SQLException {
+    List<String> out = new ArrayList<>();
+    try (Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery(sql)) {
+      int n = rs.getMetaData().getColumnCount();
+      while (rs.next()) {
+        StringBuilder row = new StringBuilder();
+        for (int i = 1; i <= n; i++) {
+          row.append(i == 1 ? "" : "|").append(rs.getString(i));
+        }
+        out.add(row.toString());
+      }
+    }
+    return out;
   }
 }

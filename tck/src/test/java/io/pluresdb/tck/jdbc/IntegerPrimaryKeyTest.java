@@ -38,23 +38,7 @@ class IntegerPrimaryKeyTest {
   private List<List<String>> both(String query, String... statements) throws SQLException {
     Db.exec(ours, statements);
     Db.exec(sqlite, statements);
-    return List.of(rows(ours, query), rows(sqlite, query));
-  }
-
-  private static List<String> rows(Connection c, String sql) throws SQLException {
-    List<String> out = new ArrayList<>();
-    try (Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery(sql)) {
-      int n = rs.getMetaData().getColumnCount();
-      while (rs.next()) {
-        StringBuilder row = new StringBuilder();
-        for (int i = 1; i <= n; i++) {
-          row.append(i == 1 ? "" : "|").append(rs.getString(i));
-        }
-        out.add(row.toString());
-      }
-    }
-    return out;
+    return List.of(Db.rows(ours, query), Db.rows(sqlite, query));
   }
 
   @Test
@@ -98,7 +82,7 @@ class IntegerPrimaryKeyTest {
         "INSERT INTO note (body) VALUES ('a'), ('b')",
         "INSERT INTO note (id, body) VALUES (40, 'c')",
         "INSERT INTO note (body) VALUES ('d')");
-    assertThat(rows(ours, "SELECT id, body FROM note ORDER BY id"))
+    assertThat(Db.rows(ours, "SELECT id, body FROM note ORDER BY id"))
         .containsExactly("1|a", "2|b", "40|c", "41|d");
   }
 
@@ -117,7 +101,7 @@ class IntegerPrimaryKeyTest {
         "INSERT INTO t (id, name) VALUES (NULL, 'd') ON CONFLICT DO NOTHING",
         "INSERT INTO t (id, name) VALUES (NULL, 'e') ON CONFLICT (id) DO UPDATE SET name = 'x'",
         "INSERT OR REPLACE INTO t (name) VALUES ('f')");
-    assertThat(rows(ours, "SELECT id, name FROM t ORDER BY id"))
+    assertThat(Db.rows(ours, "SELECT id, name FROM t ORDER BY id"))
         .containsExactly("1|a", "2|b", "3|c", "4|d", "5|e", "6|f");
   }
 

@@ -7,8 +7,6 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -40,23 +38,7 @@ class RowidTest {
   }
 
   private void assertSameRows(String query) throws SQLException {
-    assertThat(rows(ours, query)).as(query).isNotEmpty().isEqualTo(rows(sqlite, query));
-  }
-
-  private static List<String> rows(Connection c, String sql) throws SQLException {
-    List<String> out = new ArrayList<>();
-    try (Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery(sql)) {
-      int n = rs.getMetaData().getColumnCount();
-      while (rs.next()) {
-        StringBuilder row = new StringBuilder();
-        for (int i = 1; i <= n; i++) {
-          row.append(i == 1 ? "" : "|").append(rs.getString(i));
-        }
-        out.add(row.toString());
-      }
-    }
-    return out;
+    assertThat(Db.rows(ours, query)).as(query).isNotEmpty().isEqualTo(Db.rows(sqlite, query));
   }
 
   @Test
@@ -103,7 +85,7 @@ class RowidTest {
     both("CREATE TABLE n (name TEXT)", "INSERT INTO n VALUES ('p'), ('q')", "DELETE FROM t");
     assertSameRows(counters);
     try (Connection other = DriverManager.getConnection(ours.getMetaData().getURL())) {
-      assertThat(rows(other, counters)).containsExactly("0|0|0");
+      assertThat(Db.rows(other, counters)).containsExactly("0|0|0");
     }
   }
 
