@@ -126,7 +126,8 @@ final class FollowerRefresh {
         continue;
       }
       TableSql t = w.table(op.table());
-      if (t == null || !seen.add(op.table() + '\0' + HexFormat.of().formatHex(Keys.bytes(op.key())))) {
+      if (t == null
+          || !seen.add(op.table() + '\0' + HexFormat.of().formatHex(Keys.bytes(op.key())))) {
         continue;
       }
       Object[] row = rows.load(t, op.key(), new ClockVector[1]);

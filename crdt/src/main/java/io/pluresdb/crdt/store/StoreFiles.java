@@ -6,9 +6,9 @@ import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
@@ -116,8 +116,8 @@ final class StoreFiles implements AutoCloseable {
   }
 
   /**
-   * The files of a database another process owns, opened without its lock: the store reads them
-   * and never writes (its writes are forwarded to the owner).
+   * The files of a database another process owns, opened without its lock: the store reads them and
+   * never writes (its writes are forwarded to the owner).
    */
   static StoreFiles follow(StoreConfig config) throws SQLException {
     if (config.path() == null) {

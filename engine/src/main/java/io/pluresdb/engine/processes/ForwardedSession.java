@@ -20,9 +20,9 @@ import org.slf4j.LoggerFactory;
 /**
  * One follower connection on the owner: after a hello that carries the lock file's secret, each
  * request runs in a session of the owner's engine opened for this connection, so a forwarded
- * transaction, its generated keys, counts and errors are exactly those of a local connection.
- * Input that does not authenticate or does not parse closes the connection (and with it the
- * session, whose open transaction rolls back) without running anything or writing any reply.
+ * transaction, its generated keys, counts and errors are exactly those of a local connection. Input
+ * that does not authenticate or does not parse closes the connection (and with it the session,
+ * whose open transaction rolls back) without running anything or writing any reply.
  *
  * <p>Not thread-safe: runs on its own thread from start to end.
  */
@@ -96,8 +96,7 @@ final class ForwardedSession {
     } catch (SQLException e) {
       reply = Replies.failure(e);
     } catch (RuntimeException e) {
-      reply =
-          Replies.failure(Errors.of(SqlState.INTERNAL_ERROR, "forwarded statement: " + e, e));
+      reply = Replies.failure(Errors.of(SqlState.INTERNAL_ERROR, "forwarded statement: " + e, e));
     }
     reply.writeBoolean(session.inTransaction());
     return reply;

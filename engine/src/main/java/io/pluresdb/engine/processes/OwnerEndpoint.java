@@ -17,8 +17,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Where the owner of a file database takes statements forwarded by other processes: a loopback
- * socket, one thread accepting and one {@link ForwardedSession} thread per follower connection.
- * Its port and secret go in the lock file ({@link LockNote}).
+ * socket, one thread accepting and one {@link ForwardedSession} thread per follower connection. Its
+ * port and secret go in the lock file ({@link LockNote}).
  *
  * <p>Thread-safe: {@link #close} may be called from any thread, once the engine shuts down; the
  * list of open connections is guarded by this object's monitor.

@@ -17,8 +17,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A follower session's connection to the owner's {@link OwnerEndpoint}: sends one request at a time
- * and reads its reply, which also says whether the owner's session now holds an open transaction.
- * A broken connection fails with 08006 and stays broken.
+ * and reads its reply, which also says whether the owner's session now holds an open transaction. A
+ * broken connection fails with 08006 and stays broken.
  *
  * <p>Not thread-safe: used by its follower session's one caller at a time; {@link #close} from any
  * thread.

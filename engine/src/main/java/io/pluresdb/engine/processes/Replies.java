@@ -88,7 +88,8 @@ final class Replies {
   }
 
   /** Reads the reply's op; a failure is rethrown here as the owner raised it. */
-  private static int expect(DataInputStream in, int one, int other) throws IOException, SQLException {
+  private static int expect(DataInputStream in, int one, int other)
+      throws IOException, SQLException {
     int op = in.read();
     if (op == FAILED) {
       String state = Wire.readString(in);
@@ -143,7 +144,8 @@ final class Replies {
     try (c) {
       if (c.unbounded()) {
         throw Errors.of(
-            SqlState.FEATURE_NOT_SUPPORTED, "a live query cannot be forwarded to the owning process");
+            SqlState.FEATURE_NOT_SUPPORTED,
+            "a live query cannot be forwarded to the owning process");
       }
       List<ColumnMeta> columns = c.columns();
       out.writeInt(columns.size());

@@ -160,7 +160,10 @@ final class Wire {
     } else if (v instanceof Boolean b) {
       out.write(1);
       out.writeBoolean(b);
-    } else if (v instanceof Long || v instanceof Integer || v instanceof Short || v instanceof Byte) {
+    } else if (v instanceof Long
+        || v instanceof Integer
+        || v instanceof Short
+        || v instanceof Byte) {
       out.write(2);
       out.writeLong(((Number) v).longValue());
     } else if (v instanceof Double || v instanceof Float) {
