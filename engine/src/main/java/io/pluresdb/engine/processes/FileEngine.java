@@ -10,7 +10,6 @@ import io.pluresdb.engine.api.EngineSettings;
 import io.pluresdb.engine.api.IndexBuild;
 import io.pluresdb.engine.api.Session;
 import io.pluresdb.engine.runtime.RunningEngine;
-import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -31,9 +30,6 @@ import org.slf4j.LoggerFactory;
 public final class FileEngine implements Engine {
   private static final Logger LOG = LoggerFactory.getLogger(FileEngine.class);
   private static final long OPEN_WAIT_MILLIS = 60_000;
-
-  /** This process's own engine over the file and the endpoint it serves followers on. */
-  private record Owned(RunningEngine engine, OwnerEndpoint endpoint) {}
 
   private final DatabaseTarget target;
   private final EngineSettings settings;
@@ -72,12 +68,17 @@ public final class FileEngine implements Engine {
     while (true) {
       try {
         return new FileEngine(
-            target, settings, statementEnded, null, own(target, settings, statementEnded), null);
+            target,
+            settings,
+            statementEnded,
+            null,
+            Owned.open(target, settings, statementEnded),
+            null);
       } catch (SQLException e) {
         if (!SqlState.OBJECT_IN_USE.code().equals(e.getSQLState())) {
           throw e;
         }
-        LockNote note = readNote(lockFile, target);
+        LockNote note = LockNote.readOrFail(lockFile, target);
         if (note != null) {
           return follow(target, settings, statementEnded, note);
         }
@@ -102,40 +103,6 @@ public final class FileEngine implements Engine {
     FileEngine engine = new FileEngine(target, settings, statementEnded, local, null, note);
     engine.watch = OwnerWatch.start(engine, local.runtime().threads("follow"));
     return engine;
-  }
-
-  /** Opens the file as its owner and serves other processes; 55006 while another owns it. */
-  private static Owned own(DatabaseTarget target, EngineSettings settings, Runnable ended)
-      throws SQLException {
-    RunningEngine engine = RunningEngine.open(target, settings, ended);
-    OwnerEndpoint endpoint = null;
-    try {
-      endpoint = OwnerEndpoint.start(engine, engine.runtime().threads("owner"));
-      engine.store().advertise(endpoint.note().format());
-      return new Owned(engine, endpoint);
-    } catch (SQLException | RuntimeException e) {
-      if (endpoint != null) {
-        endpoint.close();
-      }
-      try {
-        engine.shutdown();
-      } catch (SQLException closing) {
-        e.addSuppressed(closing);
-      }
-      throw e;
-    }
-  }
-
-  private static @Nullable LockNote readNote(Path lockFile, DatabaseTarget target)
-      throws SQLException {
-    try {
-      return LockNote.read(lockFile);
-    } catch (IOException e) {
-      throw Errors.of(
-          SqlState.CLIENT_UNABLE_TO_CONNECT,
-          "cannot read the lock file of database " + target + ": " + e,
-          e);
-    }
   }
 
   private static Path file(DatabaseTarget target) {
@@ -199,7 +166,7 @@ public final class FileEngine implements Engine {
       return;
     }
     try {
-      owned = own(target, settings, statementEnded);
+      owned = Owned.open(target, settings, statementEnded);
       LOG.info("took over database {}: its owning process is gone", target);
     } catch (SQLException e) {
       if (!SqlState.OBJECT_IN_USE.code().equals(e.getSQLState())) {
@@ -207,7 +174,7 @@ public final class FileEngine implements Engine {
         return;
       }
       try {
-        LockNote fresh = readNote(lockFile, target);
+        LockNote fresh = LockNote.readOrFail(lockFile, target);
         if (fresh != null) {
           note = fresh;
         }
@@ -236,9 +203,8 @@ public final class FileEngine implements Engine {
     }
     SQLException failure = null;
     if (o != null) {
-      o.endpoint().close();
       try {
-        o.engine().shutdown();
+        o.close();
       } catch (SQLException e) {
         failure = e;
       }

@@ -74,6 +74,12 @@ final class FollowerSession implements Session {
     return o;
   }
 
+  /** The session statements run in now: this process's own once it owns the file, else local. */
+  private Session here() throws SQLException {
+    Session o = owned();
+    return o != null ? o : local;
+  }
+
   /** The connection to the owner, opened at the first forwarded statement. */
   private OwnerLink link() throws SQLException {
     OwnerLink l = link;
@@ -82,20 +88,7 @@ final class FollowerSession implements Session {
     }
     closeLink();
     l = OwnerLink.connect(engine.note(), database);
-    try {
-      if (!autoCommit) {
-        l.control(ForwardedSession.AUTO_COMMIT, false);
-      }
-      if (readOnly) {
-        l.control(ForwardedSession.READ_ONLY, true);
-      }
-      if (writerWait != null) {
-        l.writerWait(writerWait);
-      }
-    } catch (SQLException e) {
-      l.close();
-      throw e;
-    }
+    l.mirror(autoCommit, readOnly, writerWait);
     link = l;
     return l;
   }
@@ -185,22 +178,19 @@ final class FollowerSession implements Session {
 
   @Override
   public Prepared prepareSubscription(String sql) throws SQLException {
-    Session o = owned();
     engine.catchUp();
-    return (o != null ? o : local).prepareSubscription(sql);
+    return here().prepareSubscription(sql);
   }
 
   @Override
   public LiveHandle subscribe(String sql, List<Object> params) throws SQLException {
-    Session o = owned();
     engine.catchUp();
-    return (o != null ? o : local).subscribe(sql, params);
+    return here().subscribe(sql, params);
   }
 
   @Override
   public void setLiveBuffer(int changes) throws SQLException {
-    Session o = owned();
-    (o != null ? o : local).setLiveBuffer(changes);
+    here().setLiveBuffer(changes);
   }
 
   @Override
@@ -211,8 +201,7 @@ final class FollowerSession implements Session {
 
   @Override
   public void setEfSearch(int ef) throws SQLException {
-    Session o = owned();
-    (o != null ? o : local).setEfSearch(ef);
+    here().setEfSearch(ef);
   }
 
   @Override
@@ -234,15 +223,11 @@ final class FollowerSession implements Session {
 
   @Override
   public void setAutoCommit(boolean on) throws SQLException {
-    Session o = owned();
-    if (o != null) {
-      o.setAutoCommit(on);
-    } else {
-      if (link != null) {
-        link().control(ForwardedSession.AUTO_COMMIT, on);
-      }
-      local.setAutoCommit(on);
+    Session here = here();
+    if (here == local && link != null) {
+      link().control(ForwardedSession.AUTO_COMMIT, on);
     }
+    here.setAutoCommit(on);
     autoCommit = on;
   }
 
@@ -257,22 +242,14 @@ final class FollowerSession implements Session {
   }
 
   private void end(int op) throws SQLException {
-    Session o = owned();
-    if (o != null) {
-      if (op == ForwardedSession.COMMIT) {
-        o.commit();
-      } else {
-        o.rollback();
-      }
-      return;
-    }
-    if (link != null) {
+    Session here = here();
+    if (here == local && link != null) {
       link().control(op, false);
     }
     if (op == ForwardedSession.COMMIT) {
-      local.commit();
+      here.commit();
     } else {
-      local.rollback();
+      here.rollback();
     }
   }
 
@@ -283,15 +260,11 @@ final class FollowerSession implements Session {
 
   @Override
   public void setReadOnly(boolean on) throws SQLException {
-    Session o = owned();
-    if (o != null) {
-      o.setReadOnly(on);
-    } else {
-      if (link != null) {
-        link().control(ForwardedSession.READ_ONLY, on);
-      }
-      local.setReadOnly(on);
+    Session here = here();
+    if (here == local && link != null) {
+      link().control(ForwardedSession.READ_ONLY, on);
     }
+    here.setReadOnly(on);
     readOnly = on;
   }
 

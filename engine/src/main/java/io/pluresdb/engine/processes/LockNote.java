@@ -1,11 +1,14 @@
 package io.pluresdb.engine.processes;
 
+import io.pluresdb.crdt.error.Errors;
+import io.pluresdb.crdt.error.SqlState;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.sql.SQLException;
 import java.util.HexFormat;
 import org.jspecify.annotations.Nullable;
 
@@ -56,6 +59,18 @@ record LockNote(int port, byte[] secret) {
           : null;
     } catch (IllegalArgumentException e) {
       return null; // a note being rewritten, read half way
+    }
+  }
+
+  /** {@link #read}, with a file that cannot be read failing as 08001. */
+  static @Nullable LockNote readOrFail(Path lockFile, Object database) throws SQLException {
+    try {
+      return read(lockFile);
+    } catch (IOException e) {
+      throw Errors.of(
+          SqlState.CLIENT_UNABLE_TO_CONNECT,
+          "cannot read the lock file of database " + database + ": " + e,
+          e);
     }
   }
 

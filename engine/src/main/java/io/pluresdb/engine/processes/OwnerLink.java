@@ -66,6 +66,25 @@ final class OwnerLink implements AutoCloseable {
     }
   }
 
+  /** Gives the owner's session this connection's settings; a failure closes the link. */
+  void mirror(boolean autoCommit, boolean readOnly, @Nullable Duration writerWait)
+      throws SQLException {
+    try {
+      if (!autoCommit) {
+        control(ForwardedSession.AUTO_COMMIT, false);
+      }
+      if (readOnly) {
+        control(ForwardedSession.READ_ONLY, true);
+      }
+      if (writerWait != null) {
+        writerWait(writerWait);
+      }
+    } catch (SQLException e) {
+      close();
+      throw e;
+    }
+  }
+
   /** True while the owner's session holds uncommitted forwarded writes. */
   boolean inTransaction() {
     return inTransaction;
