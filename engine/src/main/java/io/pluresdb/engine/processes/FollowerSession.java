@@ -61,8 +61,8 @@ final class FollowerSession implements Session {
     if (writerWait != null) {
       o.setWriterWait(writerWait);
     }
+    // the local session stays open until this one closes: its live queries follow the file still
     owned = o;
-    local.close();
     if (lostTransaction) {
       throw Errors.of(
           SqlState.TRANSACTION_ROLLBACK,
