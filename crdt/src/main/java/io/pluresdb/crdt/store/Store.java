@@ -57,7 +57,8 @@ public interface Store extends AutoCloseable {
    * secret that admits them) into the lock file, which only its user may read.
    */
   default void advertise(String note) throws SQLException {
-    throw new java.sql.SQLFeatureNotSupportedException("this store has no lock file");
+    throw io.pluresdb.crdt.error.Errors.unsupported(
+        "Store.advertise (this store has no lock file)");
   }
 
   /** This node's id, stable across restarts. */
