@@ -51,7 +51,7 @@ class ManyProcessesTest {
         assertThat(Db.scalar(owner, "SELECT count(*) FROM t WHERE who = 'both'")).isEqualTo(2L);
         assertThat(second.send("update CREATE TABLE u (id INTEGER PRIMARY KEY)")).isEqualTo("OK 0");
         assertThat(second.send("update INSERT INTO u VALUES (7)")).isEqualTo("OK 1");
-        assertThat(Db.scalar(owner, "SELECT id FROM u")).isEqualTo(7L);
+        assertThat(Db.scalar(owner, "SELECT id FROM u")).isEqualTo(7);
       }
     }
   }
