@@ -29,6 +29,7 @@ import org.slf4j.LoggerFactory;
 final class ForwardedSession {
   private static final Logger LOG = LoggerFactory.getLogger(ForwardedSession.class);
   private static final int HELLO_TIMEOUT_MS = 60_000;
+  private static final int HELLO_BYTES = 1 + 4 + LockNote.SECRET_BYTES;
 
   static final int HELLO = 'H';
   static final int EXECUTE = 'E';
@@ -54,7 +55,8 @@ final class ForwardedSession {
       InputStream in = socket.getInputStream();
       OutputStream out = socket.getOutputStream();
       socket.setSoTimeout(HELLO_TIMEOUT_MS);
-      if (!admitted(Wire.readFrame(in))) {
+      // a stranger's first frame is not worth more than a hello's few bytes of memory
+      if (!admitted(Wire.readFrame(in, HELLO_BYTES))) {
         LOG.debug("refused a connection to {} without the lock file's secret", engine.target());
         return;
       }

@@ -48,7 +48,7 @@ final class OwnerLink implements AutoCloseable {
       hello.writeInt(Wire.VERSION);
       hello.write(note.secret());
       hello.send(s.getOutputStream());
-      byte[] reply = Wire.readFrameBytes(s.getInputStream());
+      byte[] reply = Wire.readFrameBytes(s.getInputStream(), Wire.MAX_FRAME);
       if (reply == null || reply.length != 1 || reply[0] != Replies.DONE) {
         throw new IOException("the owner refused the lock file's secret");
       }
@@ -161,7 +161,7 @@ final class OwnerLink implements AutoCloseable {
       throw gone(new IOException("the connection broke earlier"));
     }
     request.send(socket.getOutputStream());
-    byte[] reply = Wire.readFrameBytes(socket.getInputStream());
+    byte[] reply = Wire.readFrameBytes(socket.getInputStream(), Wire.MAX_FRAME);
     if (reply == null || reply.length < 2) {
       throw new IOException("the owner closed the connection");
     }

@@ -47,19 +47,24 @@ final class Wire {
 
   /** Reads one frame; null at a clean end of stream. */
   static @Nullable DataInputStream readFrame(InputStream in) throws IOException {
-    byte[] body = readFrameBytes(in);
+    return readFrame(in, MAX_FRAME);
+  }
+
+  /** Reads one frame of at most {@code max} bytes; null at a clean end of stream. */
+  static @Nullable DataInputStream readFrame(InputStream in, int max) throws IOException {
+    byte[] body = readFrameBytes(in, max);
     return body == null ? null : new DataInputStream(new java.io.ByteArrayInputStream(body));
   }
 
-  /** Reads the bytes of one frame; null at a clean end of stream. */
-  static byte @Nullable [] readFrameBytes(InputStream in) throws IOException {
+  /** Reads the bytes of one frame of at most {@code max} bytes; null at a clean end of stream. */
+  static byte @Nullable [] readFrameBytes(InputStream in, int max) throws IOException {
     DataInputStream d = new DataInputStream(in);
     int first = in.read();
     if (first < 0) {
       return null;
     }
     int length = (first << 24) | (d.readUnsignedByte() << 16) | d.readUnsignedShort();
-    if (length <= 0 || length > MAX_FRAME) {
+    if (length <= 0 || length > max) {
       throw new Malformed("frame of " + length + " bytes");
     }
     byte[] body = new byte[length];
