@@ -30,10 +30,10 @@ final class CommittedState {
   }
 
   /** Loads again what the internal tables hold (a follower, after the owner committed). */
-  void reload(Meta meta) throws SQLException {
-    versions.putAll(meta.versions());
-    lastSeq = meta.lastSeq();
-    catalog = meta.catalog();
+  void reload(Map<Long, Meta.Version> committed, long seq, Catalog next) {
+    versions.putAll(committed);
+    lastSeq = seq;
+    catalog = next;
   }
 
   /** Every node's version, for seeding the clock and id generator while opening. */

@@ -1,5 +1,6 @@
 package io.pluresdb.crdt.store;
 
+import io.pluresdb.crdt.clock.OpId;
 import io.pluresdb.crdt.error.Errors;
 import io.pluresdb.crdt.error.SqlState;
 import io.pluresdb.crdt.feed.ChangeSet;
@@ -8,8 +9,11 @@ import io.pluresdb.crdt.feed.ListenerFeed;
 import io.pluresdb.crdt.op.LogEntry;
 import io.pluresdb.crdt.op.OpKind;
 import io.pluresdb.crdt.op.Operation;
+import io.pluresdb.crdt.op.SchemaJson;
 import io.pluresdb.crdt.op.Transaction;
+import io.pluresdb.crdt.schema.Catalog;
 import io.pluresdb.crdt.schema.SchemaChange;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -19,7 +23,9 @@ import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Catches a follower's store up with what the owning process committed to the shared file: when
@@ -38,25 +44,23 @@ final class FollowerRefresh {
   private final Writer w;
   private final Meta meta;
   private final CommittedState state;
-  private final LogReader log;
   private final ListenerFeed feed;
   private final String nodeId;
   private final LiveRows rows;
   private long dataVersion = -1; // guarded by the permit
+  private @Nullable String catalogJson; // the text of the catalog last loaded; guarded likewise
 
   FollowerRefresh(
       WriterPermit permit,
       Writer w,
       Meta meta,
       CommittedState state,
-      LogReader log,
       ListenerFeed feed,
       String nodeId) {
     this.permit = permit;
     this.w = w;
     this.meta = meta;
     this.state = state;
-    this.log = log;
     this.feed = feed;
     this.nodeId = nodeId;
     this.rows = new LiveRows(w);
@@ -87,12 +91,17 @@ final class FollowerRefresh {
     }
     long before = state.lastSeq();
     try {
-      state.reload(meta);
-      w.catalog(state.catalog());
-      for (LogEntry e : log.entries(before, Integer.MAX_VALUE)) {
-        if (e.seq() <= state.lastSeq()) {
-          feed.enqueue(changeSet(e));
-        }
+      String json = meta.get("catalog");
+      // most commits change rows, not the schema: parse the catalog only when its text moved
+      Catalog catalog =
+          Objects.equals(json, catalogJson)
+              ? state.catalog()
+              : json == null ? Catalog.empty() : SchemaJson.readCatalog(json);
+      state.reload(meta.versions(), meta.lastSeq(), catalog);
+      catalogJson = json;
+      w.catalog(catalog);
+      for (LogEntry e : entries(before, state.lastSeq())) {
+        feed.enqueue(changeSet(e));
       }
     } finally {
       w.rollback();
@@ -104,6 +113,21 @@ final class FollowerRefresh {
   /** Why a follower does not write: the owning process does. */
   SQLException readOnly(String description) {
     return Errors.of(SqlState.READ_ONLY_SQL_TRANSACTION, description + " is written by its owner");
+  }
+
+  /** The log entries in {@code (after, upTo]}, read in the snapshot the rest is read in. */
+  private List<LogEntry> entries(long after, long upTo) throws SQLException {
+    List<LogEntry> out = new ArrayList<>();
+    PreparedStatement ps =
+        w.prepare("SELECT seq, tx, data FROM _pl_log WHERE seq > ? AND seq <= ? ORDER BY seq");
+    ps.setLong(1, after);
+    ps.setLong(2, upTo);
+    try (ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        out.add(new LogEntry(rs.getLong(1), OpId.fromBytes(rs.getBytes(2)), rs.getBytes(3)));
+      }
+    }
+    return out;
   }
 
   private long dataVersion() throws SQLException {

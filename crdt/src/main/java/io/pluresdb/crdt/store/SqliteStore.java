@@ -96,8 +96,7 @@ final class SqliteStore implements Store {
             parked,
             feed,
             REMOTE_WAIT);
-    this.follower =
-        follows ? new FollowerRefresh(permit, writer, meta, state, log, feed, nodeId) : null;
+    this.follower = follows ? new FollowerRefresh(permit, writer, meta, state, feed, nodeId) : null;
     if (!follows && meta.get(NodeIdentity.REBUILD_CLOCKS) != null) {
       // an upgrade changed the node id; a crash before the key is cleared only rebuilds again
       new LogRebuild(writer, meta, state, files.description()).run();

@@ -55,6 +55,7 @@ final class ForwardedSession {
       InputStream in = socket.getInputStream();
       OutputStream out = socket.getOutputStream();
       socket.setSoTimeout(HELLO_TIMEOUT_MS);
+      socket.setTcpNoDelay(true); // one small reply per request: never wait to coalesce
       // a stranger's first frame is not worth more than a hello's few bytes of memory
       if (!admitted(Wire.readFrame(in, HELLO_BYTES))) {
         LOG.debug("refused a connection to {} without the lock file's secret", engine.target());

@@ -10,6 +10,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -79,12 +80,13 @@ final class Wire {
       write(op);
     }
 
+    /** Writes the frame in one write: a length sent apart would wait for the peer's ACK. */
     void send(OutputStream out) throws IOException {
       byte[] body = ((ByteArrayOutputStream) this.out).toByteArray();
-      DataOutputStream d = new DataOutputStream(out);
-      d.writeInt(body.length);
-      d.write(body);
-      d.flush();
+      byte[] frame = new byte[4 + body.length];
+      ByteBuffer.wrap(frame).putInt(body.length).put(body);
+      out.write(frame);
+      out.flush();
     }
   }
 
