@@ -6,6 +6,7 @@ import io.pluresdb.engine.api.DatabaseTarget;
 import io.pluresdb.engine.api.Engine;
 import io.pluresdb.engine.api.EngineLease;
 import io.pluresdb.engine.api.EngineSettings;
+import io.pluresdb.engine.processes.FileEngine;
 import io.pluresdb.engine.runtime.RunningEngine;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -17,7 +18,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /**
  * The open engines of this JVM, by canonical database key: the engine module's entry point. The
  * first connection to a database opens its engine; later ones share it; the last to leave closes
- * it.
+ * it. A file that another process holds is opened as that process's follower.
  *
  * <p>Thread-safe: every method holds this registry's monitor, so a concurrent open and close of one
  * database cannot interleave (a connection never receives an engine being closed). Opening a store
@@ -27,13 +28,21 @@ import java.util.concurrent.CopyOnWriteArrayList;
 public final class EngineRegistry {
   private static final EngineRegistry GLOBAL = new EngineRegistry();
 
-  /** An open engine and the number of leases on it. */
+  /** How an engine of either kind is closed. */
+  @FunctionalInterface
+  private interface Shutdown {
+    void run() throws SQLException;
+  }
+
+  /** An open engine, how to close it, and the number of leases on it. */
   private static final class Entry {
-    final RunningEngine engine;
+    final Engine engine;
+    final Shutdown shutdown;
     int references;
 
-    Entry(RunningEngine engine) {
+    Entry(Engine engine, Shutdown shutdown) {
       this.engine = engine;
+      this.shutdown = shutdown;
     }
   }
 
@@ -54,7 +63,7 @@ public final class EngineRegistry {
     String key = target.canonicalKey();
     Entry entry = engines.get(key);
     if (entry == null) {
-      entry = new Entry(RunningEngine.open(target, settings, this::statementEnded));
+      entry = open(target, settings);
       engines.put(key, entry);
     } else {
       String conflict = entry.engine.settings().conflictWith(settings);
@@ -74,11 +83,24 @@ public final class EngineRegistry {
     return new Lease(this, entry.engine);
   }
 
+  /**
+   * An in-memory database is this JVM's alone; a file may be shared with other processes, one of
+   * which owns it while the others follow (see {@link FileEngine}).
+   */
+  private Entry open(DatabaseTarget target, EngineSettings settings) throws SQLException {
+    if (target.inMemory()) {
+      RunningEngine e = RunningEngine.open(target, settings, this::statementEnded);
+      return new Entry(e, e::shutdown);
+    }
+    FileEngine e = FileEngine.open(target, settings, this::statementEnded);
+    return new Entry(e, e::shutdown);
+  }
+
   synchronized void release(Engine engine) throws SQLException {
     Entry entry = engines.get(engine.key());
     if (entry != null && entry.engine == engine && --entry.references == 0) {
       engines.remove(engine.key());
-      entry.engine.shutdown();
+      entry.shutdown.run();
     }
   }
 

@@ -29,6 +29,13 @@ final class CommittedState {
     this.catalog = meta.catalog();
   }
 
+  /** Loads again what the internal tables hold (a follower, after the owner committed). */
+  void reload(Map<Long, Meta.Version> committed, long seq, Catalog next) {
+    versions.putAll(committed);
+    lastSeq = seq;
+    catalog = next;
+  }
+
   /** Every node's version, for seeding the clock and id generator while opening. */
   Iterable<Meta.Version> versions() {
     return versions.values();

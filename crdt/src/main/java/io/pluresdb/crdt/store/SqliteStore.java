@@ -52,15 +52,19 @@ final class SqliteStore implements Store {
   private final Clock wallClock;
   private final VerifiedApply remote;
   private final KeyNumbering keys;
+  private final FollowerRefresh follower; // catches up with the owner; null in the owner
 
-  private SqliteStore(StoreFiles files, Connection conn, StoreConfig config) throws SQLException {
+  SqliteStore(StoreFiles files, Connection conn, StoreConfig config, boolean follows)
+      throws SQLException {
     this.files = files;
     this.permit = new WriterPermit(files.description());
     this.log = new LogReader(files);
     // the internal tables are created and read in auto-commit mode, before the writer exists
     this.meta = new Meta(conn);
     this.wallClock = config.clock();
-    meta.createTables(wallClock.instant());
+    if (!follows) {
+      meta.createTables(wallClock.instant()); // a follower finds them made by the owner
+    }
     NodeIdentity self = NodeIdentity.open(conn, meta, config.nodeName());
     long node = self.node();
     this.nodeId = String.format(Locale.ROOT, "%012x", node);
@@ -92,26 +96,12 @@ final class SqliteStore implements Store {
             parked,
             feed,
             REMOTE_WAIT);
-    if (meta.get(NodeIdentity.REBUILD_CLOCKS) != null) {
+    this.follower = follows ? new FollowerRefresh(permit, writer, meta, state, feed, nodeId) : null;
+    if (!follows && meta.get(NodeIdentity.REBUILD_CLOCKS) != null) {
       // an upgrade changed the node id; a crash before the key is cleared only rebuilds again
       new LogRebuild(writer, meta, state, files.description()).run();
       meta.delete(NodeIdentity.REBUILD_CLOCKS);
       writer.commit();
-    }
-  }
-
-  static Store open(StoreConfig config) throws SQLException {
-    StoreFiles files = StoreFiles.acquire(config);
-    Connection conn = null;
-    try {
-      conn = files.connect();
-      return new SqliteStore(files, conn, config);
-    } catch (SQLException | RuntimeException e) {
-      if (conn != null) {
-        conn.close();
-      }
-      files.close();
-      throw e;
     }
   }
 
@@ -228,6 +218,9 @@ final class SqliteStore implements Store {
 
   @Override
   public WriteTxn beginWrite(Duration timeout) throws SQLException {
+    if (follower != null) {
+      throw follower.readOnly(files.description());
+    }
     permit.acquire(timeout);
     try {
       writer.begin();
@@ -249,6 +242,16 @@ final class SqliteStore implements Store {
       }
     }
     return remote.apply(received, origin, wallClock.instant());
+  }
+
+  @Override
+  public boolean refresh() throws SQLException {
+    return follower != null && follower.run();
+  }
+
+  @Override
+  public void advertise(String note) throws SQLException {
+    files.advertise(note);
   }
 
   @Override

@@ -25,7 +25,40 @@ public interface Store extends AutoCloseable {
 
   /** Opens (creating if needed) the store described by {@code config}. */
   static Store open(StoreConfig config) throws SQLException {
-    return SqliteStore.open(config);
+    return StoreOpening.open(config, false);
+  }
+
+  /**
+   * Opens the file of a store that another process owns, to read it beside that owner (WAL lets
+   * readers run beside the writer): it takes no lock, and {@link #beginWrite} fails with 25006,
+   * since writes belong to the owner. {@link #refresh} catches it up with the owner's commits.
+   */
+  static Store follow(StoreConfig config) throws SQLException {
+    return StoreOpening.open(config, true);
+  }
+
+  /** The lock file of the database file {@code db}, which names its owner's forwarding address. */
+  static java.nio.file.Path lockFile(java.nio.file.Path db) {
+    java.nio.file.Path file = db.toAbsolutePath();
+    return file.resolveSibling(file.getFileName() + ".lock");
+  }
+
+  /**
+   * A follower ({@link #follow}): when the owner committed since the last call, loads the committed
+   * state again and publishes the new transactions on the change feed; true when it did. An owner
+   * has nothing to catch up with and returns false.
+   */
+  default boolean refresh() throws SQLException {
+    return false;
+  }
+
+  /**
+   * The owner of a file database: writes {@code note} (where it takes forwarded writes, and the
+   * secret that admits them) into the lock file, which only its user may read.
+   */
+  default void advertise(String note) throws SQLException {
+    throw io.pluresdb.crdt.error.Errors.unsupported(
+        "Store.advertise (this store has no lock file)");
   }
 
   /** This node's id, stable across restarts. */

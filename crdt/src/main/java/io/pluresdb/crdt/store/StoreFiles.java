@@ -6,9 +6,11 @@ import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -28,8 +30,13 @@ import org.sqlite.SQLiteConfig;
  * one database through several connections do not expect. WAL gives in-memory databases the same
  * concurrency as file databases, and the OS page cache keeps them in memory.
  *
+ * <p>A second process may still open the file as a follower ({@link #follow}): it takes no lock and
+ * only reads, since WAL lets readers run beside the one writer; the owner names where it takes
+ * forwarded writes in the lock file ({@link #advertise}), which is made readable by its user alone
+ * because the note holds a secret.
+ *
  * <p>Thread-safe: immutable after {@link #acquire}, except {@link #close}, which the store calls
- * once.
+ * once, and {@link #advertise}, which the owner calls under this object's monitor.
  */
 final class StoreFiles implements AutoCloseable {
   private static final Set<String> OPEN_MEMORY = ConcurrentHashMap.newKeySet();
@@ -91,6 +98,9 @@ final class StoreFiles implements AutoCloseable {
       if (l == null) {
         throw inUse(file, null);
       }
+      ownerOnly(lockFile);
+      // a note left by an owner that died names a socket nobody listens on any more
+      ch.truncate(0);
       return new StoreFiles(
           config, "jdbc:sqlite:" + file, "database file '" + file + "'", ch, l, null);
     } catch (OverlappingFileLockException e) {
@@ -102,6 +112,53 @@ final class StoreFiles implements AutoCloseable {
     } catch (SQLException e) {
       closeQuietly(ch);
       throw e;
+    }
+  }
+
+  /**
+   * The files of a database another process owns, opened without its lock: the store reads them and
+   * never writes (its writes are forwarded to the owner).
+   */
+  static StoreFiles follow(StoreConfig config) throws SQLException {
+    if (config.path() == null) {
+      throw Errors.of(
+          SqlState.FEATURE_NOT_SUPPORTED, "an in-memory database cannot be shared by processes");
+    }
+    Path file = config.path().toAbsolutePath();
+    if (!Files.exists(file)) {
+      throw Errors.of(SqlState.CLIENT_UNABLE_TO_CONNECT, "database file '" + file + "' is missing");
+    }
+    return new StoreFiles(
+        config,
+        "jdbc:sqlite:" + file,
+        "database file '" + file + "' (owned by another process)",
+        null,
+        null,
+        null);
+  }
+
+  /** Replaces what the lock file says (the owner's forwarding address and secret). */
+  synchronized void advertise(String note) throws SQLException {
+    if (channel == null || lock == null) {
+      throw Errors.of(
+          SqlState.OBJECT_NOT_IN_PREREQUISITE_STATE, description + " holds no lock to write in");
+    }
+    try {
+      channel.truncate(0);
+      channel.write(java.nio.ByteBuffer.wrap(note.getBytes(StandardCharsets.UTF_8)), 0);
+      channel.force(false);
+    } catch (IOException e) {
+      throw Errors.of(SqlState.IO_ERROR, "cannot write the lock file of " + description, e);
+    }
+  }
+
+  /** Makes the lock file readable and writable by its owner only, where the file system can. */
+  private static void ownerOnly(Path lockFile) {
+    try {
+      Files.setPosixFilePermissions(lockFile, PosixFilePermissions.fromString("rw-------"));
+    } catch (UnsupportedOperationException | IOException e) {
+      // not a POSIX file system, or a lock file another user made: the note is still written,
+      // and the secret is only as private as the directory the database lives in
     }
   }
 
@@ -157,6 +214,9 @@ final class StoreFiles implements AutoCloseable {
 
   @Override
   public void close() {
+    if (channel == null && temporary == null) {
+      return; // a follower holds nothing
+    }
     if (channel == null) {
       try (var files = Files.list(temporary)) {
         for (Path f : (Iterable<Path>) files::iterator) {

@@ -13,22 +13,25 @@ final class EngineServices {
   private EngineServices() {}
 
   /** Attaches every service to a freshly opened engine; on failure the caller shuts it down. */
-  static void start(RunningEngine engine) throws SQLException {
+  static void start(RunningEngine engine, boolean follows) throws SQLException {
     // one line per feature, e.g. engine.attach(SomeService.start(engine.store(), settings));
     // the threads go first, so that they close after every service that runs on them
     engine.attach(engine.runtime());
     engine.attach(engine.planner().live().start());
-    engine.attach(vectorIndexes(engine));
-    engine.attach(engine.startReplication());
+    engine.attach(vectorIndexes(engine, follows));
+    if (!follows) {
+      engine.attach(engine.startReplication());
+    }
   }
 
   /** HNSW index maintenance, persisted beside a file database; top-k queries search it. */
-  private static HnswIndexes vectorIndexes(RunningEngine engine) {
+  private static HnswIndexes vectorIndexes(RunningEngine engine, boolean follows) {
     DatabaseTarget target = engine.target();
     HnswIndexes indexes =
         HnswIndexes.start(
             engine.store(),
-            target.inMemory() ? null : HnswIndexes.directoryFor(target.file()),
+            // a follower keeps its indexes in memory: the files beside the database are the owner's
+            target.inMemory() || follows ? null : HnswIndexes.directoryFor(target.file()),
             engine.runtime());
     engine.planner().useVectorIndexes(indexes);
     return indexes;

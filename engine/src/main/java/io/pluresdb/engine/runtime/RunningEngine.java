@@ -44,12 +44,28 @@ public final class RunningEngine implements Engine {
    */
   public static RunningEngine open(
       DatabaseTarget target, EngineSettings settings, Runnable statementEnded) throws SQLException {
+    return open(target, settings, statementEnded, false);
+  }
+
+  /**
+   * Opens a file database that another process owns, as its follower: its store reads the file and
+   * refuses writes (see {@code Store.follow}); it neither replicates nor persists indexes, which
+   * are the owner's to do.
+   */
+  public static RunningEngine follow(
+      DatabaseTarget target, EngineSettings settings, Runnable statementEnded) throws SQLException {
+    return open(target, settings, statementEnded, true);
+  }
+
+  private static RunningEngine open(
+      DatabaseTarget target, EngineSettings settings, Runnable statementEnded, boolean follows)
+      throws SQLException {
     SysPeers sysPeers = new SysPeers();
-    Store store = StoreOpener.open(target, settings, sysPeers);
+    Store store = StoreOpener.open(target, settings, sysPeers, follows);
     RunningEngine engine =
         new RunningEngine(target.canonicalKey(), target, settings, store, sysPeers, statementEnded);
     try {
-      EngineServices.start(engine);
+      EngineServices.start(engine, follows);
     } catch (SQLException | RuntimeException e) {
       try {
         engine.shutdown();

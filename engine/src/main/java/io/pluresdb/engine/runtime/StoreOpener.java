@@ -18,7 +18,8 @@ import java.time.Clock;
 final class StoreOpener {
   private StoreOpener() {}
 
-  static Store open(DatabaseTarget target, EngineSettings settings, SysPeers sysPeers)
+  static Store open(
+      DatabaseTarget target, EngineSettings settings, SysPeers sysPeers, boolean follows)
       throws SQLException {
     StoreConfig config;
     if (target.inMemory()) {
@@ -38,7 +39,7 @@ final class StoreOpener {
     }
     config = VectorSupport.configure(config);
     try {
-      return Store.open(config);
+      return follows ? Store.follow(config) : Store.open(config);
     } catch (SQLException e) {
       throw e;
     } catch (RuntimeException e) {

@@ -16,6 +16,12 @@
  *       <td>follows the change feed and matches changes against subscriptions</td></tr>
  *   <tr><td>{@code pluresdb-hnsw-<node>}</td><td>1</td><td>runtime, for the HNSW index service</td>
  *       <td>loads, builds and updates vector indexes from the change feed</td></tr>
+ *   <tr><td>{@code pluresdb-owner-<node>[-n]}</td><td>1 + one per connection of another
+ *       process</td><td>the endpoint of a file database's owner</td><td>accepts other processes
+ *       of the same file on loopback and runs their forwarded statements</td></tr>
+ *   <tr><td>{@code pluresdb-follow-<node>}</td><td>1 in a process that follows another</td>
+ *       <td>the follower's watch</td><td>catches up with the owner's commits and takes the file
+ *       over when the owner is gone</td></tr>
  *   <tr><td>{@code pluresdb-sync-io-n}</td><td>a few</td><td>the replicator</td>
  *       <td>Netty event loops: socket reads and writes only</td></tr>
  *   <tr><td>{@code pluresdb-sync-session-n}</td><td>0..n</td><td>the replicator</td>
