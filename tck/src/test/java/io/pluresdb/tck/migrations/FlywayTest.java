@@ -121,7 +121,8 @@ class FlywayTest {
         INSERT INTO orders (id, product_id, quantity) VALUES (1, 2, 3);
         """);
     Flyway restarted = flyway();
-    assertThat(restarted.info().pending()).extracting(MigrationInfo::getScript)
+    assertThat(restarted.info().pending())
+        .extracting(MigrationInfo::getScript)
         .containsExactly("V3__orders.sql");
     assertThat(restarted.migrate().migrationsExecuted).isEqualTo(1);
 
@@ -130,7 +131,8 @@ class FlywayTest {
         .extracting(MigrationInfo::getState)
         .containsOnly(MigrationState.SUCCESS);
     assertThat(restarted.validateWithResult().validationSuccessful).isTrue();
-    assertThat(rows("SELECT p.name, o.quantity FROM orders o JOIN product p ON p.id = o.product_id"))
+    assertThat(
+            rows("SELECT p.name, o.quantity FROM orders o JOIN product p ON p.id = o.product_id"))
         .containsExactly("teapot|3");
   }
 
