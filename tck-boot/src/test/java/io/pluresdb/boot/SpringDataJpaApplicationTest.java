@@ -28,9 +28,9 @@ import org.springframework.data.domain.Sort;
 
 /**
  * A Spring Boot + Spring Data JPA application with {@code Integer} ids and a seed script that
- * relies on ids 1..n, started with Spring Boot's defaults and only the URL and driver set: it
- * starts without a warning from the pool, and creates, reads, updates, deletes, pages and runs
- * repository queries.
+ * relies on ids 1..n, started with Spring Boot's defaults and only the URL set (the driver class
+ * and the seed script's run come from the PluresDB auto-configuration): it starts without a warning
+ * from the pool, and creates, reads, updates, deletes, pages and runs repository queries.
  */
 @Timeout(300)
 class SpringDataJpaApplicationTest {
@@ -48,11 +48,8 @@ class SpringDataJpaApplicationTest {
           SpringApplication.run(
               PetClinic.class,
               "--spring.datasource.url=jdbc:pluresdb:" + dir.resolve("clinic.db"),
-              // Spring Boot knows no jdbc:pluresdb: URL yet, so it is told the driver class
-              "--spring.datasource.driver-class-name=io.pluresdb.jdbc.PluresDriver",
               "--spring.jpa.hibernate.ddl-auto=create",
               "--spring.jpa.defer-datasource-initialization=true",
-              "--spring.sql.init.mode=always",
               "--spring.main.banner-mode=off");
     } finally {
       System.setErr(err);

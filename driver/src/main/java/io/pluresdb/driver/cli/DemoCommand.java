@@ -33,6 +33,8 @@ import picocli.CommandLine.Option;
  */
 @Command(
     name = "demo",
+    footerHeading = "%nExamples:%n",
+    footer = {"  java -jar pluresdb.jar demo"},
     description = "Run a hub and two replicating clients in this process and show what each sees.")
 final class DemoCommand implements Callable<Integer> {
   private static final long WAIT_MILLIS = 10_000;

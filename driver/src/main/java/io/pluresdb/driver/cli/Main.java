@@ -15,6 +15,12 @@ import picocli.CommandLine.Command;
     scope = CommandLine.ScopeType.INHERIT,
     versionProvider = Main.Version.class,
     description = "PluresDB: a local SQL database that syncs, through JDBC.",
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  java -jar pluresdb.jar demo",
+      "  java -jar pluresdb.jar shell jdbc:pluresdb:./app.db",
+      "  java -jar pluresdb.jar shell --help"
+    },
     subcommands = {
       DemoCommand.class,
       ShellCommand.class,

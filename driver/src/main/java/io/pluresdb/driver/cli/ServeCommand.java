@@ -23,7 +23,14 @@ import picocli.CommandLine.Option;
  * transactions its peers still lack (catch-up backlog) change, until Ctrl-C or SIGTERM, when it
  * closes the database cleanly.
  */
-@Command(name = "serve", description = "Run a hub node that peers replicate through.")
+@Command(
+    name = "serve",
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  java -jar pluresdb.jar serve --db ./hub.db --port 7777 --token s3cret",
+      "  java -jar pluresdb.jar serve --db ./hub.db --port 7778 --token s3cret --keystore hub.p12 --keystore-password pw"
+    },
+    description = "Run a hub node that peers replicate through.")
 final class ServeCommand implements Callable<Integer> {
   private static final long REFRESH_MILLIS = 1000;
 

@@ -21,7 +21,15 @@ import sqlline.SqlLine;
  * by default to the database file {@code pluresdb.db} in the current directory. History, completion
  * and output settings: {@link ShellArgs}.
  */
-@Command(name = "shell", description = "Open an interactive SQL shell (sqlline).")
+@Command(
+    name = "shell",
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  java -jar pluresdb.jar shell jdbc:pluresdb:./app.db",
+      "  java -jar pluresdb.jar shell jdbc:pluresdb:./app.db --run schema.sql",
+      "  java -jar pluresdb.jar shell \"jdbc:pluresdb:./a.db?peers=ws://127.0.0.1:7777&token=s3cret\""
+    },
+    description = "Open an interactive SQL shell (sqlline).")
 final class ShellCommand implements Callable<Integer> {
   static final String DEFAULT_URL = "jdbc:pluresdb:pluresdb.db";
 

@@ -23,6 +23,8 @@ import picocli.CommandLine.Parameters;
  */
 @Command(
     name = "status",
+    footerHeading = "%nExamples:%n",
+    footer = {"  java -jar pluresdb.jar status ws://127.0.0.1:7777 --token s3cret"},
     description = "Show a running node's peers, their state, lag and parked transactions.",
     exitCodeListHeading = "Exit codes:%n",
     exitCodeList = {

@@ -1,5 +1,6 @@
 package io.pluresdb.sync.netty;
 
+import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
@@ -8,6 +9,7 @@ import io.netty.handler.codec.TooLongFrameException;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketClientProtocolHandler;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
+import io.netty.util.AttributeKey;
 import io.netty.util.ReferenceCountUtil;
 import io.pluresdb.sync.protocol.CloseReason;
 import java.io.IOException;
@@ -24,11 +26,23 @@ import org.slf4j.LoggerFactory;
 public final class SessionHandler extends ChannelInboundHandlerAdapter {
   private static final Logger LOG = LoggerFactory.getLogger(SessionHandler.class);
 
+  /** Why a connection failed before its WebSocket handshake completed (kept for the dialer). */
+  private static final AttributeKey<Throwable> FAILURE =
+      AttributeKey.valueOf(SessionHandler.class, "failure");
+
   private final LinkOpener opener;
   private SessionLink link;
 
   public SessionHandler(LinkOpener opener) {
     this.opener = opener;
+  }
+
+  /**
+   * Why {@code channel} failed before its handshake completed (a refused upgrade, a TLS mismatch),
+   * or null.
+   */
+  public static Throwable failureOf(Channel channel) {
+    return channel.attr(FAILURE).get();
   }
 
   /** This channel's link, or null before the handshake completes. */
@@ -96,6 +110,12 @@ public final class SessionHandler extends ChannelInboundHandlerAdapter {
           new CloseReason(CloseReason.Code.TOO_LARGE, "message too large: " + cause.getMessage()));
     } else if (cause instanceof CorruptedFrameException) {
       refuse(ctx, new CloseReason(CloseReason.Code.MALFORMED, "bad frame: " + cause.getMessage()));
+    } else if (link == null) {
+      // before the handshake (a refused upgrade or token, a TLS mismatch): it repeats at every
+      // reconnect, so whoever dialed logs it once; here it is kept and logged at debug
+      LOG.debug("connection {} failed before the handshake", ctx.channel(), cause);
+      ctx.channel().attr(FAILURE).set(cause);
+      ctx.close();
     } else if (cause instanceof IOException) {
       // a reset or broken connection: the peer is gone, reconnection will follow
       LOG.debug("connection error on {}", ctx.channel(), cause);

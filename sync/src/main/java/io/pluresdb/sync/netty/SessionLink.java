@@ -193,7 +193,13 @@ public final class SessionLink implements Outbox {
       closeReason = reason;
     }
     if (reason.code() != CloseReason.Code.NORMAL) {
-      LOG.info("closing connection with {}: {} ({})", address, reason.message(), reason.code());
+      // a session refused at its hello (token, protocol) repeats at every reconnect: the dialer
+      // logs it once; one that was live is news
+      if (reachedLive) {
+        LOG.info("closing connection with {}: {} ({})", address, reason.message(), reason.code());
+      } else {
+        LOG.debug("closing connection with {}: {} ({})", address, reason.message(), reason.code());
+      }
     }
     channel
         .writeAndFlush(new CloseWebSocketFrame(CloseCodes.status(reason)))

@@ -201,8 +201,10 @@ final class Session implements PeerSession {
     }
     state = State.CLOSED;
     closeReason = reason;
-    if (reason.code() == Code.NORMAL) {
-      LOG.debug("session with node {} closed: {}", peerNode, reason.message());
+    if (reason.code() == Code.NORMAL || established == null) {
+      // a normal end, or a refusal at the hello (token, protocol) that the dialing side reports
+      // once rather than at every reconnect
+      LOG.debug("session with node {} closed ({}): {}", peerNode, reason.code(), reason.message());
     } else {
       LOG.warn("session with node {} closed ({}): {}", peerNode, reason.code(), reason.message());
     }

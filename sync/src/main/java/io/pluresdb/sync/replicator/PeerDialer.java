@@ -1,7 +1,9 @@
 package io.pluresdb.sync.replicator;
 
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
 import io.pluresdb.sync.netty.LinkOpener;
+import io.pluresdb.sync.netty.SessionHandler;
 import io.pluresdb.sync.netty.SessionLink;
 import io.pluresdb.sync.netty.SyncClient;
 import io.pluresdb.sync.protocol.CloseReason;
@@ -34,11 +36,13 @@ final class PeerDialer {
   private volatile CloseReason lastFailure;
   private volatile Channel channel;
   private volatile boolean closed;
+  private final FailureLog failureLog;
 
   PeerDialer(URI uri, Replicator replicator, ScheduledExecutorService timer) {
     this.uri = uri;
     this.replicator = replicator;
     this.timer = timer;
+    this.failureLog = new FailureLog(uri);
   }
 
   URI uri() {
@@ -85,23 +89,22 @@ final class PeerDialer {
           link = l;
           return l;
         };
-    Channel ch;
+    ChannelFuture connecting;
     try {
-      ch =
+      connecting =
           SyncClient.connect(
-                  replicator.group(),
-                  uri,
-                  replicator.config().tls(),
-                  replicator.config().limits(),
-                  opener)
-              .channel();
+              replicator.group(),
+              uri,
+              replicator.config().tls(),
+              replicator.config().limits(),
+              opener);
     } catch (RuntimeException e) {
       // a bad TLS setup or a group shutting down: retry later like any failure
-      LOG.warn("cannot connect to {}: {}", uri, e.toString());
-      lastFailure = new CloseReason(CloseReason.Code.INTERNAL, e.toString());
+      lastFailure = new CloseReason(CloseReason.Code.INTERNAL, failureLog.failed(e));
       retryLater();
       return;
     }
+    Channel ch = connecting.channel();
     channel = ch;
     ch.closeFuture()
         .addListener(
@@ -112,10 +115,20 @@ final class PeerDialer {
                 lastStatus = l.status();
                 if (l.reachedLive()) {
                   failures = 0;
+                  failureLog.reached();
+                } else if (lastStatus.closeReason() != null) {
+                  // refused at the hello: a wrong token, another database, a protocol mismatch
+                  CloseReason r = lastStatus.closeReason();
+                  failureLog.failed(r.code() + ": " + r.message(), null);
                 }
               } else {
-                lastFailure =
-                    new CloseReason(CloseReason.Code.INTERNAL, "cannot connect to " + uri);
+                // refused, unreachable, or closed before the WebSocket handshake (token, TLS):
+                // the connect future failed first, or the pipeline kept the cause
+                Throwable cause =
+                    connecting.cause() != null ? connecting.cause() : SessionHandler.failureOf(ch);
+                String line =
+                    cause == null ? "closed before the handshake" : failureLog.failed(cause);
+                lastFailure = new CloseReason(CloseReason.Code.INTERNAL, line);
               }
               retryLater();
             });
