@@ -41,7 +41,7 @@ function Login({ onIn }) {
     h('h2', null, 'PluresDB console'),
     h('form', { onSubmit: submit },
       h('p', { class: 'muted' }, "Log in with the node's token (the one its peers present)."),
-      h('input', { id: 'token', type: 'password', placeholder: 'token', value: token,
+      h('input', { id: 'token', type: 'password', placeholder: 'token', autocomplete: 'current-password', value: token,
         onInput: (e) => setToken(e.target.value) }),
       h('div', { class: 'row' }, h('button', { id: 'login', type: 'submit' }, 'Log in')),
       error && h('p', { class: 'error', id: 'login-error' }, error)));

@@ -122,7 +122,13 @@ class ConsoleBrowserTest {
           Files.write(shot, browser.getScreenshotAs(OutputType.BYTES));
         }
       } catch (RuntimeException | Error e) {
-        throw new AssertionError("serve said:\n" + hub.output(), e);
+        // what the page showed, to see why
+        Files.createDirectories(Path.of("target"));
+        Files.write(
+            Path.of("target", "console-failure.png"), browser.getScreenshotAs(OutputType.BYTES));
+        Files.writeString(Path.of("target", "console-failure.html"), browser.getPageSource());
+        throw new AssertionError(
+            "serve said (the page is in target/console-failure.*):\n" + hub.output(), e);
       } finally {
         browser.quit();
       }

@@ -12,8 +12,9 @@ import java.util.regex.Pattern;
 import org.awaitility.Awaitility;
 
 /**
- * {@code pluresdb serve} in a process of its own, as a user runs it: the command line's main class
- * on the test's class path, its output in a file, stopped with SIGTERM.
+ * {@code pluresdb serve} in a process of its own, as a user runs it: {@code java -jar pluresdb.jar
+ * serve} (the self-contained jar that the driver module builds, with the console's libraries in
+ * it), its output in a file, stopped with SIGTERM.
  */
 final class ServeProcess implements AutoCloseable {
   private static final Pattern CONSOLE = Pattern.compile("console: (http://\\S+/console/)");
@@ -33,12 +34,20 @@ final class ServeProcess implements AutoCloseable {
 
   static ServeProcess start(Path dir, String token) throws IOException {
     Path log = dir.resolve("serve.log");
+    Path jar =
+        Path.of(System.getProperty("pluresdb.jar", "../driver/target/pluresdb.jar"))
+            .toAbsolutePath();
+    if (!Files.isRegularFile(jar)) {
+      throw new AssertionError(
+          "the console test runs the self-contained jar, which is missing at "
+              + jar
+              + ": build the driver module first (mvn -B verify builds it before tck)");
+    }
     Process p =
         new ProcessBuilder(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp",
-                System.getProperty("java.class.path"),
-                "io.pluresdb.driver.cli.Main",
+                "-jar",
+                jar.toString(),
                 "serve",
                 "--db",
                 dir.resolve("hub.db").toString(),
