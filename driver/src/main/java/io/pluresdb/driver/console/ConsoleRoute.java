@@ -127,6 +127,10 @@ final class ConsoleRoute implements HttpRoute {
         }
       }
       case "rows" -> {
+        if (call.param("table") == null) {
+          Json.sendError(reply, 400, "rows needs ?table=NAME");
+          return;
+        }
         try (Connection c = connections.open()) {
           Json.send(
               reply,

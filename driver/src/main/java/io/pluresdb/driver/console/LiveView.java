@@ -60,9 +60,6 @@ final class LiveView implements LiveListener, AutoCloseable {
             LOG.debug("the console is stopping and closes its live views itself");
           }
         });
-    if (view.closed.get()) {
-      view.closeResources(); // closed while subscribing
-    }
     return view;
   }
 

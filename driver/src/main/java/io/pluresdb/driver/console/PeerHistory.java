@@ -28,7 +28,7 @@ final class PeerHistory {
       "SELECT node, address, role, state, last_heard, sent, received, behind, close_reason,"
           + " parked, parked_since, parked_reason FROM sys_peers";
 
-  /** One sample: when, and each live peer's lag (keyed by node, or address before a handshake). */
+  /** One sample: when, and each open peer's lag by its node (summed over its connections). */
   record Sample(long at, Map<String, Long> behind) {}
 
   private final Clock clock;
@@ -52,10 +52,10 @@ final class PeerHistory {
           row.put(columns.get(i), Json.value(rs.getObject(i + 1)));
         }
         rows.add(row);
-        if (!"CLOSED".equals(rs.getString("state"))) {
-          String node = rs.getString("node");
-          String key = node == null || node.isEmpty() ? rs.getString("address") : node;
-          behind.merge(String.valueOf(key), rs.getLong("behind"), Long::sum);
+        String node = rs.getString("node");
+        // a connection before its handshake has no node yet and nothing to be behind on
+        if (!"CLOSED".equals(rs.getString("state")) && node != null && !node.isEmpty()) {
+          behind.merge(node, rs.getLong("behind"), Long::sum);
         }
       }
     }

@@ -3,6 +3,7 @@ import { h, render } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 
 const POLL_MILLIS = 2000;
+const SQL_RAN = 'pluresdb-sql-ran';
 
 async function api(path, options = {}) {
   const res = await fetch('api/' + path, { credentials: 'same-origin', ...options });
@@ -104,7 +105,12 @@ function Tables() {
   const [page, setPage] = useState(null);
   const [error, setError] = useState(null);
   const refresh = () => api('tables').then((t) => setTables(t.tables), (e) => setError(e.message));
-  useEffect(() => { refresh(); }, []);
+  useEffect(() => {
+    refresh();
+    // a statement run in the SQL box may have created or dropped a table
+    window.addEventListener(SQL_RAN, refresh);
+    return () => window.removeEventListener(SQL_RAN, refresh);
+  }, []);
   const open = (table, offset) => api('rows?table=' + encodeURIComponent(table) + '&offset=' + offset + '&limit=25')
     .then((p) => { setPage(p); setError(null); }, (e) => setError(describe(e)));
   return h('section', null, h('h2', null, 'Tables ', h('button', { class: 'plain', onClick: refresh }, 'Refresh')),
@@ -122,7 +128,7 @@ function SqlBox() {
   const [sql, setSql] = useState('SELECT * FROM sys_peers');
   const [result, setResult] = useState(null);
   const [error, setError] = useState(null);
-  const run = () => { setResult(null); setError(null); return post('sql', { sql }).then((r) => { setResult(r); setError(null); }, (e) => { setResult(null); setError(describe(e)); }); };
+  const run = () => { setResult(null); setError(null); return post('sql', { sql }).then((r) => { setResult(r); setError(null); window.dispatchEvent(new Event(SQL_RAN)); }, (e) => { setResult(null); setError(describe(e)); }); };
   return h('section', null, h('h2', null, 'SQL'),
     h('textarea', { id: 'sql-input', rows: 4, value: sql, onInput: (e) => setSql(e.target.value),
       onKeyDown: (e) => { if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) run(); } }),
