@@ -1,7 +1,10 @@
 package io.pluresdb.driver.cli;
 
+import io.pluresdb.driver.console.Console;
+import io.pluresdb.driver.jdbc.ConnectionImpl;
 import io.pluresdb.jdbc.PluresConnection;
 import io.pluresdb.jdbc.PluresDriver;
+import io.pluresdb.sync.http.HttpRoutes;
 import java.io.PrintStream;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -21,7 +24,7 @@ import picocli.CommandLine.Option;
  * {@code pluresdb serve}: a durable hub node. Opens the database with a listener, prints where it
  * listens and who it is, then a line whenever its live peers, the transactions they sent or the
  * transactions its peers still lack (catch-up backlog) change, until Ctrl-C or SIGTERM, when it
- * closes the database cleanly.
+ * closes the database cleanly. Its web console is served on the same port, at {@code /console/}.
  */
 @Command(
     name = "serve",
@@ -77,6 +80,16 @@ final class ServeCommand implements Callable<Integer> {
     String scheme = keyStore == null ? "ws" : "wss";
     String where = host.contains(":") ? "[" + host + "]" : host;
     out.println("PluresDB hub listening on " + scheme + "://" + where + ":" + node.listenPort());
+    Console console = startConsole(c);
+    out.println(
+        "console: "
+            + (keyStore == null ? "http" : "https")
+            + "://"
+            + where
+            + ":"
+            + node.listenPort()
+            + "/console/"
+            + (token == null ? "" : " (log in with the token)"));
     out.println("node " + node.nodeId() + ", database " + node.databaseId() + ", file " + db);
     out.println("Ctrl-C stops it.");
     out.flush();
@@ -84,6 +97,7 @@ final class ServeCommand implements Callable<Integer> {
         new Thread(
             () -> {
               try {
+                closeConsole(console, out);
                 c.close();
                 out.println("stopped; " + db + " closed cleanly");
               } catch (SQLException e) {
@@ -114,6 +128,23 @@ final class ServeCommand implements Callable<Integer> {
     }
     stopped.await();
     return 0;
+  }
+
+  private Console startConsole(Connection c) throws SQLException {
+    HttpRoutes routes = c.unwrap(ConnectionImpl.class).httpRoutes();
+    if (routes == null) {
+      throw new IllegalStateException("the hub does not listen, so it has no console");
+    }
+    String url = url();
+    return Console.start(routes, token, () -> DriverManager.getConnection(url));
+  }
+
+  private static void closeConsole(Console console, PrintStream out) {
+    try {
+      console.close();
+    } catch (Exception e) {
+      out.println("stopping the console failed: " + e.getMessage());
+    }
   }
 
   private String url() {

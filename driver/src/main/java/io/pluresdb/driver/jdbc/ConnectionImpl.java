@@ -17,6 +17,7 @@ import io.pluresdb.jdbc.LiveChange;
 import io.pluresdb.jdbc.LiveListener;
 import io.pluresdb.jdbc.PluresConnection;
 import io.pluresdb.jdbc.PluresNotification;
+import io.pluresdb.sync.http.HttpRoutes;
 import java.sql.Array;
 import java.sql.Blob;
 import java.sql.CallableStatement;
@@ -42,6 +43,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Flow;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The PluresDB {@link java.sql.Connection}: one planner session over a shared engine. Thin
@@ -483,6 +485,15 @@ public final class ConnectionImpl implements PluresConnection, SelfWrapper {
     checkOpen();
     var address = lease.engine().listenAddress();
     return address == null ? -1 : address.getPort();
+  }
+
+  /**
+   * The plain HTTP routes served on this node's replication port beside {@code /status} (where the
+   * command line mounts its web console), or null when the node does not listen.
+   */
+  public @Nullable HttpRoutes httpRoutes() throws SQLException {
+    checkOpen();
+    return lease.engine().httpRoutes();
   }
 
   // ---- warnings, client info, type map

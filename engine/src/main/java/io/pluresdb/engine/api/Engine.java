@@ -1,5 +1,6 @@
 package io.pluresdb.engine.api;
 
+import io.pluresdb.sync.http.HttpRoutes;
 import java.net.InetSocketAddress;
 import java.sql.SQLException;
 import org.jspecify.annotations.Nullable;
@@ -38,6 +39,12 @@ public interface Engine {
 
   /** Where this node accepts peers, or null when it does not listen. */
   @Nullable InetSocketAddress listenAddress();
+
+  /**
+   * The plain HTTP routes served on the replication listener's port beside {@code /status}, or null
+   * when this node does not listen.
+   */
+  @Nullable HttpRoutes httpRoutes();
 
   /** How many transactions the open replication sessions are behind, summed (0 without any). */
   long replicationBacklog();

@@ -6,6 +6,7 @@ import io.pluresdb.crdt.store.Store;
 import io.pluresdb.engine.api.ReplicationSettings;
 import io.pluresdb.sync.auth.PermissiveAgent;
 import io.pluresdb.sync.auth.SharedTokenAgent;
+import io.pluresdb.sync.http.HttpRoutes;
 import io.pluresdb.sync.protocol.PeerStatus;
 import io.pluresdb.sync.protocol.SyncConfig;
 import io.pluresdb.sync.replicator.PeerRow;
@@ -68,6 +69,13 @@ public final class ReplicationService implements AutoCloseable {
   /** The listener's bound address, or null when this node does not listen. */
   public @Nullable InetSocketAddress listenAddress() {
     return replicator.listenAddress();
+  }
+
+  /**
+   * The plain HTTP routes served on the listener's port (unused when this node does not listen).
+   */
+  public HttpRoutes httpRoutes() {
+    return replicator.httpRoutes();
   }
 
   /** How many transactions the sessions not closed are behind, summed over peers. */

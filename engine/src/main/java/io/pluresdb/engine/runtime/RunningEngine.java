@@ -14,6 +14,7 @@ import io.pluresdb.engine.replication.SysPeers;
 import io.pluresdb.engine.session.Planner;
 import io.pluresdb.engine.threads.EngineRuntime;
 import io.pluresdb.engine.vector.HnswIndexes;
+import io.pluresdb.sync.http.HttpRoutes;
 import java.net.InetSocketAddress;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -148,6 +149,12 @@ public final class RunningEngine implements Engine {
   public InetSocketAddress listenAddress() {
     ReplicationService r = replication;
     return r == null ? null : r.listenAddress();
+  }
+
+  @Override
+  public HttpRoutes httpRoutes() {
+    ReplicationService r = replication;
+    return r == null || r.listenAddress() == null ? null : r.httpRoutes();
   }
 
   @Override

@@ -18,13 +18,14 @@ import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolConfig;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
 import io.netty.handler.ssl.SslContext;
 import io.netty.util.concurrent.GlobalEventExecutor;
+import io.pluresdb.sync.http.HttpRoutes;
 import java.net.InetSocketAddress;
 
 /**
- * The replication listener: accepts WebSocket connections (any path) and serves {@code GET
- * /status}. Pipeline per connection: TLS when a key store is set, HTTP, the status route, the
- * WebSocket handshake and frame decoding, message aggregation, {@link FrameCodec}, {@link
- * SessionHandler}.
+ * The replication listener: accepts WebSocket connections (any path), serves {@code GET /status}
+ * and the paths of the mounted {@link HttpRoutes}. Pipeline per connection: TLS when a key store is
+ * set, HTTP, the status route, the mounted routes, the WebSocket handshake and frame decoding,
+ * message aggregation, {@link FrameCodec}, {@link SessionHandler}.
  *
  * <p>Thread-safe: built once, then only closed.
  */
@@ -60,11 +61,13 @@ public final class SyncServer implements AutoCloseable {
       Limits limits,
       Admission admission,
       StatusRoute status,
+      HttpRoutes routes,
       LinkOpener opener)
       throws InterruptedException {
     SslContext ssl = tls.serverEnabled() ? tls.serverContext() : null;
     ChannelGroup connections = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
     AdmissionControl admissionControl = new AdmissionControl(admission);
+    HttpRouting routing = new HttpRouting(routes);
     WebSocketServerProtocolConfig ws =
         WebSocketServerProtocolConfig.newBuilder()
             .websocketPath("/")
@@ -93,6 +96,7 @@ public final class SyncServer implements AutoCloseable {
                     p.addLast(new HttpServerCodec());
                     p.addLast(new HttpObjectAggregator(MAX_HTTP_REQUEST_BYTES));
                     p.addLast(status);
+                    p.addLast(routing);
                     p.addLast(new WebSocketServerProtocolHandler(ws));
                     // after the upgrade handler, so that it sees the upgrade complete
                     p.addLast(new RequestDeadline(admission.requestDeadline()));

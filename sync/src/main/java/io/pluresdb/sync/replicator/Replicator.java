@@ -6,6 +6,7 @@ import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
 import io.pluresdb.crdt.store.ParkedSummary;
 import io.pluresdb.crdt.store.Store;
+import io.pluresdb.sync.http.HttpRoutes;
 import io.pluresdb.sync.netty.SessionLink;
 import io.pluresdb.sync.netty.StatusRoute;
 import io.pluresdb.sync.netty.SyncServer;
@@ -49,6 +50,7 @@ public final class Replicator implements AutoCloseable {
   private final ReplicatorConfig config;
   private final SessionFactory sessions;
   private final NodeMemory memory = new NodeMemory();
+  private final HttpRoutes routes = new HttpRoutes();
   private final EventLoopGroup group;
   private final ExecutorService pool;
   private final ScheduledExecutorService timer;
@@ -116,6 +118,7 @@ public final class Replicator implements AutoCloseable {
               config.limits(),
               config.admission(),
               new StatusRoute(config.token(), this::statusPage),
+              routes,
               ch -> openLink(ch, Role.SERVER, String.valueOf(ch.remoteAddress())));
       LOG.info("node {} listening on {}", store.nodeId(), server.boundAddress());
     }
@@ -129,6 +132,11 @@ public final class Replicator implements AutoCloseable {
   /** The listener's bound address (its real port when port 0 was asked), or null. */
   public InetSocketAddress listenAddress() {
     return server == null ? null : server.boundAddress();
+  }
+
+  /** The plain HTTP routes served on the listener's port beside {@code /status}. */
+  public HttpRoutes httpRoutes() {
+    return routes;
   }
 
   /** Connections this node's listener holds open now (0 when it does not listen). */
