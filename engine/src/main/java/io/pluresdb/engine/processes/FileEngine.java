@@ -10,6 +10,7 @@ import io.pluresdb.engine.api.EngineSettings;
 import io.pluresdb.engine.api.IndexBuild;
 import io.pluresdb.engine.api.Session;
 import io.pluresdb.engine.runtime.RunningEngine;
+import io.pluresdb.sync.http.HttpRoutes;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -279,6 +280,11 @@ public final class FileEngine implements Engine {
   @Override
   public @Nullable InetSocketAddress listenAddress() {
     return current().listenAddress();
+  }
+
+  @Override
+  public @Nullable HttpRoutes httpRoutes() {
+    return current().httpRoutes();
   }
 
   @Override
