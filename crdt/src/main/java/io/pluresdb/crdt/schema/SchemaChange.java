@@ -34,4 +34,10 @@ public sealed interface SchemaChange {
 
   /** {@code ALTER TABLE t DROP [COLUMN] a}: its values stay in the log only. */
   record DropColumn(String table, String column) implements SchemaChange {}
+
+  /** {@code CREATE TRIGGER}: fired by local writes only (see {@link TriggerDef}). */
+  record CreateTrigger(TriggerDef trigger) implements SchemaChange {}
+
+  /** {@code DROP TRIGGER name}. */
+  record DropTrigger(String trigger) implements SchemaChange {}
 }
