@@ -36,6 +36,9 @@ final class SchemaOps {
     Map<String, IndexDef> indexes = new HashMap<>(cat.indexes());
     Map<String, ViewDef> views = new HashMap<>(cat.views());
     Map<String, SequenceDef> sequences = new HashMap<>(cat.sequences());
+    if (change instanceof SchemaChange.RenameTable r) {
+      return TableRenames.apply(conn, cat, r, id);
+    }
     if (change instanceof SchemaChange.CreateTrigger
         || change instanceof SchemaChange.DropTrigger) {
       return TriggerChanges.apply(cat, change);

@@ -56,6 +56,9 @@ public final class DdlExecutor {
       if (change instanceof SchemaChange.AddForeignKey a && c.table(a.table()) == null) {
         return false;
       }
+      if (change instanceof SchemaChange.RenameTable r && c.table(r.table()) == null) {
+        return false;
+      }
       if (change instanceof SchemaChange.RenameColumn r && c.table(r.table()) == null) {
         return false;
       }

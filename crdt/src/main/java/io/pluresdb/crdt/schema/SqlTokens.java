@@ -1,4 +1,4 @@
-package io.pluresdb.sql.trigger;
+package io.pluresdb.crdt.schema;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -9,20 +9,20 @@ import java.util.Locale;
  * identifiers ({@code "x"}, {@code [x]}, {@code `x`}), comments, words and single punctuation. Each
  * token keeps its place in the text so that parts of the text can be cut out or replaced.
  */
-final class SqlTokens {
+public final class SqlTokens {
   /** A token: its kind, and its text's bounds [start, end) in the statement. */
-  record Token(Kind kind, String text, int start, int end) {
+  public record Token(Kind kind, String text, int start, int end) {
     /** True for a word equal to {@code word} ignoring case. */
-    boolean is(String word) {
+    public boolean is(String word) {
       return kind == Kind.WORD && text.equalsIgnoreCase(word);
     }
 
-    boolean isPunct(char c) {
+    public boolean isPunct(char c) {
       return kind == Kind.PUNCT && text.length() == 1 && text.charAt(0) == c;
     }
 
     /** The name it spells: a word as written, a quoted identifier unquoted. */
-    String name() {
+    public String name() {
       return switch (kind) {
         case QUOTED -> {
           char q = text.charAt(0);
@@ -34,12 +34,12 @@ final class SqlTokens {
       };
     }
 
-    String upper() {
+    public String upper() {
       return text.toUpperCase(Locale.ROOT);
     }
   }
 
-  enum Kind {
+  public enum Kind {
     WORD,
     QUOTED,
     STRING,
@@ -49,8 +49,32 @@ final class SqlTokens {
 
   private SqlTokens() {}
 
+  /**
+   * {@code sql} with every identifier spelling {@code from} (ignoring case, quoted or not) replaced
+   * by {@code to}, double-quoted: how SQLite rewrites the views and triggers that name a table it
+   * renames. A column of the same name qualified by another table is renamed too, and a name after
+   * a dot is left alone (a column, or a table named with its schema), where SQLite's own rewrite
+   * resolves each name; such clashes are rare in practice.
+   */
+  public static String renameIdentifier(String sql, String from, String to) {
+    StringBuilder out = new StringBuilder();
+    int copied = 0;
+    List<Token> tokens = of(sql);
+    for (int i = 0; i < tokens.size(); i++) {
+      Token t = tokens.get(i);
+      boolean member = i > 0 && tokens.get(i - 1).isPunct('.');
+      if ((t.kind() == Kind.WORD || t.kind() == Kind.QUOTED)
+          && t.name().equalsIgnoreCase(from)
+          && !member) {
+        out.append(sql, copied, t.start()).append('"').append(to.replace("\"", "\"\"")).append('"');
+        copied = t.end();
+      }
+    }
+    return out.append(sql, copied, sql.length()).toString();
+  }
+
   /** The tokens of {@code sql}, comments and white space left out. */
-  static List<Token> of(String sql) {
+  public static List<Token> of(String sql) {
     List<Token> out = new ArrayList<>();
     int n = sql.length();
     int i = 0;
