@@ -54,9 +54,9 @@ public final class StatementPlanner {
 
   public static Plan plan(String sql, Catalog catalog, CalciteCatalogs schemas)
       throws SQLException {
-    Plan.Ddl trigger = TriggerStatements.plan(sql, catalog);
+    TriggerStatements.Statement trigger = TriggerStatements.read(sql, catalog);
     if (trigger != null) {
-      return trigger;
+      return new Plan.Ddl(sql, trigger.change(), trigger.ifExists(), trigger.ifNotExists());
     }
     SqlNode node = SqlFront.parse(sql);
     if (node instanceof SqlPragma pragma) {

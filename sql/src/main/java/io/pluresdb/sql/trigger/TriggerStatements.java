@@ -8,7 +8,6 @@ import io.pluresdb.crdt.schema.SqlTokens;
 import io.pluresdb.crdt.schema.SqlTokens.Token;
 import io.pluresdb.crdt.schema.TableDef;
 import io.pluresdb.crdt.schema.TriggerDef;
-import io.pluresdb.sql.plan.Plan;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,8 +21,14 @@ import org.jspecify.annotations.Nullable;
 public final class TriggerStatements {
   private TriggerStatements() {}
 
-  /** The plan of a CREATE or DROP TRIGGER statement, or null for any other statement. */
-  public static Plan.@Nullable Ddl plan(String sql, Catalog catalog) throws SQLException {
+  /**
+   * A CREATE or DROP TRIGGER: its schema change, and whether IF EXISTS or IF NOT EXISTS makes a
+   * missing or existing trigger a no-op.
+   */
+  public record Statement(SchemaChange change, boolean ifExists, boolean ifNotExists) {}
+
+  /** A CREATE or DROP TRIGGER statement read, or null for any other statement. */
+  public static @Nullable Statement read(String sql, Catalog catalog) throws SQLException {
     if (!mentionsTrigger(sql)) {
       return null;
     }
@@ -39,7 +44,7 @@ public final class TriggerStatements {
       }
       String name = c.qualifiedName();
       c.end();
-      return new Plan.Ddl(sql, new SchemaChange.DropTrigger(name), ifExists, false);
+      return new Statement(new SchemaChange.DropTrigger(name), ifExists, false);
     }
     if (!c.accept("CREATE")) {
       return null;
@@ -90,7 +95,7 @@ public final class TriggerStatements {
       columns.replaceAll(col -> column(def, col));
     }
     TriggerDef trigger = new TriggerDef(name, table, text(sql), timing, event, columns, when, body);
-    return new Plan.Ddl(sql, new SchemaChange.CreateTrigger(trigger), false, ifNotExists);
+    return new Statement(new SchemaChange.CreateTrigger(trigger), false, ifNotExists);
   }
 
   /** The statement as SQLite keeps it in sqlite_schema: without the closing semicolon. */
