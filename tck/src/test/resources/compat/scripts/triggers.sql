@@ -66,7 +66,7 @@ CREATE TRIGGER take_stock AFTER INSERT ON orders WHEN EXISTS (SELECT 1 FROM stoc
   UPDATE stock SET qty = qty - NEW.n WHERE sku = NEW.sku;
   UPDATE stock SET reorder = 1 WHERE sku = NEW.sku AND qty < 5;
 END;
-CREATE TRIGGER stock_floor BEFORE UPDATE OF qty, reorder ON stock BEGIN SELECT RAISE(ABORT, 'not enough ' || OLD.sku) WHERE NEW.qty < 0; END;
+CREATE TRIGGER stock_floor BEFORE UPDATE OF qty, reorder ON stock BEGIN SELECT RAISE(ABORT, 'not enough stock') WHERE NEW.qty < 0; END;
 INSERT INTO stock (sku, qty) VALUES ('bolt', 10), ('nut', 3);
 INSERT INTO orders (sku, n) VALUES ('bolt', 4), ('washer', 1);
 INSERT INTO orders (sku, n) VALUES ('bolt', 3);
