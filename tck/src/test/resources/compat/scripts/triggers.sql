@@ -73,6 +73,7 @@ INSERT INTO orders (sku, n) VALUES ('bolt', 3);
 INSERT INTO orders (sku, n) VALUES ('nut', 4);
 SELECT sku, qty, reorder FROM stock ORDER BY sku;
 SELECT sku, n FROM orders ORDER BY id;
+DROP TRIGGER item_gone;
 CREATE TABLE src (id INTEGER PRIMARY KEY, v TEXT);
 CREATE VIEW src_view AS SELECT id, v FROM src;
 CREATE TRIGGER src_log AFTER INSERT ON src BEGIN INSERT INTO log (what) VALUES ('src ' || NEW.v); END;
