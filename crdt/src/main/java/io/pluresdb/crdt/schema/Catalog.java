@@ -13,14 +13,27 @@ public record Catalog(
     Map<String, TableDef> tables,
     Map<String, IndexDef> indexes,
     Map<String, ViewDef> views,
-    Map<String, SequenceDef> sequences) {
+    Map<String, SequenceDef> sequences,
+    Map<String, TriggerDef> triggers) {
 
   public Catalog {
+    // absent from catalogs stored before triggers existed
+    triggers = triggers == null ? Map.of() : Map.copyOf(triggers);
     tables = Map.copyOf(tables);
     indexes = Map.copyOf(indexes);
     views = Map.copyOf(views);
     // absent from catalogs stored before sequences existed
     sequences = sequences == null ? Map.of() : Map.copyOf(sequences);
+  }
+
+  /** A catalog without triggers. */
+  public Catalog(
+      long version,
+      Map<String, TableDef> tables,
+      Map<String, IndexDef> indexes,
+      Map<String, ViewDef> views,
+      Map<String, SequenceDef> sequences) {
+    this(version, tables, indexes, views, sequences, Map.of());
   }
 
   /** A catalog without sequences. */
@@ -33,12 +46,26 @@ public record Catalog(
   }
 
   public static Catalog empty() {
-    return new Catalog(0, Map.of(), Map.of(), Map.of(), Map.of());
+    return new Catalog(0, Map.of(), Map.of(), Map.of(), Map.of(), Map.of());
   }
 
   /** The table of that exact name, or null. */
   public @Nullable TableDef table(String name) {
     return tables.get(name);
+  }
+
+  /** This catalog with other tables, indexes and views, and the rest kept. */
+  public Catalog with(
+      long version,
+      Map<String, TableDef> tables,
+      Map<String, IndexDef> indexes,
+      Map<String, ViewDef> views) {
+    return new Catalog(version, tables, indexes, views, sequences, triggers);
+  }
+
+  /** The triggers on a table or view. */
+  public Collection<TriggerDef> triggersOf(String table) {
+    return triggers.values().stream().filter(t -> t.table().equals(table)).toList();
   }
 
   public Collection<IndexDef> indexesOf(String table) {

@@ -34,4 +34,18 @@ public sealed interface SchemaChange {
 
   /** {@code ALTER TABLE t DROP [COLUMN] a}: its values stay in the log only. */
   record DropColumn(String table, String column) implements SchemaChange {}
+
+  /** {@code CREATE TRIGGER}: fired by local writes only (see {@link TriggerDef}). */
+  record CreateTrigger(TriggerDef trigger) implements SchemaChange {}
+
+  /** {@code DROP TRIGGER name}. */
+  record DropTrigger(String trigger) implements SchemaChange {}
+
+  /**
+   * {@code ALTER TABLE t RENAME TO t2}. The table is an incarnation that keeps its rows, clocks and
+   * tombstones under the new name; data operations naming {@code t} that arrive afterwards (written
+   * by a node that had not seen the rename) land in {@code t2} while no table holds the name {@code
+   * t} again.
+   */
+  record RenameTable(String table, String to) implements SchemaChange {}
 }

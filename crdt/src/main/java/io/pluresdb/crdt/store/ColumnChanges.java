@@ -109,7 +109,7 @@ final class ColumnChanges {
     AddedColumns.rename(conn, t.name(), r.column(), r.to());
     Declarations.rename(conn, t.name(), r.column(), r.to());
     AlteredTables.mark(conn, t.name());
-    return new Catalog(cat.version() + 1, tables, indexes, cat.views(), cat.sequences());
+    return cat.with(cat.version() + 1, tables, indexes, cat.views());
   }
 
   private static Catalog drop(Connection conn, long node, Catalog cat, SchemaChange.DropColumn d)
@@ -158,7 +158,7 @@ final class ColumnChanges {
     tables.put(
         t.name(),
         new TableDef(t.name(), cols, t.primaryKey(), t.uniqueKeys(), t.checks(), t.foreignKeys()));
-    return new Catalog(cat.version() + 1, tables, cat.indexes(), cat.views(), cat.sequences());
+    return cat.with(cat.version() + 1, tables, cat.indexes(), cat.views());
   }
 
   /** {@code t} with the foreign keys that refer to table {@code ref}'s columns renamed by n. */

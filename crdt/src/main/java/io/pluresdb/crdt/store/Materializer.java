@@ -57,13 +57,29 @@ final class Materializer {
   }
 
   /** Merges a data operation, adding what subscribers see change to {@code out}. */
-  void apply(Operation op, List<EntityChange> out) throws SQLException, MissingSchema {
+  void apply(Operation written, List<EntityChange> out) throws SQLException, MissingSchema {
+    Operation op = written;
     TableSql t = w.table(op.table());
     if (t == null) {
       if (isDropped(op.table())) {
         return;
       }
-      throw new MissingSchema("no table '" + op.table() + "'");
+      String renamed = TableRenames.follow(w, op.table());
+      if (renamed == null) {
+        throw new MissingSchema("no table '" + op.table() + "'");
+      }
+      // written under a name the table had before a rename its writer had not seen
+      op =
+          new Operation(
+              op.id(),
+              op.kind(),
+              renamed,
+              op.key(),
+              op.columns(),
+              op.values(),
+              op.precursors(),
+              op.schema());
+      t = w.table(renamed);
     }
     if (typed.beforeDrop(op)) {
       return;

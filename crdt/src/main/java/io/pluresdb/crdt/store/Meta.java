@@ -56,7 +56,8 @@ final class Meta {
     "CREATE TABLE IF NOT EXISTS _pl_declared (tbl TEXT NOT NULL, col TEXT NOT NULL,"
         + " type TEXT NOT NULL, PRIMARY KEY (tbl, col, type)) WITHOUT ROWID",
     "CREATE TABLE IF NOT EXISTS _pl_horizon (tbl TEXT PRIMARY KEY, op BLOB NOT NULL)",
-    "CREATE TABLE IF NOT EXISTS _pl_altered (tbl TEXT PRIMARY KEY)"
+    "CREATE TABLE IF NOT EXISTS _pl_altered (tbl TEXT PRIMARY KEY)",
+    TableRenames.DDL
   };
 
   private final Connection conn;

@@ -9,6 +9,7 @@ import io.pluresdb.crdt.schema.IndexDef;
 import io.pluresdb.crdt.schema.SchemaChange;
 import io.pluresdb.crdt.schema.SequenceDef;
 import io.pluresdb.crdt.schema.TableDef;
+import io.pluresdb.crdt.schema.TriggerDef;
 import io.pluresdb.crdt.schema.ViewDef;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -35,6 +36,13 @@ final class SchemaOps {
     Map<String, IndexDef> indexes = new HashMap<>(cat.indexes());
     Map<String, ViewDef> views = new HashMap<>(cat.views());
     Map<String, SequenceDef> sequences = new HashMap<>(cat.sequences());
+    if (change instanceof SchemaChange.RenameTable r) {
+      return TableRenames.apply(conn, cat, r, id);
+    }
+    if (change instanceof SchemaChange.CreateTrigger
+        || change instanceof SchemaChange.DropTrigger) {
+      return TriggerChanges.apply(cat, change);
+    }
     if (change instanceof SchemaChange.RenameColumn || change instanceof SchemaChange.DropColumn) {
       return ColumnChanges.apply(conn, node, cat, change, id);
     }
@@ -142,7 +150,12 @@ final class SchemaOps {
         throw Errors.of(SqlState.UNDEFINED_TABLE, "sequence '" + d.sequence() + "' does not exist");
       }
     }
-    return new Catalog(cat.version() + 1, tables, indexes, views, sequences);
+    Map<String, TriggerDef> triggers = new HashMap<>(cat.triggers());
+    // SQLite drops a table's or view's triggers with it
+    triggers
+        .values()
+        .removeIf(tr -> !tables.containsKey(tr.table()) && !views.containsKey(tr.table()));
+    return new Catalog(cat.version() + 1, tables, indexes, views, sequences, triggers);
   }
 
   private static void validate(TableDef t) throws SQLException {

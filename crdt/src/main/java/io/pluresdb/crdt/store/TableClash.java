@@ -184,7 +184,7 @@ final class TableClash {
         tables.put(other.name(), ForeignKeyChanges.rewrite(w.conn, moved));
       }
     }
-    w.catalog(new Catalog(cat.version() + 1, tables, indexes, cat.views(), cat.sequences()));
+    w.catalog(cat.with(cat.version() + 1, tables, indexes, cat.views()));
   }
 
   /**

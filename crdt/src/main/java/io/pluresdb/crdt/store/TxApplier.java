@@ -109,6 +109,9 @@ final class TxApplier {
     if (change instanceof SchemaChange.RenameColumn r) {
       return r.table();
     }
+    if (change instanceof SchemaChange.RenameTable r) {
+      return r.table();
+    }
     return change instanceof SchemaChange.DropColumn d ? d.table() : null;
   }
 
@@ -163,6 +166,16 @@ final class TxApplier {
     }
     if (change instanceof SchemaChange.DropView d) {
       return !cat.views().containsKey(d.view());
+    }
+    if (change instanceof SchemaChange.RenameTable r) {
+      // nodes that ran the same migration: the first rename applied already moved the table
+      return cat.table(r.table()) == null && cat.table(r.to()) != null;
+    }
+    if (change instanceof SchemaChange.CreateTrigger c) {
+      return c.trigger().equals(cat.triggers().get(c.trigger().name()));
+    }
+    if (change instanceof SchemaChange.DropTrigger d) {
+      return !cat.triggers().containsKey(d.trigger());
     }
     return false;
   }

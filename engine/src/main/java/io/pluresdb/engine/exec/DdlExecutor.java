@@ -31,7 +31,15 @@ public final class DdlExecutor {
         && c.sequences().containsKey(cs.sequence().name())) {
       return false;
     }
+    if (ddl.ifNotExists()
+        && change instanceof SchemaChange.CreateTrigger ct
+        && c.triggers().containsKey(ct.trigger().name())) {
+      return false;
+    }
     if (ddl.ifExists()) {
+      if (change instanceof SchemaChange.DropTrigger d && !c.triggers().containsKey(d.trigger())) {
+        return false;
+      }
       if (change instanceof SchemaChange.DropSequence d
           && !c.sequences().containsKey(d.sequence())) {
         return false;
@@ -46,6 +54,9 @@ public final class DdlExecutor {
         return false;
       }
       if (change instanceof SchemaChange.AddForeignKey a && c.table(a.table()) == null) {
+        return false;
+      }
+      if (change instanceof SchemaChange.RenameTable r && c.table(r.table()) == null) {
         return false;
       }
       if (change instanceof SchemaChange.RenameColumn r && c.table(r.table()) == null) {

@@ -32,6 +32,7 @@ public final class WriteExecutor {
   private final UpsertWriter upserts;
 
   private long lastInsertRowid;
+  private RowTriggers triggers = RowTriggers.NONE;
 
   public WriteExecutor(
       WriteTxn txn, List<Object> params, int timeoutSeconds, StatementWatch watch) {
@@ -49,6 +50,12 @@ public final class WriteExecutor {
     this.inputs =
         new WriteInputs(txn, params == null ? List.of() : params, timeoutSeconds, watch, session);
     this.upserts = new UpsertWriter(txn, inputs);
+  }
+
+  /** This executor, firing the tables' triggers for each row it changes. */
+  public WriteExecutor withTriggers(RowTriggers rowTriggers) {
+    this.triggers = rowTriggers;
+    return this;
   }
 
   /** Executes the write; {@code generatedKeys} as in {@code Session.execute}. */
@@ -76,6 +83,7 @@ public final class WriteExecutor {
     boolean[] defaultKnown = new boolean[cols.size()];
     long count = 0;
     Object[] lastInserted = null;
+    boolean fires = triggers.any(txn.catalog(), table.name(), "INSERT");
     for (Object[] source : sourceRows(plan)) {
       Object[] row = new Object[cols.size()];
       boolean[] given = new boolean[cols.size()];
@@ -99,10 +107,19 @@ public final class WriteExecutor {
           row[c] = txn.nextKey(table.name(), c);
         }
       }
+      if (fires && !triggers.fire(txn, "BEFORE", "INSERT", table, null, row, null)) {
+        continue;
+      }
       if (txn.insert(table.name(), row, plan.onConflict())) {
         count++;
         keys.add(row);
         lastInserted = row;
+        if (fires) {
+          // read before the triggers' own inserts move SQLite's last rowid
+          lastInsertRowid = rowid(table, row);
+          lastInserted = null;
+          triggers.fire(txn, "AFTER", "INSERT", table, null, row, null);
+        }
       } else if (plan.upsert() != null && upserts.apply(plan.upsert(), table, row)) {
         count++;
         keys.addKey(UpsertWriter.keyOf(table, row));
@@ -149,6 +166,7 @@ public final class WriteExecutor {
   private long update(UpdatePlan plan, TableDef table, KeyCollector keys) throws SQLException {
     List<Object[]> found = inputs.query(plan.finder());
     int[] columns = plan.set().columns();
+    boolean fires = triggers.any(txn.catalog(), table.name(), "UPDATE");
     long count = 0;
     for (Object[] r : found) {
       Object[] key = new Object[plan.keyCount()];
@@ -163,8 +181,22 @@ public final class WriteExecutor {
                 : inputs.value(s, r);
         values[i] = Values.coerce(v, col, table.name());
       }
+      Object[] old = fires ? inputs.fetchRow(table, key) : null;
+      Object[] after = null;
+      if (old != null) {
+        after = old.clone();
+        for (int i = 0; i < columns.length; i++) {
+          after[columns[i]] = values[i];
+        }
+        if (!triggers.fire(txn, "BEFORE", "UPDATE", table, old, after, columns)) {
+          continue;
+        }
+      }
       if (txn.update(table.name(), key, columns, values)) {
         count++;
+        if (old != null) {
+          triggers.fire(txn, "AFTER", "UPDATE", table, old, inputs.fetchRow(table, key), columns);
+        }
         if (keys.wantsRow()) {
           keys.add(inputs.fetchRow(table, key));
         } else {
@@ -177,12 +209,19 @@ public final class WriteExecutor {
 
   private long delete(DeletePlan plan, TableDef table, KeyCollector keys) throws SQLException {
     long count = 0;
+    boolean fires = triggers.any(txn.catalog(), table.name(), "DELETE");
     for (Object[] key : inputs.query(plan.finder())) {
       // Generated keys beyond the key columns come from the row as it was, so read it first.
-      Object[] before = keys.wantsRow() ? inputs.fetchRow(table, key) : null;
+      Object[] before = keys.wantsRow() || fires ? inputs.fetchRow(table, key) : null;
+      if (fires && !triggers.fire(txn, "BEFORE", "DELETE", table, before, null, null)) {
+        continue;
+      }
       if (txn.delete(table.name(), key)) {
         count++;
-        if (before != null) {
+        if (fires) {
+          triggers.fire(txn, "AFTER", "DELETE", table, before, null, null);
+        }
+        if (before != null && keys.wantsRow()) {
           keys.add(before);
         } else {
           keys.addKey(key);

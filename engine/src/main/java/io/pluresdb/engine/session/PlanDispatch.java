@@ -15,6 +15,8 @@ import io.pluresdb.engine.exec.WriteResult;
 import io.pluresdb.engine.live.ChannelInbox;
 import io.pluresdb.engine.live.LiveCursor;
 import io.pluresdb.engine.live.LiveSubscription;
+import io.pluresdb.engine.trigger.TriggerRollback;
+import io.pluresdb.engine.trigger.TriggerRunner;
 import io.pluresdb.engine.vector.HnswIndexes;
 import io.pluresdb.sql.plan.Plan;
 import io.pluresdb.sql.read.ColumnMeta;
@@ -182,20 +184,39 @@ final class PlanDispatch {
   private Result write(Plan.Write w, Execution x) throws SQLException {
     scope.checkWritable();
     List<String> reported = w.returning() != null ? w.returning() : x.generatedKeys();
-    WriteResult r =
-        scope.write(
-            settings.get().writerWait(x.timeoutSeconds()),
-            t ->
-                new WriteExecutor(t, x.params(), x.timeoutSeconds(), interrupts::running, counters)
-                    .execute(w.kind(), reported),
-            true,
-            !w.kind().singleOperation());
+    WriteResult r;
+    try {
+      r =
+          scope.write(
+              settings.get().writerWait(x.timeoutSeconds()),
+              t ->
+                  new WriteExecutor(
+                          t, x.params(), x.timeoutSeconds(), interrupts::running, counters)
+                      .withTriggers(triggers(x.timeoutSeconds()))
+                      .execute(w.kind(), reported),
+              true,
+              // a trigger's writes join the statement's: all of them or none
+              !w.kind().singleOperation() || !scope.catalog().triggers().isEmpty());
+    } catch (SQLException e) {
+      if (TriggerRollback.in(e)) {
+        scope.rollback();
+      }
+      throw e;
+    }
     counters.record(r);
     if (w.returning() != null) {
       return new Result.Rows(new ListCursor(r.keyColumns(), r.keys()));
     }
     Cursor keys = x.generatedKeys() == null ? null : new ListCursor(r.keyColumns(), r.keys());
     return new Result.Count(r.count(), keys);
+  }
+
+  /** Fires triggers for the rows a statement of this session writes. */
+  TriggerRunner triggers(int timeoutSeconds) {
+    return new TriggerRunner(
+        (sql, catalog) -> planner.plan(sql, catalog, scope.committed(catalog)),
+        timeoutSeconds,
+        interrupts::running);
   }
 
   /** A live subscription of this session, over committed data. */

@@ -105,6 +105,8 @@ public final class PluresSession implements Session {
     Plan plan = current(statement);
     if (plan instanceof Plan.Write w
         && w.returning() == null
+        // a table with triggers takes the per-row path, which fires them
+        && scope.catalog().triggersOf(w.kind().table()).isEmpty()
         && !scope.readOnly()
         && !rows.isEmpty()) {
       Duration wait = settings.get().writerWait(timeoutSeconds);

@@ -142,13 +142,8 @@ public final class DdlPlanner {
           false);
     }
     if (alter.action() instanceof AlterAction.RenameTable rename) {
-      throw Errors.of(
-          SqlState.FEATURE_NOT_SUPPORTED,
-          "ALTER TABLE '"
-              + table
-              + "' RENAME TO '"
-              + name(rename.to())
-              + "' is not supported yet: rename the columns, or create the new table AS SELECT");
+      return new Plan.Ddl(
+          sql, new SchemaChange.RenameTable(table, name(rename.to())), alter.ifExists(), false);
     }
     throw Errors.of(
         SqlState.FEATURE_NOT_SUPPORTED,

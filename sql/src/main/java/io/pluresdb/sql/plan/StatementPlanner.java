@@ -23,6 +23,7 @@ import io.pluresdb.sql.pragma.Pragmas;
 import io.pluresdb.sql.pragma.SqliteSchema;
 import io.pluresdb.sql.read.QueryCompiler;
 import io.pluresdb.sql.read.ReadPlan;
+import io.pluresdb.sql.trigger.TriggerStatements;
 import io.pluresdb.sql.vector.TopKPlanner;
 import io.pluresdb.sql.vector.VectorTopK;
 import io.pluresdb.sql.write.WritePlanner;
@@ -53,6 +54,10 @@ public final class StatementPlanner {
 
   public static Plan plan(String sql, Catalog catalog, CalciteCatalogs schemas)
       throws SQLException {
+    TriggerStatements.Statement trigger = TriggerStatements.read(sql, catalog);
+    if (trigger != null) {
+      return new Plan.Ddl(sql, trigger.change(), trigger.ifExists(), trigger.ifNotExists());
+    }
     SqlNode node = SqlFront.parse(sql);
     if (node instanceof SqlPragma pragma) {
       PragmaResult answer = Pragmas.answer(pragma, catalog);

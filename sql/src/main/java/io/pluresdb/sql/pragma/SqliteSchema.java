@@ -5,6 +5,7 @@ import io.pluresdb.crdt.schema.ColumnDef;
 import io.pluresdb.crdt.schema.ColumnType;
 import io.pluresdb.crdt.schema.IndexDef;
 import io.pluresdb.crdt.schema.TableDef;
+import io.pluresdb.crdt.schema.TriggerDef;
 import io.pluresdb.crdt.schema.ViewDef;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -15,10 +16,10 @@ import java.util.Map;
 
 /**
  * SQLite's {@code sqlite_schema} table (and its older name {@code sqlite_master}) over the catalog:
- * one row per table, index and view with its CREATE text. It is planned as a view whose query is a
- * UNION ALL of literal rows, added to the catalog only for statements that name it, so that it is
- * validated, pushed down and inlined like any view and costs nothing elsewhere. The real {@code
- * sqlite_schema} of the store is never read: it holds the store's own tables and columns.
+ * one row per table, index, view and trigger with its CREATE text. It is planned as a view whose
+ * query is a UNION ALL of literal rows, added to the catalog only for statements that name it, so
+ * that it is validated, pushed down and inlined like any view and costs nothing elsewhere. The real
+ * {@code sqlite_schema} of the store is never read: it holds the store's own tables and columns.
  */
 public final class SqliteSchema {
   private static final List<String> NAMES = List.of("sqlite_schema", "sqlite_master");
@@ -49,8 +50,7 @@ public final class SqliteSchema {
         views.put(name, new ViewDef(name, query, COLUMNS));
       }
     }
-    return new Catalog(
-        catalog.version(), catalog.tables(), catalog.indexes(), views, catalog.sequences());
+    return catalog.with(catalog.version(), catalog.tables(), catalog.indexes(), views);
   }
 
   private static String query(Catalog catalog) {
@@ -64,6 +64,9 @@ public final class SqliteSchema {
     catalog.views().values().stream()
         .sorted(Comparator.comparing(ViewDef::name))
         .forEach(v -> rows.add(row("view", v.name(), v.name(), viewText(v))));
+    catalog.triggers().values().stream()
+        .sorted(Comparator.comparing(TriggerDef::name))
+        .forEach(tr -> rows.add(row("trigger", tr.name(), tr.table(), tr.sql())));
     if (rows.isEmpty()) {
       return "SELECT * FROM (" + row("table", "", "", "") + ") AS e WHERE 1 = 0";
     }

@@ -6,6 +6,7 @@ import io.pluresdb.crdt.op.Transaction;
 import io.pluresdb.crdt.schema.Catalog;
 import io.pluresdb.crdt.schema.IndexDef;
 import io.pluresdb.crdt.schema.SchemaChange;
+import io.pluresdb.crdt.schema.TriggerDef;
 import io.pluresdb.sync.auth.PolicyAgent;
 import io.pluresdb.sync.auth.PolicyAgent.Principal;
 
@@ -104,6 +105,35 @@ final class Access {
       return q.sequence().name();
     } else if (c instanceof SchemaChange.DropSequence q) {
       return q.sequence();
+    }
+    return alteredCollection(c, catalog);
+  }
+
+  /**
+   * The collection of the schema changes that alter or accompany an existing table. Every kind of
+   * change must be named here: an unknown kind would fail every batch that carries it, and the
+   * session with it, so the peers could never converge.
+   */
+  private static String alteredCollection(SchemaChange c, Catalog catalog) {
+    if (c instanceof SchemaChange.RenameColumn r) {
+      return r.table();
+    } else if (c instanceof SchemaChange.DropColumn d) {
+      return d.table();
+    } else if (c instanceof SchemaChange.AddForeignKey a) {
+      return a.table();
+    } else if (c instanceof SchemaChange.DropConstraint d) {
+      return d.table();
+    } else if (c instanceof SchemaChange.CreateSequence q) {
+      return q.sequence().name();
+    } else if (c instanceof SchemaChange.DropSequence q) {
+      return q.sequence();
+    } else if (c instanceof SchemaChange.RenameTable r) {
+      return r.table();
+    } else if (c instanceof SchemaChange.CreateTrigger t) {
+      return t.trigger().table();
+    } else if (c instanceof SchemaChange.DropTrigger d) {
+      TriggerDef known = catalog.triggers().get(d.trigger());
+      return known == null ? d.trigger() : known.table();
     }
     throw new IllegalArgumentException("unknown schema change " + c);
   }

@@ -37,7 +37,8 @@ class SqliteScriptTest {
         "syntax.sql",
         "ddl.sql",
         "keys.sql",
-        "transactions.sql"
+        "transactions.sql",
+        "triggers.sql"
       })
   @Timeout(300)
   void everyStatementSqliteAcceptsGivesSqlitesAnswer(String name) throws Exception {
