@@ -93,18 +93,6 @@ final class Access {
       return v.view().name();
     } else if (c instanceof SchemaChange.DropView v) {
       return v.view();
-    } else if (c instanceof SchemaChange.AddForeignKey f) {
-      return f.table();
-    } else if (c instanceof SchemaChange.DropConstraint d) {
-      return d.table();
-    } else if (c instanceof SchemaChange.RenameColumn r) {
-      return r.table();
-    } else if (c instanceof SchemaChange.DropColumn d) {
-      return d.table();
-    } else if (c instanceof SchemaChange.CreateSequence q) {
-      return q.sequence().name();
-    } else if (c instanceof SchemaChange.DropSequence q) {
-      return q.sequence();
     }
     return alteredCollection(c, catalog);
   }
