@@ -31,33 +31,51 @@ final class DerivedColumnNames {
   }
 
   static void name(SqlNode validated, SqlValidator validator) {
-    new DerivedColumnNames(validator).visit(validated, true);
+    new DerivedColumnNames(validator).visit(validated, false);
   }
 
-  private void visit(SqlNode node, boolean outermost) {
+  /**
+   * Visits a node; {@code named} is true where the columns of a query are referred to by name from
+   * outside it: a derived table in FROM, a CTE, and the queries they are made of (set operation
+   * branches, an ORDER BY's query).
+   */
+  private void visit(SqlNode node, boolean named) {
     if (node instanceof SqlNodeList list) {
       for (SqlNode n : list) {
-        visit(n, false);
+        visit(n, named);
       }
       return;
     }
     if (!(node instanceof SqlCall call)) {
       return;
     }
-    if (call instanceof SqlSelect select && !outermost) {
-      alias(select);
+    if (call instanceof SqlSelect select) {
+      if (named) {
+        alias(select);
+      }
+      SqlNode from = select.getFrom();
+      for (SqlNode operand : call.getOperandList()) {
+        if (operand != null) {
+          visit(operand, operand == from);
+        }
+      }
+      return;
     }
-    boolean keep =
+    boolean structural =
         call.getKind() == SqlKind.ORDER_BY
+            || call.getKind() == SqlKind.AS
+            || call.getKind() == SqlKind.JOIN
             || call.getKind() == SqlKind.WITH
+            || call.getKind() == SqlKind.WITH_ITEM
             || call.getKind().belongsTo(SqlKind.SET_QUERY);
     List<SqlNode> operands = call.getOperandList();
     for (int i = 0; i < operands.size(); i++) {
       SqlNode operand = operands.get(i);
       if (operand != null) {
-        // A WITH's body (its last operand) and a set operation's branches are as outermost as it.
-        boolean body = call.getKind() != SqlKind.WITH || i == operands.size() - 1;
-        visit(operand, outermost && keep && body);
+        // A CTE's queries are read by name from the WITH's body; the body is as the WITH is.
+        boolean cte =
+            call.getKind() == SqlKind.WITH && i == 0 || call.getKind() == SqlKind.WITH_ITEM;
+        visit(operand, cte || structural && named);
       }
     }
   }
