@@ -112,3 +112,49 @@ SqlNode SqliteTrim() :
         return SqlStdOperatorTable.TRIM.createCall(s.end(this), flag, trimChars, e);
     }
 }
+
+/**
+ * x IS [NOT] y for any y: SQLite's null-safe comparison (IS NOT DISTINCT FROM). Tried before
+ * Calcite's own IS forms, so it parses those too: IS [NOT] NULL | TRUE | FALSE | UNKNOWN and
+ * IS [NOT] DISTINCT FROM y; any other operand is a value.
+ */
+void SqliteIs(List<Object> list, ExprContext exprContext, Span s) :
+{
+    boolean negated = false;
+    final SqlOperator op;
+}
+{
+    <IS> { checkNonQueryExpression(exprContext); }
+    [ <NOT> { negated = true; } ]
+    (
+        <NULL> {
+            list.add(new SqlParserUtil.ToTreeListItem(
+                negated ? SqlStdOperatorTable.IS_NOT_NULL : SqlStdOperatorTable.IS_NULL, getPos()));
+        }
+    |   <TRUE> {
+            list.add(new SqlParserUtil.ToTreeListItem(
+                negated ? SqlStdOperatorTable.IS_NOT_TRUE : SqlStdOperatorTable.IS_TRUE, getPos()));
+        }
+    |   <FALSE> {
+            list.add(new SqlParserUtil.ToTreeListItem(
+                negated ? SqlStdOperatorTable.IS_NOT_FALSE : SqlStdOperatorTable.IS_FALSE, getPos()));
+        }
+    |   <UNKNOWN> {
+            list.add(new SqlParserUtil.ToTreeListItem(
+                negated ? SqlStdOperatorTable.IS_NOT_UNKNOWN : SqlStdOperatorTable.IS_UNKNOWN,
+                getPos()));
+        }
+    |   LOOKAHEAD(2) <DISTINCT> <FROM> {
+            op = negated ? SqlStdOperatorTable.IS_NOT_DISTINCT_FROM
+                : SqlStdOperatorTable.IS_DISTINCT_FROM;
+            list.add(new SqlParserUtil.ToTreeListItem(op, getPos()));
+        }
+        AddExpression2b(list, ExprContext.ACCEPT_SUB_QUERY)
+    |   {
+            op = negated ? SqlStdOperatorTable.IS_DISTINCT_FROM
+                : SqlStdOperatorTable.IS_NOT_DISTINCT_FROM;
+            list.add(new SqlParserUtil.ToTreeListItem(op, getPos()));
+        }
+        AddExpression2b(list, ExprContext.ACCEPT_SUB_QUERY)
+    )
+}

@@ -213,11 +213,17 @@ public final class SqliteDialect extends SqliteSqlDialect {
     writer.endFunCall(f);
   }
 
+  /**
+   * The precedence an infix operand is written at: above every operator's, so an operand that is
+   * itself an operation keeps its parentheses ({@code (3 + x) % 3}, not {@code 3 + x % 3}).
+   */
+  private static final int OPERAND = 200;
+
   private static void infix(SqlWriter writer, SqlNode left, String op, SqlNode right) {
     SqlWriter.Frame f = writer.startList("(", ")");
-    left.unparse(writer, 0, 0);
+    left.unparse(writer, OPERAND, OPERAND);
     writer.keyword(op);
-    right.unparse(writer, 0, 0);
+    right.unparse(writer, OPERAND, OPERAND);
     writer.endList(f);
   }
 }

@@ -72,6 +72,7 @@ public final class QueryCompiler {
     boolean[] exactScale = ExactScales.of(v.node(), columns.size());
     BooleanCasts.rewrite(v.node(), v.validator());
     DatetimeArithmetic.rewrite(v.node(), v.validator());
+    DerivedColumnNames.name(v.node(), v.validator());
     SqlString sqlite = unparse(v.node());
     return new ReadPlan(sqlite.getSql(), paramOrder(sqlite), columns, params, exactScale);
   }

@@ -34,7 +34,13 @@ class SqliteSyntaxParserTest {
             + "| SELECT a FROM t WHERE a = 'A' COLLATE NOCASE ORDER BY a COLLATE RTRIM DESC",
         "SELECT j->>'$.x', j->'$.a', 2 * j -> 0 FROM t| SELECT j ->> '$.x', j -> '$.a', 2 * j -> 0 FROM t",
         "SELECT DATE '2024-01-01', COUNT(*), POSITION(a IN b), CAST(x AS INTEGER) FROM t"
-            + "| SELECT DATE '2024-01-01', COUNT(*), POSITION(a IN b), CAST(x AS INTEGER) FROM t"
+            + "| SELECT DATE '2024-01-01', COUNT(*), POSITION(a IN b), CAST(x AS INTEGER) FROM t",
+        "SELECT a FROM t WHERE a IS 5 AND b IS NOT c + 1"
+            + "| SELECT a FROM t WHERE a IS NOT DISTINCT FROM 5 AND b IS DISTINCT FROM c + 1",
+        "SELECT a IS NULL, a IS NOT NULL, a IS TRUE, a IS NOT FALSE, a IS UNKNOWN FROM t"
+            + "| SELECT a IS NULL, a IS NOT NULL, a IS TRUE, a IS NOT FALSE, a IS UNKNOWN FROM t",
+        "SELECT a IS DISTINCT FROM b, a IS NOT DISTINCT FROM b FROM t"
+            + "| SELECT a IS DISTINCT FROM b, a IS NOT DISTINCT FROM b FROM t"
       })
   void sqliteSyntaxReadsAsTheStandardTree(String sqlite, String canonical) throws SQLException {
     assertThat(SqlParsers.unparse(SqlParsers.parse(sqlite)))
@@ -54,7 +60,9 @@ class SqliteSyntaxParserTest {
         "SELECT a FROM t WHERE NOT a NOT GLOB 'x*'| SELECT a FROM t WHERE NOT a NOT GLOB 'x*'",
         "SELECT a FROM t ORDER BY a COLLATE NOCASE| SELECT a FROM t ORDER BY a COLLATE NOCASE",
         "SELECT j ->> '$.x' FROM t| SELECT j ->> '$.x' FROM t",
-        "SELECT (a + b) COLLATE NOCASE FROM t| SELECT (a + b) COLLATE NOCASE FROM t"
+        "SELECT (a + b) COLLATE NOCASE FROM t| SELECT (a + b) COLLATE NOCASE FROM t",
+        "SELECT (3 + a) % 3 FROM t| SELECT ((3 + a) % 3) FROM t",
+        "SELECT a IS (b = 1) FROM t| SELECT (a IS (b = 1)) FROM t"
       })
   void sqliteSyntaxIsWrittenBackForSqlite(String sql, String sqlite) throws SQLException {
     SqlNode node = SqlParsers.parse(sql);

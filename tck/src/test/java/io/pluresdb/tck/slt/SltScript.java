@@ -1,10 +1,10 @@
 package io.pluresdb.tck.slt;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,10 +17,10 @@ import net.hydromatic.sqllogictest.SltTestFile;
  * One sqllogictest script of the bundled corpus, parsed by the corpus library's own parser, with
  * the source line of every record so that failures can be named by line.
  *
- * <p>The library's parser keeps each record's line private, so the lines are recovered here by
- * scanning the same text for record headers ({@code statement …} / {@code query …}). That is exact
- * only when the parser kept every record; {@link #load} checks the counts agree and refuses the
- * script otherwise, so a silent misnumbering cannot happen.
+ * <p>The library's parser keeps each record's line private, so the lines are recovered by {@link
+ * SqliteConditions}, which also drops the records SQLite skips before the parser sees the text.
+ * That is exact only when the parser kept every record; {@link #load} checks the counts agree and
+ * refuses the script otherwise, so a silent misnumbering cannot happen.
  */
 final class SltScript {
   private final String name;
@@ -38,11 +38,9 @@ final class SltScript {
   static SltScript load(String name) {
     String resource = "test/" + name;
     try {
-      List<String> text = readResource(resource);
-      SltTestFile parsed = new SltTestFile(resource);
-      parsed.parse(new OptionsParser(false, System.out, System.err).getOptions());
-      List<Integer> headerLines = recordHeaderLines(text);
-      List<ISqlTestOperation> ops = parsed.fileContents;
+      SqliteConditions kept = SqliteConditions.apply(readResource(resource));
+      List<ISqlTestOperation> ops = parse(resource, kept.text);
+      List<Integer> headerLines = kept.headerLines;
       if (headerLines.size() != ops.size()) {
         throw new IllegalStateException(
             "sqllogictest file '"
@@ -51,7 +49,7 @@ final class SltScript {
                 + headerLines.size()
                 + " records but the parser kept "
                 + ops.size()
-                + " (conditional records?); lines cannot be matched");
+                + "; lines cannot be matched");
       }
       Map<ISqlTestOperation, Integer> lines = new IdentityHashMap<>();
       for (int i = 0; i < ops.size(); i++) {
@@ -60,6 +58,33 @@ final class SltScript {
       return new SltScript(name, List.copyOf(ops), lines);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read sqllogictest file '" + name + "'", e);
+    }
+  }
+
+  /**
+   * Runs the library's parser over the filtered text. It reads only through the thread's context
+   * class loader, so the text is offered there under the script's own name for the duration.
+   */
+  private static List<ISqlTestOperation> parse(String resource, List<String> text)
+      throws IOException {
+    byte[] bytes = String.join("\n", text).getBytes(StandardCharsets.UTF_8);
+    Thread thread = Thread.currentThread();
+    ClassLoader previous = thread.getContextClassLoader();
+    thread.setContextClassLoader(
+        new ClassLoader(previous) {
+          @Override
+          public InputStream getResourceAsStream(String requested) {
+            return requested.equals(resource)
+                ? new ByteArrayInputStream(bytes)
+                : super.getResourceAsStream(requested);
+          }
+        });
+    try {
+      SltTestFile parsed = new SltTestFile(resource);
+      parsed.parse(new OptionsParser(false, System.out, System.err).getOptions());
+      return parsed.fileContents;
+    } finally {
+      thread.setContextClassLoader(previous);
     }
   }
 
@@ -75,25 +100,6 @@ final class SltScript {
           .lines()
           .collect(Collectors.toList());
     }
-  }
-
-  private static List<Integer> recordHeaderLines(List<String> text) {
-    List<Integer> result = new ArrayList<>();
-    boolean atRecordStart = true;
-    for (int i = 0; i < text.size(); i++) {
-      String line = text.get(i).trim();
-      if (line.isEmpty()) {
-        atRecordStart = true;
-        continue;
-      }
-      if (atRecordStart && (line.startsWith("statement") || line.startsWith("query"))) {
-        result.add(i + 1);
-      }
-      if (!line.startsWith("#")) {
-        atRecordStart = false;
-      }
-    }
-    return result;
   }
 
   String name() {
