@@ -10,6 +10,8 @@ import io.pluresdb.sql.calcite.SqliteDialect;
 import io.pluresdb.sql.calcite.VectorCalls;
 import io.pluresdb.sql.catalog.TypeMapping;
 import io.pluresdb.sql.functions.DatetimeArithmetic;
+import io.pluresdb.sql.lenient.Leniency;
+import io.pluresdb.sql.lenient.ValuesAsSelects;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,9 +45,13 @@ public final class QueryCompiler {
 
   /** Validates a query (or a query-shaped node built by a write); Calcite errors are mapped. */
   public static Validated validate(PlanningContext context, SqlNode query) throws SQLException {
-    SqlValidator validator = context.newValidator();
     try {
-      return new Validated(validator.validate(query), validator);
+      return Leniency.validate(
+          query,
+          node -> {
+            SqlValidator validator = context.newValidator();
+            return new Validated(validator.validate(node), validator);
+          });
     } catch (RuntimeException e) {
       throw CalciteErrors.map(e);
     }
@@ -60,8 +66,9 @@ public final class QueryCompiler {
    * Compiles a query; {@code sql}, the statement's text, gives unnamed expressions the labels
    * SQLite would ({@code COUNT(*)}), or null to keep generated ones.
    */
-  public static ReadPlan compile(PlanningContext context, SqlNode query, String sql)
+  public static ReadPlan compile(PlanningContext context, SqlNode parsed, String sql)
       throws SQLException {
+    SqlNode query = ValuesAsSelects.rewrite(parsed);
     List<ColumnLabels.Written> written = ColumnLabels.written(query, sql);
     Validated v = validate(context, query);
     List<ColumnMeta> columns = dynamic(ColumnLabels.apply(columns(context, v), written), v);
@@ -166,9 +173,10 @@ public final class QueryCompiler {
       String name = origin.get(origin.size() - 1);
       ColumnDef def = declared(context, table, name);
       if (def != null) {
+        // def's name, not the origin's: rowid read through its alias is labelled as the alias
         return new ColumnMeta(
             f.getName(),
-            name,
+            def.name(),
             table,
             def.type(),
             def.precision() > 0 ? def.precision() : precision,
@@ -191,7 +199,8 @@ public final class QueryCompiler {
   private static ColumnDef declared(PlanningContext context, String table, String column) {
     TableDef td = context.catalog().table(table);
     if (td != null) {
-      return td.column(column);
+      ColumnDef def = td.column(column);
+      return def != null ? def : RowidAlias.of(td, column);
     }
     ViewDef vd = context.catalog().views().get(table);
     if (vd != null) {
