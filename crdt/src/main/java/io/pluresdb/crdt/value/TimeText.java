@@ -71,15 +71,8 @@ final class TimeText {
     return new String(c);
   }
 
-  /**
-   * A fraction of a second is written with at least three digits, as SQLite's own date and time
-   * functions write it ({@code 12:00:00.250}); whole seconds have none.
-   */
   static String time(LocalTime t) {
-    String text = TIME.format(t);
-    int dot = text.indexOf('.');
-    int digits = dot < 0 ? 3 : text.length() - dot - 1;
-    return digits >= 3 ? text : text + "00".substring(digits - 1);
+    return TIME.format(t);
   }
 
   static String timestamp(LocalDateTime t) {
