@@ -11,9 +11,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * What SQLite accepts beyond the standard, each answer (rows and labels) compared with raw SQLite
- * on the same tables: its operators (ISNULL, NOTNULL, IS [NOT] value, ==), bare columns of grouped
- * queries, any value as a condition, VALUES and its column names, CAST to SQLite's type names,
- * rowid read through its alias and computed reals.
+ * on the same tables: its operators (ISNULL, NOTNULL, IS [NOT] value, ==, bitwise), bare columns of
+ * grouped queries, any value as a condition, VALUES and its column names, CAST to SQLite's type
+ * names, rowid read through its alias and computed reals.
  */
 @Timeout(120)
 class SqliteOperatorsTest {
@@ -46,6 +46,8 @@ class SqliteOperatorsTest {
         "SELECT id FROM b WHERE qty IS NOT 5 ORDER BY id",
         "SELECT id FROM b WHERE qty IS 7",
         "SELECT id FROM b WHERE qty == 2",
+        "SELECT 12 & 10, 12 | 3, 1 << 3, 256 >> 2, ~5, 1 + 2 | 4, qty | 1 FROM b ORDER BY id",
+        "SELECT CASE WHEN qty THEN 'some' ELSE 'none' END FROM b ORDER BY id",
         "SELECT id FROM b WHERE qty IS NOT NULL AND qty IS NOT DISTINCT FROM 2",
         "SELECT a.Name, count(*) FROM a JOIN b ON b.a_id = a.Id GROUP BY a.Id ORDER BY a.Id",
         "SELECT a_id, max(qty), id FROM b GROUP BY a_id ORDER BY a_id",

@@ -10,6 +10,7 @@ import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlNodeList;
 import org.apache.calcite.sql.SqlOperator;
+import org.apache.calcite.sql.fun.SqlCase;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -83,6 +84,9 @@ public final class Leniency {
       if (child == null) {
         continue;
       }
+      if (at(child, e) && child instanceof SqlCase c && wrapper == Truth.INSTANCE) {
+        return conditions(c);
+      }
       if (at(child, e) && child.getKind() != SqlKind.AS && !(child instanceof SqlNodeList)) {
         return replace(node, i, wrapper.createCall(child.getParserPosition(), child));
       }
@@ -91,6 +95,23 @@ public final class Leniency {
       }
     }
     return false;
+  }
+
+  /**
+   * A CASE whose WHEN is not a boolean is refused as a whole: every WHEN condition is taken as a
+   * truth value (a boolean one unchanged).
+   */
+  private static boolean conditions(SqlCase c) {
+    SqlNodeList whens = c.getWhenOperands();
+    boolean changed = false;
+    for (int i = 0; i < whens.size(); i++) {
+      SqlNode when = whens.get(i);
+      if (when != null && !(when instanceof SqlCall call && call.getOperator() == Truth.INSTANCE)) {
+        whens.set(i, Truth.INSTANCE.createCall(when.getParserPosition(), when));
+        changed = true;
+      }
+    }
+    return changed;
   }
 
   private static boolean replace(SqlNode parent, int i, SqlNode wrapped) {

@@ -20,6 +20,7 @@ import io.pluresdb.sql.parser.pragma.SqlPragma;
 import io.pluresdb.sql.parser.sqlite.SqlQueryPlan;
 import io.pluresdb.sql.parser.tx.SqlTransaction;
 import io.pluresdb.sql.pragma.PragmaResult;
+import io.pluresdb.sql.pragma.PragmaTables;
 import io.pluresdb.sql.pragma.Pragmas;
 import io.pluresdb.sql.pragma.SqliteSchema;
 import io.pluresdb.sql.read.QueryCompiler;
@@ -75,7 +76,9 @@ public final class StatementPlanner {
       return new Plan.Query(sql, QueryPlans.plan(context, explain), false);
     }
     if (node.getKind().belongsTo(SqlKind.QUERY)) {
-      ReadPlan read = QueryCompiler.compile(context, SqlTrees.copy(node), sql);
+      SqlNode query = SqlTrees.copy(node);
+      PragmaTables.rewrite(query, context.catalog());
+      ReadPlan read = QueryCompiler.compile(context, query, sql);
       VectorTopK topK = TopKPlanner.plan(sql, context, schemas, node, params, read);
       return new Plan.Query(sql, read, false, topK);
     }

@@ -22,8 +22,8 @@ import org.apache.calcite.sql.validate.SqlValidatorScope;
  * precedence, tighter than comparison and looser than {@code +}.
  */
 public final class SqliteBitwise {
-  /** Between comparison (30) and {@code +}/{@code -} (40). */
-  private static final int PRECEDENCE = 35;
+  /** Between comparison (30) and {@code +}/{@code -} (40); Calcite's precedences are even. */
+  private static final int PRECEDENCE = 36;
 
   /** As tight as unary minus. */
   private static final int NOT_PRECEDENCE = 80;
