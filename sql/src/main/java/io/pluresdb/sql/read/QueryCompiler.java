@@ -11,6 +11,7 @@ import io.pluresdb.sql.calcite.VectorCalls;
 import io.pluresdb.sql.catalog.TypeMapping;
 import io.pluresdb.sql.functions.DatetimeArithmetic;
 import io.pluresdb.sql.lenient.Leniency;
+import io.pluresdb.sql.lenient.RecursiveLimits;
 import io.pluresdb.sql.lenient.ValuesAsSelects;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -70,6 +71,7 @@ public final class QueryCompiler {
       throws SQLException {
     SqlNode query = ValuesAsSelects.rewrite(parsed);
     List<ColumnLabels.Written> written = ColumnLabels.written(query, sql);
+    List<RecursiveLimits.Limit> limits = RecursiveLimits.detach(query);
     Validated v = validate(context, query);
     List<ColumnMeta> columns = dynamic(ColumnLabels.apply(columns(context, v), written), v);
     List<ColumnType> params = parameterTypes(v);
@@ -78,6 +80,8 @@ public final class QueryCompiler {
     new ViewInliner(context).inline(v.node());
     boolean[] exactScale = ExactScales.of(v.node(), columns.size());
     BooleanCasts.rewrite(v.node(), v.validator());
+    NaturalJoins.rewrite(v.node(), v.validator());
+    RecursiveLimits.reattach(v.node(), limits);
     DatetimeArithmetic.rewrite(v.node(), v.validator());
     SqlString sqlite = unparse(v.node());
     return new ReadPlan(sqlite.getSql(), paramOrder(sqlite), columns, params, exactScale);
