@@ -34,6 +34,9 @@ public final class PragmaTables {
 
   /** Replaces, in place, every pragma function in a FROM of {@code query}. */
   public static void rewrite(SqlNode query, Catalog catalog) throws SQLException {
+    if (query instanceof SqlSelect select && select.getFrom() != null) {
+      correlated(select, catalog);
+    }
     List<@Nullable SqlNode> children;
     if (query instanceof SqlNodeList list) {
       children = list.getList();
@@ -56,6 +59,70 @@ public final class PragmaTables {
         ((SqlCall) query).setOperand(i, rows);
       }
     }
+  }
+
+  /**
+   * A pragma function whose argument comes from the row around it, {@code FROM
+   * pragma_index_list(m.name) AS il}: answered for every table (or index) with SQLite's hidden
+   * column {@code arg} naming it, and the select keeps the rows whose {@code arg} is the argument.
+   */
+  private static void correlated(SqlSelect select, Catalog catalog) throws SQLException {
+    SqlNode from = select.getFrom();
+    SqlIdentifier alias = null;
+    if (from != null && from.getKind() == SqlKind.AS && from instanceof SqlCall as) {
+      alias = as.operand(1);
+      from = as.operand(0);
+    }
+    if (from == null
+        || from.getKind() != SqlKind.COLLECTION_TABLE
+        || !(from instanceof SqlCall table)
+        || !(table.operand(0) instanceof SqlCall function)
+        || function.operandCount() != 1
+        || function.operand(0) instanceof SqlLiteral) {
+      return;
+    }
+    String name = function.getOperator().getName().toLowerCase(Locale.ROOT);
+    if (!name.startsWith(PREFIX)) {
+      return;
+    }
+    String pragma = name.substring(PREFIX.length());
+    SqlParserPos pos = from.getParserPosition();
+    List<String> arguments =
+        new ArrayList<>(
+            pragma.startsWith("index_") && !pragma.equals("index_list")
+                ? catalog.indexes().keySet()
+                : catalog.tables().keySet());
+    java.util.Collections.sort(arguments);
+    List<ColumnMeta> columns = answer(pragma, "", catalog, pos).columns();
+    List<Object[]> rows = new ArrayList<>();
+    for (String argument : arguments) {
+      for (Object[] row : answer(pragma, argument, catalog, pos).rows()) {
+        Object[] withArg = java.util.Arrays.copyOf(row, row.length + 1);
+        withArg[row.length] = argument;
+        rows.add(withArg);
+      }
+    }
+    List<ColumnMeta> withArg = new ArrayList<>(columns);
+    withArg.add(
+        new ColumnMeta(
+            "arg", "arg", "", io.pluresdb.crdt.schema.ColumnType.VARCHAR, 0, 0, true, false));
+    SqlIdentifier name2 = alias != null ? alias : new SqlIdentifier(name, pos);
+    select.setFrom(
+        SqlStdOperatorTable.AS.createCall(
+            pos, select(new PragmaResult(withArg, rows), pos), name2));
+    SqlNode match =
+        SqlStdOperatorTable.EQUALS.createCall(
+            pos, new SqlIdentifier(List.of(name2.getSimple(), "arg"), pos), function.operand(0));
+    select.setWhere(
+        select.getWhere() == null
+            ? match
+            : SqlStdOperatorTable.AND.createCall(pos, match, select.getWhere()));
+  }
+
+  private static PragmaResult answer(
+      String pragma, String argument, Catalog catalog, SqlParserPos pos) throws SQLException {
+    return Pragmas.answer(
+        new SqlPragma(pos, new SqlIdentifier(pragma, pos), argument, false), catalog);
   }
 
   private static @Nullable SqlNode rows(SqlNode node, Catalog catalog, boolean alias)
