@@ -16,20 +16,20 @@ class SqliteOperatorsParserTest {
 
   @ParameterizedTest
   @CsvSource(
-      delimiter = '|',
+      delimiter = ';',
       quoteCharacter = '^',
       value = {
-        "SELECT a FROM t WHERE a ISNULL| SELECT a FROM t WHERE a IS NULL",
-        "SELECT a FROM t WHERE a NOTNULL AND b ISNULL| SELECT a FROM t WHERE a IS NOT NULL AND b IS NULL",
-        "SELECT a FROM t WHERE a IS NOT 5| SELECT a FROM t WHERE (a IS NOT 5)",
-        "SELECT a FROM t WHERE a IS b + 1| SELECT a FROM t WHERE (a IS b + 1)",
-        "SELECT a FROM t WHERE a IS NOT DISTINCT FROM b| SELECT a FROM t WHERE (a IS b)",
-        "SELECT a FROM t WHERE a IS NOT NULL| SELECT a FROM t WHERE a IS NOT NULL",
-        "SELECT a FROM t WHERE a IS TRUE| SELECT a FROM t WHERE a IS TRUE",
-        "SELECT a FROM t WHERE a == 2| SELECT a FROM t WHERE a = 2",
-        "SELECT 1 + 2 | 4, 12 & 10, 1 << 3, 256 >> 2| SELECT 1 + 2 | 4, 12 & 10, 1 << 3, 256 >> 2",
-        "SELECT (1 | 2) + 4, a | b = 3| SELECT (1 | 2) + 4, a | b = 3",
-        "SELECT ~5, ~a + 1| SELECT ~ 5, ~ a + 1"
+        "SELECT a FROM t WHERE a ISNULL; SELECT a FROM t WHERE a IS NULL",
+        "SELECT a FROM t WHERE a NOTNULL AND b ISNULL; SELECT a FROM t WHERE a IS NOT NULL AND b IS NULL",
+        "SELECT a FROM t WHERE a IS NOT 5; SELECT a FROM t WHERE (a IS NOT 5)",
+        "SELECT a FROM t WHERE a IS b + 1; SELECT a FROM t WHERE (a IS b + 1)",
+        "SELECT a FROM t WHERE a IS NOT DISTINCT FROM b; SELECT a FROM t WHERE (a IS b)",
+        "SELECT a FROM t WHERE a IS NOT NULL; SELECT a FROM t WHERE a IS NOT NULL",
+        "SELECT a FROM t WHERE a IS TRUE; SELECT a FROM t WHERE a IS TRUE",
+        "SELECT a FROM t WHERE a == 2; SELECT a FROM t WHERE a = 2",
+        "SELECT 1 + 2 | 4, 12 & 10, 1 << 3, 256 >> 2; SELECT 1 + 2 | 4, 12 & 10, 1 << 3, 256 >> 2",
+        "SELECT (1 | 2) + 4, a | b = 3; SELECT (1 | 2) + 4, a | b = 3",
+        "SELECT ~5, ~a + 1; SELECT ~ 5, ~ a + 1"
       })
   void sqliteOperatorsAreWrittenBackForSqlite(String sql, String sqlite) throws SQLException {
     SqlNode node = SqlParsers.parse(sql);
