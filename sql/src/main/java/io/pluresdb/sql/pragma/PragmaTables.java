@@ -93,7 +93,8 @@ public final class PragmaTables {
                 ? catalog.indexes().keySet()
                 : catalog.tables().keySet());
     java.util.Collections.sort(arguments);
-    List<ColumnMeta> columns = answer(pragma, "", catalog, pos).columns();
+    // the columns do not depend on the argument: ask with a name no table has in practice
+    List<ColumnMeta> columns = answer(pragma, " ", catalog, pos).columns();
     List<Object[]> rows = new ArrayList<>();
     for (String argument : arguments) {
       for (Object[] row : answer(pragma, argument, catalog, pos).rows()) {
