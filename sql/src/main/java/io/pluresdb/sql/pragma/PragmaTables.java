@@ -93,8 +93,11 @@ public final class PragmaTables {
                 ? catalog.indexes().keySet()
                 : catalog.tables().keySet());
     java.util.Collections.sort(arguments);
-    // the columns do not depend on the argument: ask with a name no table has in practice
-    List<ColumnMeta> columns = answer(pragma, " ", catalog, pos).columns();
+    if (arguments.isEmpty()) {
+      return; // nothing to answer for: the function stays as written (and is refused)
+    }
+    // the columns do not depend on the argument
+    List<ColumnMeta> columns = answer(pragma, arguments.get(0), catalog, pos).columns();
     List<Object[]> rows = new ArrayList<>();
     for (String argument : arguments) {
       for (Object[] row : answer(pragma, argument, catalog, pos).rows()) {
