@@ -215,6 +215,11 @@ SqlNode PluresExplain() :
 {
     <EXPLAIN> { s = span(); }
     [
+        // SQLite's EXPLAIN QUERY PLAN: SQLite's own plan (see SqlQueryPlan)
+        LOOKAHEAD(2) <QUERY> <PLAN> stmt = PluresQueryOrDml() {
+            return new SqlQueryPlan(s.end(this), stmt);
+        }
+    |
         // A column named "plan" cannot start an EXPLAINed statement, so PLAN means EXPLAIN PLAN.
         LOOKAHEAD(1) <PLAN>
         [ detailLevel = ExplainDetailLevel() ]

@@ -33,9 +33,9 @@
 }
 
 /**
- * BEGIN / START [TRANSACTION | WORK | DEFERRED | IMMEDIATE], COMMIT / END [WORK | TRANSACTION],
- * ROLLBACK [WORK | TRANSACTION]: PostgreSQL's and SQLite's spellings. SQLite's DEFERRED and
- * IMMEDIATE mean the same here, since a transaction takes the store's writer at its first write.
+ * BEGIN / START [DEFERRED | IMMEDIATE | EXCLUSIVE] [TRANSACTION | WORK], COMMIT / END [WORK |
+ * TRANSACTION], ROLLBACK [WORK | TRANSACTION]: PostgreSQL's and SQLite's spellings. SQLite's
+ * three kinds mean the same here, since a transaction takes the store's writer at its first write.
  * SAVEPOINT x, RELEASE [SAVEPOINT] x, ROLLBACK [TRANSACTION] TO [SAVEPOINT] x: SQLite's savepoints.
  */
 SqlNode SqlTransactionStatement() :
@@ -47,7 +47,7 @@ SqlNode SqlTransactionStatement() :
 {
     { s = span(); }
     (
-        ( <BEGIN> | <START> ) [ <TRANSACTION> | <WORK> | <DEFERRED> | <IMMEDIATE> ]
+        ( <BEGIN> | <START> ) [ <DEFERRED> | <IMMEDIATE> | <EXCLUSIVE> ] [ <TRANSACTION> | <WORK> ]
         { action = TransactionAction.BEGIN; }
     |   ( <COMMIT> | <END> ) [ <WORK> | <TRANSACTION> ] { action = TransactionAction.COMMIT; }
     |   <ROLLBACK> [ <WORK> | <TRANSACTION> ]

@@ -4,6 +4,7 @@ import io.pluresdb.crdt.schema.Catalog;
 import io.pluresdb.sql.catalog.CalciteCatalogs;
 import io.pluresdb.sql.catalog.CollectionTable;
 import io.pluresdb.sql.functions.SqliteFunctionList;
+import io.pluresdb.sql.lenient.SqliteCasts;
 import io.pluresdb.sql.parser.ZonedTimestampLiterals;
 import java.util.List;
 import java.util.Locale;
@@ -163,6 +164,7 @@ public final class PlanningContext {
       SqlNode rewritten = super.performUnconditionalRewrites(node, underFrom);
       if (rewritten != null) {
         SqliteFunctionList.beforeValidation(rewritten);
+        SqliteCasts.beforeValidation(rewritten);
       }
       return rewritten;
     }

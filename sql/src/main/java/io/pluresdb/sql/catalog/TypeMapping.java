@@ -63,7 +63,8 @@ public final class TypeMapping {
 
   /**
    * The column type a computed value of this Calcite type is read as. Types SQLite cannot tell
-   * apart collapse to the nearest canonical one (every exact integer to BIGINT, FLOAT to DOUBLE).
+   * apart collapse to the nearest canonical one (every exact integer to BIGINT, REAL and FLOAT to
+   * DOUBLE).
    */
   public static ColumnType fromRelType(RelDataType type) {
     return switch (type.getSqlTypeName()) {
@@ -72,8 +73,8 @@ public final class TypeMapping {
       case SMALLINT -> ColumnType.SMALLINT;
       case INTEGER -> ColumnType.INTEGER;
       case BIGINT -> ColumnType.BIGINT;
-      case REAL -> ColumnType.REAL;
-      case FLOAT, DOUBLE -> ColumnType.DOUBLE;
+      // SQLite computes every real in double precision, whatever type Calcite derived
+      case REAL, FLOAT, DOUBLE -> ColumnType.DOUBLE;
       case DECIMAL -> ColumnType.DECIMAL;
       case CHAR -> ColumnType.CHAR;
       case BINARY -> ColumnType.BINARY;

@@ -45,6 +45,7 @@ public final class SqliteFunctionList {
           scalar("CONCAT_WS", 2, ANY_NUMBER, TEXT),
           scalar("FORMAT", 1, ANY_NUMBER, TEXT),
           scalar("GLOB", 2, 2, INTEGER),
+          scalar("LIKE", 2, 3, INTEGER),
           scalar("IF", 2, ANY_NUMBER, ANY),
           scalar("IIF", 2, ANY_NUMBER, ANY),
           scalar("LIKELIHOOD", 2, 2, ARG0),

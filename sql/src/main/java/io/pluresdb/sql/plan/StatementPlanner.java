@@ -17,11 +17,14 @@ import io.pluresdb.sql.parser.live.SqlNotify;
 import io.pluresdb.sql.parser.live.SqlSubscribe;
 import io.pluresdb.sql.parser.live.SqlUnlisten;
 import io.pluresdb.sql.parser.pragma.SqlPragma;
+import io.pluresdb.sql.parser.sqlite.SqlQueryPlan;
 import io.pluresdb.sql.parser.tx.SqlTransaction;
 import io.pluresdb.sql.pragma.PragmaResult;
+import io.pluresdb.sql.pragma.PragmaTables;
 import io.pluresdb.sql.pragma.Pragmas;
 import io.pluresdb.sql.pragma.SqliteSchema;
 import io.pluresdb.sql.read.QueryCompiler;
+import io.pluresdb.sql.read.QueryPlans;
 import io.pluresdb.sql.read.ReadPlan;
 import io.pluresdb.sql.trigger.TriggerStatements;
 import io.pluresdb.sql.vector.TopKPlanner;
@@ -74,8 +77,13 @@ public final class StatementPlanner {
     if (sequenceValue != null) {
       return sequenceValue;
     }
+    if (node instanceof SqlQueryPlan explain) {
+      return new Plan.Query(sql, QueryPlans.plan(context, explain), false);
+    }
     if (node.getKind().belongsTo(SqlKind.QUERY)) {
-      ReadPlan read = QueryCompiler.compile(context, SqlTrees.copy(node), sql);
+      SqlNode query = SqlTrees.copy(node);
+      PragmaTables.rewrite(query, context.catalog());
+      ReadPlan read = QueryCompiler.compile(context, query, sql);
       VectorTopK topK = TopKPlanner.plan(sql, context, schemas, node, params, read);
       return new Plan.Query(sql, read, false, topK);
     }

@@ -2,6 +2,7 @@ package io.pluresdb.sql.pragma;
 
 import io.pluresdb.crdt.schema.Catalog;
 import io.pluresdb.crdt.schema.ColumnDef;
+import io.pluresdb.crdt.schema.ColumnType;
 import io.pluresdb.crdt.schema.ForeignKeyDef;
 import io.pluresdb.crdt.schema.IndexDef;
 import io.pluresdb.crdt.schema.TableDef;
@@ -35,13 +36,24 @@ final class SchemaPragmas {
     for (int i = 0; i < columns.size(); i++) {
       ColumnDef c = columns.get(i);
       int pk = key.indexOf(c.name()) + 1;
-      boolean notNull = !c.nullable() || (pk > 0 && t != null && key.size() > 1);
+      // SQLite's rowid alias (INTEGER PRIMARY KEY) is not NOT NULL in its declaration
+      boolean notNull =
+          !c.nullable() && !(pk > 0 && key.size() == 1 && c.type() == ColumnType.INTEGER)
+              || (pk > 0 && t != null && key.size() > 1);
       Object[] row = {
-        (long) i, c.name(), CreateText.type(c), notNull ? 1L : 0L, c.defaultSql(), (long) pk
+        (long) i, c.name(), declaredType(c), notNull ? 1L : 0L, c.defaultSql(), (long) pk
       };
       rows.add(extended ? append(row, 0L) : row);
     }
     return rows;
+  }
+
+  /**
+   * The type as SQLite's scripts declare it: a text column without a length is {@code TEXT} (the
+   * catalog keeps its type, not the words it was declared with).
+   */
+  private static String declaredType(ColumnDef c) {
+    return c.type() == ColumnType.VARCHAR && c.precision() <= 0 ? "TEXT" : CreateText.type(c);
   }
 
   static List<Object[]> indexList(Catalog catalog, String name) {

@@ -51,7 +51,8 @@ final class ColumnLabels {
       if (item.getKind() == SqlKind.AS) {
         out.add(new Written(Kind.ALIAS, alias(((SqlCall) item).operand(1), sql)));
       } else if (item instanceof SqlIdentifier id) {
-        out.add(new Written(id.isStar() ? Kind.STAR : Kind.COLUMN, null));
+        out.add(
+            id.isStar() ? new Written(Kind.STAR, null) : new Written(Kind.COLUMN, name(id, sql)));
       } else {
         out.add(new Written(Kind.TEXT, text(item.getParserPosition(), sql)));
       }
@@ -84,6 +85,19 @@ final class ColumnLabels {
     }
     String text = text(id.getParserPosition(), sql);
     return text != null && text.equalsIgnoreCase(id.getSimple()) ? text : id.getSimple();
+  }
+
+  /**
+   * A column's name as written (its last part), for a column that is not a table's: one of a CTE, a
+   * subquery or a set operation, which SQLite labels as the name its first SELECT gives.
+   */
+  private static @Nullable String name(SqlIdentifier id, String sql) {
+    int last = id.names.size() - 1;
+    if (id.isComponentQuoted(last)) {
+      return id.names.get(last);
+    }
+    String text = text(id.getComponentParserPosition(last), sql);
+    return text != null && text.equalsIgnoreCase(id.names.get(last)) ? text : id.names.get(last);
   }
 
   private static @Nullable String text(SqlParserPos pos, String sql) {
@@ -137,7 +151,8 @@ final class ColumnLabels {
     String text = w.text();
     return switch (w.kind()) {
       case ALIAS, TEXT -> text == null ? c : with(c, text, computed ? text : c.name());
-      case COLUMN -> computed ? c : with(c, c.name(), c.name());
+      case COLUMN ->
+          computed ? (text == null ? c : with(c, text, text)) : with(c, c.name(), c.name());
       case STAR -> c;
     };
   }

@@ -10,6 +10,9 @@ import io.pluresdb.sql.calcite.SqliteDialect;
 import io.pluresdb.sql.calcite.VectorCalls;
 import io.pluresdb.sql.catalog.TypeMapping;
 import io.pluresdb.sql.functions.DatetimeArithmetic;
+import io.pluresdb.sql.lenient.Leniency;
+import io.pluresdb.sql.lenient.RecursiveLimits;
+import io.pluresdb.sql.lenient.ValuesAsSelects;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,9 +46,13 @@ public final class QueryCompiler {
 
   /** Validates a query (or a query-shaped node built by a write); Calcite errors are mapped. */
   public static Validated validate(PlanningContext context, SqlNode query) throws SQLException {
-    SqlValidator validator = context.newValidator();
     try {
-      return new Validated(validator.validate(query), validator);
+      return Leniency.validate(
+          query,
+          node -> {
+            SqlValidator validator = context.newValidator();
+            return new Validated(validator.validate(node), validator);
+          });
     } catch (RuntimeException e) {
       throw CalciteErrors.map(e);
     }
@@ -60,9 +67,11 @@ public final class QueryCompiler {
    * Compiles a query; {@code sql}, the statement's text, gives unnamed expressions the labels
    * SQLite would ({@code COUNT(*)}), or null to keep generated ones.
    */
-  public static ReadPlan compile(PlanningContext context, SqlNode query, String sql)
+  public static ReadPlan compile(PlanningContext context, SqlNode parsed, String sql)
       throws SQLException {
+    SqlNode query = ValuesAsSelects.rewrite(parsed);
     List<ColumnLabels.Written> written = ColumnLabels.written(query, sql);
+    List<RecursiveLimits.Limit> limits = RecursiveLimits.detach(query);
     Validated v = validate(context, query);
     List<ColumnMeta> columns = dynamic(ColumnLabels.apply(columns(context, v), written), v);
     List<ColumnType> params = parameterTypes(v);
@@ -71,6 +80,8 @@ public final class QueryCompiler {
     new ViewInliner(context).inline(v.node());
     boolean[] exactScale = ExactScales.of(v.node(), columns.size());
     BooleanCasts.rewrite(v.node(), v.validator());
+    NaturalJoins.rewrite(v.node(), v.validator());
+    RecursiveLimits.reattach(v.node(), limits);
     DatetimeArithmetic.rewrite(v.node(), v.validator());
     DerivedColumnNames.name(v.node(), v.validator());
     SqlString sqlite = unparse(v.node());
@@ -167,9 +178,10 @@ public final class QueryCompiler {
       String name = origin.get(origin.size() - 1);
       ColumnDef def = declared(context, table, name);
       if (def != null) {
+        // def's name, not the origin's: rowid read through its alias is labelled as the alias
         return new ColumnMeta(
             f.getName(),
-            name,
+            def.name(),
             table,
             def.type(),
             def.precision() > 0 ? def.precision() : precision,
@@ -192,7 +204,8 @@ public final class QueryCompiler {
   private static ColumnDef declared(PlanningContext context, String table, String column) {
     TableDef td = context.catalog().table(table);
     if (td != null) {
-      return td.column(column);
+      ColumnDef def = td.column(column);
+      return def != null ? def : RowidAlias.of(td, column);
     }
     ViewDef vd = context.catalog().views().get(table);
     if (vd != null) {

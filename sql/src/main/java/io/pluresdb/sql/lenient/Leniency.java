@@ -1,0 +1,137 @@
+package io.pluresdb.sql.lenient;
+
+import io.pluresdb.sql.parser.SqlTrees;
+import java.util.List;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import org.apache.calcite.runtime.CalciteContextException;
+import org.apache.calcite.sql.SqlCall;
+import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlNodeList;
+import org.apache.calcite.sql.SqlOperator;
+import org.apache.calcite.sql.fun.SqlCase;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Validates a query as SQLite would accept it: where the validator refuses an expression that
+ * SQLite takes (a column neither grouped nor aggregated; a value that is not a boolean used as a
+ * condition), that expression is wrapped in {@link Bare} or {@link Truth} in a fresh copy of the
+ * tree and the copy is validated again. The wrappers unparse to the expression itself, so SQLite
+ * reads the statement as written and gives its own answer.
+ *
+ * <p>Only the expression the validator names (by its position) is wrapped, so a query Calcite
+ * accepts is validated once and unchanged, and each retry fixes one more expression.
+ */
+public final class Leniency {
+  /** More refusals than this in one statement are reported as they are. */
+  private static final int MAX_RETRIES = 64;
+
+  private static final Pattern NOT_GROUPED =
+      Pattern.compile("Expression '.*' is not being grouped");
+
+  private static final Pattern NOT_CONDITION =
+      Pattern.compile("(WHERE|HAVING|ON) clause must be a condition|Expected a boolean type");
+
+  private Leniency() {}
+
+  /**
+   * Runs {@code validate} on {@code query}, retrying on a copy with the refused expression wrapped
+   * while the validator refuses what SQLite accepts; other failures are thrown as they are.
+   */
+  public static <T> T validate(SqlNode query, Function<SqlNode, T> validate) {
+    SqlNode current = query;
+    for (int attempt = 0; ; attempt++) {
+      // the validator rewrites the tree it validates: keep an untouched copy for a retry
+      SqlNode spare = SqlTrees.copy(current);
+      try {
+        return validate.apply(current);
+      } catch (CalciteContextException e) {
+        SqlOperator wrapper = wrapperFor(e);
+        if (wrapper == null || attempt >= MAX_RETRIES || !wrap(spare, e, wrapper)) {
+          throw e;
+        }
+        current = spare;
+      }
+    }
+  }
+
+  private static @Nullable SqlOperator wrapperFor(CalciteContextException e) {
+    Throwable cause = e.getCause();
+    String message = cause == null ? null : cause.getMessage();
+    if (message == null) {
+      return null;
+    } else if (NOT_GROUPED.matcher(message).matches()) {
+      return Bare.INSTANCE;
+    } else if (NOT_CONDITION.matcher(message).matches()) {
+      return Truth.INSTANCE;
+    }
+    return null;
+  }
+
+  /** Wraps the first expression (in pre-order) at the refused position; false if none is. */
+  private static boolean wrap(SqlNode node, CalciteContextException e, SqlOperator wrapper) {
+    List<@Nullable SqlNode> children;
+    if (node instanceof SqlNodeList list) {
+      children = list.getList();
+    } else if (node instanceof SqlCall call) {
+      children = call.getOperandList();
+    } else {
+      return false;
+    }
+    for (int i = 0; i < children.size(); i++) {
+      SqlNode child = children.get(i);
+      if (child == null) {
+        continue;
+      }
+      if (at(child, e) && child instanceof SqlCase c && wrapper == Truth.INSTANCE) {
+        return conditions(c);
+      }
+      if (at(child, e) && child.getKind() != SqlKind.AS && !(child instanceof SqlNodeList)) {
+        return replace(node, i, wrapper.createCall(child.getParserPosition(), child));
+      }
+      if (wrap(child, e, wrapper)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * A CASE whose WHEN is not a boolean is refused as a whole: every WHEN condition is taken as a
+   * truth value (a boolean one unchanged).
+   */
+  private static boolean conditions(SqlCase c) {
+    SqlNodeList whens = c.getWhenOperands();
+    boolean changed = false;
+    for (int i = 0; i < whens.size(); i++) {
+      SqlNode when = whens.get(i);
+      if (when != null && !(when instanceof SqlCall call && call.getOperator() == Truth.INSTANCE)) {
+        whens.set(i, Truth.INSTANCE.createCall(when.getParserPosition(), when));
+        changed = true;
+      }
+    }
+    return changed;
+  }
+
+  private static boolean replace(SqlNode parent, int i, SqlNode wrapped) {
+    try {
+      if (parent instanceof SqlNodeList list) {
+        list.set(i, wrapped);
+      } else {
+        ((SqlCall) parent).setOperand(i, wrapped);
+      }
+      return true;
+    } catch (UnsupportedOperationException | IllegalArgumentException e) {
+      return false; // a node that cannot take a new operand: the refusal stands
+    }
+  }
+
+  private static boolean at(SqlNode node, CalciteContextException e) {
+    var pos = node.getParserPosition();
+    return pos.getLineNum() == e.getPosLine()
+        && pos.getColumnNum() == e.getPosColumn()
+        && pos.getEndLineNum() == e.getEndPosLine()
+        && pos.getEndColumnNum() == e.getEndPosColumn();
+  }
+}
