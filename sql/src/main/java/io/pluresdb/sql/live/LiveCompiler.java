@@ -59,7 +59,10 @@ public final class LiveCompiler {
     int visible = plain.columns().size();
     int users = plain.parameterTypes().size();
     TableDef table = shape.table == null ? null : context.catalog().table(shape.table);
-    if (table != null && shape.augmentable && !table.primaryKey().isEmpty()) {
+    if (table != null
+        && shape.augmentable
+        && !table.primaryKey().isEmpty()
+        && !aggregates(context, parsed)) {
       ReadPlan keyed = keyedOrNull(context, parsed, sql, shape, table, false, users);
       if (keyed != null) {
         int[] identity = new int[table.primaryKey().size()];
@@ -99,6 +102,17 @@ public final class LiveCompiler {
         tables,
         anyTable,
         null);
+  }
+
+  /**
+   * Whether the top-level SELECT aggregates ({@code COUNT(*)} without GROUP BY). Its rows are not
+   * entities; the keyed form would still validate, since SQLite's dialect takes the appended key as
+   * a bare column, so the validator is asked rather than the keyed form tried.
+   */
+  private static boolean aggregates(PlanningContext context, SqlNode parsed) throws SQLException {
+    QueryCompiler.Validated v = QueryCompiler.validate(context, SqlTrees.copy(parsed));
+    SqlNode node = v.node() instanceof SqlOrderBy ob ? ob.query : v.node();
+    return node instanceof SqlSelect select && v.validator().isAggregate(select);
   }
 
   /** What the FROM clause and modifiers of the top-level SELECT allow. */
