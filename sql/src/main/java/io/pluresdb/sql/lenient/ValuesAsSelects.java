@@ -1,5 +1,6 @@
 package io.pluresdb.sql.lenient;
 
+import io.pluresdb.sql.parser.SqlTrees;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.calcite.sql.SqlCall;
@@ -95,21 +96,7 @@ public final class ValuesAsSelects {
                 : item);
       }
       SqlParserPos pos = row.getParserPosition();
-      SqlSelect select =
-          new SqlSelect(
-              pos,
-              null,
-              new SqlNodeList(items, pos),
-              null,
-              null,
-              null,
-              null,
-              null,
-              null,
-              null,
-              null,
-              null,
-              null);
+      SqlSelect select = SqlTrees.select(pos, new SqlNodeList(items, pos), null, null);
       result =
           result == null
               ? select

@@ -6,7 +6,10 @@ import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlNodeList;
+import org.apache.calcite.sql.SqlSelect;
+import org.apache.calcite.sql.parser.SqlParserPos;
 import org.apache.calcite.sql.util.SqlShuttle;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Copies of a parsed tree. Calcite's validator rewrites the tree it validates (it expands stars,
@@ -50,5 +53,12 @@ public final class SqlTrees {
   @SuppressWarnings("unchecked")
   public static <T extends SqlNode> T copy(T node) {
     return (T) node.accept(COPIER);
+  }
+
+  /** {@code SELECT items [FROM from] [WHERE where]}, with no other clause. */
+  public static SqlSelect select(
+      SqlParserPos pos, SqlNodeList items, @Nullable SqlNode from, @Nullable SqlNode where) {
+    return new SqlSelect(
+        pos, null, items, from, where, null, null, null, null, null, null, null, null);
   }
 }

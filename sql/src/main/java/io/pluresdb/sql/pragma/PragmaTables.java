@@ -2,6 +2,7 @@ package io.pluresdb.sql.pragma;
 
 import io.pluresdb.crdt.schema.Catalog;
 import io.pluresdb.sql.catalog.TypeMapping;
+import io.pluresdb.sql.parser.SqlTrees;
 import io.pluresdb.sql.parser.pragma.SqlPragma;
 import io.pluresdb.sql.read.ColumnMeta;
 import java.sql.SQLException;
@@ -186,20 +187,7 @@ public final class PragmaTables {
           SqlStdOperatorTable.AS.createCall(
               pos, value, new SqlIdentifier(columns.get(c).label(), pos)));
     }
-    return new SqlSelect(
-        pos,
-        null,
-        new SqlNodeList(items, pos),
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null);
+    return SqlTrees.select(pos, new SqlNodeList(items, pos), null, null);
   }
 
   private static SqlNode literal(@Nullable Object value, ColumnMeta column, SqlParserPos pos) {

@@ -6,6 +6,7 @@ import io.pluresdb.crdt.schema.TableDef;
 import io.pluresdb.sql.calcite.PlanningContext;
 import io.pluresdb.sql.catalog.CalciteCatalogs;
 import io.pluresdb.sql.functions.DatetimeArithmetic;
+import io.pluresdb.sql.parser.SqlTrees;
 import io.pluresdb.sql.read.ColumnMeta;
 import io.pluresdb.sql.read.QueryCompiler;
 import io.pluresdb.sql.read.ReadPlan;
@@ -56,9 +57,7 @@ final class Finder {
     } else {
       expressions.forEach(items::add);
     }
-    SqlSelect select =
-        new SqlSelect(
-            POS, null, items, from, condition, null, null, null, null, null, null, null, null);
+    SqlSelect select = SqlTrees.select(POS, items, from, condition);
     QueryCompiler.Validated v = QueryCompiler.validate(context, select);
     List<ColumnMeta> pushed = expressions.isEmpty() ? List.of() : QueryCompiler.columns(context, v);
     Map<Integer, ColumnType> paramTypes = new TreeMap<>();

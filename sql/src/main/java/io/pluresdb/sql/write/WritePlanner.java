@@ -6,6 +6,7 @@ import io.pluresdb.crdt.schema.ColumnType;
 import io.pluresdb.crdt.schema.TableDef;
 import io.pluresdb.crdt.store.OnConflict;
 import io.pluresdb.sql.calcite.PlanningContext;
+import io.pluresdb.sql.parser.SqlTrees;
 import io.pluresdb.sql.parser.dml.SqlUpsert;
 import io.pluresdb.sql.read.QueryCompiler;
 import io.pluresdb.sql.read.ReadPlan;
@@ -260,21 +261,7 @@ public final class WritePlanner {
       return direct;
     }
     SqlNodeList items = new SqlNodeList(List.of(expr), SqlParserPos.ZERO);
-    SqlSelect select =
-        new SqlSelect(
-            SqlParserPos.ZERO,
-            null,
-            items,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null);
+    SqlSelect select = SqlTrees.select(SqlParserPos.ZERO, items, null, null);
     ReadPlan plan = QueryCompiler.compile(context, select);
     merge(plan.parameterTypes(), plan.paramOrder());
     return new ValueSource.Pushed(plan);
