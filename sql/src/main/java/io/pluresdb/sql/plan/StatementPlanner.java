@@ -61,6 +61,10 @@ public final class StatementPlanner {
     if (trigger != null) {
       return new Plan.Ddl(sql, trigger.change(), trigger.ifExists(), trigger.ifNotExists());
     }
+    Plan.Rows reindex = Reindex.plan(sql, catalog);
+    if (reindex != null) {
+      return reindex;
+    }
     SqlNode node = SqlFront.parse(sql);
     if (node instanceof SqlPragma pragma) {
       PragmaResult answer = Pragmas.answer(pragma, catalog);
