@@ -35,7 +35,6 @@ class AlterTableReplicationTest extends ClusterTest {
     Connection hub = cluster.hub("hub");
     int port = port(hub);
     Connection a = cluster.client("a", port);
-    Connection b = cluster.client("b", port);
     exec(
         a,
         "CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT)",
@@ -46,6 +45,10 @@ class AlterTableReplicationTest extends ClusterTest {
         "CREATE TRIGGER t_seen AFTER INSERT ON t BEGIN "
             + "INSERT INTO seen (what) VALUES ('t ' || NEW.v); END",
         "INSERT INTO t VALUES (1, 'one')");
+    // b joins the database a created once the hub holds it: fresh nodes that write before their
+    // first handshake may each mint a database (a known limit, in the README's "Not yet")
+    awaitSame("SELECT id, v FROM t", a, hub);
+    Connection b = cluster.client("b", port);
     awaitSame("SELECT id, v FROM t", a, b, hub);
     awaitSame("SELECT name FROM sqlite_schema WHERE type = 'trigger'", a, b, hub);
 
