@@ -4,6 +4,7 @@ import static io.pluresdb.tck.sync.Cluster.awaitSame;
 import static io.pluresdb.tck.sync.Cluster.exec;
 import static io.pluresdb.tck.sync.Cluster.port;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.sql.Connection;
 import java.util.List;
@@ -35,6 +36,14 @@ class AlterTableReplicationTest extends ClusterTest {
     Connection hub = cluster.hub("hub");
     int port = port(hub);
     Connection a = cluster.client("a", port);
+    // a writes only once it is in the hub's database: a fresh node that writes before its first
+    // handshake mints a database of its own (a known limit, in the README's "Not yet")
+    await()
+        .atMost(Cluster.CONVERGE)
+        .until(
+            () ->
+                Cluster.rows(a, "SELECT COUNT(*) FROM sys_peers WHERE state = 'LIVE'")
+                    .equals(List.of(List.of("1"))));
     exec(
         a,
         "CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT)",
