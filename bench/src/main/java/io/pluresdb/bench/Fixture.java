@@ -26,6 +26,14 @@ final class Fixture {
    * layout the store itself creates for it (see there).
    */
   static void createSchema(Target target, Connection c) throws SQLException {
+    if (target == Target.SQLITE_BOOKKEPT) {
+      try (Statement s = c.createStatement()) {
+        for (String ddl : StoreLayout.get().ddl) {
+          s.execute(ddl);
+        }
+      }
+      return;
+    }
     boolean rowid = target == Target.SQLITE_ROWID;
     String id = rowid ? "id INTEGER PRIMARY KEY" : "id BIGINT PRIMARY KEY";
     String bigint = rowid ? "INTEGER" : "BIGINT";
@@ -41,21 +49,42 @@ final class Fixture {
     }
   }
 
-  /** Inserts {@code rows} albums (ids from {@code firstId}) in batches of {@link #BATCH}. */
+  /**
+   * Inserts {@code rows} albums (ids from {@code firstId}) in batches of {@link #BATCH}, one commit
+   * per batch.
+   */
   static void insertAlbums(Connection c, long firstId, int rows) throws SQLException {
+    insertAlbums(c, firstId, rows, true, Bookkeeping.NONE);
+  }
+
+  /**
+   * Inserts {@code rows} albums (ids from {@code firstId}) in batches of {@link #BATCH}, committing
+   * after each batch or only after the last, with what {@code book} writes beside them.
+   */
+  static void insertAlbums(
+      Connection c, long firstId, int rows, boolean commitEachBatch, Bookkeeping book)
+      throws SQLException {
     boolean auto = c.getAutoCommit();
     c.setAutoCommit(false);
-    try (PreparedStatement p = c.prepareStatement("INSERT INTO album VALUES (?, ?, ?, ?)")) {
+    try (PreparedStatement p = c.prepareStatement(book.albumInsert())) {
+      int uncommitted = 0;
       for (int i = 0; i < rows; i++) {
         long id = firstId + i;
         p.setLong(1, id);
         p.setString(2, "album " + id);
         p.setInt(3, 1960 + (int) (id % 60));
         p.setLong(4, id % ARTISTS);
+        book.bindRow(p);
         p.addBatch();
-        if ((i + 1) % BATCH == 0 || i == rows - 1) {
+        uncommitted++;
+        boolean last = i == rows - 1;
+        if ((i + 1) % BATCH == 0 || last) {
           p.executeBatch();
-          c.commit();
+          if (commitEachBatch || last) {
+            book.beforeCommit(c, uncommitted);
+            c.commit();
+            uncommitted = 0;
+          }
         }
       }
     } finally {
@@ -65,7 +94,7 @@ final class Fixture {
 
   static void insertArtists(Connection c) throws SQLException {
     c.setAutoCommit(false);
-    try (PreparedStatement p = c.prepareStatement("INSERT INTO artist VALUES (?, ?)")) {
+    try (PreparedStatement p = c.prepareStatement("INSERT INTO artist (id, name) VALUES (?, ?)")) {
       for (int i = 0; i < ARTISTS; i++) {
         p.setLong(1, i);
         p.setString(2, "artist " + (i % 50));

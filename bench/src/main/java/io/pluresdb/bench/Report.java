@@ -2,11 +2,7 @@ package io.pluresdb.bench;
 
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.regex.Pattern;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
@@ -22,29 +18,33 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * few iterations) because the figures are ratios from the same run, not absolutes.
  *
  * <p>Usage: {@code java -jar bench/target/benchmarks.jar [regex [targets]]}: the regex selects
- * benchmark classes, {@code targets} is a comma list of {@code sqlite,sqlite_rowid,pluresdb}
- * (default all three).
+ * benchmark classes, {@code targets} is a comma list of {@code sqlite,sqlite_rowid,pluresdb} (and
+ * {@code sqlite_bookkept} for the insert benchmark); by default each benchmark runs all of its own.
  */
 public final class Report {
   private Report() {}
 
   public static void main(String[] args) throws RunnerException {
     Pattern filter = Pattern.compile(args.length > 0 ? args[0] : ".*");
-    String[] targets = (args.length > 1 ? args[1] : "sqlite,sqlite_rowid,pluresdb").split(",");
+    String[] targets = args.length > 1 ? args[1].split(",") : null;
     List<RunResult> results = new ArrayList<>();
     List<Class<?>> steady =
         selected(
             filter,
             InsertBenchmark.class,
+            AutoCommitBenchmark.class,
             PointSelectBenchmark.class,
-            JoinAggregateBenchmark.class);
+            JoinAggregateBenchmark.class,
+            ScriptLoadBenchmark.class,
+            FirstStatementBenchmark.class);
     if (!steady.isEmpty()) {
-      results.addAll(run(steadyState(steady).param("target", targets).build()));
+      results.addAll(run(targets(steadyState(steady), targets).build()));
     }
-    List<Class<?>> cold = selected(filter, ColdConnectBenchmark.class);
+    List<Class<?>> cold =
+        selected(filter, ShortRunInsertBenchmark.class, ColdConnectBenchmark.class);
     if (!cold.isEmpty()) {
       // Forks, warm-up and measurement come from the class's annotations: one shot per JVM.
-      results.addAll(run(includes(cold).param("target", targets).build()));
+      results.addAll(run(targets(includes(cold), targets).build()));
     }
     List<Class<?>> live =
         selected(filter, LiveLatencyBenchmark.class, LiveThroughputBenchmark.class);
@@ -55,7 +55,7 @@ public final class Report {
     }
     System.out.println();
     if (!results.isEmpty()) {
-      System.out.println(table(results));
+      System.out.println(RatioTable.of(results));
     }
     if (!liveResults.isEmpty()) {
       System.out.println(LiveReport.table(liveResults));
@@ -128,55 +128,8 @@ public final class Report {
     return new Runner(options).run();
   }
 
-  /** A markdown table: one row per benchmark, both targets, the ratio and the verdict. */
-  static String table(Collection<RunResult> results) {
-    Map<Goal, Map<Target, Double>> scores = new EnumMap<>(Goal.class);
-    Map<Goal, Map<Target, Double>> errors = new EnumMap<>(Goal.class);
-    for (RunResult r : results) {
-      Goal goal = Goal.of(r.getParams().getBenchmark());
-      Target target = Target.of(r.getParams().getParam("target"));
-      scores
-          .computeIfAbsent(goal, g -> new HashMap<>())
-          .put(target, r.getPrimaryResult().getScore());
-      errors
-          .computeIfAbsent(goal, g -> new HashMap<>())
-          .put(target, r.getPrimaryResult().getScoreError());
-    }
-    StringBuilder out = new StringBuilder();
-    out.append(
-        "| benchmark | unit | raw sqlite-jdbc | pluresdb | ratio ours/raw | target | met"
-            + " | raw, store's layout | ratio ours/that |\n");
-    out.append("|---|---|---|---|---|---|---|---|---|\n");
-    for (Map.Entry<Goal, Map<Target, Double>> e : scores.entrySet()) {
-      Goal goal = e.getKey();
-      Double raw = e.getValue().get(Target.SQLITE);
-      Double ours = e.getValue().get(Target.PLURESDB);
-      Double strict = e.getValue().get(Target.SQLITE_ROWID);
-      out.append(
-          String.format(
-              Locale.ROOT,
-              "| %s | %s | %s | %s | %s | %s | %s | %s | %s |%n",
-              goal.method,
-              goal.unit,
-              format(raw, errors.get(goal).get(Target.SQLITE)),
-              format(ours, errors.get(goal).get(Target.PLURESDB)),
-              raw == null || ours == null ? "—" : String.format(Locale.ROOT, "%.2f", ours / raw),
-              goal.description,
-              raw == null || ours == null ? "not measured" : goal.met(raw, ours) ? "yes" : "NO",
-              format(strict, errors.get(goal).get(Target.SQLITE_ROWID)),
-              strict == null || ours == null
-                  ? "—"
-                  : String.format(Locale.ROOT, "%.2f", ours / strict)));
-    }
-    return out.toString();
-  }
-
-  private static String format(Double score, Double error) {
-    if (score == null) {
-      return "—";
-    }
-    return error == null || error.isNaN()
-        ? String.format(Locale.ROOT, "%.1f", score)
-        : String.format(Locale.ROOT, "%.1f ± %.1f", score, error);
+  /** Runs only the named targets, or each benchmark's own when none are named. */
+  private static ChainedOptionsBuilder targets(ChainedOptionsBuilder builder, String[] targets) {
+    return targets == null ? builder : builder.param("target", targets);
   }
 }

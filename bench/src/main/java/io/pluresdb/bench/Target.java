@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.Locale;
 import org.sqlite.SQLiteConfig;
 
 /**
@@ -28,6 +29,23 @@ public enum Target {
     @Override
     Connection open(Path file) throws SQLException {
       return openRaw(prefix, file);
+    }
+  },
+  /**
+   * Raw sqlite-jdbc on the store's layout writing everything the store writes beside a row (its
+   * clock column, the transaction's log record and version-vector entry, a change feed), replayed
+   * from what the store itself wrote (see {@link StoreLayout}); for inserts. Ours against it shows
+   * what the Java side adds; it against {@link #SQLITE_ROWID}, what the bookkeeping costs SQLite.
+   */
+  SQLITE_BOOKKEPT("jdbc:sqlite:") {
+    @Override
+    Connection open(Path file) throws SQLException {
+      return openRaw(prefix, file);
+    }
+
+    @Override
+    Bookkeeping bookkeeping(Connection c) throws SQLException {
+      return StoreLayout.get().replay(c);
     }
   },
   PLURESDB("jdbc:pluresdb:") {
@@ -58,8 +76,13 @@ public enum Target {
   /** Opens (creating if needed) the database file with this driver. */
   abstract Connection open(Path file) throws SQLException;
 
+  /** What this target writes beside each album row and each commit. */
+  Bookkeeping bookkeeping(Connection c) throws SQLException {
+    return Bookkeeping.NONE;
+  }
+
   /** The JMH parameter value naming this target. */
   static Target of(String param) {
-    return valueOf(param.toUpperCase(java.util.Locale.ROOT));
+    return valueOf(param.toUpperCase(Locale.ROOT));
   }
 }
