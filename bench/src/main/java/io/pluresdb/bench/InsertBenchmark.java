@@ -1,7 +1,5 @@
 package io.pluresdb.bench;
 
-import java.nio.file.Path;
-import java.sql.Connection;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -30,28 +28,23 @@ public class InsertBenchmark {
   @Param({"sqlite", "sqlite_rowid", "sqlite_bookkept", "pluresdb"})
   public String target;
 
-  private Path dir;
-  private Connection connection;
+  private FreshDatabase db;
   private Bookkeeping bookkeeping;
 
   @Setup(Level.Invocation)
   public void freshDatabase() throws Exception {
-    dir = Fixture.tempDir("bench-insert");
-    Target t = Target.of(target);
-    connection = t.open(dir.resolve("insert.db"));
-    Fixture.createSchema(t, connection);
-    bookkeeping = t.bookkeeping(connection);
+    db = new FreshDatabase(target, "insert");
+    bookkeeping = db.target.bookkeeping(db.connection);
   }
 
   @TearDown(Level.Invocation)
   public void dropDatabase() throws Exception {
-    connection.close();
-    Fixture.deleteTree(dir);
+    db.close();
   }
 
   @Benchmark
   @OperationsPerInvocation(ROWS)
   public void batchedInsert() throws Exception {
-    Fixture.insertAlbums(connection, 0, ROWS, true, bookkeeping);
+    Fixture.insertAlbums(db.connection, 0, ROWS, true, bookkeeping);
   }
 }

@@ -16,7 +16,9 @@ import jdk.jfr.consumer.RecordingFile;
  * Summarizes the CPU samples of a JFR recording (Java and native): samples per thread, the share of
  * samples inside each kind of work (class loading, Janino code generation, Calcite's metadata,
  * parser, validator, planner, SQLite, the store, the engine; a sample inside several counts in
- * each), the hottest methods, and the project's methods nearest the top of the stack.
+ * each), the hottest methods, the project's methods nearest the top of the stack, and where the
+ * threads waited (parked, blocked on or waiting for a monitor, sleeping), by the project's method
+ * nearest the top. Native samples of threads idle in a socket, a poll or a park are left out.
  *
  * <p>Usage: {@code JfrSummary <recording.jfr> [thread name prefix]}.
  */
@@ -46,10 +48,24 @@ public final class JfrSummary {
     KINDS.put("sql module", List.of("io.pluresdb.sql."));
   }
 
+  /** Top frames of a native sample that mean the thread is idle, not working. */
+  private static final List<String> IDLE =
+      List.of(
+          "sun.nio.ch.",
+          "java.net.",
+          "io.netty.channel.epoll.Native.",
+          "jdk.internal.misc.Unsafe.park",
+          "java.lang.Thread.sleep",
+          "java.lang.Object.wait");
+
+  private static final List<String> WAITS =
+      List.of("jdk.ThreadPark", "jdk.JavaMonitorEnter", "jdk.JavaMonitorWait", "jdk.ThreadSleep");
+
   private final Map<String, Integer> threads = new HashMap<>();
   private final Map<String, Integer> kinds = new LinkedHashMap<>();
   private final Map<String, Integer> self = new HashMap<>();
   private final Map<String, Integer> ours = new HashMap<>();
+  private final Map<String, Double> waited = new HashMap<>();
   private int samples;
 
   private JfrSummary() {
@@ -61,13 +77,25 @@ public final class JfrSummary {
     JfrSummary s = new JfrSummary();
     for (RecordedEvent e : RecordingFile.readAllEvents(Path.of(args[0]))) {
       String type = e.getEventType().getName();
-      if (!type.equals("jdk.ExecutionSample") && !type.equals("jdk.NativeMethodSample")) {
+      boolean sample = type.equals("jdk.ExecutionSample") || type.equals("jdk.NativeMethodSample");
+      if (!sample && !WAITS.contains(type) || e.getStackTrace() == null) {
         continue;
       }
-      RecordedThread t = e.getThread("sampledThread");
+      RecordedThread t = e.getThread(sample ? "sampledThread" : "eventThread");
       String thread = t == null || t.getJavaName() == null ? "?" : t.getJavaName();
-      if (thread.startsWith(only) && e.getStackTrace() != null) {
-        s.add(thread, e.getStackTrace().getFrames());
+      List<RecordedFrame> frames = e.getStackTrace().getFrames();
+      if (!thread.startsWith(only)) {
+        continue;
+      }
+      if (!sample) {
+        s.waited.merge(
+            type.substring(4) + " in " + nearestOurs(frames),
+            e.getDuration().toNanos() / 1e6,
+            Double::sum);
+      } else if (type.equals("jdk.ExecutionSample")
+          || frames.isEmpty()
+          || !matches(name(frames.get(0)), IDLE)) {
+        s.add(thread, frames);
       }
     }
     s.print();
@@ -80,18 +108,22 @@ public final class JfrSummary {
       return;
     }
     self.merge(name(frames.get(0)), 1, Integer::sum);
-    for (RecordedFrame f : frames) {
-      String n = name(f);
-      if (n.startsWith("io.pluresdb.")) {
-        ours.merge(n, 1, Integer::sum);
-        break;
-      }
-    }
+    ours.merge(nearestOurs(frames), 1, Integer::sum);
     for (Map.Entry<String, List<String>> k : KINDS.entrySet()) {
       if (frames.stream().anyMatch(f -> matches(name(f), k.getValue()))) {
         kinds.merge(k.getKey(), 1, Integer::sum);
       }
     }
+  }
+
+  private static String nearestOurs(List<RecordedFrame> frames) {
+    for (RecordedFrame f : frames) {
+      String n = name(f);
+      if (n.startsWith("io.pluresdb.")) {
+        return n;
+      }
+    }
+    return "(none)";
   }
 
   private static boolean matches(String frame, List<String> parts) {
@@ -114,6 +146,11 @@ public final class JfrSummary {
     top(self, 20);
     System.out.printf(Locale.ROOT, "%n| project method nearest the top | samples |%n|---|---|%n");
     top(ours, 15);
+    System.out.printf(Locale.ROOT, "%n| waited (1 ms or more each) | ms |%n|---|---|%n");
+    waited.entrySet().stream()
+        .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+        .limit(12)
+        .forEach(e -> System.out.printf(Locale.ROOT, "| %s | %.0f |%n", e.getKey(), e.getValue()));
   }
 
   private static void top(Map<String, Integer> counts, int n) {

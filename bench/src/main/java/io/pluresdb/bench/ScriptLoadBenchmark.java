@@ -1,7 +1,5 @@
 package io.pluresdb.bench;
 
-import java.nio.file.Path;
-import java.sql.Connection;
 import java.sql.Statement;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -29,17 +27,13 @@ public class ScriptLoadBenchmark {
   @Param({"sqlite", "sqlite_rowid", "pluresdb"})
   public String target;
 
-  private Path dir;
-  private Connection connection;
+  private FreshDatabase db;
   private List<String> script;
   private long firstId;
 
   @Setup(Level.Invocation)
   public void freshDatabase() throws Exception {
-    dir = Fixture.tempDir("bench-script");
-    Target t = Target.of(target);
-    connection = t.open(dir.resolve("script.db"));
-    Fixture.createSchema(t, connection);
+    db = new FreshDatabase(target, "script");
     // new literals each time, so no text repeats one an earlier invocation planned
     firstId += SampleScript.rows();
     script = SampleScript.albums(firstId);
@@ -47,18 +41,17 @@ public class ScriptLoadBenchmark {
 
   @TearDown(Level.Invocation)
   public void dropDatabase() throws Exception {
-    connection.close();
-    Fixture.deleteTree(dir);
+    db.close();
   }
 
   @Benchmark
   public void scriptLoad() throws Exception {
-    connection.setAutoCommit(false);
-    try (Statement s = connection.createStatement()) {
+    db.connection.setAutoCommit(false);
+    try (Statement s = db.connection.createStatement()) {
       for (String sql : script) {
         s.execute(sql);
       }
     }
-    connection.commit();
+    db.connection.commit();
   }
 }

@@ -1,7 +1,5 @@
 package io.pluresdb.bench;
 
-import java.nio.file.Path;
-import java.sql.Connection;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -34,24 +32,20 @@ public class ShortRunInsertBenchmark {
   @Param({"sqlite", "sqlite_rowid", "pluresdb"})
   public String target;
 
-  private Path dir;
-  private Connection connection;
+  private FreshDatabase db;
 
   @Setup(Level.Trial)
   public void freshDatabase() throws Exception {
-    dir = Fixture.tempDir("bench-short");
-    connection = Target.of(target).open(dir.resolve("short.db"));
-    Fixture.createSchema(Target.of(target), connection);
+    db = new FreshDatabase(target, "short");
   }
 
   @TearDown(Level.Trial)
   public void dropDatabase() throws Exception {
-    connection.close();
-    Fixture.deleteTree(dir);
+    db.close();
   }
 
   @Benchmark
   public void shortRunInsert() throws Exception {
-    Fixture.insertAlbums(connection, 0, ROWS, false, Bookkeeping.NONE);
+    Fixture.insertAlbums(db.connection, 0, ROWS, false, Bookkeeping.NONE);
   }
 }
