@@ -17,7 +17,9 @@ record Owned(RunningEngine engine, OwnerEndpoint endpoint) {
     RunningEngine engine = RunningEngine.open(target, settings, statementEnded);
     OwnerEndpoint endpoint = null;
     try {
-      endpoint = OwnerEndpoint.start(engine, engine.runtime().threads("owner"));
+      endpoint =
+          OwnerEndpoint.start(
+              engine, engine.store().notifications(), engine.runtime().threads("owner"));
       engine.store().advertise(endpoint.note().format());
       return new Owned(engine, endpoint);
     } catch (SQLException | RuntimeException e) {
