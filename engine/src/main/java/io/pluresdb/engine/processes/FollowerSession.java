@@ -54,15 +54,18 @@ final class FollowerSession implements Session {
    * owner when {@link #forwards} says so, else here against the file.
    */
   private <T> T route(Plan plan, Call<T> call, Forward<T> forward) throws SQLException {
-    Session o = route.owned();
-    if (o != null) {
-      return call.on(o);
+    OwnerLink l = null;
+    while (l == null) { // no link: this process took the ownership over while reaching the owner
+      Session o = route.owned();
+      if (o != null) {
+        return call.on(o);
+      }
+      engine.catchUp();
+      if (!forwards(plan)) {
+        return call.on(local);
+      }
+      l = route.link();
     }
-    engine.catchUp();
-    if (!forwards(plan)) {
-      return call.on(local);
-    }
-    OwnerLink l = route.link();
     T result = forward.on(l);
     if (!l.inTransaction()) {
       schema.ended();

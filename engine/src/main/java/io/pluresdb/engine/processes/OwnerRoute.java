@@ -17,6 +17,8 @@ import org.jspecify.annotations.Nullable;
  * <p>Not thread-safe: belongs to one {@link FollowerSession}, except {@link #cancel}.
  */
 final class OwnerRoute {
+  private static final long CONNECT_WAIT_NANOS = 60_000_000_000L;
+
   private final FileEngine engine;
   private final Session local;
   private final String database;
@@ -77,17 +79,59 @@ final class OwnerRoute {
     return owned;
   }
 
-  /** The connection to the owner, opened at the first forwarded statement. */
-  OwnerLink link() throws SQLException {
+  /**
+   * The connection to the owner, opened at the first forwarded statement; null when this process
+   * took the ownership over meanwhile. A process that has just taken the ownership over names its
+   * endpoint a moment later: until then (up to a minute) the lock file is read again and again.
+   */
+  @Nullable OwnerLink link() throws SQLException {
     OwnerLink l = link;
     if (l != null && !l.broken()) {
       return l;
     }
     closeLink();
-    l = OwnerLink.connect(engine.note(), database);
+    long deadline = System.nanoTime() + CONNECT_WAIT_NANOS;
+    while (true) {
+      try {
+        l = OwnerLink.connect(engine.note(), database);
+        break;
+      } catch (SQLException e) {
+        if (!SqlState.CLIENT_UNABLE_TO_CONNECT.code().equals(e.getSQLState())
+            || System.nanoTime() > deadline) {
+          throw e;
+        }
+      }
+      pause();
+      if (engine.ownerHere() != null) {
+        return null;
+      }
+      engine.rereadNote();
+    }
     l.mirror(autoCommit, readOnly, writerWait);
     link = l;
     return l;
+  }
+
+  /** {@link #link}, where this process owning the file meanwhile is a failure to say so. */
+  OwnerLink requireLink() throws SQLException {
+    OwnerLink l = link();
+    if (l == null) {
+      throw Errors.of(
+          SqlState.CONNECTION_FAILURE,
+          "the process that owned database "
+              + database
+              + " ended; this process owns the database now, try again");
+    }
+    return l;
+  }
+
+  private static void pause() throws SQLException {
+    try {
+      Thread.sleep(50);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw Errors.of(SqlState.QUERY_CANCELED, "interrupted while reaching the owning process", e);
+    }
   }
 
   /** The link while the owner's session holds this connection's open transaction, else null. */
@@ -120,7 +164,7 @@ final class OwnerRoute {
   void control(int op, boolean on) throws SQLException {
     Session here = here();
     if (here == local && link != null) {
-      link().control(op, on);
+      requireLink().control(op, on);
       if (op == ForwardedSession.COMMIT || op == ForwardedSession.ROLLBACK) {
         schema.ended();
       }
@@ -144,7 +188,7 @@ final class OwnerRoute {
     (o != null ? o : local).setWriterWait(wait);
     writerWait = wait;
     if (o == null && link != null) {
-      link().writerWait(wait);
+      requireLink().writerWait(wait);
     }
   }
 

@@ -172,6 +172,7 @@ class FollowerProcessTest {
     SqlProcess owner = SqlProcess.start(dir, url, "owner");
     try (Connection follower = Db.open(url)) {
       assertThat(owner.send("update CREATE TABLE t (id INTEGER PRIMARY KEY)")).isEqualTo("OK 0");
+      Db.exec(follower, "LISTEN jobs");
       follower.setAutoCommit(false);
       Db.exec(follower, "INSERT INTO t VALUES (1)");
       owner.kill();
@@ -181,9 +182,12 @@ class FollowerProcessTest {
           .contains("lost.db")
           .contains("ended during this transaction")
           .contains("rolled back");
-      Db.exec(follower, "INSERT INTO t VALUES (3)");
+      Db.exec(follower, "INSERT INTO t VALUES (3)", "NOTIFY jobs, 'after the takeover'");
       follower.commit();
       assertThat(Db.rows(follower, "SELECT id FROM t")).containsExactly("3");
+      assertThat(awaitNotification(follower))
+          .as("a LISTEN from before this process took over still receives")
+          .isEqualTo("jobs after the takeover");
     } finally {
       owner.close();
     }
