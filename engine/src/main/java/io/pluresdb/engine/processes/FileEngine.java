@@ -170,7 +170,11 @@ public final class FileEngine implements Engine {
       return;
     }
     try {
-      owned = Owned.open(target, settings, statementEnded);
+      Owned o = Owned.open(target, settings, statementEnded);
+      owned = o;
+      if (relay != null) {
+        relay.bridge(o.engine().store().notifications());
+      }
       LOG.info("took over database {}: its owning process is gone", target);
     } catch (SQLException e) {
       if (!SqlState.OBJECT_IN_USE.code().equals(e.getSQLState())) {

@@ -18,8 +18,9 @@ import org.slf4j.LoggerFactory;
  * Brings the owner's notifications to a follower process: publishes each on the follower's own
  * store's bus, where its sessions' LISTENs receive them. While another process owns the file they
  * come over a {@link NotificationFeed} connection (opened again to whichever process owns the file
- * next); once this process has taken the ownership over, straight from its own engine's bus.
- * Started at a follower's first LISTEN, so a follower that never listens costs the owner nothing.
+ * next); once this process has taken the ownership over, straight from its own engine's bus, joined
+ * by the takeover itself. Started at a follower's first LISTEN, so a follower that never listens
+ * costs the owner nothing.
  *
  * <p>Thread-safe: runs on its own thread; {@link #close} from any thread.
  */
@@ -34,6 +35,7 @@ final class NotificationRelay implements AutoCloseable {
   private final CountDownLatch connected = new CountDownLatch(1);
   private volatile @Nullable Socket socket;
   private volatile boolean stopped;
+  private @Nullable AutoCloseable bridge; // guarded by this
 
   private NotificationRelay(FileEngine engine, NotificationBus local, ThreadFactory threads) {
     this.engine = engine;
@@ -63,7 +65,7 @@ final class NotificationRelay implements AutoCloseable {
   }
 
   private void run() {
-    while (!stopped) {
+    while (!stopped && !bridged()) {
       RunningEngine owned = engine.ownedEngine();
       if (owned != null) {
         bridge(owned.store().notifications());
@@ -100,24 +102,26 @@ final class NotificationRelay implements AutoCloseable {
     }
   }
 
-  /** This process owns the file now: its own engine's notifications go to the follower's bus. */
-  private void bridge(NotificationBus owned) {
-    try (AutoCloseable subscription = owned.subscribe(local::publish)) {
-      connected.countDown();
-      while (!stopped) {
-        Thread.sleep(Long.MAX_VALUE);
-      }
-    } catch (InterruptedException e) {
-      // closed
-    } catch (Exception e) {
-      LOG.debug("leaving the notification bus of {}", engine.target(), e);
-    }
+  private synchronized boolean bridged() {
+    return bridge != null;
   }
 
-  @Override
-  public void close() {
-    stopped = true;
-    thread.interrupt();
+  /**
+   * This process owns the file now: its own engine's notifications go to the follower's bus from
+   * here on. Called by the takeover itself, so that no notification of the new owner is missed.
+   */
+  void bridge(NotificationBus owned) {
+    synchronized (this) {
+      if (bridge != null || stopped) {
+        return;
+      }
+      bridge = owned.subscribe(local::publish);
+    }
+    connected.countDown();
+    closeSocket(); // the connection to the owner that was is of no use any more
+  }
+
+  private void closeSocket() {
     Socket s = socket;
     if (s != null) {
       try {
@@ -126,10 +130,28 @@ final class NotificationRelay implements AutoCloseable {
         // already closed
       }
     }
+  }
+
+  @Override
+  public void close() {
+    AutoCloseable b;
+    synchronized (this) {
+      stopped = true;
+      b = bridge;
+    }
+    thread.interrupt();
+    closeSocket();
     try {
       thread.join(10_000);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    }
+    if (b != null) {
+      try {
+        b.close();
+      } catch (Exception e) {
+        LOG.debug("leaving the notification bus of {}", engine.target(), e);
+      }
     }
   }
 }
