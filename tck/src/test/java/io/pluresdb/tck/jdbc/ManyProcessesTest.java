@@ -160,6 +160,13 @@ class ManyProcessesTest {
           assertThat(live.next()).isTrue();
           assertThat(live.getInt(1) + " " + live.getString(2) + " " + live.getString("_change"))
               .isEqualTo("1 changed UPDATE");
+          try (Connection another = Db.open(url)) {
+            Db.exec(another, "INSERT INTO t VALUES (3, 'forwarded')");
+          }
+          assertThat(live.next()).isTrue();
+          assertThat(live.getInt(1) + " " + live.getString(2) + " " + live.getString("_change"))
+              .as("a write this process forwarded, once the owner has committed it")
+              .isEqualTo("3 forwarded INSERT");
         }
       }
     }
