@@ -30,7 +30,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class FileEngine implements Engine {
   private static final Logger LOG = LoggerFactory.getLogger(FileEngine.class);
-  private static final long OPEN_WAIT_MILLIS = 60_000;
 
   private final DatabaseTarget target;
   private final EngineSettings settings;
@@ -40,6 +39,7 @@ public final class FileEngine implements Engine {
   private volatile @Nullable Owned owned;
   private volatile @Nullable LockNote note;
   private @Nullable OwnerWatch watch; // set once, right after construction
+  private @Nullable NotificationRelay relay; // guarded by this
   private boolean closed; // guarded by this
 
   private FileEngine(
@@ -52,7 +52,7 @@ public final class FileEngine implements Engine {
     this.target = target;
     this.settings = settings;
     this.statementEnded = statementEnded;
-    this.lockFile = Store.lockFile(file(target));
+    this.lockFile = Store.lockFile(FileOpening.file(target));
     this.follower = follower;
     this.owned = owned;
     this.note = note;
@@ -64,63 +64,25 @@ public final class FileEngine implements Engine {
    */
   public static FileEngine open(
       DatabaseTarget target, EngineSettings settings, Runnable statementEnded) throws SQLException {
-    Path lockFile = Store.lockFile(file(target));
-    long deadline = System.nanoTime() + OPEN_WAIT_MILLIS * 1_000_000;
-    while (true) {
-      try {
-        return new FileEngine(
-            target,
-            settings,
-            statementEnded,
-            null,
-            Owned.open(target, settings, statementEnded),
-            null);
-      } catch (SQLException e) {
-        if (!SqlState.OBJECT_IN_USE.code().equals(e.getSQLState())) {
-          throw e;
-        }
-        LockNote note = LockNote.readOrFail(lockFile, target);
-        if (note != null) {
-          return follow(target, settings, statementEnded, note);
-        }
-        if (System.nanoTime() > deadline) {
-          throw Errors.of(
-              SqlState.OBJECT_IN_USE,
-              "database file '"
-                  + target
-                  + "' is owned by a process that names no endpoint in its lock file "
-                  + lockFile,
-              e);
-        }
-      }
-      pause(50);
-    }
+    return FileOpening.open(target, settings, statementEnded);
   }
 
-  private static FileEngine follow(
-      DatabaseTarget target, EngineSettings settings, Runnable statementEnded, LockNote note)
-      throws SQLException {
-    RunningEngine local = RunningEngine.follow(target, settings, statementEnded);
+  /** An engine that owns the file. */
+  static FileEngine owner(
+      DatabaseTarget target, EngineSettings settings, Runnable statementEnded, Owned owned) {
+    return new FileEngine(target, settings, statementEnded, null, owned, null);
+  }
+
+  /** An engine that follows the process {@code note} names, through {@code local}. */
+  static FileEngine follower(
+      DatabaseTarget target,
+      EngineSettings settings,
+      Runnable statementEnded,
+      RunningEngine local,
+      LockNote note) {
     FileEngine engine = new FileEngine(target, settings, statementEnded, local, null, note);
     engine.watch = OwnerWatch.start(engine, local.runtime().threads("follow"));
     return engine;
-  }
-
-  private static Path file(DatabaseTarget target) {
-    Path f = target.file();
-    if (f == null) {
-      throw new IllegalArgumentException("not a file database: " + target);
-    }
-    return f;
-  }
-
-  private static void pause(long millis) throws SQLException {
-    try {
-      Thread.sleep(millis);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw Errors.of(SqlState.QUERY_CANCELED, "interrupted while opening a database", e);
-    }
   }
 
   /**
@@ -134,6 +96,47 @@ public final class FileEngine implements Engine {
       o = owned;
     }
     return o == null ? null : o.engine();
+  }
+
+  /** This process's own engine over the file once it owns it, else null. */
+  @Nullable RunningEngine ownedEngine() {
+    Owned o = owned;
+    return o == null ? null : o.engine();
+  }
+
+  /**
+   * Brings the owner's notifications to this process's LISTEN sessions from now on (see {@link
+   * NotificationRelay}); started at the first LISTEN of a follower session.
+   */
+  void relayNotifications() {
+    RunningEngine f = java.util.Objects.requireNonNull(follower);
+    NotificationRelay r;
+    synchronized (this) {
+      if (relay != null || closed) {
+        return;
+      }
+      r = NotificationRelay.start(this, f.store().notifications(), f.runtime().threads("listen"));
+      relay = r;
+    }
+    r.awaitFlowing(); // outside the monitor: a takeover meanwhile needs it
+  }
+
+  /**
+   * Reads the lock file again while another process owns the file: a follower that took the
+   * ownership over before this one could has named its own endpoint there.
+   */
+  void rereadNote() {
+    if (owned != null) {
+      return;
+    }
+    try {
+      LockNote fresh = LockNote.read(lockFile);
+      if (fresh != null) {
+        note = fresh;
+      }
+    } catch (java.io.IOException e) {
+      LOG.debug("reading the lock file of {}", target, e);
+    }
   }
 
   /** Where the owning process takes forwarded statements. */
@@ -167,21 +170,18 @@ public final class FileEngine implements Engine {
       return;
     }
     try {
-      owned = Owned.open(target, settings, statementEnded);
+      Owned o = Owned.open(target, settings, statementEnded);
+      owned = o;
+      if (relay != null) {
+        relay.bridge(o.engine().store().notifications());
+      }
       LOG.info("took over database {}: its owning process is gone", target);
     } catch (SQLException e) {
       if (!SqlState.OBJECT_IN_USE.code().equals(e.getSQLState())) {
         LOG.warn("could not take over database {}", target, e);
         return;
       }
-      try {
-        LockNote fresh = LockNote.readOrFail(lockFile, target);
-        if (fresh != null) {
-          note = fresh;
-        }
-      } catch (SQLException reading) {
-        LOG.debug("reading the lock file of {}", target, reading);
-      }
+      rereadNote();
     }
   }
 
@@ -191,36 +191,42 @@ public final class FileEngine implements Engine {
     return o != null ? o.engine() : java.util.Objects.requireNonNull(f);
   }
 
-  /** Closes the watch, the owner's endpoint and engine, and the follower's engine. */
+  /**
+   * Closes the watch, the notification relay, the owner's endpoint and engine, and the follower's
+   * engine.
+   */
   public void shutdown() throws SQLException {
     Owned o;
+    NotificationRelay r;
     synchronized (this) {
       closed = true;
       o = owned;
+      r = relay;
     }
     OwnerWatch w = watch;
     if (w != null) {
       w.close();
     }
-    SQLException failure = null;
-    if (o != null) {
-      try {
-        o.close();
-      } catch (SQLException e) {
-        failure = e;
-      }
+    if (r != null) {
+      r.close();
     }
-    RunningEngine f = follower;
-    if (f != null) {
-      try {
-        f.shutdown();
-      } catch (SQLException e) {
-        if (failure == null) {
-          failure = e;
-        } else {
-          failure.addSuppressed(e);
-        }
+    SQLException failure = null;
+    try {
+      if (o != null) {
+        o.close();
       }
+    } catch (SQLException e) {
+      failure = e;
+    }
+    try {
+      if (follower != null) {
+        follower.shutdown();
+      }
+    } catch (SQLException e) {
+      if (failure == null) {
+        throw e;
+      }
+      failure.addSuppressed(e);
     }
     if (failure != null) {
       throw failure;
@@ -234,7 +240,7 @@ public final class FileEngine implements Engine {
     if (o != null || f == null) {
       return current().openSession();
     }
-    return new FollowerSession(this, f.openSession(), target.toString());
+    return new FollowerSession(this, f.openSession(), f.planner(), target.toString());
   }
 
   @Override

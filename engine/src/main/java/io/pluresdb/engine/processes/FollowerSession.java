@@ -1,109 +1,78 @@
 package io.pluresdb.engine.processes;
 
-import io.pluresdb.crdt.error.Errors;
-import io.pluresdb.crdt.error.SqlState;
 import io.pluresdb.crdt.schema.Catalog;
 import io.pluresdb.engine.api.BatchResult;
 import io.pluresdb.engine.api.Channels;
-import io.pluresdb.engine.api.Engine;
 import io.pluresdb.engine.api.LiveHandle;
 import io.pluresdb.engine.api.Planned;
 import io.pluresdb.engine.api.Result;
 import io.pluresdb.engine.api.Session;
+import io.pluresdb.engine.session.Planner;
 import io.pluresdb.sql.plan.Plan;
 import io.pluresdb.sql.plan.Prepared;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
-import org.jspecify.annotations.Nullable;
 
 /**
  * A connection of a process that follows the owner of a file database. Statements are compiled
- * here, against the file as the owner last committed it; reads run here, straight from the file;
- * writes, DDL, sequences, transaction control and NOTIFY are forwarded to a session of the owner
- * (one per connection, opened at the first), and while that session holds an open transaction the
- * reads go there too, so the transaction sees its own writes. Once this process has taken the
- * ownership over, everything runs in a session of its own engine.
+ * here, against the file as the owner last committed it (or, after DDL in a forwarded transaction,
+ * against that transaction's schema: {@link TransactionCatalog}); reads run here, straight from the
+ * file; writes, DDL, sequences, transaction control and NOTIFY are forwarded to a session of the
+ * owner (one per connection, opened at the first), and while that session holds an open transaction
+ * the reads go there too, so the transaction sees its own writes. LISTEN stays here: the owner's
+ * notifications come to this process's bus ({@link NotificationRelay}). Once this process has taken
+ * the ownership over, everything else runs in a session of its own engine.
  *
  * <p>Not thread-safe: called by one JDBC connection at a time, except {@link #cancel()}.
  */
 final class FollowerSession implements Session {
   private final FileEngine engine;
   private final Session local;
-  private final String database;
-  private @Nullable OwnerLink link;
-  private volatile @Nullable Session owned;
-  private boolean autoCommit = true;
-  private boolean readOnly;
-  private @Nullable Duration writerWait;
+  private final TransactionCatalog schema;
+  private final OwnerRoute route;
 
-  FollowerSession(FileEngine engine, Session local, String database) {
+  FollowerSession(FileEngine engine, Session local, Planner planner, String database) {
     this.engine = engine;
     this.local = local;
-    this.database = database;
+    this.schema = new TransactionCatalog(planner);
+    this.route = new OwnerRoute(engine, local, database, schema);
   }
 
-  /** The session this connection runs everything in once this process owns the file, or null. */
-  private @Nullable Session owned() throws SQLException {
-    Session o = owned;
-    if (o != null) {
-      return o;
-    }
-    Engine here = engine.ownerHere();
-    if (here == null) {
-      return null;
-    }
-    boolean lostTransaction = link != null && link.inTransaction();
-    closeLink();
-    o = here.openSession();
-    o.setAutoCommit(autoCommit);
-    o.setReadOnly(readOnly);
-    if (writerWait != null) {
-      o.setWriterWait(writerWait);
-    }
-    // the local session stays open until this one closes: its live queries follow the file still
-    owned = o;
-    if (lostTransaction) {
-      throw Errors.of(
-          SqlState.TRANSACTION_ROLLBACK,
-          "the process that owned database "
-              + database
-              + " ended during this transaction, which was rolled back; this process owns the"
-              + " database now");
-    }
-    return o;
+  /** A call of this connection's statement on a session (the owned one, or the local one). */
+  private interface Call<T> {
+    T on(Session s) throws SQLException;
   }
 
-  /** The session statements run in now: this process's own once it owns the file, else local. */
-  private Session here() throws SQLException {
-    Session o = owned();
-    return o != null ? o : local;
+  /** The same call forwarded to the owner. */
+  private interface Forward<T> {
+    T on(OwnerLink l) throws SQLException;
   }
 
-  /** The connection to the owner, opened at the first forwarded statement. */
-  private OwnerLink link() throws SQLException {
-    OwnerLink l = link;
-    if (l != null && !l.broken()) {
-      return l;
+  /**
+   * Runs a statement where it belongs: in this process's own session once it owns the file, on the
+   * owner when {@link #forwards} says so, else here against the file.
+   */
+  private <T> T route(Plan plan, Call<T> call, Forward<T> forward) throws SQLException {
+    OwnerLink l = null;
+    while (l == null) { // no link: this process took the ownership over while reaching the owner
+      Session o = route.owned();
+      if (o != null) {
+        return call.on(o);
+      }
+      engine.catchUp();
+      if (!forwards(plan)) {
+        return call.on(local);
+      }
+      l = route.link();
     }
-    closeLink();
-    l = OwnerLink.connect(engine.note(), database);
-    l.mirror(autoCommit, readOnly, writerWait);
-    link = l;
-    return l;
-  }
-
-  private void closeLink() {
-    OwnerLink l = link;
-    link = null;
-    if (l != null) {
-      l.close();
+    T result = forward.on(l);
+    if (!l.inTransaction()) {
+      schema.ended();
+    } else if (plan instanceof Plan.Ddl) {
+      schema.ddlRan();
     }
-  }
-
-  private boolean remoteTransaction() {
-    OwnerLink l = link;
-    return l != null && l.inTransaction();
+    return result;
   }
 
   /**
@@ -111,7 +80,7 @@ final class FollowerSession implements Session {
    */
   private boolean forwards(Plan plan) {
     if (plan instanceof Plan.Query q) {
-      return remoteTransaction() || (q.locks() && !autoCommit);
+      return route.inRemoteTransaction() != null || (q.locks() && !route.autoCommit());
     }
     if (plan instanceof Plan.Channel c) {
       return c.command() == Plan.ChannelCommand.NOTIFY;
@@ -124,11 +93,15 @@ final class FollowerSession implements Session {
 
   @Override
   public Planned prepare(String sql) throws SQLException {
-    Session o = owned();
+    Session o = route.owned();
     if (o != null) {
       return o.prepare(sql);
     }
     engine.catchUp();
+    OwnerLink l = route.inRemoteTransaction();
+    if (l != null && schema.moved()) {
+      return schema.prepare(sql, l);
+    }
     return local.prepare(sql);
   }
 
@@ -140,156 +113,118 @@ final class FollowerSession implements Session {
       int timeoutSeconds,
       long maxRows)
       throws SQLException {
-    Session o = owned();
-    if (o != null) {
-      return o.execute(statement, params, generatedKeys, timeoutSeconds, maxRows);
+    Plan plan = statement.plan();
+    if (plan instanceof Plan.Channel c && c.command() != Plan.ChannelCommand.NOTIFY) {
+      // LISTEN and UNLISTEN stay here, where the owner's notifications come from now on
+      engine.relayNotifications();
+      return local.execute(statement, params, generatedKeys, timeoutSeconds, maxRows);
     }
-    engine.catchUp();
-    if (forwards(statement.plan())) {
-      return link().execute(statement.sql(), params, generatedKeys, timeoutSeconds, maxRows);
-    }
-    return local.execute(statement, params, generatedKeys, timeoutSeconds, maxRows);
+    return route(
+        plan,
+        s -> s.execute(statement, params, generatedKeys, timeoutSeconds, maxRows),
+        l -> l.execute(statement.sql(), params, generatedKeys, timeoutSeconds, maxRows));
   }
 
   @Override
   public BatchResult executeBatch(
       Planned statement, List<List<Object>> rows, List<String> generatedKeys, int timeoutSeconds)
       throws SQLException {
-    Session o = owned();
-    if (o != null) {
-      return o.executeBatch(statement, rows, generatedKeys, timeoutSeconds);
-    }
-    engine.catchUp();
-    if (forwards(statement.plan())) {
-      return link().batch(statement.sql(), rows, generatedKeys, timeoutSeconds);
-    }
-    return local.executeBatch(statement, rows, generatedKeys, timeoutSeconds);
+    return route(
+        statement.plan(),
+        s -> s.executeBatch(statement, rows, generatedKeys, timeoutSeconds),
+        l -> l.batch(statement.sql(), rows, generatedKeys, timeoutSeconds));
   }
 
   @Override
   public void setWriterWait(Duration wait) throws SQLException {
-    Session o = owned();
-    (o != null ? o : local).setWriterWait(wait);
-    writerWait = wait;
-    if (o == null && link != null) {
-      link().writerWait(wait);
-    }
+    route.setWriterWait(wait);
   }
 
   @Override
   public Prepared prepareSubscription(String sql) throws SQLException {
     engine.catchUp();
-    return here().prepareSubscription(sql);
+    return route.here().prepareSubscription(sql);
   }
 
   @Override
   public LiveHandle subscribe(String sql, List<Object> params) throws SQLException {
     engine.catchUp();
-    return here().subscribe(sql, params);
+    return route.here().subscribe(sql, params);
   }
 
   @Override
   public void setLiveBuffer(int changes) throws SQLException {
-    here().setLiveBuffer(changes);
+    route.here().setLiveBuffer(changes);
   }
 
   @Override
   public Channels channels() {
-    Session o = owned;
-    return (o != null ? o : local).channels();
+    return local.channels(); // LISTEN stays here, after a takeover too (see the class comment)
   }
 
   @Override
   public void setEfSearch(int ef) throws SQLException {
-    here().setEfSearch(ef);
+    route.here().setEfSearch(ef);
   }
 
   @Override
   public int efSearch() {
-    Session o = owned;
+    Session o = route.ownedNow();
     return (o != null ? o : local).efSearch();
   }
 
   @Override
   public void cancel() {
-    Session o = owned;
-    (o != null ? o : local).cancel();
+    route.cancel();
   }
 
   @Override
   public boolean autoCommit() {
-    return autoCommit;
+    return route.autoCommit();
   }
 
   @Override
   public void setAutoCommit(boolean on) throws SQLException {
-    Session here = here();
-    if (here == local && link != null) {
-      link().control(ForwardedSession.AUTO_COMMIT, on);
-    }
-    here.setAutoCommit(on);
-    autoCommit = on;
+    route.control(ForwardedSession.AUTO_COMMIT, on);
   }
 
   @Override
   public void commit() throws SQLException {
-    end(ForwardedSession.COMMIT);
+    route.control(ForwardedSession.COMMIT, false);
   }
 
   @Override
   public void rollback() throws SQLException {
-    end(ForwardedSession.ROLLBACK);
-  }
-
-  private void end(int op) throws SQLException {
-    Session here = here();
-    if (here == local && link != null) {
-      link().control(op, false);
-    }
-    if (op == ForwardedSession.COMMIT) {
-      here.commit();
-    } else {
-      here.rollback();
-    }
+    route.control(ForwardedSession.ROLLBACK, false);
   }
 
   @Override
   public boolean readOnly() {
-    return readOnly;
+    return route.readOnly();
   }
 
   @Override
   public void setReadOnly(boolean on) throws SQLException {
-    Session here = here();
-    if (here == local && link != null) {
-      link().control(ForwardedSession.READ_ONLY, on);
-    }
-    here.setReadOnly(on);
-    readOnly = on;
+    route.control(ForwardedSession.READ_ONLY, on);
   }
 
   @Override
   public boolean inTransaction() {
-    Session o = owned;
-    return o != null ? o.inTransaction() : remoteTransaction() || local.inTransaction();
+    return route.inTransaction();
   }
 
   @Override
   public Catalog catalog() {
-    Session o = owned;
+    Session o = route.ownedNow();
     return (o != null ? o : local).catalog();
   }
 
   @Override
   public void close() throws SQLException {
-    closeLink();
-    Session o = owned;
     try {
       local.close();
     } finally {
-      if (o != null) {
-        o.close();
-      }
+      route.close();
     }
   }
 }

@@ -2,6 +2,7 @@ package io.pluresdb.engine.processes;
 
 import io.pluresdb.crdt.error.Errors;
 import io.pluresdb.crdt.error.SqlState;
+import io.pluresdb.crdt.op.SchemaJson;
 import io.pluresdb.engine.api.Engine;
 import io.pluresdb.engine.api.Session;
 import java.io.DataInputStream;
@@ -20,9 +21,12 @@ import org.slf4j.LoggerFactory;
 /**
  * One follower connection on the owner: after a hello that carries the lock file's secret, each
  * request runs in a session of the owner's engine opened for this connection, so a forwarded
- * transaction, its generated keys, counts and errors are exactly those of a local connection. Input
- * that does not authenticate or does not parse closes the connection (and with it the session,
- * whose open transaction rolls back) without running anything or writing any reply.
+ * transaction, its generated keys, counts and errors are exactly those of a local connection. Two
+ * other hellos open a connection that cancels the statement of another one (named by the key its
+ * hello was answered with), or one that streams the owner's notifications ({@link
+ * NotificationFeed}). Input that does not authenticate or does not parse closes the connection (and
+ * with it the session, whose open transaction rolls back) without running anything or writing any
+ * reply.
  *
  * <p>Not thread-safe: runs on its own thread from start to end.
  */
@@ -32,6 +36,9 @@ final class ForwardedSession {
   private static final int HELLO_BYTES = 1 + 4 + LockNote.SECRET_BYTES;
 
   static final int HELLO = 'H';
+  static final int CANCEL = 'Z';
+  static final int NOTIFICATIONS = 'L';
+  static final int CATALOG = 'G';
   static final int EXECUTE = 'E';
   static final int BATCH = 'B';
   static final int AUTO_COMMIT = 'A';
@@ -42,11 +49,13 @@ final class ForwardedSession {
 
   private final Socket socket;
   private final Engine engine;
+  private final OwnerEndpoint endpoint;
   private final byte[] secret;
 
-  ForwardedSession(Socket socket, Engine engine, byte[] secret) {
+  ForwardedSession(Socket socket, Engine engine, OwnerEndpoint endpoint, byte[] secret) {
     this.socket = socket;
     this.engine = engine;
+    this.endpoint = endpoint;
     this.secret = secret;
   }
 
@@ -57,17 +66,21 @@ final class ForwardedSession {
       socket.setSoTimeout(HELLO_TIMEOUT_MS);
       socket.setTcpNoDelay(true); // one small reply per request: never wait to coalesce
       // a stranger's first frame is not worth more than a hello's few bytes of memory
-      if (!admitted(Wire.readFrame(in, HELLO_BYTES))) {
+      DataInputStream hello = Wire.readFrame(in, HELLO_BYTES + 8);
+      int kind = admitted(hello);
+      if (hello == null || kind < 0) {
         LOG.debug("refused a connection to {} without the lock file's secret", engine.target());
         return;
       }
       socket.setSoTimeout(0);
-      try (Session session = engine.openSession()) {
+      if (kind == CANCEL) {
+        endpoint.cancel(hello.readLong());
         new Wire.Frame(Replies.DONE).send(out);
-        DataInputStream request;
-        while ((request = Wire.readFrame(in)) != null) {
-          reply(session, request).send(out);
-        }
+      } else if (kind == NOTIFICATIONS) {
+        new Wire.Frame(Replies.DONE).send(out);
+        endpoint.feed().stream(out);
+      } else {
+        serve(in, out);
       }
     } catch (IOException e) {
       LOG.debug("a forwarding connection to {} ended: {}", engine.target(), e.toString());
@@ -76,14 +89,38 @@ final class ForwardedSession {
     }
   }
 
-  private boolean admitted(@Nullable DataInputStream hello) throws IOException {
-    if (hello == null || hello.read() != HELLO || hello.available() != 4 + LockNote.SECRET_BYTES) {
-      return false;
+  /** Runs the requests of a session opened for this connection until the follower closes it. */
+  private void serve(InputStream in, OutputStream out) throws IOException, SQLException {
+    try (Session session = engine.openSession()) {
+      long key = endpoint.register(session);
+      try {
+        Wire.Frame ready = new Wire.Frame(Replies.DONE);
+        ready.writeLong(key);
+        ready.send(out);
+        DataInputStream request;
+        while ((request = Wire.readFrame(in)) != null) {
+          reply(session, request).send(out);
+        }
+      } finally {
+        endpoint.unregister(key);
+      }
+    }
+  }
+
+  /** The kind of connection a hello opens ({@link #HELLO}, {@link #CANCEL}...), or -1. */
+  private int admitted(@Nullable DataInputStream hello) throws IOException {
+    if (hello == null) {
+      return -1;
+    }
+    int kind = hello.read();
+    int rest = 4 + LockNote.SECRET_BYTES + (kind == CANCEL ? 8 : 0);
+    if ((kind != HELLO && kind != CANCEL && kind != NOTIFICATIONS) || hello.available() != rest) {
+      return -1;
     }
     int version = hello.readInt();
     byte[] given = new byte[LockNote.SECRET_BYTES];
     hello.readFully(given);
-    return MessageDigest.isEqual(given, secret) && version == Wire.VERSION;
+    return MessageDigest.isEqual(given, secret) && version == Wire.VERSION ? kind : -1;
   }
 
   /** Parses a whole request first (a malformed one throws before anything runs), then runs it. */
@@ -150,6 +187,13 @@ final class ForwardedSession {
         return s -> {
           s.setWriterWait(Duration.ofMillis(millis));
           return new Wire.Frame(Replies.DONE);
+        };
+      }
+      case CATALOG -> {
+        return s -> {
+          Wire.Frame f = new Wire.Frame(Replies.DONE);
+          Wire.writeString(f, SchemaJson.write(s.catalog()));
+          return f;
         };
       }
       case COMMIT, ROLLBACK -> {

@@ -2,7 +2,9 @@ package io.pluresdb.engine.processes;
 
 import io.pluresdb.crdt.error.Errors;
 import io.pluresdb.crdt.error.SqlState;
+import io.pluresdb.crdt.feed.NotificationBus;
 import io.pluresdb.engine.api.Engine;
+import io.pluresdb.engine.api.Session;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -11,7 +13,10 @@ import java.net.SocketException;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,17 +37,26 @@ final class OwnerEndpoint implements AutoCloseable {
   private final ThreadFactory threads;
   private final List<Socket> open = new ArrayList<>(); // guarded by this
   private final List<Thread> running = new ArrayList<>(); // guarded by this
+  private final Map<Long, Session> sessions = new ConcurrentHashMap<>();
+  private final AtomicLong keys = new AtomicLong();
+  private final NotificationFeed feed;
   private boolean closed; // guarded by this
 
-  private OwnerEndpoint(ServerSocket server, Engine engine, ThreadFactory threads) {
+  private OwnerEndpoint(
+      ServerSocket server, Engine engine, NotificationBus notifications, ThreadFactory threads) {
     this.server = server;
     this.engine = engine;
     this.threads = threads;
+    this.feed = new NotificationFeed(notifications);
     this.note = LockNote.fresh(server.getLocalPort());
   }
 
-  /** Listens on a free loopback port for followers of {@code engine}. */
-  static OwnerEndpoint start(Engine engine, ThreadFactory threads) throws SQLException {
+  /**
+   * Listens on a free loopback port for followers of {@code engine}, whose store publishes {@code
+   * notifications}.
+   */
+  static OwnerEndpoint start(Engine engine, NotificationBus notifications, ThreadFactory threads)
+      throws SQLException {
     ServerSocket server;
     try {
       server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
@@ -52,7 +66,7 @@ final class OwnerEndpoint implements AutoCloseable {
           "cannot listen for other processes of database " + engine.target() + ": " + e,
           e);
     }
-    OwnerEndpoint endpoint = new OwnerEndpoint(server, engine, threads);
+    OwnerEndpoint endpoint = new OwnerEndpoint(server, engine, notifications, threads);
     Thread acceptor = threads.newThread(endpoint::accept);
     endpoint.track(acceptor);
     acceptor.start();
@@ -62,6 +76,30 @@ final class OwnerEndpoint implements AutoCloseable {
   /** What the lock file must say for followers to find and enter this endpoint. */
   LockNote note() {
     return note;
+  }
+
+  /** The owner's notifications, for the followers that stream them. */
+  NotificationFeed feed() {
+    return feed;
+  }
+
+  /** Names a forwarded session, so that another connection can cancel its statement. */
+  long register(Session session) {
+    long key = keys.incrementAndGet();
+    sessions.put(key, session);
+    return key;
+  }
+
+  void unregister(long key) {
+    sessions.remove(key);
+  }
+
+  /** Cancels the statement the session named {@code key} runs, if it still runs one. */
+  void cancel(long key) {
+    Session s = sessions.get(key);
+    if (s != null) {
+      s.cancel();
+    }
   }
 
   private void accept() {
@@ -82,7 +120,7 @@ final class OwnerEndpoint implements AutoCloseable {
             threads.newThread(
                 () -> {
                   try {
-                    new ForwardedSession(socket, engine, note.secret()).run();
+                    new ForwardedSession(socket, engine, this, note.secret()).run();
                   } finally {
                     forget(socket);
                   }

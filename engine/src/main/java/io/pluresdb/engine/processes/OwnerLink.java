@@ -2,6 +2,8 @@ package io.pluresdb.engine.processes;
 
 import io.pluresdb.crdt.error.Errors;
 import io.pluresdb.crdt.error.SqlState;
+import io.pluresdb.crdt.op.SchemaJson;
+import io.pluresdb.crdt.schema.Catalog;
 import io.pluresdb.engine.api.BatchResult;
 import io.pluresdb.engine.api.Result;
 import java.io.ByteArrayInputStream;
@@ -18,21 +20,26 @@ import org.jspecify.annotations.Nullable;
 /**
  * A follower session's connection to the owner's {@link OwnerEndpoint}: sends one request at a time
  * and reads its reply, which also says whether the owner's session now holds an open transaction. A
- * broken connection fails with 08006 and stays broken.
+ * broken connection fails as {@link OwnerLoss} says and stays broken.
  *
- * <p>Not thread-safe: used by its follower session's one caller at a time; {@link #close} from any
- * thread.
+ * <p>Not thread-safe: used by its follower session's one caller at a time; {@link #close} and
+ * {@link #cancel} from any thread.
  */
 final class OwnerLink implements AutoCloseable {
   private static final int CONNECT_TIMEOUT_MS = 30_000;
 
   private final Socket socket;
+  private final LockNote note;
   private final String database;
+  private long sessionKey;
   private boolean inTransaction;
+  private boolean autoCommit = true;
+  private volatile boolean busy;
   private volatile boolean broken;
 
-  private OwnerLink(Socket socket, String database) {
+  private OwnerLink(Socket socket, LockNote note, String database) {
     this.socket = socket;
+    this.note = note;
     this.database = database;
   }
 
@@ -40,18 +47,8 @@ final class OwnerLink implements AutoCloseable {
   static OwnerLink connect(LockNote note, String database) throws SQLException {
     Socket s = new Socket();
     try {
-      s.connect(
-          new InetSocketAddress(InetAddress.getLoopbackAddress(), note.port()), CONNECT_TIMEOUT_MS);
-      s.setTcpNoDelay(true);
-      OwnerLink link = new OwnerLink(s, database);
-      Wire.Frame hello = new Wire.Frame(ForwardedSession.HELLO);
-      hello.writeInt(Wire.VERSION);
-      hello.write(note.secret());
-      hello.send(s.getOutputStream());
-      byte[] reply = Wire.readFrameBytes(s.getInputStream(), Wire.MAX_FRAME);
-      if (reply == null || reply.length != 1 || reply[0] != Replies.DONE) {
-        throw new IOException("the owner refused the lock file's secret");
-      }
+      OwnerLink link = new OwnerLink(s, note, database);
+      link.sessionKey = greet(s, note, ForwardedSession.HELLO, 0).readLong();
       return link;
     } catch (IOException e) {
       try {
@@ -63,6 +60,43 @@ final class OwnerLink implements AutoCloseable {
           SqlState.CLIENT_UNABLE_TO_CONNECT,
           "cannot reach the process that owns database " + database + ": " + e.getMessage(),
           e);
+    }
+  }
+
+  /**
+   * Connects {@code s} to the owner that {@code note} names and opens a connection of {@code kind}
+   * (a {@link ForwardedSession} constant) with its hello; returns the rest of the owner's reply.
+   */
+  static DataInputStream greet(Socket s, LockNote note, int kind, long key) throws IOException {
+    s.connect(
+        new InetSocketAddress(InetAddress.getLoopbackAddress(), note.port()), CONNECT_TIMEOUT_MS);
+    s.setTcpNoDelay(true);
+    Wire.Frame hello = new Wire.Frame(kind);
+    hello.writeInt(Wire.VERSION);
+    hello.write(note.secret());
+    if (kind == ForwardedSession.CANCEL) {
+      hello.writeLong(key);
+    }
+    hello.send(s.getOutputStream());
+    byte[] reply = Wire.readFrameBytes(s.getInputStream(), Wire.MAX_FRAME);
+    if (reply == null || reply.length < 1 || reply[0] != Replies.DONE) {
+      throw new IOException("the owner refused the lock file's secret");
+    }
+    return new DataInputStream(new ByteArrayInputStream(reply, 1, reply.length - 1));
+  }
+
+  /**
+   * Cancels the statement this link waits on, if any, through a connection of its own (this one is
+   * busy carrying the statement); the owner cancels it as {@code Statement.cancel} does locally.
+   */
+  void cancel() {
+    if (!busy || broken) {
+      return;
+    }
+    try (Socket s = new Socket()) {
+      greet(s, note, ForwardedSession.CANCEL, sessionKey);
+    } catch (IOException e) {
+      // the owner is gone, and with it the statement: nothing is left to cancel
     }
   }
 
@@ -110,7 +144,7 @@ final class OwnerLink implements AutoCloseable {
       f.writeLong(maxRows);
       return Replies.readResult(call(f));
     } catch (IOException e) {
-      throw gone(e);
+      throw gone(0, false, e);
     }
   }
 
@@ -128,7 +162,7 @@ final class OwnerLink implements AutoCloseable {
       }
       return Replies.readBatch(call(f));
     } catch (IOException e) {
-      throw gone(e);
+      throw gone(0, false, e);
     }
   }
 
@@ -140,8 +174,22 @@ final class OwnerLink implements AutoCloseable {
         f.writeBoolean(on);
       }
       Replies.readDone(call(f));
+      if (op == ForwardedSession.AUTO_COMMIT) {
+        autoCommit = on;
+      }
     } catch (IOException e) {
-      throw gone(e);
+      throw gone(0, false, e);
+    }
+  }
+
+  /** The schema the owner's session sees now, its open transaction's DDL included. */
+  Catalog catalog() throws SQLException {
+    try {
+      DataInputStream in = call(new Wire.Frame(ForwardedSession.CATALOG));
+      Replies.readDone(in);
+      return SchemaJson.readCatalog(Wire.readString(in));
+    } catch (IOException | IllegalArgumentException e) {
+      throw gone(0, false, e instanceof IOException io ? io : new IOException(e.getMessage(), e));
     }
   }
 
@@ -151,32 +199,40 @@ final class OwnerLink implements AutoCloseable {
       f.writeLong(wait.toMillis());
       Replies.readDone(call(f));
     } catch (IOException e) {
-      throw gone(e);
+      throw gone(0, false, e);
     }
   }
 
   /** Sends a request and returns its reply without the trailing transaction flag. */
-  private DataInputStream call(Wire.Frame request) throws IOException, SQLException {
+  private DataInputStream call(Wire.Frame request) throws SQLException {
+    int op = request.op();
     if (broken) {
-      throw gone(new IOException("the connection broke earlier"));
+      throw gone(op, false, new IOException("the connection broke earlier"));
     }
-    request.send(socket.getOutputStream());
-    byte[] reply = Wire.readFrameBytes(socket.getInputStream(), Wire.MAX_FRAME);
-    if (reply == null || reply.length < 2) {
-      throw new IOException("the owner closed the connection");
+    boolean sent = false;
+    busy = true;
+    try {
+      request.send(socket.getOutputStream());
+      sent = true;
+      byte[] reply = Wire.readFrameBytes(socket.getInputStream(), Wire.MAX_FRAME);
+      if (reply == null || reply.length < 2) {
+        throw new IOException("the owner closed the connection");
+      }
+      inTransaction = reply[reply.length - 1] != 0;
+      return new DataInputStream(new ByteArrayInputStream(reply, 0, reply.length - 1));
+    } catch (IOException e) {
+      throw gone(op, sent, e);
+    } finally {
+      busy = false;
     }
-    inTransaction = reply[reply.length - 1] != 0;
-    return new DataInputStream(new ByteArrayInputStream(reply, 0, reply.length - 1));
   }
 
-  private SQLException gone(IOException e) {
+  private SQLException gone(int op, boolean sent, IOException e) {
+    SQLException loss = OwnerLoss.of(database, op, sent, inTransaction, autoCommit, e);
     broken = true;
     inTransaction = false;
     close();
-    return Errors.of(
-        SqlState.CONNECTION_FAILURE,
-        "the process that owns database " + database + " went away: " + e.getMessage(),
-        e);
+    return loss;
   }
 
   @Override

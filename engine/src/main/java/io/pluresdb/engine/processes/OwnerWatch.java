@@ -7,7 +7,8 @@ import org.slf4j.LoggerFactory;
 /**
  * A follower's watch on the file: every {@value #PERIOD_MILLIS} ms it catches the follower's store
  * up with the owner's commits (so live queries here see them) and, while another process owns the
- * file, checks that the owner is still there, taking the ownership over when it is not.
+ * file, checks that the owner is still there, taking the ownership over when it is not, and reads
+ * the lock file again (another follower may have taken the ownership over first).
  *
  * <p>Thread-safe: runs on its own thread; {@link #close} from any thread stops and joins it.
  */
@@ -36,6 +37,8 @@ final class OwnerWatch implements AutoCloseable {
         engine.catchUp();
         if (engine.ownerGone()) {
           engine.takeOver();
+        } else {
+          engine.rereadNote();
         }
       } catch (java.sql.SQLException | RuntimeException e) {
         LOG.debug("following the owner of {}", engine.target(), e);

@@ -75,9 +75,17 @@ final class Wire {
 
   /** A frame being built; {@link #send} writes it with its length. */
   static final class Frame extends DataOutputStream {
+    private final int op;
+
     Frame(int op) throws IOException {
       super(new ByteArrayOutputStream());
+      this.op = op;
       write(op);
+    }
+
+    /** The request or reply this frame carries (its first byte). */
+    int op() {
+      return op;
     }
 
     /** Writes the frame in one write: a length sent apart would wait for the peer's ACK. */

@@ -1,6 +1,7 @@
 package io.pluresdb.tck.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -15,6 +16,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -158,6 +160,13 @@ class ManyProcessesTest {
           assertThat(live.next()).isTrue();
           assertThat(live.getInt(1) + " " + live.getString(2) + " " + live.getString("_change"))
               .isEqualTo("1 changed UPDATE");
+          try (Connection another = Db.open(url)) {
+            Db.exec(another, "INSERT INTO t VALUES (3, 'forwarded')");
+          }
+          assertThat(live.next()).isTrue();
+          assertThat(live.getInt(1) + " " + live.getString(2) + " " + live.getString("_change"))
+              .as("a write this process forwarded, once the owner has committed it")
+              .isEqualTo("3 forwarded INSERT");
         }
       }
     }
@@ -172,9 +181,12 @@ class ManyProcessesTest {
       assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(lockFile)))
           .as("only the owner's user may read the secret")
           .isEqualTo("rw-------");
-      Matcher m =
-          Pattern.compile("port=(\\d+)")
-              .matcher(Files.readString(lockFile, StandardCharsets.UTF_8));
+      // the owner names its endpoint once it listens, a moment after its connection opened
+      Pattern portLine = Pattern.compile("port=(\\d+)");
+      await()
+          .atMost(Duration.ofSeconds(120))
+          .until(() -> portLine.matcher(Files.readString(lockFile, StandardCharsets.UTF_8)).find());
+      Matcher m = portLine.matcher(Files.readString(lockFile, StandardCharsets.UTF_8));
       assertThat(m.find()).isTrue();
       int port = Integer.parseInt(m.group(1));
       String insert = "INSERT INTO t VALUES (99, 'hostile')";
