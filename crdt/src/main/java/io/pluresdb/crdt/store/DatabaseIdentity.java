@@ -24,8 +24,10 @@ final class DatabaseIdentity {
   private final Writer w;
   private final Meta meta;
   private final Duration wait;
+  private final HelloGate gate = new HelloGate();
   private volatile String id;
   private volatile int number;
+  private volatile boolean dialsPeers;
 
   /**
    * @param id the identity as read while opening
@@ -120,6 +122,34 @@ final class DatabaseIdentity {
     } finally {
       permit.release();
     }
+  }
+
+  /** This node dials peers (see {@link Store#dialsPeers}). */
+  void dialsPeers() {
+    dialsPeers = true;
+  }
+
+  /** Whether this node dials peers: while its identity is fresh, it is provisional. */
+  boolean dialing() {
+    return dialsPeers;
+  }
+
+  /** Reads the seal for a hello, and holds local writes back while a fresh one is unanswered. */
+  boolean helloSent() throws SQLException {
+    permit.acquire(wait);
+    try {
+      boolean sealed = meta.databaseSealed();
+      if (!sealed) {
+        gate.opened();
+      }
+      return sealed;
+    } finally {
+      permit.release();
+    }
+  }
+
+  HelloGate gate() {
+    return gate;
   }
 
   boolean sealed() throws SQLException {

@@ -105,6 +105,26 @@ public interface Store extends AutoCloseable {
    */
   boolean databaseSealed() throws SQLException;
 
+  /**
+   * Says whether the identity is sealed for a hello this node sends, as {@link #databaseSealed}.
+   * When it is fresh, local writes wait (briefly, bounded) until {@link #helloSettled}: the peer
+   * settles both ends' identity from this hello, and a write must not make this node the creator of
+   * a database of its own meanwhile. A write transaction already open finishes first.
+   */
+  default boolean helloSent() throws SQLException {
+    return databaseSealed();
+  }
+
+  /** The hello of {@link #helloSent} was answered (joined or refused) or its connection ended. */
+  default void helloSettled() {}
+
+  /**
+   * Says that this node dials peers: while it has joined none it is provisional, expecting to join
+   * a database that has its creator, so its generated 64-bit keys do not make it a creator (they
+   * come from the clock) and its identity stays fresh for the first peer's to replace.
+   */
+  default void dialsPeers() {}
+
   /** The transactions this node holds, per writing node (see {@link VersionVector}). */
   VersionVector versionVector();
 

@@ -41,6 +41,9 @@ final class Session implements PeerSession {
 
   private CloseReason closeReason;
 
+  /** True while a hello claiming a fresh identity is unanswered (see Store#helloSent). */
+  private boolean freshHello;
+
   Session(Role role, Store store, SyncConfig config, NodeMemory memory) {
     this.role = role;
     this.store = store;
@@ -58,7 +61,9 @@ final class Session implements PeerSession {
     state = State.HELLO;
     liveness.started();
     if (role == Role.CLIENT) {
-      wire.send(Handshake.hello(store, config), out);
+      Message.Hello hello = Handshake.hello(store, config);
+      freshHello = !hello.sealed();
+      wire.send(hello, out);
     }
   }
 
@@ -117,6 +122,7 @@ final class Session implements PeerSession {
 
   private void begin(String node, Principal who, VersionVector peerHolds, Outbox out)
       throws SQLException, ProtocolException {
+    settleHello();
     peerNode = node;
     Access access = new Access(config.agent(), who);
     established = new Established(store, config, wire, memory, access, node, peerHolds);
@@ -182,8 +188,17 @@ final class Session implements PeerSession {
     }
   }
 
+  /** Lets local writes go on once this session's fresh hello has been answered or is lost. */
+  private void settleHello() {
+    if (freshHello) {
+      freshHello = false;
+      store.helloSettled();
+    }
+  }
+
   @Override
   public void disconnected() {
+    settleHello();
     if (state != State.CLOSED) {
       state = State.CLOSED;
       closeReason = new CloseReason(Code.NORMAL, "connection lost");
@@ -196,6 +211,7 @@ final class Session implements PeerSession {
   }
 
   private void close(CloseReason reason, Outbox out, boolean tellPeer) {
+    settleHello();
     if (state == State.CLOSED) {
       return;
     }

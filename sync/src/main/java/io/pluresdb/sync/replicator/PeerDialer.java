@@ -118,8 +118,7 @@ final class PeerDialer {
                   failureLog.reached();
                 } else if (lastStatus.closeReason() != null) {
                   // refused at the hello: a wrong token, another database, a protocol mismatch
-                  CloseReason r = lastStatus.closeReason();
-                  failureLog.failed(r.code() + ": " + r.message(), null);
+                  failureLog.refused(lastStatus.closeReason());
                 }
               } else {
                 // refused, unreachable, or closed before the WebSocket handshake (token, TLS):

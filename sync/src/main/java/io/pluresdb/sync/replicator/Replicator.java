@@ -122,6 +122,9 @@ public final class Replicator implements AutoCloseable {
               ch -> openLink(ch, Role.SERVER, String.valueOf(ch.remoteAddress())));
       LOG.info("node {} listening on {}", store.nodeId(), server.boundAddress());
     }
+    if (!config.peers().isEmpty()) {
+      store.dialsPeers();
+    }
     for (var uri : config.peers()) {
       PeerDialer d = new PeerDialer(uri, this, timer);
       dialers.add(d);
