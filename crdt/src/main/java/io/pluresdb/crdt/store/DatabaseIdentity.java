@@ -24,7 +24,7 @@ final class DatabaseIdentity {
   private final Writer w;
   private final Meta meta;
   private final Duration wait;
-  private final HelloGate gate = new HelloGate();
+  private final JoinGate gate;
   private volatile String id;
   private volatile int number;
   private volatile boolean dialsPeers;
@@ -33,7 +33,9 @@ final class DatabaseIdentity {
    * @param id the identity as read while opening
    * @param wait how long a change waits for the writer
    */
-  DatabaseIdentity(WriterPermit permit, Writer w, Meta meta, String id, int number, Duration wait) {
+  DatabaseIdentity(WriterPermit permit, Writer w, Meta meta, String id, int number, Duration wait)
+      throws SQLException {
+    this.gate = new JoinGate(meta.databaseSealed());
     this.number = number;
     this.permit = permit;
     this.w = w;
@@ -121,41 +123,34 @@ final class DatabaseIdentity {
       return true;
     } finally {
       permit.release();
+      // sealed now, to this id or another (the caller refuses the peer): nothing more to wait for
+      gate.settle();
     }
   }
 
-  /** This node dials peers (see {@link Store#dialsPeers}). */
-  void dialsPeers() {
+  /** An attempt to reach a peer begins (see {@link Store#dialing}); returns its end. */
+  Runnable attempt() {
     dialsPeers = true;
+    return gate.attempt();
   }
 
   /** Whether this node dials peers: while its identity is fresh, it is provisional. */
-  boolean dialing() {
+  boolean dialsPeers() {
     return dialsPeers;
   }
 
-  /** Reads the seal for a hello, and holds local writes back while a fresh one is unanswered. */
-  boolean helloSent() throws SQLException {
-    permit.acquire(wait);
-    try {
-      boolean sealed = meta.databaseSealed();
-      if (!sealed) {
-        gate.opened();
-      }
-      return sealed;
-    } finally {
-      permit.release();
-    }
-  }
-
-  HelloGate gate() {
+  JoinGate gate() {
     return gate;
   }
 
   boolean sealed() throws SQLException {
     permit.acquire(wait);
     try {
-      return meta.databaseSealed();
+      boolean sealed = meta.databaseSealed();
+      if (sealed) {
+        gate.settle();
+      }
+      return sealed;
     } finally {
       permit.release();
     }

@@ -47,7 +47,7 @@ final class KeyIssuer {
     int number = identity.nodeNumber();
     boolean wide = KeyRange.wide(table.columns().get(column).type());
     if (number == 0 && !meta.databaseSealed()) {
-      if (wide && identity.dialing()) {
+      if (wide && identity.dialsPeers()) {
         return ids.next(clock.now());
       }
       meta.adoptDatabase(identity.id());

@@ -157,18 +157,8 @@ final class SqliteStore implements Store {
   }
 
   @Override
-  public boolean helloSent() throws SQLException {
-    return identity.helloSent();
-  }
-
-  @Override
-  public void helloSettled() {
-    identity.gate().settled();
-  }
-
-  @Override
-  public void dialsPeers() {
-    identity.dialsPeers();
+  public Runnable dialing() {
+    return identity.attempt();
   }
 
   @Override

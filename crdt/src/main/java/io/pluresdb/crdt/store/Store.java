@@ -106,24 +106,17 @@ public interface Store extends AutoCloseable {
   boolean databaseSealed() throws SQLException;
 
   /**
-   * Says whether the identity is sealed for a hello this node sends, as {@link #databaseSealed}.
-   * When it is fresh, local writes wait (briefly, bounded) until {@link #helloSettled}: the peer
-   * settles both ends' identity from this hello, and a write must not make this node the creator of
-   * a database of its own meanwhile. A write transaction already open finishes first.
+   * A connection attempt to a peer begins; returns the action that ends it (when it failed or its
+   * connection closed; running it twice is harmless). A node that dials peers is provisional until
+   * it joins one: it expects to join a database that has its creator, so its generated 64-bit keys
+   * come from the clock rather than making it a creator, and its identity stays fresh for the first
+   * peer's to replace. While an attempt is open and the identity is not settled (joined, refused,
+   * sealed), local writes wait, bounded in all, so that none makes this node the creator of a
+   * database of its own while the peer decides the identity for both.
    */
-  default boolean helloSent() throws SQLException {
-    return databaseSealed();
+  default Runnable dialing() {
+    return () -> {};
   }
-
-  /** The hello of {@link #helloSent} was answered (joined or refused) or its connection ended. */
-  default void helloSettled() {}
-
-  /**
-   * Says that this node dials peers: while it has joined none it is provisional, expecting to join
-   * a database that has its creator, so its generated 64-bit keys do not make it a creator (they
-   * come from the clock) and its identity stays fresh for the first peer's to replace.
-   */
-  default void dialsPeers() {}
 
   /** The transactions this node holds, per writing node (see {@link VersionVector}). */
   VersionVector versionVector();

@@ -33,7 +33,7 @@ final class Handshake {
 
   private static boolean sealed(Store store) {
     try {
-      return store.helloSent();
+      return store.databaseSealed();
     } catch (SQLException e) {
       // claiming a seal is the safe side: the server then keeps or imposes its own identity
       LOG.warn("cannot read whether database {} is sealed", store.databaseId(), e);

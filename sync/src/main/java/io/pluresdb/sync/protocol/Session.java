@@ -41,9 +41,6 @@ final class Session implements PeerSession {
 
   private CloseReason closeReason;
 
-  /** True while a hello claiming a fresh identity is unanswered (see Store#helloSent). */
-  private boolean freshHello;
-
   Session(Role role, Store store, SyncConfig config, NodeMemory memory) {
     this.role = role;
     this.store = store;
@@ -61,9 +58,7 @@ final class Session implements PeerSession {
     state = State.HELLO;
     liveness.started();
     if (role == Role.CLIENT) {
-      Message.Hello hello = Handshake.hello(store, config);
-      freshHello = !hello.sealed();
-      wire.send(hello, out);
+      wire.send(Handshake.hello(store, config), out);
     }
   }
 
@@ -122,7 +117,6 @@ final class Session implements PeerSession {
 
   private void begin(String node, Principal who, VersionVector peerHolds, Outbox out)
       throws SQLException, ProtocolException {
-    settleHello();
     peerNode = node;
     Access access = new Access(config.agent(), who);
     established = new Established(store, config, wire, memory, access, node, peerHolds);
@@ -188,17 +182,8 @@ final class Session implements PeerSession {
     }
   }
 
-  /** Lets local writes go on once this session's fresh hello has been answered or is lost. */
-  private void settleHello() {
-    if (freshHello) {
-      freshHello = false;
-      store.helloSettled();
-    }
-  }
-
   @Override
   public void disconnected() {
-    settleHello();
     if (state != State.CLOSED) {
       state = State.CLOSED;
       closeReason = new CloseReason(Code.NORMAL, "connection lost");
@@ -211,7 +196,6 @@ final class Session implements PeerSession {
   }
 
   private void close(CloseReason reason, Outbox out, boolean tellPeer) {
-    settleHello();
     if (state == State.CLOSED) {
       return;
     }

@@ -122,9 +122,6 @@ public final class Replicator implements AutoCloseable {
               ch -> openLink(ch, Role.SERVER, String.valueOf(ch.remoteAddress())));
       LOG.info("node {} listening on {}", store.nodeId(), server.boundAddress());
     }
-    if (!config.peers().isEmpty()) {
-      store.dialsPeers();
-    }
     for (var uri : config.peers()) {
       PeerDialer d = new PeerDialer(uri, this, timer);
       dialers.add(d);
@@ -149,6 +146,11 @@ public final class Replicator implements AutoCloseable {
 
   ReplicatorConfig config() {
     return config;
+  }
+
+  /** A connection attempt to a peer begins; returns its end (see {@link Store#dialing}). */
+  Runnable dialing() {
+    return store.dialing();
   }
 
   EventLoopGroup group() {
