@@ -24,14 +24,18 @@ final class DatabaseIdentity {
   private final Writer w;
   private final Meta meta;
   private final Duration wait;
+  private final JoinGate gate;
   private volatile String id;
   private volatile int number;
+  private volatile boolean dialsPeers;
 
   /**
    * @param id the identity as read while opening
    * @param wait how long a change waits for the writer
    */
-  DatabaseIdentity(WriterPermit permit, Writer w, Meta meta, String id, int number, Duration wait) {
+  DatabaseIdentity(WriterPermit permit, Writer w, Meta meta, String id, int number, Duration wait)
+      throws SQLException {
+    this.gate = new JoinGate(meta.databaseSealed());
     this.number = number;
     this.permit = permit;
     this.w = w;
@@ -119,13 +123,34 @@ final class DatabaseIdentity {
       return true;
     } finally {
       permit.release();
+      // sealed now, to this id or another (the caller refuses the peer): nothing more to wait for
+      gate.settle();
     }
+  }
+
+  /** An attempt to reach a peer begins (see {@link Store#dialing}); returns its end. */
+  Runnable attempt() {
+    dialsPeers = true;
+    return gate.attempt();
+  }
+
+  /** Whether this node dials peers: while its identity is fresh, it is provisional. */
+  boolean dialsPeers() {
+    return dialsPeers;
+  }
+
+  JoinGate gate() {
+    return gate;
   }
 
   boolean sealed() throws SQLException {
     permit.acquire(wait);
     try {
-      return meta.databaseSealed();
+      boolean sealed = meta.databaseSealed();
+      if (sealed) {
+        gate.settle();
+      }
+      return sealed;
     } finally {
       permit.release();
     }

@@ -33,6 +33,17 @@ final class LogRebuild {
     this.description = description;
   }
 
+  /** Rebuilds once after an upgrade that changed the node id (marked in {@code _pl_meta}). */
+  static void afterUpgrade(Writer w, Meta meta, CommittedState state, String description)
+      throws SQLException {
+    if (meta.get(NodeIdentity.REBUILD_CLOCKS) != null) {
+      // a crash before the key is cleared only rebuilds again
+      new LogRebuild(w, meta, state, description).run();
+      meta.delete(NodeIdentity.REBUILD_CLOCKS);
+      w.commit();
+    }
+  }
+
   void run() throws SQLException {
     try {
       w.pragmas("PRAGMA foreign_keys=OFF", "PRAGMA ignore_check_constraints=ON");

@@ -12,7 +12,6 @@ import io.pluresdb.crdt.op.ReceivedTx;
 import io.pluresdb.crdt.op.Transaction;
 import io.pluresdb.crdt.op.VersionVector;
 import io.pluresdb.crdt.schema.Catalog;
-import io.pluresdb.crdt.schema.KeyRange;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -51,7 +50,7 @@ final class SqliteStore implements Store {
   private final ParkedWatch parked;
   private final Clock wallClock;
   private final VerifiedApply remote;
-  private final KeyNumbering keys;
+  private final KeyIssuer keys;
   private final FollowerRefresh follower; // catches up with the owner; null in the owner
 
   SqliteStore(StoreFiles files, Connection conn, StoreConfig config, boolean follows)
@@ -80,13 +79,13 @@ final class SqliteStore implements Store {
       lastMillis = Math.max(lastMillis, v.last().millis());
     }
     this.ids = new IdGenerator(node, lastMillis);
-    this.keys = new KeyNumbering(meta);
     this.writer = new Writer(conn, node, state.catalog());
     writer.tombTables.addAll(meta.tombTables(false));
     writer.hiddenTables.addAll(meta.tombTables(true));
     this.identity =
         new DatabaseIdentity(
             permit, writer, meta, databaseId, DatabaseIdentity.number(meta), REMOTE_WAIT);
+    this.keys = new KeyIssuer(identity, meta, writer, ids, clock);
     this.localCommit = new LocalCommit(permit, writer, meta, state, feed, nodeId, self);
     this.remote =
         new VerifiedApply(
@@ -97,11 +96,8 @@ final class SqliteStore implements Store {
             feed,
             REMOTE_WAIT);
     this.follower = follows ? new FollowerRefresh(permit, writer, meta, state, feed, nodeId) : null;
-    if (!follows && meta.get(NodeIdentity.REBUILD_CLOCKS) != null) {
-      // an upgrade changed the node id; a crash before the key is cleared only rebuilds again
-      new LogRebuild(writer, meta, state, files.description()).run();
-      meta.delete(NodeIdentity.REBUILD_CLOCKS);
-      writer.commit();
+    if (!follows) {
+      LogRebuild.afterUpgrade(writer, meta, state, files.description());
     }
   }
 
@@ -109,21 +105,9 @@ final class SqliteStore implements Store {
     return clock;
   }
 
-  /**
-   * The next generated key of a column (see {@link KeyNumbering}); the caller holds the permit. A
-   * creator's first key seals the database identity, so that it never adopts another database's
-   * (whose creator numbers the same block): two such nodes refuse each other (WRONG_DATABASE)
-   * rather than collide. A node without a number gives 64-bit columns clock-based ids.
-   */
+  /** The next generated key of a column (see {@link KeyIssuer}); the caller holds the permit. */
   long nextKey(io.pluresdb.crdt.schema.TableDef table, int column) throws SQLException {
-    int number = identity.nodeNumber();
-    if (number == 0 && !meta.databaseSealed()) {
-      meta.adoptDatabase(identity.id());
-    }
-    if (number < 0 && KeyRange.wide(table.columns().get(column).type())) {
-      return ids.next(clock.now());
-    }
-    return keys.next(writer, table, column, number);
+    return keys.next(table, column);
   }
 
   @Override
@@ -170,6 +154,11 @@ final class SqliteStore implements Store {
   @Override
   public boolean databaseSealed() throws SQLException {
     return identity.sealed();
+  }
+
+  @Override
+  public Runnable dialing() {
+    return identity.attempt();
   }
 
   @Override
@@ -221,6 +210,7 @@ final class SqliteStore implements Store {
     if (follower != null) {
       throw follower.readOnly(files.description());
     }
+    identity.gate().pass(files.description());
     permit.acquire(timeout);
     try {
       writer.begin();

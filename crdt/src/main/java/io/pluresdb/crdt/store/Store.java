@@ -105,6 +105,19 @@ public interface Store extends AutoCloseable {
    */
   boolean databaseSealed() throws SQLException;
 
+  /**
+   * A connection attempt to a peer begins; returns the action that ends it (when it failed or its
+   * connection closed; running it twice is harmless). A node that dials peers is provisional until
+   * it joins one: it expects to join a database that has its creator, so its generated 64-bit keys
+   * come from the clock rather than making it a creator, and its identity stays fresh for the first
+   * peer's to replace. While an attempt is open and the identity is not settled (joined, refused,
+   * sealed), local writes wait, bounded in all, so that none makes this node the creator of a
+   * database of its own while the peer decides the identity for both.
+   */
+  default Runnable dialing() {
+    return () -> {};
+  }
+
   /** The transactions this node holds, per writing node (see {@link VersionVector}). */
   VersionVector versionVector();
 

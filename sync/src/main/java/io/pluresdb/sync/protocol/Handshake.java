@@ -155,7 +155,8 @@ final class Handshake {
    * a database holds the pool, and no two nodes get one number (the one exception, not handled: two
    * fresh nodes that each serve and dial the other at the same moment may both keep a pool). A node
    * generating its first key as creator seals its identity, so two nodes that both numbered block 0
-   * offline refuse each other (WRONG_DATABASE) rather than merge colliding keys.
+   * offline refuse each other (WRONG_DATABASE) rather than merge colliding keys; a node that dials
+   * peers does so only for a 32-bit key (its 64-bit keys come from the clock until it joins).
    */
   static void agreeOnIdentity(Message.Hello h, Store store) throws ProtocolException, SQLException {
     String theirs = h.databaseId();

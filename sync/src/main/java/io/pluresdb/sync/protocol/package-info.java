@@ -19,9 +19,12 @@
  * both ends' identity by a rule they reach without coordination: a fresh end adopts a sealed end's
  * identity (whichever serves), two fresh ends agree on the smaller identity, and two ends sealed to
  * different identities refuse each other (WRONG_DATABASE). So fresh nodes of a mesh that shake
- * hands one at a time, in any order, end up with one identity. What the rule cannot settle is a
- * fresh node whose identity gets sealed by one connection while its hello on another is still
- * unanswered (a server may adopt the identity the hello claimed): fresh nodes started at once can
- * still split, so they should first join the node that created the database.
+ * hands one at a time, in any order, end up with one identity. A node that dials peers is
+ * provisional until then: what it writes before its first handshake does not seal its identity (but
+ * a 32-bit generated key, which makes it a creator), and while a connection attempt is open its
+ * writes wait for the identity to settle (see {@code Store#dialing}). What the rule cannot settle
+ * is a fresh node whose identity gets sealed by a connection it serves while its hello on another
+ * is still unanswered (a server may adopt the identity the hello claimed): fresh nodes that serve
+ * and dial at once can still split.
  */
 package io.pluresdb.sync.protocol;

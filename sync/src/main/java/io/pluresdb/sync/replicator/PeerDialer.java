@@ -83,6 +83,8 @@ final class PeerDialer {
     if (closed) {
       return;
     }
+    // a fresh node's writes wait while this attempt may still decide its database identity
+    Runnable attempt = replicator.dialing();
     LinkOpener opener =
         ch -> {
           SessionLink l = replicator.openLink(ch, Role.CLIENT, uri.toString());
@@ -100,6 +102,7 @@ final class PeerDialer {
               opener);
     } catch (RuntimeException e) {
       // a bad TLS setup or a group shutting down: retry later like any failure
+      attempt.run();
       lastFailure = new CloseReason(CloseReason.Code.INTERNAL, failureLog.failed(e));
       retryLater();
       return;
@@ -109,6 +112,7 @@ final class PeerDialer {
     ch.closeFuture()
         .addListener(
             f -> {
+              attempt.run();
               SessionLink l = link;
               link = null;
               if (l != null) {
@@ -118,8 +122,7 @@ final class PeerDialer {
                   failureLog.reached();
                 } else if (lastStatus.closeReason() != null) {
                   // refused at the hello: a wrong token, another database, a protocol mismatch
-                  CloseReason r = lastStatus.closeReason();
-                  failureLog.failed(r.code() + ": " + r.message(), null);
+                  failureLog.refused(lastStatus.closeReason());
                 }
               } else {
                 // refused, unreachable, or closed before the WebSocket handshake (token, TLS):

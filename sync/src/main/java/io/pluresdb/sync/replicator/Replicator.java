@@ -148,6 +148,11 @@ public final class Replicator implements AutoCloseable {
     return config;
   }
 
+  /** A connection attempt to a peer begins; returns its end (see {@link Store#dialing}). */
+  Runnable dialing() {
+    return store.dialing();
+  }
+
   EventLoopGroup group() {
     return group;
   }

@@ -6,6 +6,8 @@ import static org.awaitility.Awaitility.await;
 import io.pluresdb.sync.logging.CapturedLog;
 import io.pluresdb.sync.logging.CapturedLog.Event;
 import io.pluresdb.sync.netty.TlsSettings;
+import io.pluresdb.sync.protocol.CloseReason;
+import io.pluresdb.sync.protocol.CloseReason.Code;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -100,8 +102,8 @@ class FailureLogTest {
   @Test
   void aNewKindOfFailureIsNewsAgain() {
     FailureLog log = new FailureLog(URI.create("ws://127.0.0.1:1"));
-    log.failed("FORBIDDEN: a valid token is required", null);
-    log.failed("FORBIDDEN: a valid token is required", null);
+    log.refused(new CloseReason(Code.AUTH_FAILED, "a valid token is required"));
+    log.refused(new CloseReason(Code.AUTH_FAILED, "a valid token is required"));
     log.failed(new java.net.ConnectException("Connection refused"));
     log.failed(new java.net.ConnectException("Connection refused"));
     log.reached();
@@ -110,7 +112,7 @@ class FailureLogTest {
     assertThat(at(Level.WARN))
         .extracting(Event::message)
         .containsExactly(
-            "cannot reach peer ws://127.0.0.1:1: FORBIDDEN: a valid token is required"
+            "cannot reach peer ws://127.0.0.1:1: AUTH_FAILED: a valid token is required"
                 + " (retrying; repeats are logged at debug)",
             "cannot reach peer ws://127.0.0.1:1: connection refused (Connection refused)"
                 + " (retrying; repeats are logged at debug)",
@@ -119,5 +121,40 @@ class FailureLogTest {
     assertThat(at(Level.INFO))
         .extracting(Event::message)
         .containsExactly("reached peer ws://127.0.0.1:1 again");
+  }
+
+  @Test
+  void aRefusalIsOneWarningWhicheverEndRefusedAndANewCodeIsNews() {
+    // the client refuses the welcome, or the server refuses the hello and says so in its bye: the
+    // same refusal, told in two texts that alternate from one attempt to the next
+    FailureLog log = new FailureLog(URI.create("ws://127.0.0.1:1"));
+    CloseReason mine =
+        new CloseReason(
+            Code.WRONG_DATABASE, "this node belongs to database a, server 02 serves database b");
+    CloseReason theirs =
+        new CloseReason(
+            Code.WRONG_DATABASE,
+            "peer closed: this node belongs to database b, client 01 belongs to database a");
+    for (int i = 0; i < 5; i++) {
+      log.refused(mine);
+      log.refused(theirs);
+    }
+    log.refused(new CloseReason(Code.AUTH_FAILED, "peer closed: a valid token is required"));
+    log.refused(new CloseReason(Code.AUTH_FAILED, "a valid token is required"));
+    // a refused connection reads differently per attempt (the address, the errno text)
+    log.failed(new java.net.ConnectException("Connection refused: /127.0.0.1:1"));
+    log.failed(new java.io.IOException("wrapped", new java.net.ConnectException("refused")));
+
+    assertThat(at(Level.WARN))
+        .extracting(Event::message)
+        .containsExactly(
+            "cannot reach peer ws://127.0.0.1:1: WRONG_DATABASE: this node belongs to database a,"
+                + " server 02 serves database b (retrying; repeats are logged at debug)",
+            "cannot reach peer ws://127.0.0.1:1: AUTH_FAILED: peer closed: a valid token is"
+                + " required (retrying; repeats are logged at debug)",
+            "cannot reach peer ws://127.0.0.1:1: connection refused (Connection refused:"
+                + " /127.0.0.1:1) (retrying; repeats are logged at debug)");
+    // every attempt is still at debug
+    assertThat(retries("WRONG_DATABASE")).isEqualTo(10);
   }
 }

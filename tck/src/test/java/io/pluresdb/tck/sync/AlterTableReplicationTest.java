@@ -4,7 +4,6 @@ import static io.pluresdb.tck.sync.Cluster.awaitSame;
 import static io.pluresdb.tck.sync.Cluster.exec;
 import static io.pluresdb.tck.sync.Cluster.port;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import java.sql.Connection;
 import java.util.List;
@@ -36,14 +35,9 @@ class AlterTableReplicationTest extends ClusterTest {
     Connection hub = cluster.hub("hub");
     int port = port(hub);
     Connection a = cluster.client("a", port);
-    // a writes only once it is in the hub's database: a fresh node that writes before its first
-    // handshake mints a database of its own (a known limit, in the README's "Not yet")
-    await()
-        .atMost(Cluster.CONVERGE)
-        .until(
-            () ->
-                Cluster.rows(a, "SELECT COUNT(*) FROM sys_peers WHERE state = 'LIVE'")
-                    .equals(List.of(List.of("1"))));
+    Connection b = cluster.client("b", port);
+    // a writes at once, generated keys included (the trigger's), before any handshake completed:
+    // a and b still join one database with the hub
     exec(
         a,
         "CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT)",
@@ -54,10 +48,6 @@ class AlterTableReplicationTest extends ClusterTest {
         "CREATE TRIGGER t_seen AFTER INSERT ON t BEGIN "
             + "INSERT INTO seen (what) VALUES ('t ' || NEW.v); END",
         "INSERT INTO t VALUES (1, 'one')");
-    // b joins the database a created once the hub holds it: fresh nodes that write before their
-    // first handshake may each mint a database (a known limit, in the README's "Not yet")
-    awaitSame("SELECT id, v FROM t", a, hub);
-    Connection b = cluster.client("b", port);
     awaitSame("SELECT id, v FROM t", a, b, hub);
     awaitSame("SELECT name FROM sqlite_schema WHERE type = 'trigger'", a, b, hub);
 
