@@ -7,6 +7,7 @@ import sqlline.Application;
 import sqlline.CommandHandler;
 import sqlline.PromptHandler;
 import sqlline.SqlLine;
+import sqlline.SqlLineOpts;
 
 /**
  * sqlline's configuration for {@code pluresdb shell} (named by {@code -ac} in {@link ShellArgs}):
@@ -21,6 +22,12 @@ public final class ShellApplication extends Application {
     handlers.add(TransferCommand.export(sqlLine));
     handlers.add(TransferCommand.importing(sqlLine));
     return handlers;
+  }
+
+  /** The options given on the command line ({@link ShellArgs}), not sqlline's defaults. */
+  @Override
+  public SqlLineOpts getOpts(SqlLine sqlLine) {
+    return sqlLine.getOpts();
   }
 
   @Override

@@ -12,6 +12,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.HexFormat;
@@ -62,8 +63,15 @@ final class CellText {
     if (v instanceof float[] vector) {
       return Arrays.toString(vector);
     }
-    if (v instanceof LocalDateTime || v instanceof OffsetDateTime) {
-      return v.toString().replace('T', ' ');
+    // ISO 8601 with seconds always (toString() drops zero seconds), a space before the time
+    if (v instanceof LocalDateTime t) {
+      return DateTimeFormatter.ISO_LOCAL_DATE_TIME.format(t).replace('T', ' ');
+    }
+    if (v instanceof OffsetDateTime t) {
+      return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(t).replace('T', ' ');
+    }
+    if (v instanceof LocalTime t) {
+      return DateTimeFormatter.ISO_LOCAL_TIME.format(t);
     }
     return v.toString();
   }
