@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 
 /**
  * The command line of {@code pluresdb.jar}: {@code shell [URL]}, {@code version}, {@code --help},
- * {@code serve} (a hub node) and {@code status} (a running node's peers).
+ * {@code serve} (a hub node), {@code status} (a running node's peers), and {@code export} and
+ * {@code import} (rows to and from CSV or JSON lines files).
  */
 @Command(
     name = "pluresdb",
@@ -27,7 +28,9 @@ import picocli.CommandLine.Command;
       VersionCommand.class,
       CommandLine.HelpCommand.class,
       ServeCommand.class,
-      StatusCommand.class
+      StatusCommand.class,
+      ExportCommand.class,
+      ImportCommand.class
     })
 public final class Main implements Runnable {
 
@@ -37,7 +40,7 @@ public final class Main implements Runnable {
 
   /** Runs the command line and returns its exit code (for tests and {@link #main}). */
   public static int run(String... args) {
-    return new CommandLine(new Main()).execute(args);
+    return new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true).execute(args);
   }
 
   /** Without a command: the usage, as {@code --help} prints it. */

@@ -45,6 +45,9 @@ final class ShellArgs {
                 "",
                 "-d",
                 PluresDriver.class.getName(),
+                // !export and !import, and completion that follows the schema
+                "-ac",
+                ShellApplication.class.getName(),
                 "--isolation=TRANSACTION_SERIALIZABLE",
                 "--verbose=false",
                 "--outputformat=table",

@@ -15,7 +15,8 @@ class HelpExamplesTest {
         .contains("Examples:")
         .contains("java -jar pluresdb.jar demo");
     Map<String, CommandLine> commands = main.getSubcommands();
-    assertThat(commands).containsKeys("demo", "shell", "serve", "status", "version");
+    assertThat(commands)
+        .containsKeys("demo", "shell", "serve", "status", "version", "export", "import");
     commands.forEach(
         (name, command) -> {
           if (name.equals("help")) {

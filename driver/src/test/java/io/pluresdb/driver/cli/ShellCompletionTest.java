@@ -12,15 +12,18 @@ import java.io.PipedOutputStream;
 import java.io.UncheckedIOException;
 import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import org.jline.reader.Candidate;
 import org.jline.reader.Completer;
 import org.jline.reader.LineReader;
@@ -37,9 +40,10 @@ import org.junit.jupiter.api.io.TempDir;
 import sqlline.SqlLine;
 
 /**
- * The shell completes table and column names it learned from the driver's metadata on connect.
- * sqlline keeps its completer package-private, so the test reaches the connection's completer by
- * reflection and asks it for candidates as jline would at a TAB.
+ * The shell completes table and column names it learned from the driver's metadata on connect, and
+ * learns them again at the next prompt after DDL, its own or another connection's. sqlline keeps
+ * its completer package-private, so the test reaches the connection's completer by reflection and
+ * asks it for candidates as jline would at a TAB.
  */
 @Timeout(180)
 class ShellCompletionTest {
@@ -126,10 +130,81 @@ class ShellCompletionTest {
   }
 
   @Test
+  void tablesAndColumnsChangedInTheSessionCompleteWithoutRehash() throws Exception {
+    send("CREATE TABLE invoice (id BIGINT PRIMARY KEY, total DECIMAL(10,2));");
+    awaitCompletion("SELECT * FROM inv", names -> names.contains("invoice"));
+    assertThat(complete("SELECT invoice.to")).contains("invoice.total");
+
+    send("ALTER TABLE customer ADD COLUMN phone VARCHAR(20);");
+    awaitCompletion("SELECT customer.ph", names -> names.contains("customer.phone"));
+
+    send("ALTER TABLE customer_note RENAME TO remark;");
+    awaitCompletion("SELECT * FROM rem", names -> names.contains("remark"));
+    assertThat(complete("SELECT * FROM cust")).contains("customer").doesNotContain("customer_note");
+
+    send("DROP TABLE invoice;");
+    awaitCompletion("SELECT * FROM inv", names -> !names.contains("invoice"));
+  }
+
+  @Test
+  void tablesCreatedOnAnotherConnectionCompleteAtTheNextPrompt() throws Exception {
+    try (Connection other = DriverManager.getConnection("jdbc:pluresdb:" + dir.resolve("shop.db"));
+        Statement s = other.createStatement()) {
+      s.execute("CREATE TABLE supplier (id BIGINT PRIMARY KEY, name VARCHAR(50))");
+    }
+    send(""); // the user presses Enter: a new prompt
+    awaitCompletion("SELECT * FROM sup", names -> names.contains("supplier"));
+    assertThat(complete("SELECT supplier.na")).contains("supplier.name");
+  }
+
+  @Test
+  void exportAndImportCommandsMoveRowsThroughAFile() throws Exception {
+    try (Connection c = DriverManager.getConnection("jdbc:pluresdb:" + dir.resolve("shop.db"));
+        Statement s = c.createStatement()) {
+      s.execute("INSERT INTO customer VALUES (1, 'a@example.com'), (2, NULL)");
+      Path file = dir.resolve("customer.csv");
+      send("!export customer " + file);
+      await().atMost(Duration.ofSeconds(60)).until(() -> Files.exists(file) && lines(file) == 3);
+      assertThat(Files.readString(file, StandardCharsets.UTF_8))
+          .isEqualTo("\"id\",\"email\"\r\n1,\"a@example.com\"\r\n2,\r\n");
+      s.execute("CREATE TABLE customer_copy (id BIGINT PRIMARY KEY, email VARCHAR(100))");
+      send("!import " + file + " customer_copy");
+      await()
+          .atMost(Duration.ofSeconds(60))
+          .until(() -> count(s, "SELECT COUNT(*) FROM customer_copy WHERE email IS NULL") == 1);
+      assertThat(count(s, "SELECT COUNT(*) FROM customer_copy")).isEqualTo(2);
+    }
+  }
+
+  private static long lines(Path file) throws IOException {
+    return Files.readString(file, StandardCharsets.UTF_8).lines().count();
+  }
+
+  private static long count(Statement s, String sql) throws Exception {
+    try (ResultSet rs = s.executeQuery(sql)) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+
+  private void send(String line) throws IOException {
+    input.write((line + "\n").getBytes(StandardCharsets.UTF_8));
+    input.flush();
+  }
+
+  /**
+   * Waits (the shell runs on its own thread) until completing {@code line} satisfies {@code ok}.
+   */
+  private void awaitCompletion(String line, Predicate<List<String>> ok) {
+    await().atMost(Duration.ofSeconds(60)).until(() -> ok.test(complete(line)));
+  }
+
+  @Test
   void historyLivesUnderTheUsersHome() {
     assertThat(ShellArgs.of("jdbc:pluresdb:x.db", null, dir, true))
         .contains("--historyFile=" + dir.resolve(".pluresdb/history"))
         .contains("--fastConnect=false", "--outputformat=table")
+        .contains("-ac", ShellApplication.class.getName())
         .noneMatch(a -> a.startsWith("--maxWidth"));
   }
 }
