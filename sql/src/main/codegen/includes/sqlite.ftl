@@ -145,29 +145,30 @@ SqlNodeList SqliteInOperand(SqlOperator op) :
 }
 
 /**
- * SQLite's table hints after a table and its alias: NOT INDEXED (dropped: it only steers SQLite's
- * planner) and INDEXED BY name (kept as a hint, checked when planning); see SqliteIndexHints.
+ * SQLite's table hints after a table and its alias: NOT INDEXED and INDEXED BY name, kept on the
+ * table as hints and written back to SQLite, whose planner they steer; see SqliteIndexHints.
  */
 SqlNode SqliteIndexHint(SqlNode tableRef) :
 {
-    final SqlIdentifier index;
+    SqlIdentifier index = null;
     final SqlNode hinted;
 }
 {
     (
         LOOKAHEAD({ SqliteIndexHints.ahead(getToken(1), getToken(2)) })
         (
-            <NOT> <IDENTIFIER> { return tableRef; }
+            <NOT> <IDENTIFIER> { hinted = SqliteIndexHints.notIndexed(tableRef, getPos()); }
         |
             <IDENTIFIER> <BY> index = SimpleIdentifier()
-            {
-                hinted = SqliteIndexHints.indexedBy(tableRef, index);
-                if (hinted == null) {
-                    throw new ParseException("INDEXED BY follows a table name only");
-                }
-                return hinted;
-            }
+            { hinted = SqliteIndexHints.indexedBy(tableRef, index); }
         )
+        {
+            if (hinted == null) {
+                throw new ParseException((index == null ? "NOT INDEXED" : "INDEXED BY")
+                    + " follows a table name only");
+            }
+            return hinted;
+        }
     |
         { return tableRef; }
     )

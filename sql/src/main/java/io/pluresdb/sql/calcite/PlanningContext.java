@@ -173,7 +173,7 @@ public final class PlanningContext {
         return emptyIn;
       }
       if (rewritten instanceof SqlTableRef ref) {
-        return IndexHints.resolve(ref, catalog);
+        IndexHints.check(ref, catalog);
       }
       if (rewritten != null) {
         SqliteFunctionList.beforeValidation(rewritten);

@@ -21,9 +21,9 @@ public final class Targets {
   /** The table an identifier names: 42P01 if none, 42809 if it is a view. */
   public static TableDef table(Catalog catalog, SqlNode target) throws SQLException {
     if (target instanceof SqlTableRef ref) {
-      // INDEXED BY (checked here, as SQLite does) or optimizer hints: the table is the name
+      // INDEXED BY (checked, as SQLite does), NOT INDEXED or optimizer hints: the table is the name
       try {
-        IndexHints.resolve(ref, catalog);
+        IndexHints.check(ref, catalog);
       } catch (CalciteException e) {
         throw CalciteErrors.map(e);
       }

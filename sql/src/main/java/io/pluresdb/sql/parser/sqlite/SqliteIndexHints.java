@@ -12,19 +12,25 @@ import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlNodeList;
 import org.apache.calcite.sql.SqlTableRef;
+import org.apache.calcite.sql.SqlWriter;
 import org.apache.calcite.sql.parser.SqlParserPos;
 import org.jspecify.annotations.Nullable;
 
 /**
- * SQLite's table hints after a table name and its alias: {@code NOT INDEXED}, which only steers
- * SQLite's planner and is dropped, and {@code INDEXED BY name}, kept on the table as a hint named
- * {@value #INDEXED_BY} so that planning can check, as SQLite does, that the index exists. {@code
- * INDEXED} is no keyword here (it stays a name); these two forms are recognised by the word and the
- * token after it.
+ * SQLite's table hints after a table name and its alias: {@code NOT INDEXED} and {@code INDEXED BY
+ * name}, kept on the table as hints named {@value #NOT_INDEXED} and {@value #INDEXED_BY} (a {@link
+ * SqlTableRef}) and written back to SQLite after the alias, where SQLite reads them: they steer its
+ * planner, which decides the order rows come in where no ORDER BY does ({@code group_concat}).
+ * Planning checks, as SQLite does, that an {@code INDEXED BY} index exists. {@code INDEXED} is no
+ * keyword here (it stays a name); the two forms are recognised by the word and the token next to
+ * it.
  */
 public final class SqliteIndexHints {
-  /** The hint's name on the {@link SqlTableRef}; its one option is the index's name. */
+  /** The hint {@code INDEXED BY name}; its one option is the index's name. */
   public static final String INDEXED_BY = "SQLITE_INDEXED_BY";
+
+  /** The hint {@code NOT INDEXED}. */
+  public static final String NOT_INDEXED = "SQLITE_NOT_INDEXED";
 
   private SqliteIndexHints() {}
 
@@ -39,26 +45,43 @@ public final class SqliteIndexHints {
         && t.image.toUpperCase(Locale.ROOT).equals("INDEXED");
   }
 
-  /**
-   * The table reference with {@code INDEXED BY index} on its table, or null when it names no table
-   * (a subquery, a join, a table function), where SQLite refuses the clause too.
-   */
+  /** The table reference with {@code INDEXED BY index}, or null if it names no table. */
   public static @Nullable SqlNode indexedBy(SqlNode tableRef, SqlIdentifier index) {
+    SqlParserPos pos = index.getParserPosition();
+    return hinted(
+        tableRef,
+        new SqlHint(
+            pos,
+            new SqlIdentifier(INDEXED_BY, pos),
+            SqlNodeList.of(index),
+            SqlHint.HintOptionFormat.ID_LIST));
+  }
+
+  /** The table reference with {@code NOT INDEXED}, or null if it names no table. */
+  public static @Nullable SqlNode notIndexed(SqlNode tableRef, SqlParserPos pos) {
+    return hinted(
+        tableRef,
+        new SqlHint(
+            pos,
+            new SqlIdentifier(NOT_INDEXED, pos),
+            SqlNodeList.EMPTY,
+            SqlHint.HintOptionFormat.EMPTY));
+  }
+
+  /**
+   * The table reference with the hint on its table, or null when it names no table (a subquery, a
+   * join, a table function), where SQLite refuses the clause too.
+   */
+  private static @Nullable SqlNode hinted(SqlNode tableRef, SqlHint hint) {
     if (tableRef.getKind() == SqlKind.AS && tableRef instanceof SqlCall as) {
-      SqlNode inner = indexedBy(as.operand(0), index);
+      SqlNode inner = hinted(as.operand(0), hint);
       if (inner != null) {
         as.setOperand(0, inner);
         return as;
       }
       return null;
     }
-    SqlParserPos pos = index.getParserPosition();
-    SqlHint hint =
-        new SqlHint(
-            pos,
-            new SqlIdentifier(INDEXED_BY, pos),
-            SqlNodeList.of(index),
-            SqlHint.HintOptionFormat.ID_LIST);
+    SqlParserPos pos = hint.getParserPosition();
     if (tableRef instanceof SqlIdentifier table) {
       return new SqlTableRef(pos, table, SqlNodeList.of(hint));
     }
@@ -80,20 +103,33 @@ public final class SqliteIndexHints {
     return null;
   }
 
-  /** The table reference without its {@code INDEXED BY}: the bare name when no hint is left. */
-  public static SqlNode withoutIndexedBy(SqlTableRef ref) {
-    List<SqlNode> rest = new ArrayList<>();
+  /** True when the table reference carries one of SQLite's hints. */
+  public static boolean hasSqliteHint(SqlTableRef ref) {
     for (SqlNode node : (SqlNodeList) ref.operand(1)) {
-      if (!(node instanceof SqlHint hint && hint.getName().equals(INDEXED_BY))) {
-        rest.add(node);
+      if (isSqliteHint(node)) {
+        return true;
       }
     }
-    SqlNode table = ref.operand(0);
-    return rest.isEmpty()
-        ? table
-        : new SqlTableRef(
-            ref.getParserPosition(),
-            (SqlIdentifier) table,
-            new SqlNodeList(rest, ref.getParserPosition()));
+    return false;
+  }
+
+  private static boolean isSqliteHint(SqlNode node) {
+    return node instanceof SqlHint hint
+        && (hint.getName().equals(INDEXED_BY) || hint.getName().equals(NOT_INDEXED));
+  }
+
+  /**
+   * Writes SQLite's hints of a table reference as SQLite reads them ({@code INDEXED BY "i"}, {@code
+   * NOT INDEXED}); other hints are left out, SQLite having none.
+   */
+  public static void unparse(SqlWriter writer, SqlNodeList hints) {
+    for (SqlNode node : hints) {
+      if (node instanceof SqlHint hint && hint.getName().equals(INDEXED_BY)) {
+        writer.keyword("INDEXED BY");
+        writer.identifier(hint.getOptionList().get(0), true);
+      } else if (node instanceof SqlHint hint && hint.getName().equals(NOT_INDEXED)) {
+        writer.keyword("NOT INDEXED");
+      }
+    }
   }
 }
