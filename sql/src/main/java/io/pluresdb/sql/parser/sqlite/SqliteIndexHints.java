@@ -126,7 +126,8 @@ public final class SqliteIndexHints {
     for (SqlNode node : hints) {
       if (node instanceof SqlHint hint && hint.getName().equals(INDEXED_BY)) {
         writer.keyword("INDEXED BY");
-        writer.identifier(hint.getOptionList().get(0), true);
+        String index = hint.getOptionList().get(0);
+        writer.identifier(index, !index.matches("[a-z_][a-z0-9_]*"));
       } else if (node instanceof SqlHint hint && hint.getName().equals(NOT_INDEXED)) {
         writer.keyword("NOT INDEXED");
       }
