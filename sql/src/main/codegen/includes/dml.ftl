@@ -147,7 +147,7 @@ SqlNode PluresUpdate() :
     // RETURNING is a non-reserved word in Calcite; here it starts the RETURNING clause.
     [
         LOOKAHEAD(1, { getToken(1).kind != RETURNING
-            && !SqliteIndexHints.ahead(getToken(1), getToken(2)) })
+            && !SqliteIndexHints.ahead(getToken(1).kind == IDENTIFIER, getToken(1).image, getToken(2).kind == IDENTIFIER, getToken(2).image) })
         [ <AS> ] alias = SimpleIdentifier()
     ]
     tableRef = SqliteIndexHint(tableRef)
@@ -183,7 +183,7 @@ SqlNode PluresDelete() :
     // RETURNING is a non-reserved word in Calcite; here it starts the RETURNING clause.
     [
         LOOKAHEAD(1, { getToken(1).kind != RETURNING
-            && !SqliteIndexHints.ahead(getToken(1), getToken(2)) })
+            && !SqliteIndexHints.ahead(getToken(1).kind == IDENTIFIER, getToken(1).image, getToken(2).kind == IDENTIFIER, getToken(2).image) })
         [ <AS> ] alias = SimpleIdentifier()
     ]
     tableRef = SqliteIndexHint(tableRef)

@@ -155,7 +155,7 @@ SqlNode SqliteIndexHint(SqlNode tableRef) :
 }
 {
     (
-        LOOKAHEAD({ SqliteIndexHints.ahead(getToken(1), getToken(2)) })
+        LOOKAHEAD({ SqliteIndexHints.ahead(getToken(1).kind == IDENTIFIER, getToken(1).image, getToken(2).kind == IDENTIFIER, getToken(2).image) })
         (
             <NOT> <IDENTIFIER> { hinted = SqliteIndexHints.notIndexed(tableRef, getPos()); }
         |
@@ -173,3 +173,4 @@ SqlNode SqliteIndexHint(SqlNode tableRef) :
         { return tableRef; }
     )
 }
+

@@ -1,10 +1,7 @@
 package io.pluresdb.sql.parser.sqlite;
 
-import io.pluresdb.sql.parser.impl.PluresSqlParserImplConstants;
-import io.pluresdb.sql.parser.impl.Token;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlHint;
 import org.apache.calcite.sql.SqlIdentifier;
@@ -22,8 +19,8 @@ import org.jspecify.annotations.Nullable;
  * SqlTableRef}) and written back to SQLite after the alias, where SQLite reads them: they steer its
  * planner, which decides the order rows come in where no ORDER BY does ({@code group_concat}).
  * Planning checks, as SQLite does, that an {@code INDEXED BY} index exists. {@code INDEXED} is no
- * keyword here (it stays a name); the two forms are recognised by the word and the token next to
- * it.
+ * keyword here (it stays a name); the grammar recognises the two forms by the word and the token
+ * next to it ({@link #ahead}).
  */
 public final class SqliteIndexHints {
   /** The hint {@code INDEXED BY name}; its one option is the index's name. */
@@ -34,15 +31,20 @@ public final class SqliteIndexHints {
 
   private SqliteIndexHints() {}
 
-  /** True when the next tokens are {@code INDEXED BY} or {@code NOT INDEXED}. */
-  public static boolean ahead(Token first, Token second) {
-    return isIndexed(first) && second.kind == PluresSqlParserImplConstants.BY
-        || first.kind == PluresSqlParserImplConstants.NOT && isIndexed(second);
-  }
-
-  private static boolean isIndexed(Token t) {
-    return t.kind == PluresSqlParserImplConstants.IDENTIFIER
-        && t.image.toUpperCase(Locale.ROOT).equals("INDEXED");
+  /**
+   * True when the next two tokens are {@code INDEXED BY} or {@code NOT INDEXED}, given whether each
+   * is a plain (unquoted) name and its text; the grammar passes its tokens' kinds and images.
+   */
+  public static boolean ahead(
+      boolean firstIsName, String first, boolean secondIsName, String second) {
+    return firstIsName
+            && first.equalsIgnoreCase("INDEXED")
+            && !secondIsName
+            && second.equalsIgnoreCase("BY")
+        || !firstIsName
+            && first.equalsIgnoreCase("NOT")
+            && secondIsName
+            && second.equalsIgnoreCase("INDEXED");
   }
 
   /** The table reference with {@code INDEXED BY index}, or null if it names no table. */
