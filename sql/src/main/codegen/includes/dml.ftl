@@ -145,7 +145,12 @@ SqlNode PluresUpdate() :
     tableName = CompoundTableIdentifier()
     ( tableRef = TableHints(tableName) | { tableRef = tableName; } )
     // RETURNING is a non-reserved word in Calcite; here it starts the RETURNING clause.
-    [ LOOKAHEAD(1, { getToken(1).kind != RETURNING }) [ <AS> ] alias = SimpleIdentifier() ]
+    [
+        LOOKAHEAD(1, { getToken(1).kind != RETURNING
+            && !SqliteIndexHints.ahead(getToken(1).kind == IDENTIFIER, getToken(1).image, getToken(2).kind == IDENTIFIER, getToken(2).image) })
+        [ <AS> ] alias = SimpleIdentifier()
+    ]
+    tableRef = SqliteIndexHint(tableRef)
     <SET> id = CompoundIdentifier() { targetColumns.add(id); }
     <EQ> AddExpression(values, ExprContext.ACCEPT_SUB_QUERY)
     (
@@ -176,7 +181,12 @@ SqlNode PluresDelete() :
     <FROM> tableName = CompoundTableIdentifier()
     ( tableRef = TableHints(tableName) | { tableRef = tableName; } )
     // RETURNING is a non-reserved word in Calcite; here it starts the RETURNING clause.
-    [ LOOKAHEAD(1, { getToken(1).kind != RETURNING }) [ <AS> ] alias = SimpleIdentifier() ]
+    [
+        LOOKAHEAD(1, { getToken(1).kind != RETURNING
+            && !SqliteIndexHints.ahead(getToken(1).kind == IDENTIFIER, getToken(1).image, getToken(2).kind == IDENTIFIER, getToken(2).image) })
+        [ <AS> ] alias = SimpleIdentifier()
+    ]
+    tableRef = SqliteIndexHint(tableRef)
     [ where = Where() ]
     [ returning = Returning() ]
     {

@@ -112,3 +112,65 @@ SqlNode SqliteTrim() :
         return SqlStdOperatorTable.TRIM.createCall(s.end(this), flag, trimChars, e);
     }
 }
+
+/**
+ * The right side of IN and NOT IN (and of the quantified comparisons, = ANY (...), which share the
+ * rule in Calcite's grammar): the standard (query) and (list), and SQLite's empty list () and table
+ * name (x IN t, the same as x IN (SELECT * FROM t)); see SqliteIn. Called from Calcite's template
+ * through a one-line change made by the build (sql/pom.xml).
+ */
+SqlNodeList SqliteInOperand(SqlOperator op) :
+{
+    final Span s;
+    final SqlNodeList list;
+    final SqlIdentifier table;
+}
+{
+    (
+        LOOKAHEAD(2) <LPAREN> { s = span(); } <RPAREN>
+        { list = new SqlNodeList(s.end(this)); }
+    |
+        list = ParenthesizedQueryOrCommaList(ExprContext.ACCEPT_NONCURSOR)
+        { return list; }
+    |
+        table = CompoundIdentifier()
+        { list = SqliteIn.tableOperand(table); }
+    )
+    {
+        if (!SqliteIn.takesSqliteOperand(op)) {
+            throw new ParseException(op.getName() + " needs a parenthesized query or list");
+        }
+        return list;
+    }
+}
+
+/**
+ * SQLite's table hints after a table and its alias: NOT INDEXED and INDEXED BY name, kept on the
+ * table as hints and written back to SQLite, whose planner they steer; see SqliteIndexHints.
+ */
+SqlNode SqliteIndexHint(SqlNode tableRef) :
+{
+    SqlIdentifier index = null;
+    final SqlNode hinted;
+}
+{
+    (
+        LOOKAHEAD({ SqliteIndexHints.ahead(getToken(1).kind == IDENTIFIER, getToken(1).image, getToken(2).kind == IDENTIFIER, getToken(2).image) })
+        (
+            <NOT> <IDENTIFIER> { hinted = SqliteIndexHints.notIndexed(tableRef, getPos()); }
+        |
+            <IDENTIFIER> <BY> index = SimpleIdentifier()
+            { hinted = SqliteIndexHints.indexedBy(tableRef, index); }
+        )
+        {
+            if (hinted == null) {
+                throw new ParseException((index == null ? "NOT INDEXED" : "INDEXED BY")
+                    + " follows a table name only");
+            }
+            return hinted;
+        }
+    |
+        { return tableRef; }
+    )
+}
+

@@ -4,8 +4,10 @@ import io.pluresdb.crdt.schema.Catalog;
 import io.pluresdb.sql.catalog.CalciteCatalogs;
 import io.pluresdb.sql.catalog.CollectionTable;
 import io.pluresdb.sql.functions.SqliteFunctionList;
+import io.pluresdb.sql.lenient.IndexHints;
 import io.pluresdb.sql.lenient.SqliteCasts;
 import io.pluresdb.sql.parser.ZonedTimestampLiterals;
+import io.pluresdb.sql.parser.sqlite.SqliteIn;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -22,6 +24,7 @@ import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlLiteral;
 import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlTableRef;
 import org.apache.calcite.sql.SqlUnknownLiteral;
 import org.apache.calcite.sql.type.SqlTypeFactoryImpl;
 import org.apache.calcite.sql.util.SqlBasicVisitor;
@@ -116,20 +119,23 @@ public final class PlanningContext {
             .withConformance(SqlConformanceEnum.LENIENT)
             .withDefaultNullCollation(NullCollation.LOW)
             .withTypeCoercionEnabled(true);
-    return new Validator(reader, typeFactory, config, rowids);
+    return new Validator(reader, typeFactory, config, rowids, catalog);
   }
 
   /** Calcite's validator, reading zoned timestamp literals in the ISO offset forms. */
   private static final class Validator extends SqlValidatorImpl {
     private final boolean rowids;
+    private final Catalog catalog;
 
     Validator(
         CalciteCatalogReader reader,
         RelDataTypeFactory typeFactory,
         Config config,
-        boolean rowids) {
+        boolean rowids,
+        Catalog catalog) {
       super(SqliteFunctions.OPERATORS, reader, typeFactory, config);
       this.rowids = rowids;
+      this.catalog = catalog;
     }
 
     /** Star expansion (the only caller): leaves out the rowid pseudo-columns, as SQLite does. */
@@ -162,6 +168,13 @@ public final class PlanningContext {
     protected @Nullable SqlNode performUnconditionalRewrites(
         @Nullable SqlNode node, boolean underFrom) {
       SqlNode rewritten = super.performUnconditionalRewrites(node, underFrom);
+      SqlNode emptyIn = rewritten == null ? null : SqliteIn.emptyListValue(rewritten);
+      if (emptyIn != null) {
+        return emptyIn;
+      }
+      if (rewritten instanceof SqlTableRef ref) {
+        IndexHints.check(ref, catalog);
+      }
       if (rewritten != null) {
         SqliteFunctionList.beforeValidation(rewritten);
         SqliteCasts.beforeValidation(rewritten);

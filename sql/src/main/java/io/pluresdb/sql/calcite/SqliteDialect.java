@@ -1,6 +1,7 @@
 package io.pluresdb.sql.calcite;
 
 import io.pluresdb.sql.functions.SqliteCalls;
+import io.pluresdb.sql.parser.sqlite.SqliteIndexHints;
 import java.util.List;
 import java.util.Locale;
 import org.apache.calcite.avatica.util.Casing;
@@ -13,7 +14,9 @@ import org.apache.calcite.sql.SqlDialect;
 import org.apache.calcite.sql.SqlIntervalQualifier;
 import org.apache.calcite.sql.SqlLiteral;
 import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlNodeList;
 import org.apache.calcite.sql.SqlNumericLiteral;
+import org.apache.calcite.sql.SqlTableRef;
 import org.apache.calcite.sql.SqlWith;
 import org.apache.calcite.sql.SqlWithItem;
 import org.apache.calcite.sql.SqlWriter;
@@ -78,8 +81,37 @@ public final class SqliteDialect extends SqliteSqlDialect {
         }
       }
       case WITH -> unparseWith(writer, (SqlWith) call);
+      case AS -> {
+        if (ops.get(0) instanceof SqlTableRef ref && SqliteIndexHints.hasSqliteHint(ref)) {
+          unparseHintedAs(writer, ref, ops);
+        } else {
+          super.unparseCall(writer, call, leftPrec, rightPrec);
+        }
+      }
       default -> unparseByName(writer, call, leftPrec, rightPrec);
     }
+  }
+
+  /** {@code t AS a INDEXED BY i}: SQLite reads its table hints after the alias. */
+  private static void unparseHintedAs(SqlWriter writer, SqlTableRef ref, List<SqlNode> ops) {
+    ref.operand(0).unparse(writer, 0, 0);
+    writer.keyword("AS");
+    ops.get(1).unparse(writer, 0, 0);
+    if (ops.size() > 2) {
+      SqlWriter.Frame columns = writer.startList("(", ")");
+      for (SqlNode column : ops.subList(2, ops.size())) {
+        writer.sep(",");
+        column.unparse(writer, 0, 0);
+      }
+      writer.endList(columns);
+    }
+    SqliteIndexHints.unparse(writer, ref.operand(1));
+  }
+
+  @Override
+  public void unparseTableScanHints(
+      SqlWriter writer, SqlNodeList hints, int leftPrec, int rightPrec) {
+    SqliteIndexHints.unparse(writer, hints);
   }
 
   private static void unparseWith(SqlWriter writer, SqlWith with) {

@@ -16,9 +16,10 @@ import org.jspecify.annotations.Nullable;
 /**
  * Validates a query as SQLite would accept it: where the validator refuses an expression that
  * SQLite takes (a column neither grouped nor aggregated; a value that is not a boolean used as a
- * condition), that expression is wrapped in {@link Bare} or {@link Truth} in a fresh copy of the
- * tree and the copy is validated again. The wrappers unparse to the expression itself, so SQLite
- * reads the statement as written and gives its own answer.
+ * condition; a comparison of values of no common type), that expression is wrapped in {@link Bare},
+ * {@link Truth} or {@link Compared} in a fresh copy of the tree and the copy is validated again.
+ * The wrappers unparse to the expression itself, so SQLite reads the statement as written and gives
+ * its own answer.
  *
  * <p>Only the expression the validator names (by its position) is wrapped, so a query Calcite
  * accepts is validated once and unchanged, and each retry fixes one more expression.
@@ -29,6 +30,12 @@ public final class Leniency {
 
   private static final Pattern NOT_GROUPED =
       Pattern.compile("Expression '.*' is not being grouped");
+
+  private static final Pattern NOT_COMPARABLE =
+      Pattern.compile(
+          "Values (passed to (NOT )?IN operator|in expression list) must have compatible types"
+              + "|Cannot apply '(=|<>|<|>|<=|>=)' to arguments of type .*",
+          Pattern.DOTALL);
 
   private static final Pattern NOT_CONDITION =
       Pattern.compile("(WHERE|HAVING|ON) clause must be a condition|Expected a boolean type");
@@ -65,6 +72,8 @@ public final class Leniency {
       return Bare.INSTANCE;
     } else if (NOT_CONDITION.matcher(message).matches()) {
       return Truth.INSTANCE;
+    } else if (NOT_COMPARABLE.matcher(message).matches()) {
+      return Compared.INSTANCE;
     }
     return null;
   }
@@ -87,6 +96,18 @@ public final class Leniency {
       if (at(child, e) && child instanceof SqlCase c && wrapper == Truth.INSTANCE) {
         return conditions(c);
       }
+      if (at(child, e)
+          && child instanceof SqlNodeList values
+          && wrapper == Compared.INSTANCE
+          && isInList(node, i)) {
+        return comparedValues(values);
+      }
+      if (at(child, e) && child instanceof SqlCall comparison && wrapper == Compared.INSTANCE) {
+        // the comparison is refused as a whole: its left side is taken as a value of any type
+        SqlNode left = comparison.operand(0);
+        return !(left instanceof SqlCall call && call.getOperator() == Compared.INSTANCE)
+            && replace(comparison, 0, wrapper.createCall(left.getParserPosition(), left));
+      }
       if (at(child, e) && child.getKind() != SqlKind.AS && !(child instanceof SqlNodeList)) {
         return replace(node, i, wrapper.createCall(child.getParserPosition(), child));
       }
@@ -108,6 +129,26 @@ public final class Leniency {
       SqlNode when = whens.get(i);
       if (when != null && !(when instanceof SqlCall call && call.getOperator() == Truth.INSTANCE)) {
         whens.set(i, Truth.INSTANCE.createCall(when.getParserPosition(), when));
+        changed = true;
+      }
+    }
+    return changed;
+  }
+
+  private static boolean isInList(SqlNode parent, int operand) {
+    return operand == 1
+        && (parent.getKind() == SqlKind.IN || parent.getKind() == SqlKind.NOT_IN)
+        && parent instanceof SqlCall;
+  }
+
+  /** A list of values of no common type, {@code IN (1, x'30')}: each taken as of any type. */
+  private static boolean comparedValues(SqlNodeList values) {
+    boolean changed = false;
+    for (int i = 0; i < values.size(); i++) {
+      SqlNode value = values.get(i);
+      if (value != null
+          && !(value instanceof SqlCall call && call.getOperator() == Compared.INSTANCE)) {
+        values.set(i, Compared.INSTANCE.createCall(value.getParserPosition(), value));
         changed = true;
       }
     }

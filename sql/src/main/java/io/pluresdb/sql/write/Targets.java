@@ -4,11 +4,15 @@ import io.pluresdb.crdt.error.Errors;
 import io.pluresdb.crdt.error.SqlState;
 import io.pluresdb.crdt.schema.Catalog;
 import io.pluresdb.crdt.schema.TableDef;
+import io.pluresdb.sql.calcite.CalciteErrors;
 import io.pluresdb.sql.catalog.CalciteCatalogs;
+import io.pluresdb.sql.lenient.IndexHints;
 import java.sql.SQLException;
 import java.util.List;
+import org.apache.calcite.runtime.CalciteException;
 import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlTableRef;
 
 /** Resolves the table and columns a write names, with the errors SQL users expect. */
 public final class Targets {
@@ -16,6 +20,15 @@ public final class Targets {
 
   /** The table an identifier names: 42P01 if none, 42809 if it is a view. */
   public static TableDef table(Catalog catalog, SqlNode target) throws SQLException {
+    if (target instanceof SqlTableRef ref) {
+      // INDEXED BY (checked, as SQLite does), NOT INDEXED or optimizer hints: the table is the name
+      try {
+        IndexHints.check(ref, catalog);
+      } catch (CalciteException e) {
+        throw CalciteErrors.map(e);
+      }
+      return table(catalog, ref.operand(0));
+    }
     List<String> names = ((SqlIdentifier) target).names;
     String name = names.get(names.size() - 1);
     if (names.size() > 2

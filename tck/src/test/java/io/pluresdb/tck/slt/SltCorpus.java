@@ -11,8 +11,8 @@ import java.util.stream.Stream;
  *
  * <p>All of them hold about 340,000 records; at the front end's cost per statement (parsing and
  * validating each one, a few milliseconds) they take longer than a build should, so a build runs
- * {@link #BUILD}, which samples every kind of script within a few minutes, and {@code
- * -Dslt.corpus=all} runs every script above.
+ * {@link #BUILD}, which samples every kind of script within a few minutes, {@code -Dslt.corpus=all}
+ * runs every script above, and {@code -Dslt.scripts=in1,groupby} runs only the scripts so named.
  */
 final class SltCorpus {
   private SltCorpus() {}
@@ -85,11 +85,30 @@ final class SltCorpus {
           "random/select/slt_good_0.test",
           "random/aggregates/slt_good_0.test");
 
-  /** The scripts to run: {@code select*}, evidence and {@link #BUILD}, or all with the property. */
+  /**
+   * The scripts to run: {@code select*}, evidence and {@link #BUILD}, or all with the property; or
+   * only those {@code -Dslt.scripts} names, comma-separated, each a script's path in the corpus
+   * ({@code evidence/in1.test}) or a part of it ({@code groupby}).
+   */
   static Stream<String> scripts() {
     boolean all = "all".equals(System.getProperty("slt.corpus"));
-    return Stream.of(SELECT, EVIDENCE, all ? INDEX : BUILD, all ? RANDOM : List.<String>of())
-        .flatMap(List::stream)
-        .distinct();
+    String only = System.getProperty("slt.scripts", "").strip();
+    Stream<String> scripts =
+        only.isEmpty()
+            ? Stream.of(SELECT, EVIDENCE, all ? INDEX : BUILD, all ? RANDOM : List.<String>of())
+                .flatMap(List::stream)
+            : Stream.of(SELECT, EVIDENCE, INDEX, RANDOM)
+                .flatMap(List::stream)
+                .filter(name -> named(name, only));
+    return scripts.distinct();
+  }
+
+  private static boolean named(String script, String names) {
+    for (String name : names.split(",")) {
+      if (!name.isBlank() && script.contains(name.strip())) {
+        return true;
+      }
+    }
+    return false;
   }
 }
