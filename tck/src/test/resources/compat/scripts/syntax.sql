@@ -62,3 +62,4 @@ INSERT OR REPLACE INTO [Order Line] (Id, [Item Name], qty, Price) VALUES (9, 'Fi
 INSERT OR IGNORE INTO [Order Line] (Id, [Item Name], qty, Price) VALUES (9, 'Not fig', 1, 2.0);
 SELECT Id, [Item Name] FROM [Order Line] ORDER BY Id;
 UPDATE [Order Line] SET qty = 0 WHERE Id = 9 RETURNING Id, qty;
+SELECT Id, qty NOT NULL, [Item Name] NOT NULL FROM [Order Line] WHERE qty NOT NULL ORDER BY Id;
