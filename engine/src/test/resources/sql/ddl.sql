@@ -15,7 +15,7 @@ INSERT INTO event (date, timestamp, value, "user") VALUES (DATE '2024-02-29', TI
 query
 SELECT name, date, timestamp, value, "user", flag, id > 0 FROM event
 ---- rows
-unnamed|2024-02-29|2024-02-29T12:30:45|1.5|ann|true|true
+unnamed|2024-02-29|2024-02-29T12:30:45|1.5|ann|true|1
 
 statement count 1
 INSERT INTO event (name, value, flag) VALUES (DEFAULT, 2, FALSE)
@@ -32,7 +32,7 @@ INSERT INTO event DEFAULT VALUES
 query
 SELECT name, date, timestamp, value, "user", flag, id > 0 FROM event WHERE value IS NULL
 ---- rows
-unnamed|NULL|NULL|NULL|NULL|true|true
+unnamed|NULL|NULL|NULL|NULL|true|1
 
 query
 INSERT INTO event DEFAULT VALUES RETURNING name, flag, value
@@ -121,4 +121,4 @@ INSERT INTO note (body) VALUES ('a')
 query
 SELECT body, id IS NOT NULL FROM note
 ---- rows
-a|true
+a|1

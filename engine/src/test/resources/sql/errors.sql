@@ -32,9 +32,15 @@ DELETE FROM album WHERE nope = 1
 statement error 42601 has 2 expressions but 5 target columns
 INSERT INTO album VALUES (1, 'x')
 
-# SQLite's CAST never fails; a literal that is not a number or date is a data exception here.
-statement error 22P02
-SELECT CAST('abc' AS INTEGER)
+# SQLite's CAST to a number never fails: the longest numeric prefix, or 0. SQLite has no date
+# type to cast to, so a literal that is no date is a data exception here.
+query
+SELECT CAST('12abc' AS INTEGER), CAST('abc' AS INTEGER)
+---- rows
+12|0
+
+statement error 22007
+SELECT CAST('abc' AS DATE)
 
 statement error 22007
 SELECT name FROM album WHERE released = 'not a date'

@@ -42,7 +42,7 @@ INSERT INTO reading (id, value) VALUES (NEXT VALUE FOR order_seq, 1), (next valu
 query
 SELECT COUNT(DISTINCT id), MIN(id) > 1 FROM reading WHERE value IN (1, 2)
 ---- rows
-2|true
+2|1
 
 query
 INSERT INTO reading (id, value) VALUES (NEXT VALUE FOR order_seq, 3) RETURNING value

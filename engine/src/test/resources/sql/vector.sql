@@ -44,9 +44,9 @@ SELECT a.id, b.id, l2_distance(a.embedding, b.embedding), cosine_distance(b.embe
 query
 SELECT id, vector_similarity(embedding, '[-1, 0, 0]'), vector_similarity(embedding, '[1, 1, 0]') > 0.99 FROM doc WHERE id <= 3 ORDER BY id
 ---- rows
-1|0.0|false
-2|0.0|false
-3|0.0|true
+1|0.0|0
+2|0.0|0
+3|0.0|1
 
 # pgvector's operators: <-> is l2_distance, <=> cosine_distance, <#> the negative inner product.
 query

@@ -201,6 +201,14 @@ ColumnDecl ColumnDefinition() :
         |   <PRIMARY> <KEY> [ <ASC> | <DESC> ] { primaryKey = true; }
         |   <UNIQUE> { unique = true; }
         |   <DEFAULT_> defaultValue = Expression(ExprContext.ACCEPT_NON_QUERY)
+            {
+                // SQLite's DEFAULT takes a term: in "DEFAULT 0 NOT NULL" the NOT NULL is the
+                // constraint, not the postfix operator
+                if (defaultValue.getKind() == SqlKind.IS_NOT_NULL) {
+                    defaultValue = ((SqlCall) defaultValue).operand(0);
+                    notNull = true;
+                }
+            }
         |   <CHECK> <LPAREN> check = Expression(ExprContext.ACCEPT_SUB_QUERY) <RPAREN>
         |   references = References()
         |   identity = IdentityClause()

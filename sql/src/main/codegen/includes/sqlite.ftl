@@ -22,21 +22,32 @@
     }
 }
 
-/** x GLOB pattern, x NOT GLOB pattern. */
+/**
+ * x GLOB pattern, x NOT GLOB pattern, and SQLite's postfix x NOT NULL (the same as x IS NOT NULL):
+ * every SQLite operator that begins with NOT, so that one production decides between them.
+ */
 void SqliteGlob(List<Object> list, ExprContext exprContext, Span s) :
 {
     final SqlOperator op;
 }
 {
     (
-        <GLOB> { op = SqliteOperators.GLOB; }
-    |   <NOT> <GLOB> { op = SqliteOperators.NOT_GLOB; }
+        LOOKAHEAD(2) <NOT> <NULL>
+        {
+            checkNonQueryExpression(exprContext);
+            list.add(new SqlParserUtil.ToTreeListItem(SqlStdOperatorTable.IS_NOT_NULL, getPos()));
+        }
+    |
+        (
+            <GLOB> { op = SqliteOperators.GLOB; }
+        |   <NOT> <GLOB> { op = SqliteOperators.NOT_GLOB; }
+        )
+        {
+            checkNonQueryExpression(exprContext);
+            list.add(new SqlParserUtil.ToTreeListItem(op, getPos()));
+        }
+        AddExpression2b(list, ExprContext.ACCEPT_SUB_QUERY)
     )
-    {
-        checkNonQueryExpression(exprContext);
-        list.add(new SqlParserUtil.ToTreeListItem(op, getPos()));
-    }
-    AddExpression2b(list, ExprContext.ACCEPT_SUB_QUERY)
 }
 
 /** x COLLATE BINARY | NOCASE | RTRIM. */

@@ -11,8 +11,9 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 
 /**
- * CHAR, VARCHAR, CLOB and JSON: a String. JSON is checked to parse when assigned; lengths are
- * counted in code points.
+ * CHAR, VARCHAR, CLOB and JSON: a String. JSON is checked to parse when assigned. A declared length
+ * ({@code VARCHAR(16)}) is not enforced: SQLite ignores it and stores the value whole, and so does
+ * PluresDB; metadata still reports it.
  */
 final class TextCodec extends ValueCodec {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -62,25 +63,6 @@ final class TextCodec extends ValueCodec {
       return TimeText.time(lt);
     }
     return t.toString();
-  }
-
-  @Override
-  Object fit(Object canonical, int precision, int scale, Object what) throws SQLException {
-    String s = (String) canonical;
-    // JSON declares no length (its precision is unused)
-    if (type() != ColumnType.JSON && precision > 0 && s.codePointCount(0, s.length()) > precision) {
-      throw Errors.of(
-          SqlState.STRING_DATA_RIGHT_TRUNCATION,
-          what
-              + " is "
-              + type()
-              + "("
-              + precision
-              + "), got a value of "
-              + s.length()
-              + " characters");
-    }
-    return s;
   }
 
   @Override

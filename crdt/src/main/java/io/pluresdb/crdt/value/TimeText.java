@@ -16,8 +16,8 @@ final class TimeText {
   private TimeText() {}
 
   /**
-   * {@code HH:mm:ss[.fffffffff]}; seconds are optional when parsing (as in ISO-8601) but always
-   * written, so that stored times sort as text.
+   * {@code HH:mm:ss[.fffffffff]} as parsed; seconds are optional (as in ISO-8601). Written by
+   * {@link #time}, always with seconds, so that stored times sort as text.
    */
   static final DateTimeFormatter TIME =
       new DateTimeFormatterBuilder()
@@ -71,8 +71,31 @@ final class TimeText {
     return new String(c);
   }
 
+  /**
+   * {@code HH:mm:ss}, and a fraction when there is one in at least milliseconds, as SQLite's date
+   * and time functions write it ({@code 12:00:00.250}, {@code 12:00:00.000001}).
+   */
   static String time(LocalTime t) {
-    return TIME.format(t);
+    char[] c = {
+      (char) ('0' + t.getHour() / 10),
+      (char) ('0' + t.getHour() % 10),
+      ':',
+      (char) ('0' + t.getMinute() / 10),
+      (char) ('0' + t.getMinute() % 10),
+      ':',
+      (char) ('0' + t.getSecond() / 10),
+      (char) ('0' + t.getSecond() % 10)
+    };
+    int nano = t.getNano();
+    if (nano == 0) {
+      return new String(c);
+    }
+    String digits = Integer.toString(1_000_000_000 + nano).substring(1);
+    int end = digits.length();
+    while (end > 3 && digits.charAt(end - 1) == '0') {
+      end--;
+    }
+    return new String(c) + '.' + digits.substring(0, end);
   }
 
   static String timestamp(LocalDateTime t) {

@@ -10,8 +10,8 @@ import java.time.ZoneId;
 /**
  * TIMESTAMP: a LocalDateTime, stored as {@code yyyy-MM-dd HH:mm:ss[.fffffffff]}; a date is its
  * midnight. {@code getString} shows the stored text, as SQLite shows the same value ({@code
- * 2024-01-02 03:04:05}, a fraction only when there is one), not {@code Timestamp.toString}'s {@code
- * .0}.
+ * 2024-01-02 03:04:05}, a fraction only when there is one, in at least milliseconds as SQLite's
+ * functions write it: {@code .250}), not {@code Timestamp.toString}'s {@code .0}.
  */
 final class TimestampCodec extends ValueCodec {
   TimestampCodec() {

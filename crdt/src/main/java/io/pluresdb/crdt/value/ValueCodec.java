@@ -46,8 +46,9 @@ public abstract class ValueCodec {
             case BOOLEAN -> new BooleanCodec();
             case TINYINT -> new IntegerCodec(t, Byte.MIN_VALUE, Byte.MAX_VALUE);
             case SMALLINT -> new IntegerCodec(t, Short.MIN_VALUE, Short.MAX_VALUE);
-            case INTEGER -> new IntegerCodec(t, Integer.MIN_VALUE, Integer.MAX_VALUE);
-            case BIGINT, COUNTER -> new IntegerCodec(t, Long.MIN_VALUE, Long.MAX_VALUE);
+            // SQLite's INTEGER holds 64 bits; metadata still reports the declared INTEGER, and
+            // getInt of a value beyond int is 22003
+            case INTEGER, BIGINT, COUNTER -> new IntegerCodec(t, Long.MIN_VALUE, Long.MAX_VALUE);
             case REAL, DOUBLE -> new FloatingCodec(t);
             case DECIMAL -> new DecimalCodec();
             case CHAR, VARCHAR, CLOB, JSON -> new TextCodec(t);

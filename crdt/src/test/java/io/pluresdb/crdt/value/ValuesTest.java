@@ -52,13 +52,12 @@ class ValuesTest {
         .isInstanceOf(java.sql.SQLDataException.class)
         .hasMessage("column 'year' of table 'album' is INTEGER, got 'abc'");
     assertThat(state(() -> Values.coerce("abc", year, "album"))).isEqualTo("22P02");
-    assertThat(state(() -> Values.coerce(3_000_000_000L, year, "album"))).isEqualTo("22003");
+    assertThat(state(() -> Values.coerce(BigInteger.TWO.pow(63), year, "album")))
+        .isEqualTo("22003");
     assertThat(state(() -> Values.coerce(300, col("t", ColumnType.TINYINT, 0, 0), "x")))
         .isEqualTo("22003");
     assertThat(state(() -> Values.coerce(40_000, col("s", ColumnType.SMALLINT, 0, 0), "x")))
         .isEqualTo("22003");
-    assertThat(state(() -> Values.coerce("toolong", col("n", ColumnType.VARCHAR, 3, 0), "x")))
-        .isEqualTo("22001");
     assertThat(state(() -> Values.coerce("2024-13-01", col("d", ColumnType.DATE, 0, 0), "x")))
         .isEqualTo("22007");
     assertThat(
@@ -129,5 +128,20 @@ class ValuesTest {
     assertThat(Values.coerce(3, price, "item")).isEqualTo(new BigDecimal("3.00"));
     assertThat(Values.coerce(2.345, price, "item")).isEqualTo(new BigDecimal("2.35"));
     assertThat(Values.coerce("1.5", price, "item")).isEqualTo(new BigDecimal("1.50"));
+  }
+
+  @Test
+  void integerHoldsSixtyFourBitsAsInSqlite() throws SQLException {
+    ColumnDef n = col("n", ColumnType.INTEGER, 0, 0);
+    assertThat(Values.coerce(Long.MIN_VALUE, n, "t")).isEqualTo(Long.MIN_VALUE);
+    assertThat(Values.coerce("9223372036854775807", n, "t")).isEqualTo(Long.MAX_VALUE);
+    assertThat(Values.coerce(3_000_000_000L, n, "t")).isEqualTo(3_000_000_000L);
+  }
+
+  @Test
+  void declaredLengthsAreNotEnforcedAsInSqlite() throws SQLException {
+    assertThat(Values.coerce("toolong", col("n", ColumnType.VARCHAR, 3, 0), "x"))
+        .isEqualTo("toolong");
+    assertThat(Values.coerce("toolong", col("c", ColumnType.CHAR, 2, 0), "x")).isEqualTo("toolong");
   }
 }

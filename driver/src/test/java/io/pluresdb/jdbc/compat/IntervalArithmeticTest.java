@@ -59,7 +59,7 @@ class IntervalArithmeticTest {
         "d + INTERVAL '1' DAY * 3; 2020-02-03",
         "ts + INTERVAL '2' HOUR; 2020-01-31 12:00:00",
         "ts - INTERVAL '90' MINUTE; 2020-01-31 08:30:00",
-        "ts + INTERVAL '1.5' SECOND; 2020-01-31 10:00:01.5",
+        "ts + INTERVAL '1.5' SECOND; 2020-01-31 10:00:01.500",
         "ts + INTERVAL '1 02:00:00' DAY TO SECOND; 2020-02-01 12:00:00",
         "t + INTERVAL '1' HOUR; 00:30:00",
         "TIMESTAMPADD(DAY, 3, ts); 2020-02-03 10:00:00",

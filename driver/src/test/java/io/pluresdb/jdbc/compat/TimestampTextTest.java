@@ -68,6 +68,6 @@ class TimestampTextTest {
     }
     assertThat(ours).isEqualTo(sqlite);
     assertThat(ours.get(0)).isEqualTo("2020-01-01 10:00:00|2020-01-01 10:00:00|10:00:00");
-    assertThat(ours.get(1)).startsWith("2020-01-01 10:00:00.5|");
+    assertThat(ours.get(1)).startsWith("2020-01-01 10:00:00.500|");
   }
 }

@@ -56,7 +56,14 @@ public final class SqliteDialect extends SqliteSqlDialect {
     // Dates, times and timestamps are stored as ISO-8601 text, so a literal is its text; zoned
     // timestamps are stored in UTC with a 'Z'.
     String zone = literal.getTypeName() == SqlTypeName.TIMESTAMP_WITH_LOCAL_TIME_ZONE ? "Z" : "";
-    writer.literal("'" + literal.toFormattedString() + zone + "'");
+    writer.literal("'" + inMilliseconds(literal.toFormattedString()) + zone + "'");
+  }
+
+  /** A fraction of a second in at least milliseconds ({@code .5} as {@code .500}): stored so. */
+  private static String inMilliseconds(String text) {
+    int dot = text.lastIndexOf('.');
+    int digits = dot < 0 ? 3 : text.length() - dot - 1;
+    return digits >= 3 ? text : text + "0".repeat(3 - digits);
   }
 
   @Override

@@ -15,8 +15,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * The operators {@link DatetimeArithmetic} puts on date-time arithmetic: each writes its call as
  * SQLite's date functions. Shifts write {@code date(x, modifiers)} for a DATE and, for a TIME or
- * TIMESTAMP, {@code strftime} with milliseconds whose trailing zeros are trimmed, which is the
- * stored form ({@code 2020-01-31 10:00:00}, {@code 10:00:00.5}).
+ * TIMESTAMP, {@code strftime} with milliseconds, dropped when they are zero, which is the stored
+ * form ({@code 2020-01-31 10:00:00}, {@code 10:00:00.500}).
  */
 final class DatetimeWriter {
   private DatetimeWriter() {}
@@ -173,7 +173,7 @@ final class DatetimeWriter {
       if (target == SqlTypeName.DATE) {
         p("date(").n(x);
       } else {
-        p("rtrim(rtrim(strftime('" + format + "',").n(x);
+        p("replace(strftime('" + format + "',").n(x);
       }
       BigDecimal size = negate ? step.size.negate() : step.size;
       if (count == null) {
@@ -184,7 +184,8 @@ final class DatetimeWriter {
       if (step.months) {
         p(", 'floor'");
       }
-      p(target == SqlTypeName.DATE ? ")" : "), '0'), '.')");
+      // the stored form: milliseconds when there is a fraction, none when it is zero
+      p(target == SqlTypeName.DATE ? ")" : "), '.000', '')");
     }
   }
 }

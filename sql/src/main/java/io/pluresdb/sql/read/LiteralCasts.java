@@ -18,10 +18,11 @@ import org.apache.calcite.sql.validate.SqlValidator;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Checks casts of character literals to numbers, dates, times and booleans when the statement is
- * planned. SQLite's CAST never fails ({@code CAST('abc' AS INTEGER)} is 0), while SQL requires a
- * data exception; a literal can be checked once, here, with the same conversion a bound value gets.
- * Casts of column values keep SQLite's behaviour.
+ * Checks casts of character literals to dates, times and booleans when the statement is planned:
+ * SQLite has no such types (its CAST to them answers a number), so a literal that is no date is a
+ * data exception, checked once, here, with the same conversion a bound value gets. Casts to numbers
+ * are SQLite's, which never fail: {@code CAST('12abc' AS INTEGER)} is the longest numeric prefix,
+ * 12, and {@code CAST('abc' AS INTEGER)} is 0. Casts of column values keep SQLite's behaviour.
  *
  * <p>A comparison is different: {@code 'hello' = n} or {@code n IN (1, 'hello')} on a number {@code
  * n} is no error in SQLite, which compares by affinity (the text stays text and equals no number).
@@ -30,18 +31,7 @@ import org.jspecify.annotations.Nullable;
  */
 final class LiteralCasts {
   private static final Set<ColumnType> CHECKED =
-      EnumSet.of(
-          ColumnType.TINYINT,
-          ColumnType.SMALLINT,
-          ColumnType.INTEGER,
-          ColumnType.BIGINT,
-          ColumnType.REAL,
-          ColumnType.DOUBLE,
-          ColumnType.DECIMAL,
-          ColumnType.DATE,
-          ColumnType.TIME,
-          ColumnType.TIMESTAMP,
-          ColumnType.BOOLEAN);
+      EnumSet.of(ColumnType.DATE, ColumnType.TIME, ColumnType.TIMESTAMP, ColumnType.BOOLEAN);
 
   private LiteralCasts() {}
 

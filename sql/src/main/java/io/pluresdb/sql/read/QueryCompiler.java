@@ -191,14 +191,17 @@ public final class QueryCompiler {
       }
     }
     return new ColumnMeta(
-        f.getName(),
-        f.getName(),
-        "",
-        TypeMapping.fromRelType(t),
-        precision,
-        scale,
-        t.isNullable(),
-        false);
+        f.getName(), f.getName(), "", computed(t), precision, scale, t.isNullable(), false);
+  }
+
+  /**
+   * The type a computed value is read as. SQLite has no boolean values: a comparison or a logical
+   * operator gives the integer 1 or 0 ({@code SELECT 1 = 1} is 1, of type integer), so a computed
+   * boolean is read as INTEGER; a BOOLEAN column selected as it is keeps its declared type.
+   */
+  private static ColumnType computed(RelDataType t) {
+    ColumnType type = TypeMapping.fromRelType(t);
+    return type == ColumnType.BOOLEAN ? ColumnType.INTEGER : type;
   }
 
   private static ColumnDef declared(PlanningContext context, String table, String column) {

@@ -10,7 +10,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * SQLite's operators read by the grammar and written back for SQLite with SQLite's precedence:
- * ISNULL, NOTNULL, IS [NOT] value, ==, the bitwise ones; BEGIN's kinds; EXPLAIN QUERY PLAN.
+ * ISNULL, NOTNULL, NOT NULL, IS [NOT] value, ==, the bitwise ones; BEGIN's kinds; EXPLAIN QUERY
+ * PLAN.
  */
 class SqliteOperatorsParserTest {
 
@@ -21,6 +22,7 @@ class SqliteOperatorsParserTest {
       value = {
         "SELECT a FROM t WHERE a ISNULL; SELECT a FROM t WHERE a IS NULL",
         "SELECT a FROM t WHERE a NOTNULL AND b ISNULL; SELECT a FROM t WHERE a IS NOT NULL AND b IS NULL",
+        "SELECT a NOT NULL FROM t WHERE a + 1 NOT NULL AND b ISNULL; SELECT a IS NOT NULL FROM t WHERE a + 1 IS NOT NULL AND b IS NULL",
         "SELECT a FROM t WHERE a IS NOT 5; SELECT a FROM t WHERE (a IS NOT 5)",
         "SELECT a FROM t WHERE a IS b + 1; SELECT a FROM t WHERE (a IS (b + 1))",
         "SELECT a FROM t WHERE a IS NOT DISTINCT FROM b; SELECT a FROM t WHERE (a IS b)",

@@ -72,12 +72,23 @@ class SqlStateTest {
   }
 
   @Test
-  void invalidCastIsADataException() {
+  void invalidDateCastIsADataException() {
     SQLException e =
         org.assertj.core.api.Assertions.catchThrowableOfType(
-            SQLException.class, () -> Db.scalar(c, "SELECT CAST('abc' AS INTEGER) FROM album"));
+            SQLException.class, () -> Db.scalar(c, "SELECT CAST('abc' AS DATE) FROM album"));
     assertThat((Throwable) e).isNotNull();
-    assertThat(e.getSQLState()).startsWith("22");
+    assertThat(e.getSQLState()).isEqualTo("22007");
+  }
+
+  @Test
+  void castOfTextToANumberTakesItsNumericPrefixAsSqliteDoes() throws SQLException {
+    // SQLite's CAST never fails: the longest numeric prefix, or 0
+    assertThat(((Number) Db.scalar(c, "SELECT CAST('12abc' AS INTEGER) FROM album")).longValue())
+        .isEqualTo(12L);
+    assertThat(((Number) Db.scalar(c, "SELECT CAST('abc' AS INTEGER) FROM album")).longValue())
+        .isZero();
+    assertThat(((Number) Db.scalar(c, "SELECT CAST('2.5x' AS REAL) FROM album")).doubleValue())
+        .isEqualTo(2.5);
   }
 
   @Test
