@@ -35,11 +35,15 @@ final class AnyCodec extends ValueCodec {
       return b ? 1L : 0L;
     }
     if (v instanceof BigDecimal d) {
-      try {
-        return d.longValueExact();
-      } catch (ArithmeticException notAnInteger) {
-        return d.doubleValue();
+      // written with a point (1.0) it is a real in SQLite, without one an integer
+      if (d.scale() <= 0) {
+        try {
+          return d.longValueExact();
+        } catch (ArithmeticException tooBig) {
+          return d.doubleValue();
+        }
       }
+      return d.doubleValue();
     }
     return textOf(v);
   }
