@@ -181,7 +181,9 @@ JAVACODE void SkipToClosingParen() {
 ColumnDecl ColumnDefinition() :
 {
     final SqlIdentifier id;
-    final TypeDecl type;
+    TypeDecl type = TypeNames.UNTYPED;
+    final Token first;
+    SqlIdentifier collation = null;
     boolean notNull = false;
     boolean primaryKey = false;
     boolean unique = false;
@@ -192,7 +194,17 @@ ColumnDecl ColumnDefinition() :
 }
 {
     id = SimpleIdentifier()
-    type = ColumnTypeDecl()
+    [
+        // SQLite lets a column have no type: it holds any value
+        LOOKAHEAD({ TypeNames.startsType(getToken(1).image) })
+        { first = getToken(1); }
+        type = ColumnTypeDecl()
+        {
+            // the type as written, which PRAGMA table_info shows
+            type = type.declaredAs(TypeNames.sourceText(getOriginalSql(), first.beginLine,
+                first.beginColumn, getToken(0).endLine, getToken(0).endColumn));
+        }
+    ]
     (
         [ <CONSTRAINT> SimpleIdentifier() ]
         (
@@ -213,11 +225,18 @@ ColumnDecl ColumnDefinition() :
         |   references = References()
         |   identity = IdentityClause()
         |   ( <AUTO_INCREMENT> | <AUTOINCREMENT> ) { identity = Identity.AUTO_INCREMENT; }
+        |   <COLLATE> collation = SimpleIdentifier()
+            {
+                if (!SqliteOperators.isCollation(collation.getSimple())) {
+                    throw new ParseException(
+                        "no such collation sequence: " + collation.getSimple());
+                }
+            }
         )
     )*
     {
         return new ColumnDecl(id.getSimple(), type, notNull, primaryKey, unique,
-            defaultValue, check, references, identity);
+            defaultValue, check, references, identity, TypeNames.collation(collation));
     }
 }
 

@@ -14,9 +14,12 @@ public record Catalog(
     Map<String, IndexDef> indexes,
     Map<String, ViewDef> views,
     Map<String, SequenceDef> sequences,
-    Map<String, TriggerDef> triggers) {
+    Map<String, TriggerDef> triggers,
+    Map<String, Setting> settings) {
 
   public Catalog {
+    // absent from catalogs stored before settings were kept
+    settings = settings == null ? Map.of() : Map.copyOf(settings);
     // absent from catalogs stored before triggers existed
     triggers = triggers == null ? Map.of() : Map.copyOf(triggers);
     tables = Map.copyOf(tables);
@@ -24,6 +27,17 @@ public record Catalog(
     views = Map.copyOf(views);
     // absent from catalogs stored before sequences existed
     sequences = sequences == null ? Map.of() : Map.copyOf(sequences);
+  }
+
+  /** A catalog without settings. */
+  public Catalog(
+      long version,
+      Map<String, TableDef> tables,
+      Map<String, IndexDef> indexes,
+      Map<String, ViewDef> views,
+      Map<String, SequenceDef> sequences,
+      Map<String, TriggerDef> triggers) {
+    this(version, tables, indexes, views, sequences, triggers, Map.of());
   }
 
   /** A catalog without triggers. */
@@ -46,7 +60,7 @@ public record Catalog(
   }
 
   public static Catalog empty() {
-    return new Catalog(0, Map.of(), Map.of(), Map.of(), Map.of(), Map.of());
+    return new Catalog(0, Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of());
   }
 
   /** The table of that exact name, or null. */
@@ -60,7 +74,13 @@ public record Catalog(
       Map<String, TableDef> tables,
       Map<String, IndexDef> indexes,
       Map<String, ViewDef> views) {
-    return new Catalog(version, tables, indexes, views, sequences, triggers);
+    return new Catalog(version, tables, indexes, views, sequences, triggers, settings);
+  }
+
+  /** A {@link Setting}'s value ({@code user_version}, {@code application_id}); 0 when never set. */
+  public long setting(String name) {
+    Setting s = settings.get(name);
+    return s == null ? 0L : s.value();
   }
 
   /** The triggers on a table or view. */

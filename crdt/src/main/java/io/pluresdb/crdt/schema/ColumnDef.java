@@ -13,6 +13,12 @@ import org.jspecify.annotations.Nullable;
  * @param defaultSql the DEFAULT expression as SQLite SQL text, or null
  * @param autoIncrement true for identity columns (also {@code AUTOINCREMENT}): filled with keys of
  *     this node's {@link KeyRange} that are never reused
+ * @param declaredType the type as the statement wrote it ({@code VARCHAR(100)}, {@code int}), which
+ *     SQLite's {@code PRAGMA table_info} and {@code sqlite_schema} show; null when not known (a
+ *     column made before the words were kept, or derived from a query), and empty for a column
+ *     declared without a type
+ * @param collation the column's {@code COLLATE} name in upper case ({@code NOCASE}, {@code RTRIM}),
+ *     or null for SQLite's default, {@code BINARY}
  */
 public record ColumnDef(
     String name,
@@ -21,9 +27,43 @@ public record ColumnDef(
     int scale,
     boolean nullable,
     @Nullable String defaultSql,
-    boolean autoIncrement) {
+    boolean autoIncrement,
+    @Nullable String declaredType,
+    @Nullable String collation) {
+
+  /** A column without declared words or collation: one made by the catalog, not by DDL text. */
+  public ColumnDef(
+      String name,
+      ColumnType type,
+      int precision,
+      int scale,
+      boolean nullable,
+      @Nullable String defaultSql,
+      boolean autoIncrement) {
+    this(name, type, precision, scale, nullable, defaultSql, autoIncrement, null, null);
+  }
 
   public static ColumnDef of(String name, ColumnType type) {
     return new ColumnDef(name, type, 0, 0, true, null, false);
+  }
+
+  /** This column under another name. */
+  public ColumnDef withName(String to) {
+    return new ColumnDef(
+        to, type, precision, scale, nullable, defaultSql, autoIncrement, declaredType, collation);
+  }
+
+  /** This column, nullable or NOT NULL. */
+  public ColumnDef withNullable(boolean canBeNull) {
+    return new ColumnDef(
+        name,
+        type,
+        precision,
+        scale,
+        canBeNull,
+        defaultSql,
+        autoIncrement,
+        declaredType,
+        collation);
   }
 }

@@ -31,7 +31,12 @@ public enum ColumnType {
   /** float32 vector of a fixed dimension (the column's precision). */
   VECTOR(Types.OTHER, float[].class),
   /** A CRDT counter: concurrent increments add up. */
-  COUNTER(Types.BIGINT, Long.class);
+  COUNTER(Types.BIGINT, Long.class),
+  /**
+   * A column declared without a type, as SQLite allows: it holds any value as given (an integer, a
+   * real, a text or a blob), with SQLite's BLOB ("none") affinity.
+   */
+  ANY(Types.OTHER, Object.class);
 
   private final int jdbcType;
   private final Class<?> javaClass;

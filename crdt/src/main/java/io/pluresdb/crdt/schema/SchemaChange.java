@@ -48,4 +48,10 @@ public sealed interface SchemaChange {
    * t} again.
    */
   record RenameTable(String table, String to) implements SchemaChange {}
+
+  /**
+   * {@code PRAGMA user_version = n} or {@code PRAGMA application_id = n}: a database-wide {@link
+   * Setting}, the last one (by operation id) holding.
+   */
+  record SetPragma(String pragma, long value) implements SchemaChange {}
 }

@@ -97,20 +97,7 @@ public final class TableMerge {
 
   private record Column(ColumnDef def, OpId definer, OpId first, int place, boolean byCreate) {
     Column renamed(String to) {
-      ColumnDef d = def;
-      return new Column(
-          new ColumnDef(
-              to,
-              d.type(),
-              d.precision(),
-              d.scale(),
-              d.nullable(),
-              d.defaultSql(),
-              d.autoIncrement()),
-          definer,
-          first,
-          place,
-          byCreate);
+      return new Column(def.withName(to), definer, first, place, byCreate);
     }
   }
 
@@ -246,11 +233,10 @@ public final class TableMerge {
   }
 
   private static ColumnDef nullable(ColumnDef c) {
-    return new ColumnDef(
-        c.name(), c.type(), c.precision(), c.scale(), true, c.defaultSql(), c.autoIncrement());
+    return c.withNullable(true);
   }
 
-  /** A column definition as text: type, size, NOT NULL, DEFAULT. */
+  /** A column definition as text: type (as declared, when known), size, NOT NULL, DEFAULT. */
   public static String text(ColumnDef c) {
     StringBuilder sb = new StringBuilder(c.type().name());
     if (c.precision() > 0) {
@@ -268,6 +254,12 @@ public final class TableMerge {
     }
     if (c.autoIncrement()) {
       sb.append(" IDENTITY");
+    }
+    if (c.collation() != null) {
+      sb.append(" COLLATE ").append(c.collation());
+    }
+    if (c.declaredType() != null) {
+      sb.append(" (declared '").append(c.declaredType()).append("')");
     }
     return sb.toString();
   }

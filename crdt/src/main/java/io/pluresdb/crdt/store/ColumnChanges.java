@@ -64,17 +64,7 @@ final class ColumnChanges {
     UnaryOperator<String> n = x -> x.equals(r.column()) ? r.to() : x;
     List<ColumnDef> cols = new ArrayList<>();
     for (ColumnDef x : t.columns()) {
-      cols.add(
-          x != c
-              ? x
-              : new ColumnDef(
-                  r.to(),
-                  x.type(),
-                  x.precision(),
-                  x.scale(),
-                  x.nullable(),
-                  x.defaultSql(),
-                  x.autoIncrement()));
+      cols.add(x != c ? x : x.withName(r.to()));
     }
     List<List<String>> uniques = new ArrayList<>();
     t.uniqueKeys().forEach(u -> uniques.add(map(u, n)));

@@ -8,6 +8,7 @@ import io.pluresdb.crdt.schema.ColumnDef;
 import io.pluresdb.crdt.schema.IndexDef;
 import io.pluresdb.crdt.schema.SchemaChange;
 import io.pluresdb.crdt.schema.SequenceDef;
+import io.pluresdb.crdt.schema.Setting;
 import io.pluresdb.crdt.schema.TableDef;
 import io.pluresdb.crdt.schema.TriggerDef;
 import io.pluresdb.crdt.schema.ViewDef;
@@ -38,6 +39,9 @@ final class SchemaOps {
     Map<String, SequenceDef> sequences = new HashMap<>(cat.sequences());
     if (change instanceof SchemaChange.RenameTable r) {
       return TableRenames.apply(conn, cat, r, id);
+    }
+    if (change instanceof SchemaChange.SetPragma p) {
+      return setting(cat, p, id);
     }
     if (change instanceof SchemaChange.CreateTrigger
         || change instanceof SchemaChange.DropTrigger) {
@@ -155,7 +159,25 @@ final class SchemaOps {
     triggers
         .values()
         .removeIf(tr -> !tables.containsKey(tr.table()) && !views.containsKey(tr.table()));
-    return new Catalog(cat.version() + 1, tables, indexes, views, sequences, triggers);
+    return new Catalog(
+        cat.version() + 1, tables, indexes, views, sequences, triggers, cat.settings());
+  }
+
+  /** A setting takes the value of the operation with the greatest id, whatever order they came. */
+  private static Catalog setting(Catalog cat, SchemaChange.SetPragma p, OpId id) {
+    Map<String, Setting> settings = new HashMap<>(cat.settings());
+    Setting held = settings.get(p.pragma());
+    if (held == null || held.setBy().compareTo(id) < 0) {
+      settings.put(p.pragma(), new Setting(p.value(), id));
+    }
+    return new Catalog(
+        cat.version() + 1,
+        cat.tables(),
+        cat.indexes(),
+        cat.views(),
+        cat.sequences(),
+        cat.triggers(),
+        settings);
   }
 
   private static void validate(TableDef t) throws SQLException {

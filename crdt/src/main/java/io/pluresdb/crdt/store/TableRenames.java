@@ -132,7 +132,8 @@ final class TableRenames {
               when,
               body));
     }
-    return new Catalog(cat.version() + 1, tables, indexes, views, cat.sequences(), triggers);
+    return new Catalog(
+        cat.version() + 1, tables, indexes, views, cat.sequences(), triggers, cat.settings());
   }
 
   /**

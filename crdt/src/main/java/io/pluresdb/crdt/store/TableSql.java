@@ -152,6 +152,10 @@ final class TableSql {
 
   static String columnSql(ColumnDef c, boolean key) {
     StringBuilder sb = new StringBuilder(quote(c.name())).append(' ').append(affinity(c.type()));
+    if (c.collation() != null) {
+      // comparisons, ORDER BY, indexes and UNIQUE of the column then follow it, as in SQLite
+      sb.append(" COLLATE ").append(c.collation());
+    }
     if (!c.nullable() || key) {
       sb.append(" NOT NULL");
     }
@@ -178,7 +182,7 @@ final class TableSql {
       case BOOLEAN, TINYINT, SMALLINT, INTEGER, BIGINT, COUNTER -> "INTEGER";
       case REAL, DOUBLE -> "REAL";
       case DECIMAL -> "NUMERIC";
-      case BINARY, VARBINARY, BLOB, VECTOR -> "BLOB";
+      case BINARY, VARBINARY, BLOB, VECTOR, ANY -> "BLOB";
       default -> "TEXT";
     };
   }

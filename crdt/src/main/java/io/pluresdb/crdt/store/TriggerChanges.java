@@ -64,6 +64,12 @@ final class TriggerChanges {
       throw Errors.of(SqlState.UNDEFINED_OBJECT, "trigger '" + d.trigger() + "' does not exist");
     }
     return new Catalog(
-        cat.version() + 1, cat.tables(), cat.indexes(), cat.views(), cat.sequences(), triggers);
+        cat.version() + 1,
+        cat.tables(),
+        cat.indexes(),
+        cat.views(),
+        cat.sequences(),
+        triggers,
+        cat.settings());
   }
 }

@@ -137,6 +137,10 @@ final class TxApplier {
    * IF NOT EXISTS ...) before syncing, or dropped the same object, agree and need no record.
    */
   private static boolean alreadyHeld(Catalog cat, SchemaChange change) {
+    if (change instanceof SchemaChange.SetPragma p) {
+      // nodes that ran the same migration set the same version
+      return cat.settings().containsKey(p.pragma()) && cat.setting(p.pragma()) == p.value();
+    }
     if (change instanceof SchemaChange.CreateTable c) {
       return c.table().equals(cat.table(c.table().name()));
     }

@@ -58,6 +58,7 @@ public abstract class ValueCodec {
             case TIMESTAMP -> new TimestampCodec();
             case TIMESTAMP_WITH_TIME_ZONE -> new ZonedTimestampCodec();
             case VECTOR -> new VectorValueCodec();
+            case ANY -> new AnyCodec();
           });
     }
     return m;

@@ -14,6 +14,9 @@ final class TypeInfoRows {
   static List<Object[]> rows() {
     List<Object[]> rows = new ArrayList<>();
     for (ColumnType t : ColumnType.values()) {
+      if (t == ColumnType.ANY) {
+        continue; // the type of a column declared without one: no name declares it
+      }
       boolean text = TypeFacts.isText(t);
       boolean numeric = TypeFacts.isNumeric(t);
       String prefix = quoted(t) ? (binary(t) ? "X'" : "'") : null;

@@ -35,6 +35,8 @@ public final class TypeFacts {
       case TIMESTAMP -> java.sql.Timestamp.class.getName();
       case TIMESTAMP_WITH_TIME_ZONE -> java.time.OffsetDateTime.class.getName();
       case VECTOR -> float[].class.getName();
+      // a column declared without a type: Long, Double, String or byte[], as the value was stored
+      case ANY -> Object.class.getName();
     };
   }
 
@@ -57,7 +59,7 @@ public final class TypeFacts {
       case TIME -> 18;
       case TIMESTAMP -> 29;
       case TIMESTAMP_WITH_TIME_ZONE -> 35;
-      case VARCHAR, CLOB, JSON, BINARY, VARBINARY, BLOB, VECTOR -> Integer.MAX_VALUE;
+      case VARCHAR, CLOB, JSON, BINARY, VARBINARY, BLOB, VECTOR, ANY -> Integer.MAX_VALUE;
     };
   }
 

@@ -58,6 +58,8 @@ public final class TypeMapping {
       case TIME -> SqlTypeName.TIME;
       case TIMESTAMP -> SqlTypeName.TIMESTAMP;
       case TIMESTAMP_WITH_TIME_ZONE -> SqlTypeName.TIMESTAMP_WITH_LOCAL_TIME_ZONE;
+      // a column declared without a type holds any value: the validator types nothing about it
+      case ANY -> SqlTypeName.ANY;
     };
   }
 
@@ -83,6 +85,7 @@ public final class TypeMapping {
       case TIME, TIME_WITH_LOCAL_TIME_ZONE -> ColumnType.TIME;
       case TIMESTAMP -> ColumnType.TIMESTAMP;
       case TIMESTAMP_WITH_LOCAL_TIME_ZONE, TIMESTAMP_TZ -> ColumnType.TIMESTAMP_WITH_TIME_ZONE;
+      case ANY -> ColumnType.ANY;
       default -> ColumnType.VARCHAR;
     };
   }

@@ -196,17 +196,7 @@ public final class DdlPlanner {
     List<ColumnDef> withKeys = new ArrayList<>();
     for (ColumnDef c : columns) {
       // Key columns are NOT NULL, as in the SQL standard.
-      withKeys.add(
-          primaryKey.contains(c.name()) && c.nullable()
-              ? new ColumnDef(
-                  c.name(),
-                  c.type(),
-                  c.precision(),
-                  c.scale(),
-                  false,
-                  c.defaultSql(),
-                  c.autoIncrement())
-              : c);
+      withKeys.add(primaryKey.contains(c.name()) && c.nullable() ? c.withNullable(false) : c);
     }
     return new TableDef(name, withKeys, primaryKey, unique, checks, foreignKeys);
   }
@@ -236,7 +226,9 @@ public final class DdlPlanner {
         c.type().scale(),
         c.nullable(),
         defaultSql,
-        identity);
+        identity,
+        c.type().written(),
+        c.collation());
   }
 
   /** SQLite text of an expression written in DDL (a DEFAULT or CHECK). */

@@ -3,6 +3,7 @@ package io.pluresdb.sql.plan;
 import io.pluresdb.crdt.error.Errors;
 import io.pluresdb.crdt.error.SqlState;
 import io.pluresdb.crdt.schema.Catalog;
+import io.pluresdb.crdt.schema.SchemaChange;
 import io.pluresdb.crdt.store.OnConflict;
 import io.pluresdb.sql.calcite.PlanningContext;
 import io.pluresdb.sql.calcite.SqlFront;
@@ -67,6 +68,10 @@ public final class StatementPlanner {
     }
     SqlNode node = SqlFront.parse(sql);
     if (node instanceof SqlPragma pragma) {
+      SchemaChange set = Pragmas.change(pragma);
+      if (set != null) {
+        return new Plan.Ddl(sql, set, false, false);
+      }
       PragmaResult answer = Pragmas.answer(pragma, catalog);
       return new Plan.Rows(sql, answer.columns(), answer.rows());
     }

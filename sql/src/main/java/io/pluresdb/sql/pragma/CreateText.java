@@ -20,7 +20,11 @@ final class CreateText {
     StringJoiner parts = new StringJoiner(", ");
     boolean singleKey = t.primaryKey().size() == 1;
     for (ColumnDef c : t.columns()) {
-      StringBuilder col = new StringBuilder(quote(c.name())).append(' ').append(type(c));
+      StringBuilder col = new StringBuilder(quote(c.name()));
+      String type = c.declaredType() != null ? c.declaredType() : type(c);
+      if (!type.isEmpty()) {
+        col.append(' ').append(type);
+      }
       if (singleKey && t.primaryKey().get(0).equals(c.name())) {
         col.append(" PRIMARY KEY");
         if (c.autoIncrement()) {
@@ -32,6 +36,9 @@ final class CreateText {
       }
       if (c.defaultSql() != null) {
         col.append(" DEFAULT (").append(c.defaultSql()).append(')');
+      }
+      if (c.collation() != null) {
+        col.append(" COLLATE ").append(c.collation());
       }
       parts.add(col);
     }

@@ -4,6 +4,7 @@ import io.pluresdb.crdt.error.Errors;
 import io.pluresdb.crdt.error.SqlState;
 import io.pluresdb.crdt.schema.Catalog;
 import io.pluresdb.crdt.schema.ColumnType;
+import io.pluresdb.crdt.schema.SchemaChange;
 import io.pluresdb.sql.parser.pragma.SqlPragma;
 import io.pluresdb.sql.read.ColumnMeta;
 import java.sql.SQLException;
@@ -21,8 +22,10 @@ import org.jspecify.annotations.Nullable;
  *   <li>Reading a setting answers what this store does ({@code foreign_keys} is 1: foreign keys are
  *       always enforced; {@code journal_mode} is {@code wal}).
  *   <li>Setting one that only tunes SQLite's own engine is accepted and changes nothing, since the
- *       store manages its connections itself; {@code user_version} and {@code application_id},
- *       which applications read back, are refused until they are stored.
+ *       store manages its connections itself.
+ *   <li>{@code user_version} and {@code application_id} are kept in the catalog and replicate with
+ *       the schema (see {@link io.pluresdb.crdt.schema.Setting}); setting one is a schema change
+ *       ({@link #change}).
  *   <li>An unknown pragma is ignored and answers nothing, as SQLite does.
  * </ul>
  */
@@ -36,8 +39,6 @@ public final class Pragmas {
           Map.entry("journal_mode", "wal"),
           Map.entry("synchronous", 1L),
           Map.entry("encoding", "UTF-8"),
-          Map.entry("user_version", 0L),
-          Map.entry("application_id", 0L),
           Map.entry("page_size", 4096L),
           Map.entry("cache_size", -2000L),
           Map.entry("temp_store", 0L),
@@ -78,6 +79,34 @@ public final class Pragmas {
           "soft_heap_limit",
           "hard_heap_limit",
           "shrink_memory");
+
+  private static final String USER_VERSION = "user_version";
+  private static final String APPLICATION_ID = "application_id";
+
+  /**
+   * The schema change a PRAGMA makes ({@code user_version = n}, {@code application_id(n)}), or null
+   * for one that reads or changes nothing that is kept. The value is taken as SQLite takes it: its
+   * leading integer (0 when there is none), as a signed 32-bit number.
+   */
+  public static SchemaChange.@Nullable SetPragma change(SqlPragma pragma) {
+    String name = pragma.pragma();
+    String arg = pragma.argument();
+    if (arg == null || !(name.equals(USER_VERSION) || name.equals(APPLICATION_ID))) {
+      return null;
+    }
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("^\\s*'?\\s*([+-]?\\d+)").matcher(arg);
+    long value = 0;
+    if (m.find()) {
+      String digits = m.group(1);
+      try {
+        value = Long.parseLong(digits);
+      } catch (NumberFormatException tooLong) {
+        value = digits.startsWith("-") ? Long.MIN_VALUE : Long.MAX_VALUE;
+      }
+    }
+    return new SchemaChange.SetPragma(name, (int) value);
+  }
 
   public static PragmaResult answer(SqlPragma pragma, Catalog catalog) throws SQLException {
     String name = pragma.pragma();
@@ -152,6 +181,9 @@ public final class Pragmas {
       case "schema_version" -> {
         return single(name, catalog.version());
       }
+      case USER_VERSION, APPLICATION_ID -> {
+        return single(name, catalog.setting(name));
+      }
       default -> {
         return setting(name, arg, pragma.assigned());
       }
@@ -163,11 +195,6 @@ public final class Pragmas {
     if (arg == null) {
       Object value = VALUES.get(name);
       return value == null ? PragmaResult.none() : single(name, value);
-    }
-    if (name.equals("user_version") || name.equals("application_id")) {
-      throw Errors.of(
-          SqlState.FEATURE_NOT_SUPPORTED,
-          "PRAGMA " + name + " cannot be set yet: it is not stored by this database");
     }
     Object known = VALUES.get(name);
     if (known != null && (name.equals("journal_mode") || (!assigned && !TUNING.contains(name)))) {

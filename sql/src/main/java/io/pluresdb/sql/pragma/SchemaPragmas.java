@@ -49,10 +49,14 @@ final class SchemaPragmas {
   }
 
   /**
-   * The type as SQLite's scripts declare it: a text column without a length is {@code TEXT} (the
-   * catalog keeps its type, not the words it was declared with).
+   * The type as the statement declared it, in upper case as SQLite shows it; for a column whose
+   * words are not known (made before they were kept, or by a query) the type's name, a text column
+   * without a length being {@code TEXT} as SQLite's scripts write it.
    */
   private static String declaredType(ColumnDef c) {
+    if (c.declaredType() != null) {
+      return c.declaredType().toUpperCase(java.util.Locale.ROOT); // as SQLite shows it
+    }
     return c.type() == ColumnType.VARCHAR && c.precision() <= 0 ? "TEXT" : CreateText.type(c);
   }
 

@@ -122,6 +122,9 @@ final class Access {
     } else if (c instanceof SchemaChange.DropTrigger d) {
       TriggerDef known = catalog.triggers().get(d.trigger());
       return known == null ? d.trigger() : known.table();
+    } else if (c instanceof SchemaChange.SetPragma) {
+      // a database-wide setting: only a peer that may write the schema itself may change it
+      return "sqlite_schema";
     }
     throw new IllegalArgumentException("unknown schema change " + c);
   }

@@ -62,7 +62,8 @@ class AccessTest {
                     null,
                     List.of("SELECT 1"))),
             new SchemaChange.DropTrigger("tr"),
-            new SchemaChange.RenameTable("t", "t2"));
+            new SchemaChange.RenameTable("t", "t2"),
+            new SchemaChange.SetPragma("user_version", 3));
     assertThat(all.stream().map(Object::getClass).distinct())
         .as("one of each kind")
         .containsExactlyInAnyOrder(SchemaChange.class.getPermittedSubclasses());
@@ -70,7 +71,9 @@ class AccessTest {
       String expected =
           c instanceof SchemaChange.DropIndex
               ? "t_id"
-              : c instanceof SchemaChange.DropTrigger ? "tr" : "t";
+              : c instanceof SchemaChange.DropTrigger
+                  ? "tr"
+                  : c instanceof SchemaChange.SetPragma ? "sqlite_schema" : "t";
       assertThat(Access.collection(Operation.schema(OpId.of(1, 0, 1), c), Catalog.empty()))
           .as(c.toString())
           .isEqualTo(expected);

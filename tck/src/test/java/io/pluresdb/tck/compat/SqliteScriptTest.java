@@ -36,6 +36,7 @@ class SqliteScriptTest {
         "json.sql",
         "syntax.sql",
         "ddl.sql",
+        "columns.sql",
         "keys.sql",
         "transactions.sql",
         "triggers.sql"

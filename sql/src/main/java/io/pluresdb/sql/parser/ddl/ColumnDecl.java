@@ -17,6 +17,7 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * @param check the column's CHECK condition, or null
  * @param references the column's REFERENCES clause, or null
  * @param identity how the column gets generated keys
+ * @param collation the column's COLLATE name in upper case, or null
  */
 public record ColumnDecl(
     String name,
@@ -27,7 +28,8 @@ public record ColumnDecl(
     @Nullable SqlNode defaultValue,
     @Nullable SqlNode check,
     @Nullable ForeignKeyRef references,
-    Identity identity) {
+    Identity identity,
+    @Nullable String collation) {
   public ColumnDecl {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(type, "type");
@@ -63,6 +65,9 @@ public record ColumnDecl(
     }
     if (references != null) {
       references.unparse(writer);
+    }
+    if (collation != null) {
+      writer.keyword("COLLATE " + collation);
     }
     switch (identity) {
       case ALWAYS -> writer.keyword("GENERATED ALWAYS AS IDENTITY");

@@ -66,6 +66,27 @@ public final class TypeNames {
           "IDENTITY",
           "HIDDEN");
 
+  /**
+   * The type of a column declared without one. SQLite gives it no affinity: it holds any value as
+   * given, as a BLOB column does in SQLite; the catalog's type for that is {@link ColumnType#ANY}.
+   */
+  public static final TypeDecl UNTYPED = new TypeDecl(ColumnType.ANY, "", 0, 0, "");
+
+  /**
+   * Whether a column's definition goes on with a type at {@code t}: not when it ends there or a
+   * column constraint follows at once.
+   */
+  public static boolean startsType(String image) {
+    return !image.equals(",")
+        && !image.equals(")")
+        && !AFTER_TYPE.contains(image.toUpperCase(Locale.ROOT));
+  }
+
+  /** A column's collation name in upper case, or null for none. */
+  public static @Nullable String collation(@Nullable SqlIdentifier name) {
+    return name == null ? null : name.getSimple().toUpperCase(Locale.ROOT);
+  }
+
   /** Whether the next token's text continues a multi-word type name. */
   public static boolean continuesTypeName(String image) {
     return !image.isEmpty()
