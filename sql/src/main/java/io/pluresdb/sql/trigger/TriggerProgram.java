@@ -19,13 +19,20 @@ import org.jspecify.annotations.Nullable;
  * {@code DELETE}) are planned like user statements, so what they do becomes operations; a reference
  * there is typed ({@code CAST(? AS t)}) so that the planner knows its type wherever it stands. The
  * WHEN condition and {@code SELECT} statements run on SQLite itself, where {@code RAISE(kind,
- * 'message')} becomes a marker value that the engine turns into the error SQLite would raise.
+ * 'message')} becomes a marker value that the engine turns into the error SQLite would raise; in a
+ * write it becomes a call of {@link #RAISE_FUNCTION}, which fails with that marker.
  *
  * @param when {@code SELECT CASE WHEN (condition) THEN 1 ELSE 0 END}, or null
  */
 public record TriggerProgram(TriggerDef trigger, @Nullable Step when, List<Step> body) {
   /** What marks a RAISE's value: {@code MARK + kind + ':' + message}. */
   public static final String MARK = "\u0001pluresdb-raise:";
+
+  /**
+   * The SQLite function a RAISE inside an INSERT, UPDATE or DELETE becomes: {@code
+   * pluresdb_raise(kind, message)} fails the statement with {@code MARK + kind + ':' + message}.
+   */
+  public static final String RAISE_FUNCTION = "pluresdb_raise";
 
   /** A reference to a column of the NEW or OLD row. */
   public record Ref(boolean isNew, int column) {}
@@ -83,13 +90,6 @@ public record TriggerProgram(TriggerDef trigger, @Nullable Step when, List<Step>
         copied = tokens.get(i + 2).end();
         i += 2;
       } else if (k.is("RAISE") && i + 1 < tokens.size() && tokens.get(i + 1).isPunct('(')) {
-        if (write) {
-          throw Errors.of(
-              SqlState.FEATURE_NOT_SUPPORTED,
-              "RAISE inside an INSERT, UPDATE or DELETE of trigger '"
-                  + t.name()
-                  + "' is not supported; use SELECT RAISE(...) WHERE ...");
-        }
         int close = i + 2;
         while (close < tokens.size() && !tokens.get(close).isPunct(')')) {
           close++;
@@ -99,11 +99,19 @@ public record TriggerProgram(TriggerDef trigger, @Nullable Step when, List<Step>
             i + 4 < close && tokens.get(i + 4).kind() == SqlTokens.Kind.STRING
                 ? tokens.get(i + 4).name()
                 : "";
-        String marker = MARK + kind + ":" + message;
-        out.append(sql, copied, k.start())
-            .append('\'')
-            .append(marker.replace("'", "''"))
-            .append('\'');
+        out.append(sql, copied, k.start());
+        if (write) {
+          // SQLite evaluates the call where it would evaluate the RAISE, and it fails the write
+          out.append(RAISE_FUNCTION)
+              .append("('")
+              .append(kind)
+              .append("', '")
+              .append(message.replace("'", "''"))
+              .append("')");
+        } else {
+          String marker = MARK + kind + ":" + message;
+          out.append('\'').append(marker.replace("'", "''")).append('\'');
+        }
         copied = close < tokens.size() ? tokens.get(close).end() : sql.length();
         i = close;
         raises = true;
