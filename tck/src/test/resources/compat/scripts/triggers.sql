@@ -168,6 +168,11 @@ SELECT id, balance FROM acct ORDER BY id;
 UPDATE acct SET balance = balance + 1 WHERE id <= 2;
 SELECT what FROM acct_log ORDER BY id;
 UPDATE acct SET owner = upper(owner);
+CREATE TRIGGER acct_cap BEFORE INSERT ON acct BEGIN
+  INSERT INTO acct_log (what) SELECT RAISE(ABORT, 'too rich') FROM acct WHERE NEW.balance > 1000;
+END;
+INSERT INTO acct VALUES (5, 'dan', 2000);
+INSERT INTO acct VALUES (6, 'eve', 20);
 SELECT id, owner FROM acct ORDER BY id;
 DELETE FROM acct;
 SELECT id FROM acct ORDER BY id;

@@ -46,7 +46,7 @@ public final class RaiseFunction extends Function {
     for (Throwable t = e; t != null; t = t.getCause()) {
       String m = t.getMessage();
       int at = m == null ? -1 : m.indexOf(TriggerProgram.MARK);
-      if (at >= 0) {
+      if (m != null && at >= 0) {
         int end = m.indexOf(MARK_END, at);
         return m.substring(at + TriggerProgram.MARK.length(), end < 0 ? m.length() : end);
       }

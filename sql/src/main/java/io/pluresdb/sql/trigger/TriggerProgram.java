@@ -64,7 +64,7 @@ public record TriggerProgram(TriggerDef trigger, @Nullable Step when, List<Step>
       List<Token> tokens = SqlTokens.of(s);
       String first = tokens.isEmpty() ? "" : tokens.get(0).upper();
       boolean write = !first.equals("SELECT") && !first.equals("VALUES");
-      body.add(step(t, s, columns, write));
+      body.add(step(t, write ? withFrom(s) : s, columns, write));
     }
     return new TriggerProgram(t, when, body);
   }
@@ -119,6 +119,38 @@ public record TriggerProgram(TriggerDef trigger, @Nullable Step when, List<Step>
     }
     out.append(sql, copied, sql.length());
     return new Step(out.toString(), refs, write, raises);
+  }
+
+  /**
+   * {@code sql} with {@code FROM (VALUES (0))} before the WHERE of each {@code SELECT} that has a
+   * WHERE and no FROM: SQLite's {@code INSERT INTO log SELECT RAISE(...) WHERE ...}, which the
+   * planner reads only with a FROM; one row filtered by the condition, as SQLite evaluates it.
+   */
+  static String withFrom(String sql) {
+    List<Token> tokens = SqlTokens.of(sql);
+    StringBuilder out = new StringBuilder();
+    int copied = 0;
+    for (int i = 0; i < tokens.size(); i++) {
+      if (!tokens.get(i).is("SELECT")) {
+        continue;
+      }
+      int depth = 0;
+      for (int j = i + 1; j < tokens.size() && depth >= 0; j++) {
+        Token k = tokens.get(j);
+        if (k.isPunct('(')) {
+          depth++;
+        } else if (k.isPunct(')')) {
+          depth--;
+        } else if (depth == 0 && (k.is("FROM") || k.is("UNION") || k.is("EXCEPT"))) {
+          break;
+        } else if (depth == 0 && k.is("WHERE")) {
+          out.append(sql, copied, k.start()).append("FROM (VALUES (0)) ");
+          copied = k.start();
+          break;
+        }
+      }
+    }
+    return out.append(sql, copied, sql.length()).toString();
   }
 
   private static int column(TriggerDef t, List<ColumnDef> columns, boolean isNew, String name)
