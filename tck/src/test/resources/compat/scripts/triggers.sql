@@ -83,3 +83,124 @@ SELECT what FROM log WHERE what LIKE 'src %';
 SELECT id, v FROM src_view;
 SELECT type, name, tbl_name FROM sqlite_schema WHERE name IN ('dst', 'src', 'src_view', 'src_log') ORDER BY name;
 SELECT sql FROM sqlite_schema WHERE name = 'src_log';
+-- RAISE(FAIL) keeps the rows its statement changed before the failing row; ABORT undoes them.
+CREATE TABLE fruit (id INTEGER PRIMARY KEY, name TEXT);
+CREATE TRIGGER no_rotten BEFORE INSERT ON fruit WHEN NEW.name LIKE 'rotten%' BEGIN SELECT RAISE(FAIL, 'rotten fruit'); END;
+INSERT INTO fruit VALUES (1, 'kiwi'), (2, 'rotten fig'), (3, 'lime');
+SELECT id, name FROM fruit ORDER BY id;
+CREATE TRIGGER no_mouldy BEFORE INSERT ON fruit WHEN NEW.name LIKE 'mouldy%' BEGIN SELECT RAISE(ABORT, 'mouldy fruit'); END;
+INSERT INTO fruit VALUES (4, 'plum'), (5, 'mouldy pear'), (6, 'date');
+SELECT id, name FROM fruit ORDER BY id;
+BEGIN;
+INSERT INTO fruit VALUES (7, 'melon');
+INSERT INTO fruit VALUES (8, 'grape'), (9, 'rotten grape'), (10, 'quince');
+INSERT INTO fruit VALUES (11, 'mouldy melon');
+COMMIT;
+SELECT id, name FROM fruit ORDER BY id;
+CREATE TRIGGER no_rotten_rename BEFORE UPDATE ON fruit WHEN NEW.name LIKE 'rotten%' BEGIN SELECT RAISE(FAIL, 'no rotten names'); END;
+UPDATE fruit SET name = CASE id WHEN 3 THEN 'rotten lime' ELSE name || '!' END WHERE id IN (1, 3, 4);
+SELECT id, name FROM fruit ORDER BY id;
+-- Foreign-key actions fire the child table's triggers.
+CREATE TABLE parent (id INTEGER PRIMARY KEY, code TEXT UNIQUE);
+CREATE TABLE child (id INTEGER PRIMARY KEY, pid INTEGER REFERENCES parent(id) ON DELETE CASCADE, note TEXT);
+CREATE TABLE ward (id INTEGER PRIMARY KEY, pcode TEXT REFERENCES parent(code) ON DELETE SET NULL ON UPDATE CASCADE);
+CREATE TABLE audit (id INTEGER PRIMARY KEY, what TEXT);
+CREATE TRIGGER child_gone AFTER DELETE ON child BEGIN INSERT INTO audit (what) VALUES ('child ' || OLD.id || ' of ' || OLD.pid); END;
+CREATE TRIGGER child_going BEFORE DELETE ON child BEGIN INSERT INTO audit (what) VALUES ('deleting child ' || OLD.id); END;
+CREATE TRIGGER ward_moved AFTER UPDATE OF pcode ON ward BEGIN INSERT INTO audit (what) VALUES ('ward ' || NEW.id || ' ' || ifnull(OLD.pcode, '-') || ' to ' || ifnull(NEW.pcode, '-')); END;
+INSERT INTO parent VALUES (1, 'A1'), (2, 'B2');
+INSERT INTO child VALUES (10, 1, 'a'), (11, 1, 'b'), (12, 2, 'c');
+INSERT INTO ward VALUES (20, 'A1'), (21, 'B2');
+DELETE FROM parent WHERE id = 1;
+SELECT what FROM audit ORDER BY what;
+SELECT id, pid FROM child ORDER BY id;
+SELECT id, pcode FROM ward ORDER BY id;
+DELETE FROM child WHERE id = 12;
+UPDATE parent SET code = 'B5' WHERE id = 2;
+SELECT what FROM audit ORDER BY what;
+SELECT id, pcode FROM ward ORDER BY id;
+-- An upsert's DO UPDATE fires UPDATE triggers; INSERT OR REPLACE fires INSERT triggers (and no
+-- DELETE trigger while recursive_triggers is off).
+CREATE TABLE kv (k TEXT PRIMARY KEY, v INTEGER);
+CREATE TABLE kv_log (id INTEGER PRIMARY KEY, what TEXT);
+CREATE TRIGGER kv_ins AFTER INSERT ON kv BEGIN INSERT INTO kv_log (what) VALUES ('ins ' || NEW.k || '=' || NEW.v); END;
+CREATE TRIGGER kv_upd AFTER UPDATE ON kv BEGIN INSERT INTO kv_log (what) VALUES ('upd ' || NEW.k || ' ' || OLD.v || '->' || NEW.v); END;
+CREATE TRIGGER kv_before_upd BEFORE UPDATE OF v ON kv WHEN NEW.v < 0 BEGIN SELECT RAISE(IGNORE); END;
+CREATE TRIGGER kv_del AFTER DELETE ON kv BEGIN INSERT INTO kv_log (what) VALUES ('del ' || OLD.k); END;
+INSERT INTO kv VALUES ('a', 1);
+INSERT INTO kv VALUES ('a', 2) ON CONFLICT (k) DO UPDATE SET v = excluded.v;
+INSERT INTO kv VALUES ('a', 3) ON CONFLICT (k) DO UPDATE SET v = v + excluded.v WHERE excluded.v > 5;
+INSERT INTO kv VALUES ('a', -1) ON CONFLICT (k) DO UPDATE SET v = excluded.v;
+INSERT INTO kv VALUES ('b', 7) ON CONFLICT (k) DO NOTHING;
+INSERT OR REPLACE INTO kv VALUES ('a', 9);
+REPLACE INTO kv VALUES ('c', 4);
+SELECT k, v FROM kv ORDER BY k;
+SELECT what FROM kv_log ORDER BY id;
+-- RENAME COLUMN follows the column into the views and triggers that name it.
+CREATE TABLE pet (id INTEGER PRIMARY KEY, nick TEXT, age INTEGER);
+CREATE TABLE pet_log (id INTEGER PRIMARY KEY, nick TEXT);
+CREATE VIEW pet_names AS SELECT nick, age FROM pet;
+CREATE VIEW old_pets AS SELECT p.nick AS who FROM pet p WHERE p.age > 10;
+CREATE TRIGGER pet_named AFTER UPDATE OF nick ON pet WHEN NEW.nick <> OLD.nick BEGIN INSERT INTO pet_log (nick) VALUES (OLD.nick || '>' || NEW.nick); END;
+INSERT INTO pet VALUES (1, 'rex', 12), (2, 'tom', 3);
+ALTER TABLE pet RENAME COLUMN nick TO name;
+UPDATE pet SET name = 'max' WHERE id = 1;
+SELECT nick FROM pet_log ORDER BY id;
+SELECT * FROM pet_names ORDER BY name;
+SELECT * FROM old_pets;
+SELECT sql FROM sqlite_schema WHERE name = 'pet_named';
+-- RAISE inside an INSERT, UPDATE or DELETE of a trigger's body.
+CREATE TABLE acct (id INTEGER PRIMARY KEY, owner TEXT, balance INTEGER);
+CREATE TABLE acct_log (id INTEGER PRIMARY KEY, what TEXT);
+CREATE TRIGGER acct_guard BEFORE UPDATE OF balance ON acct BEGIN
+  INSERT INTO acct_log (what) SELECT RAISE(ABORT, 'overdrawn') WHERE NEW.balance < 0;
+  INSERT INTO acct_log (what) VALUES (OLD.owner || ' ' || OLD.balance || '->' || NEW.balance);
+END;
+CREATE TRIGGER acct_frozen BEFORE UPDATE OF owner ON acct BEGIN
+  UPDATE acct_log SET what = CASE WHEN OLD.owner = 'frozen' THEN RAISE(FAIL, 'account frozen') ELSE what END WHERE id = 1;
+END;
+CREATE TRIGGER acct_quiet BEFORE DELETE ON acct BEGIN
+  DELETE FROM acct_log WHERE id = (SELECT CASE WHEN OLD.balance > 0 THEN RAISE(IGNORE) END);
+END;
+INSERT INTO acct VALUES (1, 'ann', 10), (2, 'bob', 5), (3, 'frozen', 0), (4, 'cat', 0);
+UPDATE acct SET balance = balance - 7;
+SELECT id, balance FROM acct ORDER BY id;
+UPDATE acct SET balance = balance + 1 WHERE id <= 2;
+SELECT what FROM acct_log ORDER BY id;
+UPDATE acct SET owner = upper(owner);
+CREATE TRIGGER acct_cap BEFORE INSERT ON acct BEGIN
+  INSERT INTO acct_log (what) SELECT RAISE(ABORT, 'too rich') FROM acct WHERE NEW.balance > 1000;
+END;
+INSERT INTO acct VALUES (5, 'dan', 2000);
+INSERT INTO acct VALUES (6, 'eve', 20);
+SELECT id, owner FROM acct ORDER BY id;
+DELETE FROM acct;
+SELECT id FROM acct ORDER BY id;
+-- INSTEAD OF triggers make a view writable; a view without one is still refused.
+CREATE TABLE person (id INTEGER PRIMARY KEY, first TEXT, last TEXT);
+CREATE VIEW person_name AS SELECT id, first || ' ' || last AS fullname FROM person;
+INSERT INTO person_name VALUES (1, 'ada lovelace');
+CREATE TRIGGER person_name_ins INSTEAD OF INSERT ON person_name BEGIN
+  INSERT INTO person VALUES (NEW.id, substr(NEW.fullname, 1, instr(NEW.fullname, ' ') - 1), substr(NEW.fullname, instr(NEW.fullname, ' ') + 1));
+END;
+CREATE TRIGGER person_name_upd INSTEAD OF UPDATE OF fullname ON person_name BEGIN
+  UPDATE person SET first = substr(NEW.fullname, 1, instr(NEW.fullname, ' ') - 1), last = substr(NEW.fullname, instr(NEW.fullname, ' ') + 1) WHERE id = OLD.id;
+END;
+CREATE TRIGGER person_name_del INSTEAD OF DELETE ON person_name FOR EACH ROW WHEN OLD.id <> 3 BEGIN
+  DELETE FROM person WHERE id = OLD.id;
+END;
+INSERT INTO person_name VALUES (1, 'ada lovelace');
+INSERT INTO person_name (fullname, id) VALUES ('alan turing', 2), ('grace hopper', 3);
+INSERT INTO person_name SELECT id + 10, upper(fullname) FROM person_name WHERE id < 3;
+SELECT id, first, last FROM person ORDER BY id;
+SELECT id, fullname FROM person_name ORDER BY id;
+UPDATE person_name SET fullname = 'augusta ada' WHERE id = 1;
+UPDATE person_name SET fullname = 'alan m turing' WHERE fullname LIKE 'alan%';
+UPDATE person_name SET id = 7 WHERE id = 2;
+SELECT id, first, last FROM person ORDER BY id;
+DELETE FROM person_name WHERE id > 2;
+SELECT id, fullname FROM person_name ORDER BY id;
+CREATE VIEW person_ids AS SELECT id FROM person;
+DELETE FROM person_ids;
+UPDATE person_ids SET id = 1;
+SELECT count(*) FROM person;

@@ -5,6 +5,7 @@ import io.pluresdb.crdt.error.Errors;
 import io.pluresdb.crdt.error.SqlState;
 import io.pluresdb.crdt.schema.Catalog;
 import io.pluresdb.crdt.schema.ColumnDef;
+import io.pluresdb.crdt.schema.ColumnRenames;
 import io.pluresdb.crdt.schema.ForeignKeyDef;
 import io.pluresdb.crdt.schema.IndexDef;
 import io.pluresdb.crdt.schema.SchemaChange;
@@ -99,7 +100,9 @@ final class ColumnChanges {
     AddedColumns.rename(conn, t.name(), r.column(), r.to());
     Declarations.rename(conn, t.name(), r.column(), r.to());
     AlteredTables.mark(conn, t.name());
-    return cat.with(cat.version() + 1, tables, indexes, cat.views());
+    // the views and triggers that name the column follow it, as in SQLite
+    return ColumnRenames.apply(
+        cat.with(cat.version() + 1, tables, indexes, cat.views()), t.name(), c.name(), r.to());
   }
 
   private static Catalog drop(Connection conn, long node, Catalog cat, SchemaChange.DropColumn d)

@@ -31,12 +31,24 @@ import org.jspecify.annotations.Nullable;
  */
 final class ForeignKeyActions {
   private final Writer w;
+  private final LiveRows live;
+
+  /** What fires the child rows' triggers, or null. */
+  private @Nullable RowHook hook;
 
   /** Rows whose actions are running, so cycles of cascades end. */
   private final Set<String> running = new HashSet<>();
 
-  ForeignKeyActions(Writer w) {
+  ForeignKeyActions(Writer w, LiveRows live) {
     this.w = w;
+    this.live = live;
+  }
+
+  /** Sets the hook that hears child rows; returns the one before. */
+  @Nullable RowHook hook(@Nullable RowHook next) {
+    RowHook before = hook;
+    hook = next;
+    return before;
   }
 
   /** One child row an action changes. */
@@ -99,8 +111,15 @@ final class ForeignKeyActions {
 
   private void apply(WriteTxn txn, Child c, Object @Nullable [] values) throws SQLException {
     String table = c.table().def.name();
+    RowHook h = hook;
+    Object[] old = h == null ? null : live.load(c.table(), c.key(), new ClockVector[1]);
     if (c.action().equals("CASCADE") && values == null) {
-      txn.delete(table, c.key());
+      if (old != null && !h.fire(txn, "BEFORE", "DELETE", c.table().def, old, null, null)) {
+        return;
+      }
+      if (txn.delete(table, c.key()) && old != null) {
+        h.fire(txn, "AFTER", "DELETE", c.table().def, old, null, null);
+      }
       return;
     }
     int[] positions = new int[c.fk().columns().size()];
@@ -112,7 +131,19 @@ final class ForeignKeyActions {
               ? values[i]
               : c.action().equals("SET DEFAULT") ? txn.defaultValue(table, positions[i]) : null;
     }
-    txn.update(table, c.key(), positions, set);
+    Object[] after = null;
+    if (old != null) {
+      after = old.clone();
+      for (int i = 0; i < positions.length; i++) {
+        after[positions[i]] = set[i];
+      }
+      if (!h.fire(txn, "BEFORE", "UPDATE", c.table().def, old, after, positions)) {
+        return;
+      }
+    }
+    if (txn.update(table, c.key(), positions, set) && old != null) {
+      h.fire(txn, "AFTER", "UPDATE", c.table().def, old, after, positions);
+    }
   }
 
   /** The child rows referring to {@code row} whose action is to run (on delete, or on update). */

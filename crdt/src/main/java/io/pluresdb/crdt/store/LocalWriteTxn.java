@@ -15,6 +15,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A local write transaction: each call writes the materialized row and its clock through cached
@@ -54,7 +55,7 @@ final class LocalWriteTxn implements WriteTxn {
     this.tombs = new Tombs(w);
     this.merge = new Materializer(w);
     this.marks = new SavepointMarks(w, encoder, changes, schemaChanges);
-    this.actions = new ForeignKeyActions(w);
+    this.actions = new ForeignKeyActions(w, live);
     // the transaction id is issued first, so every operation id of the transaction exceeds it
     encoder.begin(store.clock().next());
   }
@@ -63,10 +64,6 @@ final class LocalWriteTxn implements WriteTxn {
     if (done) {
       throw Errors.of(SqlState.NO_ACTIVE_SQL_TRANSACTION, "the write transaction has ended");
     }
-  }
-
-  private OpId nextOp() {
-    return store.clock().next();
   }
 
   @Override
@@ -85,7 +82,7 @@ final class LocalWriteTxn implements WriteTxn {
     TableSql t = LocalChecks.table(w, table);
     LocalChecks.checkArity(t, table, row);
     int n = t.names.length;
-    OpId id = nextOp();
+    OpId id = store.clock().next();
     Object[] key = LocalChecks.key(t, table, row, id);
     EntityState tomb = t.hiddenId ? null : tombs.load(table, key);
     Object[] opValues = row.clone();
@@ -156,7 +153,7 @@ final class LocalWriteTxn implements WriteTxn {
       throws SQLException {
     String table = t.def.name();
     List<OpId> precursors = clock[0].distinct();
-    OpId id = nextOp();
+    OpId id = store.clock().next();
     String[] names = new String[columns.length];
     Object[] opValues = values.clone();
     PreparedStatement ps = w.prepare(t.update(columns));
@@ -216,7 +213,7 @@ final class LocalWriteTxn implements WriteTxn {
       return false;
     }
     List<OpId> precursors = clock[0].distinct();
-    OpId id = nextOp();
+    OpId id = store.clock().next();
     try {
       live.delete(t, key);
     } catch (SQLException e) {
@@ -230,9 +227,14 @@ final class LocalWriteTxn implements WriteTxn {
   }
 
   @Override
+  public @Nullable RowHook rowHook(@Nullable RowHook hook) {
+    return actions.hook(hook);
+  }
+
+  @Override
   public void schema(SchemaChange change) throws SQLException {
     open();
-    OpId id = nextOp();
+    OpId id = store.clock().next();
     Catalog next = SchemaOps.apply(w.conn, w.node, w.catalog(), change, id);
     w.catalog(next);
     encoder.add(
@@ -243,11 +245,7 @@ final class LocalWriteTxn implements WriteTxn {
   @Override
   public long nextKey(String table, int column) throws SQLException {
     open();
-    io.pluresdb.crdt.schema.TableDef t = w.catalog().table(table);
-    if (t == null) {
-      throw Errors.of(SqlState.UNDEFINED_TABLE, "table '" + table + "' does not exist");
-    }
-    return store.nextKey(t, column);
+    return store.nextKey(LocalChecks.table(w, table).def, column);
   }
 
   @Override

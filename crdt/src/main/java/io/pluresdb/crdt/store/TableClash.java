@@ -7,6 +7,7 @@ import io.pluresdb.crdt.op.Operation;
 import io.pluresdb.crdt.op.Transaction;
 import io.pluresdb.crdt.schema.Catalog;
 import io.pluresdb.crdt.schema.ColumnDef;
+import io.pluresdb.crdt.schema.ColumnRenames;
 import io.pluresdb.crdt.schema.IndexDef;
 import io.pluresdb.crdt.schema.SchemaChange;
 import io.pluresdb.crdt.schema.TableDef;
@@ -137,6 +138,10 @@ final class TableClash {
       return;
     }
     rebuild(merged, r, old != null);
+    if (change instanceof SchemaChange.RenameColumn rc && merged.columnIndex(rc.to()) >= 0) {
+      // views and triggers follow a column's rename here as on the node that renamed it
+      w.catalog(ColumnRenames.apply(w.catalog(), table, rc.column(), rc.to()));
+    }
     record(table, r);
     schema.add(new SchemaChange.CreateTable(merged));
     replay(log, table, r.dropped(), opId, changes);

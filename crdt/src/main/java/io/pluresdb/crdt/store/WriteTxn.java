@@ -38,6 +38,15 @@ public interface WriteTxn extends AutoCloseable {
   /** Deletes the live row with this key; false if none. */
   boolean delete(String table, Object[] key) throws SQLException;
 
+  /**
+   * Sets what hears the rows foreign-key actions change (null for nothing) and returns what heard
+   * them before, so a caller can put it back.
+   */
+  default @org.jspecify.annotations.Nullable RowHook rowHook(
+      @org.jspecify.annotations.Nullable RowHook hook) {
+    return null;
+  }
+
   /** Applies a schema change (validated: 42P07 for an existing table, 42P01 for a missing one). */
   void schema(SchemaChange change) throws SQLException;
 

@@ -28,8 +28,12 @@ final class UpsertWriter {
     this.inputs = inputs;
   }
 
-  /** Applies the upsert to the existing row with {@code row}'s key; false if it was skipped. */
-  boolean apply(UpsertPlan u, TableDef table, Object[] row) throws SQLException {
+  /**
+   * Applies the upsert to the existing row with {@code row}'s key; false if it was skipped. A DO
+   * UPDATE fires the table's UPDATE triggers, as in SQLite.
+   */
+  boolean apply(UpsertPlan u, TableDef table, Object[] row, RowTriggers triggers)
+      throws SQLException {
     if (table.primaryKey().isEmpty()) {
       return false; // no key, so no conflict on one: nothing to update
     }
@@ -63,7 +67,27 @@ final class UpsertWriter {
               : inputs.value(s, found);
       values[i] = Values.coerce(v, col, table.name());
     }
-    return columns.length == 0 || txn.update(table.name(), key, columns, values);
+    if (columns.length == 0) {
+      return true;
+    }
+    Object[] old =
+        triggers.any(txn.catalog(), table.name(), "UPDATE") ? inputs.fetchRow(table, key) : null;
+    if (old != null) {
+      Object[] after = old.clone();
+      for (int i = 0; i < columns.length; i++) {
+        after[columns[i]] = values[i];
+      }
+      if (!triggers.fire(txn, "BEFORE", "UPDATE", table, old, after, columns)) {
+        return false;
+      }
+    }
+    if (!txn.update(table.name(), key, columns, values)) {
+      return false;
+    }
+    if (old != null) {
+      triggers.fire(txn, "AFTER", "UPDATE", table, old, inputs.fetchRow(table, key), columns);
+    }
+    return true;
   }
 
   /** REPLACE: every non-key column takes the proposed row's value. */

@@ -5,12 +5,14 @@ import io.pluresdb.crdt.error.SqlState;
 import io.pluresdb.crdt.schema.ColumnDef;
 import io.pluresdb.crdt.schema.KeyRange;
 import io.pluresdb.crdt.schema.TableDef;
+import io.pluresdb.crdt.store.RowHook;
 import io.pluresdb.crdt.store.WriteTxn;
 import io.pluresdb.crdt.value.Values;
 import io.pluresdb.sql.write.DeletePlan;
 import io.pluresdb.sql.write.InsertPlan;
 import io.pluresdb.sql.write.UpdatePlan;
 import io.pluresdb.sql.write.ValueSource;
+import io.pluresdb.sql.write.ViewWritePlan;
 import io.pluresdb.sql.write.WriteKind;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -60,18 +62,30 @@ public final class WriteExecutor {
 
   /** Executes the write; {@code generatedKeys} as in {@code Session.execute}. */
   public WriteResult execute(WriteKind kind, List<String> generatedKeys) throws SQLException {
+    if (kind instanceof ViewWritePlan v) {
+      ViewTriggers.run(txn, inputs, triggers, v);
+      return new WriteResult(0, List.of(), List.of());
+    }
     TableDef table = txn.catalog().table(kind.table());
     if (table == null) {
       throw Errors.of(SqlState.UNDEFINED_TABLE, "table '" + kind.table() + "' does not exist");
     }
     KeyCollector keys = KeyCollector.of(table, generatedKeys);
     long count;
-    if (kind instanceof InsertPlan p) {
-      count = insert(p, table, keys);
-    } else if (kind instanceof UpdatePlan p) {
-      count = update(p, table, keys);
-    } else {
-      count = delete((DeletePlan) kind, table, keys);
+    // the rows foreign-key actions change fire their tables' triggers too
+    RowHook outer = triggers == RowTriggers.NONE ? null : txn.rowHook(triggers);
+    try {
+      if (kind instanceof InsertPlan p) {
+        count = insert(p, table, keys);
+      } else if (kind instanceof UpdatePlan p) {
+        count = update(p, table, keys);
+      } else {
+        count = delete((DeletePlan) kind, table, keys);
+      }
+    } finally {
+      if (triggers != RowTriggers.NONE) {
+        txn.rowHook(outer);
+      }
     }
     return new WriteResult(count, keys.columns(), keys.rows(), lastInsertRowid);
   }
@@ -120,9 +134,14 @@ public final class WriteExecutor {
           lastInserted = null;
           triggers.fire(txn, "AFTER", "INSERT", table, null, row, null);
         }
-      } else if (plan.upsert() != null && upserts.apply(plan.upsert(), table, row)) {
+      } else if (plan.upsert() != null && upserts.apply(plan.upsert(), table, row, triggers)) {
         count++;
         keys.addKey(UpsertWriter.keyOf(table, row));
+        if (fires && plan.upsert().replace()) {
+          // SQLite's REPLACE inserts the row: AFTER INSERT fires (the removed row's DELETE
+          // triggers only with recursive_triggers on, which is off)
+          triggers.fire(txn, "AFTER", "INSERT", table, null, row, null);
+        }
       }
     }
     if (lastInserted != null) {

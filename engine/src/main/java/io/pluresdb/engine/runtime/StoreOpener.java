@@ -7,6 +7,7 @@ import io.pluresdb.crdt.store.StoreConfig;
 import io.pluresdb.engine.api.DatabaseTarget;
 import io.pluresdb.engine.api.EngineSettings;
 import io.pluresdb.engine.replication.SysPeers;
+import io.pluresdb.engine.trigger.RaiseFunction;
 import io.pluresdb.engine.vector.VectorSupport;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -37,7 +38,7 @@ final class StoreOpener {
     if (!settings.clockOffset().isZero()) {
       config = config.withClock(Clock.offset(config.clock(), settings.clockOffset()));
     }
-    config = VectorSupport.configure(config);
+    config = RaiseFunction.configure(VectorSupport.configure(config));
     try {
       return follows ? Store.follow(config) : Store.open(config);
     } catch (SQLException e) {

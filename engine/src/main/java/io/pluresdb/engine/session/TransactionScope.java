@@ -7,6 +7,7 @@ import io.pluresdb.crdt.store.Store;
 import io.pluresdb.crdt.store.WriteTxn;
 import io.pluresdb.engine.exec.WriteResult;
 import io.pluresdb.engine.live.ChannelInbox;
+import io.pluresdb.engine.trigger.TriggerFail;
 import io.pluresdb.sql.plan.Plan;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -95,7 +96,15 @@ final class TransactionScope {
     try {
       if (eachStatementCommits()) {
         try (WriteTxn t = store.beginWrite(writerWait)) {
-          WriteResult r = work.run(t);
+          WriteResult r;
+          try {
+            r = work.run(t);
+          } catch (SQLException e) {
+            if (TriggerFail.in(e)) {
+              t.commit(); // FAIL keeps what the statement did before the failing row
+            }
+            throw e;
+          }
           t.commit();
           return r;
         }
@@ -122,7 +131,9 @@ final class TransactionScope {
       t.release(mark);
       return r;
     } catch (SQLException | RuntimeException e) {
-      t.rollbackTo(mark);
+      if (!TriggerFail.in(e)) {
+        t.rollbackTo(mark);
+      }
       t.release(mark);
       throw e;
     }

@@ -127,7 +127,9 @@ public final class TriggerRunner implements RowTriggers {
     try {
       for (TriggerProgram.Step step : p.body()) {
         if (step.write()) {
-          write(txn, step, params(step, old, row), name);
+          if (!write(txn, step, params(step, old, row), name)) {
+            return false;
+          }
         } else if (step.raises() && !select(txn, step, columns, old, row)) {
           return false;
         }
@@ -138,7 +140,8 @@ public final class TriggerRunner implements RowTriggers {
     }
   }
 
-  private void write(WriteTxn txn, TriggerProgram.Step step, List<Object> params, String name)
+  /** Runs a body write; false when a RAISE(IGNORE) in it abandoned the row. */
+  private boolean write(WriteTxn txn, TriggerProgram.Step step, List<Object> params, String name)
       throws SQLException {
     Plan plan = planner.plan(step.sql(), txn.catalog());
     if (!(plan instanceof Plan.Write w) || w.returning() != null) {
@@ -146,9 +149,18 @@ public final class TriggerRunner implements RowTriggers {
           SqlState.SYNTAX_ERROR,
           "trigger '" + name + "' may run INSERT, UPDATE, DELETE and SELECT only: " + step.sql());
     }
-    new WriteExecutor(txn, params, timeoutSeconds, watch)
-        .withTriggers(this)
-        .execute(w.kind(), null);
+    try {
+      new WriteExecutor(txn, params, timeoutSeconds, watch)
+          .withTriggers(this)
+          .execute(w.kind(), null);
+      return true;
+    } catch (SQLException e) {
+      String raised = step.raises() ? RaiseFunction.raised(e) : null;
+      if (raised == null) {
+        throw e;
+      }
+      return raise(raised);
+    }
   }
 
   private static List<Object> params(
@@ -182,22 +194,32 @@ public final class TriggerRunner implements RowTriggers {
       throws SQLException {
     for (Object[] r : sqlite(txn, step, columns, old, row)) {
       for (Object v : r) {
-        if (v instanceof String s && s.startsWith(TriggerProgram.MARK)) {
-          String rest = s.substring(TriggerProgram.MARK.length());
-          int colon = rest.indexOf(':');
-          String kind = rest.substring(0, colon);
-          String message = rest.substring(colon + 1);
-          switch (kind) {
-            case "IGNORE" -> {
-              return false;
-            }
-            case "ROLLBACK" -> throw new TriggerRollback(message);
-            default -> throw Errors.of(SqlState.INTEGRITY_CONSTRAINT_VIOLATION, message);
-          }
+        if (v instanceof String s
+            && s.startsWith(TriggerProgram.MARK)
+            && !raise(s.substring(TriggerProgram.MARK.length()))) {
+          return false;
         }
       }
     }
     return true;
+  }
+
+  /**
+   * What a RAISE does, given {@code kind:message}: false for IGNORE (the row is abandoned); ABORT,
+   * FAIL and ROLLBACK fail the statement, each as SQLite does.
+   */
+  private static boolean raise(String raised) throws SQLException {
+    int colon = raised.indexOf(':');
+    String kind = raised.substring(0, colon);
+    String message = raised.substring(colon + 1);
+    switch (kind) {
+      case "IGNORE" -> {
+        return false;
+      }
+      case "ROLLBACK" -> throw new TriggerRollback(message);
+      case "FAIL" -> throw new TriggerFail(message);
+      default -> throw Errors.of(SqlState.INTEGRITY_CONSTRAINT_VIOLATION, message);
+    }
   }
 
   /** Runs a step on SQLite itself, in the transaction, with the row's values bound. */

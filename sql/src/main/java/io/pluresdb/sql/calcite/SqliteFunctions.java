@@ -1,6 +1,7 @@
 package io.pluresdb.sql.calcite;
 
 import io.pluresdb.sql.functions.SqliteFunctionList;
+import io.pluresdb.sql.trigger.TriggerProgram;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -16,6 +17,7 @@ import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.sql.type.InferTypes;
 import org.apache.calcite.sql.type.OperandTypes;
 import org.apache.calcite.sql.type.ReturnTypes;
+import org.apache.calcite.sql.type.SqlTypeName;
 import org.apache.calcite.sql.type.SqlTypeTransforms;
 import org.apache.calcite.sql.util.SqlOperatorTables;
 import org.apache.calcite.sql.validate.SqlNameMatcher;
@@ -58,7 +60,14 @@ public final class SqliteFunctions {
           // The standard LOWER and UPPER, except that a parameter argument is text: jOOQ's
           // likeIgnoreCase sends "lower(col) like lower(?)".
           textArgument(SqlStdOperatorTable.LOWER),
-          textArgument(SqlStdOperatorTable.UPPER));
+          textArgument(SqlStdOperatorTable.UPPER),
+          // a trigger's RAISE inside a write (see TriggerProgram): fits wherever a value goes, and
+          // is never folded, since SQLite must evaluate it where and when the RAISE stood
+          fn(
+                  TriggerProgram.RAISE_FUNCTION.toUpperCase(java.util.Locale.ROOT),
+                  ReturnTypes.explicit(SqlTypeName.ANY).andThen(SqlTypeTransforms.FORCE_NULLABLE),
+                  OperandTypes.STRING_STRING)
+              .withDeterministic(false));
 
   /** Ours and SQLite's built-ins ({@link SqliteFunctionList}). */
   private static final List<SqlOperator> ALL =

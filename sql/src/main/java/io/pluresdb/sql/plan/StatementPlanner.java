@@ -30,6 +30,8 @@ import io.pluresdb.sql.read.ReadPlan;
 import io.pluresdb.sql.trigger.TriggerStatements;
 import io.pluresdb.sql.vector.TopKPlanner;
 import io.pluresdb.sql.vector.VectorTopK;
+import io.pluresdb.sql.write.ViewWritePlan;
+import io.pluresdb.sql.write.ViewWrites;
 import io.pluresdb.sql.write.WritePlanner;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -191,6 +193,10 @@ public final class StatementPlanner {
 
   private static Plan.Write write(String sql, PlanningContext context, int params, SqlNode node)
       throws SQLException {
+    ViewWritePlan view = ViewWrites.plan(context, node);
+    if (view != null) {
+      return new Plan.Write(sql, view);
+    }
     WritePlanner planner = new WritePlanner(context, params);
     if (node instanceof SqlUpsert upsert) {
       return new Plan.Write(sql, planner.insert(upsert.insert(), upsert.conflict()));

@@ -19,13 +19,20 @@ import org.jspecify.annotations.Nullable;
  * {@code DELETE}) are planned like user statements, so what they do becomes operations; a reference
  * there is typed ({@code CAST(? AS t)}) so that the planner knows its type wherever it stands. The
  * WHEN condition and {@code SELECT} statements run on SQLite itself, where {@code RAISE(kind,
- * 'message')} becomes a marker value that the engine turns into the error SQLite would raise.
+ * 'message')} becomes a marker value that the engine turns into the error SQLite would raise; in a
+ * write it becomes a call of {@link #RAISE_FUNCTION}, which fails with that marker.
  *
  * @param when {@code SELECT CASE WHEN (condition) THEN 1 ELSE 0 END}, or null
  */
 public record TriggerProgram(TriggerDef trigger, @Nullable Step when, List<Step> body) {
   /** What marks a RAISE's value: {@code MARK + kind + ':' + message}. */
   public static final String MARK = "\u0001pluresdb-raise:";
+
+  /**
+   * The SQLite function a RAISE inside an INSERT, UPDATE or DELETE becomes: {@code
+   * pluresdb_raise(kind, message)} fails the statement with {@code MARK + kind + ':' + message}.
+   */
+  public static final String RAISE_FUNCTION = "pluresdb_raise";
 
   /** A reference to a column of the NEW or OLD row. */
   public record Ref(boolean isNew, int column) {}
@@ -57,7 +64,7 @@ public record TriggerProgram(TriggerDef trigger, @Nullable Step when, List<Step>
       List<Token> tokens = SqlTokens.of(s);
       String first = tokens.isEmpty() ? "" : tokens.get(0).upper();
       boolean write = !first.equals("SELECT") && !first.equals("VALUES");
-      body.add(step(t, s, columns, write));
+      body.add(step(t, write ? withFrom(s) : s, columns, write));
     }
     return new TriggerProgram(t, when, body);
   }
@@ -83,13 +90,6 @@ public record TriggerProgram(TriggerDef trigger, @Nullable Step when, List<Step>
         copied = tokens.get(i + 2).end();
         i += 2;
       } else if (k.is("RAISE") && i + 1 < tokens.size() && tokens.get(i + 1).isPunct('(')) {
-        if (write) {
-          throw Errors.of(
-              SqlState.FEATURE_NOT_SUPPORTED,
-              "RAISE inside an INSERT, UPDATE or DELETE of trigger '"
-                  + t.name()
-                  + "' is not supported; use SELECT RAISE(...) WHERE ...");
-        }
         int close = i + 2;
         while (close < tokens.size() && !tokens.get(close).isPunct(')')) {
           close++;
@@ -99,11 +99,19 @@ public record TriggerProgram(TriggerDef trigger, @Nullable Step when, List<Step>
             i + 4 < close && tokens.get(i + 4).kind() == SqlTokens.Kind.STRING
                 ? tokens.get(i + 4).name()
                 : "";
-        String marker = MARK + kind + ":" + message;
-        out.append(sql, copied, k.start())
-            .append('\'')
-            .append(marker.replace("'", "''"))
-            .append('\'');
+        out.append(sql, copied, k.start());
+        if (write) {
+          // SQLite evaluates the call where it would evaluate the RAISE, and it fails the write
+          out.append(RAISE_FUNCTION)
+              .append("('")
+              .append(kind)
+              .append("', '")
+              .append(message.replace("'", "''"))
+              .append("')");
+        } else {
+          String marker = MARK + kind + ":" + message;
+          out.append('\'').append(marker.replace("'", "''")).append('\'');
+        }
         copied = close < tokens.size() ? tokens.get(close).end() : sql.length();
         i = close;
         raises = true;
@@ -111,6 +119,38 @@ public record TriggerProgram(TriggerDef trigger, @Nullable Step when, List<Step>
     }
     out.append(sql, copied, sql.length());
     return new Step(out.toString(), refs, write, raises);
+  }
+
+  /**
+   * {@code sql} with {@code FROM (VALUES (0))} before the WHERE of each {@code SELECT} that has a
+   * WHERE and no FROM: SQLite's {@code INSERT INTO log SELECT RAISE(...) WHERE ...}, which the
+   * planner reads only with a FROM; one row filtered by the condition, as SQLite evaluates it.
+   */
+  static String withFrom(String sql) {
+    List<Token> tokens = SqlTokens.of(sql);
+    StringBuilder out = new StringBuilder();
+    int copied = 0;
+    for (int i = 0; i < tokens.size(); i++) {
+      if (!tokens.get(i).is("SELECT")) {
+        continue;
+      }
+      int depth = 0;
+      for (int j = i + 1; j < tokens.size() && depth >= 0; j++) {
+        Token k = tokens.get(j);
+        if (k.isPunct('(')) {
+          depth++;
+        } else if (k.isPunct(')')) {
+          depth--;
+        } else if (depth == 0 && (k.is("FROM") || k.is("UNION") || k.is("EXCEPT"))) {
+          break;
+        } else if (depth == 0 && k.is("WHERE")) {
+          out.append(sql, copied, k.start()).append("FROM (VALUES (0)) ");
+          copied = k.start();
+          break;
+        }
+      }
+    }
+    return out.append(sql, copied, sql.length()).toString();
   }
 
   private static int column(TriggerDef t, List<ColumnDef> columns, boolean isNew, String name)

@@ -4,7 +4,7 @@ import io.pluresdb.crdt.schema.ColumnType;
 import java.util.List;
 
 /** The planned write of an INSERT, UPDATE or DELETE statement. */
-public sealed interface WriteKind permits InsertPlan, UpdatePlan, DeletePlan {
+public sealed interface WriteKind permits InsertPlan, UpdatePlan, DeletePlan, ViewWritePlan {
   List<ColumnType> parameterTypes();
 
   String table();

@@ -76,4 +76,43 @@ class TriggerReplicationTest extends ClusterTest {
         .containsExactly(List.of("1", "3"));
     assertThat(Cluster.awaitSame("SELECT delta FROM moves", a, hub)).containsExactly(List.of("-2"));
   }
+
+  @Test
+  void triggersFiredByACascadeReplicateAsDataAndFollowARenamedColumnOnEveryNode() throws Exception {
+    Connection hub = cluster.hub("hub");
+    Connection a = cluster.client("a", port(hub));
+    Connection b = cluster.client("b", port(hub));
+    exec(
+        a,
+        "CREATE TABLE parent (id INTEGER PRIMARY KEY)",
+        "CREATE TABLE child (id INTEGER PRIMARY KEY,"
+            + " pid INTEGER REFERENCES parent(id) ON DELETE CASCADE, note TEXT)",
+        "CREATE TABLE audit (id INTEGER PRIMARY KEY, what TEXT)",
+        "CREATE TRIGGER child_gone AFTER DELETE ON child BEGIN "
+            + "INSERT INTO audit (what) VALUES ('gone ' || OLD.note); END",
+        "INSERT INTO parent VALUES (1)",
+        "INSERT INTO child VALUES (10, 1, 'x'), (11, 1, 'y')");
+    assertThat(Cluster.awaitSame("SELECT id FROM child ORDER BY id", a, b, hub))
+        .containsExactly(List.of("10"), List.of("11"));
+
+    // the cascade on b fires child_gone on b only; its rows reach a and the hub as data
+    exec(b, "DELETE FROM parent WHERE id = 1");
+    assertThat(Cluster.awaitSame("SELECT what FROM audit ORDER BY what", a, b, hub))
+        .containsExactly(List.of("gone x"), List.of("gone y"));
+
+    exec(a, "ALTER TABLE child RENAME COLUMN note TO label");
+    String text = "SELECT sql FROM sqlite_schema WHERE name = 'child_gone'";
+    await().atMost(Cluster.CONVERGE).until(() -> rows(b, text).toString().contains("OLD.label"));
+    assertThat(Cluster.awaitSame(text, a, b, hub).get(0).get(0))
+        .isEqualTo(
+            "CREATE TRIGGER child_gone AFTER DELETE ON child BEGIN "
+                + "INSERT INTO audit (what) VALUES ('gone ' || OLD.label); END");
+    exec(
+        b,
+        "INSERT INTO parent VALUES (2)",
+        "INSERT INTO child VALUES (12, 2, 'z')",
+        "DELETE FROM child WHERE id = 12");
+    assertThat(Cluster.awaitSame("SELECT what FROM audit ORDER BY what", a, b, hub))
+        .containsExactly(List.of("gone x"), List.of("gone y"), List.of("gone z"));
+  }
 }
