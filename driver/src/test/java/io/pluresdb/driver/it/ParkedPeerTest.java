@@ -51,7 +51,7 @@ class ParkedPeerTest {
                     + RawPeer.chained(AUTHOR, t0, 0, "note", 100).tx().id()
                     + " of node "
                     + NODE
-                    + "|true");
+                    + "|1");
 
         peer.send(new Message.Batch(2, records(0, 1)));
         assertThat(peer.next(Message.Ack.class)).isEqualTo(new Message.Ack(2));

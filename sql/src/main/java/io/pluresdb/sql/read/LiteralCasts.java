@@ -33,6 +33,21 @@ final class LiteralCasts {
   private static final Set<ColumnType> CHECKED =
       EnumSet.of(ColumnType.DATE, ColumnType.TIME, ColumnType.TIMESTAMP, ColumnType.BOOLEAN);
 
+  /** The types a compared literal must be a value of to keep the validator's cast to them. */
+  private static final Set<ColumnType> COMPARED =
+      EnumSet.of(
+          ColumnType.TINYINT,
+          ColumnType.SMALLINT,
+          ColumnType.INTEGER,
+          ColumnType.BIGINT,
+          ColumnType.REAL,
+          ColumnType.DOUBLE,
+          ColumnType.DECIMAL,
+          ColumnType.DATE,
+          ColumnType.TIME,
+          ColumnType.TIMESTAMP,
+          ColumnType.BOOLEAN);
+
   private LiteralCasts() {}
 
   static void check(SqlNode validated, SqlValidator validator) throws SQLException {
@@ -59,7 +74,12 @@ final class LiteralCasts {
 
   /** The data exception of a cast of a literal that is not a value of the target type, or null. */
   private static @Nullable SQLException failure(SqlCall call, SqlValidator validator) {
-    ColumnType target = checkedTarget(call, validator);
+    return failure(call, validator, CHECKED);
+  }
+
+  private static @Nullable SQLException failure(
+      SqlCall call, SqlValidator validator, Set<ColumnType> types) {
+    ColumnType target = checkedTarget(call, validator, types);
     if (target == null) {
       return null;
     }
@@ -72,7 +92,8 @@ final class LiteralCasts {
   }
 
   /** The checked type a character literal is cast to by {@code node}, or null. */
-  private static @Nullable ColumnType checkedTarget(SqlNode node, SqlValidator validator) {
+  private static @Nullable ColumnType checkedTarget(
+      SqlNode node, SqlValidator validator, Set<ColumnType> types) {
     if (node.getKind() != SqlKind.CAST
         || !(node instanceof SqlCall call)
         || !(call.operand(0) instanceof SqlCharStringLiteral)) {
@@ -80,7 +101,7 @@ final class LiteralCasts {
     }
     RelDataType type = validator.getValidatedNodeTypeIfKnown(call);
     ColumnType target = type == null ? null : TypeMapping.fromRelType(type);
-    return target != null && CHECKED.contains(target) ? target : null;
+    return target != null && types.contains(target) ? target : null;
   }
 
   /** Replaces the validator's casts of compared literals that are no value of the cast's type. */
@@ -121,7 +142,7 @@ final class LiteralCasts {
   private static @Nullable SqlNode uncast(@Nullable SqlNode node, SqlValidator validator) {
     if (node == null
         || !(node instanceof SqlCall cast)
-        || failure(cast, validator) == null
+        || failure(cast, validator, COMPARED) == null
         || !addedByValidator(cast)) {
       return null;
     }
