@@ -35,7 +35,7 @@ class ClockSkewTest extends ClusterTest {
     Connection ahead = skewed("ahead", port(hub), 30_000);
     Connection behind = skewed("behind", port(hub), -30_000);
     exec(hub, "CREATE TABLE t (k INTEGER PRIMARY KEY, v VARCHAR(10))");
-    awaitSame("SELECT k FROM t", hub, ahead, behind);
+    awaitSame("SELECT COUNT(*) FROM t", hub, ahead, behind);
     exec(ahead, "INSERT INTO t VALUES (1, 'ahead')");
     // behind's clock is a minute late, yet its later write wins: the hybrid clock orders by
     // causality

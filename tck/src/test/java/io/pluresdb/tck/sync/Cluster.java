@@ -108,7 +108,11 @@ final class Cluster implements AutoCloseable {
     }
   }
 
-  /** Waits until the query returns the same rows on every node, and returns them. */
+  /**
+   * Waits until the query returns the same rows on every node, and returns them. A missing table
+   * reads as no rows, so waiting for a table to arrive takes a query that has a row when it is
+   * there ({@code SELECT COUNT(*)}).
+   */
   static List<List<String>> awaitSame(String sql, Connection... nodes) {
     List<List<List<String>>> seen = new ArrayList<>();
     await()
