@@ -16,8 +16,6 @@ import java.time.LocalTime;
  * PluresDB; metadata still reports it.
  */
 final class TextCodec extends ValueCodec {
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   TextCodec(ColumnType type) {
     super(type);
   }
@@ -27,7 +25,7 @@ final class TextCodec extends ValueCodec {
     String s = assignedText(v, what);
     if (type() == ColumnType.JSON) {
       try {
-        JSON.readTree(s);
+        JsonCheck.MAPPER.readTree(s);
       } catch (IOException e) {
         throw Errors.of(
             SqlState.INVALID_TEXT_REPRESENTATION,
@@ -63,6 +61,15 @@ final class TextCodec extends ValueCodec {
       return TimeText.time(lt);
     }
     return t.toString();
+  }
+
+  /**
+   * Holds the JSON parser apart, so that only a JSON column's first value loads it: creating an
+   * {@link ObjectMapper} loads several hundred classes, which every text column would otherwise pay
+   * for at a cold start.
+   */
+  private static final class JsonCheck {
+    static final ObjectMapper MAPPER = new ObjectMapper();
   }
 
   @Override

@@ -37,7 +37,6 @@ public final class Planner {
     this.store = store;
     this.runtime = runtime;
     this.live = new LiveQueries(store, runtime);
-    Prewarm.start(runtime.serial());
   }
 
   /** The threads of the engine this planner serves. */

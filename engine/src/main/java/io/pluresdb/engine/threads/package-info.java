@@ -10,8 +10,7 @@
  *       <td>query timeouts: interrupts the SQLite statement of a session past its timeout</td></tr>
  *   <tr><td>{@code pluresdb-delivery-<node>[-n]}</td><td>0..n, idle ones end after 60 s</td>
  *       <td>runtime</td><td>user callbacks (live-query listeners and publishers, notification
- *       listeners), each consumer on its own serial executor; the one-off warm-up of the SQL
- *       compiler</td></tr>
+ *       listeners), each consumer on its own serial executor</td></tr>
  *   <tr><td>{@code pluresdb-live-<node>}</td><td>1</td><td>runtime, for the live-query reactor</td>
  *       <td>follows the change feed and matches changes against subscriptions</td></tr>
  *   <tr><td>{@code pluresdb-hnsw-<node>}</td><td>1</td><td>runtime, for the HNSW index service</td>
