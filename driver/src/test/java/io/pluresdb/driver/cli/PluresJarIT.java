@@ -77,6 +77,19 @@ class PluresJarIT {
   }
 
   @Test
+  void theJarRegistersOnlyTheDriversItServes() throws Exception {
+    Path jar = Path.of(System.getProperty("pluresdb.jar", "target/pluresdb.jar"));
+    try (JarFile j = new JarFile(jar.toFile())) {
+      String drivers =
+          new String(
+              j.getInputStream(j.getEntry("META-INF/services/java.sql.Driver")).readAllBytes(),
+              StandardCharsets.UTF_8);
+      assertThat(drivers.lines().map(String::trim).filter(l -> !l.isEmpty()))
+          .containsExactlyInAnyOrder("io.pluresdb.jdbc.PluresDriver", "org.sqlite.JDBC");
+    }
+  }
+
+  @Test
   void versionPrintsTheProductVersion() throws Exception {
     Run r = java("version");
     assertThat(r.exit()).as(r.out()).isZero();
