@@ -12,6 +12,9 @@ public final class FanOut {
 
   /** Hands {@code change} to each of {@code links} (the committing thread). */
   public static void committed(Iterable<SessionLink> links, ChangeSet change) {
+    if (!links.iterator().hasNext()) {
+      return;
+    }
     ByteBuf field = SharedRecords.encode(change.entry());
     try {
       for (SessionLink l : links) {
