@@ -234,6 +234,14 @@ public class PluresDataSource implements DataSource {
     set(PluresProperty.MAX_CONNECTIONS_PER_ADDRESS, connections);
   }
 
+  public int getMaxSessions() {
+    return Integer.parseInt(text(PluresProperty.MAX_SESSIONS));
+  }
+
+  public void setMaxSessions(int sessions) {
+    set(PluresProperty.MAX_SESSIONS, sessions);
+  }
+
   public int getMaxParked() {
     return Integer.parseInt(text(PluresProperty.MAX_PARKED));
   }

@@ -271,7 +271,7 @@ final class SqliteStore implements Store {
       return;
     }
     boolean held = permit.closeAfter(REMOTE_WAIT);
-    try {
+    try (log) {
       writer.closeStatements();
       writer.conn.close();
     } finally {

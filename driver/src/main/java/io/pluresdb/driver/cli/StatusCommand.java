@@ -80,13 +80,20 @@ final class StatusCommand implements Callable<Integer> {
             + s.path("database").asText()
             + ", listening on "
             + s.path("listen").asText());
+    JsonNode sessions = s.path("sessions");
+    out.printf(
+        Locale.ROOT,
+        "sessions served: %d (at most %d), %d transactions delivered in the last second%n",
+        sessions.path("count").asLong(),
+        sessions.path("limit").asLong(),
+        sessions.path("deliveries_per_second").asLong());
     JsonNode peers = s.path("peers");
     if (peers.isEmpty()) {
       out.println("no peers");
     }
     out.printf(
         Locale.ROOT,
-        "%-14s %-28s %-7s %-12s %8s %8s %8s %8s  %s%n",
+        "%-14s %-28s %-7s %-12s %8s %8s %8s %8s %9s %8s  %s%n",
         "NODE",
         "ADDRESS",
         "ROLE",
@@ -95,11 +102,13 @@ final class StatusCommand implements Callable<Integer> {
         "SENT",
         "RECEIVED",
         "PARKED",
+        "IN FLIGHT",
+        "DELIV/S",
         "CLOSE REASON");
     for (JsonNode p : peers) {
       out.printf(
           Locale.ROOT,
-          "%-14s %-28s %-7s %-12s %8d %8d %8d %8d  %s%n",
+          "%-14s %-28s %-7s %-12s %8d %8d %8d %8d %9d %8d  %s%n",
           p.path("node").asText("-"),
           p.path("address").asText("-"),
           p.path("role").asText("-"),
@@ -108,6 +117,8 @@ final class StatusCommand implements Callable<Integer> {
           p.path("sent").asLong(),
           p.path("received").asLong(),
           p.path("parked").asLong(),
+          p.path("bytes_in_flight").asLong(),
+          p.path("deliveries_per_second").asLong(),
           p.path("close_reason").isNull() ? "" : p.path("close_reason").asText());
     }
     return parked(s, out);

@@ -58,12 +58,13 @@ public final class EngineUrls {
       return new Admission(
           Duration.ofMillis(url.getMillis(PluresProperty.REQUEST_TIMEOUT)),
           Integer.parseInt(url.get(PluresProperty.MAX_CONNECTIONS)),
-          Integer.parseInt(url.get(PluresProperty.MAX_CONNECTIONS_PER_ADDRESS)));
+          Integer.parseInt(url.get(PluresProperty.MAX_CONNECTIONS_PER_ADDRESS)),
+          Integer.parseInt(url.get(PluresProperty.MAX_SESSIONS)));
     } catch (IllegalArgumentException e) {
       throw Errors.of(
           SqlState.CLIENT_UNABLE_TO_CONNECT,
           "invalid peer admission settings (request_timeout, max_connections,"
-              + " max_connections_per_address): "
+              + " max_connections_per_address, max_sessions): "
               + e.getMessage(),
           e);
     }

@@ -111,6 +111,12 @@ public enum PluresProperty {
       Kind.POSITIVE_INTEGER,
       "64",
       "Peer connections the listener holds open at once from one remote address."),
+  MAX_SESSIONS(
+      "max_sessions",
+      Kind.POSITIVE_INTEGER,
+      "1024",
+      "Replication sessions the listener serves at once; a further peer is refused with close"
+          + " code 1013 (try again later) and a reason that names the limit."),
   MAX_PARKED(
       "max_parked",
       Kind.POSITIVE_INTEGER,

@@ -22,7 +22,9 @@ public final class SystemTables {
    * is the column {@code behind} (transactions this node holds that the peer is not yet known to
    * hold): {@code LAG} is a reserved word of SQL. {@code parked} counts the peer node's
    * transactions this node holds but cannot apply yet, {@code parked_since} and {@code
-   * parked_reason} say since when the oldest waits and for what.
+   * parked_reason} say since when the oldest waits and for what. {@code bytes_in_flight} counts
+   * bytes written to the connection that its socket has not taken yet, {@code
+   * deliveries_per_second} the transactions sent to the peer in the last whole second.
    */
   public static final List<ColumnDef> SYS_PEERS_COLUMNS =
       List.of(
@@ -39,7 +41,9 @@ public final class SystemTables {
           ColumnDef.of("close_reason", ColumnType.VARCHAR),
           ColumnDef.of("parked", ColumnType.BIGINT),
           ColumnDef.of("parked_since", ColumnType.TIMESTAMP_WITH_TIME_ZONE),
-          ColumnDef.of("parked_reason", ColumnType.VARCHAR));
+          ColumnDef.of("parked_reason", ColumnType.VARCHAR),
+          ColumnDef.of("bytes_in_flight", ColumnType.BIGINT),
+          ColumnDef.of("deliveries_per_second", ColumnType.BIGINT));
 
   private static final Map<String, Table> TABLES =
       Map.of(SYS_PEERS, CollectionTable.of(new ViewDef(SYS_PEERS, null, SYS_PEERS_COLUMNS)));

@@ -17,6 +17,7 @@ final class CloseCodes {
           case MALFORMED -> 1002;
           case TOO_LARGE -> 1009;
           case INTERNAL -> 1011;
+          case BUSY -> 1013;
           // application codes (4000-4999): one per refusal, so a peer can tell them apart
           case AUTH_FAILED -> 4001;
           case WRONG_DATABASE -> 4002;
@@ -36,6 +37,7 @@ final class CloseCodes {
           case 1000, 1001 -> CloseReason.Code.NORMAL;
           case 1002, 1003, 1007 -> CloseReason.Code.MALFORMED;
           case 1009 -> CloseReason.Code.TOO_LARGE;
+          case 1013 -> CloseReason.Code.BUSY;
           case 4001 -> CloseReason.Code.AUTH_FAILED;
           case 4002 -> CloseReason.Code.WRONG_DATABASE;
           case 4003 -> CloseReason.Code.UNSUPPORTED_VERSION;

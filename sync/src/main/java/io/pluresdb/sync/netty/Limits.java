@@ -8,9 +8,10 @@ package io.pluresdb.sync.netty;
  * @param maxMessageBytes the largest message once continuation frames are aggregated
  * @param maxPendingFrames frames received but not yet handled by the session before the connection
  *     stops reading from its socket (TCP then pushes back on the peer)
- * @param maxHeldEvents committed transactions and notifications held for a peer whose socket does
- *     not drain; beyond it the connection closes, and the peer catches up from the log when it
- *     reconnects, so a slow peer never grows memory without bound
+ * @param maxHeldEvents notifications held for a peer whose socket does not drain (beyond it the
+ *     connection closes), and committed transactions queued for a session that has not taken them
+ *     yet (beyond it the session drops back to catch-up and reads them from the log), so a slow
+ *     peer never grows memory without bound
  */
 public record Limits(
     int maxFrameBytes, int maxMessageBytes, int maxPendingFrames, int maxHeldEvents) {

@@ -1,16 +1,20 @@
 package io.pluresdb.sync.netty;
 
+import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelOutboundBuffer;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.pluresdb.crdt.concurrent.SerialExecutor;
 import io.pluresdb.crdt.feed.ChangeSet;
 import io.pluresdb.crdt.feed.Notification;
+import io.pluresdb.crdt.op.LogEntry;
 import io.pluresdb.sync.protocol.CloseReason;
 import io.pluresdb.sync.protocol.Outbox;
 import io.pluresdb.sync.protocol.PeerSession;
 import io.pluresdb.sync.protocol.PeerStatus;
 import java.util.ArrayDeque;
+import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
@@ -24,9 +28,10 @@ import org.slf4j.LoggerFactory;
  * <p>Backpressure both ways. Frames received but not yet handled are counted; past {@link
  * Limits#maxPendingFrames()} the channel stops reading (TCP pushes back on the peer) until half are
  * done. While the channel is not writable it also stops reading (a request read now would only
- * produce more output), and committed transactions and notifications for the peer are held; past
- * {@link Limits#maxHeldEvents()} the connection is closed instead of holding more, and the peer
- * catches up from the log when it reconnects. Memory per connection stays bounded.
+ * produce more output), and notifications for the peer are held; past {@link
+ * Limits#maxHeldEvents()} the connection is closed instead of holding more. Committed transactions
+ * go through the link's {@link LiveStream}, which never holds them for a peer that does not drain:
+ * that peer reads them from the log once it does. Memory per connection stays bounded.
  *
  * <p>Thread-safe: event-loop callbacks only count and submit; {@code held}, {@code flushNeeded} and
  * the session are confined to the serial executor; {@code status} and {@code closeReason} are
@@ -42,11 +47,13 @@ public final class SessionLink implements Outbox {
   private final String address;
   private final AtomicInteger pendingFrames = new AtomicInteger();
   private final ArrayDeque<Runnable> held = new ArrayDeque<>(); // serial executor only
+  private final LiveStream live;
   private boolean flushNeeded; // serial executor only
   private boolean disconnected; // serial executor only
   private volatile PeerStatus status;
   private volatile CloseReason closeReason;
   private volatile boolean reachedLive;
+  private volatile boolean refused;
 
   /**
    * A link for a connection whose WebSocket handshake is complete.
@@ -61,6 +68,19 @@ public final class SessionLink implements Outbox {
     this.limits = limits;
     this.address = address;
     this.status = session.status();
+    this.live =
+        new LiveStream(
+            channel,
+            serial,
+            limits.maxHeldEvents(),
+            () -> disconnected || refused,
+            changes -> {
+              try {
+                session.committed(changes, this);
+              } finally {
+                afterTask();
+              }
+            });
   }
 
   public String address() {
@@ -70,7 +90,7 @@ public final class SessionLink implements Outbox {
   /** The session's last status, with the transport's close reason when the session has none. */
   public PeerStatus status() {
     CloseReason transport = closeReason;
-    return status.closeReason() == null && transport != null ? closed(transport) : status;
+    return status.closeReason() == null && transport != null ? status.closed(transport) : status;
   }
 
   /**
@@ -83,28 +103,10 @@ public final class SessionLink implements Outbox {
     if (s.state() == PeerStatus.State.CLOSED) {
       return s;
     }
-    return closed(new CloseReason(CloseReason.Code.NORMAL, "connection lost"));
+    return s.closed(new CloseReason(CloseReason.Code.NORMAL, "connection lost"));
   }
 
-  private PeerStatus closed(CloseReason reason) {
-    PeerStatus s = status;
-    return new PeerStatus(
-        s.peerNode(),
-        s.role(),
-        PeerStatus.State.CLOSED,
-        s.lastHeard(),
-        s.sentTransactions(),
-        s.receivedTransactions(),
-        s.lag(),
-        s.bytesSent(),
-        s.bytesReceived(),
-        reason);
-  }
-
-  /**
-   * True once the session has caught up and streamed live (a reconnecting client resets its
-   * backoff).
-   */
+  /** True once the session caught up and streamed live (a reconnecting client resets backoff). */
   public boolean reachedLive() {
     return reachedLive;
   }
@@ -131,11 +133,29 @@ public final class SessionLink implements Outbox {
         });
   }
 
-  /**
-   * A transaction committed on this node: handed to the session unless the peer is not draining.
-   */
-  public void committed(ChangeSet change) {
-    run(() -> deliver(() -> session.committed(change, this)));
+  /** A transaction committed here, with its field encoded once for all ({@link LiveStream}). */
+  void committed(ChangeSet change, ByteBuf field) {
+    if (!refused) {
+      live.committed(change, field);
+    }
+  }
+
+  /** Bytes written to the channel and not yet taken by the socket. */
+  public long bytesInFlight() {
+    ChannelOutboundBuffer b = channel.unsafe().outboundBuffer();
+    return b == null ? 0 : b.totalPendingWriteBytes();
+  }
+
+  /** Transactions sent to the peer in the last whole second. */
+  public long deliveriesPerSecond() {
+    return live.deliveriesPerSecond();
+  }
+
+  /** Refuses the connection before its session starts: {@code reason} is all the peer gets. */
+  public void refuse(CloseReason reason) {
+    refused = true;
+    LOG.info("refusing a session with {}: {}", address, reason.message());
+    close(reason);
   }
 
   /** A notification published on this node. */
@@ -146,12 +166,16 @@ public final class SessionLink implements Outbox {
   /** Time passes: the session may send a heartbeat or give up on a silent peer. */
   public void tick() {
     run(() -> session.tick(this));
+    if (channel.isWritable()) {
+      live.drained();
+    }
   }
 
   /** The socket's writability changed (event loop). */
   void writabilityChanged() {
     if (channel.isWritable()) {
       run(this::drainHeld);
+      live.drained();
       resumeReading();
     } else {
       channel.config().setAutoRead(false);
@@ -176,6 +200,7 @@ public final class SessionLink implements Outbox {
         () -> {
           disconnected = true;
           held.clear();
+          live.close();
           session.disconnected();
         });
   }
@@ -184,6 +209,12 @@ public final class SessionLink implements Outbox {
   public void send(byte[] frame) {
     // called by the session on the serial executor; flushed once when the current task ends
     channel.write(frame, channel.voidPromise());
+    flushNeeded = true;
+  }
+
+  @Override
+  public void sendBatch(byte[] head, List<LogEntry> entries) {
+    channel.write(live.frame(head, entries), channel.voidPromise());
     flushNeeded = true;
   }
 
@@ -217,9 +248,7 @@ public final class SessionLink implements Outbox {
       close(
           new CloseReason(
               CloseReason.Code.TIMEOUT,
-              "peer too slow: more than "
-                  + limits.maxHeldEvents()
-                  + " transactions waiting; it catches up from the log when it reconnects"));
+              "peer too slow: more than " + limits.maxHeldEvents() + " notifications waiting"));
     }
   }
 
@@ -240,20 +269,24 @@ public final class SessionLink implements Outbox {
   private void run(Runnable task) {
     serial.execute(
         () -> {
-          if (disconnected) {
+          if (disconnected || refused) {
             return;
           }
           try {
             task.run();
           } finally {
-            flush();
-            PeerStatus now = session.status();
-            status = now;
-            if (now.state() == PeerStatus.State.LIVE) {
-              reachedLive = true;
-            }
+            afterTask();
           }
         });
+  }
+
+  private void afterTask() {
+    flush();
+    PeerStatus now = session.status();
+    status = now;
+    if (now.state() == PeerStatus.State.LIVE) {
+      reachedLive = true;
+    }
   }
 
   private void flush() {

@@ -26,8 +26,13 @@ public record CloseReason(Code code, String message) {
     TOO_MANY_PARKED,
     /**
      * A transaction's authorship does not hold: its signature, a key claiming another node's id,
-     * one transaction id with two contents. Last, because the wire sends codes by position.
+     * one transaction id with two contents.
      */
-    FORGED
+    FORGED,
+    /**
+     * The node serves as many sessions as it is allowed to; the peer tries again later. Last,
+     * because the wire sends codes by position.
+     */
+    BUSY
   }
 }

@@ -2,9 +2,12 @@ package io.pluresdb.sync.protocol;
 
 import io.pluresdb.crdt.feed.ChangeSet;
 import io.pluresdb.crdt.feed.Notification;
+import io.pluresdb.crdt.op.LogEntry;
 import io.pluresdb.crdt.op.VersionVector;
 import io.pluresdb.crdt.store.Store;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * A session after its hello succeeded: transactions go out through the {@link Streamer} (catch-up
@@ -63,9 +66,13 @@ final class Established {
     return true;
   }
 
-  /** A transaction committed on this node. */
-  void committed(ChangeSet change, Outbox out) throws SQLException, ProtocolException {
-    streamer.committed(change.entry(), out);
+  /** Transactions committed on this node, in log order (none: catch up from the log). */
+  void committed(List<ChangeSet> changes, Outbox out) throws SQLException, ProtocolException {
+    List<LogEntry> entries = new ArrayList<>(changes.size());
+    for (ChangeSet c : changes) {
+      entries.add(c.entry());
+    }
+    streamer.committed(entries, out);
   }
 
   /** A notification published on this node: sent unless it came from (or went to) the peer. */

@@ -122,6 +122,37 @@ public final class MessageCodec {
     return out.toByteArray();
   }
 
+  /**
+   * The start of a batch frame ({@code type, seqNo, count}); the frame goes on with each record's
+   * {@link #recordField}. A transport that sends one transaction to many peers encodes its field
+   * once and puts a per-peer head before it.
+   */
+  public static byte[] batchHead(long seqNo, int count) {
+    ByteSink out = new ByteSink(21);
+    out.write(BATCH);
+    out.varint(seqNo);
+    out.varint(count);
+    return out.toByteArray();
+  }
+
+  /** A transaction record as a batch frame holds it: its length, then its bytes. */
+  public static byte[] recordField(byte[] record) {
+    ByteSink out = new ByteSink(record.length + 5);
+    out.bytes(record);
+    return out.toByteArray();
+  }
+
+  /** The length of {@link #recordField} for {@code record}. */
+  public static int recordFieldLength(byte[] record) {
+    int n = record.length;
+    int prefix = 1;
+    while ((n & ~0x7F) != 0) {
+      prefix++;
+      n >>>= 7;
+    }
+    return prefix + record.length;
+  }
+
   private static int batchSize(Batch b) {
     int n = 16;
     for (byte[] r : b.records()) {

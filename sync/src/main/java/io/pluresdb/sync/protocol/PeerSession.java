@@ -3,6 +3,7 @@ package io.pluresdb.sync.protocol;
 import io.pluresdb.crdt.feed.ChangeSet;
 import io.pluresdb.crdt.feed.Notification;
 import io.pluresdb.crdt.store.Store;
+import java.util.List;
 
 /**
  * The replication protocol for one connection, as a sans-IO state machine: hello (node id, database
@@ -31,6 +32,17 @@ public interface PeerSession {
 
   /** A transaction committed on this node (local or applied from any peer): stream it if owed. */
   void committed(ChangeSet change, Outbox out);
+
+  /**
+   * Transactions committed on this node, in log order, handed over together so that they can go out
+   * in one batch. An empty list says the transport dropped some instead of handing them over (its
+   * peer was not draining): the session reads what it owes from the log.
+   */
+  default void committed(List<ChangeSet> changes, Outbox out) {
+    for (ChangeSet c : changes) {
+      committed(c, out);
+    }
+  }
 
   /** A notification published on this node (local or from any peer): forward it if owed. */
   void notified(Notification notification, Outbox out);

@@ -27,6 +27,21 @@ public record PeerStatus(
     long bytesSent,
     long bytesReceived,
     CloseReason closeReason) {
+  /** This status as of a close for {@code reason}, counters unchanged. */
+  public PeerStatus closed(CloseReason reason) {
+    return new PeerStatus(
+        peerNode,
+        role,
+        State.CLOSED,
+        lastHeard,
+        sentTransactions,
+        receivedTransactions,
+        lag,
+        bytesSent,
+        bytesReceived,
+        reason);
+  }
+
   /** Session states. */
   public enum State {
     CONNECTING,

@@ -8,6 +8,7 @@ import io.pluresdb.sync.auth.PolicyAgent.Principal;
 import io.pluresdb.sync.protocol.CloseReason.Code;
 import io.pluresdb.sync.protocol.PeerStatus.State;
 import java.sql.SQLException;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -139,11 +140,16 @@ final class Session implements PeerSession {
 
   @Override
   public void committed(ChangeSet change, Outbox out) {
+    committed(List.of(change), out);
+  }
+
+  @Override
+  public void committed(List<ChangeSet> changes, Outbox out) {
     if (!streaming()) {
       return;
     }
     try {
-      established.committed(change, out);
+      established.committed(changes, out);
       advance();
     } catch (ProtocolException e) {
       close(e.reason(), out, true);

@@ -73,25 +73,52 @@ final class Streamer {
     }
   }
 
-  /** A transaction committed on this node: send it straight away if it is next and owed. */
-  void committed(LogEntry e, Outbox out) throws SQLException, ProtocolException {
-    if (e == null) {
-      pump(out);
-      return;
-    }
-    if (e.seq() <= cursor) {
-      return;
-    }
-    if (e.seq() == cursor + 1 && inFlight.size() < config.window()) {
-      cursor = e.seq();
+  /**
+   * Transactions committed on this node, in log order: those next after the cursor go out straight
+   * away, several in one batch, while the window is open. After a gap (entries the transport did
+   * not hand over, or ones already read from the log) the log is read instead; past a full window
+   * the rest stay in the log until acknowledgements open it. Either way the cursor alone decides
+   * what is sent, so nothing is sent twice or skipped between reading the log and streaming live.
+   * An empty list only catches up from the log.
+   */
+  void committed(List<LogEntry> entries, Outbox out) throws SQLException, ProtocolException {
+    List<LogEntry> batch = new ArrayList<>();
+    int bytes = FRAME_OVERHEAD;
+    boolean gap = entries.isEmpty();
+    for (LogEntry e : entries) {
+      if (e.seq() <= cursor) {
+        continue;
+      }
+      if (e.seq() != cursor + 1) {
+        gap = true;
+        break;
+      }
       if (owed(e)) {
         checkFits(e);
+        int size = e.record().length + RECORD_OVERHEAD;
+        if (!batch.isEmpty()
+            && (bytes + size > config.maxFrameBytes()
+                || batch.size() >= config.batchMaxTransactions()
+                || bytes - FRAME_OVERHEAD >= config.batchMaxBytes())) {
+          send(batch, out);
+          batch = new ArrayList<>();
+          bytes = FRAME_OVERHEAD;
+        }
+        if (batch.isEmpty() && inFlight.size() >= config.window()) {
+          return;
+        }
         peerHolds(e.txId());
-        send(List.of(e.record()), out);
+        batch.add(e);
+        bytes += size;
       }
-      return;
+      cursor = e.seq();
     }
-    pump(out);
+    if (!batch.isEmpty()) {
+      send(batch, out);
+    }
+    if (gap) {
+      pump(out);
+    }
   }
 
   /** The peer applied every batch up to {@code seqNo}. */
@@ -122,12 +149,18 @@ final class Streamer {
   /** Sends owed log entries after the cursor while the window is open. */
   void pump(Outbox out) throws SQLException, ProtocolException {
     while (inFlight.size() < config.window()) {
-      List<byte[]> records = new ArrayList<>();
+      List<LogEntry> records = new ArrayList<>();
       long pos = cursor;
       int bytes = FRAME_OVERHEAD;
       boolean exhausted = false;
       fill:
       while (true) {
+        if (pos >= store.lastSeq()) {
+          // the cursor is in memory: a caught-up peer costs no read of the log (every entry after
+          // lastSeq reaches committed(), which the store calls after lastSeq moves)
+          exhausted = true;
+          break;
+        }
         List<LogEntry> page = store.readLog(pos, config.batchMaxTransactions());
         if (page.isEmpty()) {
           exhausted = true;
@@ -141,7 +174,7 @@ final class Streamer {
             } else if (bytes + size > config.maxFrameBytes()) {
               break fill;
             }
-            records.add(e.record());
+            records.add(e);
             peerHolds(e.txId());
             bytes += size;
           }
@@ -198,12 +231,12 @@ final class Streamer {
     return true;
   }
 
-  private void send(List<byte[]> records, Outbox out) {
+  private void send(List<LogEntry> entries, Outbox out) {
     long seqNo = nextSeqNo++;
-    inFlight.addLast(new long[] {seqNo, records.size()});
-    unackedTransactions += records.size();
-    sentTransactions += records.size();
-    wire.send(new Message.Batch(seqNo, records), out);
+    inFlight.addLast(new long[] {seqNo, entries.size()});
+    unackedTransactions += entries.size();
+    sentTransactions += entries.size();
+    wire.sendBatch(seqNo, entries, out);
   }
 
   boolean caughtUp() {

@@ -1,5 +1,8 @@
 package io.pluresdb.sync.protocol;
 
+import io.pluresdb.crdt.op.LogEntry;
+import java.util.List;
+
 /**
  * Encodes a session's outgoing messages onto its {@link Outbox} and counts what went out.
  *
@@ -23,6 +26,18 @@ final class Wire {
     bytesSent += frame.length;
     lastSentMillis = clock.millis();
     out.send(frame);
+  }
+
+  /** Sends a batch of log entries as one frame (see {@link Outbox#sendBatch}). */
+  void sendBatch(long seqNo, List<LogEntry> entries, Outbox out) {
+    byte[] head = MessageCodec.batchHead(seqNo, entries.size());
+    long size = head.length;
+    for (LogEntry e : entries) {
+      size += MessageCodec.recordFieldLength(e.record());
+    }
+    bytesSent += size;
+    lastSentMillis = clock.millis();
+    out.sendBatch(head, entries);
   }
 
   long bytesSent() {

@@ -4,12 +4,16 @@ import io.netty.channel.Channel;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
+import io.pluresdb.crdt.store.Parked;
 import io.pluresdb.crdt.store.ParkedSummary;
 import io.pluresdb.crdt.store.Store;
 import io.pluresdb.sync.http.HttpRoutes;
+import io.pluresdb.sync.netty.FanOut;
 import io.pluresdb.sync.netty.SessionLink;
 import io.pluresdb.sync.netty.StatusRoute;
 import io.pluresdb.sync.netty.SyncServer;
+import io.pluresdb.sync.protocol.CloseReason;
+import io.pluresdb.sync.protocol.CloseReason.Code;
 import io.pluresdb.sync.protocol.NodeMemory;
 import io.pluresdb.sync.protocol.PeerStatus;
 import io.pluresdb.sync.protocol.Role;
@@ -55,6 +59,7 @@ public final class Replicator implements AutoCloseable {
   private final ExecutorService pool;
   private final ScheduledExecutorService timer;
   private final Set<SessionLink> links = ConcurrentHashMap.newKeySet();
+  private final AtomicInteger serving = new AtomicInteger(); // accepted sessions, not refused
   private final Deque<PeerRow> recentlyClosed = new ArrayDeque<>(); // guarded by itself
   private final List<PeerDialer> dialers = new ArrayList<>();
   private final List<AutoCloseable> subscriptions = new ArrayList<>();
@@ -103,8 +108,7 @@ public final class Replicator implements AutoCloseable {
   }
 
   private void startParts() throws InterruptedException {
-    subscriptions.add(
-        store.changeFeed().subscribe(change -> links.forEach(l -> l.committed(change))));
+    subscriptions.add(store.changeFeed().subscribe(change -> FanOut.committed(links, change)));
     subscriptions.add(store.notifications().subscribe(n -> links.forEach(l -> l.notified(n))));
     long tick = config.tickInterval().toMillis();
     timer.scheduleAtFixedRate(
@@ -161,6 +165,13 @@ public final class Replicator implements AutoCloseable {
   SessionLink openLink(Channel channel, Role role, String address) {
     SessionLink link =
         new SessionLink(channel, sessions.open(role, memory), pool, config.limits(), address);
+    int limit = config.admission().maxSessions();
+    if (role == Role.SERVER && serving.incrementAndGet() > limit) {
+      serving.decrementAndGet();
+      link.refuse(new CloseReason(Code.BUSY, "node at its limit of " + limit + " sessions"));
+      channel.closeFuture().addListener(f -> keepClosed(new PeerRow(address, link.closedStatus())));
+      return link;
+    }
     links.add(link);
     channel
         .closeFuture()
@@ -171,14 +182,21 @@ public final class Replicator implements AutoCloseable {
               synchronized (recentlyClosed) {
                 links.remove(link);
                 if (role == Role.SERVER) {
-                  recentlyClosed.addFirst(new PeerRow(address, link.closedStatus()));
-                  while (recentlyClosed.size() > CLOSED_KEPT) {
-                    recentlyClosed.removeLast();
-                  }
+                  serving.decrementAndGet();
+                  keepClosed(new PeerRow(address, link.closedStatus()));
                 }
               }
             });
     return link;
+  }
+
+  private void keepClosed(PeerRow row) {
+    synchronized (recentlyClosed) {
+      recentlyClosed.addFirst(row);
+      while (recentlyClosed.size() > CLOSED_KEPT) {
+        recentlyClosed.removeLast();
+      }
+    }
   }
 
   /**
@@ -192,7 +210,9 @@ public final class Replicator implements AutoCloseable {
     List<PeerRow> closed;
     synchronized (recentlyClosed) {
       for (SessionLink l : links) {
-        rows.add(new PeerRow(l.address(), l.status()));
+        rows.add(
+            new PeerRow(
+                l.address(), l.status(), Parked.NONE, l.bytesInFlight(), l.deliveriesPerSecond()));
       }
       closed = new ArrayList<>(recentlyClosed);
     }
@@ -231,6 +251,8 @@ public final class Replicator implements AutoCloseable {
         store.databaseId(),
         a == null ? null : a.getHostString() + ":" + a.getPort(),
         store.parked().total(),
+        serving.get(),
+        config.admission().maxSessions(),
         peers());
   }
 

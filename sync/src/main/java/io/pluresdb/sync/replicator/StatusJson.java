@@ -14,8 +14,9 @@ import java.util.List;
  * The peers as JSON, in one shape for {@code GET /status} and the {@code sys_peers} view: an array
  * of objects with the columns of {@code sys_peers} ({@code node, address, role, state, last_heard,
  * sent, received, behind, bytes_sent, bytes_received, close_reason, parked, parked_since,
- * parked_reason}); the page adds what is parked in all ({@code parked}: {@code count, since, tx,
- * reason}).
+ * parked_reason, bytes_in_flight, deliveries_per_second}); the page adds what is parked in all
+ * ({@code parked}: {@code count, since, tx, reason}) and the sessions its listener serves ({@code
+ * sessions}: {@code count, limit, deliveries_per_second} over all peers).
  */
 public final class StatusJson {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -49,6 +50,8 @@ public final class StatusJson {
       o.put("parked", p.count());
       o.put("parked_since", since(p));
       o.put("parked_reason", p.oldestReason());
+      o.put("bytes_in_flight", r.bytesInFlight());
+      o.put("deliveries_per_second", r.deliveriesPerSecond());
     }
     return a;
   }
@@ -59,11 +62,25 @@ public final class StatusJson {
 
   /** The status page: this node, its database, its listener, what it holds parked and its peers. */
   public static String page(
-      String node, String database, String listen, Parked parked, List<PeerRow> rows) {
+      String node,
+      String database,
+      String listen,
+      Parked parked,
+      int served,
+      int sessionLimit,
+      List<PeerRow> rows) {
     ObjectNode o = JSON.createObjectNode();
     o.put("node", node);
     o.put("database", database);
     o.put("listen", listen);
+    ObjectNode sessions = o.putObject("sessions");
+    long deliveries = 0;
+    for (PeerRow r : rows) {
+      deliveries += r.deliveriesPerSecond();
+    }
+    sessions.put("count", served);
+    sessions.put("limit", sessionLimit);
+    sessions.put("deliveries_per_second", deliveries);
     ObjectNode p = o.putObject("parked");
     p.put("count", parked.count());
     p.put("since", since(parked));

@@ -3,9 +3,14 @@ package io.pluresdb.sync.replicator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.pluresdb.sync.netty.Admission;
 import io.pluresdb.sync.netty.Limits;
 import io.pluresdb.sync.netty.RecordingSession;
 import io.pluresdb.sync.netty.TlsSettings;
+import io.pluresdb.sync.protocol.CloseReason;
+import io.pluresdb.sync.protocol.PeerStatus;
 import io.pluresdb.sync.protocol.Role;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -44,6 +49,14 @@ class WireTest {
   /** Connects the JDK's WebSocket client and returns the close code the server sends it. */
   private static CompletableFuture<Integer> closeCode(
       Replicator hub, java.util.function.Consumer<WebSocket> send) {
+    return closeCode(hub, send, new CompletableFuture<>());
+  }
+
+  /** As above, completing {@code reason} with the close frame's reason. */
+  private static CompletableFuture<Integer> closeCode(
+      Replicator hub,
+      java.util.function.Consumer<WebSocket> send,
+      CompletableFuture<String> reason) {
     CompletableFuture<Integer> code = new CompletableFuture<>();
     WebSocket ws =
         HttpClient.newHttpClient()
@@ -52,7 +65,8 @@ class WireTest {
                 URI.create("ws://127.0.0.1:" + hub.listenAddress().getPort() + "/"),
                 new WebSocket.Listener() {
                   @Override
-                  public CompletionStage<?> onClose(WebSocket w, int status, String reason) {
+                  public CompletionStage<?> onClose(WebSocket w, int status, String why) {
+                    reason.complete(why);
                     code.complete(status);
                     return null;
                   }
@@ -86,6 +100,36 @@ class WireTest {
         closeCode(hub, ws -> ws.sendBinary(ByteBuffer.wrap(new byte[8192]), true));
     assertThat(code.get(60, TimeUnit.SECONDS)).isEqualTo(1009);
     assertThat(sessions).allSatisfy(s -> assertThat(s.received).isEmpty());
+  }
+
+  @Test
+  void aHubAtItsSessionLimitRefusesTheNextSessionSayingWhy() throws Exception {
+    Replicator hub =
+        start(
+            ReplicatorConfig.of(new InetSocketAddress("127.0.0.1", 0), List.of(), null)
+                .withAdmission(Admission.defaults().withMaxSessions(1)));
+    CompletableFuture<Integer> first = closeCode(hub, ws -> {});
+    await().atMost(WAIT).until(() -> sessions.size() == 1);
+    CompletableFuture<String> reason = new CompletableFuture<>();
+    CompletableFuture<Integer> second = closeCode(hub, ws -> {}, reason);
+    assertThat(second.get(60, TimeUnit.SECONDS)).isEqualTo(1013);
+    assertThat(reason.get(60, TimeUnit.SECONDS)).isEqualTo("node at its limit of 1 sessions");
+    assertThat(first).isNotDone();
+    // the refused connection's session never started
+    assertThat(sessions).hasSize(2);
+    assertThat(sessions.get(1).status().state()).isEqualTo(PeerStatus.State.CONNECTING);
+    JsonNode page = new ObjectMapper().readTree(hub.statusPage());
+    assertThat(page.path("sessions").path("count").asInt()).isEqualTo(1);
+    assertThat(page.path("sessions").path("limit").asInt()).isEqualTo(1);
+    await()
+        .atMost(WAIT)
+        .until(
+            () ->
+                hub.peers().stream()
+                    .anyMatch(
+                        r ->
+                            r.status().closeReason() != null
+                                && r.status().closeReason().code() == CloseReason.Code.BUSY));
   }
 
   @Test
