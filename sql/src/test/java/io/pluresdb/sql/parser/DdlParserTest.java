@@ -52,7 +52,8 @@ class DdlParserTest {
     assertThat(id.primaryKey()).isTrue();
     assertThat(id.nullable()).isFalse();
     ColumnDecl name = t.columns().get(1);
-    assertThat(name.type()).isEqualTo(new TypeDecl(ColumnType.VARCHAR, "VARCHAR", 100, 0));
+    assertThat(name.type())
+        .isEqualTo(new TypeDecl(ColumnType.VARCHAR, "VARCHAR", 100, 0, "VARCHAR(100)"));
     assertThat(name.notNull()).isTrue();
     assertThat(t.columns().get(2).defaultValue()).hasToString("2000");
     assertThat(t.columns().get(3).nullable()).isTrue();

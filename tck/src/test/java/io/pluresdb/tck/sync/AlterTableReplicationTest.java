@@ -91,7 +91,10 @@ class AlterTableReplicationTest extends ClusterTest {
     exec(a, "INSERT INTO item VALUES (1, 3, 'x')");
     awaitSame("SELECT id, qty, note FROM item", a, hub);
 
-    exec(a, "ALTER TABLE item ALTER COLUMN qty SET NOT NULL", "ALTER TABLE item ALTER qty SET DEFAULT 1");
+    exec(
+        a,
+        "ALTER TABLE item ALTER COLUMN qty SET NOT NULL",
+        "ALTER TABLE item ALTER qty SET DEFAULT 1");
     exec(a, "ALTER TABLE item ALTER COLUMN note DROP NOT NULL");
     assertThat(
             awaitSame(
