@@ -69,8 +69,8 @@ class AlterColumnTest {
         assertThat(cols.toString())
             .isEqualTo("id INTEGER not null null;n BIGINT not null null;s VARCHAR null null;");
       }
-      assertThat(
       // SQLite reports an INTEGER PRIMARY KEY as notnull 0 unless declared NOT NULL
+      assertThat(
               Twin.rows(
                   c, "SELECT name, type, \"notnull\", dflt_value FROM pragma_table_info('t')"))
           .containsExactly("id|INTEGER|0|null", "n|BIGINT|1|null", "s|VARCHAR(40)|0|null");
