@@ -102,7 +102,7 @@ class AlterTableReplicationTest extends ClusterTest {
                 a,
                 hub))
         .containsExactly(
-            List.of("id", "1", "NULL"), List.of("qty", "1", "1"), List.of("note", "0", "NULL"));
+            List.of("id", "0", "NULL"), List.of("qty", "1", "1"), List.of("note", "0", "NULL"));
     exec(hub, "INSERT INTO item (id, note) VALUES (2, NULL)");
     java.sql.SQLException refused =
         org.junit.jupiter.api.Assertions.assertThrows(
