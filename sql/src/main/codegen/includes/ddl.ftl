@@ -421,7 +421,9 @@ SqlDrop SqlDropObject(Span s, boolean replace) :
  * or ALTER TABLE [IF EXISTS] t ADD [CONSTRAINT n] table-constraint,
  * or ALTER TABLE [IF EXISTS] t DROP CONSTRAINT [IF EXISTS] n,
  * or ALTER TABLE [IF EXISTS] t DROP [COLUMN] c,
- * or ALTER TABLE [IF EXISTS] t RENAME [COLUMN] a TO b, or ALTER TABLE [IF EXISTS] t RENAME TO u.
+ * or ALTER TABLE [IF EXISTS] t RENAME [COLUMN] a TO b, or ALTER TABLE [IF EXISTS] t RENAME TO u,
+ * or ALTER TABLE [IF EXISTS] t ALTER [COLUMN] c SET NOT NULL | DROP NOT NULL | SET DEFAULT e |
+ * DROP DEFAULT | [SET DATA] TYPE type (PostgreSQL's words; SQLite has no such statement).
  */
 SqlNode SqlAlterTable() :
 {
@@ -434,10 +436,46 @@ SqlNode SqlAlterTable() :
     SqlIdentifier constraintName;
     SqlIdentifier to;
     final AlterAction action;
+    SqlNode defaultValue;
+    TypeDecl type;
 }
 {
     <ALTER> { s = span(); } <TABLE> ifExists = IfExistsOpt() name = CompoundIdentifier()
     (
+        <ALTER> [ <COLUMN> ] constraintName = SimpleIdentifier()
+        (
+            <SET>
+            (
+                <NOT> <NULL> {
+                    action = new AlterAction.AlterColumn(constraintName.getSimple(),
+                        AlterAction.ColumnChange.SET_NOT_NULL, null, null);
+                }
+            |   <DEFAULT_> defaultValue = Expression(ExprContext.ACCEPT_NON_QUERY) {
+                    action = new AlterAction.AlterColumn(constraintName.getSimple(),
+                        AlterAction.ColumnChange.SET_DEFAULT, defaultValue, null);
+                }
+            |   <DATA> <TYPE> type = AlteredType() {
+                    action = new AlterAction.AlterColumn(constraintName.getSimple(),
+                        AlterAction.ColumnChange.TYPE, null, type);
+                }
+            )
+        |   <DROP>
+            (
+                <NOT> <NULL> {
+                    action = new AlterAction.AlterColumn(constraintName.getSimple(),
+                        AlterAction.ColumnChange.DROP_NOT_NULL, null, null);
+                }
+            |   <DEFAULT_> {
+                    action = new AlterAction.AlterColumn(constraintName.getSimple(),
+                        AlterAction.ColumnChange.DROP_DEFAULT, null, null);
+                }
+            )
+        |   <TYPE> type = AlteredType() {
+                action = new AlterAction.AlterColumn(constraintName.getSimple(),
+                    AlterAction.ColumnChange.TYPE, null, type);
+            }
+        )
+    |
         <ADD>
         (
             constraint = TableConstraintDefinition() {
@@ -474,6 +512,21 @@ SqlNode SqlAlterTable() :
         )
     )
     { return new SqlAlterTable(s.end(this), ifExists, name, action); }
+}
+
+/** The new type of ALTER COLUMN … TYPE, with its words as written (PRAGMA table_info shows them). */
+TypeDecl AlteredType() :
+{
+    final Token first;
+    TypeDecl type;
+}
+{
+    { first = getToken(1); }
+    type = ColumnTypeDecl()
+    {
+        return type.declaredAs(TypeNames.sourceText(getOriginalSql(), first.beginLine,
+            first.beginColumn, getToken(0).endLine, getToken(0).endColumn));
+    }
 }
 
 /** TRUNCATE [TABLE] t: deletes every row, as DELETE FROM t does. */

@@ -6,8 +6,9 @@
 -->
 
 /**
- * INSERT [OR IGNORE | OR REPLACE] INTO t [(cols)] source [ON CONFLICT ...] [RETURNING ...],
- * and REPLACE INTO. The source may be DEFAULT VALUES, without a column list.
+ * INSERT [OR IGNORE | OR REPLACE | OR ABORT | OR FAIL | OR ROLLBACK] INTO t [(cols)] source
+ * [ON CONFLICT ...] [RETURNING ...], and REPLACE INTO. The source may be DEFAULT VALUES, without a
+ * column list.
  */
 SqlNode PluresInsert() :
 {
@@ -15,6 +16,7 @@ SqlNode PluresInsert() :
     final List<SqlLiteral> keywords = new ArrayList<SqlLiteral>();
     final SqlNodeList keywordList;
     ConflictAction orAction = null;
+    ConflictResolution resolution = null;
     final SqlIdentifier tableName;
     SqlNode tableRef;
     final SqlNodeList columnList;
@@ -31,6 +33,7 @@ SqlNode PluresInsert() :
             (
                 <IGNORE> { orAction = ConflictAction.NOTHING; }
             |   <REPLACE> { orAction = ConflictAction.REPLACE; }
+            |   resolution = StatementResolution()
             )
         ]
     |
@@ -74,8 +77,18 @@ SqlNode PluresInsert() :
         if (returning != null) {
             node = new SqlReturning(s.end(this), node, returning);
         }
-        return node;
+        return resolution == null ? node : new SqlResolved(s.end(this), node, resolution);
     }
+}
+
+/** ABORT, FAIL or ROLLBACK after INSERT OR / UPDATE OR: conflicts that fail the statement. */
+ConflictResolution StatementResolution() :
+{
+}
+{
+    <ABORT> { return ConflictResolution.ABORT; }
+|   <FAIL> { return ConflictResolution.FAIL; }
+|   <ROLLBACK> { return ConflictResolution.ROLLBACK; }
 }
 
 /** ON CONFLICT [(cols)] DO NOTHING | DO UPDATE SET c = e [, ...] [WHERE cond]. */
@@ -123,7 +136,10 @@ SqlNodeList Returning() :
     { return new SqlNodeList(list, s.end(this)); }
 }
 
-/** UPDATE t [[AS] alias] SET c = e [, ...] [WHERE cond] [RETURNING ...]. */
+/**
+ * UPDATE [OR ABORT | OR FAIL | OR ROLLBACK | OR IGNORE | OR REPLACE] t [[AS] alias]
+ * SET c = e [, ...] [WHERE cond] [RETURNING ...].
+ */
 SqlNode PluresUpdate() :
 {
     final Span s;
@@ -135,6 +151,7 @@ SqlNode PluresUpdate() :
     final SqlNodeList values;
     SqlIdentifier id;
     SqlNodeList returning = null;
+    ConflictResolution resolution = null;
 }
 {
     <UPDATE> {
@@ -142,6 +159,14 @@ SqlNode PluresUpdate() :
         targetColumns = new SqlNodeList(s.pos());
         values = new SqlNodeList(s.pos());
     }
+    [
+        <OR>
+        (
+            resolution = StatementResolution()
+        |   <IGNORE> { resolution = ConflictResolution.IGNORE; }
+        |   <REPLACE> { resolution = ConflictResolution.REPLACE; }
+        )
+    ]
     tableName = CompoundTableIdentifier()
     ( tableRef = TableHints(tableName) | { tableRef = tableName; } )
     // RETURNING is a non-reserved word in Calcite; here it starts the RETURNING clause.
@@ -162,7 +187,9 @@ SqlNode PluresUpdate() :
     {
         final SqlNode update = new SqlUpdate(s.addAll(targetColumns).addAll(values)
             .addIf(where).pos(), tableRef, targetColumns, values, where, null, alias);
-        return returning == null ? update : new SqlReturning(s.end(this), update, returning);
+        final SqlNode statement =
+            returning == null ? update : new SqlReturning(s.end(this), update, returning);
+        return resolution == null ? statement : new SqlResolved(s.end(this), statement, resolution);
     }
 }
 

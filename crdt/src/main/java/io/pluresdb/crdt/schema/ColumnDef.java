@@ -66,4 +66,17 @@ public record ColumnDef(
         declaredType,
         collation);
   }
+
+  /** This column with another DEFAULT (SQLite SQL text), or none. */
+  public ColumnDef withDefault(@Nullable String sql) {
+    return new ColumnDef(
+        name, type, precision, scale, nullable, sql, autoIncrement, declaredType, collation);
+  }
+
+  /** This column declared with another type. */
+  public ColumnDef withType(
+      ColumnType to, int newPrecision, int newScale, @Nullable String written) {
+    return new ColumnDef(
+        name, to, newPrecision, newScale, nullable, defaultSql, autoIncrement, written, collation);
+  }
 }

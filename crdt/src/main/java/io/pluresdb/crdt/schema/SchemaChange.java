@@ -32,6 +32,13 @@ public sealed interface SchemaChange {
    */
   record RenameColumn(String table, String column, String to) implements SchemaChange {}
 
+  /**
+   * {@code ALTER TABLE t ALTER [COLUMN] c SET|DROP NOT NULL, SET|DROP DEFAULT, [SET DATA] TYPE}:
+   * the column's declaration becomes {@code column} (same name). Of concurrent ones on a column,
+   * the one with the greater operation id holds on every node.
+   */
+  record AlterColumn(String table, ColumnDef column) implements SchemaChange {}
+
   /** {@code ALTER TABLE t DROP [COLUMN] a}: its values stay in the log only. */
   record DropColumn(String table, String column) implements SchemaChange {}
 

@@ -134,7 +134,7 @@ final class ForeignKeyChanges {
     }
   }
 
-  private static boolean enforcing(Connection conn) throws SQLException {
+  static boolean enforcing(Connection conn) throws SQLException {
     try (Statement s = conn.createStatement();
         ResultSet rs = s.executeQuery("PRAGMA foreign_keys")) {
       return rs.next() && rs.getInt(1) == 1;

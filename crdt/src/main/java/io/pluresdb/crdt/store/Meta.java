@@ -57,7 +57,8 @@ final class Meta {
         + " type TEXT NOT NULL, PRIMARY KEY (tbl, col, type)) WITHOUT ROWID",
     "CREATE TABLE IF NOT EXISTS _pl_horizon (tbl TEXT PRIMARY KEY, op BLOB NOT NULL)",
     "CREATE TABLE IF NOT EXISTS _pl_altered (tbl TEXT PRIMARY KEY)",
-    TableRenames.DDL
+    TableRenames.DDL,
+    ColumnAlters.DDL
   };
 
   private final Connection conn;

@@ -47,6 +47,9 @@ final class SchemaOps {
         || change instanceof SchemaChange.DropTrigger) {
       return TriggerChanges.apply(cat, change);
     }
+    if (change instanceof SchemaChange.AlterColumn a) {
+      return ColumnAlters.apply(conn, cat, a, id);
+    }
     if (change instanceof SchemaChange.RenameColumn || change instanceof SchemaChange.DropColumn) {
       return ColumnChanges.apply(conn, node, cat, change, id);
     }

@@ -65,6 +65,9 @@ public final class DdlExecutor {
       if (change instanceof SchemaChange.DropColumn d && c.table(d.table()) == null) {
         return false;
       }
+      if (change instanceof SchemaChange.AlterColumn a && c.table(a.table()) == null) {
+        return false;
+      }
       if (change instanceof SchemaChange.DropConstraint d
           && (c.table(d.table()) == null
               || c.table(d.table()).foreignKeys().stream()

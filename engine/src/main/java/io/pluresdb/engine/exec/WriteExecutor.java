@@ -8,6 +8,7 @@ import io.pluresdb.crdt.schema.TableDef;
 import io.pluresdb.crdt.store.RowHook;
 import io.pluresdb.crdt.store.WriteTxn;
 import io.pluresdb.crdt.value.Values;
+import io.pluresdb.sql.parser.dml.ConflictResolution;
 import io.pluresdb.sql.write.DeletePlan;
 import io.pluresdb.sql.write.InsertPlan;
 import io.pluresdb.sql.write.UpdatePlan;
@@ -35,6 +36,7 @@ public final class WriteExecutor {
 
   private long lastInsertRowid;
   private RowTriggers triggers = RowTriggers.NONE;
+  private ConflictResolution resolution = ConflictResolution.ABORT;
 
   public WriteExecutor(
       WriteTxn txn, List<Object> params, int timeoutSeconds, StatementWatch watch) {
@@ -57,6 +59,12 @@ public final class WriteExecutor {
   /** This executor, firing the tables' triggers for each row it changes. */
   public WriteExecutor withTriggers(RowTriggers rowTriggers) {
     this.triggers = rowTriggers;
+    return this;
+  }
+
+  /** This executor, resolving an UPDATE's conflicts row by row as {@code UPDATE OR r} does. */
+  public WriteExecutor resolving(ConflictResolution r) {
+    this.resolution = r;
     return this;
   }
 
@@ -186,6 +194,8 @@ public final class WriteExecutor {
     List<Object[]> found = inputs.query(plan.finder());
     int[] columns = plan.set().columns();
     boolean fires = triggers.any(txn.catalog(), table.name(), "UPDATE");
+    UpdateConflicts conflicts =
+        UpdateConflicts.rowLevel(resolution) ? new UpdateConflicts(txn, inputs, resolution) : null;
     long count = 0;
     for (Object[] r : found) {
       Object[] key = new Object[plan.keyCount()];
@@ -211,7 +221,9 @@ public final class WriteExecutor {
           continue;
         }
       }
-      if (txn.update(table.name(), key, columns, values)) {
+      if (conflicts == null
+          ? txn.update(table.name(), key, columns, values)
+          : conflicts.update(table, key, columns, values)) {
         count++;
         if (old != null) {
           triggers.fire(txn, "AFTER", "UPDATE", table, old, inputs.fetchRow(table, key), columns);

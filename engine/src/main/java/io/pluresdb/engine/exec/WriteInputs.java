@@ -142,7 +142,7 @@ final class WriteInputs {
     }
   }
 
-  private static String quote(String name) {
+  static String quote(String name) {
     return "\"" + name.replace("\"", "\"\"") + "\"";
   }
 }

@@ -15,9 +15,11 @@ import io.pluresdb.engine.exec.WriteResult;
 import io.pluresdb.engine.live.ChannelInbox;
 import io.pluresdb.engine.live.LiveCursor;
 import io.pluresdb.engine.live.LiveSubscription;
+import io.pluresdb.engine.trigger.TriggerFail;
 import io.pluresdb.engine.trigger.TriggerRollback;
 import io.pluresdb.engine.trigger.TriggerRunner;
 import io.pluresdb.engine.vector.HnswIndexes;
+import io.pluresdb.sql.parser.dml.ConflictResolution;
 import io.pluresdb.sql.plan.Plan;
 import io.pluresdb.sql.read.ColumnMeta;
 import io.pluresdb.sql.vector.HnswOptions;
@@ -185,21 +187,31 @@ final class PlanDispatch {
     scope.checkWritable();
     List<String> reported = w.returning() != null ? w.returning() : x.generatedKeys();
     WriteResult r;
+    ConflictResolution resolution = w.resolution();
     try {
       r =
           scope.write(
               settings.get().writerWait(x.timeoutSeconds()),
-              t ->
-                  new WriteExecutor(
+              t -> {
+                try {
+                  return new WriteExecutor(
                           t, x.params(), x.timeoutSeconds(), interrupts::running, counters)
                       .withTriggers(triggers(x.timeoutSeconds()))
-                      .execute(w.kind(), reported),
+                      .resolving(resolution)
+                      .execute(w.kind(), reported);
+                } catch (SQLException e) {
+                  // OR FAIL keeps the rows changed before the violating one
+                  throw resolution == ConflictResolution.FAIL && violation(e)
+                      ? TriggerFail.keeping(e)
+                      : e;
+                }
+              },
               true,
               // a trigger's writes join the statement's: all of them or none
               !w.kind().singleOperation() || !scope.catalog().triggers().isEmpty());
     } catch (SQLException e) {
-      if (TriggerRollback.in(e)) {
-        scope.rollback();
+      if (TriggerRollback.in(e) || resolution == ConflictResolution.ROLLBACK && violation(e)) {
+        scope.rollback(); // as in SQLite, the transaction goes with the statement
       }
       throw e;
     }
@@ -209,6 +221,11 @@ final class PlanDispatch {
     }
     Cursor keys = x.generatedKeys() == null ? null : new ListCursor(r.keyColumns(), r.keys());
     return new Result.Count(r.count(), keys);
+  }
+
+  /** A constraint violation (class 23), which SQLite's conflict clauses resolve. */
+  private static boolean violation(SQLException e) {
+    return e.getSQLState() != null && e.getSQLState().startsWith("23") && !TriggerFail.in(e);
   }
 
   /** Fires triggers for the rows a statement of this session writes. */

@@ -37,10 +37,14 @@ public final class SqliteFunctions {
               "SUBSTR",
               ReturnTypes.ARG0_NULLABLE_VARYING,
               OperandTypes.or(OperandTypes.STRING_INTEGER, OperandTypes.STRING_INTEGER_INTEGER)),
+          // ifnull(qty, 'none'): SQLite returns whichever value it is; arguments of no common
+          // type make the result ANY, typed per value
           fn(
               "IFNULL",
-              ReturnTypes.LEAST_RESTRICTIVE.andThen(SqlTypeTransforms.TO_NULLABLE_ALL),
-              OperandTypes.SAME_SAME),
+              ReturnTypes.LEAST_RESTRICTIVE
+                  .orElse(ReturnTypes.explicit(SqlTypeName.ANY))
+                  .andThen(SqlTypeTransforms.TO_NULLABLE_ALL),
+              OperandTypes.ANY_ANY),
           fn("INSTR", ReturnTypes.INTEGER_NULLABLE, OperandTypes.STRING_STRING),
           fn("TYPEOF", ReturnTypes.VARCHAR, OperandTypes.ANY),
           fn("RANDOM", ReturnTypes.BIGINT, OperandTypes.NILADIC).withDeterministic(false),

@@ -40,6 +40,10 @@ public final class Leniency {
   private static final Pattern NOT_CONDITION =
       Pattern.compile("(WHERE|HAVING|ON) clause must be a condition|Expected a boolean type");
 
+  /** {@code NOT x}, {@code x AND y}, {@code x OR y} of values that are not booleans. */
+  private static final Pattern NOT_LOGICAL =
+      Pattern.compile("Cannot apply '(NOT|AND|OR)' to arguments of type .*", Pattern.DOTALL);
+
   private Leniency() {}
 
   /**
@@ -70,7 +74,7 @@ public final class Leniency {
       return null;
     } else if (NOT_GROUPED.matcher(message).matches()) {
       return Bare.INSTANCE;
-    } else if (NOT_CONDITION.matcher(message).matches()) {
+    } else if (NOT_CONDITION.matcher(message).matches() || NOT_LOGICAL.matcher(message).matches()) {
       return Truth.INSTANCE;
     } else if (NOT_COMPARABLE.matcher(message).matches()) {
       return Compared.INSTANCE;
@@ -95,6 +99,9 @@ public final class Leniency {
       }
       if (at(child, e) && child instanceof SqlCase c && wrapper == Truth.INSTANCE) {
         return conditions(c);
+      }
+      if (at(child, e) && wrapper == Truth.INSTANCE && isLogical(child)) {
+        return operandsAsTruths((SqlCall) child);
       }
       if (at(child, e)
           && child instanceof SqlNodeList values
@@ -130,6 +137,30 @@ public final class Leniency {
       if (when != null && !(when instanceof SqlCall call && call.getOperator() == Truth.INSTANCE)) {
         whens.set(i, Truth.INSTANCE.createCall(when.getParserPosition(), when));
         changed = true;
+      }
+    }
+    return changed;
+  }
+
+  private static boolean isLogical(SqlNode node) {
+    return node instanceof SqlCall && node.getKind() == SqlKind.NOT
+        || node.getKind() == SqlKind.AND
+        || node.getKind() == SqlKind.OR;
+  }
+
+  /**
+   * {@code NOT qty}, {@code note AND qty}: refused as a whole, so each operand is taken as a truth
+   * value (a boolean one unchanged), as SQLite takes any value.
+   */
+  private static boolean operandsAsTruths(SqlCall logical) {
+    boolean changed = false;
+    List<@Nullable SqlNode> operands = logical.getOperandList();
+    for (int i = 0; i < operands.size(); i++) {
+      SqlNode operand = operands.get(i);
+      if (operand != null
+          && !(operand instanceof SqlCall call && call.getOperator() == Truth.INSTANCE)) {
+        changed |=
+            replace(logical, i, Truth.INSTANCE.createCall(operand.getParserPosition(), operand));
       }
     }
     return changed;

@@ -141,6 +141,13 @@ public final class DdlPlanner {
           alter.ifExists(),
           false);
     }
+    if (alter.action() instanceof AlterAction.AlterColumn a) {
+      return new Plan.Ddl(
+          sql,
+          new SchemaChange.AlterColumn(table, altered(table, a, alter.ifExists())),
+          alter.ifExists(),
+          false);
+    }
     if (alter.action() instanceof AlterAction.RenameTable rename) {
       return new Plan.Ddl(
           sql, new SchemaChange.RenameTable(table, name(rename.to())), alter.ifExists(), false);
@@ -149,8 +156,36 @@ public final class DdlPlanner {
         SqlState.FEATURE_NOT_SUPPORTED,
         "ALTER TABLE '"
             + table
-            + "' supports ADD COLUMN, ADD FOREIGN KEY, DROP CONSTRAINT, DROP COLUMN and RENAME"
-            + " COLUMN only");
+            + "' supports ADD COLUMN, ADD FOREIGN KEY, DROP CONSTRAINT, DROP COLUMN, ALTER COLUMN"
+            + " and RENAME only");
+  }
+
+  /** The column's declaration after {@code ALTER COLUMN}, from the one the catalog holds. */
+  private ColumnDef altered(String table, AlterAction.AlterColumn a, boolean ifExists)
+      throws SQLException {
+    TableDef t = context.catalog().table(table);
+    if (t == null && ifExists) {
+      return ColumnDef.of(a.name(), io.pluresdb.crdt.schema.ColumnType.ANY); // not applied
+    }
+    if (t == null) {
+      throw Errors.of(SqlState.UNDEFINED_TABLE, "table '" + table + "' does not exist");
+    }
+    ColumnDef c = t.column(a.name());
+    if (c == null) {
+      throw Errors.of(
+          SqlState.UNDEFINED_COLUMN,
+          "column '" + a.name() + "' of table '" + table + "' does not exist");
+    }
+    return switch (a.change()) {
+      case SET_NOT_NULL -> c.withNullable(false);
+      case DROP_NOT_NULL -> c.withNullable(true);
+      case SET_DEFAULT -> c.withDefault(sqlite(java.util.Objects.requireNonNull(a.defaultValue())));
+      case DROP_DEFAULT -> c.withDefault(null);
+      case TYPE -> {
+        var type = java.util.Objects.requireNonNull(a.type());
+        yield c.withType(type.type(), type.precision(), type.scale(), type.written());
+      }
+    };
   }
 
   private TableDef table(SqlCreateTable create) throws SQLException {

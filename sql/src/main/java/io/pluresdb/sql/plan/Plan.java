@@ -3,6 +3,7 @@ package io.pluresdb.sql.plan;
 import io.pluresdb.crdt.schema.ColumnType;
 import io.pluresdb.crdt.schema.SchemaChange;
 import io.pluresdb.sql.live.LiveQuery;
+import io.pluresdb.sql.parser.dml.ConflictResolution;
 import io.pluresdb.sql.read.ColumnMeta;
 import io.pluresdb.sql.read.ReadPlan;
 import io.pluresdb.sql.vector.VectorTopK;
@@ -72,19 +73,34 @@ public sealed interface Plan extends Prepared {
   /**
    * An INSERT, UPDATE or DELETE, turned into operations at execution.
    *
+   * @param resolution what a constraint violation of a row does (SQLite's {@code OR} clause)
    * @param returning the RETURNING column names (all columns for {@code *}), or null
    * @param returningColumns their metadata; empty without RETURNING
    */
   record Write(
-      String sql, WriteKind kind, List<String> returning, List<ColumnMeta> returningColumns)
+      String sql,
+      WriteKind kind,
+      List<String> returning,
+      List<ColumnMeta> returningColumns,
+      ConflictResolution resolution)
       implements Plan {
     public Write {
       returning = returning == null ? null : List.copyOf(returning);
       returningColumns = List.copyOf(returningColumns);
     }
 
+    public Write(
+        String sql, WriteKind kind, List<String> returning, List<ColumnMeta> returningColumns) {
+      this(sql, kind, returning, returningColumns, ConflictResolution.ABORT);
+    }
+
     public Write(String sql, WriteKind kind) {
       this(sql, kind, null, List.of());
+    }
+
+    /** This write with SQLite's conflict clause ({@code INSERT OR FAIL}, {@code UPDATE OR …}). */
+    public Write resolving(ConflictResolution r) {
+      return new Write(sql, kind, returning, returningColumns, r);
     }
 
     @Override

@@ -11,6 +11,7 @@ import io.pluresdb.sql.catalog.CalciteCatalogs;
 import io.pluresdb.sql.live.LiveCompiler;
 import io.pluresdb.sql.parser.SqlTrees;
 import io.pluresdb.sql.parser.dml.SqlLockingQuery;
+import io.pluresdb.sql.parser.dml.SqlResolved;
 import io.pluresdb.sql.parser.dml.SqlReturning;
 import io.pluresdb.sql.parser.dml.SqlUpsert;
 import io.pluresdb.sql.parser.live.SqlListen;
@@ -121,14 +122,7 @@ public final class StatementPlanner {
     if (live != null) {
       return live;
     }
-    if (node instanceof SqlReturning returning) {
-      Plan.Write inner = write(sql, context, params, returning.statement());
-      if (inner == null) {
-        throw Errors.of(SqlState.SYNTAX_ERROR, "RETURNING follows INSERT, UPDATE or DELETE only");
-      }
-      return Returning.plan(inner, context.catalog(), returning.columns());
-    }
-    Plan.Write write = write(sql, context, params, node);
+    Plan.Write write = resolvedWrite(sql, context, params, node);
     if (write != null) {
       return write;
     }
@@ -189,6 +183,29 @@ public final class StatementPlanner {
           sql, Plan.ChannelCommand.NOTIFY, n.channel(), payload == null ? "" : payload);
     }
     return null;
+  }
+
+  /**
+   * An INSERT, UPDATE or DELETE, with its RETURNING list and SQLite's conflict clause ({@code
+   * INSERT OR FAIL}, {@code UPDATE OR IGNORE} …); null for other statements.
+   */
+  private static Plan.Write resolvedWrite(
+      String sql, PlanningContext context, int params, SqlNode node) throws SQLException {
+    if (node instanceof SqlResolved resolved) {
+      Plan.Write inner = resolvedWrite(sql, context, params, resolved.statement());
+      if (inner == null) {
+        throw Errors.of(SqlState.SYNTAX_ERROR, "a conflict clause follows INSERT OR or UPDATE OR");
+      }
+      return inner.resolving(resolved.resolution());
+    }
+    if (node instanceof SqlReturning returning) {
+      Plan.Write inner = write(sql, context, params, returning.statement());
+      if (inner == null) {
+        throw Errors.of(SqlState.SYNTAX_ERROR, "RETURNING follows INSERT, UPDATE or DELETE only");
+      }
+      return Returning.plan(inner, context.catalog(), returning.columns());
+    }
+    return write(sql, context, params, node);
   }
 
   private static Plan.Write write(String sql, PlanningContext context, int params, SqlNode node)

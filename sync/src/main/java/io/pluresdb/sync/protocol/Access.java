@@ -107,6 +107,8 @@ final class Access {
       return r.table();
     } else if (c instanceof SchemaChange.DropColumn d) {
       return d.table();
+    } else if (c instanceof SchemaChange.AlterColumn a) {
+      return a.table();
     } else if (c instanceof SchemaChange.AddForeignKey a) {
       return a.table();
     } else if (c instanceof SchemaChange.DropConstraint d) {

@@ -82,4 +82,33 @@ class AlterTableReplicationTest extends ClusterTest {
             java.sql.SQLException.class, () -> exec(hub, "INSERT INTO child VALUES (2, 99)"));
     assertThat(orphan.getSQLState()).isEqualTo("23503");
   }
+
+  @Test
+  void alteredColumnsReachThePeers() throws Exception {
+    Connection hub = cluster.hub("hub");
+    Connection a = cluster.client("a", port(hub));
+    exec(a, "CREATE TABLE item (id INTEGER PRIMARY KEY, qty INTEGER, note TEXT NOT NULL)");
+    exec(a, "INSERT INTO item VALUES (1, 3, 'x')");
+    awaitSame("SELECT id, qty, note FROM item", a, hub);
+
+    exec(
+        a,
+        "ALTER TABLE item ALTER COLUMN qty SET NOT NULL",
+        "ALTER TABLE item ALTER qty SET DEFAULT 1");
+    exec(a, "ALTER TABLE item ALTER COLUMN note DROP NOT NULL");
+    assertThat(
+            awaitSame(
+                "SELECT name, \"notnull\", dflt_value FROM pragma_table_info('item') ORDER BY cid",
+                a,
+                hub))
+        .containsExactly(
+            List.of("id", "0", "NULL"), List.of("qty", "1", "1"), List.of("note", "0", "NULL"));
+    exec(hub, "INSERT INTO item (id, note) VALUES (2, NULL)");
+    java.sql.SQLException refused =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            java.sql.SQLException.class, () -> exec(hub, "INSERT INTO item VALUES (3, NULL, 'z')"));
+    assertThat(refused.getSQLState()).isEqualTo("23502");
+    assertThat(awaitSame("SELECT id, qty, note FROM item ORDER BY id", a, hub))
+        .containsExactly(List.of("1", "3", "x"), List.of("2", "1", "NULL"));
+  }
 }

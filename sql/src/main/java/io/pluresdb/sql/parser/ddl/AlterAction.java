@@ -2,6 +2,8 @@ package io.pluresdb.sql.parser.ddl;
 
 import java.util.Objects;
 import org.apache.calcite.sql.SqlIdentifier;
+import org.apache.calcite.sql.SqlNode;
+import org.checkerframework.checker.nullness.qual.Nullable;
 
 /** What an ALTER TABLE statement changes. */
 public sealed interface AlterAction {
@@ -24,6 +26,31 @@ public sealed interface AlterAction {
   record DropConstraint(String name, boolean ifExists) implements AlterAction {
     public DropConstraint {
       Objects.requireNonNull(name, "name");
+    }
+  }
+
+  /** What {@code ALTER [COLUMN] c} changes. */
+  enum ColumnChange {
+    SET_NOT_NULL,
+    DROP_NOT_NULL,
+    SET_DEFAULT,
+    DROP_DEFAULT,
+    TYPE
+  }
+
+  /**
+   * {@code ALTER [COLUMN] name SET|DROP NOT NULL}, {@code SET DEFAULT expr}, {@code DROP DEFAULT}
+   * or {@code [SET DATA] TYPE type}.
+   *
+   * @param defaultValue the expression of SET DEFAULT, else null
+   * @param type the type of TYPE, else null
+   */
+  record AlterColumn(
+      String name, ColumnChange change, @Nullable SqlNode defaultValue, @Nullable TypeDecl type)
+      implements AlterAction {
+    public AlterColumn {
+      Objects.requireNonNull(name, "name");
+      Objects.requireNonNull(change, "change");
     }
   }
 
