@@ -3,7 +3,6 @@ package io.pluresdb.sql.shape;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -36,17 +35,13 @@ public final class InsertShapes {
   }
 
   /** One pass over one statement's text. Not thread-safe: one per call. */
-  private static final class Scan {
-    private final String s;
-    private final int n;
-    private int i;
+  private static final class Scan extends SqlLexer {
     private final StringBuilder shape;
     private int copied;
     private final List<@Nullable Object> literals = new ArrayList<>();
 
     Scan(String sql) {
-      this.s = sql;
-      this.n = sql.length();
+      super(sql);
       this.shape = new StringBuilder(sql.length());
     }
 
@@ -239,75 +234,6 @@ public final class InsertShapes {
         return null;
       }
       return new Literal(decimal ? new BigDecimal(text) : Long.parseLong(text));
-    }
-
-    private int digits() {
-      int start = i;
-      while (i < n && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
-        i++;
-      }
-      return i - start;
-    }
-
-    /** Past a quoted string; false when it does not end. */
-    private boolean string() {
-      i++;
-      while (i < n) {
-        if (s.charAt(i++) == '\'') {
-          if (i < n && s.charAt(i) == '\'') {
-            i++;
-          } else {
-            return true;
-          }
-        }
-      }
-      return false;
-    }
-
-    /** Past a quoted name ({@code "…"}, {@code `…`} or {@code […]}); false when it does not end. */
-    private boolean quotedName() {
-      char close = s.charAt(i) == '[' ? ']' : s.charAt(i);
-      i++;
-      while (i < n) {
-        if (s.charAt(i++) == close) {
-          if (close != ']' && i < n && s.charAt(i) == close) {
-            i++;
-          } else {
-            return true;
-          }
-        }
-      }
-      return false;
-    }
-
-    /** An unquoted word, lower case. */
-    private String word() {
-      int start = i;
-      while (i < n && (Character.isLetterOrDigit(s.charAt(i)) || s.charAt(i) == '_')) {
-        i++;
-      }
-      return s.substring(start, i).toLowerCase(Locale.ROOT);
-    }
-
-    /** Past white space; false at a comment, which this scanner leaves to the parser. */
-    private boolean blanks() {
-      while (i < n && Character.isWhitespace(s.charAt(i))) {
-        i++;
-      }
-      if (i + 1 < n) {
-        char c = s.charAt(i);
-        char d = s.charAt(i + 1);
-        return !(c == '-' && d == '-' || c == '/' && d == '*');
-      }
-      return true;
-    }
-
-    private static boolean identStart(char c) {
-      return Character.isLetter(c) || c == '_';
-    }
-
-    private static String unquote(String body) {
-      return body.indexOf('\'') < 0 ? body : body.replace("''", "'");
     }
 
     private static @Nullable Literal blob(String hex) {
