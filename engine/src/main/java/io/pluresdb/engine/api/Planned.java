@@ -6,6 +6,7 @@ import io.pluresdb.sql.plan.Plan;
 import io.pluresdb.sql.plan.Prepared;
 import io.pluresdb.sql.read.ColumnMeta;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A prepared statement as a session hands it out: the plan and the catalog it was planned for, so
@@ -26,11 +27,27 @@ public final class Planned implements Prepared {
    * @param catalogVersion the version of the catalog it was planned against
    * @param uncommitted that catalog when it held a transaction's uncommitted DDL (whose version
    *     number another session may reach with a different schema), else null
+   * @param literals when the plan is that of the statement's shape (an INSERT … VALUES with its
+   *     literals taken out), the literals, bound as its parameters; else null
    */
-  public record For(Plan plan, long catalogVersion, Catalog uncommitted) {
+  public record For(
+      Plan plan, long catalogVersion, Catalog uncommitted, @Nullable List<Object> literals) {
+    /** A plan of the statement's own text, which binds only the user's parameters. */
+    public For(Plan plan, long catalogVersion, Catalog uncommitted) {
+      this(plan, catalogVersion, uncommitted, null);
+    }
+
     /** True when {@code catalog} is the one the plan was made for. */
     public boolean fits(Catalog catalog) {
       return catalog.version() == catalogVersion && (uncommitted == null || uncommitted == catalog);
+    }
+
+    /**
+     * The values the plan's parameters take: the literals taken out of the text when the plan is
+     * its shape's (the text then has no parameters of its own), else the user's {@code given}.
+     */
+    public List<Object> params(List<Object> given) {
+      return literals != null ? literals : given;
     }
   }
 
@@ -70,6 +87,8 @@ public final class Planned implements Prepared {
 
   @Override
   public List<ColumnType> parameterTypes() {
-    return plan().parameterTypes();
+    // a shape's parameters are the text's literals, not the user's to set
+    For planned = current;
+    return planned.literals() != null ? List.of() : planned.plan().parameterTypes();
   }
 }

@@ -2,6 +2,7 @@ package io.pluresdb.engine.session;
 
 import io.pluresdb.crdt.schema.Catalog;
 import io.pluresdb.crdt.store.Store;
+import io.pluresdb.engine.api.Planned;
 import io.pluresdb.engine.api.Session;
 import io.pluresdb.engine.live.LiveQueries;
 import io.pluresdb.engine.threads.EngineRuntime;
@@ -10,12 +11,15 @@ import io.pluresdb.sql.catalog.CalciteCatalogs;
 import io.pluresdb.sql.plan.Plan;
 import io.pluresdb.sql.plan.PlanCache;
 import io.pluresdb.sql.plan.StatementPlanner;
+import io.pluresdb.sql.shape.InsertShapes;
+import io.pluresdb.sql.shape.Shaped;
 import java.sql.SQLException;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The SQL front end of one store: parses, validates and plans statements, and caches plans by SQL
- * text and schema version. Thread-safe; shared by every connection to the store.
+ * text (or, for INSERT … VALUES of literals, by shape) and schema version. Thread-safe; shared by
+ * every connection to the store.
  */
 public final class Planner {
   private static final int CACHE_CAPACITY = 2048;
@@ -23,6 +27,9 @@ public final class Planner {
   private final Store store;
   private final CalciteCatalogs schemas = new CalciteCatalogs();
   private final PlanCache cache = new PlanCache(CACHE_CAPACITY);
+
+  /** Plans of INSERT … VALUES shapes, shared by the statements that differ only in literals. */
+  private final ShapedPlans shapes = new ShapedPlans(CACHE_CAPACITY);
 
   /** Subscriptions, whose text is a bare query that means something else as a statement. */
   private final PlanCache subscriptions = new PlanCache(CACHE_CAPACITY / 8);
@@ -90,6 +97,25 @@ public final class Planner {
       cache.put(sql, catalog.version(), plan);
     }
     return plan;
+  }
+
+  /**
+   * The plan of a statement a session prepares: for a plain INSERT … VALUES of literals on a
+   * committed catalog, the plan of its shape with the literals to bind (planned once per shape, see
+   * {@link InsertShapes}); else the plan of its text, with no literals.
+   */
+  public Planned.For prepare(String sql, Catalog catalog, boolean committed) throws SQLException {
+    if (committed) {
+      Shaped shaped = InsertShapes.of(sql);
+      if (shaped != null) {
+        Plan plan = shapes.plan(shaped, catalog, schemas, plansMade::incrementAndGet);
+        if (plan != null) {
+          return new Planned.For(plan, catalog.version(), null, shaped.literals());
+        }
+      }
+    }
+    Plan plan = plan(sql, catalog, committed);
+    return new Planned.For(plan, catalog.version(), committed ? null : catalog);
   }
 
   /**

@@ -66,21 +66,19 @@ public final class PluresSession implements Session {
 
   /** Plans (or fetches from the shared cache) a statement for the session's catalog. */
   private Planned.For plan(String sql, Catalog catalog) throws SQLException {
-    boolean committed = scope.committed(catalog);
-    Plan plan = planner.plan(sql, catalog, committed);
-    return new Planned.For(plan, catalog.version(), committed ? null : catalog);
+    return planner.prepare(sql, catalog, scope.committed(catalog));
   }
 
   /** The statement's plan, made again only when the catalog moved since it was planned. */
-  private Plan current(Planned statement) throws SQLException {
+  private Planned.For current(Planned statement) throws SQLException {
     Catalog catalog = scope.catalog();
     Planned.For planned = statement.current();
     if (planned.fits(catalog)) {
-      return planned.plan();
+      return planned;
     }
     Planned.For fresh = plan(statement.sql(), catalog);
     statement.replanned(fresh);
-    return fresh.plan();
+    return fresh;
   }
 
   @Override
@@ -92,9 +90,10 @@ public final class PluresSession implements Session {
       long maxRows)
       throws SQLException {
     ensureOpen();
+    Planned.For planned = current(statement);
     return dispatch.run(
-        current(statement),
-        new PlanDispatch.Execution(params, generatedKeys, timeoutSeconds, maxRows));
+        planned.plan(),
+        new PlanDispatch.Execution(planned.params(params), generatedKeys, timeoutSeconds, maxRows));
   }
 
   @Override
@@ -102,7 +101,8 @@ public final class PluresSession implements Session {
       Planned statement, List<List<Object>> rows, List<String> generatedKeys, int timeoutSeconds)
       throws SQLException {
     ensureOpen();
-    Plan plan = current(statement);
+    Planned.For planned = current(statement);
+    Plan plan = planned.plan();
     if (plan instanceof Plan.Write w
         && w.returning() == null
         // a table with triggers takes the per-row path, which fires them
@@ -110,7 +110,8 @@ public final class PluresSession implements Session {
         && !scope.readOnly()
         && !rows.isEmpty()) {
       Duration wait = settings.get().writerWait(timeoutSeconds);
-      return batches.writes(w, rows, generatedKeys, timeoutSeconds, wait);
+      List<List<Object>> bound = rows.stream().map(planned::params).toList();
+      return batches.writes(w, bound, generatedKeys, timeoutSeconds, wait);
     }
     return BatchExecutor.each(
         statement.sql(),
