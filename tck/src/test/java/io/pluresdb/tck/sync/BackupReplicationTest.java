@@ -7,8 +7,9 @@ import static io.pluresdb.tck.sync.Cluster.rows;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.pluresdb.driver.cli.Main;
+import io.pluresdb.crdt.store.Store;
 import io.pluresdb.jdbc.PluresConnection;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -26,8 +27,10 @@ class BackupReplicationTest extends ClusterTest {
     exec(a, "INSERT INTO note VALUES (1, 'from a before the backup')");
     awaitSame("SELECT id, body FROM note", a, hub);
 
-    String copy = dir.resolve("b.db").toString();
-    assertThat(Main.run("backup", dir.resolve("a.db").toString(), copy, "--as-new-node")).isZero();
+    // what `pluresdb backup a.db b.db --as-new-node` does: a copy, then a new identity for it
+    Path copy = dir.resolve("b.db");
+    exec(a, "VACUUM INTO '" + copy + "'");
+    Store.becomeNewNode(copy);
     exec(a, "INSERT INTO note VALUES (2, 'from a after the backup')");
 
     Connection b = cluster.client("b", port(hub));
