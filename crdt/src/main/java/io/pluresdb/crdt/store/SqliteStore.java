@@ -256,6 +256,14 @@ final class SqliteStore implements Store {
   }
 
   @Override
+  public void vacuum(java.nio.file.Path into) throws SQLException {
+    if (into == null && follower != null) {
+      throw follower.readOnly(files.description());
+    }
+    Vacuum.run(permit, writer, files, into, REMOTE_WAIT);
+  }
+
+  @Override
   public void rebuild() throws SQLException {
     permit.acquire(REMOTE_WAIT);
     try {

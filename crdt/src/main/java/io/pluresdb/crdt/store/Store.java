@@ -208,6 +208,26 @@ public interface Store extends AutoCloseable {
     return readLog(0, Integer.MAX_VALUE).stream().map(LogEntry::received).toList();
   }
 
+  /**
+   * SQLite's {@code VACUUM}: with {@code into} null, rebuilds the file in place between write
+   * transactions (readers go on; writers wait as for another writer); else writes a consistent copy
+   * of the committed store to the file {@code into}, which must not exist or be empty, while
+   * writers go on. The copy is this same node (see {@link #becomeNewNode}). A follower of another
+   * process copies but does not vacuum in place (its caller forwards that to the owner).
+   *
+   * @throws SQLException DUPLICATE_FILE when {@code into} holds data, IO_ERROR when SQLite fails
+   */
+  void vacuum(java.nio.file.Path into) throws SQLException;
+
+  /**
+   * Makes the copy {@code file} (see {@link #vacuum}), which no store has open, a new node of the
+   * same database: a new key pair and node id, no node number (see {@link NewNode}). Returns the
+   * new node id.
+   */
+  static String becomeNewNode(java.nio.file.Path file) throws SQLException {
+    return NewNode.convert(file);
+  }
+
   /** Drops and rebuilds every materialized table from the operation log. */
   void rebuild() throws SQLException;
 

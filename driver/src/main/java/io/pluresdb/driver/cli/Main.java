@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
 /**
  * The command line of {@code pluresdb.jar}: {@code shell [URL]}, {@code version}, {@code --help},
  * {@code serve} (a hub node), {@code status} (a running node's peers), and {@code export} and
- * {@code import} (rows to and from CSV or JSON lines files).
+ * {@code import} (rows to and from CSV or JSON lines files), and {@code backup} (a copy of a
+ * database in use).
  */
 @Command(
     name = "pluresdb",
@@ -30,7 +31,8 @@ import picocli.CommandLine.Command;
       ServeCommand.class,
       StatusCommand.class,
       ExportCommand.class,
-      ImportCommand.class
+      ImportCommand.class,
+      BackupCommand.class
     })
 public final class Main implements Runnable {
 

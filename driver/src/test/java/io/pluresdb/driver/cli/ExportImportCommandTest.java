@@ -14,7 +14,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -93,49 +92,27 @@ class ExportImportCommandTest {
     Path bad = dir.resolve("bad.csv");
     Files.writeString(bad, "id,body\n30,ok\n1,duplicate\n", StandardCharsets.UTF_8);
     try (Connection owner = DriverManager.getConnection("jdbc:pluresdb:" + db)) {
-      Child export = cli("export", db.toString(), "--table", "note");
+      CliProcess export = cli("export", db.toString(), "--table", "note");
       assertThat(export.exit()).as(export.errors()).isZero();
       assertThat(export.output())
           .startsWith("\"id\",\"body\",\"stamp\",\"raw\"\r\n")
           .contains("1,\"first, \"\"quoted\"\"\",\"2026-12-02 09:00:00\",\"CAFE\"\r\n");
 
-      Child load = cli("import", db.toString(), "--table", "note", csv.toString());
+      CliProcess load = cli("import", db.toString(), "--table", "note", csv.toString());
       assertThat(load.exit()).as(load.errors()).isZero();
       assertThat(rows(owner, "SELECT id, body FROM note WHERE id >= 20 ORDER BY id"))
           .containsExactly(
               List.of(20L, "from the command line"), java.util.Arrays.asList(21L, null));
 
-      Child refused = cli("import", db.toString(), "--table", "note", bad.toString());
+      CliProcess refused = cli("import", db.toString(), "--table", "note", bad.toString());
       assertThat(refused.exit()).isEqualTo(1);
       assertThat(refused.errors()).contains(bad + " line 3: ").contains("23505");
       assertThat(rows(owner, "SELECT id FROM note WHERE id = 30")).as("all or none").isEmpty();
     }
   }
 
-  /** The finished command line in its own JVM: exit code, standard output and error. */
-  record Child(int exit, String output, String errors) {}
-
-  private Child cli(String... args) throws IOException, InterruptedException {
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    List<String> command =
-        new ArrayList<>(
-            List.of(java, "-cp", System.getProperty("java.class.path"), Main.class.getName()));
-    command.addAll(List.of(args));
-    Path out = Files.createTempFile(dir, "out", ".txt");
-    Path err = Files.createTempFile(dir, "err", ".txt");
-    Process p =
-        new ProcessBuilder(command)
-            .redirectOutput(out.toFile())
-            .redirectError(err.toFile())
-            .start();
-    if (!p.waitFor(240, TimeUnit.SECONDS)) {
-      p.destroyForcibly();
-      throw new AssertionError("the command line did not finish: " + command);
-    }
-    return new Child(
-        p.exitValue(),
-        Files.readString(out, StandardCharsets.UTF_8),
-        Files.readString(err, StandardCharsets.UTF_8));
+  private CliProcess cli(String... args) throws IOException, InterruptedException {
+    return CliProcess.run(dir, args);
   }
 
   private Path emptyCopy(String name) throws SQLException {

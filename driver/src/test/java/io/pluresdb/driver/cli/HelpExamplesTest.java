@@ -16,7 +16,7 @@ class HelpExamplesTest {
         .contains("java -jar pluresdb.jar demo");
     Map<String, CommandLine> commands = main.getSubcommands();
     assertThat(commands)
-        .containsKeys("demo", "shell", "serve", "status", "version", "export", "import");
+        .containsKeys("demo", "shell", "serve", "status", "version", "export", "import", "backup");
     commands.forEach(
         (name, command) -> {
           if (name.equals("help")) {

@@ -77,6 +77,7 @@ final class FollowerSession implements Session {
 
   /**
    * Whether a plan runs on the owner: whatever writes, and reads inside a forwarded transaction.
+   * VACUUM INTO runs here, so its file name means what it means to this process.
    */
   private boolean forwards(Plan plan) {
     if (plan instanceof Plan.Query q) {
@@ -84,6 +85,9 @@ final class FollowerSession implements Session {
     }
     if (plan instanceof Plan.Channel c) {
       return c.command() == Plan.ChannelCommand.NOTIFY;
+    }
+    if (plan instanceof Plan.Vacuum v) {
+      return v.into() == null; // a copy reads the file here; the owner rebuilds it in place
     }
     return plan instanceof Plan.Write
         || plan instanceof Plan.Ddl

@@ -188,7 +188,7 @@ public sealed interface Plan extends Prepared {
   }
 
   /** A statement without rows or parameters, executed for its effect (schema, session, channel). */
-  sealed interface Command extends Plan permits Ddl, Setting, Transaction, Channel {
+  sealed interface Command extends Plan permits Ddl, Setting, Transaction, Channel, Vacuum {
     @Override
     default boolean returnsRows() {
       return false;
@@ -261,4 +261,12 @@ public sealed interface Plan extends Prepared {
     UNLISTEN,
     NOTIFY
   }
+
+  /**
+   * SQLite's {@code VACUUM}: the store's file rebuilt in place, or with {@code INTO} a consistent
+   * copy written to a file.
+   *
+   * @param into the file to copy into, as written (relative to the working directory), or null
+   */
+  record Vacuum(String sql, String into) implements Command {}
 }

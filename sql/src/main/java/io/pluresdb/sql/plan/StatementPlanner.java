@@ -69,6 +69,10 @@ public final class StatementPlanner {
     if (reindex != null) {
       return reindex;
     }
+    Plan.Vacuum vacuum = Vacuums.plan(sql);
+    if (vacuum != null) {
+      return vacuum;
+    }
     SqlNode node = SqlFront.parse(sql);
     if (node instanceof SqlPragma pragma) {
       SchemaChange set = Pragmas.change(pragma);
