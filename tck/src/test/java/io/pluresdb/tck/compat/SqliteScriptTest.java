@@ -39,7 +39,8 @@ class SqliteScriptTest {
         "columns.sql",
         "keys.sql",
         "transactions.sql",
-        "triggers.sql"
+        "triggers.sql",
+        "temp.sql"
       })
   @Timeout(300)
   void everyStatementSqliteAcceptsGivesSqlitesAnswer(String name) throws Exception {
