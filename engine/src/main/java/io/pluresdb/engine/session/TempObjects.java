@@ -3,6 +3,7 @@ package io.pluresdb.engine.session;
 import io.pluresdb.crdt.schema.ColumnType;
 import io.pluresdb.engine.api.Cursor;
 import io.pluresdb.engine.api.Result;
+import io.pluresdb.sql.catalog.SystemTables;
 import io.pluresdb.sql.plan.Plan;
 import io.pluresdb.sql.plan.TempRouting;
 import io.pluresdb.sql.read.ColumnMeta;
@@ -50,7 +51,7 @@ final class TempObjects {
     try (PreparedStatement ps = reads.reader().prepareStatement(sql)) {
       List<ColumnMeta> columns = new ArrayList<>();
       ResultSetMetaData md = ps.getMetaData();
-      int n = md == null ? 0 : md.getColumnCount();
+      int n = kind == TempRouting.Kind.DDL ? 0 : columnCount(md);
       for (int i = 1; i <= n; i++) {
         String label = md.getColumnLabel(i);
         // SQLite types each value itself: every value keeps its storage class
@@ -61,6 +62,15 @@ final class TempObjects {
       return new Plan.Local(sql, kind, columns, ps.getParameterMetaData().getParameterCount());
     } catch (SQLException e) {
       throw interrupts.map(e);
+    }
+  }
+
+  /** How many columns SQLite reports; sqlite-jdbc refuses to count none. */
+  private static int columnCount(ResultSetMetaData md) {
+    try {
+      return md == null ? 0 : md.getColumnCount();
+    } catch (SQLException none) {
+      return 0;
     }
   }
 
@@ -128,6 +138,8 @@ final class TempObjects {
         now.add(rs.getString(1).toLowerCase(Locale.ROOT));
       }
     }
+    // the node's own TEMP view on every store connection, which the planner answers
+    now.remove(SystemTables.SYS_PEERS);
     names = Set.copyOf(now);
   }
 
