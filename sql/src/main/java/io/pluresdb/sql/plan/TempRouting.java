@@ -141,7 +141,7 @@ public final class TempRouting {
       return isTempSchema(t.get(i));
     }
     Token name = t.get(i);
-    return isName(name) && temps.contains(lower(name.name()));
+    return isName(name) && temps.contains(lower(nameOf(name)));
   }
 
   private static boolean qualifiedTemp(List<Token> t, int i) {
@@ -149,7 +149,7 @@ public final class TempRouting {
   }
 
   private static boolean isTempSchema(Token schema) {
-    String s = lower(schema.name());
+    String s = lower(nameOf(schema));
     return isName(schema) && (s.equals("temp") || s.equals("temporary"));
   }
 
@@ -160,7 +160,7 @@ public final class TempRouting {
       if (!isName(k)) {
         continue;
       }
-      String name = lower(k.name());
+      String name = lower(nameOf(k));
       if (temps.contains(name)
           || name.equals("sqlite_temp_schema")
           || name.equals("sqlite_temp_master")
@@ -213,6 +213,11 @@ public final class TempRouting {
 
   private static boolean isName(Token k) {
     return k.kind() == SqlTokens.Kind.WORD || k.kind() == SqlTokens.Kind.QUOTED;
+  }
+
+  /** The name a token spells; a lone quote left open at the end of the text spells itself. */
+  private static String nameOf(Token k) {
+    return k.kind() == SqlTokens.Kind.QUOTED && k.text().length() < 2 ? k.text() : k.name();
   }
 
   private static String lower(String s) {

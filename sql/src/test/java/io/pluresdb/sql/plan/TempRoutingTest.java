@@ -30,6 +30,7 @@ class TempRoutingTest {
     assertThat(TempRouting.route("CREATE INDEX i ON other (a)", TEMPS)).isNull();
     assertThat(TempRouting.route("SELECT * FROM other", TEMPS)).isNull();
     assertThat(TempRouting.route("DROP TABLE other", TEMPS)).isNull();
+    assertThat(TempRouting.route("SELECT * FROM temp_t WHERE a = \"", TEMPS)).isNull();
     // a write to a replicated table stays an operation of the log, whatever it reads
     assertThat(TempRouting.route("INSERT INTO main.item SELECT * FROM scratch", TEMPS)).isNull();
     assertThat(TempRouting.route("UPDATE other SET a = (SELECT 1 FROM scratch)", TEMPS)).isNull();
