@@ -60,6 +60,7 @@ final class PlanDispatch {
   private final Subscriptions subscriptions;
   private final AtomicReference<SessionSettings> settings;
   private final SessionCounters counters;
+  private final TempObjects temps;
 
   PlanDispatch(
       Planner planner,
@@ -69,8 +70,10 @@ final class PlanDispatch {
       ChannelInbox channels,
       Subscriptions subscriptions,
       AtomicReference<SessionSettings> settings,
-      SessionCounters counters) {
+      SessionCounters counters,
+      TempObjects temps) {
     this.counters = counters;
+    this.temps = temps;
     this.planner = planner;
     this.store = planner.store();
     this.scope = scope;
@@ -125,6 +128,8 @@ final class PlanDispatch {
       return vacuum(v);
     } else if (plan instanceof Plan.Write w) {
       return write(w, x);
+    } else if (plan instanceof Plan.Local l) {
+      return temps.run(l, x.params(), x.maxRows(), timer);
     }
     throw new IllegalStateException("a plan of no known kind: " + plan);
   }

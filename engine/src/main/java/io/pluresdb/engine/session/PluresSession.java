@@ -41,6 +41,7 @@ public final class PluresSession implements Session {
   private final AtomicReference<SessionSettings> settings =
       new AtomicReference<>(SessionSettings.DEFAULTS);
   private final PlanDispatch dispatch;
+  private final TempObjects temps;
   private volatile boolean closed; // volatile: subscribe() may run on any thread
 
   public PluresSession(Planner planner) {
@@ -53,15 +54,18 @@ public final class PluresSession implements Session {
     this.reads = new ReadExecutor(store, scope, interrupts, counters);
     this.batches = new BatchExecutor(store, scope, interrupts, counters);
     this.subscriptions = new Subscriptions(planner.live());
+    this.temps = new TempObjects(reads, interrupts);
     this.dispatch =
         new PlanDispatch(
-            planner, scope, reads, interrupts, channels, subscriptions, settings, counters);
+            planner, scope, reads, interrupts, channels, subscriptions, settings, counters, temps);
   }
 
   @Override
   public Planned prepare(String sql) throws SQLException {
     ensureOpen();
-    return new Planned(sql, plan(sql, scope.catalog()));
+    Catalog catalog = scope.catalog();
+    Plan local = temps.plan(sql);
+    return new Planned(sql, local != null ? new Planned.For(local, -1, null) : plan(sql, catalog));
   }
 
   /** Plans (or fetches from the shared cache) a statement for the session's catalog. */
@@ -73,7 +77,14 @@ public final class PluresSession implements Session {
   private Planned.For current(Planned statement) throws SQLException {
     Catalog catalog = scope.catalog();
     Planned.For planned = statement.current();
-    if (planned.fits(catalog)) {
+    if (temps.any() || planned.plan() instanceof Plan.Local) {
+      // TEMP objects come and go without a schema change: each execution asks again
+      Plan local = temps.plan(statement.sql());
+      if (local != null) {
+        return new Planned.For(local, -1, null);
+      }
+    }
+    if (planned.fits(catalog) && !(planned.plan() instanceof Plan.Local)) {
       return planned;
     }
     Planned.For fresh = plan(statement.sql(), catalog);

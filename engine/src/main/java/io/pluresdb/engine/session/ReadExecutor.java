@@ -112,7 +112,8 @@ final class ReadExecutor {
     }
   }
 
-  private Connection reader() throws SQLException {
+  /** The session's own SQLite connection, which also holds its TEMP objects (see TempObjects). */
+  Connection reader() throws SQLException {
     if (reader == null) {
       reader = store.openReader();
     }

@@ -187,6 +187,29 @@ public sealed interface Plan extends Prepared {
     }
   }
 
+  /**
+   * A statement on the session's TEMP objects (see {@link TempRouting}): connection-local, run by
+   * the session's own SQLite connection as written, never an operation of the log.
+   *
+   * @param columns the result columns SQLite reports for it; empty when it returns no rows
+   */
+  record Local(String sql, TempRouting.Kind kind, List<ColumnMeta> columns, int parameters)
+      implements Plan {
+    public Local {
+      columns = List.copyOf(columns);
+    }
+
+    @Override
+    public boolean returnsRows() {
+      return !columns.isEmpty();
+    }
+
+    @Override
+    public List<ColumnType> parameterTypes() {
+      return java.util.Collections.nCopies(parameters, ColumnType.ANY);
+    }
+  }
+
   /** A statement without rows or parameters, executed for its effect (schema, session, channel). */
   sealed interface Command extends Plan permits Ddl, Setting, Transaction, Channel, Vacuum {
     @Override

@@ -40,7 +40,8 @@ class SqliteScriptTest {
         "keys.sql",
         "transactions.sql",
         "triggers.sql",
-        "conflicts.sql"
+        "conflicts.sql",
+        "temp.sql"
       })
   @Timeout(300)
   void everyStatementSqliteAcceptsGivesSqlitesAnswer(String name) throws Exception {
