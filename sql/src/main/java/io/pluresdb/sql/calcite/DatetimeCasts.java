@@ -27,6 +27,10 @@ import org.jspecify.annotations.Nullable;
  * datetime()} and {@code time()}, which drop the fraction, are only for a target of precision 0.
  */
 final class DatetimeCasts {
+  /** The greatest precision Calcite types a time or timestamp with: a column's. */
+  private static final int MAX_PRECISION =
+      SqliteTypeSystem.INSTANCE.getMaxPrecision(SqlTypeName.TIMESTAMP);
+
   private DatetimeCasts() {}
 
   /** The stored text of a date-time literal, in the form the codec stores its value. */
@@ -60,7 +64,9 @@ final class DatetimeCasts {
             ? Math.max(b.getPrecision(), 0)
             : 0;
     String text = literalValue(operand);
-    String stored = text == null ? null : stored(text, type, precision);
+    // the greatest precision the planner gives (a column's type) stands for any fraction: no cut
+    int digits = precision >= MAX_PRECISION ? 9 : precision;
+    String stored = text == null ? null : stored(text, type, digits);
     if (stored != null) {
       writer.literal("'" + stored + "'"); // digits, '-', ':', '.', ' ' and 'Z': nothing to escape
       return true;

@@ -88,14 +88,14 @@ class HqlDatesTest {
     assertThat(all("select r.id from Reading r where r.day < current_date")).containsExactly(1L);
     assertThat(all("select r.id from Reading r where r.taken < current_timestamp"))
         .containsExactly(1L);
-    assertThat((LocalDate) one("select current_date" + ONE)).isAfter(LocalDate.of(2026, 1, 1));
-    assertThat(
-            orm.fromTransaction(
-                s ->
-                    s.createSelectionQuery(
-                            "select r.id from Reading r where r.taken = :t", Long.class)
-                        .setParameter("t", TAKEN)
-                        .list()))
-        .containsExactly(1L);
+    assertThat(((java.sql.Date) one("select current_date" + ONE)).toLocalDate())
+        .isAfter(LocalDate.of(2026, 1, 1));
+    List<Long> found =
+        orm.fromTransaction(
+            s ->
+                s.createSelectionQuery("select r.id from Reading r where r.taken = :t", Long.class)
+                    .setParameter("t", TAKEN)
+                    .list());
+    assertThat(found).containsExactly(1L);
   }
 }
