@@ -55,6 +55,13 @@ final class DatetimeCasts {
    */
   static boolean unparse(SqlWriter writer, SqlNode operand, SqlDataTypeSpec spec) {
     SqlTypeName target = SqlTypeName.get(spec.getTypeName().getSimple());
+    if (target == SqlTypeName.TIMESTAMP_WITH_LOCAL_TIME_ZONE
+        && operand instanceof SqlAbstractDateTimeLiteral d
+        && d.getTypeName() == target) {
+      // a zoned literal widened to a column's precision: its stored text as it is
+      writer.literal("'" + literalText(d) + "'");
+      return true;
+    }
     if (target != SqlTypeName.TIME && target != SqlTypeName.TIMESTAMP) {
       return false;
     }
