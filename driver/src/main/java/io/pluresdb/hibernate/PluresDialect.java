@@ -1,5 +1,6 @@
 package io.pluresdb.hibernate;
 
+import jakarta.persistence.TemporalType;
 import java.sql.Types;
 import org.hibernate.boot.model.FunctionContributions;
 import org.hibernate.boot.model.TypeContributions;
@@ -7,6 +8,7 @@ import org.hibernate.dialect.DatabaseVersion;
 import org.hibernate.dialect.Dialect;
 import org.hibernate.dialect.NullOrdering;
 import org.hibernate.dialect.function.CommonFunctionFactory;
+import org.hibernate.dialect.function.FormatFunction;
 import org.hibernate.dialect.identity.IdentityColumnSupport;
 import org.hibernate.dialect.pagination.LimitHandler;
 import org.hibernate.dialect.pagination.OffsetFetchLimitHandler;
@@ -14,7 +16,10 @@ import org.hibernate.dialect.sequence.SequenceSupport;
 import org.hibernate.dialect.unique.CreateTableUniqueDelegate;
 import org.hibernate.dialect.unique.UniqueDelegate;
 import org.hibernate.engine.jdbc.dialect.spi.DialectResolutionInfo;
+import org.hibernate.query.common.TemporalUnit;
+import org.hibernate.query.sqm.IntervalType;
 import org.hibernate.service.ServiceRegistry;
+import org.hibernate.sql.ast.spi.SqlAppender;
 import org.hibernate.type.SqlTypes;
 import org.hibernate.type.descriptor.jdbc.BlobJdbcType;
 import org.hibernate.type.descriptor.jdbc.ClobJdbcType;
@@ -80,6 +85,41 @@ public class PluresDialect extends Dialect {
     functions.concat_pipeOperator();
     functions.locate_positionSubstring();
     functions.leftRight_substr();
+    // format(d as 'yyyy-MM-dd') as strftime('%Y-%m-%d', d): the pattern goes first
+    functionContributions
+        .getFunctionRegistry()
+        .register(
+            "format",
+            new FormatFunction(
+                "strftime", true, false, functionContributions.getTypeConfiguration()));
+    // truncate(d, month) of a date or timestamp: its text up to the unit, padded
+    PluresDateTrunc trunc = new PluresDateTrunc(functionContributions.getTypeConfiguration());
+    functionContributions.getFunctionRegistry().register("truncate", trunc);
+    functionContributions.getFunctionRegistry().register("trunc", trunc);
+  }
+
+  @Override
+  @SuppressWarnings({"deprecation", "removal"}) // Hibernate's own signature names these types
+  public String timestampaddPattern(
+      TemporalUnit unit, TemporalType temporalType, IntervalType intervalType) {
+    return PluresDateFunctions.addPattern(unit);
+  }
+
+  @Override
+  @SuppressWarnings("deprecation") // Hibernate's own signature names TemporalType
+  public String timestampdiffPattern(
+      TemporalUnit unit, TemporalType fromTemporalType, TemporalType toTemporalType) {
+    return PluresDateFunctions.diffPattern(unit);
+  }
+
+  @Override
+  public long getFractionalSecondPrecisionInNanos() {
+    return PluresDateFunctions.NATIVE_NANOS;
+  }
+
+  @Override
+  public void appendDatetimeFormat(SqlAppender appender, String format) {
+    appender.appendSql(PluresDateFunctions.strftime(format));
   }
 
   @Override

@@ -7,8 +7,8 @@ import java.time.LocalTime;
 
 /**
  * The value {@code ResultSet.getObject(int)} returns: a canonical value in the JDBC default class
- * of its column type (Integer for INTEGER, Float for REAL, java.sql.Date for DATE...), the class
- * {@link TypeFacts#className} names. Every other conversion is the column type's {@link
+ * of its column type (Integer for INTEGER, Double for REAL and DOUBLE, java.sql.Date for DATE...),
+ * the class {@link TypeFacts#className} names. Every other conversion is the column type's {@link
  * io.pluresdb.crdt.value.ValueCodec}'s.
  *
  * <p>Stateless and thread-safe.
@@ -26,7 +26,7 @@ public final class JdbcObjects {
           v instanceof Long l && l == l.intValue()
               ? Integer.valueOf(l.intValue())
               : v; // a computed INTEGER too wide for int stays Long
-      case REAL -> v instanceof Double d ? Float.valueOf(d.floatValue()) : v;
+      // SQLite's REAL is an 8-byte double: a REAL column keeps and gives double precision
       case DATE -> v instanceof LocalDate d ? java.sql.Date.valueOf(d) : v;
       case TIME -> v instanceof LocalTime t ? java.sql.Time.valueOf(t) : v;
       case TIMESTAMP -> v instanceof LocalDateTime t ? java.sql.Timestamp.valueOf(t) : v;

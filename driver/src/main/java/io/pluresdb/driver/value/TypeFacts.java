@@ -25,8 +25,8 @@ public final class TypeFacts {
       case BOOLEAN -> Boolean.class.getName();
       case TINYINT, SMALLINT, INTEGER -> Integer.class.getName();
       case BIGINT, COUNTER -> Long.class.getName();
-      case REAL -> Float.class.getName();
-      case DOUBLE -> Double.class.getName();
+      // SQLite's REAL is 8 bytes: a REAL column's values are doubles
+      case REAL, DOUBLE -> Double.class.getName();
       case DECIMAL -> java.math.BigDecimal.class.getName();
       case CHAR, VARCHAR, CLOB, JSON -> String.class.getName();
       case BINARY, VARBINARY, BLOB -> byte[].class.getName();
@@ -51,8 +51,7 @@ public final class TypeFacts {
       case SMALLINT -> 5;
       case INTEGER -> 10;
       case BIGINT, COUNTER -> 19;
-      case REAL -> 7;
-      case DOUBLE -> 15;
+      case REAL, DOUBLE -> 15;
       case DECIMAL -> 38;
       case CHAR -> 1;
       case DATE -> 10;
@@ -74,8 +73,7 @@ public final class TypeFacts {
     return switch (type) {
       case BOOLEAN -> 5;
       case TINYINT, SMALLINT, INTEGER, BIGINT, COUNTER -> p + 1; // sign
-      case REAL -> 15;
-      case DOUBLE -> 24;
+      case REAL, DOUBLE -> 24;
       case DECIMAL -> p + 2; // sign and point
       case BINARY, VARBINARY, BLOB -> p > Integer.MAX_VALUE / 2 ? Integer.MAX_VALUE : 2 * p;
       default -> p;

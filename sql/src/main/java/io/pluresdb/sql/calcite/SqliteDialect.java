@@ -24,7 +24,6 @@ import org.apache.calcite.sql.dialect.SqliteSqlDialect;
 import org.apache.calcite.sql.fun.SqlBetweenOperator;
 import org.apache.calcite.sql.fun.SqlTrimFunction;
 import org.apache.calcite.sql.parser.SqlParserPos;
-import org.apache.calcite.sql.type.SqlTypeName;
 
 /**
  * Writes validated SQL as SQLite understands it. Beyond Calcite's {@link SqliteSqlDialect}
@@ -53,17 +52,8 @@ public final class SqliteDialect extends SqliteSqlDialect {
   @Override
   public void unparseDateTimeLiteral(
       SqlWriter writer, SqlAbstractDateTimeLiteral literal, int leftPrec, int rightPrec) {
-    // Dates, times and timestamps are stored as ISO-8601 text, so a literal is its text; zoned
-    // timestamps are stored in UTC with a 'Z'.
-    String zone = literal.getTypeName() == SqlTypeName.TIMESTAMP_WITH_LOCAL_TIME_ZONE ? "Z" : "";
-    writer.literal("'" + inMilliseconds(literal.toFormattedString()) + zone + "'");
-  }
-
-  /** A fraction of a second in at least milliseconds ({@code .5} as {@code .500}): stored so. */
-  private static String inMilliseconds(String text) {
-    int dot = text.lastIndexOf('.');
-    int digits = dot < 0 ? 3 : text.length() - dot - 1;
-    return digits >= 3 ? text : text + "0".repeat(3 - digits);
+    // Dates, times and timestamps are stored as ISO-8601 text, so a literal is its stored text
+    writer.literal("'" + DatetimeCasts.literalText(literal) + "'");
   }
 
   @Override
@@ -167,10 +157,11 @@ public final class SqliteDialect extends SqliteSqlDialect {
       operand.unparse(writer, 0, 0);
       return;
     }
+    if (DatetimeCasts.unparse(writer, operand, type)) {
+      return;
+    }
     switch (name) {
       case "DATE" -> function(writer, "date", operand);
-      case "TIME" -> function(writer, "time", operand);
-      case "TIMESTAMP" -> function(writer, "datetime", operand);
       case "BOOLEAN" -> operand.unparse(writer, 0, 0);
       default -> {
         SqlWriter.Frame f = writer.startFunCall("CAST");

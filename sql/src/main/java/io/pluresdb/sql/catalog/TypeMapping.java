@@ -35,6 +35,10 @@ public final class TypeMapping {
               ? factory.createSqlType(name, precision, scale)
               : factory.createSqlType(
                   name, factory.getTypeSystem().getMaxPrecision(SqlTypeName.DECIMAL), 0);
+      // a time or timestamp column holds any fraction of a second, whatever precision it
+      // declares: typed at the greatest one, it is never cast (and cut) to meet a literal
+      case TIME, TIMESTAMP, TIMESTAMP_WITH_TIME_ZONE ->
+          factory.createSqlType(name, factory.getTypeSystem().getMaxPrecision(name));
       default -> factory.createSqlType(name);
     };
   }

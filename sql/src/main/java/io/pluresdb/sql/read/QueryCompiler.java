@@ -23,6 +23,7 @@ import org.apache.calcite.rel.type.RelDataTypeField;
 import org.apache.calcite.sql.SqlDynamicParam;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.type.SqlTypeName;
+import org.apache.calcite.sql.type.SqlTypeUtil;
 import org.apache.calcite.sql.util.SqlBasicVisitor;
 import org.apache.calcite.sql.util.SqlString;
 import org.apache.calcite.sql.validate.SqlValidator;
@@ -171,7 +172,8 @@ public final class QueryCompiler {
   private static ColumnMeta column(
       PlanningContext context, RelDataTypeField f, List<String> origin) {
     RelDataType t = f.getType();
-    int precision = t.getPrecision() < 0 ? 0 : t.getPrecision();
+    // a date-time's Calcite precision is digits of a fraction, not the characters JDBC reports
+    int precision = t.getPrecision() < 0 || SqlTypeUtil.isDatetime(t) ? 0 : t.getPrecision();
     int scale = t.getScale() < 0 ? 0 : t.getScale();
     if (origin != null && origin.size() >= 2) {
       String table = origin.get(origin.size() - 2);
