@@ -83,7 +83,8 @@ class SchemaJsonTest {
           new SchemaChange.CreateTrigger(TRIGGER),
           new SchemaChange.DropTrigger("tr"),
           new SchemaChange.RenameTable("t", "t2"),
-          new SchemaChange.SetPragma("application_id", -2));
+          new SchemaChange.SetPragma("application_id", -2),
+          new SchemaChange.AlterColumn("t", NAME));
 
   @Test
   void everyKindOfChangeIsCovered() {
