@@ -1,6 +1,8 @@
 package io.pluresdb.crdt.store;
 
 import io.pluresdb.crdt.clock.OpId;
+import io.pluresdb.crdt.error.Errors;
+import io.pluresdb.crdt.error.SqlState;
 import io.pluresdb.crdt.op.LogEntry;
 import io.pluresdb.crdt.op.Transaction;
 import io.pluresdb.crdt.op.TxCodec;
@@ -42,7 +44,7 @@ final class LogReader implements AutoCloseable {
       turns.acquire();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new SQLException("interrupted while waiting to read the log", "57014", e);
+      throw Errors.of(SqlState.QUERY_CANCELED, "interrupted while waiting to read the log", e);
     }
     Connection c = null;
     try {

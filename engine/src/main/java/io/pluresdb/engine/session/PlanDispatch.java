@@ -23,8 +23,6 @@ import io.pluresdb.sql.parser.dml.ConflictResolution;
 import io.pluresdb.sql.plan.Plan;
 import io.pluresdb.sql.read.ColumnMeta;
 import io.pluresdb.sql.vector.HnswOptions;
-import java.nio.file.InvalidPathException;
-import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -125,7 +123,8 @@ final class PlanDispatch {
     } else if (plan instanceof Plan.Ddl d) {
       return ddl(d, x.timeoutSeconds());
     } else if (plan instanceof Plan.Vacuum v) {
-      return vacuum(v);
+      VacuumCommand.run(v, scope, store);
+      return none();
     } else if (plan instanceof Plan.Write w) {
       return write(w, x);
     } else if (plan instanceof Plan.Local l) {
@@ -167,24 +166,6 @@ final class PlanDispatch {
       case UNLISTEN -> channels.unlisten(c.channel());
       case NOTIFY -> channels.notify(c.channel(), c.payload(), !scope.eachStatementCommits());
     }
-    return none();
-  }
-
-  /** VACUUM, refused in a transaction as SQLite does; INTO copies, so a read-only session may. */
-  private Result vacuum(Plan.Vacuum v) throws SQLException {
-    if (scope.open() != null) {
-      throw Errors.of(SqlState.ACTIVE_SQL_TRANSACTION, "cannot VACUUM from within a transaction");
-    }
-    if (v.into() == null) {
-      scope.checkWritable();
-    }
-    Path into = null;
-    try {
-      into = v.into() == null ? null : Path.of(v.into());
-    } catch (InvalidPathException e) {
-      throw Errors.of(SqlState.INVALID_PARAMETER_VALUE, "VACUUM INTO: " + e.getMessage(), e);
-    }
-    store.vacuum(into);
     return none();
   }
 
