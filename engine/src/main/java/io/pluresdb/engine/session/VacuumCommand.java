@@ -7,6 +7,7 @@ import io.pluresdb.sql.plan.Plan;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import org.jspecify.annotations.Nullable;
 
 /** {@code VACUUM [INTO 'file']} of a session. */
 final class VacuumCommand {
@@ -20,7 +21,7 @@ final class VacuumCommand {
     if (v.into() == null) {
       scope.checkWritable();
     }
-    Path into;
+    @Nullable Path into;
     try {
       into = v.into() == null ? null : Path.of(v.into());
     } catch (InvalidPathException e) {
