@@ -29,8 +29,7 @@ import picocli.CommandLine.Parameters;
     footer = {
       "  java -jar pluresdb.jar import ./app.db --table note note.csv",
       "  java -jar pluresdb.jar import ./app.db --table note --format json note.jsonl",
-      "  cat note.csv | java -jar pluresdb.jar import ./app.db --table note -",
-      "  java -jar pluresdb.jar import ./new.db --create --table note note.csv"
+      "  cat note.csv | java -jar pluresdb.jar import ./app.db --table note -"
     },
     description = {
       "Insert the rows of a CSV file (a header row of column names) or JSON lines into a table,"
