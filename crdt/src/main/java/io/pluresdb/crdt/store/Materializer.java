@@ -20,6 +20,9 @@ import java.util.List;
  * {@code _pl_conflicts} (see {@link UniqueConflicts}); {@link HiddenRows} shows it again when the
  * values it collided on are free.
  *
+ * <p>A value that loses a last-writer-wins race to a concurrent write is recorded there too ({@link
+ * LostWrites}).
+ *
  * <p>Keys and values are converted to the column types by {@link TypedValues}: a value written
  * under the losing declaration of a schema clash is kept in the log and recorded; one that fits no
  * declaration fails as {@link BadValue}.
@@ -99,6 +102,7 @@ final class Materializer {
         s = new EntityState();
       }
     }
+    LostWrites.record(w, t, s, merged);
     if (!s.apply(merged, t.counters)) {
       return;
     }

@@ -20,8 +20,9 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code pluresdb export DB --table T | --query SQL}: writes a table's rows or a query's result as
- * CSV or JSON lines, to standard output or a file. Works while another process holds the database
- * (its connection reads the file beside the owner).
+ * CSV or JSON lines, to standard output or a file, with the rows done on standard error (once a
+ * second, then the total). A database file that does not exist is refused. Works while another
+ * process holds the database (its connection reads the file beside the owner).
  */
 @Command(
     name = "export",
@@ -68,13 +69,19 @@ final class ExportCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     PluresDriver.register();
+    RowCount count = RowCount.onStandardError("exported");
+    try {
+      DatabaseArg.requireExisting(database, "");
+    } catch (SQLException e) {
+      return DatabaseArg.fail(e);
+    }
     try (Connection c = DriverManager.getConnection(DatabaseArg.url(database));
         Writer out = open()) {
-      if (source.query != null) {
-        format.exportQuery(c, source.query, out);
-      } else {
-        format.exportTable(c, source.table, out);
-      }
+      long rows =
+          source.query != null
+              ? format.exportQuery(c, source.query, out, count)
+              : format.exportTable(c, source.table, out, count);
+      count.finish(rows, output == null ? "" : " to " + output);
       return 0;
     } catch (SQLException e) {
       return DatabaseArg.fail(e);

@@ -18,9 +18,10 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code pluresdb import DB --table T FILE}: inserts a CSV or JSON lines file's rows into a table
- * in one transaction; a bad value or a refused row stops it with an error naming the line and
- * column, and nothing is imported. Works while another process holds the database (the writes go
- * through that process).
+ * in one transaction, with the rows done on standard error (once a second, then the total); a bad
+ * value or a refused row stops it with an error naming the line and column, and nothing is
+ * imported. Works while another process holds the database (the writes go through that process). A
+ * database file that does not exist is refused unless {@code --create} is given.
  */
 @Command(
     name = "import",
@@ -53,13 +54,26 @@ final class ImportCommand implements Callable<Integer> {
       defaultValue = "csv")
   private Transfer format;
 
+  @Option(
+      names = "--create",
+      description = "Create the database file if it does not exist (else a missing file fails).")
+  private boolean create;
+
   @Override
   public Integer call() throws IOException {
     PluresDriver.register();
+    RowCount count = RowCount.onStandardError("imported");
+    try {
+      if (!create) {
+        DatabaseArg.requireExisting(database, " (--create makes a new database)");
+      }
+    } catch (SQLException e) {
+      return DatabaseArg.fail(e);
+    }
     try (Connection c = DriverManager.getConnection(DatabaseArg.url(database));
         Reader in = open()) {
-      long rows = format.importInto(c, table, in, file.equals("-") ? "stdin" : file);
-      System.err.println(rows + " rows imported into " + table);
+      long rows = format.importInto(c, table, in, file.equals("-") ? "stdin" : file, count);
+      count.finish(rows, " into " + table);
       return 0;
     } catch (SQLException e) {
       return DatabaseArg.fail(e);

@@ -12,6 +12,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.function.LongConsumer;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVPrinter;
@@ -38,7 +39,8 @@ final class CsvFiles {
 
   private CsvFiles() {}
 
-  static long write(ResultSet rows, Writer out) throws SQLException, IOException {
+  static long write(ResultSet rows, Writer out, LongConsumer progress)
+      throws SQLException, IOException {
     ResultSetMetaData meta = rows.getMetaData();
     int n = meta.getColumnCount();
     int[] types = new int[n];
@@ -59,6 +61,7 @@ final class CsvFiles {
       }
       printer.printRecord(values);
       count++;
+      progress.accept(count);
     }
     printer.flush();
     return count;

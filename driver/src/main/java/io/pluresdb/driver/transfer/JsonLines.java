@@ -17,6 +17,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.LongConsumer;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -32,7 +33,8 @@ final class JsonLines {
 
   private JsonLines() {}
 
-  static long write(ResultSet rows, Writer out) throws SQLException, IOException {
+  static long write(ResultSet rows, Writer out, LongConsumer progress)
+      throws SQLException, IOException {
     ResultSetMetaData meta = rows.getMetaData();
     int n = meta.getColumnCount();
     long count = 0;
@@ -46,6 +48,7 @@ final class JsonLines {
       out.write(MAPPER.writeValueAsString(row));
       out.write('\n');
       count++;
+      progress.accept(count);
     }
     out.flush();
     return count;

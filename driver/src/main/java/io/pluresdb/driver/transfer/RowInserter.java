@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
+import java.util.function.LongConsumer;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -23,14 +24,16 @@ final class RowInserter implements AutoCloseable {
   private final Connection connection;
   private final TargetTable table;
   private final String file;
+  private final LongConsumer progress;
   // JSON lines may name different columns on different lines: one statement per set of names
   private final Map<List<String>, PreparedStatement> statements = new HashMap<>();
   private long rows;
 
-  RowInserter(Connection connection, TargetTable table, String file) {
+  RowInserter(Connection connection, TargetTable table, String file, LongConsumer progress) {
     this.connection = connection;
     this.table = table;
     this.file = file;
+    this.progress = progress;
   }
 
   /**
@@ -66,6 +69,7 @@ final class RowInserter implements AutoCloseable {
       throw located;
     }
     rows++;
+    progress.accept(rows);
   }
 
   /** The rows inserted so far. */

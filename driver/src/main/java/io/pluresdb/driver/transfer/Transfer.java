@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.function.LongConsumer;
 
 /**
  * A file format rows move in: {@link #CSV} (RFC 4180, a header row of column names; an empty
@@ -17,6 +18,8 @@ public enum Transfer {
   CSV,
   JSON;
 
+  private static final LongConsumer NO_PROGRESS = rows -> {};
+
   /**
    * Writes every row of {@code table} to {@code out}.
    *
@@ -25,8 +28,20 @@ public enum Transfer {
    */
   public long exportTable(Connection connection, String table, Writer out)
       throws SQLException, IOException {
+    return exportTable(connection, table, out, NO_PROGRESS);
+  }
+
+  /**
+   * Writes every row of {@code table} to {@code out}, telling {@code progress} the number of rows
+   * written so far after each row.
+   *
+   * @return the number of rows written
+   * @throws SQLException 42P01 if there is no such table
+   */
+  public long exportTable(Connection connection, String table, Writer out, LongConsumer progress)
+      throws SQLException, IOException {
     String name = TargetTable.of(connection, table).name();
-    return exportQuery(connection, "SELECT * FROM " + TargetTable.quote(name), out);
+    return exportQuery(connection, "SELECT * FROM " + TargetTable.quote(name), out, progress);
   }
 
   /**
@@ -36,9 +51,22 @@ public enum Transfer {
    */
   public long exportQuery(Connection connection, String sql, Writer out)
       throws SQLException, IOException {
+    return exportQuery(connection, sql, out, NO_PROGRESS);
+  }
+
+  /**
+   * Writes the rows of the query {@code sql} to {@code out}, telling {@code progress} the number of
+   * rows written so far after each row.
+   *
+   * @return the number of rows written
+   */
+  public long exportQuery(Connection connection, String sql, Writer out, LongConsumer progress)
+      throws SQLException, IOException {
     try (Statement s = connection.createStatement();
         ResultSet rows = s.executeQuery(sql)) {
-      return this == CSV ? CsvFiles.write(rows, out) : JsonLines.write(rows, out);
+      return this == CSV
+          ? CsvFiles.write(rows, out, progress)
+          : JsonLines.write(rows, out, progress);
     }
   }
 
@@ -52,12 +80,22 @@ public enum Transfer {
    */
   public long importInto(Connection connection, String table, Reader in, String file)
       throws SQLException, IOException {
+    return importInto(connection, table, in, file, NO_PROGRESS);
+  }
+
+  /**
+   * {@link #importInto(Connection, String, Reader, String)}, telling {@code progress} the number of
+   * rows inserted so far after each row (rows a failure then rolls back included).
+   */
+  public long importInto(
+      Connection connection, String table, Reader in, String file, LongConsumer progress)
+      throws SQLException, IOException {
     TargetTable target = TargetTable.of(connection, table);
     boolean own = connection.getAutoCommit();
     if (own) {
       connection.setAutoCommit(false);
     }
-    try (RowInserter rows = new RowInserter(connection, target, file)) {
+    try (RowInserter rows = new RowInserter(connection, target, file, progress)) {
       if (this == CSV) {
         CsvFiles.read(in, file, rows);
       } else {

@@ -29,6 +29,8 @@ class ExportImportCommandTest {
   private static final String NOTE =
       "CREATE TABLE note (id BIGINT PRIMARY KEY, body VARCHAR(100), stamp TIMESTAMP, raw BLOB)";
 
+  private static final String EOL = System.lineSeparator();
+
   @TempDir Path dir;
   Path db;
 
@@ -94,12 +96,14 @@ class ExportImportCommandTest {
     try (Connection owner = DriverManager.getConnection("jdbc:pluresdb:" + db)) {
       CliProcess export = cli("export", db.toString(), "--table", "note");
       assertThat(export.exit()).as(export.errors()).isZero();
+      assertThat(export.errors()).as("the final count").endsWith("3 rows exported" + EOL);
       assertThat(export.output())
           .startsWith("\"id\",\"body\",\"stamp\",\"raw\"\r\n")
           .contains("1,\"first, \"\"quoted\"\"\",\"2026-12-02 09:00:00\",\"CAFE\"\r\n");
 
       CliProcess load = cli("import", db.toString(), "--table", "note", csv.toString());
       assertThat(load.exit()).as(load.errors()).isZero();
+      assertThat(load.errors()).endsWith("2 rows imported into note" + EOL);
       assertThat(rows(owner, "SELECT id, body FROM note WHERE id >= 20 ORDER BY id"))
           .containsExactly(
               List.of(20L, "from the command line"), java.util.Arrays.asList(21L, null));
@@ -109,6 +113,35 @@ class ExportImportCommandTest {
       assertThat(refused.errors()).contains(bad + " line 3: ").contains("23505");
       assertThat(rows(owner, "SELECT id FROM note WHERE id = 30")).as("all or none").isEmpty();
     }
+  }
+
+  @Test
+  void aDatabaseFileThatDoesNotExistIsRefusedAndNotCreated() throws Exception {
+    Path typo = dir.resolve("ap.db");
+    Path csv = dir.resolve("note.csv");
+    Files.writeString(csv, "id,body\n10,ok\n", StandardCharsets.UTF_8);
+    CliProcess export = cli("export", typo.toString(), "--table", "note");
+    assertThat(export.exit()).isEqualTo(1);
+    assertThat(export.errors())
+        .contains("database file '" + typo.toAbsolutePath() + "' does not exist")
+        .contains("08001");
+    assertThat(export.output()).isEmpty();
+    assertThat(Main.run("import", typo.toString(), "--table", "note", csv.toString())).isEqualTo(1);
+    assertThat(Main.run("export", "jdbc:pluresdb:" + typo, "--table", "note")).isEqualTo(1);
+    assertThat(typo).doesNotExist();
+  }
+
+  @Test
+  void importWithCreateMakesTheDatabase() throws Exception {
+    Path fresh = dir.resolve("fresh.db");
+    Path csv = dir.resolve("note.csv");
+    Files.writeString(csv, "id,body\n10,ok\n", StandardCharsets.UTF_8);
+    // a new database has no tables yet: the import opens it, then finds no table to fill
+    CliProcess load =
+        cli("import", fresh.toString(), "--create", "--table", "note", csv.toString());
+    assertThat(load.exit()).isEqualTo(1);
+    assertThat(load.errors()).contains("42P01").doesNotContain("does not exist (--create");
+    assertThat(fresh).isRegularFile();
   }
 
   private CliProcess cli(String... args) throws IOException, InterruptedException {

@@ -6,6 +6,7 @@ import io.pluresdb.crdt.store.Store;
 import io.pluresdb.crdt.store.StoreConfig;
 import io.pluresdb.engine.api.DatabaseTarget;
 import io.pluresdb.engine.api.EngineSettings;
+import io.pluresdb.engine.history.SysHistory;
 import io.pluresdb.engine.replication.SysPeers;
 import io.pluresdb.engine.trigger.RaiseFunction;
 import io.pluresdb.engine.vector.VectorSupport;
@@ -38,7 +39,7 @@ final class StoreOpener {
     if (!settings.clockOffset().isZero()) {
       config = config.withClock(Clock.offset(config.clock(), settings.clockOffset()));
     }
-    config = RaiseFunction.configure(VectorSupport.configure(config));
+    config = SysHistory.configure(RaiseFunction.configure(VectorSupport.configure(config)));
     try {
       return follows ? Store.follow(config) : Store.open(config);
     } catch (SQLException e) {

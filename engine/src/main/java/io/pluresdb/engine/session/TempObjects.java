@@ -138,8 +138,10 @@ final class TempObjects {
         now.add(rs.getString(1).toLowerCase(Locale.ROOT));
       }
     }
-    // the node's own TEMP view on every store connection, which the planner answers
+    // the node's own TEMP views on every store connection, which the planner answers
     now.remove(SystemTables.SYS_PEERS);
+    now.remove(SystemTables.SYS_HISTORY);
+    now.remove(SystemTables.SYS_CONFLICTS);
     names = Set.copyOf(now);
   }
 

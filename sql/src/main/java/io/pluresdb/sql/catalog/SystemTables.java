@@ -45,8 +45,58 @@ public final class SystemTables {
           ColumnDef.of("bytes_in_flight", ColumnType.BIGINT),
           ColumnDef.of("deliveries_per_second", ColumnType.BIGINT));
 
+  /** Every field change the log of this node holds: one row per field an operation set. */
+  public static final String SYS_HISTORY = "sys_history";
+
+  /**
+   * The columns of {@code sys_history}, in log order: the table, the entity's key as text (a
+   * one-column key as its value's text, a composite key as a JSON array), the operation kind
+   * ({@code INSERT}, {@code UPDATE}, {@code DELETE}), the field and its new value as text (both
+   * NULL for a delete), the operation's time (UTC), the node that wrote it, the transaction and the
+   * operation id. {@code column}, {@code value} and {@code time} are reserved words of SQL.
+   */
+  public static final List<ColumnDef> SYS_HISTORY_COLUMNS =
+      List.of(
+          ColumnDef.of("tbl", ColumnType.VARCHAR),
+          ColumnDef.of("entity", ColumnType.VARCHAR),
+          ColumnDef.of("op", ColumnType.VARCHAR),
+          ColumnDef.of("field", ColumnType.VARCHAR),
+          ColumnDef.of("value", ColumnType.VARCHAR),
+          ColumnDef.of("changed_at", ColumnType.TIMESTAMP),
+          ColumnDef.of("node", ColumnType.VARCHAR),
+          ColumnDef.of("tx", ColumnType.VARCHAR),
+          ColumnDef.of("op_id", ColumnType.VARCHAR));
+
+  /** The values that lost a last-writer-wins race to a concurrent write, with the winner. */
+  public static final String SYS_CONFLICTS = "sys_conflicts";
+
+  /**
+   * The columns of {@code sys_conflicts}: the table, the entity's key as text (as in {@code
+   * sys_history}), the field, and for each side ({@code lost_}, {@code won_}) the value as text,
+   * the node that wrote it, when (UTC) and the operation id.
+   */
+  public static final List<ColumnDef> SYS_CONFLICTS_COLUMNS =
+      List.of(
+          ColumnDef.of("tbl", ColumnType.VARCHAR),
+          ColumnDef.of("entity", ColumnType.VARCHAR),
+          ColumnDef.of("field", ColumnType.VARCHAR),
+          ColumnDef.of("lost_value", ColumnType.VARCHAR),
+          ColumnDef.of("lost_node", ColumnType.VARCHAR),
+          ColumnDef.of("lost_at", ColumnType.TIMESTAMP_WITH_TIME_ZONE),
+          ColumnDef.of("lost_op", ColumnType.VARCHAR),
+          ColumnDef.of("won_value", ColumnType.VARCHAR),
+          ColumnDef.of("won_node", ColumnType.VARCHAR),
+          ColumnDef.of("won_at", ColumnType.TIMESTAMP_WITH_TIME_ZONE),
+          ColumnDef.of("won_op", ColumnType.VARCHAR));
+
   private static final Map<String, Table> TABLES =
-      Map.of(SYS_PEERS, CollectionTable.of(new ViewDef(SYS_PEERS, null, SYS_PEERS_COLUMNS)));
+      Map.of(
+          SYS_PEERS,
+          CollectionTable.of(new ViewDef(SYS_PEERS, null, SYS_PEERS_COLUMNS)),
+          SYS_HISTORY,
+          CollectionTable.of(new ViewDef(SYS_HISTORY, null, SYS_HISTORY_COLUMNS)),
+          SYS_CONFLICTS,
+          CollectionTable.of(new ViewDef(SYS_CONFLICTS, null, SYS_CONFLICTS_COLUMNS)));
 
   private SystemTables() {}
 

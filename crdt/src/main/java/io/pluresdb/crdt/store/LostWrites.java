@@ -1,0 +1,85 @@
+package io.pluresdb.crdt.store;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.pluresdb.crdt.clock.OpId;
+import io.pluresdb.crdt.op.OpKind;
+import io.pluresdb.crdt.op.Operation;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * Records the values that lose a last-writer-wins race, in {@code _pl_conflicts} with kind {@link
+ * #KIND}: when an operation sets a field whose current value it had not seen (the field's clock is
+ * not among the operation's precursors), the two writes were concurrent and the one with the
+ * smaller id is discarded, whichever of them arrives first. Precursors arrive before the operations
+ * that name them, so a field clock the writer saw is always among them; every node that holds both
+ * writes therefore records the same race once. Equal values lose nothing and are not recorded, nor
+ * are COUNTER fields, whose increments add up.
+ *
+ * <p>The detail is a JSON object: the field, and the losing and winning value (as text), node
+ * ({@code %012x}), time (UTC, ISO 8601) and operation id.
+ *
+ * <p>Stateless; used by the writer only.
+ */
+final class LostWrites {
+  static final String KIND = "WRITE";
+
+  private LostWrites() {}
+
+  /** Records the races {@code op} has with the fields of {@code s}, before it is merged. */
+  static void record(Writer w, TableSql t, EntityState s, Operation op) throws SQLException {
+    if (op.kind() == OpKind.DELETE) {
+      return;
+    }
+    String[] cols = op.columns();
+    for (int i = 0; i < cols.length; i++) {
+      EntityState.Field f = s.fields.get(cols[i]);
+      if (f == null
+          || t.counters.contains(cols[i])
+          || f.clock().equals(op.id())
+          || op.precursors().contains(f.clock())
+          || Objects.deepEquals(f.value(), op.values()[i])) {
+        continue;
+      }
+      boolean opWins = op.id().after(f.clock());
+      OpId lost = opWins ? f.clock() : op.id();
+      ObjectNode d = Json.MAPPER.createObjectNode();
+      d.put("field", cols[i]);
+      side(d, "lost", lost, opWins ? f.value() : op.values()[i]);
+      side(d, "won", opWins ? op.id() : f.clock(), opWins ? op.values()[i] : f.value());
+      ConflictLog.record(w, t.def.name(), entity(op.key()), lost.toString(), KIND, d.toString());
+    }
+  }
+
+  private static void side(ObjectNode d, String name, OpId id, Object value) {
+    d.put(name + "_value", text(value));
+    d.put(name + "_node", String.format(Locale.ROOT, "%012x", id.node()));
+    d.put(name + "_at", Instant.ofEpochMilli(id.millis()).toString());
+    d.put(name + "_op", id.toString());
+  }
+
+  /** A one-column key as its value's text, a composite key as the list of them. */
+  static String entity(Object[] key) {
+    return key.length == 1 ? String.valueOf(text(key[0])) : Arrays.deepToString(key);
+  }
+
+  private static String text(Object value) {
+    if (value instanceof byte[] b) {
+      return HexFormat.of().withUpperCase().formatHex(b);
+    }
+    if (value instanceof float[] v) {
+      return Arrays.toString(v);
+    }
+    return value == null ? null : value.toString();
+  }
+
+  /** Jackson only where a race is found: most merges load none of it. */
+  private static final class Json {
+    static final ObjectMapper MAPPER = new ObjectMapper();
+  }
+}

@@ -1,0 +1,151 @@
+package io.pluresdb.engine.history;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.pluresdb.crdt.op.OpKind;
+import io.pluresdb.crdt.op.Operation;
+import io.pluresdb.crdt.op.Transaction;
+import io.pluresdb.crdt.op.TxCodec;
+import io.pluresdb.crdt.store.StoreConfig;
+import io.pluresdb.sql.catalog.SystemTables;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import org.jspecify.annotations.Nullable;
+import org.sqlite.Function;
+
+/**
+ * The {@code sys_history} view: on every store connection the SQL function {@code
+ * pl_history(data)}, which decodes one log record into a JSON array of its field changes, and the
+ * TEMP view {@code sys_history} over {@code json_each} of it for every record of {@code _pl_log},
+ * with the columns the planner declares ({@link SystemTables#SYS_HISTORY_COLUMNS}).
+ *
+ * <p>The log holds one record per transaction and is indexed by position and transaction id only,
+ * so a query reads every record; the filter on the view's columns runs on the decoded changes.
+ *
+ * <p>The same initializer creates the {@code sys_conflicts} view ({@link SysConflicts}).
+ *
+ * <p>Thread-safe: stateless; SQLite calls the function on whichever thread runs the query.
+ */
+public final class SysHistory extends Function {
+  private static final String FUNCTION = "pl_history";
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final DateTimeFormatter TIME =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS", Locale.ROOT).withZone(ZoneOffset.UTC);
+  private static final String VIEW_SQL = viewSql();
+
+  private SysHistory() {}
+
+  /** The config with the function and the view on each connection, after its own setup. */
+  public static StoreConfig configure(StoreConfig config) {
+    StoreConfig.ConnectionInitializer before = config.connectionInitializer();
+    return config.withConnectionInitializer(
+        c -> {
+          before.initialize(c);
+          install(c);
+        });
+  }
+
+  static void install(Connection c) throws SQLException {
+    Function.create(c, FUNCTION, new SysHistory(), 1, Function.FLAG_DETERMINISTIC);
+    try (Statement s = c.createStatement()) {
+      s.execute(VIEW_SQL);
+      s.execute(SysConflicts.VIEW_SQL);
+    }
+  }
+
+  @Override
+  protected void xFunc() throws SQLException {
+    byte[] data = value_blob(0);
+    result(data == null ? "[]" : changes(TxCodec.decode(data)).toString());
+  }
+
+  /** The field changes of {@code tx}: one per field an insert or update sets, one per delete. */
+  static ArrayNode changes(Transaction tx) {
+    ArrayNode a = JSON.createArrayNode();
+    String node = String.format(Locale.ROOT, "%012x", tx.node());
+    String txId = tx.id().toString();
+    for (Operation op : tx.ops()) {
+      if (op.kind() == OpKind.SCHEMA) {
+        continue;
+      }
+      String entity = entity(op.key());
+      String at = TIME.format(Instant.ofEpochMilli(op.id().millis()));
+      if (op.kind() == OpKind.DELETE) {
+        add(a, op, entity, null, null, at, node, txId);
+      }
+      for (int i = 0; i < op.columns().length; i++) {
+        add(a, op, entity, op.columns()[i], text(op.values()[i]), at, node, txId);
+      }
+    }
+    return a;
+  }
+
+  private static void add(
+      ArrayNode a,
+      Operation op,
+      String entity,
+      @Nullable String field,
+      @Nullable String value,
+      String at,
+      String node,
+      String tx) {
+    ObjectNode o = a.addObject();
+    o.put("tbl", op.table());
+    o.put("entity", entity);
+    o.put("op", op.kind().name());
+    o.put("field", field);
+    o.put("value", value);
+    o.put("changed_at", at);
+    o.put("node", node);
+    o.put("tx", tx);
+    o.put("op_id", op.id().toString());
+  }
+
+  /** A one-column key as its value's text ({@code 42}), a composite key as {@code [1, a]}. */
+  private static String entity(Object[] key) {
+    if (key.length == 1) {
+      return String.valueOf(text(key[0]));
+    }
+    return java.util.Arrays.deepToString(key);
+  }
+
+  private static @Nullable String text(@Nullable Object value) {
+    if (value == null) {
+      return null;
+    }
+    if (value instanceof byte[] b) {
+      return HexFormat.of().withUpperCase().formatHex(b);
+    }
+    if (value instanceof float[] v) {
+      return java.util.Arrays.toString(v);
+    }
+    return value.toString();
+  }
+
+  private static String viewSql() {
+    StringBuilder b = new StringBuilder("CREATE TEMP VIEW IF NOT EXISTS ");
+    b.append(SystemTables.SYS_HISTORY).append(" AS SELECT ");
+    List<String> names = SystemTables.SYS_HISTORY_COLUMNS.stream().map(c -> c.name()).toList();
+    for (int i = 0; i < names.size(); i++) {
+      String name = names.get(i);
+      b.append(i == 0 ? "" : ", ")
+          .append("json_extract(h.value, '$.")
+          .append(name)
+          .append("') AS \"")
+          .append(name)
+          .append('"');
+    }
+    return b.append(" FROM main._pl_log AS l, json_each(")
+        .append(FUNCTION)
+        .append("(l.data)) AS h ORDER BY l.seq, h.key")
+        .toString();
+  }
+}
