@@ -160,8 +160,14 @@ final class Session implements PeerSession {
 
   @Override
   public void notified(Notification n, Outbox out) {
-    if (streaming()) {
-      established.notified(n, out);
+    if (!streaming()) {
+      return;
+    }
+    try {
+      // the log's end now is at or after the transactions committed before the notification
+      established.notified(n, store.lastSeq(), out);
+    } catch (ProtocolException e) {
+      close(e.reason(), out, true);
     }
   }
 

@@ -239,6 +239,11 @@ final class Streamer {
     wire.sendBatch(seqNo, entries, out);
   }
 
+  /** The log position up to which every entry was sent to the peer or is not owed to it. */
+  long cursor() {
+    return cursor;
+  }
+
   boolean caughtUp() {
     return caughtUp;
   }
