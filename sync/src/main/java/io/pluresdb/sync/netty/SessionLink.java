@@ -53,7 +53,6 @@ public final class SessionLink implements Outbox {
   private volatile PeerStatus status;
   private volatile CloseReason closeReason;
   private volatile boolean reachedLive;
-  private volatile boolean refused;
 
   /**
    * A link for a connection whose WebSocket handshake is complete.
@@ -73,7 +72,7 @@ public final class SessionLink implements Outbox {
             channel,
             serial,
             limits.maxHeldEvents(),
-            () -> disconnected || refused,
+            () -> disconnected,
             changes -> {
               try {
                 session.committed(changes, this);
@@ -135,9 +134,7 @@ public final class SessionLink implements Outbox {
 
   /** A transaction committed here, with its field encoded once for all ({@link LiveStream}). */
   void committed(ChangeSet change, ByteBuf field) {
-    if (!refused) {
-      live.committed(change, field);
-    }
+    live.committed(change, field);
   }
 
   /** Bytes written to the channel and not yet taken by the socket. */
@@ -151,11 +148,15 @@ public final class SessionLink implements Outbox {
     return live.deliveriesPerSecond();
   }
 
-  /** Refuses the connection before its session starts: {@code reason} is all the peer gets. */
-  public void refuse(CloseReason reason) {
-    refused = true;
+  /**
+   * Refuses a connection whose handshake completed, before any session or link is made for it:
+   * {@code reason} is all the peer gets.
+   */
+  public static void refuse(Channel channel, String address, CloseReason reason) {
     LOG.info("refusing a session with {}: {}", address, reason.message());
-    close(reason);
+    channel
+        .writeAndFlush(new CloseWebSocketFrame(CloseCodes.status(reason)))
+        .addListener(ChannelFutureListener.CLOSE);
   }
 
   /** A notification published on this node. */
@@ -269,7 +270,7 @@ public final class SessionLink implements Outbox {
   private void run(Runnable task) {
     serial.execute(
         () -> {
-          if (disconnected || refused) {
+          if (disconnected) {
             return;
           }
           try {
