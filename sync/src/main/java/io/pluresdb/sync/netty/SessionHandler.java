@@ -140,8 +140,7 @@ public final class SessionHandler extends ChannelInboundHandlerAdapter {
       link.transportClosed(reason);
     }
     if (ctx.channel().isActive()) {
-      ctx.writeAndFlush(new CloseWebSocketFrame(CloseCodes.status(reason)))
-          .addListener(ChannelFutureListener.CLOSE);
+      CloseCodes.close(ctx.channel(), reason);
     }
   }
 }

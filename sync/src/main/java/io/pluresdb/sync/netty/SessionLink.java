@@ -2,9 +2,7 @@ package io.pluresdb.sync.netty;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelOutboundBuffer;
-import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.pluresdb.crdt.concurrent.SerialExecutor;
 import io.pluresdb.crdt.feed.ChangeSet;
 import io.pluresdb.crdt.feed.Notification;
@@ -125,8 +123,13 @@ public final class SessionLink implements Outbox {
           try {
             session.receive(frame, this);
           } finally {
-            if (pendingFrames.decrementAndGet() <= limits.maxPendingFrames() / 2) {
+            int waiting = pendingFrames.decrementAndGet();
+            if (waiting <= limits.maxPendingFrames() / 2) {
               resumeReading();
+            }
+            if (waiting == 0) {
+              // nothing more to hand over for now: deferred acknowledgements go out
+              session.idle(this);
             }
           }
         });
@@ -154,9 +157,7 @@ public final class SessionLink implements Outbox {
    */
   public static void refuse(Channel channel, String address, CloseReason reason) {
     LOG.info("refusing a session with {}: {}", address, reason.message());
-    channel
-        .writeAndFlush(new CloseWebSocketFrame(CloseCodes.status(reason)))
-        .addListener(ChannelFutureListener.CLOSE);
+    CloseCodes.close(channel, reason);
   }
 
   /** A notification published on this node. */
@@ -233,9 +234,7 @@ public final class SessionLink implements Outbox {
         LOG.debug("closing connection with {}: {} ({})", address, reason.message(), reason.code());
       }
     }
-    channel
-        .writeAndFlush(new CloseWebSocketFrame(CloseCodes.status(reason)))
-        .addListener(ChannelFutureListener.CLOSE);
+    CloseCodes.close(channel, reason);
   }
 
   private void deliver(Runnable event) {

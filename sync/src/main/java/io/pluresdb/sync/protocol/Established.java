@@ -48,7 +48,15 @@ final class Established {
     this.memory = memory;
     this.streamer =
         new Streamer(store, config, wire, access, memory.resumePoints(), peer, peerHolds);
-    this.inbound = new Inbound(store, access, streamer, wire, peer, config.maxParkedPerPeer());
+    this.inbound =
+        new Inbound(
+            store,
+            access,
+            streamer,
+            wire,
+            peer,
+            config.maxParkedPerPeer(),
+            Math.max(1, config.window() / 2));
     this.maxWaiting = config.batchMaxTransactions() * config.window();
   }
 
@@ -116,6 +124,11 @@ final class Established {
       Notification n = waiting.pollFirst().n();
       wire.send(new Message.Notify(n.id(), n.channel(), n.payload(), n.node()), out);
     }
+  }
+
+  /** Acknowledges the batches applied and not yet acknowledged. */
+  void flushAck(Outbox out) {
+    inbound.flushAck(out);
   }
 
   boolean caughtUp() {

@@ -159,6 +159,13 @@ final class Session implements PeerSession {
   }
 
   @Override
+  public void idle(Outbox out) {
+    if (streaming()) {
+      established.flushAck(out);
+    }
+  }
+
+  @Override
   public void notified(Notification n, Outbox out) {
     if (!streaming()) {
       return;
@@ -189,8 +196,11 @@ final class Session implements PeerSession {
                   + " ms"),
           out,
           true);
-    } else if (liveness.pingDue(now)) {
-      wire.send(new Message.Ping(), out);
+    } else {
+      idle(out);
+      if (liveness.pingDue(now)) {
+        wire.send(new Message.Ping(), out);
+      }
     }
   }
 
