@@ -44,8 +44,8 @@ import java.util.function.BooleanSupplier;
  * io.pluresdb.bench.FanOutBench [clients [transactions [rounds]]]}.
  */
 final class FanOutBench {
-  private static final String TOKEN = "bench";
-  private static final Duration WAIT = Duration.ofMinutes(5);
+  static final String TOKEN = "bench";
+  static final Duration WAIT = Duration.ofMinutes(5);
 
   private FanOutBench() {}
 
@@ -118,7 +118,7 @@ final class FanOutBench {
     return rates;
   }
 
-  private static void connect(
+  static void connect(
       EventLoopGroup io,
       ExecutorService pool,
       URI url,
@@ -170,7 +170,7 @@ final class FanOutBench {
     }
   }
 
-  private static void await(BooleanSupplier done, String what) throws InterruptedException {
+  static void await(BooleanSupplier done, String what) throws InterruptedException {
     long deadline = System.nanoTime() + WAIT.toNanos();
     while (!done.getAsBoolean()) {
       if (System.nanoTime() > deadline) {
@@ -180,7 +180,7 @@ final class FanOutBench {
     }
   }
 
-  private static void createTable(Store s) throws SQLException {
+  static void createTable(Store s) throws SQLException {
     TableDef t =
         new TableDef(
             "t",
@@ -197,7 +197,7 @@ final class FanOutBench {
     }
   }
 
-  private static void insert(Store s, long id) throws SQLException {
+  static void insert(Store s, long id) throws SQLException {
     try (WriteTxn tx = s.beginWrite(WAIT)) {
       tx.insert("t", new Object[] {id, "value " + id}, OnConflict.ERROR);
       tx.commit();

@@ -1,5 +1,8 @@
 package io.pluresdb.sync.netty;
 
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import io.pluresdb.sync.protocol.CloseReason;
 
@@ -29,6 +32,13 @@ final class CloseCodes {
           case FORGED -> 4008;
         };
     return new WebSocketCloseStatus(code, truncate(reason.message()));
+  }
+
+  /** Sends the close frame of {@code reason} after what is already written, then closes. */
+  static void close(Channel channel, CloseReason reason) {
+    channel
+        .writeAndFlush(new CloseWebSocketFrame(status(reason)))
+        .addListener(ChannelFutureListener.CLOSE);
   }
 
   static CloseReason reason(int code, String text) {

@@ -32,6 +32,7 @@ public final class SessionHandler extends ChannelInboundHandlerAdapter {
 
   private final LinkOpener opener;
   private SessionLink link;
+  private boolean refused;
 
   public SessionHandler(LinkOpener opener) {
     this.opener = opener;
@@ -53,11 +54,16 @@ public final class SessionHandler extends ChannelInboundHandlerAdapter {
   @Override
   public void userEventTriggered(ChannelHandlerContext ctx, Object evt) throws Exception {
     if (link == null
+        && !refused
         && (evt instanceof WebSocketServerProtocolHandler.HandshakeComplete
             || evt
                 == WebSocketClientProtocolHandler.ClientHandshakeStateEvent.HANDSHAKE_COMPLETE)) {
       link = opener.open(ctx.channel());
-      link.start();
+      if (link == null) {
+        refused = true; // the opener is closing the connection: what the peer sends is dropped
+      } else {
+        link.start();
+      }
     }
     super.userEventTriggered(ctx, evt);
   }
@@ -65,7 +71,9 @@ public final class SessionHandler extends ChannelInboundHandlerAdapter {
   @Override
   public void channelRead(ChannelHandlerContext ctx, Object msg) {
     if (msg instanceof byte[] frame) {
-      if (link == null) {
+      if (refused) {
+        return;
+      } else if (link == null) {
         refuse(ctx, new CloseReason(CloseReason.Code.MALFORMED, "frame before the handshake"));
       } else {
         link.received(frame);
@@ -132,8 +140,7 @@ public final class SessionHandler extends ChannelInboundHandlerAdapter {
       link.transportClosed(reason);
     }
     if (ctx.channel().isActive()) {
-      ctx.writeAndFlush(new CloseWebSocketFrame(CloseCodes.status(reason)))
-          .addListener(ChannelFutureListener.CLOSE);
+      CloseCodes.close(ctx.channel(), reason);
     }
   }
 }

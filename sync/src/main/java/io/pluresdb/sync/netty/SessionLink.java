@@ -2,9 +2,7 @@ package io.pluresdb.sync.netty;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelOutboundBuffer;
-import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.pluresdb.crdt.concurrent.SerialExecutor;
 import io.pluresdb.crdt.feed.ChangeSet;
 import io.pluresdb.crdt.feed.Notification;
@@ -53,7 +51,6 @@ public final class SessionLink implements Outbox {
   private volatile PeerStatus status;
   private volatile CloseReason closeReason;
   private volatile boolean reachedLive;
-  private volatile boolean refused;
 
   /**
    * A link for a connection whose WebSocket handshake is complete.
@@ -73,7 +70,7 @@ public final class SessionLink implements Outbox {
             channel,
             serial,
             limits.maxHeldEvents(),
-            () -> disconnected || refused,
+            () -> disconnected,
             changes -> {
               try {
                 session.committed(changes, this);
@@ -126,8 +123,13 @@ public final class SessionLink implements Outbox {
           try {
             session.receive(frame, this);
           } finally {
-            if (pendingFrames.decrementAndGet() <= limits.maxPendingFrames() / 2) {
+            int waiting = pendingFrames.decrementAndGet();
+            if (waiting <= limits.maxPendingFrames() / 2) {
               resumeReading();
+            }
+            if (waiting == 0) {
+              // nothing more to hand over for now: deferred acknowledgements go out
+              session.idle(this);
             }
           }
         });
@@ -135,9 +137,7 @@ public final class SessionLink implements Outbox {
 
   /** A transaction committed here, with its field encoded once for all ({@link LiveStream}). */
   void committed(ChangeSet change, ByteBuf field) {
-    if (!refused) {
-      live.committed(change, field);
-    }
+    live.committed(change, field);
   }
 
   /** Bytes written to the channel and not yet taken by the socket. */
@@ -151,11 +151,13 @@ public final class SessionLink implements Outbox {
     return live.deliveriesPerSecond();
   }
 
-  /** Refuses the connection before its session starts: {@code reason} is all the peer gets. */
-  public void refuse(CloseReason reason) {
-    refused = true;
+  /**
+   * Refuses a connection whose handshake completed, before any session or link is made for it:
+   * {@code reason} is all the peer gets.
+   */
+  public static void refuse(Channel channel, String address, CloseReason reason) {
     LOG.info("refusing a session with {}: {}", address, reason.message());
-    close(reason);
+    CloseCodes.close(channel, reason);
   }
 
   /** A notification published on this node. */
@@ -232,9 +234,7 @@ public final class SessionLink implements Outbox {
         LOG.debug("closing connection with {}: {} ({})", address, reason.message(), reason.code());
       }
     }
-    channel
-        .writeAndFlush(new CloseWebSocketFrame(CloseCodes.status(reason)))
-        .addListener(ChannelFutureListener.CLOSE);
+    CloseCodes.close(channel, reason);
   }
 
   private void deliver(Runnable event) {
@@ -269,7 +269,7 @@ public final class SessionLink implements Outbox {
   private void run(Runnable task) {
     serial.execute(
         () -> {
-          if (disconnected || refused) {
+          if (disconnected) {
             return;
           }
           try {

@@ -6,6 +6,7 @@ import io.pluresdb.crdt.op.LogEntry;
 import io.pluresdb.crdt.op.VersionVector;
 import io.pluresdb.crdt.store.Store;
 import java.sql.SQLException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -13,7 +14,11 @@ import java.util.List;
  * A session after its hello succeeded: transactions go out through the {@link Streamer} (catch-up
  * and live streaming alike) and come in through {@link Inbound}; notifications are relayed both
  * ways, each once ({@link RecentIds} stops a notification echoing back to the peer it came from,
- * the node's {@link NodeMemory} stops one arriving twice over a mesh from being delivered twice).
+ * the node's {@link NodeMemory} stops one arriving twice over a mesh from being delivered twice). A
+ * notification never overtakes the transactions committed before it: it waits here until the
+ * streamer has sent (or skipped as not owed) every log entry up to the position the log had when
+ * the notification was published, so the peer applies those first, whether they went out live or
+ * are read from the log for a peer that fell behind.
  *
  * <p>Not thread-safe: owned by one {@link Session}, called from its serial executor.
  */
@@ -24,6 +29,11 @@ final class Established {
   private final Streamer streamer;
   private final Inbound inbound;
   private final RecentIds relayed = new RecentIds();
+  private final ArrayDeque<Waiting> waiting = new ArrayDeque<>();
+  private final int maxWaiting;
+
+  /** A notification to send once the streamer's cursor reaches {@code afterSeq}. */
+  private record Waiting(long afterSeq, Notification n) {}
 
   Established(
       Store store,
@@ -38,12 +48,22 @@ final class Established {
     this.memory = memory;
     this.streamer =
         new Streamer(store, config, wire, access, memory.resumePoints(), peer, peerHolds);
-    this.inbound = new Inbound(store, access, streamer, wire, peer, config.maxParkedPerPeer());
+    this.inbound =
+        new Inbound(
+            store,
+            access,
+            streamer,
+            wire,
+            peer,
+            config.maxParkedPerPeer(),
+            Math.max(1, config.window() / 2));
+    this.maxWaiting = config.batchMaxTransactions() * config.window();
   }
 
   /** Starts catching the peer up. */
   void start(Outbox out) throws SQLException, ProtocolException {
     streamer.pump(out);
+    release(out);
   }
 
   /** Handles a message of the open session; false when it is not one. */
@@ -52,6 +72,7 @@ final class Established {
       inbound.batch(b, out);
     } else if (m instanceof Message.Ack a) {
       streamer.acked(a.seqNo(), out);
+      release(out);
     } else if (m instanceof Message.Notify n) {
       relayed.firstSight(n.id());
       // this node's own notification coming back round a mesh was delivered when it was sent
@@ -73,13 +94,41 @@ final class Established {
       entries.add(c.entry());
     }
     streamer.committed(entries, out);
+    release(out);
   }
 
-  /** A notification published on this node: sent unless it came from (or went to) the peer. */
-  void notified(Notification n, Outbox out) {
-    if (relayed.firstSight(n.id())) {
+  /**
+   * A notification published on this node when its log ended at {@code afterSeq}: sent unless it
+   * came from (or went to) the peer, once every transaction up to there has gone out. A peer that
+   * stops acknowledging stops the streamer; past a bound of waiting notifications (as many as the
+   * transactions of a full window) the session closes rather than hold more.
+   */
+  void notified(Notification n, long afterSeq, Outbox out) throws ProtocolException {
+    if (!relayed.firstSight(n.id())) {
+      return;
+    }
+    waiting.addLast(new Waiting(afterSeq, n));
+    release(out);
+    if (waiting.size() > maxWaiting) {
+      throw new ProtocolException(
+          CloseReason.Code.TIMEOUT,
+          "peer too slow: more than "
+              + maxWaiting
+              + " notifications waiting for transactions it has not acknowledged");
+    }
+  }
+
+  /** Sends the waiting notifications whose transactions have all gone out, in order. */
+  private void release(Outbox out) {
+    while (!waiting.isEmpty() && waiting.peekFirst().afterSeq() <= streamer.cursor()) {
+      Notification n = waiting.pollFirst().n();
       wire.send(new Message.Notify(n.id(), n.channel(), n.payload(), n.node()), out);
     }
+  }
+
+  /** Acknowledges the batches applied and not yet acknowledged. */
+  void flushAck(Outbox out) {
+    inbound.flushAck(out);
   }
 
   boolean caughtUp() {

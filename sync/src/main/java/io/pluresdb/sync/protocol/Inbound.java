@@ -11,13 +11,17 @@ import java.util.List;
 
 /**
  * The receiving half of a session: checks and applies the peer's batches, in order, and
- * acknowledges each once applied. A batch is applied all or nothing as far as the checks go: every
- * record is decoded (once: the store keeps the received bytes, which relays send on) and every
- * operation checked against the write policy before {@link Store#applyRemote} sees any of it, and a
- * clock-drift or authorship refusal from the store writes nothing (the store verifies every
- * signature before it applies or relays a record, and records an authorship refusal where users see
- * it), nor does a value that fits its column in no way (closed as MALFORMED: the store is where the
- * column's types are known, so the check is there, see {@link ApplyResult.Malformed}).
+ * acknowledges them once applied. Acknowledgements are cumulative, so one acknowledges every batch
+ * up to it: the latest goes out once the transport has no more frames waiting for the session
+ * ({@link #flushAck}), or after every {@code ackEvery} batches while frames keep coming, so a busy
+ * receiver sends one acknowledgement for several batches and an idle one acknowledges at once. A
+ * batch is applied all or nothing as far as the checks go: every record is decoded (once: the store
+ * keeps the received bytes, which relays send on) and every operation checked against the write
+ * policy before {@link Store#applyRemote} sees any of it, and a clock-drift or authorship refusal
+ * from the store writes nothing (the store verifies every signature before it applies or relays a
+ * record, and records an authorship refusal where users see it), nor does a value that fits its
+ * column in no way (closed as MALFORMED: the store is where the column's types are known, so the
+ * check is there, see {@link ApplyResult.Malformed}).
  *
  * <p>Not thread-safe: owned by one session.
  */
@@ -28,17 +32,30 @@ final class Inbound {
   private final Wire wire;
   private final String peer;
   private final int maxParked;
+  private final int ackEvery;
   private long expected = 1;
   private long receivedTransactions;
+  private int unacked; // batches applied since the last acknowledgement
 
-  /** Receives from node {@code peer}, closing once more than {@code maxParked} of it are parked. */
-  Inbound(Store store, Access access, Streamer streamer, Wire wire, String peer, int maxParked) {
+  /**
+   * Receives from node {@code peer}, closing once more than {@code maxParked} of it are parked, and
+   * acknowledging at least every {@code ackEvery} batches.
+   */
+  Inbound(
+      Store store,
+      Access access,
+      Streamer streamer,
+      Wire wire,
+      String peer,
+      int maxParked,
+      int ackEvery) {
     this.store = store;
     this.access = access;
     this.streamer = streamer;
     this.wire = wire;
     this.peer = peer;
     this.maxParked = maxParked;
+    this.ackEvery = ackEvery;
   }
 
   void batch(Message.Batch b, Outbox out) throws ProtocolException, SQLException {
@@ -90,7 +107,17 @@ final class Inbound {
     }
     expected++;
     receivedTransactions += txs.size();
-    wire.send(new Message.Ack(b.seqNo()), out);
+    if (++unacked >= ackEvery) {
+      flushAck(out);
+    }
+  }
+
+  /** Acknowledges every batch applied so far, if any is not yet. */
+  void flushAck(Outbox out) {
+    if (unacked > 0) {
+      unacked = 0;
+      wire.send(new Message.Ack(expected - 1), out);
+    }
   }
 
   /**

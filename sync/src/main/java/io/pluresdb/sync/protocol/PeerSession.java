@@ -30,6 +30,13 @@ public interface PeerSession {
   /** One binary frame from the peer; malformed or refused input closes the session. */
   void receive(byte[] frame, Outbox out);
 
+  /**
+   * Every frame received so far has been handed to {@link #receive}: the session sends what it
+   * deferred while more were waiting (the acknowledgement of the batches it applied). A transport
+   * that never calls it still gets those at the next {@link #tick}, later.
+   */
+  default void idle(Outbox out) {}
+
   /** A transaction committed on this node (local or applied from any peer): stream it if owed. */
   void committed(ChangeSet change, Outbox out);
 

@@ -159,9 +159,22 @@ final class Session implements PeerSession {
   }
 
   @Override
-  public void notified(Notification n, Outbox out) {
+  public void idle(Outbox out) {
     if (streaming()) {
-      established.notified(n, out);
+      established.flushAck(out);
+    }
+  }
+
+  @Override
+  public void notified(Notification n, Outbox out) {
+    if (!streaming()) {
+      return;
+    }
+    try {
+      // the log's end now is at or after the transactions committed before the notification
+      established.notified(n, store.lastSeq(), out);
+    } catch (ProtocolException e) {
+      close(e.reason(), out, true);
     }
   }
 
@@ -183,8 +196,11 @@ final class Session implements PeerSession {
                   + " ms"),
           out,
           true);
-    } else if (liveness.pingDue(now)) {
-      wire.send(new Message.Ping(), out);
+    } else {
+      idle(out);
+      if (liveness.pingDue(now)) {
+        wire.send(new Message.Ping(), out);
+      }
     }
   }
 

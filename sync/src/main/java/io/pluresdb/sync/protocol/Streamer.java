@@ -12,6 +12,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The sending half of a session: catch-up and live streaming are one mechanism, because this node's
@@ -44,6 +45,8 @@ final class Streamer {
   private long cursor;
   private long firstWithheld = Long.MAX_VALUE;
   private long nextSeqNo = 1;
+  private List<LogEntry> page = List.of();
+  private int pageAt;
   private long unackedTransactions;
   private long sentTransactions;
   private boolean caughtUp;
@@ -146,43 +149,39 @@ final class Streamer {
     return inFlight.isEmpty() ? "none" : inFlight.peekFirst()[0] + ".." + inFlight.peekLast()[0];
   }
 
-  /** Sends owed log entries after the cursor while the window is open. */
+  /**
+   * Sends owed log entries after the cursor while the window is open. The log is read a page at a
+   * time and what a frame does not take stays for the next one (at most one page per session, and
+   * none once caught up), so catching up reads each entry once.
+   */
   void pump(Outbox out) throws SQLException, ProtocolException {
     while (inFlight.size() < config.window()) {
       List<LogEntry> records = new ArrayList<>();
       long pos = cursor;
       int bytes = FRAME_OVERHEAD;
       boolean exhausted = false;
-      fill:
       while (true) {
-        if (pos >= store.lastSeq()) {
-          // the cursor is in memory: a caught-up peer costs no read of the log (every entry after
-          // lastSeq reaches committed(), which the store calls after lastSeq moves)
+        LogEntry e = nextAfter(pos);
+        if (e == null) {
           exhausted = true;
           break;
         }
-        List<LogEntry> page = store.readLog(pos, config.batchMaxTransactions());
-        if (page.isEmpty()) {
-          exhausted = true;
-          break;
+        if (owed(e)) {
+          int size = e.record().length + RECORD_OVERHEAD;
+          if (records.isEmpty()) {
+            checkFits(e);
+          } else if (bytes + size > config.maxFrameBytes()) {
+            break; // e stays in the page for the next frame
+          }
+          records.add(e);
+          peerHolds(e.txId());
+          bytes += size;
         }
-        for (LogEntry e : page) {
-          if (owed(e)) {
-            int size = e.record().length + RECORD_OVERHEAD;
-            if (records.isEmpty()) {
-              checkFits(e);
-            } else if (bytes + size > config.maxFrameBytes()) {
-              break fill;
-            }
-            records.add(e);
-            peerHolds(e.txId());
-            bytes += size;
-          }
-          pos = e.seq();
-          if (records.size() >= config.batchMaxTransactions()
-              || bytes - FRAME_OVERHEAD >= config.batchMaxBytes()) {
-            break fill;
-          }
+        pageAt++;
+        pos = e.seq();
+        if (records.size() >= config.batchMaxTransactions()
+            || bytes - FRAME_OVERHEAD >= config.batchMaxBytes()) {
+          break;
         }
       }
       cursor = pos;
@@ -190,11 +189,35 @@ final class Streamer {
         send(records, out);
       }
       if (exhausted) {
+        page = List.of();
+        pageAt = 0;
         caughtUp = true;
         saveResumePoint();
         return;
       }
     }
+  }
+
+  /**
+   * The log entry right after {@code pos}, from the page read last when it is there (the cursor
+   * only moves forward, so the rest of a page read after an earlier position is the log after
+   * {@code pos}), else from a new page; null when the log ends at {@code pos}.
+   */
+  private @Nullable LogEntry nextAfter(long pos) throws SQLException {
+    while (pageAt < page.size() && page.get(pageAt).seq() <= pos) {
+      pageAt++;
+    }
+    if (pageAt < page.size()) {
+      return page.get(pageAt);
+    }
+    if (pos >= store.lastSeq()) {
+      // the cursor is in memory: a caught-up peer costs no read of the log (every entry after
+      // lastSeq reaches committed(), which the store calls after lastSeq moves)
+      return null;
+    }
+    page = store.readLog(pos, config.batchMaxTransactions());
+    pageAt = 0;
+    return page.isEmpty() ? null : page.get(0);
   }
 
   private void checkFits(LogEntry e) throws ProtocolException {
@@ -237,6 +260,11 @@ final class Streamer {
     unackedTransactions += entries.size();
     sentTransactions += entries.size();
     wire.sendBatch(seqNo, entries, out);
+  }
+
+  /** The log position up to which every entry was sent to the peer or is not owed to it. */
+  long cursor() {
+    return cursor;
   }
 
   boolean caughtUp() {

@@ -32,6 +32,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -161,17 +162,23 @@ public final class Replicator implements AutoCloseable {
     return group;
   }
 
-  /** Opens the link of a connection whose handshake completed (event loop). */
-  SessionLink openLink(Channel channel, Role role, String address) {
-    SessionLink link =
-        new SessionLink(channel, sessions.open(role, memory), pool, config.limits(), address);
+  /**
+   * Opens the link of a connection whose handshake completed (event loop); null when the node is at
+   * its session limit, and then the connection is refused before any session is made for it.
+   */
+  @Nullable SessionLink openLink(Channel channel, Role role, String address) {
     int limit = config.admission().maxSessions();
     if (role == Role.SERVER && serving.incrementAndGet() > limit) {
       serving.decrementAndGet();
-      link.refuse(new CloseReason(Code.BUSY, "node at its limit of " + limit + " sessions"));
-      channel.closeFuture().addListener(f -> keepClosed(new PeerRow(address, link.closedStatus())));
-      return link;
+      CloseReason busy = new CloseReason(Code.BUSY, "node at its limit of " + limit + " sessions");
+      SessionLink.refuse(channel, address, busy);
+      PeerStatus refused =
+          new PeerStatus(null, role, PeerStatus.State.CLOSED, null, 0, 0, 0, 0, 0, busy);
+      channel.closeFuture().addListener(f -> keepClosed(new PeerRow(address, refused)));
+      return null;
     }
+    SessionLink link =
+        new SessionLink(channel, sessions.open(role, memory), pool, config.limits(), address);
     links.add(link);
     channel
         .closeFuture()

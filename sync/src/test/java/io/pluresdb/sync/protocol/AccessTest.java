@@ -50,6 +50,7 @@ class AccessTest {
                 "t", new ForeignKeyDef("fk", List.of("id"), "p", List.of("id"))),
             new SchemaChange.DropConstraint("t", "fk"),
             new SchemaChange.RenameColumn("t", "id", "key"),
+            new SchemaChange.AlterColumn("t", ColumnDef.of("x", ColumnType.VARCHAR)),
             new SchemaChange.DropColumn("t", "x"),
             new SchemaChange.CreateTrigger(
                 new TriggerDef(

@@ -8,6 +8,8 @@ import io.pluresdb.crdt.store.OnConflict;
 import io.pluresdb.crdt.store.Store;
 import io.pluresdb.crdt.store.StoreConfig;
 import io.pluresdb.crdt.store.WriteTxn;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -19,6 +21,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /** Stores, tables, writes and dumps for protocol tests. */
 final class Data {
@@ -110,5 +113,24 @@ final class Data {
       }
     }
     return out;
+  }
+
+  /** {@code store}, counting the log entries {@link Store#readLog} returns. */
+  static Store countingReads(Store store, AtomicInteger read) {
+    return (Store)
+        Proxy.newProxyInstance(
+            Store.class.getClassLoader(),
+            new Class<?>[] {Store.class},
+            (proxy, method, args) -> {
+              try {
+                Object result = method.invoke(store, args);
+                if (method.getName().equals("readLog")) {
+                  read.addAndGet(((List<?>) result).size());
+                }
+                return result;
+              } catch (InvocationTargetException e) {
+                throw e.getCause();
+              }
+            });
   }
 }

@@ -4,10 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pluresdb.crdt.store.Store;
 import io.pluresdb.crdt.store.StoreConfig;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -18,30 +15,11 @@ import org.junit.jupiter.api.io.TempDir;
 class ResumeTest {
   @TempDir Path dir;
 
-  /** {@code store}, counting the log entries {@link Store#readLog} returns. */
-  private static Store counting(Store store, AtomicInteger read) {
-    return (Store)
-        Proxy.newProxyInstance(
-            Store.class.getClassLoader(),
-            new Class<?>[] {Store.class},
-            (proxy, method, args) -> {
-              try {
-                Object result = method.invoke(store, args);
-                if (method.getName().equals("readLog")) {
-                  read.addAndGet(((List<?>) result).size());
-                }
-                return result;
-              } catch (InvocationTargetException e) {
-                throw e.getCause();
-              }
-            });
-  }
-
   @Test
   void aReconnectingPeerIsNotSentTheWholeLogAgainUnlessItLostSome() throws Exception {
     AtomicInteger read = new AtomicInteger();
     try (SimNet net = new SimNet()) {
-      Store hubStore = counting(Data.open(dir, "hub"), read);
+      Store hubStore = Data.countingReads(Data.open(dir, "hub"), read);
       SimNet.Node hub = net.node("hub", hubStore, SyncConfig.defaults());
       Data.createTable(hubStore, "t");
       for (int i = 0; i < 300; i++) {

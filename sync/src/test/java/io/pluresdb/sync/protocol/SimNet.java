@@ -106,6 +106,9 @@ final class SimNet implements AutoCloseable {
       byte[] frame = inbound.poll();
       if (frame != null) {
         session.receive(frame, this);
+        if (inbound.isEmpty()) {
+          session.idle(this);
+        }
         return true;
       }
       if (other.closing && other.conn.open) {
