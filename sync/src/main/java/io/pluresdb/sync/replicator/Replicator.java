@@ -12,8 +12,6 @@ import io.pluresdb.sync.netty.FanOut;
 import io.pluresdb.sync.netty.SessionLink;
 import io.pluresdb.sync.netty.StatusRoute;
 import io.pluresdb.sync.netty.SyncServer;
-import io.pluresdb.sync.protocol.CloseReason;
-import io.pluresdb.sync.protocol.CloseReason.Code;
 import io.pluresdb.sync.protocol.NodeMemory;
 import io.pluresdb.sync.protocol.PeerStatus;
 import io.pluresdb.sync.protocol.Role;
@@ -170,11 +168,8 @@ public final class Replicator implements AutoCloseable {
     int limit = config.admission().maxSessions();
     if (role == Role.SERVER && serving.incrementAndGet() > limit) {
       serving.decrementAndGet();
-      CloseReason busy = new CloseReason(Code.BUSY, "node at its limit of " + limit + " sessions");
-      SessionLink.refuse(channel, address, busy);
-      PeerStatus refused =
-          new PeerStatus(null, role, PeerStatus.State.CLOSED, null, 0, 0, 0, 0, 0, busy);
-      channel.closeFuture().addListener(f -> keepClosed(new PeerRow(address, refused)));
+      PeerRow refused = SessionLimit.refuse(channel, address, role, limit);
+      channel.closeFuture().addListener(f -> keepClosed(refused));
       return null;
     }
     SessionLink link =
