@@ -133,12 +133,17 @@ public final class DdlPlanner {
     }
     if (alter.action() instanceof AlterAction.DropColumn drop) {
       return new Plan.Ddl(
-          sql, new SchemaChange.DropColumn(table, drop.name()), alter.ifExists(), false);
+          sql,
+          new SchemaChange.DropColumn(
+              table, WrittenNames.column(context.catalog(), table, drop.name())),
+          alter.ifExists(),
+          false);
     }
     if (alter.action() instanceof AlterAction.RenameColumn rename) {
       return new Plan.Ddl(
           sql,
-          new SchemaChange.RenameColumn(table, rename.from(), rename.to()),
+          new SchemaChange.RenameColumn(
+              table, WrittenNames.column(context.catalog(), table, rename.from()), rename.to()),
           alter.ifExists(),
           false);
     }

@@ -65,6 +65,14 @@ final class WrittenNames {
         ix.options());
   }
 
+  /**
+   * A column's name as written, for a name in any case: schema operations carry it so, since other
+   * nodes replay them by name.
+   */
+  static String column(Catalog catalog, String table, String name) {
+    return columns(catalog.table(table), List.of(name)).get(0);
+  }
+
   private static List<String> columns(@Nullable TableDef t, List<String> names) {
     if (t == null) {
       return names;
