@@ -20,7 +20,7 @@ alter table if exists Book add constraint FKauthor foreign key (author_id) refer
 statement error 23503
 insert into Book (id, title, author_id) values (11, 'orphan', 99)
 
-statement error 42710 constraint 'fkauthor' of table 'book' already exists
+statement error 42710 constraint 'FKauthor' of table 'Book' already exists
 alter table Book add constraint FKauthor foreign key (author_id) references Person
 
 # The rewritten table keeps its rows, its added column and its other constraints.
@@ -41,7 +41,7 @@ alter table if exists Book drop constraint FKauthor
 statement count 1
 insert into Book (id, title, author_id) values (11, 'orphan', 99)
 
-statement error 42704 constraint 'fkauthor' of table 'book' does not exist
+statement error 42704 constraint 'FKauthor' of table 'Book' does not exist
 alter table Book drop constraint FKauthor
 
 statement ok
@@ -51,5 +51,5 @@ statement ok
 alter table if exists Nothing add constraint FKx foreign key (a) references Person
 
 # Existing rows are checked when the key is added.
-statement error 23503 references a missing row of table 'person'
+statement error 23503 references a missing row of table 'Person'
 alter table Book add constraint FKauthor foreign key (author_id) references Person

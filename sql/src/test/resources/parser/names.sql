@@ -10,7 +10,7 @@ SELECT name, type, status, key, position, count, data, text, language, role FROM
 SELECT hour, minute, second, result, start, min, max, sum, avg, uuid FROM t
 
 SELECT Year, VALUE, Date FROM T
-=> SELECT year, value, date FROM t
+=> SELECT Year, VALUE, Date FROM T
 
 SELECT t.year, t.value, t.date FROM t WHERE t.date > DATE '2024-01-01'
 => SELECT t.year, t.value, t.date FROM t WHERE t.date > DATE '2024-01-01'

@@ -19,14 +19,15 @@ public record Catalog(
 
   public Catalog {
     // absent from catalogs stored before settings were kept
-    settings = settings == null ? Map.of() : Map.copyOf(settings);
+    settings = Names.frozen(settings == null ? Map.of() : settings);
     // absent from catalogs stored before triggers existed
-    triggers = triggers == null ? Map.of() : Map.copyOf(triggers);
-    tables = Map.copyOf(tables);
-    indexes = Map.copyOf(indexes);
-    views = Map.copyOf(views);
+    triggers = Names.frozen(triggers == null ? Map.of() : triggers);
+    // Names match ignoring case, as in SQLite (see Names)
+    tables = Names.frozen(tables);
+    indexes = Names.frozen(indexes);
+    views = Names.frozen(views);
     // absent from catalogs stored before sequences existed
-    sequences = sequences == null ? Map.of() : Map.copyOf(sequences);
+    sequences = Names.frozen(sequences == null ? Map.of() : sequences);
   }
 
   /** A catalog without settings. */
@@ -63,7 +64,7 @@ public record Catalog(
     return new Catalog(0, Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of());
   }
 
-  /** The table of that exact name, or null. */
+  /** The table of that name, in any case, or null. */
   public @Nullable TableDef table(String name) {
     return tables.get(name);
   }
@@ -85,10 +86,10 @@ public record Catalog(
 
   /** The triggers on a table or view. */
   public Collection<TriggerDef> triggersOf(String table) {
-    return triggers.values().stream().filter(t -> t.table().equals(table)).toList();
+    return triggers.values().stream().filter(t -> Names.same(t.table(), table)).toList();
   }
 
   public Collection<IndexDef> indexesOf(String table) {
-    return indexes.values().stream().filter(i -> i.table().equals(table)).toList();
+    return indexes.values().stream().filter(i -> Names.same(i.table(), table)).toList();
   }
 }

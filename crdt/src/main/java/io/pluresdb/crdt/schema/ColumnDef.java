@@ -5,7 +5,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * A declared column of a collection.
  *
- * @param name the column name as stored (unquoted names are folded to lower case by the parser)
+ * @param name the column name as written; it matches in any case (see {@link Names})
  * @param type the declared type
  * @param precision length, precision or vector dimension; 0 when not given
  * @param scale decimal scale; 0 when not given

@@ -85,7 +85,7 @@ public final class ColumnRenames {
 
   private static TriggerDef trigger(
       Catalog cat, TriggerDef t, String table, String from, String to) {
-    boolean on = t.table().equals(table);
+    boolean on = Names.same(t.table(), table);
     List<String> body = new ArrayList<>();
     for (String s : t.body()) {
       body.add(statement(cat, s, table, from, to, on));
@@ -108,7 +108,7 @@ public final class ColumnRenames {
 
   /** The CREATE TRIGGER text: its UPDATE OF list and WHEN, then each body statement. */
   private static String text(Catalog cat, TriggerDef t, String table, String from, String to) {
-    boolean on = t.table().equals(table);
+    boolean on = Names.same(t.table(), table);
     String sql = t.sql();
     List<Token> tokens = SqlTokens.of(sql);
     StringBuilder out = new StringBuilder();

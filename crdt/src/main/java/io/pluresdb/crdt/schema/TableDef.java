@@ -39,10 +39,10 @@ public record TableDef(
     return primaryKey.isEmpty() ? List.of(HIDDEN_ID) : primaryKey;
   }
 
-  /** Index of a declared column by exact name, or -1. */
+  /** Index of a declared column by name, in any case (see {@link Names}), or -1. */
   public int columnIndex(String column) {
     for (int i = 0; i < columns.size(); i++) {
-      if (columns.get(i).name().equals(column)) {
+      if (Names.same(columns.get(i).name(), column)) {
         return i;
       }
     }

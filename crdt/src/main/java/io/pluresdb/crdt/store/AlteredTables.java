@@ -4,6 +4,7 @@ import io.pluresdb.crdt.op.OpKind;
 import io.pluresdb.crdt.op.Operation;
 import io.pluresdb.crdt.op.Transaction;
 import io.pluresdb.crdt.schema.ColumnNames;
+import io.pluresdb.crdt.schema.Names;
 import io.pluresdb.crdt.schema.SchemaChange;
 import io.pluresdb.crdt.schema.TableMerge;
 import java.sql.Connection;
@@ -108,10 +109,10 @@ final class AlteredTables {
   }
 
   private static boolean names(SchemaChange change, String table) {
-    return change instanceof SchemaChange.CreateTable c && c.table().name().equals(table)
-        || change instanceof SchemaChange.AddColumn a && a.table().equals(table)
-        || change instanceof SchemaChange.DropTable d && d.table().equals(table)
-        || change instanceof SchemaChange.RenameColumn r && r.table().equals(table)
-        || change instanceof SchemaChange.DropColumn d && d.table().equals(table);
+    return change instanceof SchemaChange.CreateTable c && Names.same(c.table().name(), table)
+        || change instanceof SchemaChange.AddColumn a && Names.same(a.table(), table)
+        || change instanceof SchemaChange.DropTable d && Names.same(d.table(), table)
+        || change instanceof SchemaChange.RenameColumn r && Names.same(r.table(), table)
+        || change instanceof SchemaChange.DropColumn d && Names.same(d.table(), table);
   }
 }

@@ -5,6 +5,7 @@ import io.pluresdb.crdt.error.Errors;
 import io.pluresdb.crdt.error.SqlState;
 import io.pluresdb.crdt.schema.Catalog;
 import io.pluresdb.crdt.schema.ColumnDef;
+import io.pluresdb.crdt.schema.Names;
 import io.pluresdb.crdt.schema.SchemaChange;
 import io.pluresdb.crdt.schema.TableDef;
 import java.sql.Connection;
@@ -13,7 +14,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -69,7 +69,7 @@ final class ColumnAlters {
     ForeignKeyChanges.rewrite(conn, altered);
     Declarations.column(conn, t.name(), next);
     record(conn, a, id);
-    Map<String, TableDef> tables = new HashMap<>(cat.tables());
+    Map<String, TableDef> tables = Names.copy(cat.tables());
     tables.put(t.name(), altered);
     return cat.with(cat.version() + 1, tables, cat.indexes(), cat.views());
   }

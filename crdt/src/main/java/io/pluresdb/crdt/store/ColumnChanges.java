@@ -8,12 +8,12 @@ import io.pluresdb.crdt.schema.ColumnDef;
 import io.pluresdb.crdt.schema.ColumnRenames;
 import io.pluresdb.crdt.schema.ForeignKeyDef;
 import io.pluresdb.crdt.schema.IndexDef;
+import io.pluresdb.crdt.schema.Names;
 import io.pluresdb.crdt.schema.SchemaChange;
 import io.pluresdb.crdt.schema.TableDef;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
@@ -49,7 +49,7 @@ final class ColumnChanges {
           SqlState.DUPLICATE_COLUMN,
           "column '" + r.to() + "' of table '" + t.name() + "' already exists");
     }
-    if (r.to().equals(TableSql.CLOCK) || r.to().equals(TableDef.HIDDEN_ID)) {
+    if (Names.same(r.to(), TableSql.CLOCK) || Names.same(r.to(), TableDef.HIDDEN_ID)) {
       throw Errors.of(
           SqlState.INVALID_COLUMN_DEFINITION,
           "column name '" + r.to() + "' of table '" + t.name() + "' is reserved");
@@ -62,14 +62,14 @@ final class ColumnChanges {
             + TableSql.quote(c.name())
             + " TO "
             + TableSql.quote(r.to()));
-    UnaryOperator<String> n = x -> x.equals(r.column()) ? r.to() : x;
+    UnaryOperator<String> n = x -> Names.same(x, r.column()) ? r.to() : x;
     List<ColumnDef> cols = new ArrayList<>();
     for (ColumnDef x : t.columns()) {
       cols.add(x != c ? x : x.withName(r.to()));
     }
     List<List<String>> uniques = new ArrayList<>();
     t.uniqueKeys().forEach(u -> uniques.add(map(u, n)));
-    Map<String, TableDef> tables = new HashMap<>(cat.tables());
+    Map<String, TableDef> tables = Names.copy(cat.tables());
     for (TableDef other : cat.tables().values()) {
       tables.put(other.name(), withForeignKeys(other, t.name(), n, other == t));
     }
@@ -83,11 +83,11 @@ final class ColumnChanges {
             uniques,
             t.checks(),
             renamed == null ? t.foreignKeys() : renamed.foreignKeys()));
-    Map<String, IndexDef> indexes = new HashMap<>();
+    Map<String, IndexDef> indexes = Names.map();
     for (IndexDef ix : cat.indexes().values()) {
       indexes.put(
           ix.name(),
-          !ix.table().equals(t.name())
+          !Names.same(ix.table(), t.name())
               ? ix
               : new IndexDef(
                   ix.name(),
@@ -126,7 +126,7 @@ final class ColumnChanges {
     for (TableDef other : cat.tables().values()) {
       for (ForeignKeyDef fk : other.foreignKeys()) {
         if (other == t && fk.columns().contains(c.name())
-            || fk.refTable().equals(t.name()) && fk.refColumns().contains(c.name())) {
+            || Names.same(fk.refTable(), t.name()) && fk.refColumns().contains(c.name())) {
           throw Errors.of(
               SqlState.DEPENDENT_OBJECTS_STILL_EXIST,
               "cannot drop " + what + ": a foreign key of table '" + other.name() + "' uses it");
@@ -147,7 +147,7 @@ final class ColumnChanges {
     AlteredTables.mark(conn, t.name());
     List<ColumnDef> cols = new ArrayList<>(t.columns());
     cols.remove(pos);
-    Map<String, TableDef> tables = new HashMap<>(cat.tables());
+    Map<String, TableDef> tables = Names.copy(cat.tables());
     tables.put(
         t.name(),
         new TableDef(t.name(), cols, t.primaryKey(), t.uniqueKeys(), t.checks(), t.foreignKeys()));
@@ -161,7 +161,7 @@ final class ColumnChanges {
       fks.add(
           fk.withColumns(
               own ? map(fk.columns(), n) : fk.columns(),
-              fk.refTable().equals(ref) ? map(fk.refColumns(), n) : fk.refColumns()));
+              Names.same(fk.refTable(), ref) ? map(fk.refColumns(), n) : fk.refColumns()));
     }
     return new TableDef(t.name(), t.columns(), t.primaryKey(), t.uniqueKeys(), t.checks(), fks);
   }

@@ -1,6 +1,7 @@
 package io.pluresdb.crdt.store;
 
 import io.pluresdb.crdt.schema.ForeignKeyDef;
+import io.pluresdb.crdt.schema.Names;
 import io.pluresdb.crdt.schema.TableDef;
 import io.pluresdb.crdt.value.Values;
 import java.sql.PreparedStatement;
@@ -153,7 +154,9 @@ final class ForeignKeyActions {
     for (TableDef child : w.catalog().tables().values()) {
       for (ForeignKeyDef fk : child.foreignKeys()) {
         String action = delete ? fk.onDelete() : fk.onUpdate();
-        if (!fk.refTable().equals(t.def.name()) || action == null || action.equals("RESTRICT")) {
+        if (!Names.same(fk.refTable(), t.def.name())
+            || action == null
+            || action.equals("RESTRICT")) {
           continue;
         }
         Object[] values = referenced(t, fk, row);

@@ -6,6 +6,7 @@ import io.pluresdb.crdt.error.SqlState;
 import io.pluresdb.crdt.schema.Catalog;
 import io.pluresdb.crdt.schema.ColumnDef;
 import io.pluresdb.crdt.schema.IndexDef;
+import io.pluresdb.crdt.schema.Names;
 import io.pluresdb.crdt.schema.SchemaChange;
 import io.pluresdb.crdt.schema.SequenceDef;
 import io.pluresdb.crdt.schema.Setting;
@@ -16,8 +17,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -33,10 +32,10 @@ final class SchemaOps {
 
   static Catalog apply(Connection conn, long node, Catalog cat, SchemaChange change, OpId id)
       throws SQLException {
-    Map<String, TableDef> tables = new HashMap<>(cat.tables());
-    Map<String, IndexDef> indexes = new HashMap<>(cat.indexes());
-    Map<String, ViewDef> views = new HashMap<>(cat.views());
-    Map<String, SequenceDef> sequences = new HashMap<>(cat.sequences());
+    Map<String, TableDef> tables = Names.copy(cat.tables());
+    Map<String, IndexDef> indexes = Names.copy(cat.indexes());
+    Map<String, ViewDef> views = Names.copy(cat.views());
+    Map<String, SequenceDef> sequences = Names.copy(cat.sequences());
     if (change instanceof SchemaChange.RenameTable r) {
       return TableRenames.apply(conn, cat, r, id);
     }
@@ -67,7 +66,7 @@ final class SchemaOps {
       ddl(conn, "DELETE FROM _pl_dropped WHERE tbl = '" + t.name().replace("'", "''") + "'");
     } else if (change instanceof SchemaChange.DropTable d) {
       requireTable(cat, d.table());
-      indexes.values().removeIf(i -> i.table().equals(d.table()));
+      indexes.values().removeIf(i -> Names.same(i.table(), d.table()));
       tables.remove(d.table());
       ddl(conn, "DROP TABLE " + TableSql.quote(d.table()));
       AddedColumns.forget(conn, d.table());
@@ -79,7 +78,8 @@ final class SchemaOps {
       TableDef t = requireTable(cat, a.table());
       if (t.columnIndex(a.column().name()) >= 0
           || a.column().name().startsWith("_")
-              && (a.column().name().equals(TableSql.CLOCK) || a.column().name().equals("_id"))) {
+              && (Names.same(a.column().name(), TableSql.CLOCK)
+                  || a.column().name().equals("_id"))) {
         throw Errors.of(
             SqlState.DUPLICATE_COLUMN,
             "column '" + a.column().name() + "' of table '" + a.table() + "' already exists");
@@ -157,7 +157,7 @@ final class SchemaOps {
         throw Errors.of(SqlState.UNDEFINED_TABLE, "sequence '" + d.sequence() + "' does not exist");
       }
     }
-    Map<String, TriggerDef> triggers = new HashMap<>(cat.triggers());
+    Map<String, TriggerDef> triggers = Names.copy(cat.triggers());
     // SQLite drops a table's or view's triggers with it
     triggers
         .values()
@@ -168,7 +168,7 @@ final class SchemaOps {
 
   /** A setting takes the value of the operation with the greatest id, whatever order they came. */
   private static Catalog setting(Catalog cat, SchemaChange.SetPragma p, OpId id) {
-    Map<String, Setting> settings = new HashMap<>(cat.settings());
+    Map<String, Setting> settings = Names.copy(cat.settings());
     Setting held = settings.get(p.pragma());
     if (held == null || held.setBy().compareTo(id) < 0) {
       settings.put(p.pragma(), new Setting(p.value(), id));
@@ -184,14 +184,14 @@ final class SchemaOps {
   }
 
   private static void validate(TableDef t) throws SQLException {
-    Set<String> seen = new HashSet<>();
+    Set<String> seen = new java.util.TreeSet<>(String.CASE_INSENSITIVE_ORDER);
     for (ColumnDef c : t.columns()) {
       if (!seen.add(c.name())) {
         throw Errors.of(
             SqlState.DUPLICATE_COLUMN,
             "column '" + c.name() + "' of table '" + t.name() + "' is declared twice");
       }
-      if (c.name().equals(TableSql.CLOCK) || c.name().equals(TableDef.HIDDEN_ID)) {
+      if (Names.same(c.name(), TableSql.CLOCK) || Names.same(c.name(), TableDef.HIDDEN_ID)) {
         throw Errors.of(
             SqlState.INVALID_COLUMN_DEFINITION,
             "column name '" + c.name() + "' of table '" + t.name() + "' is reserved");

@@ -9,6 +9,7 @@ import io.pluresdb.crdt.schema.Catalog;
 import io.pluresdb.crdt.schema.ColumnDef;
 import io.pluresdb.crdt.schema.ColumnRenames;
 import io.pluresdb.crdt.schema.IndexDef;
+import io.pluresdb.crdt.schema.Names;
 import io.pluresdb.crdt.schema.SchemaChange;
 import io.pluresdb.crdt.schema.TableDef;
 import io.pluresdb.crdt.schema.TableMerge;
@@ -16,7 +17,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -163,11 +163,11 @@ final class TableClash {
     w.exec(TableSql.createTable(def));
     firstDeclarations(def, r);
     Catalog cat = w.catalog();
-    Map<String, TableDef> tables = new HashMap<>(cat.tables());
+    Map<String, TableDef> tables = Names.copy(cat.tables());
     tables.put(table, def);
-    Map<String, IndexDef> indexes = new HashMap<>();
+    Map<String, IndexDef> indexes = Names.map();
     for (IndexDef ix : cat.indexes().values()) {
-      if (!ix.table().equals(table)) {
+      if (!Names.same(ix.table(), table)) {
         indexes.put(ix.name(), ix);
       } else {
         // an index follows its columns' renames, and goes with a dropped one
@@ -185,7 +185,7 @@ final class TableClash {
     for (TableDef other : cat.tables().values()) {
       // foreign keys of other tables follow the referenced columns' renames, as SQLite's do
       TableDef moved = ColumnChanges.withForeignKeys(other, table, r.names()::current, false);
-      if (!other.name().equals(table) && !moved.equals(other)) {
+      if (!Names.same(other.name(), table) && !moved.equals(other)) {
         tables.put(other.name(), ForeignKeyChanges.rewrite(w.conn, moved));
       }
     }
@@ -209,7 +209,7 @@ final class TableClash {
           return;
         }
         if (op.kind() != OpKind.SCHEMA
-            && op.table().equals(table)
+            && Names.same(op.table(), table)
             && (dropped == null || op.id().after(dropped))) {
           try {
             merge.apply(op, changes);

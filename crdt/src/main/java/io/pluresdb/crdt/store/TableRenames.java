@@ -6,6 +6,7 @@ import io.pluresdb.crdt.error.SqlState;
 import io.pluresdb.crdt.schema.Catalog;
 import io.pluresdb.crdt.schema.ForeignKeyDef;
 import io.pluresdb.crdt.schema.IndexDef;
+import io.pluresdb.crdt.schema.Names;
 import io.pluresdb.crdt.schema.SchemaChange;
 import io.pluresdb.crdt.schema.SqlTokens;
 import io.pluresdb.crdt.schema.TableDef;
@@ -90,7 +91,7 @@ final class TableRenames {
       List<ForeignKeyDef> fks = new ArrayList<>();
       for (ForeignKeyDef fk : other.foreignKeys()) {
         fks.add(
-            fk.refTable().equals(from)
+            Names.same(fk.refTable(), from)
                 ? new ForeignKeyDef(
                     fk.name(), fk.columns(), to, fk.refColumns(), fk.onDelete(), fk.onUpdate())
                 : fk);
@@ -105,7 +106,7 @@ final class TableRenames {
     for (IndexDef ix : cat.indexes().values()) {
       indexes.put(
           ix.name(),
-          ix.table().equals(from)
+          Names.same(ix.table(), from)
               ? new IndexDef(ix.name(), to, ix.columns(), ix.unique(), ix.method(), ix.options())
               : ix);
     }
@@ -124,7 +125,7 @@ final class TableRenames {
           tr.name(),
           new TriggerDef(
               tr.name(),
-              tr.table().equals(from) ? to : tr.table(),
+              Names.same(tr.table(), from) ? to : tr.table(),
               SqlTokens.renameIdentifier(tr.sql(), from, to),
               tr.timing(),
               tr.event(),
@@ -148,11 +149,11 @@ final class TableRenames {
       ps.setString(1, at);
       try (ResultSet rs = ps.executeQuery()) {
         if (!rs.next()) {
-          return at.equals(table) ? null : at;
+          return Names.same(at, table) ? null : at;
         }
         at = rs.getString(1);
       }
     }
-    return at.equals(table) || w.catalog().table(at) == null ? null : at;
+    return Names.same(at, table) || w.catalog().table(at) == null ? null : at;
   }
 }

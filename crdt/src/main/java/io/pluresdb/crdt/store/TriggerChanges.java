@@ -3,11 +3,11 @@ package io.pluresdb.crdt.store;
 import io.pluresdb.crdt.error.Errors;
 import io.pluresdb.crdt.error.SqlState;
 import io.pluresdb.crdt.schema.Catalog;
+import io.pluresdb.crdt.schema.Names;
 import io.pluresdb.crdt.schema.SchemaChange;
 import io.pluresdb.crdt.schema.TableDef;
 import io.pluresdb.crdt.schema.TriggerDef;
 import java.sql.SQLException;
-import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -19,7 +19,7 @@ final class TriggerChanges {
   private TriggerChanges() {}
 
   static Catalog apply(Catalog cat, SchemaChange change) throws SQLException {
-    Map<String, TriggerDef> triggers = new HashMap<>(cat.triggers());
+    Map<String, TriggerDef> triggers = Names.copy(cat.triggers());
     if (change instanceof SchemaChange.CreateTrigger c) {
       TriggerDef t = c.trigger();
       if (triggers.containsKey(t.name())) {

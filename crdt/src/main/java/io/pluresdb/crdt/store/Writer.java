@@ -1,15 +1,16 @@
 package io.pluresdb.crdt.store;
 
 import io.pluresdb.crdt.schema.Catalog;
+import io.pluresdb.crdt.schema.Names;
 import io.pluresdb.crdt.schema.TableDef;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The single writer's connection and what it caches: prepared statements by SQL text, the SQL of
@@ -25,11 +26,11 @@ final class Writer {
   final long node;
 
   private final Map<String, PreparedStatement> statements = new HashMap<>();
-  private final Map<String, TableSql> tables = new HashMap<>();
-  final Set<String> tombTables = new HashSet<>();
+  private final Map<String, TableSql> tables = Names.map();
+  final Set<String> tombTables = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
 
   /** Tables with entities hidden by a UNIQUE conflict (see {@link Rivals}). */
-  final Set<String> hiddenTables = new HashSet<>();
+  final Set<String> hiddenTables = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
 
   private Catalog catalog;
 

@@ -209,11 +209,11 @@ final class CatalogRows {
   List<Object[]> keys(String pkTable, String fkTable, boolean orderByPrimary) {
     List<Object[]> rows = new ArrayList<>();
     for (TableDef t : catalog.tables().values()) {
-      if (fkTable != null && !fkTable.equals(t.name())) {
+      if (fkTable != null && !fkTable.equalsIgnoreCase(t.name())) {
         continue;
       }
       for (ForeignKeyDef fk : t.foreignKeys()) {
-        if (pkTable != null && !pkTable.equals(fk.refTable())) {
+        if (pkTable != null && !pkTable.equalsIgnoreCase(fk.refTable())) {
           continue;
         }
         List<String> refColumns = referencedColumns(fk);

@@ -413,7 +413,7 @@ public final class DatabaseMetaDataImpl implements DatabaseMetaData, SelfWrapper
 
   @Override
   public boolean storesLowerCaseIdentifiers() {
-    return true; // unquoted identifiers fold to lower case, as in PostgreSQL
+    return false;
   }
 
   @Override
@@ -423,7 +423,7 @@ public final class DatabaseMetaDataImpl implements DatabaseMetaData, SelfWrapper
 
   @Override
   public boolean storesMixedCaseIdentifiers() {
-    return false;
+    return true; // kept as written and matched ignoring case, as in SQLite
   }
 
   @Override
@@ -438,7 +438,7 @@ public final class DatabaseMetaDataImpl implements DatabaseMetaData, SelfWrapper
 
   @Override
   public boolean supportsMixedCaseQuotedIdentifiers() {
-    return true;
+    return false; // quoted names also match ignoring case
   }
 
   @Override

@@ -4,8 +4,9 @@ import java.util.regex.Pattern;
 
 /**
  * A {@code DatabaseMetaData} name pattern: {@code %} any run of characters, {@code _} any one,
- * {@code \} escapes the next character; null matches everything. Names are compared exactly as
- * stored (unquoted identifiers are stored in lower case). Immutable.
+ * {@code \} escapes the next character; null matches everything. Letters match in any ASCII case,
+ * as SQLite's {@code LIKE} does for SQLite's own driver, since names are stored as written and
+ * match ignoring case. Immutable.
  */
 final class NamePattern {
   static final char ESCAPE = '\\';
@@ -35,7 +36,8 @@ final class NamePattern {
       }
     }
     flush(r, literal);
-    return new NamePattern(Pattern.compile(r.toString(), Pattern.DOTALL));
+    return new NamePattern(
+        Pattern.compile(r.toString(), Pattern.DOTALL | Pattern.CASE_INSENSITIVE));
   }
 
   private static void flush(StringBuilder r, StringBuilder literal) {

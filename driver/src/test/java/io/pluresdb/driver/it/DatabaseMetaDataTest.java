@@ -184,7 +184,8 @@ class DatabaseMetaDataTest {
   void typeInfoAndDialectAnswers() throws SQLException {
     List<String> types = column(md.getTypeInfo(), "TYPE_NAME");
     assertThat(types).contains("BIGINT", "VARCHAR", "DATE", "TIMESTAMP", "DECIMAL", "BOOLEAN");
-    assertThat(md.storesLowerCaseIdentifiers()).isTrue();
+    assertThat(md.storesLowerCaseIdentifiers()).isFalse();
+    assertThat(md.storesMixedCaseIdentifiers()).isTrue();
     assertThat(md.storesUpperCaseIdentifiers()).isFalse();
     assertThat(md.getIdentifierQuoteString()).isEqualTo("\"");
     assertThat(md.getDatabaseProductName()).isEqualTo("PluresDB");
@@ -195,12 +196,14 @@ class DatabaseMetaDataTest {
   }
 
   @Test
-  void unquotedNamesAreReportedInLowerCaseAsTheParserStoresThem() throws SQLException {
+  void namesAreReportedAsWrittenAndPatternsMatchThemInAnyCase() throws SQLException {
     Db.exec(c, "CREATE TABLE MixedCase (SomeColumn INTEGER)");
     assertThat(column(md.getTables(null, null, "mixedcase", null), "TABLE_NAME"))
-        .containsExactly("mixedcase");
-    assertThat(column(md.getColumns(null, null, "mixedcase", null), "COLUMN_NAME"))
-        .containsExactly("somecolumn");
+        .containsExactly("MixedCase");
+    assertThat(column(md.getTables(null, null, "MIXED%", null), "TABLE_NAME"))
+        .containsExactly("MixedCase");
+    assertThat(column(md.getColumns(null, null, "mixedcase", "SOME%"), "COLUMN_NAME"))
+        .containsExactly("SomeColumn");
   }
 
   @Test

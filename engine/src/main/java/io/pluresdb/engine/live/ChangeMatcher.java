@@ -4,6 +4,7 @@ import io.pluresdb.crdt.error.Errors;
 import io.pluresdb.crdt.error.SqlState;
 import io.pluresdb.crdt.feed.ChangeSet;
 import io.pluresdb.crdt.feed.EntityChange;
+import io.pluresdb.crdt.schema.Names;
 import io.pluresdb.crdt.schema.SchemaChange;
 import io.pluresdb.engine.api.ChangeKind;
 import io.pluresdb.engine.api.LiveEvent;
@@ -102,7 +103,7 @@ final class ChangeMatcher {
       Set<LiveSubscription> refresh,
       Map<LiveSubscription, Map<RowKey, Object[]>> probes,
       Map<LiveSubscription, List<LiveEvent>> out) {
-    boolean ownTable = c.table().equals(s.query.table());
+    boolean ownTable = Names.same(c.table(), s.query.table());
     if (!ownTable || s.query.probe() == null || refresh.contains(s)) {
       refresh.add(s);
       return;

@@ -5,6 +5,7 @@ import io.pluresdb.crdt.error.SqlState;
 import io.pluresdb.crdt.error.SqliteStates;
 import io.pluresdb.crdt.schema.Catalog;
 import io.pluresdb.crdt.schema.ColumnDef;
+import io.pluresdb.crdt.schema.Names;
 import io.pluresdb.crdt.schema.TableDef;
 import io.pluresdb.crdt.schema.TriggerDef;
 import io.pluresdb.crdt.store.WriteTxn;
@@ -58,7 +59,7 @@ public final class TriggerRunner implements RowTriggers {
   @Override
   public boolean any(Catalog catalog, String table, String event) {
     for (TriggerDef t : catalog.triggers().values()) {
-      if (t.table().equals(table) && t.event().equals(event) && !running.contains(t.name())) {
+      if (Names.same(t.table(), table) && t.event().equals(event) && !running.contains(t.name())) {
         return true;
       }
     }

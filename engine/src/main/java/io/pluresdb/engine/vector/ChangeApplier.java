@@ -5,6 +5,7 @@ import io.pluresdb.crdt.op.OpKind;
 import io.pluresdb.crdt.op.Operation;
 import io.pluresdb.crdt.schema.Catalog;
 import io.pluresdb.crdt.schema.IndexDef;
+import io.pluresdb.crdt.schema.Names;
 import io.pluresdb.crdt.schema.SchemaChange;
 import io.pluresdb.crdt.schema.TableDef;
 import io.pluresdb.crdt.store.Store;
@@ -107,7 +108,7 @@ final class ChangeApplier {
   /** Indexes whose content a schema change invalidates even if their definition survives. */
   private void staleAfter(SchemaChange change, Set<String> stale) {
     for (LiveIndex ix : live.values()) {
-      if (change instanceof SchemaChange.DropTable d && d.table().equals(ix.table.name())
+      if (change instanceof SchemaChange.DropTable d && Names.same(d.table(), ix.table.name())
           || change instanceof SchemaChange.DropIndex d2 && d2.index().equals(ix.name())
           || change instanceof SchemaChange.CreateIndex c && c.index().name().equals(ix.name())) {
         stale.add(ix.name());

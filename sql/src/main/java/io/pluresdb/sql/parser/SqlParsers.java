@@ -53,11 +53,11 @@ public final class SqlParsers {
       SqlParser.config()
           .withParserFactory(PluresSqlParserImpl.FACTORY)
           .withQuoting(Quoting.DOUBLE_QUOTE)
-          // As in PostgreSQL: unquoted names fold to lower case, quoted names are kept, and
-          // names then match exactly.
-          .withUnquotedCasing(Casing.TO_LOWER)
+          // As in SQLite: names are kept as written, quoted or not, and match ignoring case
+          // (io.pluresdb.crdt.schema.Names).
+          .withUnquotedCasing(Casing.UNCHANGED)
           .withQuotedCasing(Casing.UNCHANGED)
-          .withCaseSensitive(true)
+          .withCaseSensitive(false)
           // LIMIT/OFFSET, "!=", LIMIT ? and OFFSET ? as ORMs send them.
           .withConformance(SqlConformanceEnum.LENIENT);
 
@@ -66,9 +66,9 @@ public final class SqlParsers {
       new Dialect(
           SqlDialect.EMPTY_CONTEXT
               .withIdentifierQuoteString("\"")
-              .withUnquotedCasing(Casing.TO_LOWER)
+              .withUnquotedCasing(Casing.UNCHANGED)
               .withQuotedCasing(Casing.UNCHANGED)
-              .withCaseSensitive(true));
+              .withCaseSensitive(false));
 
   /** The unparse dialect, which tells the DDL nodes what this grammar reserves. */
   private static final class Dialect extends SqlDialect implements ReservedWords {

@@ -25,7 +25,6 @@ import io.pluresdb.sql.parser.ddl.TableConstraint;
 import io.pluresdb.sql.vector.HnswOptions;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -74,13 +73,15 @@ public final class DdlPlanner {
     }
     if (node instanceof SqlCreateIndex index) {
       IndexDef def =
-          new IndexDef(
-              name(index.name()),
-              name(index.table()),
-              index.columns(),
-              index.unique(),
-              index.method() == null ? "btree" : index.method().toLowerCase(Locale.ROOT),
-              index.optionMap());
+          WrittenNames.index(
+              new IndexDef(
+                  name(index.name()),
+                  name(index.table()),
+                  index.columns(),
+                  index.unique(),
+                  index.method() == null ? "btree" : index.method().toLowerCase(Locale.ROOT),
+                  index.optionMap()),
+              context.catalog());
       if (HnswOptions.isHnsw(def)) {
         HnswOptions.checkDefinition(def);
       }
@@ -97,7 +98,7 @@ public final class DdlPlanner {
   }
 
   private Plan.Ddl alter(String sql, SqlAlterTable alter) throws SQLException {
-    String table = name(alter.name());
+    String table = WrittenNames.of(context.catalog(), name(alter.name()));
     if (alter.action() instanceof AlterAction.AddColumn add) {
       ColumnDecl c = add.column();
       if (c.primaryKey() || c.unique()) {
@@ -132,12 +133,17 @@ public final class DdlPlanner {
     }
     if (alter.action() instanceof AlterAction.DropColumn drop) {
       return new Plan.Ddl(
-          sql, new SchemaChange.DropColumn(table, drop.name()), alter.ifExists(), false);
+          sql,
+          new SchemaChange.DropColumn(
+              table, WrittenNames.column(context.catalog(), table, drop.name())),
+          alter.ifExists(),
+          false);
     }
     if (alter.action() instanceof AlterAction.RenameColumn rename) {
       return new Plan.Ddl(
           sql,
-          new SchemaChange.RenameColumn(table, rename.from(), rename.to()),
+          new SchemaChange.RenameColumn(
+              table, WrittenNames.column(context.catalog(), table, rename.from()), rename.to()),
           alter.ifExists(),
           false);
     }
@@ -191,7 +197,7 @@ public final class DdlPlanner {
   private TableDef table(SqlCreateTable create) throws SQLException {
     String name = name(create.name());
     List<ColumnDef> columns = new ArrayList<>();
-    Set<String> seen = new LinkedHashSet<>();
+    Set<String> seen = new java.util.TreeSet<>(String.CASE_INSENSITIVE_ORDER);
     List<List<String>> unique = new ArrayList<>();
     List<String> checks = new ArrayList<>();
     List<ForeignKeyDef> foreignKeys = new ArrayList<>();
@@ -231,9 +237,13 @@ public final class DdlPlanner {
     List<ColumnDef> withKeys = new ArrayList<>();
     for (ColumnDef c : columns) {
       // Key columns are NOT NULL, as in the SQL standard.
-      withKeys.add(primaryKey.contains(c.name()) && c.nullable() ? c.withNullable(false) : c);
+      withKeys.add(
+          primaryKey.stream().anyMatch(c.name()::equalsIgnoreCase) && c.nullable()
+              ? c.withNullable(false)
+              : c);
     }
-    return new TableDef(name, withKeys, primaryKey, unique, checks, foreignKeys);
+    return WrittenNames.table(
+        new TableDef(name, withKeys, primaryKey, unique, checks, foreignKeys), context.catalog());
   }
 
   private static ForeignKeyDef foreignKey(String name, List<String> columns, ForeignKeyRef ref) {

@@ -4,12 +4,12 @@ import io.pluresdb.crdt.schema.Catalog;
 import io.pluresdb.crdt.schema.ColumnDef;
 import io.pluresdb.crdt.schema.ColumnType;
 import io.pluresdb.crdt.schema.IndexDef;
+import io.pluresdb.crdt.schema.Names;
 import io.pluresdb.crdt.schema.TableDef;
 import io.pluresdb.crdt.schema.TriggerDef;
 import io.pluresdb.crdt.schema.ViewDef;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -43,7 +43,7 @@ public final class SqliteSchema {
     if (!lower.contains("sqlite_schema") && !lower.contains("sqlite_master")) {
       return catalog;
     }
-    Map<String, ViewDef> views = new HashMap<>(catalog.views());
+    Map<String, ViewDef> views = Names.copy(catalog.views());
     String query = query(catalog);
     for (String name : NAMES) {
       if (catalog.table(name) == null && !views.containsKey(name)) {

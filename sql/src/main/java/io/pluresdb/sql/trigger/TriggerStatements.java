@@ -78,7 +78,8 @@ public final class TriggerStatements {
       } while (c.acceptPunct(','));
     }
     c.expect("ON");
-    String table = resolve(catalog, c.qualifiedName());
+    // kept as written, as SQLite's sqlite_schema.tbl_name shows it; it matches in any case
+    String table = c.qualifiedName();
     if (c.accept("FOR")) {
       c.expect("EACH");
       c.expect("ROW");
@@ -111,24 +112,6 @@ public final class TriggerStatements {
     }
     return (sql.regionMatches(true, i, "CREATE", 0, 6) || sql.regionMatches(true, i, "DROP", 0, 4))
         && sql.toUpperCase(java.util.Locale.ROOT).contains("TRIGGER");
-  }
-
-  /** The catalog's name for a table or view named without regard to case, as SQLite names them. */
-  static String resolve(Catalog catalog, String name) {
-    if (catalog.table(name) != null || catalog.views().containsKey(name)) {
-      return name;
-    }
-    for (String t : catalog.tables().keySet()) {
-      if (t.equalsIgnoreCase(name)) {
-        return t;
-      }
-    }
-    for (String v : catalog.views().keySet()) {
-      if (v.equalsIgnoreCase(name)) {
-        return v;
-      }
-    }
-    return name;
   }
 
   private static String column(TableDef t, String name) {

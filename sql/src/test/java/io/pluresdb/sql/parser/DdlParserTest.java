@@ -145,10 +145,10 @@ class DdlParserTest {
                 "alter table if exists Book add constraint FK1 foreign key (author_id) "
                     + "references Person");
     TableConstraint c = ((AlterAction.AddConstraint) fk.action()).constraint();
-    assertThat(c.name()).isEqualTo("fk1");
+    assertThat(c.name()).isEqualTo("FK1");
     assertThat(c.kind()).isEqualTo(TableConstraint.Kind.FOREIGN_KEY);
     assertThat(c.columns()).containsExactly("author_id");
-    assertThat(c.references().table().getSimple()).isEqualTo("person");
+    assertThat(c.references().table().getSimple()).isEqualTo("Person");
     assertThat(c.references().columns()).isEmpty();
   }
 

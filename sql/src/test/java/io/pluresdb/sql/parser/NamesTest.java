@@ -69,23 +69,23 @@ class NamesTest {
             SqlParsers.parse(
                 "CREATE TABLE " + word + " (" + word.toUpperCase(Locale.ROOT) + " INTEGER)");
     assertThat(create.name().getSimple()).isEqualTo(word);
-    assertThat(create.columns().get(0).name()).isEqualTo(word);
+    assertThat(create.columns().get(0).name()).isEqualTo(word.toUpperCase(Locale.ROOT));
   }
 
   @Test
-  void unquotedNamesFoldToLowerCaseAndQuotedNamesAreKept() throws SQLException {
+  void namesAreKeptAsWrittenQuotedOrNot() throws SQLException {
     SqlSelect select = (SqlSelect) SqlParsers.parse("SELECT Year, \"Value\" FROM \"Album\"");
-    assertThat(name(select.getSelectList().get(0))).isEqualTo("year");
+    assertThat(name(select.getSelectList().get(0))).isEqualTo("Year");
     assertThat(name(select.getSelectList().get(1))).isEqualTo("Value");
     assertThat(((SqlIdentifier) select.getFrom()).getSimple()).isEqualTo("Album");
   }
 
   @Test
-  void configIsDoubleQuotedLowerCaseCaseSensitiveAndLenient() {
+  void configIsDoubleQuotedAsWrittenCaseInsensitiveAndLenient() {
     assertThat(SqlParsers.config().quoting().name()).isEqualTo("DOUBLE_QUOTE");
-    assertThat(SqlParsers.config().unquotedCasing().name()).isEqualTo("TO_LOWER");
+    assertThat(SqlParsers.config().unquotedCasing().name()).isEqualTo("UNCHANGED");
     assertThat(SqlParsers.config().quotedCasing().name()).isEqualTo("UNCHANGED");
-    assertThat(SqlParsers.config().caseSensitive()).isTrue();
+    assertThat(SqlParsers.config().caseSensitive()).isFalse();
     assertThat(SqlParsers.config().conformance()).isEqualTo(SqlConformanceEnum.LENIENT);
   }
 

@@ -41,7 +41,8 @@ class SqliteScriptTest {
         "transactions.sql",
         "triggers.sql",
         "conflicts.sql",
-        "temp.sql"
+        "temp.sql",
+        "names.sql"
       })
   @Timeout(300)
   void everyStatementSqliteAcceptsGivesSqlitesAnswer(String name) throws Exception {

@@ -6,8 +6,8 @@ import org.apache.calcite.sql.SqlWriter;
 
 /** Unparse helpers shared by the DDL nodes. */
 final class Ddl {
-  /** Names that read back unchanged without quotes, since unquoted names fold to lower case. */
-  private static final Pattern PLAIN_NAME = Pattern.compile("[a-z_][a-z0-9_$]*");
+  /** Names that read back unchanged without quotes: names are kept as written. */
+  private static final Pattern PLAIN_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_$]*");
 
   private Ddl() {}
 

@@ -24,7 +24,7 @@ public final class SqlListen extends SqlCall {
 
   /** The channel name (unquoted names folded to lower case). */
   public String channel() {
-    return channel.getSimple();
+    return Channels.name(channel);
   }
 
   @Override

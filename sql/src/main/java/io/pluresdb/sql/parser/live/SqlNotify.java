@@ -28,7 +28,7 @@ public final class SqlNotify extends SqlCall {
 
   /** The channel name (unquoted names folded to lower case). */
   public String channel() {
-    return channel.getSimple();
+    return Channels.name(channel);
   }
 
   /** The payload text, or null when none was given. */

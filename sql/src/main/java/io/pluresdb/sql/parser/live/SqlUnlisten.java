@@ -25,7 +25,7 @@ public final class SqlUnlisten extends SqlCall {
 
   /** The channel name, or null for {@code UNLISTEN *}. */
   public @Nullable String channel() {
-    return channel == null ? null : channel.getSimple();
+    return channel == null ? null : Channels.name(channel);
   }
 
   public boolean all() {

@@ -129,7 +129,7 @@ public final class SqliteIndexHints {
       if (node instanceof SqlHint hint && hint.getName().equals(INDEXED_BY)) {
         writer.keyword("INDEXED BY");
         String index = hint.getOptionList().get(0);
-        writer.identifier(index, !index.matches("[a-z_][a-z0-9_]*"));
+        writer.identifier(index, !index.matches("[A-Za-z_][A-Za-z0-9_]*"));
       } else if (node instanceof SqlHint hint && hint.getName().equals(NOT_INDEXED)) {
         writer.keyword("NOT INDEXED");
       }
