@@ -20,8 +20,9 @@ alter table if exists Book add constraint FKauthor foreign key (author_id) refer
 statement error 23503
 insert into Book (id, title, author_id) values (11, 'orphan', 99)
 
-statement error 42710 constraint 'FKauthor' of table 'Book' already exists
-alter table Book add constraint FKauthor foreign key (author_id) references Person
+# constraint names match in any case, as the names of tables and columns do
+statement error 42710 of table 'Book' already exists
+alter table Book add constraint fkAUTHOR foreign key (author_id) references Person
 
 # The rewritten table keeps its rows, its added column and its other constraints.
 query
@@ -36,7 +37,7 @@ statement error 23503
 delete from Person where id = 1
 
 statement ok
-alter table if exists Book drop constraint FKauthor
+alter table if exists Book drop constraint fkauthor
 
 statement count 1
 insert into Book (id, title, author_id) values (11, 'orphan', 99)

@@ -45,6 +45,11 @@ public record Operation(
     return new Operation(id, OpKind.SCHEMA, "", NONE, NO_COLUMNS, NONE, List.of(), change);
   }
 
+  /** This operation on the table named {@code name} (renamed, or named in another case). */
+  public Operation onTable(String name) {
+    return new Operation(id, kind, name, key, columns, values, precursors, schema);
+  }
+
   @Override
   public boolean equals(Object o) {
     return o instanceof Operation op

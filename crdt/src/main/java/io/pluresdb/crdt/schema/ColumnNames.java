@@ -2,8 +2,6 @@ package io.pluresdb.crdt.schema;
 
 import io.pluresdb.crdt.clock.OpId;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -31,13 +29,13 @@ public final class ColumnNames {
 
   private record Event(OpId id, int holder, int previous) {}
 
-  private final Map<String, List<Event>> events = new HashMap<>();
+  private final Map<String, List<Event>> events = Names.map();
 
   /** Per incarnation: its current name, or null once dropped; or a merge target. */
   private final List<@Nullable String> names = new ArrayList<>();
 
   private final List<Integer> mergedInto = new ArrayList<>();
-  private final Map<String, Integer> held = new LinkedHashMap<>();
+  private final Map<String, Integer> held = Names.map();
   private boolean altered;
 
   /** True when a column was renamed or dropped (otherwise every field keeps its name). */
@@ -72,9 +70,14 @@ public final class ColumnNames {
     return i == null ? -1 : i;
   }
 
-  /** Declares {@code name} at {@code id}; a held name keeps its column. */
+  /**
+   * Declares {@code name} at {@code id}; a held name keeps its column, spelled as this newer
+   * declaration spells it (declarations are folded in id order).
+   */
   void declare(String name, OpId id) {
-    if (held.containsKey(name)) {
+    Integer heldBy = held.get(name);
+    if (heldBy != null) {
+      names.set(heldBy, name);
       return;
     }
     int inc = names.size();

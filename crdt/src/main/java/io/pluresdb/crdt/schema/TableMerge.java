@@ -3,8 +3,6 @@ package io.pluresdb.crdt.schema;
 import io.pluresdb.crdt.clock.OpId;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -105,7 +103,7 @@ public final class TableMerge {
   public static Result merge(String name, List<Declared> ops) {
     List<Declared> sorted = new ArrayList<>(ops);
     sorted.sort(Comparator.comparing(Declared::id));
-    Map<String, Column> cols = new LinkedHashMap<>();
+    Map<String, Column> cols = Names.map();
     List<Clash> clashes = new ArrayList<>();
     TableDef winner = null;
     OpId winnerOp = null;
@@ -171,7 +169,7 @@ public final class TableMerge {
     List<Column> ordered = new ArrayList<>(cols.values());
     ordered.sort(Comparator.comparing(Column::first).thenComparingInt(Column::place));
     List<ColumnDef> defs = new ArrayList<>();
-    Map<String, OpId> first = new HashMap<>();
+    Map<String, OpId> first = Names.map();
     for (Column c : ordered) {
       boolean relaxed = creates > 1 && c.byCreate() && !c.definer().equals(winnerOp);
       defs.add(relaxed ? nullable(c.def()) : c.def());
@@ -184,9 +182,15 @@ public final class TableMerge {
     for (ForeignKeyDef fk : winner.foreignKeys()) {
       fks.add(fk.withColumns(rename(fk.columns(), names, at), fk.refColumns()));
     }
+    // the newest create names the table: concurrent creates may spell it differently
     TableDef table =
         new TableDef(
-            name, defs, rename(winner.primaryKey(), names, at), uniques, winner.checks(), fks);
+            winner.name(),
+            defs,
+            rename(winner.primaryKey(), names, at),
+            uniques,
+            winner.checks(),
+            fks);
     return new Result(table, dropped, List.copyOf(clashes), first, names);
   }
 
@@ -225,10 +229,10 @@ public final class TableMerge {
       cols.put(def.name(), new Column(def, id, id, place, byCreate));
       return;
     }
-    if (!old.def().equals(def)) {
+    if (!old.def().withName(def.name()).equals(def)) {
       clashes.add(new Clash(def.name(), text(def), text(old.def()), id, old.definer()));
     }
-    // the greater id (this one: ops are folded in id order) defines the column
+    // the greater id (this one: ops are folded in id order) defines the column and its spelling
     cols.put(def.name(), new Column(def, id, old.first(), old.place(), byCreate));
   }
 

@@ -12,7 +12,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -28,7 +27,7 @@ import org.jspecify.annotations.Nullable;
  */
 final class AlteredTables {
   private final Writer w;
-  private final Map<String, Optional<ColumnNames>> names = new HashMap<>();
+  private final Map<String, Optional<ColumnNames>> names = Names.map();
 
   AlteredTables(Writer w) {
     this.w = w;

@@ -29,7 +29,7 @@ import java.util.Map;
  */
 final class ColumnAlters {
   static final String DDL =
-      "CREATE TABLE IF NOT EXISTS _pl_col_alter (tbl TEXT NOT NULL, col TEXT NOT NULL,"
+      "CREATE TABLE IF NOT EXISTS _pl_col_alter (tbl TEXT COLLATE NOCASE NOT NULL, col TEXT COLLATE NOCASE NOT NULL,"
           + " op BLOB NOT NULL, PRIMARY KEY (tbl, col))";
 
   private ColumnAlters() {}

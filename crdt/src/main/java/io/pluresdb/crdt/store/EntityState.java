@@ -6,8 +6,8 @@ import io.pluresdb.crdt.op.ByteSource;
 import io.pluresdb.crdt.op.OpKind;
 import io.pluresdb.crdt.op.Operation;
 import io.pluresdb.crdt.op.ValueCodec;
+import io.pluresdb.crdt.schema.Names;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -31,7 +31,9 @@ final class EntityState {
 
   OpId existence;
   boolean inserted;
-  final Map<String, Field> fields = new LinkedHashMap<>();
+  // a field matches its column in any case (see Names): a concurrent declaration may spell it
+  // differently from the one that won
+  final Map<String, Field> fields = Names.map();
 
   boolean live() {
     return existence != null && inserted;

@@ -4,6 +4,7 @@ import io.pluresdb.crdt.error.Errors;
 import io.pluresdb.crdt.error.SqlState;
 import io.pluresdb.crdt.schema.Catalog;
 import io.pluresdb.crdt.schema.ForeignKeyDef;
+import io.pluresdb.crdt.schema.Names;
 import io.pluresdb.crdt.schema.TableDef;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -75,7 +76,7 @@ final class ForeignKeyChanges {
 
   static ForeignKeyDef find(TableDef t, String name) {
     for (ForeignKeyDef fk : t.foreignKeys()) {
-      if (name.equals(fk.name())) {
+      if (Names.same(name, fk.name())) {
         return fk;
       }
     }

@@ -80,6 +80,8 @@ final class LocalWriteTxn implements WriteTxn {
   public boolean insert(String table, Object[] row, OnConflict onConflict) throws SQLException {
     open();
     TableSql t = LocalChecks.table(w, table);
+    // the log, tombstones and subscribers name the table as it was written when created
+    table = t.def.name();
     LocalChecks.checkArity(t, table, row);
     int n = t.names.length;
     OpId id = store.clock().next();
@@ -200,7 +202,7 @@ final class LocalWriteTxn implements WriteTxn {
       return false;
     }
     actions.onDelete(this, t, row);
-    deleteRow(table, key);
+    deleteRow(t.def.name(), key);
     return true;
   }
 

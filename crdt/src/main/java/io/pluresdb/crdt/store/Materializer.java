@@ -63,7 +63,10 @@ final class Materializer {
   void apply(Operation written, List<EntityChange> out) throws SQLException, MissingSchema {
     Operation op = written;
     TableSql t = w.table(op.table());
-    if (t == null) {
+    if (t != null && !t.def.name().equals(op.table())) {
+      // named in another case than the table's: merged and recorded under its written name
+      op = op.onTable(t.def.name());
+    } else if (t == null) {
       if (isDropped(op.table())) {
         return;
       }
@@ -72,16 +75,7 @@ final class Materializer {
         throw new MissingSchema("no table '" + op.table() + "'");
       }
       // written under a name the table had before a rename its writer had not seen
-      op =
-          new Operation(
-              op.id(),
-              op.kind(),
-              renamed,
-              op.key(),
-              op.columns(),
-              op.values(),
-              op.precursors(),
-              op.schema());
+      op = op.onTable(renamed);
       t = w.table(renamed);
     }
     if (typed.beforeDrop(op)) {

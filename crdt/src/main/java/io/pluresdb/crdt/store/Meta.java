@@ -28,6 +28,10 @@ import java.util.UUID;
  * ({@code _pl_declared}, see {@link TableClash}), and the tables whose columns were renamed or
  * dropped ({@code _pl_altered}, see {@link AlteredTables}).
  *
+ * <p>Table and column names in these tables compare ignoring case ({@code COLLATE NOCASE}), as the
+ * catalog's names do: an operation may name its table in any case. Stores created before names were
+ * kept as written hold lower-case names only, which compare the same either way.
+ *
  * <p>Not thread-safe: used while opening, then by the holder of the writer permit.
  */
 final class Meta {
@@ -43,20 +47,20 @@ final class Meta {
     "CREATE TABLE IF NOT EXISTS _pl_vv (node INTEGER PRIMARY KEY, last BLOB NOT NULL,"
         + " tx BLOB NOT NULL)",
     ParkedTable.DDL,
-    "CREATE TABLE IF NOT EXISTS _pl_tomb (tbl TEXT NOT NULL, key BLOB NOT NULL,"
+    "CREATE TABLE IF NOT EXISTS _pl_tomb (tbl TEXT COLLATE NOCASE NOT NULL, key BLOB NOT NULL,"
         + " state BLOB NOT NULL, hidden INTEGER NOT NULL DEFAULT 0, PRIMARY KEY (tbl, key))"
         + " WITHOUT ROWID",
     "CREATE INDEX IF NOT EXISTS _pl_tomb_hidden ON _pl_tomb (tbl) WHERE hidden = 1",
-    "CREATE TABLE IF NOT EXISTS _pl_dropped (tbl TEXT PRIMARY KEY)",
-    "CREATE TABLE IF NOT EXISTS _pl_added (tbl TEXT NOT NULL, col TEXT NOT NULL, op BLOB NOT NULL,"
+    "CREATE TABLE IF NOT EXISTS _pl_dropped (tbl TEXT COLLATE NOCASE PRIMARY KEY)",
+    "CREATE TABLE IF NOT EXISTS _pl_added (tbl TEXT COLLATE NOCASE NOT NULL, col TEXT COLLATE NOCASE NOT NULL, op BLOB NOT NULL,"
         + " PRIMARY KEY (tbl, col))",
-    "CREATE TABLE IF NOT EXISTS _pl_conflicts (id INTEGER PRIMARY KEY, tbl TEXT NOT NULL,"
+    "CREATE TABLE IF NOT EXISTS _pl_conflicts (id INTEGER PRIMARY KEY, tbl TEXT COLLATE NOCASE NOT NULL,"
         + " entity TEXT NOT NULL, op TEXT NOT NULL, kind TEXT NOT NULL, detail TEXT)",
     KeyTable.DDL,
-    "CREATE TABLE IF NOT EXISTS _pl_declared (tbl TEXT NOT NULL, col TEXT NOT NULL,"
+    "CREATE TABLE IF NOT EXISTS _pl_declared (tbl TEXT COLLATE NOCASE NOT NULL, col TEXT COLLATE NOCASE NOT NULL,"
         + " type TEXT NOT NULL, PRIMARY KEY (tbl, col, type)) WITHOUT ROWID",
-    "CREATE TABLE IF NOT EXISTS _pl_horizon (tbl TEXT PRIMARY KEY, op BLOB NOT NULL)",
-    "CREATE TABLE IF NOT EXISTS _pl_altered (tbl TEXT PRIMARY KEY)",
+    "CREATE TABLE IF NOT EXISTS _pl_horizon (tbl TEXT COLLATE NOCASE PRIMARY KEY, op BLOB NOT NULL)",
+    "CREATE TABLE IF NOT EXISTS _pl_altered (tbl TEXT COLLATE NOCASE PRIMARY KEY)",
     TableRenames.DDL,
     ColumnAlters.DDL
   };

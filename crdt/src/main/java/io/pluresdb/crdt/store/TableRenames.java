@@ -41,7 +41,7 @@ import org.jspecify.annotations.Nullable;
  */
 final class TableRenames {
   static final String DDL =
-      "CREATE TABLE IF NOT EXISTS _pl_renamed (tbl TEXT PRIMARY KEY, to_tbl TEXT NOT NULL,"
+      "CREATE TABLE IF NOT EXISTS _pl_renamed (tbl TEXT COLLATE NOCASE PRIMARY KEY, to_tbl TEXT NOT NULL,"
           + " op BLOB NOT NULL)";
 
   /** The store's own tables that record something per user table. */

@@ -152,8 +152,17 @@ final class TypedValues {
       return null;
     }
     values = values.clone();
+    String[] written = columns;
     for (int i = 0; i < values.length; i++) {
-      ColumnType type = t.types[t.def.columnIndex(columns[i])];
+      int at = t.def.columnIndex(columns[i]);
+      if (!t.names[at].equals(columns[i])) {
+        // named in another case than the column's: merged under its written name
+        if (columns == written) {
+          columns = columns.clone();
+        }
+        columns[i] = t.names[at];
+      }
+      ColumnType type = t.types[at];
       try {
         values[i] = Values.coerce(values[i], type);
       } catch (SQLException | RuntimeException e) {

@@ -91,4 +91,80 @@ class WrittenNamesTest {
       assertThat(Fixtures.dump(s, "SELECT id FROM customer")).containsExactly("[7]");
     }
   }
+
+  @Test
+  void twoNodesCreatingOneTableInDifferentCaseConvergeOnOneSpellingAndKeepEveryRow()
+      throws SQLException {
+    TableDef lower =
+        new TableDef(
+            "customer",
+            List.of(
+                new ColumnDef("id", ColumnType.BIGINT, 0, 0, false, null, false),
+                ColumnDef.of("fullname", ColumnType.VARCHAR)),
+            List.of("id"),
+            List.of(),
+            List.of(),
+            List.of());
+    try (Store a = Store.open(StoreConfig.file(dir.resolve("a.db")));
+        Store b = Store.open(StoreConfig.file(dir.resolve("b.db")))) {
+      schema(a, new SchemaChange.CreateTable(CUSTOMER));
+      schema(b, new SchemaChange.CreateTable(lower));
+      try (WriteTxn tx = a.beginWrite(WAIT)) {
+        tx.insert("customer", new Object[] {1L, "Ann"}, OnConflict.ERROR);
+        tx.commit();
+      }
+      try (WriteTxn tx = b.beginWrite(WAIT)) {
+        tx.insert("CUSTOMER", new Object[] {2L, "Bo"}, OnConflict.ERROR);
+        tx.commit();
+      }
+      try (WriteTxn tx = b.beginWrite(WAIT)) {
+        tx.update("Customer", new Object[] {2L}, new int[] {1}, new Object[] {"Bob"});
+        tx.commit();
+      }
+      a.applyRemote(Nodes.received(b)).orThrow();
+      b.applyRemote(Nodes.received(a)).orThrow();
+      try (WriteTxn tx = a.beginWrite(WAIT)) {
+        tx.delete("CUSTOMER", new Object[] {1L});
+        tx.commit();
+      }
+      b.applyRemote(Nodes.received(a)).orThrow();
+
+      assertThat(a.catalog().tables().keySet()).isEqualTo(b.catalog().tables().keySet());
+      assertThat(a.catalog().table("customer")).isEqualTo(b.catalog().table("customer"));
+      for (Store s : List.of(a, b)) {
+        assertThat(Fixtures.dump(s, "SELECT id, fullname FROM customer ORDER BY 1"))
+            .containsExactly("[2, Bob]");
+        assertThat(Fixtures.dump(s, "SELECT count(*) FROM _pl_tomb")).containsExactly("[1]");
+      }
+    }
+  }
+
+  @Test
+  void aDeleteNamedInAnotherCaseLeavesItsTombstoneWhereLaterWritesFindIt() throws SQLException {
+    try (Store a = Store.open(StoreConfig.file(dir.resolve("a.db")));
+        Store b = Store.open(StoreConfig.file(dir.resolve("b.db")))) {
+      schema(a, new SchemaChange.CreateTable(CUSTOMER));
+      try (WriteTxn tx = a.beginWrite(WAIT)) {
+        tx.insert("customer", new Object[] {1L, "Ann"}, OnConflict.ERROR);
+        tx.commit();
+      }
+      b.applyRemote(Nodes.received(a)).orThrow();
+      try (WriteTxn tx = a.beginWrite(WAIT)) {
+        tx.delete("CUSTOMER", new Object[] {1L});
+        tx.commit();
+      }
+      // concurrent with the delete, so the delete wins on both nodes
+      try (WriteTxn tx = b.beginWrite(WAIT)) {
+        tx.update("customer", new Object[] {1L}, new int[] {1}, new Object[] {"Anne"});
+        tx.commit();
+      }
+      a.applyRemote(Nodes.received(b)).orThrow();
+      b.applyRemote(Nodes.received(a)).orThrow();
+      for (Store s : List.of(a, b)) {
+        assertThat(Fixtures.dump(s, "SELECT id FROM Customer")).isEmpty();
+        // one tombstone, under the table's written name
+        assertThat(Fixtures.dump(s, "SELECT tbl FROM _pl_tomb")).containsExactly("[Customer]");
+      }
+    }
+  }
 }

@@ -1,6 +1,5 @@
 package io.pluresdb.driver.cli;
 
-import io.pluresdb.driver.transfer.Transfer;
 import io.pluresdb.jdbc.PluresDriver;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -10,13 +9,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /**
  * {@code pluresdb export DB --table T | --query SQL}: writes a table's rows or a query's result as
@@ -39,8 +37,7 @@ import picocli.CommandLine.Parameters;
           + " dates and times ISO 8601 (2026-12-02 09:00:00)."
     })
 final class ExportCommand implements Callable<Integer> {
-  @Parameters(index = "0", paramLabel = "DB", description = "The database file, or its URL.")
-  private String database;
+  @Mixin private TransferOptions options;
 
   @ArgGroup(multiplicity = "1")
   private Source source;
@@ -54,13 +51,6 @@ final class ExportCommand implements Callable<Integer> {
   }
 
   @Option(
-      names = "--format",
-      paramLabel = "FORMAT",
-      description = "csv or json (JSON lines: one object per row); default: ${DEFAULT-VALUE}.",
-      defaultValue = "csv")
-  private Transfer format;
-
-  @Option(
       names = "--output",
       paramLabel = "FILE",
       description = "Write to FILE instead of standard output.")
@@ -70,17 +60,12 @@ final class ExportCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     PluresDriver.register();
     RowCount count = RowCount.onStandardError("exported");
-    try {
-      DatabaseArg.requireExisting(database, "");
-    } catch (SQLException e) {
-      return DatabaseArg.fail(e);
-    }
-    try (Connection c = DriverManager.getConnection(DatabaseArg.url(database));
+    try (Connection c = options.connect(false, "");
         Writer out = open()) {
       long rows =
           source.query != null
-              ? format.exportQuery(c, source.query, out, count)
-              : format.exportTable(c, source.table, out, count);
+              ? options.format.exportQuery(c, source.query, out, count)
+              : options.format.exportTable(c, source.table, out, count);
       count.finish(rows, output == null ? "" : " to " + output);
       return 0;
     } catch (SQLException e) {

@@ -1,6 +1,5 @@
 package io.pluresdb.driver.cli;
 
-import io.pluresdb.driver.transfer.Transfer;
 import io.pluresdb.jdbc.PluresDriver;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -9,10 +8,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -38,21 +37,13 @@ import picocli.CommandLine.Parameters;
           + " columns the file leaves out take their defaults."
     })
 final class ImportCommand implements Callable<Integer> {
-  @Parameters(index = "0", paramLabel = "DB", description = "The database file, or its URL.")
-  private String database;
+  @Mixin private TransferOptions options;
 
   @Parameters(index = "1", paramLabel = "FILE", description = "The file to read; - for stdin.")
   private String file;
 
   @Option(names = "--table", required = true, paramLabel = "TABLE", description = "The table.")
   private String table;
-
-  @Option(
-      names = "--format",
-      paramLabel = "FORMAT",
-      description = "csv or json (JSON lines: one object per row); default: ${DEFAULT-VALUE}.",
-      defaultValue = "csv")
-  private Transfer format;
 
   @Option(
       names = "--create",
@@ -63,16 +54,9 @@ final class ImportCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     PluresDriver.register();
     RowCount count = RowCount.onStandardError("imported");
-    try {
-      if (!create) {
-        DatabaseArg.requireExisting(database, " (--create makes a new database)");
-      }
-    } catch (SQLException e) {
-      return DatabaseArg.fail(e);
-    }
-    try (Connection c = DriverManager.getConnection(DatabaseArg.url(database));
+    try (Connection c = options.connect(create, " (--create makes a new database)");
         Reader in = open()) {
-      long rows = format.importInto(c, table, in, file.equals("-") ? "stdin" : file, count);
+      long rows = options.format.importInto(c, table, in, file.equals("-") ? "stdin" : file, count);
       count.finish(rows, " into " + table);
       return 0;
     } catch (SQLException e) {

@@ -1,6 +1,7 @@
 package io.pluresdb.engine.exec;
 
 import io.pluresdb.crdt.schema.Catalog;
+import io.pluresdb.crdt.schema.Names;
 import io.pluresdb.crdt.schema.SchemaChange;
 import io.pluresdb.crdt.store.WriteTxn;
 import io.pluresdb.sql.plan.Plan;
@@ -71,7 +72,7 @@ public final class DdlExecutor {
       if (change instanceof SchemaChange.DropConstraint d
           && (c.table(d.table()) == null
               || c.table(d.table()).foreignKeys().stream()
-                  .noneMatch(fk -> d.constraint().equals(fk.name())))) {
+                  .noneMatch(fk -> Names.same(d.constraint(), fk.name())))) {
         return false;
       }
     }

@@ -79,7 +79,7 @@ final class ChangeApplier {
     }
     for (Map.Entry<String, Map<Object, Object[]>> t : touched.entrySet()) {
       for (LiveIndex ix : live.values()) {
-        if (ix.table.name().equals(t.getKey())) {
+        if (Names.same(ix.table.name(), t.getKey())) {
           for (Object[] key : t.getValue().values()) {
             refresh(ix, key);
           }
@@ -91,12 +91,12 @@ final class ChangeApplier {
   /** True when an operation on {@code table} may change a vector some index holds. */
   private boolean indexes(String table, Operation op) {
     for (LiveIndex ix : live.values()) {
-      if (ix.table.name().equals(table)) {
+      if (Names.same(ix.table.name(), table)) {
         if (op.kind() != OpKind.UPDATE) {
           return true;
         }
         for (String c : op.columns()) {
-          if (c.equals(ix.column)) {
+          if (Names.same(c, ix.column)) {
             return true;
           }
         }
@@ -109,8 +109,9 @@ final class ChangeApplier {
   private void staleAfter(SchemaChange change, Set<String> stale) {
     for (LiveIndex ix : live.values()) {
       if (change instanceof SchemaChange.DropTable d && Names.same(d.table(), ix.table.name())
-          || change instanceof SchemaChange.DropIndex d2 && d2.index().equals(ix.name())
-          || change instanceof SchemaChange.CreateIndex c && c.index().name().equals(ix.name())) {
+          || change instanceof SchemaChange.DropIndex d2 && Names.same(d2.index(), ix.name())
+          || change instanceof SchemaChange.CreateIndex c
+              && Names.same(c.index().name(), ix.name())) {
         stale.add(ix.name());
       }
     }

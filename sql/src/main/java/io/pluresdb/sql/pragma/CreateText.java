@@ -4,6 +4,7 @@ import io.pluresdb.crdt.schema.ColumnDef;
 import io.pluresdb.crdt.schema.ColumnType;
 import io.pluresdb.crdt.schema.ForeignKeyDef;
 import io.pluresdb.crdt.schema.IndexDef;
+import io.pluresdb.crdt.schema.Names;
 import io.pluresdb.crdt.schema.TableDef;
 import java.util.List;
 import java.util.StringJoiner;
@@ -25,7 +26,7 @@ final class CreateText {
       if (!type.isEmpty()) {
         col.append(' ').append(type);
       }
-      if (singleKey && t.primaryKey().get(0).equals(c.name())) {
+      if (singleKey && Names.same(t.primaryKey().get(0), c.name())) {
         col.append(" PRIMARY KEY");
         if (c.autoIncrement()) {
           col.append(" AUTOINCREMENT");

@@ -2,6 +2,7 @@ package io.pluresdb.sql.read;
 
 import io.pluresdb.crdt.schema.ColumnDef;
 import io.pluresdb.crdt.schema.ColumnType;
+import io.pluresdb.crdt.schema.Names;
 import io.pluresdb.crdt.schema.TableDef;
 import io.pluresdb.crdt.schema.ViewDef;
 import io.pluresdb.sql.calcite.CalciteErrors;
@@ -215,7 +216,7 @@ public final class QueryCompiler {
     ViewDef vd = context.catalog().views().get(table);
     if (vd != null) {
       for (ColumnDef c : vd.columns()) {
-        if (c.name().equals(column)) {
+        if (Names.same(c.name(), column)) {
           return c;
         }
       }
