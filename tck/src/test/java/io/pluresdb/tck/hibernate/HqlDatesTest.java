@@ -83,6 +83,24 @@ class HqlDatesTest {
     assertThat(one("select cast(r.taken as String)" + ONE)).isEqualTo("2026-01-31 10:30:15.250");
   }
 
+  /**
+   * {@code current_timestamp} and {@code current_date} are the local ones, read back as Hibernate
+   * reads every timestamp (in the JVM's zone); tck-hibernate6 runs this in a zone other than UTC.
+   */
+  @Test
+  void currentTimestampIsLocalTime() {
+    LocalDateTime before = LocalDateTime.now().minusMinutes(2);
+    Object now = one("select current_timestamp" + ONE);
+    LocalDateTime after = LocalDateTime.now().plusMinutes(2);
+    LocalDateTime read =
+        now instanceof java.sql.Timestamp t ? t.toLocalDateTime() : (LocalDateTime) now;
+    assertThat(read).isBetween(before, after);
+    assertThat(one("select local datetime" + ONE)).isInstanceOf(LocalDateTime.class);
+    assertThat(((LocalDateTime) one("select local datetime" + ONE))).isBetween(before, after);
+    assertThat(((java.sql.Date) one("select current_date" + ONE)).toLocalDate())
+        .isBetween(before.toLocalDate(), after.toLocalDate());
+  }
+
   @Test
   void currentDateAndTimestampAndFractionalParameters() {
     assertThat(all("select r.id from Reading r where r.day < current_date")).containsExactly(1L);
