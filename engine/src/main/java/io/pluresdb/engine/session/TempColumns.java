@@ -70,6 +70,22 @@ final class TempColumns {
     return columns;
   }
 
+  /**
+   * The plan's columns at the positions shown, in a list of all {@code count} of SQLite's columns
+   * (the hidden ones read as they are, never shown). The plan's, not the open result's: once a
+   * row is read, SQLite's driver types a column declared without a type by its value.
+   */
+  static List<ColumnMeta> spread(List<ColumnMeta> planned, int[] shown, int count) {
+    List<ColumnMeta> all = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      all.add(ColumnMeta.of("", ColumnType.ANY).asDynamic());
+    }
+    for (int k = 0; k < shown.length && k < planned.size(); k++) {
+      all.set(shown[k] - 1, planned.get(k));
+    }
+    return all;
+  }
+
   /** A declared type's words (without a length) as DDL reads them; NUMERIC is taken as ANY. */
   private static ColumnType declaredType(String declared) {
     int paren = declared.indexOf('(');

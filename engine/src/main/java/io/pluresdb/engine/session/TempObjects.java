@@ -108,15 +108,15 @@ final class TempObjects {
       }
       if (rows && plan.returnsRows()) {
         ResultSet rs = ps.getResultSet();
-        handed = true;
         ResultSetMetaData md = rs.getMetaData();
-        int[] all = java.util.stream.IntStream.rangeClosed(1, md.getColumnCount()).toArray();
-        int[] shown = TempColumns.visible(md, all.length, names);
+        int count = md.getColumnCount();
+        int[] shown = TempColumns.visible(md, count, names);
+        handed = true;
         Cursor cursor =
             new SqliteCursor(
                 rs,
-                TempColumns.describe(md, all),
-                new boolean[all.length],
+                TempColumns.spread(plan.columns(), shown, count),
+                new boolean[count],
                 maxRows,
                 interrupts::map,
                 () -> {
@@ -127,7 +127,7 @@ final class TempObjects {
                   ps.close();
                 });
         return new Result.Rows(
-            shown.length == all.length
+            shown.length == count
                 ? cursor
                 : TempColumns.project(cursor, plan.columns(), shown));
       }
