@@ -72,8 +72,8 @@ final class TempColumns {
 
   /**
    * The plan's columns at the positions shown, in a list of all {@code count} of SQLite's columns
-   * (the hidden ones read as they are, never shown). The plan's, not the open result's: once a
-   * row is read, SQLite's driver types a column declared without a type by its value.
+   * (the hidden ones read as they are, never shown). The plan's, not the open result's: once a row
+   * is read, SQLite's driver types a column declared without a type by its value.
    */
   static List<ColumnMeta> spread(List<ColumnMeta> planned, int[] shown, int count) {
     List<ColumnMeta> all = new ArrayList<>(count);

@@ -127,9 +127,7 @@ final class TempObjects {
                   ps.close();
                 });
         return new Result.Rows(
-            shown.length == count
-                ? cursor
-                : TempColumns.project(cursor, plan.columns(), shown));
+            shown.length == count ? cursor : TempColumns.project(cursor, plan.columns(), shown));
       }
       return new Result.Count(Math.max(ps.getUpdateCount(), 0), null);
     } finally {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.util.List;
 import org.hibernate.SessionFactory;
 import org.junit.jupiter.api.AfterEach;
@@ -89,9 +90,9 @@ class HqlDatesTest {
    */
   @Test
   void currentTimestampIsLocalTime() {
-    LocalDateTime before = LocalDateTime.now().minusMinutes(2);
+    LocalDateTime before = LocalDateTime.now(ZoneId.systemDefault()).minusMinutes(2);
     Object now = one("select current_timestamp" + ONE);
-    LocalDateTime after = LocalDateTime.now().plusMinutes(2);
+    LocalDateTime after = LocalDateTime.now(ZoneId.systemDefault()).plusMinutes(2);
     LocalDateTime read =
         now instanceof java.sql.Timestamp t ? t.toLocalDateTime() : (LocalDateTime) now;
     assertThat(read).isBetween(before, after);
