@@ -89,3 +89,7 @@ DELETE FROM ins NOT INDEXED WHERE n = 1;
 DELETE FROM ins INDEXED BY no_such_index WHERE n = 2;
 SELECT n, t FROM ins ORDER BY t;
 SELECT Id, qty NOT NULL, [Item Name] NOT NULL FROM [Order Line] WHERE qty NOT NULL ORDER BY Id;
+SELECT (SELECT max(n) FROM ins), ( SELECT count(*) FROM ones ) , 2;
+SELECT v, (SELECT t FROM ins WHERE ins.n = ones.v) FROM ones ORDER BY v;
+SELECT 1 IN ins;
+SELECT n FROM ins WHERE n IN (SELECT n, t FROM ins);

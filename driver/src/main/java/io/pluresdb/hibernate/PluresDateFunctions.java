@@ -1,7 +1,6 @@
 package io.pluresdb.hibernate;
 
 import java.util.Map;
-import org.hibernate.query.common.TemporalUnit;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -13,6 +12,10 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>The dialect's native unit of a duration is the millisecond, the finest a stored timestamp's
  * arithmetic keeps ({@link PluresDialect#getFractionalSecondPrecisionInNanos}).
+ *
+ * <p>Units are taken by the name of Hibernate's {@code TemporalUnit} constant: the enum lives in
+ * {@code org.hibernate.query.common} in Hibernate 7 and in {@code org.hibernate.query.sqm} in 6.6,
+ * and both generations call in here.
  */
 final class PluresDateFunctions {
   /** Nanoseconds in the dialect's native unit of a duration, the millisecond. */
@@ -33,19 +36,19 @@ final class PluresDateFunctions {
   private PluresDateFunctions() {}
 
   /** {@code timestampadd(unit, ?2, ?3)} in a unit PluresDB's TIMESTAMPADD knows. */
-  static String addPattern(TemporalUnit unit) {
+  static String addPattern(String unit) {
     return switch (unit) {
-      case NANOSECOND -> "timestampadd(microsecond,(?2)/1000,?3)";
-      case NATIVE -> "timestampadd(millisecond,?2,?3)";
+      case "NANOSECOND" -> "timestampadd(microsecond,(?2)/1000,?3)";
+      case "NATIVE" -> "timestampadd(millisecond,?2,?3)";
       default -> "timestampadd(?1,?2,?3)";
     };
   }
 
   /** {@code timestampdiff(unit, ?2, ?3)} in a unit PluresDB's TIMESTAMPDIFF knows. */
-  static String diffPattern(TemporalUnit unit) {
+  static String diffPattern(String unit) {
     return switch (unit) {
-      case NANOSECOND -> "(timestampdiff(microsecond,?2,?3)*1000)";
-      case NATIVE -> "timestampdiff(millisecond,?2,?3)";
+      case "NANOSECOND" -> "(timestampdiff(microsecond,?2,?3)*1000)";
+      case "NATIVE" -> "timestampdiff(millisecond,?2,?3)";
       default -> "timestampdiff(?1,?2,?3)";
     };
   }

@@ -43,9 +43,16 @@ import org.hibernate.type.descriptor.jdbc.spi.JdbcTypeRegistry;
  *       PluresSequenceSupport}).
  * </ul>
  *
+ * <p>Works with Hibernate ORM 7 and 6.6: it is compiled against 7 and names nothing that 6.6 lacks,
+ * but for the two date-arithmetic patterns, whose signatures name a type that moved; on 6.6 those
+ * come from {@link HibernateGeneration}.
+ *
  * <p>Immutable and thread-safe, as Hibernate requires of dialects.
  */
 public class PluresDialect extends Dialect {
+  private static final String LOCAL_TIMESTAMP = "cast(datetime('now','localtime') as timestamp)";
+  private static final String LOCAL_TIME = "cast(time('now','localtime') as time)";
+
   private final UniqueDelegate uniqueDelegate = new CreateTableUniqueDelegate(this);
 
   public PluresDialect() {
@@ -96,20 +103,51 @@ public class PluresDialect extends Dialect {
     PluresDateTrunc trunc = new PluresDateTrunc(functionContributions.getTypeConfiguration());
     functionContributions.getFunctionRegistry().register("truncate", trunc);
     functionContributions.getFunctionRegistry().register("trunc", trunc);
+    // on Hibernate 6.6 the timestampadd/timestampdiff overrides below override nothing: the
+    // functions are registered again on a dialect that overrides 6.6's methods
+    HibernateGeneration.registerDateArithmetic(this, functionContributions);
   }
 
   @Override
   @SuppressWarnings({"deprecation", "removal"}) // Hibernate's own signature names these types
   public String timestampaddPattern(
       TemporalUnit unit, TemporalType temporalType, IntervalType intervalType) {
-    return PluresDateFunctions.addPattern(unit);
+    return PluresDateFunctions.addPattern(unit.name());
   }
 
   @Override
   @SuppressWarnings("deprecation") // Hibernate's own signature names TemporalType
   public String timestampdiffPattern(
       TemporalUnit unit, TemporalType fromTemporalType, TemporalType toTemporalType) {
-    return PluresDateFunctions.diffPattern(unit);
+    return PluresDateFunctions.diffPattern(unit.name());
+  }
+
+  // HQL's current date and time are the local ones, as Hibernate reads a timestamp back (in the
+  // JVM's zone); SQL's CURRENT_TIMESTAMP stays SQLite's UTC. SQLite's 'localtime' is the process's
+  // zone, the JVM's unless user.timezone says otherwise.
+  @Override
+  public String currentTimestamp() {
+    return LOCAL_TIMESTAMP;
+  }
+
+  @Override
+  public String currentLocalTimestamp() {
+    return LOCAL_TIMESTAMP;
+  }
+
+  @Override
+  public String currentDate() {
+    return "cast(date('now','localtime') as date)";
+  }
+
+  @Override
+  public String currentTime() {
+    return LOCAL_TIME;
+  }
+
+  @Override
+  public String currentLocalTime() {
+    return LOCAL_TIME;
   }
 
   @Override

@@ -229,11 +229,21 @@ public final class TableMerge {
       cols.put(def.name(), new Column(def, id, id, place, byCreate));
       return;
     }
-    if (!old.def().withName(def.name()).equals(def)) {
+    if (!sameColumn(old.def(), def)) {
       clashes.add(new Clash(def.name(), text(def), text(old.def()), id, old.definer()));
     }
     // the greater id (this one: ops are folded in id order) defines the column and its spelling
     cols.put(def.name(), new Column(def, id, old.first(), old.place(), byCreate));
+  }
+
+  /**
+   * True when two declarations of a column store and compare its values alike: they may differ in
+   * the words only ({@code INT} and {@code INTEGER} are one type) and in the name's case, which
+   * are no clash; the greater id's words and spelling are kept, as its definition is.
+   */
+  private static boolean sameColumn(ColumnDef a, ColumnDef b) {
+    return a.withName(b.name())
+        .equals(b.withType(b.type(), b.precision(), b.scale(), a.declaredType()));
   }
 
   private static ColumnDef nullable(ColumnDef c) {

@@ -106,4 +106,44 @@ class TableMergeColumnsTest {
     assertThat(columns(r)).containsExactly("key", "j", "n");
     assertThat(r.table().primaryKey()).containsExactly("key");
   }
+
+  /**
+   * Two nodes create one table, one writing {@code INT}, the other {@code INTEGER}: one type, so no
+   * clash; the greater id's words are the table's. A different type still clashes.
+   */
+  @Test
+  void declaredWordsOfOneTypeAreNoClash() {
+    TableMerge.Result r =
+        merge(
+            at(
+                10,
+                create(
+                    new ColumnDef(
+                        "id", ColumnType.INTEGER, 0, 0, false, null, false, "INT", null))),
+            at(
+                11,
+                create(
+                    new ColumnDef(
+                        "id", ColumnType.INTEGER, 0, 0, false, null, false, "INTEGER", null))));
+    assertThat(r.clashes()).isEmpty();
+    assertThat(r.table().column("id").declaredType()).isEqualTo("INTEGER");
+    TableMerge.Result other =
+        merge(
+            at(
+                10,
+                create(
+                    new ColumnDef(
+                        "id", ColumnType.INTEGER, 0, 0, false, null, false, "INT", null))),
+            at(
+                11,
+                create(
+                    new ColumnDef(
+                        "id", ColumnType.BIGINT, 0, 0, false, null, false, "BIGINT", null))));
+    assertThat(other.clashes()).hasSize(1);
+  }
+
+  private static SchemaChange.CreateTable create(ColumnDef id) {
+    return new SchemaChange.CreateTable(
+        new TableDef("t", List.of(id), List.of("id"), List.of(), List.of(), List.of()));
+  }
 }

@@ -69,7 +69,7 @@ final class CatalogRows {
     return rows;
   }
 
-  private static Object[] tableRow(String name, String type) {
+  static Object[] tableRow(String name, String type) {
     return new Object[] {null, SCHEMA, name, type, null, null, null, null, null, null};
   }
 

@@ -13,6 +13,7 @@ import java.sql.ResultSet;
 import java.sql.RowIdLifetime;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -82,6 +83,7 @@ public final class DatabaseMetaDataImpl implements DatabaseMetaData, SelfWrapper
     return result(
         MetaShape.TABLE_TYPES,
         List.of(
+            new Object[] {TempTableRows.LOCAL_TEMPORARY},
             new Object[] {CatalogRows.SEQUENCE},
             new Object[] {CatalogRows.TABLE},
             new Object[] {CatalogRows.VIEW}));
@@ -91,8 +93,14 @@ public final class DatabaseMetaDataImpl implements DatabaseMetaData, SelfWrapper
   public ResultSet getTables(String cat, String schema, String table, String[] types)
       throws SQLException {
     CatalogRows c = rows();
-    return result(
-        MetaShape.TABLES, CatalogRows.inScope(cat, schema) ? c.tables(table, types) : List.of());
+    if (!CatalogRows.inScope(cat, schema)) {
+      return empty(MetaShape.TABLES);
+    }
+    List<Object[]> r = new ArrayList<>(c.tables(table, types));
+    r.addAll(TempTableRows.of(connection, table, types));
+    // JDBC's order: TABLE_TYPE, then TABLE_NAME
+    r.sort(Comparator.comparing((Object[] t) -> (String) t[3]).thenComparing(t -> (String) t[2]));
+    return result(MetaShape.TABLES, r);
   }
 
   @Override

@@ -123,6 +123,30 @@ class SchemaPragmaTest {
     }
   }
 
+  /**
+   * A pragma function answering more rows than SQLite's 500 terms of one compound SELECT: one
+   * column per row of {@code pragma_table_info} on a table of 600, and one row per table and column
+   * when the argument comes from the row around it.
+   */
+  @Test
+  void pragmaFunctionsAnswerMoreRowsThanACompoundSelectHoldsLikeSqlite() throws SQLException {
+    StringBuilder ddl = new StringBuilder("CREATE TABLE wide (c0 INTEGER");
+    for (int i = 1; i < 600; i++) {
+      ddl.append(", c").append(i).append(i % 2 == 0 ? " INTEGER" : " TEXT");
+    }
+    String create = ddl.append(')').toString();
+    ours.createStatement().execute(create);
+    sqlite.createStatement().execute(create);
+    for (String sql :
+        List.of(
+            "SELECT count(*), sum(cid), max(name) FROM pragma_table_info('wide')",
+            "SELECT type, count(*) FROM pragma_table_info('wide') GROUP BY type ORDER BY type",
+            "SELECT m.name, (SELECT count(*) FROM pragma_table_info(m.name) AS p)"
+                + " FROM sqlite_schema m WHERE m.type = 'table' ORDER BY m.name")) {
+      assertThat(rows(ours, sql, 1, 2)).as(sql).isEqualTo(rows(sqlite, sql, 1, 2));
+    }
+  }
+
   private static List<List<String>> rows(Connection c, String sql, int... columns)
       throws SQLException {
     List<List<String>> out = new ArrayList<>();

@@ -54,7 +54,8 @@ public final class PluresSession implements Session {
     this.reads = new ReadExecutor(store, scope, interrupts, counters);
     this.batches = new BatchExecutor(store, scope, interrupts, counters);
     this.subscriptions = new Subscriptions(planner.live());
-    this.temps = new TempObjects(reads, interrupts);
+    this.temps = new TempObjects(reads, interrupts, scope);
+    scope.endsWith(temps);
     this.dispatch =
         new PlanDispatch(
             planner, scope, reads, interrupts, channels, subscriptions, settings, counters, temps);

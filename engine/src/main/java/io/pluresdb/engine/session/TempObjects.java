@@ -1,6 +1,5 @@
 package io.pluresdb.engine.session;
 
-import io.pluresdb.crdt.schema.ColumnType;
 import io.pluresdb.engine.api.Cursor;
 import io.pluresdb.engine.api.Result;
 import io.pluresdb.sql.catalog.SystemTables;
@@ -13,8 +12,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.temporal.TemporalAccessor;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -26,7 +25,9 @@ import java.util.concurrent.ScheduledFuture;
  * own SQLite connection, the one its reads run on, so they are visible to this session alone, never
  * reach the log or another node, and disappear when the session closes that connection. The
  * statements that touch them run there as written, with SQLite's answers; replicated tables they
- * join are read as committed (a write of this session's open transaction is not seen there).
+ * join are read as committed (a write of this session's open transaction is not seen there). TEMP
+ * changes made inside the session's transaction are kept or undone with it (see {@link
+ * #transactionEnded}).
  *
  * <p>Not thread-safe: used by its session's one caller at a time.
  */
@@ -34,12 +35,21 @@ final class TempObjects {
   private final ReadExecutor reads;
   private final Interrupter interrupts;
 
+  /** The reader's savepoint that holds the TEMP changes of the session's open transaction. */
+  private static final String SAVEPOINT = "pluresdb_temp";
+
+  private final TransactionScope scope;
+
+  /** True while {@link #SAVEPOINT} is open: the session's transaction changed TEMP objects. */
+  private boolean inTransaction;
+
   /** The TEMP schema's names (tables, views, indexes), lower case: SQLite matches them so. */
   private Set<String> names = Set.of();
 
-  TempObjects(ReadExecutor reads, Interrupter interrupts) {
+  TempObjects(ReadExecutor reads, Interrupter interrupts, TransactionScope scope) {
     this.reads = reads;
     this.interrupts = interrupts;
+    this.scope = scope;
   }
 
   /** The plan of a statement on TEMP objects, or null for one that the planner plans. */
@@ -49,16 +59,10 @@ final class TempObjects {
       return null;
     }
     try (PreparedStatement ps = reads.reader().prepareStatement(sql)) {
-      List<ColumnMeta> columns = new ArrayList<>();
       ResultSetMetaData md = ps.getMetaData();
       int n = kind == TempRouting.Kind.DDL ? 0 : columnCount(md);
-      for (int i = 1; i <= n; i++) {
-        String label = md.getColumnLabel(i);
-        // SQLite types each value itself: every value keeps its storage class
-        columns.add(
-            new ColumnMeta(label, md.getColumnName(i), "", ColumnType.ANY, 0, 0, true, false)
-                .asDynamic());
-      }
+      List<ColumnMeta> columns =
+          n == 0 ? List.of() : TempColumns.describe(md, TempColumns.visible(md, n, names));
       return new Plan.Local(sql, kind, columns, ps.getParameterMetaData().getParameterCount());
     } catch (SQLException e) {
       throw interrupts.map(e);
@@ -89,6 +93,9 @@ final class TempObjects {
       for (int i = 0; i < params.size(); i++) {
         ps.setObject(i + 1, sqliteValue(params.get(i)));
       }
+      if (plan.kind() != TempRouting.Kind.QUERY) {
+        joinTransaction(c);
+      }
       interrupts.running(ps);
       boolean rows;
       try {
@@ -101,12 +108,15 @@ final class TempObjects {
       }
       if (rows && plan.returnsRows()) {
         ResultSet rs = ps.getResultSet();
+        ResultSetMetaData md = rs.getMetaData();
+        int count = md.getColumnCount();
+        int[] shown = TempColumns.visible(md, count, names);
         handed = true;
         Cursor cursor =
             new SqliteCursor(
                 rs,
-                plan.columns(),
-                new boolean[plan.columns().size()],
+                TempColumns.spread(plan.columns(), shown, count),
+                new boolean[count],
                 maxRows,
                 interrupts::map,
                 () -> {
@@ -116,7 +126,8 @@ final class TempObjects {
                   }
                   ps.close();
                 });
-        return new Result.Rows(cursor);
+        return new Result.Rows(
+            shown.length == count ? cursor : TempColumns.project(cursor, plan.columns(), shown));
       }
       return new Result.Count(Math.max(ps.getUpdateCount(), 0), null);
     } finally {
@@ -124,6 +135,41 @@ final class TempObjects {
         interrupts.running(null);
         ps.close();
       }
+    }
+  }
+
+  /**
+   * Before a TEMP write or DDL inside the session's transaction: opens a savepoint on the reader
+   * (once per transaction), so that the transaction's end keeps or undoes the TEMP changes with its
+   * own, as SQLite does for a connection's TEMP schema.
+   */
+  private void joinTransaction(Connection c) throws SQLException {
+    if (!inTransaction && !scope.eachStatementCommits()) {
+      try (Statement s = c.createStatement()) {
+        s.execute("SAVEPOINT " + SAVEPOINT);
+      }
+      inTransaction = true;
+    }
+  }
+
+  /**
+   * The session's transaction ended: its TEMP changes are kept ({@code committed}) or undone, and
+   * the TEMP names read again, since a rolled-back CREATE or DROP is undone too.
+   */
+  void transactionEnded(boolean committed) throws SQLException {
+    if (!inTransaction) {
+      return;
+    }
+    inTransaction = false;
+    Connection c = reads.reader();
+    try (Statement s = c.createStatement()) {
+      if (!committed) {
+        s.execute("ROLLBACK TO " + SAVEPOINT);
+      }
+      s.execute("RELEASE " + SAVEPOINT);
+    }
+    if (!committed) {
+      refresh(c);
     }
   }
 

@@ -37,6 +37,7 @@ final class TransactionScope {
 
   private final Savepoints savepoints = new Savepoints();
   private WriteTxn txn;
+  private TempObjects temps;
   private boolean autoCommit = true;
   private boolean explicitTransaction;
   private boolean readOnly;
@@ -186,13 +187,19 @@ final class TransactionScope {
     txn = null;
     explicitTransaction = false;
     savepoints.clear();
-    if (t != null) {
-      // The statements go first, while the permit still makes the writer connection this
-      // session's; should closing one fail, closing the transaction rolls it back.
-      try (t) {
-        txnStatements.retire();
-        t.commit();
+    boolean committed = false;
+    try {
+      if (t != null) {
+        // The statements go first, while the permit still makes the writer connection this
+        // session's; should closing one fail, closing the transaction rolls it back.
+        try (t) {
+          txnStatements.retire();
+          t.commit();
+        }
       }
+      committed = true;
+    } finally {
+      endTemps(committed);
     }
     channels.commit();
   }
@@ -201,7 +208,22 @@ final class TransactionScope {
     explicitTransaction = false;
     savepoints.clear();
     channels.rollback();
-    discardWrites();
+    try {
+      discardWrites();
+    } finally {
+      endTemps(false);
+    }
+  }
+
+  /** The session's TEMP objects, whose changes in a transaction end with it. */
+  void endsWith(TempObjects temps) {
+    this.temps = temps;
+  }
+
+  private void endTemps(boolean committed) throws SQLException {
+    if (temps != null) {
+      temps.transactionEnded(committed);
+    }
   }
 
   /** Rolls back the write transaction, if any; the session's transaction (BEGIN) stays. */

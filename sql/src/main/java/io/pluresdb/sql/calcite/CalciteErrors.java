@@ -62,7 +62,8 @@ public final class CalciteErrors {
               SqlState.DATATYPE_MISMATCH,
               "%1$s: the parameter's type cannot be inferred; add a CAST"),
           rule("(Number of INSERT target columns .*)", SqlState.SYNTAX_ERROR, "%1$s"),
-          rule("(no such index: .*)", SqlState.UNDEFINED_OBJECT, "%1$s"));
+          rule("(no such index: .*)", SqlState.UNDEFINED_OBJECT, "%1$s"),
+          rule("(sub-select returns \\d+ columns - expected 1)", SqlState.SYNTAX_ERROR, "%1$s"));
 
   private CalciteErrors() {}
 

@@ -21,6 +21,7 @@ import org.apache.calcite.jdbc.CalciteSchema;
 import org.apache.calcite.prepare.CalciteCatalogReader;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
+import org.apache.calcite.runtime.CalciteContextException;
 import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlLiteral;
 import org.apache.calcite.sql.SqlNode;
@@ -33,6 +34,7 @@ import org.apache.calcite.sql.validate.SqlConformanceEnum;
 import org.apache.calcite.sql.validate.SqlQualified;
 import org.apache.calcite.sql.validate.SqlValidator;
 import org.apache.calcite.sql.validate.SqlValidatorImpl;
+import org.apache.calcite.sql.validate.SqlValidatorScope;
 import org.apache.calcite.sql.validate.SqlValidatorTable;
 import org.jspecify.annotations.Nullable;
 
@@ -180,6 +182,20 @@ public final class PlanningContext {
         SqliteCasts.beforeValidation(rewritten);
       }
       return rewritten;
+    }
+
+    @Override
+    public RelDataType deriveType(SqlValidatorScope scope, SqlNode expr) {
+      try {
+        return super.deriveType(scope, expr);
+      } catch (CalciteContextException e) {
+        CalciteContextException arity = SubselectArity.of(expr, this::getValidatedNodeTypeIfKnown);
+        if (arity != null) {
+          arity.addSuppressed(e);
+          throw arity;
+        }
+        throw e;
+      }
     }
 
     @Override

@@ -31,6 +31,9 @@ import org.jspecify.annotations.Nullable;
 public final class PragmaTables {
   private static final String PREFIX = "pragma_";
 
+  /** SQLite allows at most 500 terms in one compound SELECT; rows are grouped below that. */
+  private static final int TERMS = 400;
+
   private PragmaTables() {}
 
   /** Replaces, in place, every pragma function in a FROM of {@code query}. */
@@ -172,11 +175,35 @@ public final class PragmaTables {
               SqlLiteral.createExactNumeric("0", pos)));
       return empty;
     }
-    SqlNode result = row(columns, answer.rows().get(0), pos);
-    for (Object[] values : answer.rows().subList(1, answer.rows().size())) {
-      result = SqlStdOperatorTable.UNION_ALL.createCall(pos, result, row(columns, values, pos));
+    List<SqlNode> rows = new ArrayList<>();
+    for (Object[] values : answer.rows()) {
+      rows.add(row(columns, values, pos));
     }
-    return result;
+    return unionAll(rows, pos);
+  }
+
+  /**
+   * The rows as one UNION ALL. SQLite allows at most 500 terms in one compound SELECT, so past
+   * {@link #TERMS} rows they are grouped, each group a subquery of its own, as {@link SqliteSchema}
+   * groups its rows.
+   */
+  private static SqlNode unionAll(List<SqlNode> rows, SqlParserPos pos) {
+    if (rows.size() <= TERMS) {
+      SqlNode result = rows.get(0);
+      for (SqlNode row : rows.subList(1, rows.size())) {
+        result = SqlStdOperatorTable.UNION_ALL.createCall(pos, result, row);
+      }
+      return result;
+    }
+    List<SqlNode> groups = new ArrayList<>();
+    for (int i = 0; i < rows.size(); i += TERMS) {
+      SqlNode group = unionAll(rows.subList(i, Math.min(rows.size(), i + TERMS)), pos);
+      SqlNode from =
+          SqlStdOperatorTable.AS.createCall(
+              pos, group, new SqlIdentifier("g" + groups.size(), pos));
+      groups.add(SqlTrees.select(pos, SqlNodeList.of(SqlIdentifier.star(pos)), from, null));
+    }
+    return unionAll(groups, pos);
   }
 
   private static SqlSelect row(List<ColumnMeta> columns, Object[] values, SqlParserPos pos) {

@@ -54,7 +54,7 @@ final class ColumnLabels {
         out.add(
             id.isStar() ? new Written(Kind.STAR, null) : new Written(Kind.COLUMN, name(id, sql)));
       } else {
-        out.add(new Written(Kind.TEXT, text(item.getParserPosition(), sql)));
+        out.add(new Written(Kind.TEXT, closed(item.getParserPosition(), sql)));
       }
     }
     return out;
@@ -113,6 +113,67 @@ final class ColumnLabels {
     } catch (RuntimeException e) {
       return null; // an unusual position: keep the validator's label
     }
+  }
+
+  /**
+   * An expression's text with the closing parentheses its position left out: the parser ends a
+   * parenthesized subquery ({@code (SELECT max(n) FROM t)}) before its {@code )}, which SQLite's
+   * label keeps. Each {@code (} the text leaves open takes the next {@code )} after it in the
+   * statement, past blanks only.
+   */
+  private static @Nullable String closed(SqlParserPos pos, String sql) {
+    String text = text(pos, sql);
+    if (text == null) {
+      return null;
+    }
+    int open = openParens(text);
+    if (open <= 0) {
+      return text;
+    }
+    int i;
+    try {
+      i = SqlParserUtil.lineColToIndex(sql, pos.getEndLineNum(), pos.getEndColumnNum()) + 1;
+    } catch (RuntimeException e) {
+      return text;
+    }
+    StringBuilder out = new StringBuilder(text);
+    StringBuilder blanks = new StringBuilder();
+    while (open > 0 && i < sql.length()) {
+      char c = sql.charAt(i++);
+      if (c == ')') {
+        out.append(blanks).append(c);
+        blanks.setLength(0);
+        open--;
+      } else if (Character.isWhitespace(c)) {
+        blanks.append(c);
+      } else {
+        return text;
+      }
+    }
+    return open == 0 ? out.toString() : text;
+  }
+
+  /** How many {@code (} outside quotes and strings are not closed in {@code text}. */
+  private static int openParens(String text) {
+    int depth = 0;
+    char quote = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (quote != 0) {
+        if (c == quote) {
+          quote = 0;
+        }
+      } else if (c == '\'' || c == '"' || c == '`') {
+        quote = c;
+      } else if (c == '[') {
+        quote = ']';
+      } else if (c == '(') {
+        depth++;
+      } else if (c == ')') {
+        depth--;
+      }
+    }
+    return depth;
   }
 
   /** The columns relabelled as written; unchanged when the items cannot be matched to them. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.util.List;
 import org.hibernate.SessionFactory;
 import org.junit.jupiter.api.AfterEach;
@@ -81,6 +82,24 @@ class HqlDatesTest {
     assertThat(one("select year(r.day)" + ONE)).isEqualTo(2026);
     assertThat(one("select cast(r.day as String)" + ONE)).isEqualTo("2026-01-31");
     assertThat(one("select cast(r.taken as String)" + ONE)).isEqualTo("2026-01-31 10:30:15.250");
+  }
+
+  /**
+   * {@code current_timestamp} and {@code current_date} are the local ones, read back as Hibernate
+   * reads every timestamp (in the JVM's zone); tck-hibernate6 runs this in a zone other than UTC.
+   */
+  @Test
+  void currentTimestampIsLocalTime() {
+    LocalDateTime before = LocalDateTime.now(ZoneId.systemDefault()).minusMinutes(2);
+    Object now = one("select current_timestamp" + ONE);
+    LocalDateTime after = LocalDateTime.now(ZoneId.systemDefault()).plusMinutes(2);
+    LocalDateTime read =
+        now instanceof java.sql.Timestamp t ? t.toLocalDateTime() : (LocalDateTime) now;
+    assertThat(read).isBetween(before, after);
+    assertThat(one("select local datetime" + ONE)).isInstanceOf(LocalDateTime.class);
+    assertThat(((LocalDateTime) one("select local datetime" + ONE))).isBetween(before, after);
+    assertThat(((java.sql.Date) one("select current_date" + ONE)).toLocalDate())
+        .isBetween(before.toLocalDate(), after.toLocalDate());
   }
 
   @Test
