@@ -31,9 +31,9 @@ import org.slf4j.LoggerFactory;
  * go through the link's {@link LiveStream}, which never holds them for a peer that does not drain:
  * that peer reads them from the log once it does. Memory per connection stays bounded.
  *
- * <p>Thread-safe: event-loop callbacks only count and submit; {@code held}, {@code flushNeeded} and
- * the session are confined to the serial executor; {@code status} and {@code closeReason} are
- * volatile snapshots for other threads.
+ * <p>Thread-safe: event-loop callbacks only count and submit; {@code held}, the {@link Outgoing}
+ * frames and the session are confined to the serial executor; {@code status} and {@code
+ * closeReason} are volatile snapshots for other threads.
  */
 public final class SessionLink implements Outbox {
   private static final Logger LOG = LoggerFactory.getLogger(SessionLink.class);
@@ -46,7 +46,7 @@ public final class SessionLink implements Outbox {
   private final AtomicInteger pendingFrames = new AtomicInteger();
   private final ArrayDeque<Runnable> held = new ArrayDeque<>(); // serial executor only
   private final LiveStream live;
-  private boolean flushNeeded; // serial executor only
+  private final Outgoing outgoing; // serial executor only
   private boolean disconnected; // serial executor only
   private volatile PeerStatus status;
   private volatile CloseReason closeReason;
@@ -65,6 +65,7 @@ public final class SessionLink implements Outbox {
     this.limits = limits;
     this.address = address;
     this.status = session.status();
+    this.outgoing = new Outgoing(channel);
     this.live =
         new LiveStream(
             channel,
@@ -209,15 +210,13 @@ public final class SessionLink implements Outbox {
 
   @Override
   public void send(byte[] frame) {
-    // called by the session on the serial executor; flushed once when the current task ends
-    channel.write(frame, channel.voidPromise());
-    flushNeeded = true;
+    // called by the session on the serial executor; written and flushed when the current task ends
+    outgoing.add(frame);
   }
 
   @Override
   public void sendBatch(byte[] head, List<LogEntry> entries) {
-    channel.write(live.frame(head, entries), channel.voidPromise());
-    flushNeeded = true;
+    outgoing.add(live.frame(head, entries));
   }
 
   @Override
@@ -234,6 +233,8 @@ public final class SessionLink implements Outbox {
         LOG.debug("closing connection with {}: {} ({})", address, reason.message(), reason.code());
       }
     }
+    // what the session wrote before closing (its bye) goes before the close frame
+    outgoing.flush();
     CloseCodes.close(channel, reason);
   }
 
@@ -290,9 +291,6 @@ public final class SessionLink implements Outbox {
   }
 
   private void flush() {
-    if (flushNeeded) {
-      flushNeeded = false;
-      channel.flush();
-    }
+    outgoing.flush();
   }
 }
