@@ -28,8 +28,11 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 
@@ -47,6 +50,14 @@ import java.util.function.BooleanSupplier;
 final class FanOutBench {
   static final String TOKEN = "bench";
   static final Duration WAIT = Duration.ofMinutes(5);
+
+  /**
+   * The hub's sessions wait for a silent client as long as the benchmark waits for deliveries: with
+   * 10,000 clients on a saturated machine a client's answer to a ping can take longer than the
+   * default 30 seconds, and a client dropped for it would never count its deliveries.
+   */
+  private static final SyncConfig PATIENT =
+      SyncConfig.defaults().toBuilder().heartbeat(Duration.ofSeconds(10), WAIT).build();
 
   /** Client handshakes started at once, at most. */
   private static final int CONNECT_SLICE = 250;
@@ -66,7 +77,7 @@ final class FanOutBench {
               hub,
               ReplicatorConfig.of(new InetSocketAddress("127.0.0.1", 0), List.of(), TOKEN)
                   .withAdmission(new Admission(Duration.ofSeconds(60), bound, bound, bound)),
-              SessionFactory.protocol(hub, SyncConfig.defaults()));
+              SessionFactory.protocol(hub, PATIENT));
       try (replicator) {
         URI url = URI.create("ws://127.0.0.1:" + replicator.listenAddress().getPort());
         Footprint alone = Footprint.now();
@@ -124,8 +135,9 @@ final class FanOutBench {
 
   /**
    * Connects {@code clients} {@link CountingPeer}s to {@code url}, a slice at a time: each slice's
-   * WebSocket handshakes complete before the next starts, so that on a loaded machine no handshake
-   * waits long enough to time out (a client whose handshake fails would never count).
+   * WebSocket handshakes complete before the next starts, so that on a loaded machine few
+   * handshakes wait long enough to time out; a client whose connection ends before its handshake
+   * completes connects again, as a real client redials (one that never joined would never count).
    */
   static void connect(
       EventLoopGroup io,
@@ -136,25 +148,63 @@ final class FanOutBench {
       AtomicLong delivered)
       throws InterruptedException {
     AtomicLong joined = new AtomicLong();
+    Queue<String> redial = new ConcurrentLinkedQueue<>();
     for (int k = 0; k < clients; k++) {
-      String node = String.format(Locale.ROOT, "%012x", 0x7e0000000000L + k);
-      SyncClient.connect(
+      connectOne(
           io,
+          pool,
           url,
-          TlsSettings.none(),
-          Limits.defaults(),
-          ch ->
-              new SessionLink(
+          String.format(Locale.ROOT, "%012x", 0x7e0000000000L + k),
+          database,
+          delivered,
+          joined,
+          redial);
+      long started = k + 1;
+      if (started % CONNECT_SLICE == 0 || started == clients) {
+        await(
+            () -> {
+              for (String node = redial.poll(); node != null; node = redial.poll()) {
+                connectOne(io, pool, url, node, database, delivered, joined, redial);
+              }
+              return joined.get() >= started;
+            },
+            "client handshakes");
+      }
+    }
+  }
+
+  private static void connectOne(
+      EventLoopGroup io,
+      ExecutorService pool,
+      URI url,
+      String node,
+      String database,
+      AtomicLong delivered,
+      AtomicLong joined,
+      Queue<String> redial) {
+    AtomicBoolean open = new AtomicBoolean();
+    SyncClient.connect(
+            io,
+            url,
+            TlsSettings.none(),
+            Limits.defaults(),
+            ch -> {
+              open.set(true);
+              return new SessionLink(
                   ch,
                   new CountingPeer(node, database, TOKEN, delivered, joined),
                   pool,
                   Limits.defaults(),
-                  "bench"));
-      long started = k + 1;
-      if (started % CONNECT_SLICE == 0 || started == clients) {
-        await(() -> joined.get() >= started, "client handshakes");
-      }
-    }
+                  "bench");
+            })
+        .channel()
+        .closeFuture()
+        .addListener(
+            f -> {
+              if (!open.get()) {
+                redial.add(node);
+              }
+            });
   }
 
   private static double rate(int clients, int transactions, long startNanos) {
