@@ -242,8 +242,7 @@ public final class SessionLink implements Outbox {
         LOG.debug("closing connection with {}: {} ({})", address, reason.message(), reason.code());
       }
     }
-    // what the session wrote before closing (its bye) goes before the close frame
-    outgoing.flush();
+    outgoing.flush(); // what the session wrote (its bye) goes before the close frame
     CloseCodes.close(channel, reason);
   }
 
