@@ -28,9 +28,11 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 
@@ -39,13 +41,26 @@ import java.util.function.BooleanSupplier;
  * receiving every transaction, beside a bare Netty server writing the same frame to the same number
  * of channels ({@link NettyFanOut}). A round commits {@code K} single-row transactions on the hub,
  * one at a time, and ends when every client has counted all of them; deliveries are N × K. The
- * clients are {@link CountingPeer}s (they hold no store), so the hub is what is measured. A timing
- * over whole rounds, not JMH: run it with {@code java -cp bench/target/benchmarks.jar
- * io.pluresdb.bench.FanOutBench [clients [transactions [rounds]]]}.
+ * clients are {@link CountingPeer}s (they hold no store), so the hub is what is measured; they run
+ * in a process of their own ({@link FanOutClients}), so 10,000 fit in a process's open files and
+ * the hub's process shows its memory per session alone. A timing over whole rounds, not JMH: run it
+ * with {@code java -cp bench/target/benchmarks.jar io.pluresdb.bench.FanOutBench [clients
+ * [transactions [rounds]]]}.
  */
 final class FanOutBench {
   static final String TOKEN = "bench";
   static final Duration WAIT = Duration.ofMinutes(5);
+
+  /**
+   * The hub's sessions wait for a silent client as long as the benchmark waits for deliveries: with
+   * 10,000 clients on a saturated machine a client's answer to a ping can take longer than the
+   * default 30 seconds, and a client dropped for it would never count its deliveries.
+   */
+  private static final SyncConfig PATIENT =
+      SyncConfig.defaults().toBuilder().heartbeat(Duration.ofSeconds(10), WAIT).build();
+
+  /** Client handshakes started at once, at most. */
+  private static final int CONNECT_SLICE = 250;
 
   private FanOutBench() {}
 
@@ -54,9 +69,6 @@ final class FanOutBench {
     int transactions = args.length > 1 ? Integer.parseInt(args[1]) : 2_000;
     int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 3;
     Path dir = Fixture.tempDir("bench-fanout");
-    EventLoopGroup io = new MultiThreadIoEventLoopGroup(2, NioIoHandler.newFactory());
-    ExecutorService pool = Executors.newFixedThreadPool(2);
-    AtomicLong delivered = new AtomicLong();
     try (Store hub = Store.open(StoreConfig.file(dir.resolve("hub.db")))) {
       createTable(hub);
       int bound = clients + 16;
@@ -65,81 +77,134 @@ final class FanOutBench {
               hub,
               ReplicatorConfig.of(new InetSocketAddress("127.0.0.1", 0), List.of(), TOKEN)
                   .withAdmission(new Admission(Duration.ofSeconds(60), bound, bound, bound)),
-              SessionFactory.protocol(hub, SyncConfig.defaults()));
+              SessionFactory.protocol(hub, PATIENT));
       try (replicator) {
         URI url = URI.create("ws://127.0.0.1:" + replicator.listenAddress().getPort());
-        connect(io, pool, url, clients, hub.databaseId(), delivered);
-        // each client catches up with the table's creation, then streams live
-        await(() -> delivered.get() >= clients, "clients joining the hub");
+        Footprint alone = Footprint.now();
+        Footprint held;
         double[] ours = new double[rounds];
-        for (int r = 0; r < rounds; r++) {
-          long start = System.nanoTime();
-          long target = delivered.get() + (long) clients * transactions;
-          for (int i = 0; i < transactions; i++) {
-            insert(hub, (long) r * transactions + i);
+        try (FanOutClients peers = new FanOutClients(url, clients, hub.databaseId())) {
+          // each client catches up with the table's creation, then streams live
+          long delivered = clients;
+          peers.await(delivered);
+          held = Footprint.now();
+          for (int r = 0; r < rounds; r++) {
+            long start = System.nanoTime();
+            for (int i = 0; i < transactions; i++) {
+              insert(hub, (long) r * transactions + i);
+            }
+            delivered += (long) clients * transactions;
+            peers.await(delivered);
+            ours[r] = rate(clients, transactions, start);
           }
-          await(() -> delivered.get() >= target, "hub deliveries");
-          ours[r] = rate(clients, transactions, start);
         }
         byte[] record = hub.readLog(hub.lastSeq() - 1, 1).get(0).record();
-        double[] base = baseline(io, pool, clients, transactions, rounds, record);
+        double[] base = baseline(clients, transactions, rounds, record);
         print(clients, transactions, ours, base, record.length);
+        System.out.println(
+            "hub memory per connected idle session: " + alone.perItem(held, clients));
       }
     } finally {
-      io.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
-      pool.shutdownNow();
       Fixture.deleteTree(dir);
     }
   }
 
-  private static double[] baseline(
-      EventLoopGroup io,
-      ExecutorService pool,
-      int clients,
-      int transactions,
-      int rounds,
-      byte[] record)
+  private static double[] baseline(int clients, int transactions, int rounds, byte[] record)
       throws Exception {
-    AtomicLong delivered = new AtomicLong();
     double[] rates = new double[rounds];
-    try (NettyFanOut server = new NettyFanOut(io)) {
-      connect(io, pool, URI.create("ws://127.0.0.1:" + server.port()), clients, "", delivered);
+    EventLoopGroup io = new MultiThreadIoEventLoopGroup(2, NioIoHandler.newFactory());
+    try (NettyFanOut server = new NettyFanOut(io);
+        FanOutClients peers =
+            new FanOutClients(URI.create("ws://127.0.0.1:" + server.port()), clients, "")) {
       await(() -> server.connected() >= clients, "clients joining the baseline");
+      long delivered = 0;
       for (int r = 0; r < rounds; r++) {
         long start = System.nanoTime();
-        long target = delivered.get() + (long) clients * transactions;
         for (int i = 0; i < transactions; i++) {
           server.send(record);
         }
-        await(() -> delivered.get() >= target, "baseline deliveries");
+        delivered += (long) clients * transactions;
+        peers.await(delivered);
         rates[r] = rate(clients, transactions, start);
       }
+    } finally {
+      io.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
     }
     return rates;
   }
 
+  /**
+   * Connects {@code clients} {@link CountingPeer}s to {@code url}, a slice at a time: each slice's
+   * WebSocket handshakes complete before the next starts, so that on a loaded machine few
+   * handshakes wait long enough to time out; a client whose connection ends before its handshake
+   * completes connects again, as a real client redials (one that never joined would never count).
+   */
   static void connect(
       EventLoopGroup io,
       ExecutorService pool,
       URI url,
       int clients,
       String database,
-      AtomicLong delivered) {
+      AtomicLong delivered)
+      throws InterruptedException {
+    AtomicLong joined = new AtomicLong();
+    Queue<String> redial = new ConcurrentLinkedQueue<>();
     for (int k = 0; k < clients; k++) {
-      String node = String.format(Locale.ROOT, "%012x", 0x7e0000000000L + k);
-      SyncClient.connect(
+      connectOne(
           io,
+          pool,
           url,
-          TlsSettings.none(),
-          Limits.defaults(),
-          ch ->
-              new SessionLink(
+          String.format(Locale.ROOT, "%012x", 0x7e0000000000L + k),
+          database,
+          delivered,
+          joined,
+          redial);
+      long started = k + 1;
+      if (started % CONNECT_SLICE == 0 || started == clients) {
+        await(
+            () -> {
+              for (String node = redial.poll(); node != null; node = redial.poll()) {
+                connectOne(io, pool, url, node, database, delivered, joined, redial);
+              }
+              return joined.get() >= started;
+            },
+            "client handshakes");
+      }
+    }
+  }
+
+  private static void connectOne(
+      EventLoopGroup io,
+      ExecutorService pool,
+      URI url,
+      String node,
+      String database,
+      AtomicLong delivered,
+      AtomicLong joined,
+      Queue<String> redial) {
+    AtomicBoolean open = new AtomicBoolean();
+    SyncClient.connect(
+            io,
+            url,
+            TlsSettings.none(),
+            Limits.defaults(),
+            ch -> {
+              open.set(true);
+              return new SessionLink(
                   ch,
-                  new CountingPeer(node, database, TOKEN, delivered),
+                  new CountingPeer(node, database, TOKEN, delivered, joined),
                   pool,
                   Limits.defaults(),
-                  "bench"));
-    }
+                  "bench");
+            })
+        .channel()
+        .closeFuture()
+        .addListener(
+            f -> {
+              if (!open.get()) {
+                redial.add(node);
+              }
+            });
   }
 
   private static double rate(int clients, int transactions, long startNanos) {

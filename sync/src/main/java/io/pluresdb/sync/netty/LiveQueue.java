@@ -34,7 +34,7 @@ final class LiveQueue {
       size.decrementAndGet();
       return false;
     }
-    items.add(new Item(change, field.retainedDuplicate()));
+    items.add(new Item(change, field.retain())); // read only through duplicates
     return true;
   }
 

@@ -14,6 +14,7 @@ import io.pluresdb.sync.protocol.PeerStatus;
 import java.util.ArrayDeque;
 import java.util.List;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,12 +29,11 @@ import org.slf4j.LoggerFactory;
  * done. While the channel is not writable it also stops reading (a request read now would only
  * produce more output), and notifications for the peer are held; past {@link
  * Limits#maxHeldEvents()} the connection is closed instead of holding more. Committed transactions
- * go through the link's {@link LiveStream}, which never holds them for a peer that does not drain:
- * that peer reads them from the log once it does. Memory per connection stays bounded.
+ * go through the link's {@link LiveStream}, which never holds them for a peer that does not drain
+ * (it reads them from the log once it does).
  *
- * <p>Thread-safe: event-loop callbacks only count and submit; {@code held}, {@code flushNeeded} and
- * the session are confined to the serial executor; {@code status} and {@code closeReason} are
- * volatile snapshots for other threads.
+ * <p>Thread-safe: event-loop callbacks only count and submit; {@code held}, {@link Outgoing} and
+ * the session are serial-executor only; status and close reason are volatile snapshots.
  */
 public final class SessionLink implements Outbox {
   private static final Logger LOG = LoggerFactory.getLogger(SessionLink.class);
@@ -44,9 +44,10 @@ public final class SessionLink implements Outbox {
   private final Limits limits;
   private final String address;
   private final AtomicInteger pendingFrames = new AtomicInteger();
+  private final AtomicBoolean tickQueued = new AtomicBoolean();
   private final ArrayDeque<Runnable> held = new ArrayDeque<>(); // serial executor only
   private final LiveStream live;
-  private boolean flushNeeded; // serial executor only
+  private final Outgoing outgoing; // serial executor only
   private boolean disconnected; // serial executor only
   private volatile PeerStatus status;
   private volatile CloseReason closeReason;
@@ -65,6 +66,7 @@ public final class SessionLink implements Outbox {
     this.limits = limits;
     this.address = address;
     this.status = session.status();
+    this.outgoing = new Outgoing(channel);
     this.live =
         new LiveStream(
             channel,
@@ -152,8 +154,7 @@ public final class SessionLink implements Outbox {
   }
 
   /**
-   * Refuses a connection whose handshake completed, before any session or link is made for it:
-   * {@code reason} is all the peer gets.
+   * Refuses a connection before any session or link is made for it: the peer gets {@code reason}.
    */
   public static void refuse(Channel channel, String address, CloseReason reason) {
     LOG.info("refusing a session with {}: {}", address, reason.message());
@@ -165,9 +166,18 @@ public final class SessionLink implements Outbox {
     run(() -> deliver(() -> session.notified(notification, this)));
   }
 
-  /** Time passes: the session may send a heartbeat or give up on a silent peer. */
+  /**
+   * Time passes: the session may send a heartbeat or give up on a silent peer. A tick still queued
+   * is not queued again (thousands of busy sessions would pile ticks up faster than they run).
+   */
   public void tick() {
-    run(() -> session.tick(this));
+    if (tickQueued.compareAndSet(false, true)) {
+      run(
+          () -> {
+            tickQueued.set(false);
+            session.tick(this);
+          });
+    }
     if (channel.isWritable()) {
       live.drained();
     }
@@ -209,15 +219,13 @@ public final class SessionLink implements Outbox {
 
   @Override
   public void send(byte[] frame) {
-    // called by the session on the serial executor; flushed once when the current task ends
-    channel.write(frame, channel.voidPromise());
-    flushNeeded = true;
+    // called by the session on the serial executor; written and flushed when the current task ends
+    outgoing.add(frame);
   }
 
   @Override
   public void sendBatch(byte[] head, List<LogEntry> entries) {
-    channel.write(live.frame(head, entries), channel.voidPromise());
-    flushNeeded = true;
+    outgoing.add(live.frame(head, entries));
   }
 
   @Override
@@ -234,6 +242,7 @@ public final class SessionLink implements Outbox {
         LOG.debug("closing connection with {}: {} ({})", address, reason.message(), reason.code());
       }
     }
+    outgoing.flush(); // what the session wrote (its bye) goes before the close frame
     CloseCodes.close(channel, reason);
   }
 
@@ -255,7 +264,7 @@ public final class SessionLink implements Outbox {
   private void drainHeld() {
     while (!held.isEmpty() && channel.isWritable()) {
       held.poll().run();
-      flush();
+      outgoing.flush();
     }
   }
 
@@ -281,18 +290,11 @@ public final class SessionLink implements Outbox {
   }
 
   private void afterTask() {
-    flush();
+    outgoing.flush();
     PeerStatus now = session.status();
     status = now;
     if (now.state() == PeerStatus.State.LIVE) {
       reachedLive = true;
-    }
-  }
-
-  private void flush() {
-    if (flushNeeded) {
-      flushNeeded = false;
-      channel.flush();
     }
   }
 }

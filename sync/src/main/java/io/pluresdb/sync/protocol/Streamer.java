@@ -10,7 +10,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
@@ -41,7 +40,7 @@ final class Streamer {
   private final String peer;
   private final ArrayDeque<long[]> inFlight = new ArrayDeque<>();
   private final Set<Long> withheld = new HashSet<>();
-  private VersionVector peerHolds;
+  private final HeldVector peerHolds;
   private long cursor;
   private long firstWithheld = Long.MAX_VALUE;
   private long nextSeqNo = 1;
@@ -64,16 +63,14 @@ final class Streamer {
     this.wire = wire;
     this.access = access;
     this.peer = peer;
-    this.peerHolds = peerHolds;
+    this.peerHolds = new HeldVector(peerHolds);
     this.resume = resume;
     this.cursor = resume.resumeAfter(peer, peerHolds);
   }
 
   /** The peer holds {@code txId} (it sent it to us). */
   void peerHolds(OpId txId) {
-    if (!peerHolds.covers(txId)) {
-      peerHolds = peerHolds.merge(new VersionVector(Map.of(txId.node(), txId)));
-    }
+    peerHolds.add(txId);
   }
 
   /**
@@ -141,7 +138,7 @@ final class Streamer {
   /** When nothing is in flight, the peer holds every entry up to the cursor but withheld ones. */
   private void saveResumePoint() {
     if (inFlight.isEmpty()) {
-      resume.save(peer, Math.min(cursor, firstWithheld - 1), peerHolds);
+      resume.save(peer, Math.min(cursor, firstWithheld - 1), peerHolds.snapshot());
     }
   }
 

@@ -71,7 +71,7 @@ public final class Replicator implements AutoCloseable {
     this.group =
         new MultiThreadIoEventLoopGroup(
             IO_THREADS, threads("pluresdb-sync-io"), NioIoHandler.newFactory());
-    this.pool = Executors.newCachedThreadPool(threads("pluresdb-sync-session"));
+    this.pool = SessionPool.create(threads("pluresdb-sync-session"));
     this.timer = Executors.newSingleThreadScheduledExecutor(threads("pluresdb-sync-timer"));
   }
 
