@@ -86,6 +86,22 @@ public sealed interface ApplyResult {
    * @param allowedMillis the allowed drift
    */
   record ClockDrift(OpId op, long aheadMillis, long allowedMillis) implements ApplyResult {
+    /**
+     * The first transaction of {@code received} stamped further ahead of {@code clock} than its
+     * allowed drift, or null when none is (checked before a call takes the writer).
+     */
+    static ClockDrift first(
+        HybridLogicalClock clock, java.util.List<io.pluresdb.crdt.op.ReceivedTx> received) {
+      long allowed = clock.maxDrift().toMillis();
+      for (io.pluresdb.crdt.op.ReceivedTx r : received) {
+        long ahead = clock.aheadMillis(r.tx().lastId());
+        if (ahead > allowed) {
+          return new ClockDrift(r.tx().lastId(), ahead, allowed);
+        }
+      }
+      return null;
+    }
+
     /** What was refused, naming the operation, its node and both durations. */
     public String message() {
       return HybridLogicalClock.driftMessage(op, aheadMillis, allowedMillis);

@@ -73,6 +73,14 @@ final class CommittedState {
     catalog = next;
   }
 
+  /**
+   * Records that {@code node}'s transactions up to {@code version} are held without being in the
+   * log (merged as row states); the log position stays.
+   */
+  void covered(long node, Meta.Version version) {
+    versions.merge(node, version, (a, b) -> b.tx().after(a.tx()) ? b : a);
+  }
+
   /** Records a committed catalog (a rebuild leaves versions and log alone). */
   void catalog(Catalog next) {
     catalog = next;

@@ -67,6 +67,31 @@ final class EntityState {
     return changed;
   }
 
+  /**
+   * Merges another state of the same entity (a row state): each register takes the greater id, as
+   * applying the operations behind {@code other} would. Returns true if any register changed.
+   *
+   * <p>A COUNTER field takes the value with the greater clock: a row state carries the total, not
+   * each node's increments, so it is exact for a receiver that holds none of the increments it
+   * stands for (a new node, a peer behind the horizon), which is what row states are sent to.
+   */
+  boolean join(EntityState other) {
+    boolean changed = false;
+    if (other.existence != null && other.existence.after(existence)) {
+      existence = other.existence;
+      inserted = other.inserted;
+      changed = true;
+    }
+    for (Map.Entry<String, Field> e : other.fields.entrySet()) {
+      Field f = fields.get(e.getKey());
+      if (f == null || e.getValue().clock().after(f.clock())) {
+        fields.put(e.getKey(), e.getValue());
+        changed = true;
+      }
+    }
+    return changed;
+  }
+
   /** The heads: distinct ids of the registers. */
   List<OpId> heads() {
     List<OpId> ids = new ArrayList<>();

@@ -1,7 +1,9 @@
 package io.pluresdb.crdt.store;
 
+import io.pluresdb.crdt.clock.OpId;
 import io.pluresdb.crdt.feed.EntityChange;
 import io.pluresdb.crdt.op.Operation;
+import io.pluresdb.crdt.op.RowState;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -85,7 +87,42 @@ final class Materializer {
     if (merged == null) {
       return;
     }
-    Object[] key = merged.key();
+    TableSql table = t;
+    settle(
+        table,
+        merged.key(),
+        op.id(),
+        s -> {
+          LostWrites.record(w, table, s, merged);
+          return s.apply(merged, table.counters);
+        },
+        out);
+  }
+
+  /**
+   * Merges a row state (see {@link EntityState#join}) as {@link #apply} merges an operation, adding
+   * what subscribers see change to {@code out}.
+   */
+  void merge(RowState r, List<EntityChange> out) throws SQLException, MissingSchema {
+    TableSql t = w.table(r.table());
+    if (t == null) {
+      if (isDropped(r.table())) {
+        return;
+      }
+      throw new MissingSchema("no table '" + r.table() + "'");
+    }
+    EntityState incoming = RowStateForm.state(r);
+    OpId cause = r.lastId();
+    if (cause == null) {
+      return;
+    }
+    settle(t, Keys.canonical(t, r.key()), cause, s -> s.join(incoming), out);
+  }
+
+  /** Changes an entity's stored state by {@code change}, then writes it where it belongs. */
+  private void settle(
+      TableSql t, Object[] key, OpId cause, StateChange change, List<EntityChange> out)
+      throws SQLException {
     EntityState s = live.state(t, key);
     boolean wasLive = s != null;
     boolean hadTomb = false;
@@ -96,16 +133,21 @@ final class Materializer {
         s = new EntityState();
       }
     }
-    LostWrites.record(w, t, s, merged);
-    if (!s.apply(merged, t.counters)) {
+    if (!change.apply(s)) {
       return;
     }
     conflicts.clearEvicted();
-    write(t, key, s, op, wasLive, hadTomb, out);
+    write(t, key, s, cause, wasLive, hadTomb, out);
     conflicts.drainEvicted(out);
     if (wasLive) {
       out.addAll(hidden.restore(t.def.name()));
     }
+  }
+
+  /** One change of a stored state; true when a register changed. */
+  @FunctionalInterface
+  private interface StateChange {
+    boolean apply(EntityState s) throws SQLException;
   }
 
   /**
@@ -115,7 +157,7 @@ final class Materializer {
       TableSql t,
       Object[] key,
       EntityState s,
-      Operation op,
+      OpId cause,
       boolean wasLive,
       boolean hadTomb,
       List<EntityChange> out)
@@ -123,7 +165,7 @@ final class Materializer {
     String table = t.def.name();
     byte[] keyBytes = Keys.bytes(key);
     boolean shown =
-        s.live() && (wasLive ? rows.update(t, key, s, op.id()) : rows.insert(t, key, s, op.id()));
+        s.live() && (wasLive ? rows.update(t, key, s, cause) : rows.insert(t, key, s, cause));
     if (shown) {
       if (hadTomb) {
         tombs.delete(table, keyBytes);

@@ -62,7 +62,8 @@ final class Meta {
     "CREATE TABLE IF NOT EXISTS _pl_horizon (tbl TEXT COLLATE NOCASE PRIMARY KEY, op BLOB NOT NULL)",
     "CREATE TABLE IF NOT EXISTS _pl_altered (tbl TEXT COLLATE NOCASE PRIMARY KEY)",
     TableRenames.DDL,
-    ColumnAlters.DDL
+    ColumnAlters.DDL,
+    Folded.DDL
   };
 
   private final Connection conn;

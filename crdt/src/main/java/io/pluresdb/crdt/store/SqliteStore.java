@@ -50,6 +50,7 @@ final class SqliteStore implements Store {
   private final ParkedWatch parked;
   private final Clock wallClock;
   private final VerifiedApply remote;
+  private final StateTransfer rowStates;
   private final KeyIssuer keys;
   private final FollowerRefresh follower; // catches up with the owner; null in the owner
 
@@ -95,6 +96,8 @@ final class SqliteStore implements Store {
             parked,
             feed,
             REMOTE_WAIT);
+    this.rowStates =
+        new StateTransfer(files, permit, writer, meta, state, clock, remote.pins(), REMOTE_WAIT);
     this.follower = follows ? new FollowerRefresh(permit, writer, meta, state, feed, nodeId) : null;
     if (!follows) {
       LogRebuild.afterUpgrade(writer, meta, state, files.description());
@@ -223,15 +226,9 @@ final class SqliteStore implements Store {
 
   @Override
   public ApplyResult applyRemote(List<ReceivedTx> received, String origin) throws SQLException {
-    long allowed = clock.maxDrift().toMillis();
-    for (ReceivedTx r : received) {
-      // checked before taking the writer, so a refused call writes nothing at all
-      long ahead = clock.aheadMillis(r.tx().lastId());
-      if (ahead > allowed) {
-        return new ApplyResult.ClockDrift(r.tx().lastId(), ahead, allowed);
-      }
-    }
-    return remote.apply(received, origin, wallClock.instant());
+    // checked before taking the writer, so a refused call writes nothing at all
+    ApplyResult.ClockDrift drift = ApplyResult.ClockDrift.first(clock, received);
+    return drift != null ? drift : remote.apply(received, origin, wallClock.instant());
   }
 
   @Override
@@ -242,6 +239,11 @@ final class SqliteStore implements Store {
   @Override
   public void advertise(String note) throws SQLException {
     files.advertise(note);
+  }
+
+  @Override
+  public RowStates rowStates() {
+    return rowStates;
   }
 
   @Override

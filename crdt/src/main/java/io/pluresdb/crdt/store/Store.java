@@ -130,6 +130,14 @@ public interface Store extends AutoCloseable {
    */
   List<LogEntry> readLog(long afterSeq, int limit) throws SQLException;
 
+  /**
+   * This store's row states: snapshots for a new node or a peer behind the compaction horizon to
+   * catch up from, and the merge of row states received.
+   */
+  default RowStates rowStates() {
+    throw new UnsupportedOperationException("row states of " + getClass().getSimpleName());
+  }
+
   /** Notifications (NOTIFY) sent on this node or received from peers. */
   NotificationBus notifications();
 

@@ -48,6 +48,11 @@ final class VerifiedApply {
     this.wait = wait;
   }
 
+  /** The pinned keys remote records are checked against (row states pin keys too). */
+  KeyPins pins() {
+    return pins;
+  }
+
   /** Applies {@code received} from {@code origin} (a peer node, or ""), parking at {@code now}. */
   ApplyResult apply(List<ReceivedTx> received, String origin, Instant now) throws SQLException {
     Authorship.Verdict verdict = authorship.check(received);

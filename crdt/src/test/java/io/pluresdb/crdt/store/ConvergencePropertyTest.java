@@ -85,7 +85,7 @@ class ConvergencePropertyTest {
     }
   }
 
-  private static void run(Nodes nodes, Action a) throws SQLException {
+  static void run(Nodes nodes, Action a) throws SQLException {
     Store s = nodes.stores.get(a.node());
     nodes.clocks.get(a.node()).set(nodes.clocks.get(a.node()).millis() + a.skew());
     if (a.kind() == Kind.SYNC) {
