@@ -36,6 +36,7 @@ public final class Report {
             PointSelectBenchmark.class,
             JoinAggregateBenchmark.class,
             ScriptLoadBenchmark.class,
+            MixedScriptBenchmark.class,
             FirstStatementBenchmark.class);
     if (!steady.isEmpty()) {
       results.addAll(run(targets(steadyState(steady), targets).build()));

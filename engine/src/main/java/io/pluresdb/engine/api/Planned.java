@@ -27,8 +27,9 @@ public final class Planned implements Prepared {
    * @param catalogVersion the version of the catalog it was planned against
    * @param uncommitted that catalog when it held a transaction's uncommitted DDL (whose version
    *     number another session may reach with a different schema), else null
-   * @param literals when the plan is that of the statement's shape (an INSERT … VALUES with its
-   *     literals taken out), the literals, bound as its parameters; else null
+   * @param literals when the plan is that of the statement's shape (an INSERT … VALUES, or a shape
+   *     whose plan was learned, with its literals taken out), the literals, bound as its
+   *     parameters; else null
    */
   public record For(
       Plan plan, long catalogVersion, Catalog uncommitted, @Nullable List<Object> literals) {

@@ -12,6 +12,8 @@ import io.pluresdb.sql.plan.Plan;
 import io.pluresdb.sql.plan.PlanCache;
 import io.pluresdb.sql.plan.StatementPlanner;
 import io.pluresdb.sql.shape.InsertShapes;
+import io.pluresdb.sql.shape.PlanUnifier;
+import io.pluresdb.sql.shape.QueryShapes;
 import io.pluresdb.sql.shape.Shaped;
 import java.sql.SQLException;
 import java.util.concurrent.atomic.AtomicLong;
@@ -30,6 +32,9 @@ public final class Planner {
 
   /** Plans of INSERT … VALUES shapes, shared by the statements that differ only in literals. */
   private final ShapedPlans shapes = new ShapedPlans(CACHE_CAPACITY);
+
+  /** Plans of other statements' shapes, learned by comparing plans of their texts. */
+  private final LearnedShapes learned = new LearnedShapes(CACHE_CAPACITY);
 
   /** Subscriptions, whose text is a bare query that means something else as a statement. */
   private final PlanCache subscriptions = new PlanCache(CACHE_CAPACITY / 8);
@@ -102,7 +107,9 @@ public final class Planner {
   /**
    * The plan of a statement a session prepares: for a plain INSERT … VALUES of literals on a
    * committed catalog, the plan of its shape with the literals to bind (planned once per shape, see
-   * {@link InsertShapes}); else the plan of its text, with no literals.
+   * {@link InsertShapes}); for another statement whose shape's plan was learned ({@link
+   * LearnedShapes}), that plan with its literals to bind; else the plan of its text, with no
+   * literals.
    */
   public Planned.For prepare(String sql, Catalog catalog, boolean committed) throws SQLException {
     if (committed) {
@@ -112,6 +119,16 @@ public final class Planner {
         if (plan != null) {
           return new Planned.For(plan, catalog.version(), null, shaped.literals());
         }
+      }
+      Shaped query = QueryShapes.of(sql);
+      if (query != null) {
+        PlanUnifier.Template learnt = learned.template(query, catalog.version());
+        if (learnt != null) {
+          return new Planned.For(learnt.plan(), catalog.version(), null, query.literals());
+        }
+        Plan plan = plan(sql, catalog, true);
+        learned.learn(query, catalog.version(), plan);
+        return new Planned.For(plan, catalog.version(), null);
       }
     }
     Plan plan = plan(sql, catalog, committed);

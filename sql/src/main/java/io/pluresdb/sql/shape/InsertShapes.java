@@ -237,19 +237,8 @@ public final class InsertShapes {
     }
 
     private static @Nullable Literal blob(String hex) {
-      if (hex.length() % 2 != 0) {
-        return null;
-      }
-      byte[] bytes = new byte[hex.length() / 2];
-      for (int b = 0; b < bytes.length; b++) {
-        int hi = Character.digit(hex.charAt(2 * b), 16);
-        int lo = Character.digit(hex.charAt(2 * b + 1), 16);
-        if (hi < 0 || lo < 0) {
-          return null;
-        }
-        bytes[b] = (byte) (hi << 4 | lo);
-      }
-      return new Literal(bytes);
+      byte[] bytes = Hex.bytes(hex);
+      return bytes == null ? null : new Literal(bytes);
     }
   }
 
