@@ -32,6 +32,9 @@ class ShapedQueryTest {
       List.of("'abc'", "'xyz'", "'12'", "'abd'", "'1.0'", "'013'", "'zz'", "'2024-01-01'", "'yes'");
   private static final List<String> INTEGERS = List.of("12", "13", "1", "0", "2");
   private static final List<String> DECIMALS = List.of("1.0", "12.0", "1.5", "2.5", "0.5");
+  // past INTEGER's range, signs, exponents, blobs and NULL: each read as SQLite reads it inline
+  private static final List<String> OTHERS =
+      List.of("3000000000", "-5", "9223372036854775807", "1e3", "-0.5", "X'3132'", "NULL", "7");
 
   @TempDir Path tmp;
   Db db;
@@ -74,7 +77,7 @@ class ShapedQueryTest {
   @ParameterizedTest
   @MethodSource("queries")
   void aQueryGivesWhatItsTextGives(String query) throws Exception {
-    for (List<String> kind : List.of(STRINGS, INTEGERS, DECIMALS)) {
+    for (List<String> kind : List.of(STRINGS, INTEGERS, DECIMALS, OTHERS)) {
       for (String v : kind) {
         String sql = query.replace("%s", v);
         assertThat(outcome(sql)).as(sql).isEqualTo(outcome(sql + "\n-- as written"));
@@ -92,7 +95,7 @@ class ShapedQueryTest {
             "UPDATE %t SET n = %s WHERE t = '12'",
             "DELETE FROM %t WHERE n = %s");
     for (String w : writes) {
-      for (List<String> kind : List.of(STRINGS, INTEGERS, DECIMALS)) {
+      for (List<String> kind : List.of(STRINGS, INTEGERS, DECIMALS, OTHERS)) {
         for (String v : kind) {
           String sql = w.replace("%s", v);
           String shaped = outcome(sql.replace("%t", "a"));

@@ -238,8 +238,8 @@ public final class TableMerge {
 
   /**
    * True when two declarations of a column store and compare its values alike: they may differ in
-   * the words only ({@code INT} and {@code INTEGER} are one type) and in the name's case, which
-   * are no clash; the greater id's words and spelling are kept, as its definition is.
+   * the words only ({@code INT} and {@code INTEGER} are one type) and in the name's case, which are
+   * no clash; the greater id's words and spelling are kept, as its definition is.
    */
   private static boolean sameColumn(ColumnDef a, ColumnDef b) {
     return a.withName(b.name())
