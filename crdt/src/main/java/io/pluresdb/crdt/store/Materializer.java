@@ -87,7 +87,11 @@ final class Materializer {
     if (typed.beforeDrop(op)) {
       return;
     }
-    Operation merged = typed.fit(t, altered.resolve(op));
+    Operation resolved = altered.resolve(op);
+    if (!t.texts.isEmpty()) {
+      resolved = w.texts().merge(t, resolved, canonicalKey(t, resolved.key()));
+    }
+    Operation merged = typed.fit(t, resolved);
     if (merged == null) {
       return;
     }
@@ -103,7 +107,7 @@ final class Materializer {
       }
     }
     LostWrites.record(w, t, s, merged);
-    if (!s.apply(merged, t.counters)) {
+    if (!s.apply(merged, t.counters, t.texts)) {
       return;
     }
     conflicts.clearEvicted();
@@ -146,6 +150,15 @@ final class Materializer {
         out.add(new EntityChange(table, key, EntityChange.Kind.DELETE, null));
       }
       tombs.save(table, keyBytes, s);
+    }
+  }
+
+  /** The key as the table's key types hold it, or as written when it does not fit them. */
+  private static Object[] canonicalKey(TableSql t, Object[] key) {
+    try {
+      return Keys.canonical(t, key);
+    } catch (SQLException | RuntimeException e) {
+      return key;
     }
   }
 

@@ -45,6 +45,11 @@ public final class TextDoc {
     return list.visible();
   }
 
+  /** Whether no edit has touched this document: a field never written, which reads as NULL. */
+  public boolean blank() {
+    return byNode.isEmpty() && waiting.isEmpty();
+  }
+
   /** Edits parts waiting for a character this document has not seen yet. */
   public int waiting() {
     return waiting.size();
