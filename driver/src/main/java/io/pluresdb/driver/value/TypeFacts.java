@@ -58,7 +58,8 @@ public final class TypeFacts {
       case TIME -> 18;
       case TIMESTAMP -> 29;
       case TIMESTAMP_WITH_TIME_ZONE -> 35;
-      case VARCHAR, CLOB, JSON, MERGEABLE_TEXT, BINARY, VARBINARY, BLOB, VECTOR, ANY -> Integer.MAX_VALUE;
+      case VARCHAR, CLOB, JSON, MERGEABLE_TEXT, BINARY, VARBINARY, BLOB, VECTOR, ANY ->
+          Integer.MAX_VALUE;
     };
   }
 
