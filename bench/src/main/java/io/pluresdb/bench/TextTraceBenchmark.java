@@ -9,6 +9,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -99,8 +100,13 @@ public class TextTraceBenchmark {
           bytes += Files.size(p);
         }
       }
-      System.out.printf(
-          "%n%s: text of %s characters, database files %,d bytes%n", column, text, bytes);
+      System.out.println(
+          String.format(
+              Locale.ROOT,
+              "%n%s: text of %s characters, database files %,d bytes",
+              column,
+              text,
+              bytes));
       Fixture.deleteTree(dir);
     }
   }
