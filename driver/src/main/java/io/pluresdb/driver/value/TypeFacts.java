@@ -15,6 +15,7 @@ public final class TypeFacts {
   public static String sqlName(ColumnType type) {
     return switch (type) {
       case TIMESTAMP_WITH_TIME_ZONE -> "TIMESTAMP WITH TIME ZONE";
+      case MERGEABLE_TEXT -> "TEXT MERGEABLE";
       default -> type.name();
     };
   }
