@@ -33,6 +33,12 @@ public enum ColumnType {
   /** A CRDT counter: concurrent increments add up. */
   COUNTER(Types.BIGINT, Long.class),
   /**
+   * Collaborative text ({@code TEXT MERGEABLE}): stored as its text, but its operations carry edits
+   * of a sequence CRDT ({@link io.pluresdb.crdt.text.TextDoc}), so concurrent edits of one value
+   * both survive.
+   */
+  MERGEABLE_TEXT(Types.VARCHAR, String.class),
+  /**
    * A column declared without a type, as SQLite allows: it holds any value as given (an integer, a
    * real, a text or a blob), with SQLite's BLOB ("none") affinity.
    */

@@ -21,7 +21,8 @@ import java.util.Set;
  *
  * <p>COUNTER fields are the exception: their operations carry increments, which add up (so two
  * nodes each adding one give two). That is order-independent too, and exactly-once is guaranteed
- * one level up: a transaction is applied once per node (the version vector drops duplicates).
+ * one level up: a transaction is applied once per node (the version vector drops duplicates). TEXT
+ * MERGEABLE fields take the merged text they are given, whatever the operation's id.
  *
  * <p>Not thread-safe: a short-lived value used by the writer.
  */
@@ -40,7 +41,7 @@ final class EntityState {
   }
 
   /** Merges one operation; returns true if any register changed. */
-  boolean apply(Operation op, Set<String> counters) {
+  boolean apply(Operation op, Set<String> counters, Set<String> texts) {
     boolean changed = false;
     OpId id = op.id();
     if (op.kind() == OpKind.INSERT || op.kind() == OpKind.DELETE) {
@@ -58,6 +59,11 @@ final class EntityState {
         long delta = op.values()[i] == null ? 0 : (Long) op.values()[i];
         OpId clock = f == null || id.after(f.clock()) ? id : f.clock();
         fields.put(cols[i], new Field(clock, base + delta));
+        changed = true;
+      } else if (texts.contains(cols[i])) {
+        // the value is already the merged text of every edit (see TextColumns)
+        OpId clock = f == null || id.after(f.clock()) ? id : f.clock();
+        fields.put(cols[i], new Field(clock, op.values()[i]));
         changed = true;
       } else if (f == null || id.after(f.clock())) {
         fields.put(cols[i], new Field(id, op.values()[i]));

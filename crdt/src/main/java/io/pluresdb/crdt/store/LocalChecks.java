@@ -4,6 +4,7 @@ import io.pluresdb.crdt.clock.OpId;
 import io.pluresdb.crdt.error.Errors;
 import io.pluresdb.crdt.error.SqlState;
 import java.sql.SQLException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The checks and value rules of local writes that SQLite cannot apply itself: the row's arity, the
@@ -74,6 +75,24 @@ final class LocalChecks {
         opValues[i] = v - base;
       }
     }
+  }
+
+  /**
+   * The values an insert stores, when the table has COUNTER or TEXT MERGEABLE columns: a copy of
+   * {@code row} with a NULL over text of a deleted entity of the same key emptied (see {@link
+   * TextColumns}), and the counters' increments put into {@code opValues}.
+   */
+  static Object[] stored(
+      Writer w,
+      TableSql t,
+      Object[] key,
+      Object[] row,
+      Object[] opValues,
+      @Nullable EntityState tomb)
+      throws SQLException {
+    Object[] stored = row.clone();
+    counterDeltas(t, stored, opValues, tomb);
+    return t.texts.isEmpty() ? stored : w.texts().nullsOverText(t, key, stored);
   }
 
   /** An updated COUNTER's increment: an absolute value (6 after 5) travels as +1. */

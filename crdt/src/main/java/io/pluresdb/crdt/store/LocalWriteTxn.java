@@ -88,10 +88,8 @@ final class LocalWriteTxn implements WriteTxn {
     Object[] key = LocalChecks.key(t, table, row, id);
     EntityState tomb = t.hiddenId ? null : tombs.load(table, key);
     Object[] opValues = row.clone();
-    if (!t.counters.isEmpty()) {
-      row = row.clone();
-      LocalChecks.counterDeltas(t, row, opValues, tomb);
-    }
+    boolean plain = t.counters.isEmpty() && t.texts.isEmpty();
+    row = plain ? row : LocalChecks.stored(w, t, key, row, opValues, tomb);
     PreparedStatement ps = w.prepare(t.insert);
     for (int i = 0; i < n; i++) {
       Values.bind(ps, i + 1, row[i], t.types[i]);
@@ -109,6 +107,9 @@ final class LocalWriteTxn implements WriteTxn {
       }
       throw Constraints.translate(e, table);
     }
+    if (!t.texts.isEmpty()) {
+      w.texts().edits(t, key, row, opValues);
+    }
     List<OpId> precursors = NONE;
     if (tomb != null) {
       // the new entity follows the deleted one of the same key, so it merges after it everywhere
@@ -116,9 +117,7 @@ final class LocalWriteTxn implements WriteTxn {
       tombs.delete(table, Keys.bytes(key));
     }
     encoder.add(id, OpKind.INSERT, table, key, t.names, opValues, precursors, null);
-    changes.add(
-        new EntityChange(
-            table, key, EntityChange.Kind.INSERT, t.counters.isEmpty() ? opValues : row));
+    changes.add(new EntityChange(table, key, EntityChange.Kind.INSERT, plain ? opValues : row));
     return true;
   }
 
@@ -165,6 +164,9 @@ final class LocalWriteTxn implements WriteTxn {
       if (t.counters.contains(t.names[c])) {
         opValues[i] = LocalChecks.counterDelta(v, row[c]);
         v = v == null ? 0L : (Long) v;
+      } else if (t.texts.contains(t.names[c])) {
+        opValues[i] = w.texts().write(t, key, t.names[c], v);
+        v = v == null ? w.texts().value(t, key, t.names[c]) : v;
       }
       row[c] = v;
       clock[0].fields[c] = id;

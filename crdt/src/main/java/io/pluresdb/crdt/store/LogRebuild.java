@@ -75,6 +75,7 @@ final class LogRebuild {
     // refused authorship is not in the log, so replaying cannot record it again
     w.exec("DELETE FROM _pl_conflicts WHERE kind <> 'AUTHORSHIP'");
     w.exec("DELETE FROM _pl_dropped");
+    w.exec("DELETE FROM _pl_text");
     w.exec("DELETE FROM _pl_added");
     w.exec("DELETE FROM _pl_declared");
     w.exec("DELETE FROM _pl_horizon");

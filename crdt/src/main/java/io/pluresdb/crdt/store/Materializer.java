@@ -83,7 +83,11 @@ final class Materializer {
     if (typed.beforeDrop(op)) {
       return;
     }
-    Operation merged = typed.fit(t, altered.resolve(op));
+    Operation resolved = altered.resolve(op);
+    if (!t.texts.isEmpty()) {
+      resolved = w.texts().merge(t, resolved, canonicalKey(t, resolved.key()));
+    }
+    Operation merged = typed.fit(t, resolved);
     if (merged == null) {
       return;
     }
@@ -94,7 +98,7 @@ final class Materializer {
         op.id(),
         s -> {
           LostWrites.record(w, table, s, merged);
-          return s.apply(merged, table.counters);
+          return s.apply(merged, table.counters, table.texts);
         },
         out);
   }
@@ -182,6 +186,15 @@ final class Materializer {
         out.add(new EntityChange(table, key, EntityChange.Kind.DELETE, null));
       }
       tombs.save(table, keyBytes, s);
+    }
+  }
+
+  /** The key as the table's key types hold it, or as written when it does not fit them. */
+  private static Object[] canonicalKey(TableSql t, Object[] key) {
+    try {
+      return Keys.canonical(t, key);
+    } catch (SQLException | RuntimeException e) {
+      return key;
     }
   }
 

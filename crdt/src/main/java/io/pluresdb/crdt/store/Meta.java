@@ -26,7 +26,8 @@ import java.util.UUID;
  * _pl_added}), recorded conflicts ({@code _pl_conflicts}, queryable by users), pinned node keys
  * ({@code _pl_keys}) and every type a column of a table with a schema clash was declared with
  * ({@code _pl_declared}, see {@link TableClash}), and the tables whose columns were renamed or
- * dropped ({@code _pl_altered}, see {@link AlteredTables}).
+ * dropped ({@code _pl_altered}, see {@link AlteredTables}), and the edits of mergeable text fields
+ * ({@code _pl_text}, see {@link TextColumns}).
  *
  * <p>Table and column names in these tables compare ignoring case ({@code COLLATE NOCASE}), as the
  * catalog's names do: an operation may name its table in any case. Stores created before names were
@@ -63,7 +64,8 @@ final class Meta {
     "CREATE TABLE IF NOT EXISTS _pl_altered (tbl TEXT COLLATE NOCASE PRIMARY KEY)",
     TableRenames.DDL,
     ColumnAlters.DDL,
-    Folded.DDL
+    Folded.DDL,
+    TextColumns.DDL
   };
 
   private final Connection conn;

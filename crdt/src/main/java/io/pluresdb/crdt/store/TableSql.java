@@ -29,6 +29,11 @@ final class TableSql {
   /** Names of COUNTER columns, whose operations carry increments (see {@link EntityState}). */
   final java.util.Set<String> counters;
 
+  /**
+   * Names of TEXT MERGEABLE columns, whose operations carry text edits (see {@link TextColumns}).
+   */
+  final java.util.Set<String> texts;
+
   /** Per key column: its declared position, or -1 for the hidden id. */
   final int[] keyPositions;
 
@@ -48,6 +53,10 @@ final class TableSql {
             .filter(c -> c.type() == ColumnType.COUNTER)
             .map(ColumnDef::name)
             .collect(java.util.stream.Collectors.toUnmodifiableSet());
+    texts = new java.util.TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+    def.columns().stream()
+        .filter(c -> c.type() == ColumnType.MERGEABLE_TEXT)
+        .forEach(c -> texts.add(c.name()));
     List<String> keys = def.keyColumns();
     keyPositions = new int[keys.size()];
     keyTypes = new ColumnType[keys.size()];

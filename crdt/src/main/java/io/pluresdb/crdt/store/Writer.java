@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The single writer's connection and what it caches: prepared statements by SQL text, the SQL of
@@ -33,6 +34,8 @@ final class Writer {
   final Set<String> hiddenTables = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
 
   private Catalog catalog;
+
+  private @Nullable TextColumns texts;
 
   Writer(Connection conn, long node, Catalog catalog) throws SQLException {
     this.conn = conn;
@@ -84,6 +87,16 @@ final class Writer {
     } finally {
       conn.setAutoCommit(false);
     }
+  }
+
+  /** The documents of mergeable text fields, with their cache. */
+  TextColumns texts() {
+    TextColumns t = texts;
+    if (t == null) {
+      t = new TextColumns(this);
+      texts = t;
+    }
+    return t;
   }
 
   Catalog catalog() {

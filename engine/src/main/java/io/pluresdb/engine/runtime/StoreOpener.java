@@ -8,6 +8,7 @@ import io.pluresdb.engine.api.DatabaseTarget;
 import io.pluresdb.engine.api.EngineSettings;
 import io.pluresdb.engine.history.SysHistory;
 import io.pluresdb.engine.replication.SysPeers;
+import io.pluresdb.engine.text.TextSplice;
 import io.pluresdb.engine.trigger.RaiseFunction;
 import io.pluresdb.engine.vector.VectorSupport;
 import java.io.IOException;
@@ -40,6 +41,7 @@ final class StoreOpener {
       config = config.withClock(Clock.offset(config.clock(), settings.clockOffset()));
     }
     config = SysHistory.configure(RaiseFunction.configure(VectorSupport.configure(config)));
+    config = TextSplice.configure(config);
     try {
       return follows ? Store.follow(config) : Store.open(config);
     } catch (SQLException e) {

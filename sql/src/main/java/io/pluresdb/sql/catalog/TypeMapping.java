@@ -55,7 +55,7 @@ public final class TypeMapping {
       case DOUBLE -> SqlTypeName.DOUBLE;
       case DECIMAL -> SqlTypeName.DECIMAL;
       case CHAR -> SqlTypeName.CHAR;
-      case VARCHAR, CLOB, JSON -> SqlTypeName.VARCHAR;
+      case VARCHAR, CLOB, JSON, MERGEABLE_TEXT -> SqlTypeName.VARCHAR;
       case BINARY -> SqlTypeName.BINARY;
       case VARBINARY, BLOB, VECTOR -> SqlTypeName.VARBINARY;
       case DATE -> SqlTypeName.DATE;
@@ -124,6 +124,7 @@ public final class TypeMapping {
       case "JSON", "JSONB" -> ColumnType.JSON;
       case "VECTOR" -> ColumnType.VECTOR;
       case "COUNTER" -> ColumnType.COUNTER;
+      case "TEXT MERGEABLE", "MERGEABLE TEXT" -> ColumnType.MERGEABLE_TEXT;
       default ->
           throw Errors.of(SqlState.UNDEFINED_OBJECT, "type '" + typeName + "' does not exist");
     };

@@ -81,6 +81,8 @@ public final class SqliteFunctionList {
           scalar("REVERSE", 1, 1, TEXT),
           scalar("STRFILTER", 2, 2, TEXT),
           scalar("SQUARE", 1, 1, ARG0),
+          // registered by the engine: text_splice(text, pos, delete, insert), for TEXT MERGEABLE
+          scalar("TEXT_SPLICE", 4, 4, TEXT),
           // math
           scalar("ACOSH", 1, 1, REAL),
           scalar("ASINH", 1, 1, REAL),

@@ -134,6 +134,8 @@ public final class TypeNames {
           case "JSON", "JSONB" -> ColumnType.JSON;
           case "VECTOR" -> ColumnType.VECTOR;
           case "COUNTER" -> ColumnType.COUNTER;
+          // collaborative text: concurrent edits of one value both survive (a sequence CRDT)
+          case "TEXT MERGEABLE", "MERGEABLE TEXT", "MERGEABLE_TEXT" -> ColumnType.MERGEABLE_TEXT;
           default -> sqliteAffinity(upper);
         };
     // FLOAT(p) with p <= 24 is single precision (SQL standard, PostgreSQL).
