@@ -18,13 +18,12 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A local write transaction: each call writes the materialized row and its clock through cached
- * statements on the writer connection and appends the encoded operation to a reusable buffer; the
- * commit ({@link LocalCommit}) adds one log record for the whole transaction. Because a local
- * operation's id is greater than every id the entity holds, the local path needs no merge: an
+ * A local write transaction: each call writes the row and its clock through cached statements and
+ * appends the encoded operation to a reusable buffer; the commit ({@link LocalCommit}) adds one log
+ * record. A local operation's id exceeds every id the entity holds, so no merge is needed: an
  * insert writes a uniform clock, an update stamps the columns it sets, a delete moves the row's
- * state to the tombstones. Checks and counter rules are in {@link LocalChecks}, savepoints in
- * {@link SavepointMarks}.
+ * state to the tombstones. Tables are named as their DDL wrote them, whatever case the caller used.
+ * Checks and counters are in {@link LocalChecks}, savepoints in {@link SavepointMarks}.
  *
  * <p>Not thread-safe: owned by one thread at a time while it holds the store's writer permit.
  */
@@ -77,11 +76,10 @@ final class LocalWriteTxn implements WriteTxn {
   }
 
   @Override
-  public boolean insert(String table, Object[] row, OnConflict onConflict) throws SQLException {
+  public boolean insert(String named, Object[] row, OnConflict onConflict) throws SQLException {
     open();
-    TableSql t = LocalChecks.table(w, table);
-    // the log, tombstones and subscribers name the table as it was written when created
-    table = t.def.name();
+    TableSql t = LocalChecks.table(w, named);
+    String table = t.def.name();
     LocalChecks.checkArity(t, table, row);
     int n = t.names.length;
     OpId id = store.clock().next();
