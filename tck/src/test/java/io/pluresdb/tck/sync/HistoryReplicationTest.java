@@ -78,4 +78,30 @@ class HistoryReplicationTest extends ClusterTest {
                 "SELECT COUNT(*) FROM sys_conflicts WHERE lost_at IS NOT NULL AND won_at IS NOT NULL"))
         .containsExactly(List.of("1"));
   }
+
+  @Test
+  void sysConflictsShowsAnUpdateThatAConcurrentDeleteDiscarded() throws Exception {
+    Connection hub = cluster.hub("hub");
+    int port = port(hub);
+    Connection a = cluster.client("a", port);
+    Connection b = cluster.client("b", port);
+    String nodeA = a.unwrap(PluresConnection.class).nodeId();
+    String nodeB = b.unwrap(PluresConnection.class).nodeId();
+    exec(a, "CREATE TABLE note (id BIGINT PRIMARY KEY, body VARCHAR(100))");
+    exec(a, "INSERT INTO note VALUES (42, 'start')");
+    awaitSame("SELECT id, body FROM note", hub, a, b);
+
+    cluster.stop(hub);
+    exec(b, "DELETE FROM note WHERE id = 42");
+    exec(a, "UPDATE note SET body = 'edited offline' WHERE id = 42");
+    Connection back = cluster.hub("hub", port);
+    assertThat(awaitSame("SELECT COUNT(*) FROM note", back, a, b))
+        .as("the delete wins")
+        .containsExactly(List.of("0"));
+    String sql =
+        "SELECT field, lost_value, lost_node, won_value, won_node, won_by FROM sys_conflicts"
+            + " WHERE tbl = 'note' AND entity = '42'";
+    assertThat(awaitSame(sql, back, a, b))
+        .containsExactly(List.of("body", "edited offline", nodeA, "NULL", nodeB, "DELETE"));
+  }
 }
