@@ -7,8 +7,6 @@ import io.pluresdb.crdt.op.OpKind;
 import io.pluresdb.crdt.op.Operation;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Objects;
 
@@ -91,29 +89,15 @@ final class LostWrites {
     side(d, "lost", lost, lostValue);
     side(d, "won", won, wonValue);
     d.put("won_by", wonKind.name());
-    ConflictLog.record(w, t.def.name(), entity(key), lost.toString(), KIND, d.toString());
+    ConflictLog.record(
+        w, t.def.name(), LogHistory.entity(key), lost.toString(), KIND, d.toString());
   }
 
   private static void side(ObjectNode d, String name, OpId id, Object value) {
-    d.put(name + "_value", text(value));
+    d.put(name + "_value", LogHistory.text(value));
     d.put(name + "_node", String.format(Locale.ROOT, "%012x", id.node()));
     d.put(name + "_at", Instant.ofEpochMilli(id.millis()).toString());
     d.put(name + "_op", id.toString());
-  }
-
-  /** A one-column key as its value's text, a composite key as the list of them. */
-  static String entity(Object[] key) {
-    return key.length == 1 ? String.valueOf(text(key[0])) : Arrays.deepToString(key);
-  }
-
-  private static String text(Object value) {
-    if (value instanceof byte[] b) {
-      return HexFormat.of().withUpperCase().formatHex(b);
-    }
-    if (value instanceof float[] v) {
-      return Arrays.toString(v);
-    }
-    return value == null ? null : value.toString();
   }
 
   /** Jackson only where a race is found: most merges load none of it. */

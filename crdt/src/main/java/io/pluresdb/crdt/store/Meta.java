@@ -58,7 +58,8 @@ final class Meta {
     "CREATE TABLE IF NOT EXISTS _pl_horizon (tbl TEXT PRIMARY KEY, op BLOB NOT NULL)",
     "CREATE TABLE IF NOT EXISTS _pl_altered (tbl TEXT PRIMARY KEY)",
     TableRenames.DDL,
-    ColumnAlters.DDL
+    ColumnAlters.DDL,
+    LogIndex.DDL
   };
 
   private final Connection conn;
@@ -75,6 +76,7 @@ final class Meta {
         s.execute(ddl);
       }
       ParkedTable.upgrade(s, now);
+      LogIndex.catchUp(conn);
       String format = get("format");
       if (format == null) {
         put("format", Integer.toString(FORMAT));

@@ -8,7 +8,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pluresdb.jdbc.PluresConnection;
 import java.sql.Connection;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
 /** {@code sys_history} on every node names the node that wrote each change, wherever it ran. */
@@ -103,5 +107,41 @@ class HistoryReplicationTest extends ClusterTest {
             + " WHERE tbl = 'note' AND entity = '42'";
     assertThat(awaitSame(sql, back, a, b))
         .containsExactly(List.of("body", "edited offline", nodeA, "NULL", nodeB, "DELETE"));
+  }
+
+  @Test
+  void timeTravelOnEveryNodeSeesReplicatedWritesAtTheTimeTheyWereMade() throws Exception {
+    Connection hub = cluster.hub("hub");
+    Connection a = cluster.client("a", port(hub));
+    Connection b = cluster.client("b", port(hub));
+    exec(a, "CREATE TABLE note (id BIGINT PRIMARY KEY, body VARCHAR(100))");
+    exec(a, "INSERT INTO note VALUES (42, 'from a')");
+    awaitSame("SELECT id, body FROM note", hub, a, b);
+    String written = now();
+    exec(b, "UPDATE note SET body = 'from b' WHERE id = 42");
+    awaitSame("SELECT id, body FROM note", hub, a, b);
+    String updated = now();
+    exec(a, "DELETE FROM note WHERE id = 42");
+    awaitSame("SELECT COUNT(*) FROM note", hub, a, b);
+
+    String past = "SELECT id, body FROM note FOR SYSTEM_TIME AS OF TIMESTAMP '%s' WHERE id = 42";
+    for (Connection c : List.of(hub, a, b)) {
+      assertThat(rows(c, String.format(Locale.ROOT, past, written)))
+          .containsExactly(List.of("42", "from a"));
+      assertThat(rows(c, String.format(Locale.ROOT, past, updated)))
+          .containsExactly(List.of("42", "from b"));
+      assertThat(rows(c, String.format(Locale.ROOT, past, now()))).isEmpty();
+    }
+  }
+
+  /** The current time (UTC), once the clock has moved past it: writes after it are later. */
+  private static String now() {
+    long at = System.currentTimeMillis();
+    while (System.currentTimeMillis() <= at + 1) {
+      Thread.onSpinWait();
+    }
+    return DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS", Locale.ROOT)
+        .withZone(ZoneOffset.UTC)
+        .format(Instant.ofEpochMilli(at));
   }
 }
