@@ -69,6 +69,7 @@ final class LocalCommit {
       Meta.Version next = new Meta.Version(enc.last(), txId);
       long seq = state.nextSeq();
       meta.appendLog(w, seq, txId, record);
+      LogIndex.addChanges(w, seq, changes);
       meta.saveVersion(w, node, next);
       if (!schemaChanges.isEmpty()) {
         meta.saveCatalog(w, w.catalog());

@@ -7,8 +7,6 @@ import io.pluresdb.crdt.op.OpKind;
 import io.pluresdb.crdt.op.Operation;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Objects;
 
@@ -21,8 +19,12 @@ import java.util.Objects;
  * writes therefore records the same race once. Equal values lose nothing and are not recorded, nor
  * are COUNTER fields, whose increments add up.
  *
+ * <p>A delete beats a concurrent update (see {@link EntityState}): the update's values are lost to
+ * it, recorded by {@link DeletedWrites}.
+ *
  * <p>The detail is a JSON object: the field, and the losing and winning value (as text), node
- * ({@code %012x}), time (UTC, ISO 8601) and operation id.
+ * ({@code %012x}), time (UTC, ISO 8601) and operation id, and the winner's kind ({@code won_by}:
+ * {@code UPDATE} or {@code DELETE}, whose value is NULL).
  *
  * <p>Stateless; used by the writer only.
  */
@@ -34,7 +36,11 @@ final class LostWrites {
   /** Records the races {@code op} has with the fields of {@code s}, before it is merged. */
   static void record(Writer w, TableSql t, EntityState s, Operation op) throws SQLException {
     if (op.kind() == OpKind.DELETE) {
+      DeletedWrites.updatesLostTo(w, t, s, op);
       return;
+    }
+    if (op.kind() == OpKind.UPDATE) {
+      DeletedWrites.updateLost(w, t, s, op);
     }
     String[] cols = op.columns();
     for (int i = 0; i < cols.length; i++) {
@@ -49,34 +55,50 @@ final class LostWrites {
       }
       boolean opWins = op.id().after(f.clock());
       OpId lost = opWins ? f.clock() : op.id();
-      ObjectNode d = Json.MAPPER.createObjectNode();
-      d.put("field", cols[i]);
-      side(d, "lost", lost, opWins ? f.value() : op.values()[i]);
-      side(d, "won", opWins ? op.id() : f.clock(), opWins ? op.values()[i] : f.value());
-      ConflictLog.record(w, t.def.name(), entity(op.key()), lost.toString(), KIND, d.toString());
+      Object lostValue = opWins ? f.value() : op.values()[i];
+      Object wonValue = opWins ? op.values()[i] : f.value();
+      race(
+          w,
+          t,
+          op.key(),
+          cols[i],
+          lost,
+          lostValue,
+          opWins ? op.id() : f.clock(),
+          wonValue,
+          OpKind.UPDATE);
     }
+  }
+
+  /**
+   * Records one lost value: field {@code field} of the entity at {@code key} written by {@code
+   * lost}, discarded for {@code won}'s value (NULL and kind {@code DELETE} when a delete won).
+   */
+  static void race(
+      Writer w,
+      TableSql t,
+      Object[] key,
+      String field,
+      OpId lost,
+      Object lostValue,
+      OpId won,
+      Object wonValue,
+      OpKind wonKind)
+      throws SQLException {
+    ObjectNode d = Json.MAPPER.createObjectNode();
+    d.put("field", field);
+    side(d, "lost", lost, lostValue);
+    side(d, "won", won, wonValue);
+    d.put("won_by", wonKind.name());
+    ConflictLog.record(
+        w, t.def.name(), LogHistory.entity(key), lost.toString(), KIND, d.toString());
   }
 
   private static void side(ObjectNode d, String name, OpId id, Object value) {
-    d.put(name + "_value", text(value));
+    d.put(name + "_value", LogHistory.text(value));
     d.put(name + "_node", String.format(Locale.ROOT, "%012x", id.node()));
     d.put(name + "_at", Instant.ofEpochMilli(id.millis()).toString());
     d.put(name + "_op", id.toString());
-  }
-
-  /** A one-column key as its value's text, a composite key as the list of them. */
-  static String entity(Object[] key) {
-    return key.length == 1 ? String.valueOf(text(key[0])) : Arrays.deepToString(key);
-  }
-
-  private static String text(Object value) {
-    if (value instanceof byte[] b) {
-      return HexFormat.of().withUpperCase().formatHex(b);
-    }
-    if (value instanceof float[] v) {
-      return Arrays.toString(v);
-    }
-    return value == null ? null : value.toString();
   }
 
   /** Jackson only where a race is found: most merges load none of it. */

@@ -65,7 +65,8 @@ final class Meta {
     TableRenames.DDL,
     ColumnAlters.DDL,
     Folded.DDL,
-    TextColumns.DDL
+    TextColumns.DDL,
+    LogIndex.DDL
   };
 
   private final Connection conn;
@@ -82,6 +83,7 @@ final class Meta {
         s.execute(ddl);
       }
       ParkedTable.upgrade(s, now);
+      LogIndex.catchUp(conn);
       String format = get("format");
       if (format == null) {
         put("format", Integer.toString(FORMAT));

@@ -154,6 +154,7 @@ final class RemoteApply {
     w.prepare("SAVEPOINT pl_tx").execute();
     try {
       meta.appendLog(w, entry.seq(), tx.id(), entry.record());
+      LogIndex.addOps(w, entry.seq(), tx.ops());
       applier.apply(tx, changes, schema);
       Meta.Version next = new Meta.Version(tx.lastId(), tx.id());
       meta.saveVersion(w, tx.node(), next);

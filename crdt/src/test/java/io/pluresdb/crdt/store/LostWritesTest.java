@@ -75,6 +75,45 @@ class LostWritesTest {
     }
   }
 
+  @Test
+  void anUpdateLostToAConcurrentDeleteIsRecordedOnEachNodeWhicheverArrivesFirst()
+      throws SQLException {
+    at(b, 50);
+    write(b, tx -> tx.delete("kv", new Object[] {1L}));
+    at(a, 100);
+    write(a, tx -> tx.update("kv", new Object[] {1L}, new int[] {1}, new Object[] {"from a"}));
+    Store c = nodes.add(T0);
+    sync(b, c); // c sees the delete first, b the update after it, a the delete after the update
+    sync(a, c);
+    sync(a, b);
+    sync(b, a);
+    String race = "[kv, 1, a, from a, " + a.nodeId() + ", null, " + b.nodeId() + ", DELETE]";
+    String sql = RACES + " AND json_extract(detail, '$.won_by') = 'DELETE'";
+    String withKind =
+        sql.replace(" FROM _pl_conflicts", ", json_extract(detail, '$.won_by') FROM _pl_conflicts");
+    for (Store s : List.of(a, b, c)) {
+      assertThat(Fixtures.dump(s, "SELECT a FROM kv")).isEmpty();
+      assertThat(Fixtures.dump(s, withKind)).containsExactly(race);
+      assertThat(Fixtures.dump(s, RACES)).hasSize(1);
+    }
+    a.rebuild();
+    assertThat(Fixtures.dump(a, withKind)).containsExactly(race);
+  }
+
+  @Test
+  void aDeleteThatSawTheUpdateLosesNothing() throws SQLException {
+    at(a, 100);
+    write(a, tx -> tx.update("kv", new Object[] {1L}, new int[] {1}, new Object[] {"from a"}));
+    sync(a, b);
+    at(b, 200);
+    write(b, tx -> tx.delete("kv", new Object[] {1L}));
+    sync(b, a);
+    for (Store s : List.of(a, b)) {
+      assertThat(Fixtures.dump(s, "SELECT a FROM kv")).isEmpty();
+      assertThat(Fixtures.dump(s, RACES)).isEmpty();
+    }
+  }
+
   private void at(Store s, long offset) {
     nodes.clocks.get(nodes.stores.indexOf(s)).set(T0 + offset);
   }

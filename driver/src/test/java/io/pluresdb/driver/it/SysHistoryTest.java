@@ -3,11 +3,15 @@ package io.pluresdb.driver.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pluresdb.jdbc.PluresConnection;
+import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.sql.Timestamp;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** {@code sys_history}: every field change of a row, with its node and time, through a delete. */
 class SysHistoryTest {
@@ -62,6 +66,34 @@ class SysHistoryTest {
         }
         assertThat(rows).as("auto-commit: two transactions").isEqualTo(2);
       }
+    }
+  }
+
+  @Test
+  void aStoreWhoseLogIsNotIndexedIndexesItWhenItOpens(@TempDir Path dir) throws Exception {
+    String url = "jdbc:pluresdb:" + dir.resolve("app.db");
+    String history =
+        "SELECT op, field, \"value\" FROM sys_history WHERE tbl = 'note' AND entity = '42'";
+    List<String> expected;
+    try (Connection c = Db.connect(url)) {
+      Db.exec(
+          c,
+          "CREATE TABLE note (id BIGINT PRIMARY KEY, body VARCHAR(100))",
+          "INSERT INTO note VALUES (42, 'first'), (7, 'other')",
+          "UPDATE note SET body = 'second' WHERE id = 42");
+      expected = Db.rows(c, history);
+      assertThat(expected)
+          .containsExactly("INSERT|id|42", "INSERT|body|first", "UPDATE|body|second");
+    }
+    // a file written before the log had its index
+    try (Connection raw = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("app.db"));
+        Statement s = raw.createStatement()) {
+      s.execute("DROP TABLE _pl_log_entity");
+    }
+    try (Connection c = Db.connect(url)) {
+      assertThat(Db.rows(c, history)).containsExactlyElementsOf(expected);
+      Db.exec(c, "DELETE FROM note WHERE id = 42");
+      assertThat(Db.rows(c, history)).hasSize(4).endsWith("DELETE|null|null");
     }
   }
 }

@@ -7,6 +7,7 @@ import io.pluresdb.crdt.op.OpKind;
 import io.pluresdb.crdt.op.Operation;
 import io.pluresdb.crdt.op.Transaction;
 import io.pluresdb.crdt.op.TxCodec;
+import io.pluresdb.crdt.store.LogHistory;
 import io.pluresdb.crdt.store.StoreConfig;
 import io.pluresdb.sql.catalog.SystemTables;
 import java.sql.Connection;
@@ -15,22 +16,21 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 import org.sqlite.Function;
 
 /**
- * The {@code sys_history} view: on every store connection the SQL function {@code
- * pl_history(data)}, which decodes one log record into a JSON array of its field changes, and the
- * TEMP view {@code sys_history} over {@code json_each} of it for every record of {@code _pl_log},
- * with the columns the planner declares ({@link SystemTables#SYS_HISTORY_COLUMNS}).
+ * The {@code sys_history} view: on every store connection the SQL function {@code pl_history(data,
+ * tbl, entity)}, which decodes one log record into a JSON array of its field changes to one entity,
+ * and the TEMP view {@code sys_history} over {@code json_each} of it for every entry of the log's
+ * entity index ({@link LogHistory#entityRecords}), with the columns the planner declares ({@link
+ * SystemTables#SYS_HISTORY_COLUMNS}). A filter on {@code tbl} (and {@code entity}) reads only the
+ * records of that table (or entity); a filter on the other columns runs on the decoded changes.
  *
- * <p>The log holds one record per transaction and is indexed by position and transaction id only,
- * so a query reads every record; the filter on the view's columns runs on the decoded changes.
- *
- * <p>The same initializer creates the {@code sys_conflicts} view ({@link SysConflicts}).
+ * <p>The same initializer creates the {@code sys_conflicts} view ({@link SysConflicts}) and the
+ * functions of time travel ({@link PastFunctions}).
  *
  * <p>Thread-safe: stateless; SQLite calls the function on whichever thread runs the query.
  */
@@ -54,35 +54,45 @@ public final class SysHistory extends Function {
   }
 
   static void install(Connection c) throws SQLException {
-    Function.create(c, FUNCTION, new SysHistory(), 1, Function.FLAG_DETERMINISTIC);
+    Function.create(c, FUNCTION, new SysHistory(), 3, Function.FLAG_DETERMINISTIC);
     try (Statement s = c.createStatement()) {
       s.execute(VIEW_SQL);
       s.execute(SysConflicts.VIEW_SQL);
     }
+    PastFunctions.install(c);
   }
 
   @Override
   protected void xFunc() throws SQLException {
     byte[] data = value_blob(0);
-    result(data == null ? "[]" : changes(TxCodec.decode(data)).toString());
+    String table = value_text(1);
+    String entity = value_text(2);
+    result(
+        data == null || table == null || entity == null
+            ? "[]"
+            : changes(TxCodec.decode(data), table, entity).toString());
   }
 
-  /** The field changes of {@code tx}: one per field an insert or update sets, one per delete. */
-  static ArrayNode changes(Transaction tx) {
+  /**
+   * The field changes of {@code tx} to one entity: one per field an insert or update sets, one per
+   * delete.
+   */
+  static ArrayNode changes(Transaction tx, String table, String entity) {
     ArrayNode a = JSON.createArrayNode();
     String node = String.format(Locale.ROOT, "%012x", tx.node());
     String txId = tx.id().toString();
     for (Operation op : tx.ops()) {
-      if (op.kind() == OpKind.SCHEMA) {
+      if (op.kind() == OpKind.SCHEMA
+          || !op.table().equals(table)
+          || !LogHistory.entity(op.key()).equals(entity)) {
         continue;
       }
-      String entity = entity(op.key());
       String at = TIME.format(Instant.ofEpochMilli(op.id().millis()));
       if (op.kind() == OpKind.DELETE) {
         add(a, op, entity, null, null, at, node, txId);
       }
       for (int i = 0; i < op.columns().length; i++) {
-        add(a, op, entity, op.columns()[i], text(op.values()[i]), at, node, txId);
+        add(a, op, entity, op.columns()[i], LogHistory.text(op.values()[i]), at, node, txId);
       }
     }
     return a;
@@ -109,27 +119,6 @@ public final class SysHistory extends Function {
     o.put("op_id", op.id().toString());
   }
 
-  /** A one-column key as its value's text ({@code 42}), a composite key as {@code [1, a]}. */
-  private static String entity(Object[] key) {
-    if (key.length == 1) {
-      return String.valueOf(text(key[0]));
-    }
-    return java.util.Arrays.deepToString(key);
-  }
-
-  private static @Nullable String text(@Nullable Object value) {
-    if (value == null) {
-      return null;
-    }
-    if (value instanceof byte[] b) {
-      return HexFormat.of().withUpperCase().formatHex(b);
-    }
-    if (value instanceof float[] v) {
-      return java.util.Arrays.toString(v);
-    }
-    return value.toString();
-  }
-
   private static String viewSql() {
     StringBuilder b = new StringBuilder("CREATE TEMP VIEW IF NOT EXISTS ");
     b.append(SystemTables.SYS_HISTORY).append(" AS SELECT ");
@@ -137,15 +126,21 @@ public final class SysHistory extends Function {
     for (int i = 0; i < names.size(); i++) {
       String name = names.get(i);
       b.append(i == 0 ? "" : ", ")
-          .append("json_extract(h.value, '$.")
-          .append(name)
-          .append("') AS \"")
+          .append(
+              name.equals("tbl") || name.equals("entity")
+                  ? "e." + name
+                  : "json_extract(h.value, '$." + name + "')")
+          .append(" AS \"")
           .append(name)
           .append('"');
     }
-    return b.append(" FROM main._pl_log AS l, json_each(")
+    // the index's columns are the view's tbl and entity, so SQLite pushes a filter on them into
+    // the index and decodes only the records of the entities asked for
+    return b.append(" FROM ")
+        .append(LogHistory.entityRecords())
+        .append(", json_each(")
         .append(FUNCTION)
-        .append("(l.data)) AS h ORDER BY l.seq, h.key")
+        .append("(l.data, e.tbl, e.entity)) AS h ORDER BY l.seq, e.tbl, e.entity, h.key")
         .toString();
   }
 }

@@ -73,7 +73,8 @@ public final class SystemTables {
   /**
    * The columns of {@code sys_conflicts}: the table, the entity's key as text (as in {@code
    * sys_history}), the field, and for each side ({@code lost_}, {@code won_}) the value as text,
-   * the node that wrote it, when (UTC) and the operation id.
+   * the node that wrote it, when (UTC) and the operation id, and the winner's kind ({@code won_by}:
+   * {@code UPDATE}, or {@code DELETE} when a delete discarded a concurrent update's values).
    */
   public static final List<ColumnDef> SYS_CONFLICTS_COLUMNS =
       List.of(
@@ -87,7 +88,8 @@ public final class SystemTables {
           ColumnDef.of("won_value", ColumnType.VARCHAR),
           ColumnDef.of("won_node", ColumnType.VARCHAR),
           ColumnDef.of("won_at", ColumnType.TIMESTAMP_WITH_TIME_ZONE),
-          ColumnDef.of("won_op", ColumnType.VARCHAR));
+          ColumnDef.of("won_op", ColumnType.VARCHAR),
+          ColumnDef.of("won_by", ColumnType.VARCHAR));
 
   private static final Map<String, Table> TABLES =
       Map.of(

@@ -72,6 +72,7 @@ public final class QueryCompiler {
   public static ReadPlan compile(PlanningContext context, SqlNode parsed, String sql)
       throws SQLException {
     SqlNode query = ValuesAsSelects.rewrite(parsed);
+    SystemTimes past = SystemTimes.detach(query);
     List<ColumnLabels.Written> written = ColumnLabels.written(query, sql);
     List<RecursiveLimits.Limit> limits = RecursiveLimits.detach(query);
     Validated v = validate(context, query);
@@ -86,6 +87,7 @@ public final class QueryCompiler {
     RecursiveLimits.reattach(v.node(), limits);
     DatetimeArithmetic.rewrite(v.node(), v.validator());
     DerivedColumnNames.name(v.node(), v.validator());
+    past.reattach(v.node(), context);
     SqlString sqlite = unparse(v.node());
     return new ReadPlan(sqlite.getSql(), paramOrder(sqlite), columns, params, exactScale);
   }
