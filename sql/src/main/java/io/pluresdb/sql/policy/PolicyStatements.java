@@ -61,9 +61,11 @@ public final class PolicyStatements {
     }
     String command = "ALL";
     if (c.accept("FOR")) {
-      command = c.name().toUpperCase(Locale.ROOT);
+      String written = c.name();
+      command = written.toUpperCase(Locale.ROOT);
       if (!COMMANDS.contains(command)) {
-        throw c.error("expected ALL, SELECT, INSERT, UPDATE or DELETE");
+        throw c.error(
+            "unknown command '" + written + "': expected ALL, SELECT, INSERT, UPDATE or DELETE");
       }
     }
     if (c.accept("TO")) {

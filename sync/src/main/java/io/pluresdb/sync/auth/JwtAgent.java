@@ -4,10 +4,11 @@ import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
-import com.nimbusds.jose.jwk.source.ImmutableSecret;
 import com.nimbusds.jose.proc.BadJOSEException;
+import com.nimbusds.jose.proc.JWSKeySelector;
 import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jose.proc.SingleKeyJWSKeySelector;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.proc.ConfigurableJWTProcessor;
 import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
@@ -18,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.ParseException;
 import java.util.Set;
+import javax.crypto.spec.SecretKeySpec;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -33,7 +35,7 @@ public final class JwtAgent implements FullAccess {
   private final @Nullable PolicyAgent shared;
 
   private JwtAgent(
-      JWSVerificationKeySelector<SecurityContext> keys,
+      JWSKeySelector<SecurityContext> keys,
       @Nullable String audience,
       @Nullable PolicyAgent shared) {
     DefaultJWTProcessor<SecurityContext> p = new DefaultJWTProcessor<>();
@@ -53,7 +55,8 @@ public final class JwtAgent implements FullAccess {
           "a JWT secret needs at least 256 bits (32 bytes), this one has " + secret.length);
     }
     return new JwtAgent(
-        new JWSVerificationKeySelector<>(JWSAlgorithm.HS256, new ImmutableSecret<>(secret)),
+        // whatever key id a token names: the one secret verifies it
+        new SingleKeyJWSKeySelector<>(JWSAlgorithm.HS256, new SecretKeySpec(secret, "HmacSHA256")),
         audience,
         shared);
   }

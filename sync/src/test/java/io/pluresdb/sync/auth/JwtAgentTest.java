@@ -80,7 +80,7 @@ class JwtAgentTest {
     String elsewhere = hs256(SECRET, claims("alice", 600).audience("other").build());
     assertThatThrownBy(() -> agent.admit(elsewhere, NODE))
         .isInstanceOf(TokenRefused.class)
-        .hasMessageContaining("audience");
+        .hasMessageContaining("aud claim rejected");
     String noExpiry =
         hs256(SECRET, new JWTClaimsSet.Builder().subject("alice").audience("hub").build());
     assertThatThrownBy(() -> agent.admit(noExpiry, NODE))

@@ -59,6 +59,8 @@ class RowPolicyTest extends ClusterTest {
     schema(hub);
     Connection alice = user("alice", Jwts.token("alice", Map.of("team", "red")), hub);
     Connection bob = user("bob", Jwts.token("bob", Map.of("team", "blue")), hub);
+    awaitSame("SELECT COUNT(*) FROM note", hub, alice, bob);
+    awaitSame("SELECT COUNT(*) FROM task", hub, alice, bob);
     awaitSame("SELECT policyname, cmd FROM sys_policies ORDER BY 1", hub, alice, bob);
     assertThat(rows(alice, "SELECT tablename, policyname, cmd, qual FROM sys_policies ORDER BY 2"))
         .containsExactly(
