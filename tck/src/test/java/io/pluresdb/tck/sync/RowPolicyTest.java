@@ -71,6 +71,7 @@ class RowPolicyTest extends ClusterTest {
     exec(bob, "UPDATE note SET body = 'bob''s edit' WHERE id = 1");
     exec(alice, "INSERT INTO task VALUES (1, 'red', 'paint')");
     Connection trusted = cluster.client("service", port(hub));
+    awaitSame("SELECT COUNT(*) FROM task", hub, trusted);
     exec(trusted, "INSERT INTO note VALUES (3, 'carol', 'by the service')");
 
     List<List<String>> notes =
