@@ -75,10 +75,11 @@ public final class RowPolicies {
                 + Arrays.deepToString(op.key())
                 + " of table '"
                 + t.name()
-                + "' (transaction "
+                + "': "
+                + why
+                + " (transaction "
                 + tx.id()
-                + "): "
-                + why;
+                + ")";
           }
           rows.put(k, after);
         }
@@ -101,21 +102,13 @@ public final class RowPolicies {
       throws SQLException {
     List<PolicyDef> ps = all.stream().filter(p -> p.appliesTo(action)).toList();
     if (ps.isEmpty()) {
-      return "table '" + t.name() + "' has row policies and none for " + action;
+      return "no policy allows " + action;
     }
     if (before != null && !action.equals("INSERT") && !meets(c, t, before, ps, PolicyDef::using)) {
-      return "the row before the write is outside the USING expression of every "
-          + action
-          + " policy ("
-          + names(ps)
-          + ")";
+      return "the row before is outside USING of " + names(ps);
     }
     if (after != null && !meets(c, t, after, ps, PolicyDef::newRowCheck)) {
-      return "the new row violates the WITH CHECK expression of every "
-          + action
-          + " policy ("
-          + names(ps)
-          + ")";
+      return "the new row fails WITH CHECK of " + names(ps);
     }
     return null;
   }
