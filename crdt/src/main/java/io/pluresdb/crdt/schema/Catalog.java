@@ -15,9 +15,12 @@ public record Catalog(
     Map<String, ViewDef> views,
     Map<String, SequenceDef> sequences,
     Map<String, TriggerDef> triggers,
-    Map<String, Setting> settings) {
+    Map<String, Setting> settings,
+    Map<String, PolicyDef> policies) {
 
   public Catalog {
+    // absent from catalogs stored before policies existed; keyed by PolicyDef#key
+    policies = Names.frozen(policies == null ? Map.of() : policies);
     // absent from catalogs stored before settings were kept
     settings = Names.frozen(settings == null ? Map.of() : settings);
     // absent from catalogs stored before triggers existed
@@ -28,6 +31,18 @@ public record Catalog(
     views = Names.frozen(views);
     // absent from catalogs stored before sequences existed
     sequences = Names.frozen(sequences == null ? Map.of() : sequences);
+  }
+
+  /** A catalog without policies. */
+  public Catalog(
+      long version,
+      Map<String, TableDef> tables,
+      Map<String, IndexDef> indexes,
+      Map<String, ViewDef> views,
+      Map<String, SequenceDef> sequences,
+      Map<String, TriggerDef> triggers,
+      Map<String, Setting> settings) {
+    this(version, tables, indexes, views, sequences, triggers, settings, Map.of());
   }
 
   /** A catalog without settings. */
@@ -61,7 +76,7 @@ public record Catalog(
   }
 
   public static Catalog empty() {
-    return new Catalog(0, Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of());
+    return new Catalog(0, Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of());
   }
 
   /** The table of that name, in any case, or null. */
@@ -75,13 +90,24 @@ public record Catalog(
       Map<String, TableDef> tables,
       Map<String, IndexDef> indexes,
       Map<String, ViewDef> views) {
-    return new Catalog(version, tables, indexes, views, sequences, triggers, settings);
+    return new Catalog(version, tables, indexes, views, sequences, triggers, settings, policies);
   }
 
   /** A {@link Setting}'s value ({@code user_version}, {@code application_id}); 0 when never set. */
   public long setting(String name) {
     Setting s = settings.get(name);
     return s == null ? 0L : s.value();
+  }
+
+  /** This catalog with other triggers and policies, the rest kept, at {@code version}. */
+  public Catalog withRules(
+      long version, Map<String, TriggerDef> triggers, Map<String, PolicyDef> policies) {
+    return new Catalog(version, tables, indexes, views, sequences, triggers, settings, policies);
+  }
+
+  /** The policies on a table, by name. */
+  public Collection<PolicyDef> policiesOf(String table) {
+    return policies.values().stream().filter(p -> Names.same(p.table(), table)).toList();
   }
 
   /** The triggers on a table or view. */

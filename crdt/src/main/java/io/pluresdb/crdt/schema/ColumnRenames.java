@@ -75,7 +75,14 @@ public final class ColumnRenames {
       triggers.put(t.name(), trigger(cat, t, table, from, to));
     }
     return new Catalog(
-        cat.version(), cat.tables(), cat.indexes(), views, cat.sequences(), triggers);
+        cat.version(),
+        cat.tables(),
+        cat.indexes(),
+        views,
+        cat.sequences(),
+        triggers,
+        cat.settings(),
+        cat.policies());
   }
 
   private static ColumnDef renamed(ColumnDef c, String to) {

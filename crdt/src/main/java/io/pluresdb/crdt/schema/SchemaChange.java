@@ -61,4 +61,10 @@ public sealed interface SchemaChange {
    * Setting}, the last one (by operation id) holding.
    */
   record SetPragma(String pragma, long value) implements SchemaChange {}
+
+  /** {@code CREATE POLICY name ON table …}: a row-level policy (see {@link PolicyDef}). */
+  record CreatePolicy(PolicyDef policy) implements SchemaChange {}
+
+  /** {@code DROP POLICY name ON table}. */
+  record DropPolicy(String policy, String table) implements SchemaChange {}
 }

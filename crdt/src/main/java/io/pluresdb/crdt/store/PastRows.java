@@ -59,7 +59,7 @@ public final class PastRows {
           && op.id().millis() <= atMillis) {
         entities
             .computeIfAbsent(LogHistory.entity(op.key()), k -> new EntityState())
-            .apply(lowered(op), counters);
+            .apply(lowered(op), counters, Set.of());
       }
     }
   }

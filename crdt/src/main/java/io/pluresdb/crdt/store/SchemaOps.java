@@ -7,6 +7,7 @@ import io.pluresdb.crdt.schema.Catalog;
 import io.pluresdb.crdt.schema.ColumnDef;
 import io.pluresdb.crdt.schema.IndexDef;
 import io.pluresdb.crdt.schema.Names;
+import io.pluresdb.crdt.schema.PolicyDef;
 import io.pluresdb.crdt.schema.SchemaChange;
 import io.pluresdb.crdt.schema.SequenceDef;
 import io.pluresdb.crdt.schema.Setting;
@@ -45,6 +46,9 @@ final class SchemaOps {
     if (change instanceof SchemaChange.CreateTrigger
         || change instanceof SchemaChange.DropTrigger) {
       return TriggerChanges.apply(cat, change);
+    }
+    if (change instanceof SchemaChange.CreatePolicy || change instanceof SchemaChange.DropPolicy) {
+      return PolicyChanges.apply(cat, change);
     }
     if (change instanceof SchemaChange.AlterColumn a) {
       return ColumnAlters.apply(conn, cat, a, id);
@@ -162,8 +166,11 @@ final class SchemaOps {
     triggers
         .values()
         .removeIf(tr -> !tables.containsKey(tr.table()) && !views.containsKey(tr.table()));
+    Map<String, PolicyDef> policies = Names.copy(cat.policies());
+    // as PostgreSQL, a table's policies go with it
+    policies.values().removeIf(p -> !tables.containsKey(p.table()));
     return new Catalog(
-        cat.version() + 1, tables, indexes, views, sequences, triggers, cat.settings());
+        cat.version() + 1, tables, indexes, views, sequences, triggers, cat.settings(), policies);
   }
 
   /** A setting takes the value of the operation with the greatest id, whatever order they came. */
@@ -180,7 +187,8 @@ final class SchemaOps {
         cat.views(),
         cat.sequences(),
         cat.triggers(),
-        settings);
+        settings,
+        cat.policies());
   }
 
   private static void validate(TableDef t) throws SQLException {

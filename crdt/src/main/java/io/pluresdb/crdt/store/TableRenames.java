@@ -7,6 +7,7 @@ import io.pluresdb.crdt.schema.Catalog;
 import io.pluresdb.crdt.schema.ForeignKeyDef;
 import io.pluresdb.crdt.schema.IndexDef;
 import io.pluresdb.crdt.schema.Names;
+import io.pluresdb.crdt.schema.PolicyDef;
 import io.pluresdb.crdt.schema.SchemaChange;
 import io.pluresdb.crdt.schema.SqlTokens;
 import io.pluresdb.crdt.schema.TableDef;
@@ -133,8 +134,20 @@ final class TableRenames {
               when,
               body));
     }
+    Map<String, PolicyDef> policies = new HashMap<>();
+    for (PolicyDef p : cat.policies().values()) {
+      PolicyDef moved = Names.same(p.table(), from) ? p.onTable(to) : p;
+      policies.put(moved.key(), moved);
+    }
     return new Catalog(
-        cat.version() + 1, tables, indexes, views, cat.sequences(), triggers, cat.settings());
+        cat.version() + 1,
+        tables,
+        indexes,
+        views,
+        cat.sequences(),
+        triggers,
+        cat.settings(),
+        policies);
   }
 
   /**

@@ -63,13 +63,6 @@ final class TriggerChanges {
         && triggers.remove(d.trigger()) == null) {
       throw Errors.of(SqlState.UNDEFINED_OBJECT, "trigger '" + d.trigger() + "' does not exist");
     }
-    return new Catalog(
-        cat.version() + 1,
-        cat.tables(),
-        cat.indexes(),
-        cat.views(),
-        cat.sequences(),
-        triggers,
-        cat.settings());
+    return cat.withRules(cat.version() + 1, triggers, cat.policies());
   }
 }

@@ -6,6 +6,7 @@ import io.pluresdb.crdt.op.Operation;
 import io.pluresdb.crdt.op.Transaction;
 import io.pluresdb.crdt.schema.Catalog;
 import io.pluresdb.crdt.schema.ColumnDef;
+import io.pluresdb.crdt.schema.PolicyDef;
 import io.pluresdb.crdt.schema.SchemaChange;
 import io.pluresdb.crdt.schema.TableMerge;
 import java.sql.SQLException;
@@ -180,6 +181,12 @@ final class TxApplier {
     }
     if (change instanceof SchemaChange.DropTrigger d) {
       return !cat.triggers().containsKey(d.trigger());
+    }
+    if (change instanceof SchemaChange.CreatePolicy c) {
+      return c.policy().equals(cat.policies().get(c.policy().key()));
+    }
+    if (change instanceof SchemaChange.DropPolicy d) {
+      return !cat.policies().containsKey(PolicyDef.key(d.table(), d.policy()));
     }
     return false;
   }

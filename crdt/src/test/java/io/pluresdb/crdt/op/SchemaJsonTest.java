@@ -11,6 +11,7 @@ import io.pluresdb.crdt.schema.ColumnDef;
 import io.pluresdb.crdt.schema.ColumnType;
 import io.pluresdb.crdt.schema.ForeignKeyDef;
 import io.pluresdb.crdt.schema.IndexDef;
+import io.pluresdb.crdt.schema.PolicyDef;
 import io.pluresdb.crdt.schema.SchemaChange;
 import io.pluresdb.crdt.schema.SequenceDef;
 import io.pluresdb.crdt.schema.Setting;
@@ -51,6 +52,8 @@ class SchemaJsonTest {
   private static final TriggerDef TRIGGER =
       new TriggerDef(
           "tr", "t", "CREATE TRIGGER …", "AFTER", "UPDATE", List.of("ref"), null, List.of("a;"));
+  private static final PolicyDef POLICY =
+      new PolicyDef("p", "t", "UPDATE", "ref = current_user", null, "CREATE POLICY …");
   private static final Catalog CATALOG =
       new Catalog(
           Long.MAX_VALUE,
@@ -63,7 +66,8 @@ class SchemaJsonTest {
           Map.of("v", VIEW),
           Map.of("s", SEQUENCE),
           Map.of("tr", TRIGGER),
-          Map.of("user_version", new Setting(7, new OpId(Long.MIN_VALUE, -1L))));
+          Map.of("user_version", new Setting(7, new OpId(Long.MIN_VALUE, -1L))),
+          Map.of(POLICY.key(), POLICY));
 
   private static final List<SchemaChange> CHANGES =
       List.of(
@@ -84,7 +88,9 @@ class SchemaJsonTest {
           new SchemaChange.DropTrigger("tr"),
           new SchemaChange.RenameTable("t", "t2"),
           new SchemaChange.SetPragma("application_id", -2),
-          new SchemaChange.AlterColumn("t", NAME));
+          new SchemaChange.AlterColumn("t", NAME),
+          new SchemaChange.CreatePolicy(POLICY),
+          new SchemaChange.DropPolicy("p", "t"));
 
   @Test
   void everyKindOfChangeIsCovered() {

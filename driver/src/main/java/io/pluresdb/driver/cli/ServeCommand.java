@@ -31,6 +31,7 @@ import picocli.CommandLine.Option;
     footerHeading = "%nExamples:%n",
     footer = {
       "  java -jar pluresdb.jar serve --db ./hub.db --port 7777 --token s3cret",
+      "  java -jar pluresdb.jar serve --db ./hub.db --port 7777 --jwt-secret-file secret.key",
       "  java -jar pluresdb.jar serve --db ./hub.db --port 7778 --token s3cret --keystore hub.p12 --keystore-password pw"
     },
     description = "Run a hub node that peers replicate through.")
@@ -60,6 +61,21 @@ final class ServeCommand implements Callable<Integer> {
 
   @Option(names = "--token", description = "Shared secret peers must present.")
   private String token;
+
+  @Option(
+      names = "--jwt-secret-file",
+      paramLabel = "FILE",
+      description = "HS256 secret that verifies users' JWTs; their writes meet row policies.")
+  private Path jwtSecretFile;
+
+  @Option(
+      names = "--jwks",
+      paramLabel = "FILE",
+      description = "JWKS of the RS256/ES256 keys that verify users' JWTs.")
+  private Path jwks;
+
+  @Option(names = "--jwt-audience", description = "Audience a user's JWT must name.")
+  private String jwtAudience;
 
   @Option(
       names = "--keystore",
@@ -152,6 +168,15 @@ final class ServeCommand implements Callable<Integer> {
     u.append(host.contains(":") ? "[" + host + "]" : host).append(':').append(port);
     if (token != null) {
       u.append("&token=").append(enc(token));
+    }
+    if (jwtSecretFile != null) {
+      u.append("&jwt_secret_file=").append(enc(jwtSecretFile.toString()));
+    }
+    if (jwks != null) {
+      u.append("&jwks=").append(enc(jwks.toString()));
+    }
+    if (jwtAudience != null) {
+      u.append("&jwt_audience=").append(enc(jwtAudience));
     }
     if (keyStore != null) {
       u.append("&key_store=").append(enc(keyStore.toString()));

@@ -3,6 +3,7 @@ package io.pluresdb.driver.url;
 import io.pluresdb.crdt.error.Errors;
 import io.pluresdb.crdt.error.SqlState;
 import io.pluresdb.engine.api.EngineSettings;
+import io.pluresdb.engine.api.JwtSettings;
 import io.pluresdb.engine.api.ReplicationSettings;
 import io.pluresdb.sync.netty.Admission;
 import io.pluresdb.sync.netty.SyncClient;
@@ -34,7 +35,7 @@ public final class EngineUrls {
 
   /**
    * The replication properties ({@code listen}, {@code peers}, {@code token}, the TLS ones, the
-   * admission bounds and {@code max_parked}).
+   * admission bounds, {@code max_parked} and the JWT ones).
    */
   public static ReplicationSettings replication(ConnectionUrl url) throws SQLException {
     String token = url.get(PluresProperty.TOKEN);
@@ -49,7 +50,12 @@ public final class EngineUrls {
             url.get(PluresProperty.TRUST_STORE_PASSWORD),
             Boolean.parseBoolean(url.get(PluresProperty.TRUST_ALL))),
         admission(url),
-        Integer.parseInt(url.get(PluresProperty.MAX_PARKED)));
+        Integer.parseInt(url.get(PluresProperty.MAX_PARKED)),
+        new JwtSettings(
+            blankToNull(url.get(PluresProperty.JWT)),
+            path(url.get(PluresProperty.JWT_SECRET_FILE)),
+            path(url.get(PluresProperty.JWKS)),
+            blankToNull(url.get(PluresProperty.JWT_AUDIENCE))));
   }
 
   /** How many peer connections the listener accepts, and how long they may take to upgrade. */
@@ -115,6 +121,10 @@ public final class EngineUrls {
       }
     }
     return out;
+  }
+
+  private static String blankToNull(String value) {
+    return value == null || value.isBlank() ? null : value.trim();
   }
 
   private static Path path(String value) {

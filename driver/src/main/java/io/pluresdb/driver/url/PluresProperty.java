@@ -76,6 +76,20 @@ public enum PluresProperty {
       Kind.TEXT,
       null,
       "Shared secret of the replicated database: presented to peers and required from them."),
+  JWT(
+      "jwt",
+      Kind.TEXT,
+      null,
+      "JSON Web Token of this node's user, presented to peers instead of the token; the hub holds"
+          + " the user's writes to its row policies."),
+  JWT_SECRET_FILE(
+      "jwt_secret_file",
+      Kind.TEXT,
+      null,
+      "File of the HS256 secret with which peers' JWTs are verified (at least 32 bytes)."),
+  JWKS("jwks", Kind.TEXT, null, "JWKS file of the RS256/ES256 keys that verify peers' JWTs."),
+  JWT_AUDIENCE(
+      "jwt_audience", Kind.TEXT, null, "Audience (aud) a peer's JWT must name; unset: any."),
   KEY_STORE(
       "key_store",
       Kind.TEXT,

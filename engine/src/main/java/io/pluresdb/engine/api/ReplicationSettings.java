@@ -21,6 +21,7 @@ import org.jspecify.annotations.Nullable;
  *     become sessions
  * @param maxParkedPerPeer a session closes once more of its peer's transactions than this are
  *     parked (received but not applicable yet); what is parked stays
+ * @param jwt the token this node presents and how it verifies those of its peers
  */
 public record ReplicationSettings(
     @Nullable InetSocketAddress listen,
@@ -28,7 +29,8 @@ public record ReplicationSettings(
     @Nullable String token,
     TlsSettings tls,
     Admission admission,
-    int maxParkedPerPeer) {
+    int maxParkedPerPeer,
+    JwtSettings jwt) {
 
   public ReplicationSettings {
     peers = List.copyOf(peers);
@@ -36,6 +38,17 @@ public record ReplicationSettings(
       throw new IllegalArgumentException(
           "the bound on parked transactions per peer must be positive, got " + maxParkedPerPeer);
     }
+  }
+
+  /** Settings without JSON Web Tokens. */
+  public ReplicationSettings(
+      @Nullable InetSocketAddress listen,
+      List<URI> peers,
+      @Nullable String token,
+      TlsSettings tls,
+      Admission admission,
+      int maxParkedPerPeer) {
+    this(listen, peers, token, tls, admission, maxParkedPerPeer, JwtSettings.none());
   }
 
   /** Settings with the default bound on parked transactions. */

@@ -2,6 +2,7 @@ package io.pluresdb.engine.exec;
 
 import io.pluresdb.crdt.schema.Catalog;
 import io.pluresdb.crdt.schema.Names;
+import io.pluresdb.crdt.schema.PolicyDef;
 import io.pluresdb.crdt.schema.SchemaChange;
 import io.pluresdb.crdt.store.WriteTxn;
 import io.pluresdb.sql.plan.Plan;
@@ -38,6 +39,10 @@ public final class DdlExecutor {
       return false;
     }
     if (ddl.ifExists()) {
+      if (change instanceof SchemaChange.DropPolicy d
+          && !c.policies().containsKey(PolicyDef.key(d.table(), d.policy()))) {
+        return false;
+      }
       if (change instanceof SchemaChange.DropTrigger d && !c.triggers().containsKey(d.trigger())) {
         return false;
       }

@@ -4,8 +4,6 @@ import io.pluresdb.crdt.error.Errors;
 import io.pluresdb.crdt.error.SqlState;
 import io.pluresdb.crdt.store.Store;
 import io.pluresdb.engine.api.ReplicationSettings;
-import io.pluresdb.sync.auth.PermissiveAgent;
-import io.pluresdb.sync.auth.SharedTokenAgent;
 import io.pluresdb.sync.http.HttpRoutes;
 import io.pluresdb.sync.protocol.PeerStatus;
 import io.pluresdb.sync.protocol.SyncConfig;
@@ -19,7 +17,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * The replicator of one engine, started with the engine when its URL asks for replication and
  * closed with it (when the last connection closes). The shared token both authenticates this node
- * to its peers and admits peers that present it.
+ * to its peers and admits peers that present it; a node with a JWT presents that instead, and a
+ * node that verifies JWTs admits each as its user ({@link Agents}).
  *
  * <p>Thread-safe: immutable after start; {@link #close} is idempotent through the replicator.
  */
@@ -41,13 +40,11 @@ public final class ReplicationService implements AutoCloseable {
     if (!settings.enabled()) {
       return null;
     }
+    String presented = settings.jwt().jwt() != null ? settings.jwt().jwt() : settings.token();
     SyncConfig sync =
         SyncConfig.builder()
-            .token(settings.token())
-            .agent(
-                settings.token() == null
-                    ? new PermissiveAgent()
-                    : new SharedTokenAgent(settings.token()))
+            .token(presented)
+            .agent(Agents.of(settings))
             .maxParkedPerPeer(settings.maxParkedPerPeer())
             .build();
     Replicator r;

@@ -7,6 +7,7 @@ import io.pluresdb.crdt.store.StoreConfig;
 import io.pluresdb.engine.api.DatabaseTarget;
 import io.pluresdb.engine.api.EngineSettings;
 import io.pluresdb.engine.history.SysHistory;
+import io.pluresdb.engine.policy.SysPolicies;
 import io.pluresdb.engine.replication.SysPeers;
 import io.pluresdb.engine.text.TextSplice;
 import io.pluresdb.engine.trigger.RaiseFunction;
@@ -40,7 +41,9 @@ final class StoreOpener {
     if (!settings.clockOffset().isZero()) {
       config = config.withClock(Clock.offset(config.clock(), settings.clockOffset()));
     }
-    config = SysHistory.configure(RaiseFunction.configure(VectorSupport.configure(config)));
+    config =
+        SysPolicies.configure(
+            SysHistory.configure(RaiseFunction.configure(VectorSupport.configure(config))));
     config = TextSplice.configure(config);
     try {
       return follows ? Store.follow(config) : Store.open(config);

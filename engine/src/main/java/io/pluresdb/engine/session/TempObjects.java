@@ -188,6 +188,7 @@ final class TempObjects {
     now.remove(SystemTables.SYS_PEERS);
     now.remove(SystemTables.SYS_HISTORY);
     now.remove(SystemTables.SYS_CONFLICTS);
+    now.remove(SystemTables.SYS_POLICIES);
     names = Set.copyOf(now);
   }
 

@@ -91,6 +91,22 @@ public final class SystemTables {
           ColumnDef.of("won_op", ColumnType.VARCHAR),
           ColumnDef.of("won_by", ColumnType.VARCHAR));
 
+  /** The row-level policies of the database's tables, one row per policy. */
+  public static final String SYS_POLICIES = "sys_policies";
+
+  /**
+   * The columns of {@code sys_policies}, as PostgreSQL's {@code pg_policies} names them: the table,
+   * the policy, its command ({@code ALL}, {@code SELECT}, {@code INSERT}, {@code UPDATE}, {@code
+   * DELETE}), its USING and WITH CHECK expressions (NULL when absent).
+   */
+  public static final List<ColumnDef> SYS_POLICIES_COLUMNS =
+      List.of(
+          ColumnDef.of("tablename", ColumnType.VARCHAR),
+          ColumnDef.of("policyname", ColumnType.VARCHAR),
+          ColumnDef.of("cmd", ColumnType.VARCHAR),
+          ColumnDef.of("qual", ColumnType.VARCHAR),
+          ColumnDef.of("with_check", ColumnType.VARCHAR));
+
   private static final Map<String, Table> TABLES =
       Map.of(
           SYS_PEERS,
@@ -98,7 +114,9 @@ public final class SystemTables {
           SYS_HISTORY,
           CollectionTable.of(new ViewDef(SYS_HISTORY, null, SYS_HISTORY_COLUMNS)),
           SYS_CONFLICTS,
-          CollectionTable.of(new ViewDef(SYS_CONFLICTS, null, SYS_CONFLICTS_COLUMNS)));
+          CollectionTable.of(new ViewDef(SYS_CONFLICTS, null, SYS_CONFLICTS_COLUMNS)),
+          SYS_POLICIES,
+          CollectionTable.of(new ViewDef(SYS_POLICIES, null, SYS_POLICIES_COLUMNS)));
 
   private SystemTables() {}
 

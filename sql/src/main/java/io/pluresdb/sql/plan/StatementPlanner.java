@@ -21,6 +21,7 @@ import io.pluresdb.sql.parser.live.SqlUnlisten;
 import io.pluresdb.sql.parser.pragma.SqlPragma;
 import io.pluresdb.sql.parser.sqlite.SqlQueryPlan;
 import io.pluresdb.sql.parser.tx.SqlTransaction;
+import io.pluresdb.sql.policy.PolicyStatements;
 import io.pluresdb.sql.pragma.PragmaResult;
 import io.pluresdb.sql.pragma.PragmaTables;
 import io.pluresdb.sql.pragma.Pragmas;
@@ -64,6 +65,10 @@ public final class StatementPlanner {
     TriggerStatements.Statement trigger = TriggerStatements.read(sql, catalog);
     if (trigger != null) {
       return new Plan.Ddl(sql, trigger.change(), trigger.ifExists(), trigger.ifNotExists());
+    }
+    PolicyStatements.Statement policy = PolicyStatements.read(sql, catalog);
+    if (policy != null) {
+      return new Plan.Ddl(sql, policy.change(), policy.ifExists(), false);
     }
     Plan.Rows reindex = Reindex.plan(sql, catalog);
     if (reindex != null) {

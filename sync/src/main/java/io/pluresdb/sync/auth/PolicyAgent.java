@@ -28,10 +28,38 @@ public interface PolicyAgent {
   }
 
   /**
+   * True when {@code who} may send schema changes (DDL) at all; its collections are then checked by
+   * {@link #mayWrite}. The default answers true; a user held to row policies may not.
+   */
+  default boolean mayChangeSchema(Principal who) {
+    return who.user() == null;
+  }
+
+  /**
    * An admitted peer.
    *
    * @param name who it is (for logs and status)
    * @param peerNode its node id
+   * @param user the user it acts for, held to the tables' row policies; null for a peer trusted
+   *     with every row (a shared-token holder, as a table's owner in PostgreSQL)
    */
-  record Principal(String name, String peerNode) {}
+  record Principal(String name, String peerNode, @Nullable User user) {
+    /** A trusted peer: no user, no row policies. */
+    public Principal(String name, String peerNode) {
+      this(name, peerNode, null);
+    }
+  }
+
+  /**
+   * A user a session acts for: what {@code current_user} and {@code current_claim('name')} answer
+   * in row policies.
+   *
+   * @param subject the user's name (a JWT's {@code sub})
+   * @param claims the verified claims, by name (strings, numbers, booleans, lists, objects)
+   */
+  record User(String subject, java.util.Map<String, Object> claims) {
+    public User {
+      claims = java.util.Map.copyOf(claims);
+    }
+  }
 }

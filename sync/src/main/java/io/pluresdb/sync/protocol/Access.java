@@ -64,6 +64,9 @@ final class Access {
   /** The first collection of {@code tx} the peer may not write, or null when it may write all. */
   String forbiddenWrite(Transaction tx, Catalog catalog) {
     for (Operation op : tx.ops()) {
+      if (op.kind() == OpKind.SCHEMA && !agent.mayChangeSchema(who)) {
+        return "the schema";
+      }
       String c = collection(op, catalog);
       if (!agent.mayWrite(who, c)) {
         return c;
@@ -124,6 +127,10 @@ final class Access {
     } else if (c instanceof SchemaChange.DropTrigger d) {
       TriggerDef known = catalog.triggers().get(d.trigger());
       return known == null ? d.trigger() : known.table();
+    } else if (c instanceof SchemaChange.CreatePolicy p) {
+      return p.policy().table();
+    } else if (c instanceof SchemaChange.DropPolicy d) {
+      return d.table();
     } else if (c instanceof SchemaChange.SetPragma) {
       // a database-wide setting: only a peer that may write the schema itself may change it
       return "sqlite_schema";

@@ -2,6 +2,7 @@ package io.pluresdb.sync.protocol;
 
 import io.pluresdb.crdt.store.Store;
 import io.pluresdb.sync.auth.PolicyAgent.Principal;
+import io.pluresdb.sync.auth.TokenRefused;
 import io.pluresdb.sync.protocol.CloseReason.Code;
 import java.sql.SQLException;
 import org.slf4j.Logger;
@@ -50,7 +51,12 @@ final class Handshake {
       throws ProtocolException, SQLException {
     int version = chooseVersion(h.minVersion(), h.maxVersion(), config);
     checkNotSelf(h.node(), store);
-    Principal who = config.agent().admit(h.token(), h.node());
+    Principal who;
+    try {
+      who = config.agent().admit(h.token(), h.node());
+    } catch (TokenRefused e) {
+      throw new ProtocolException(Code.AUTH_FAILED, e.getMessage());
+    }
     if (who == null) {
       throw new ProtocolException(
           Code.AUTH_FAILED,

@@ -5,9 +5,12 @@ import io.pluresdb.crdt.op.Transaction;
 import io.pluresdb.crdt.store.ApplyResult;
 import io.pluresdb.crdt.store.Parked;
 import io.pluresdb.crdt.store.Store;
+import io.pluresdb.sync.auth.PolicyAgent.User;
+import io.pluresdb.sync.policy.RowPolicies;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The receiving half of a session: checks and applies the peer's batches, in order, and
@@ -21,13 +24,16 @@ import java.util.List;
  * from the store writes nothing (the store verifies every signature before it applies or relays a
  * record, and records an authorship refusal where users see it), nor does a value that fits its
  * column in no way (closed as MALFORMED: the store is where the column's types are known, so the
- * check is there, see {@link ApplyResult.Malformed}).
+ * check is there, see {@link ApplyResult.Malformed}). A peer acting for a user has each written row
+ * checked against its table's row policies ({@link RowPolicies}) first; a refusal closes the
+ * session (FORBIDDEN, naming the row and the policies) with nothing of the batch applied.
  *
  * <p>Not thread-safe: owned by one session.
  */
 final class Inbound {
   private final Store store;
   private final Access access;
+  private final @Nullable RowPolicies rows;
   private final Streamer streamer;
   private final Wire wire;
   private final String peer;
@@ -51,6 +57,8 @@ final class Inbound {
       int ackEvery) {
     this.store = store;
     this.access = access;
+    User user = access.principal().user();
+    this.rows = user == null ? null : new RowPolicies(store, user);
     this.streamer = streamer;
     this.wire = wire;
     this.peer = peer;
@@ -85,6 +93,15 @@ final class Inbound {
                 + "' (transaction "
                 + tx.id()
                 + ")");
+      }
+    }
+    if (rows != null) {
+      // a user's writes: each row before and after, against its table's policies
+      List<Transaction> written = new ArrayList<>(txs.size());
+      txs.forEach(r -> written.add(r.tx()));
+      String refused = rows.refusal(written);
+      if (refused != null) {
+        throw new ProtocolException(CloseReason.Code.FORBIDDEN, refused);
       }
     }
     for (ReceivedTx r : txs) {

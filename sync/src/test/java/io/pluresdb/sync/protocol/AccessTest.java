@@ -9,6 +9,7 @@ import io.pluresdb.crdt.schema.ColumnDef;
 import io.pluresdb.crdt.schema.ColumnType;
 import io.pluresdb.crdt.schema.ForeignKeyDef;
 import io.pluresdb.crdt.schema.IndexDef;
+import io.pluresdb.crdt.schema.PolicyDef;
 import io.pluresdb.crdt.schema.SchemaChange;
 import io.pluresdb.crdt.schema.SequenceDef;
 import io.pluresdb.crdt.schema.TableDef;
@@ -64,7 +65,10 @@ class AccessTest {
                     List.of("SELECT 1"))),
             new SchemaChange.DropTrigger("tr"),
             new SchemaChange.RenameTable("t", "t2"),
-            new SchemaChange.SetPragma("user_version", 3));
+            new SchemaChange.SetPragma("user_version", 3),
+            new SchemaChange.CreatePolicy(
+                new PolicyDef("p", "t", "ALL", "true", null, "CREATE POLICY p ON t USING (true)")),
+            new SchemaChange.DropPolicy("p", "t"));
     assertThat(all.stream().map(Object::getClass).distinct())
         .as("one of each kind")
         .containsExactlyInAnyOrder(SchemaChange.class.getPermittedSubclasses());
