@@ -170,6 +170,38 @@ public class PluresDataSource implements DataSource {
     set(PluresProperty.TOKEN, token);
   }
 
+  public String getJwt() {
+    return text(PluresProperty.JWT);
+  }
+
+  public void setJwt(String jwt) {
+    set(PluresProperty.JWT, jwt);
+  }
+
+  public String getJwtSecretFile() {
+    return text(PluresProperty.JWT_SECRET_FILE);
+  }
+
+  public void setJwtSecretFile(String file) {
+    set(PluresProperty.JWT_SECRET_FILE, file);
+  }
+
+  public String getJwks() {
+    return text(PluresProperty.JWKS);
+  }
+
+  public void setJwks(String file) {
+    set(PluresProperty.JWKS, file);
+  }
+
+  public String getJwtAudience() {
+    return text(PluresProperty.JWT_AUDIENCE);
+  }
+
+  public void setJwtAudience(String audience) {
+    set(PluresProperty.JWT_AUDIENCE, audience);
+  }
+
   public String getKeyStore() {
     return text(PluresProperty.KEY_STORE);
   }

@@ -15,8 +15,7 @@ final class Failures {
 
   /** "{what} is {type}, got {value}", the assignment message. */
   static String mismatch(Object v, ColumnType type, Object what) {
-    String shown = v instanceof String s ? "'" + s + "'" : v.getClass().getSimpleName() + " " + v;
-    return what + " is " + type + ", got " + shown;
+    return what + " is " + type + ", got " + describe(v);
   }
 
   /** 22018: a value of a class the column type does not take. */

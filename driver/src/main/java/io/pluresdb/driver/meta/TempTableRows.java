@@ -22,7 +22,11 @@ final class TempTableRows {
 
   /** The node's own views in every store connection's TEMP schema: the planner answers them. */
   private static final Set<String> SYSTEM =
-      Set.of(SystemTables.SYS_PEERS, SystemTables.SYS_HISTORY, SystemTables.SYS_CONFLICTS);
+      Set.of(
+          SystemTables.SYS_PEERS,
+          SystemTables.SYS_HISTORY,
+          SystemTables.SYS_CONFLICTS,
+          SystemTables.SYS_POLICIES);
 
   private TempTableRows() {}
 

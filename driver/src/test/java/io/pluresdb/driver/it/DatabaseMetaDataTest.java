@@ -73,7 +73,7 @@ class DatabaseMetaDataTest {
     assertThat(column(md.getTables(null, "other", null, null), "TABLE_NAME")).isEmpty();
     assertThat(column(md.getSchemas(), "TABLE_SCHEM")).containsExactly("main");
     assertThat(column(md.getTableTypes(), "TABLE_TYPE"))
-        .containsExactly("SEQUENCE", "TABLE", "VIEW");
+        .containsExactly("LOCAL TEMPORARY", "SEQUENCE", "TABLE", "VIEW");
     assertThat(md.getCatalogs().next()).isFalse();
   }
 

@@ -2,6 +2,8 @@ package io.pluresdb.engine.history;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.pluresdb.crdt.error.Errors;
+import io.pluresdb.crdt.error.SqlState;
 import io.pluresdb.crdt.schema.ColumnType;
 import io.pluresdb.crdt.store.LogHistory;
 import io.pluresdb.crdt.store.PastRows;
@@ -69,7 +71,8 @@ final class PastFunctions {
           types.add(ColumnType.valueOf(c.get(1).asText()));
         }
       } catch (java.io.IOException | IllegalArgumentException e) {
-        throw new SQLException("bad column list " + spec, e);
+        throw Errors.of(
+            SqlState.INVALID_PARAMETER_VALUE, "bad column list " + spec + ": " + e.getMessage());
       }
       return new PastRows(table, millis, names, types);
     }
