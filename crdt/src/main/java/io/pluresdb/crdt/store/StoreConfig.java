@@ -47,6 +47,16 @@ public record StoreConfig(
     return new StoreConfig(path, memoryName, synchronousFull, clock, maxClockDrift, nodeName, init);
   }
 
+  /** This config with {@code next} run on each new connection after what it runs already. */
+  public StoreConfig alsoInitializing(ConnectionInitializer next) {
+    ConnectionInitializer before = connectionInitializer;
+    return withConnectionInitializer(
+        c -> {
+          before.initialize(c);
+          next.initialize(c);
+        });
+  }
+
   public StoreConfig withSynchronousFull(boolean full) {
     return new StoreConfig(
         path, memoryName, full, clock, maxClockDrift, nodeName, connectionInitializer);

@@ -8,7 +8,6 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Set;
 
 /**
  * The {@code getTables} rows of the connection's TEMP tables and views, which live in its own
@@ -19,14 +18,6 @@ import java.util.Set;
  */
 final class TempTableRows {
   static final String LOCAL_TEMPORARY = "LOCAL TEMPORARY";
-
-  /** The node's own views in every store connection's TEMP schema: the planner answers them. */
-  private static final Set<String> SYSTEM =
-      Set.of(
-          SystemTables.SYS_PEERS,
-          SystemTables.SYS_HISTORY,
-          SystemTables.SYS_CONFLICTS,
-          SystemTables.SYS_POLICIES);
 
   private TempTableRows() {}
 
@@ -50,7 +41,7 @@ final class TempTableRows {
         String name = rs.getString(2);
         boolean table = "table".equals(rs.getString(1));
         if (names.matches(name)
-            && !SYSTEM.contains(name)
+            && !SystemTables.names().contains(name)
             && !name.startsWith("sqlite_")
             && (table ? tables : views)) {
           rows.add(CatalogRows.tableRow(name, table ? LOCAL_TEMPORARY : CatalogRows.VIEW));

@@ -45,12 +45,7 @@ public final class SysHistory extends Function {
 
   /** The config with the function and the view on each connection, after its own setup. */
   public static StoreConfig configure(StoreConfig config) {
-    StoreConfig.ConnectionInitializer before = config.connectionInitializer();
-    return config.withConnectionInitializer(
-        c -> {
-          before.initialize(c);
-          install(c);
-        });
+    return config.alsoInitializing(SysHistory::install);
   }
 
   static void install(Connection c) throws SQLException {

@@ -26,12 +26,7 @@ public final class SysPolicies {
 
   /** The config with the view on each connection, after its own setup. */
   public static StoreConfig configure(StoreConfig config) {
-    StoreConfig.ConnectionInitializer before = config.connectionInitializer();
-    return config.withConnectionInitializer(
-        c -> {
-          before.initialize(c);
-          install(c);
-        });
+    return config.alsoInitializing(SysPolicies::install);
   }
 
   static void install(Connection c) throws SQLException {

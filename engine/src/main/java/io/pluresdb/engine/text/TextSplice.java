@@ -21,12 +21,7 @@ public final class TextSplice extends Function {
 
   /** The config with the function registered on each connection, after its own setup. */
   public static StoreConfig configure(StoreConfig config) {
-    StoreConfig.ConnectionInitializer before = config.connectionInitializer();
-    return config.withConnectionInitializer(
-        c -> {
-          before.initialize(c);
-          register(c);
-        });
+    return config.alsoInitializing(TextSplice::register);
   }
 
   static void register(Connection sqlite) throws SQLException {

@@ -8,11 +8,6 @@ public final class VectorSupport {
 
   /** The config with the vector functions registered on each connection, after its own setup. */
   public static StoreConfig configure(StoreConfig config) {
-    StoreConfig.ConnectionInitializer before = config.connectionInitializer();
-    return config.withConnectionInitializer(
-        c -> {
-          before.initialize(c);
-          SqliteVectorFunctions.register(c);
-        });
+    return config.alsoInitializing(SqliteVectorFunctions::register);
   }
 }

@@ -5,6 +5,7 @@ import io.pluresdb.crdt.schema.ColumnType;
 import io.pluresdb.crdt.schema.ViewDef;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.calcite.schema.Table;
 
 /**
@@ -119,6 +120,11 @@ public final class SystemTables {
           CollectionTable.of(new ViewDef(SYS_POLICIES, null, SYS_POLICIES_COLUMNS)));
 
   private SystemTables() {}
+
+  /** The names of the system views (each also a TEMP view on every store connection). */
+  public static Set<String> names() {
+    return TABLES.keySet();
+  }
 
   /** The system views by name. */
   static Map<String, Table> all() {
