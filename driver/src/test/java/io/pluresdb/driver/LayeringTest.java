@@ -32,6 +32,8 @@ class LayeringTest {
     classes =
         new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            // other modules' test fixtures, packaged as test jars for their neighbours' tests
+            .withImportOption(location -> !location.contains("-tests.jar"))
             .importPackages("io.pluresdb");
   }
 
@@ -42,6 +44,7 @@ class LayeringTest {
                 "io.pluresdb.crdt..",
                 "io.pluresdb.vector..",
                 "io.pluresdb.sync..",
+                "io.pluresdb.store..",
                 "io.pluresdb.sql..",
                 "io.pluresdb.engine..",
                 "io.pluresdb.driver..",
@@ -74,6 +77,24 @@ class LayeringTest {
   @Test
   void syncDependsOnlyOnCrdt() {
     onlyDependOn("sync", "crdt");
+  }
+
+  @Test
+  void thePostgresqlStoreDependsOnlyOnCrdt() {
+    // a hub's store is one more store under the sessions, never above them
+    onlyDependOn("store", "crdt");
+  }
+
+  @Test
+  void onlyTheCommandLineUsesThePostgresqlStore() {
+    // embedded users never load it: it is an optional dependency of the driver
+    noClasses()
+        .that()
+        .resideOutsideOfPackages("io.pluresdb.store..", "io.pluresdb.driver.cli..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("io.pluresdb.store..", "org.postgresql..")
+        .check(classes);
   }
 
   @Test
@@ -117,7 +138,7 @@ class LayeringTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"crdt", "vector", "sync", "sql", "engine", "driver"})
+  @ValueSource(strings = {"crdt", "vector", "sync", "store", "sql", "engine", "driver"})
   void noModuleHasAPackageCycle(String module) {
     SlicesRuleDefinition.slices()
         .matching("io.pluresdb." + module + ".(**)")
@@ -135,6 +156,7 @@ class LayeringTest {
             "io.pluresdb.crdt..",
             "io.pluresdb.vector..",
             "io.pluresdb.sync..",
+            "io.pluresdb.store..",
             "io.pluresdb.sql..",
             "io.pluresdb.engine..")
         .should()

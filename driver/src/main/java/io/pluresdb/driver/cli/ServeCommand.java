@@ -32,7 +32,8 @@ import picocli.CommandLine.Option;
     footer = {
       "  java -jar pluresdb.jar serve --db ./hub.db --port 7777 --token s3cret",
       "  java -jar pluresdb.jar serve --db ./hub.db --port 7777 --jwt-secret-file secret.key",
-      "  java -jar pluresdb.jar serve --db ./hub.db --port 7778 --token s3cret --keystore hub.p12 --keystore-password pw"
+      "  java -jar pluresdb.jar serve --db ./hub.db --port 7778 --token s3cret --keystore hub.p12 --keystore-password pw",
+      "  java -jar pluresdb.jar serve --store postgresql://db.internal:5432/plures --port 7777 --token s3cret"
     },
     description = "Run a hub node that peers replicate through.")
 final class ServeCommand implements Callable<Integer> {
@@ -58,6 +59,24 @@ final class ServeCommand implements Callable<Integer> {
               + " --token.",
       defaultValue = "127.0.0.1")
   private String host;
+
+  @Option(
+      names = "--store",
+      paramLabel = "URI",
+      description =
+          "Keep the hub's store in PostgreSQL (postgresql://host:5432/db), shared by every hub"
+              + " serving it; the hub's own copy is then in memory, and --db is not used.")
+  private String store;
+
+  @Option(
+      names = "--store-user",
+      description = "PostgreSQL role (default: the URI's, else $PGUSER).")
+  private String storeUser;
+
+  @Option(
+      names = "--store-password",
+      description = "PostgreSQL password (default: the URI's, else $PGPASSWORD).")
+  private String storePassword;
 
   @Option(names = "--token", description = "Shared secret peers must present.")
   private String token;
@@ -91,12 +110,14 @@ final class ServeCommand implements Callable<Integer> {
     PluresDriver.register();
     PrintStream out = System.out;
     CountDownLatch stopped = new CountDownLatch(1);
-    Connection c = DriverManager.getConnection(url());
+    String url = url();
+    Connection c = DriverManager.getConnection(url);
+    AutoCloseable shared = store == null ? () -> {} : attach(c);
     PluresConnection node = c.unwrap(PluresConnection.class);
     String scheme = keyStore == null ? "ws" : "wss";
     String where = host.contains(":") ? "[" + host + "]" : host;
     out.println("PluresDB hub listening on " + scheme + "://" + where + ":" + node.listenPort());
-    Console console = startConsole(c);
+    Console console = startConsole(c, url);
     out.println(
         "console: "
             + (keyStore == null ? "http" : "https")
@@ -106,7 +127,12 @@ final class ServeCommand implements Callable<Integer> {
             + node.listenPort()
             + "/console/"
             + (token == null ? "" : " (log in with the token)"));
-    out.println("node " + node.nodeId() + ", database " + node.databaseId() + ", file " + db);
+    out.println(
+        "node "
+            + node.nodeId()
+            + ", database "
+            + node.databaseId()
+            + (store == null ? ", file " + db : ", store " + store));
     out.println("Ctrl-C stops it.");
     out.flush();
     Thread hook =
@@ -114,9 +140,10 @@ final class ServeCommand implements Callable<Integer> {
             () -> {
               try {
                 closeConsole(console, out);
+                shared.close();
                 c.close();
-                out.println("stopped; " + db + " closed cleanly");
-              } catch (SQLException e) {
+                out.println("stopped; " + (store == null ? db : store) + " closed cleanly");
+              } catch (Exception e) {
                 out.println("stopping failed: " + e.getMessage());
               } finally {
                 out.flush();
@@ -146,12 +173,20 @@ final class ServeCommand implements Callable<Integer> {
     return 0;
   }
 
-  private Console startConsole(Connection c) throws SQLException {
+  private AutoCloseable attach(Connection c) throws SQLException {
+    try {
+      return HubStore.attach(store, storeUser, storePassword, c);
+    } catch (SQLException | RuntimeException e) {
+      c.close();
+      throw e;
+    }
+  }
+
+  private Console startConsole(Connection c, String url) throws SQLException {
     HttpRoutes routes = c.unwrap(ConnectionImpl.class).httpRoutes();
     if (routes == null) {
       throw new IllegalStateException("the hub does not listen, so it has no console");
     }
-    String url = url();
     return Console.start(routes, token, () -> DriverManager.getConnection(url));
   }
 
@@ -164,7 +199,9 @@ final class ServeCommand implements Callable<Integer> {
   }
 
   private String url() {
-    StringBuilder u = new StringBuilder("jdbc:pluresdb:").append(db).append("?listen=");
+    StringBuilder u =
+        new StringBuilder(store == null ? "jdbc:pluresdb:" + db : HubStore.localUrl())
+            .append("?listen=");
     u.append(host.contains(":") ? "[" + host + "]" : host).append(':').append(port);
     if (token != null) {
       u.append("&token=").append(enc(token));

@@ -496,6 +496,15 @@ public final class ConnectionImpl implements PluresConnection, SelfWrapper {
     return lease.engine().httpRoutes();
   }
 
+  /**
+   * The store of this connection's database, or null when another process may own it (see {@code
+   * Engine#store}): a hub on PostgreSQL keeps it in step with the shared log.
+   */
+  public io.pluresdb.crdt.store.@Nullable Store store() throws SQLException {
+    checkOpen();
+    return lease.engine().store();
+  }
+
   // ---- warnings, client info, type map
 
   @Override

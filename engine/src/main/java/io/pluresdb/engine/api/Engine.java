@@ -1,5 +1,6 @@
 package io.pluresdb.engine.api;
 
+import io.pluresdb.crdt.store.Store;
 import io.pluresdb.sync.http.HttpRoutes;
 import java.net.InetSocketAddress;
 import java.sql.SQLException;
@@ -48,4 +49,12 @@ public interface Engine {
 
   /** How many transactions the open replication sessions are behind, summed (0 without any). */
   long replicationBacklog();
+
+  /**
+   * The store this engine runs on, for a hub that keeps it in step with a shared store elsewhere;
+   * null when the store belongs to another process or changes hands (a file shared by processes).
+   */
+  default @Nullable Store store() {
+    return null;
+  }
 }

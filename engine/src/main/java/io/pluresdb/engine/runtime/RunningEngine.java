@@ -115,6 +115,7 @@ public final class RunningEngine implements Engine {
     return settings;
   }
 
+  @Override
   public Store store() {
     return store;
   }

@@ -41,6 +41,8 @@ public final class PgHub implements AutoCloseable {
   public static PgHub open(PgTarget target) throws SQLException {
     HikariConfig config = new HikariConfig();
     config.setJdbcUrl(target.jdbcUrl());
+    // named, not looked up in DriverManager: a self-contained jar need not register it
+    config.setDriverClassName("org.postgresql.Driver");
     if (target.user() != null) {
       config.setUsername(target.user());
     }

@@ -1,7 +1,8 @@
 package io.pluresdb.store.postgres;
 
+import io.pluresdb.crdt.error.Errors;
+import io.pluresdb.crdt.error.SqlState;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Properties;
@@ -53,7 +54,12 @@ final class PgWake implements AutoCloseable {
     if (target.password() != null) {
       p.setProperty("password", target.password());
     }
-    Connection c = DriverManager.getConnection(target.jdbcUrl(), p);
+    // the driver itself, not DriverManager: a self-contained jar need not register it
+    Connection c = new org.postgresql.Driver().connect(target.jdbcUrl(), p);
+    if (c == null) {
+      throw Errors.of(
+          SqlState.CLIENT_UNABLE_TO_CONNECT, "not a PostgreSQL URL: " + target.jdbcUrl());
+    }
     try (Statement s = c.createStatement()) {
       s.execute("LISTEN " + PgSchema.CHANNEL);
     }
