@@ -31,19 +31,26 @@ final class HubProcess implements AutoCloseable {
     this.port = port;
   }
 
-  /** Starts {@code pluresdb serve --port 0 ARGS} and waits until it prints where it listens. */
+  /**
+   * Starts {@code pluresdb serve --port 0 ARGS} from the test's class path and waits until it
+   * prints where it listens.
+   */
   static HubProcess start(Path dir, String... args) throws IOException {
+    return start(
+        dir, List.of("-cp", System.getProperty("java.class.path"), Main.class.getName()), args);
+  }
+
+  /** Starts {@code java -jar JAR serve --port 0 ARGS}, as a user runs it. */
+  static HubProcess startJar(Path dir, Path jar, String... args) throws IOException {
+    return start(dir, List.of("-jar", jar.toString()), args);
+  }
+
+  private static HubProcess start(Path dir, List<String> launcher, String... args)
+      throws IOException {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    List<String> command =
-        new ArrayList<>(
-            List.of(
-                java,
-                "-cp",
-                System.getProperty("java.class.path"),
-                Main.class.getName(),
-                "serve",
-                "--port",
-                "0"));
+    List<String> command = new ArrayList<>(List.of(java));
+    command.addAll(launcher);
+    command.addAll(List.of("serve", "--port", "0"));
     command.addAll(List.of(args));
     Path log = dir.resolve("hub-" + NAMES.incrementAndGet() + ".log");
     Process p =

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.pluresdb.driver.it.RawPeer;
 import io.pluresdb.jdbc.PluresConnection;
+import io.pluresdb.store.postgres.TestPostgres;
 import io.pluresdb.sync.protocol.Message;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -14,6 +15,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -86,6 +88,22 @@ class PluresJarIT {
               StandardCharsets.UTF_8);
       assertThat(drivers.lines().map(String::trim).filter(l -> !l.isEmpty()))
           .containsExactlyInAnyOrder("io.pluresdb.jdbc.PluresDriver", "org.sqlite.JDBC");
+    }
+  }
+
+  @Test
+  void serveKeepsTheHubsStoreInPostgresql() throws Exception {
+    String store = TestPostgres.freshDatabase();
+    Path jar = Path.of(System.getProperty("pluresdb.jar", "target/pluresdb.jar")).toAbsolutePath();
+    try (HubProcess hub = HubProcess.startJar(dir, jar, "--store", store)) {
+      await().atMost(Duration.ofSeconds(120)).until(() -> hub.output().contains("store " + store));
+      String pg = "jdbc:postgresql://" + store.substring(store.indexOf('@') + 1);
+      try (Connection c = DriverManager.getConnection(pg, "postgres", "");
+          Statement s = c.createStatement();
+          ResultSet rs = s.executeQuery("SELECT value FROM pl_meta WHERE key = 'database_id'")) {
+        assertThat(rs.next()).isTrue();
+        assertThat(hub.output()).contains("database " + rs.getString(1));
+      }
     }
   }
 
