@@ -41,7 +41,7 @@ final class EntityState {
   }
 
   /** Merges one operation; returns true if any register changed. */
-  boolean apply(Operation op, Set<String> counters, Set<String> texts) {
+  boolean apply(Operation op, Set<String> counters, Set<String> merged) {
     boolean changed = false;
     OpId id = op.id();
     if (op.kind() == OpKind.INSERT || op.kind() == OpKind.DELETE) {
@@ -60,8 +60,8 @@ final class EntityState {
         OpId clock = f == null || id.after(f.clock()) ? id : f.clock();
         fields.put(cols[i], new Field(clock, base + delta));
         changed = true;
-      } else if (texts.contains(cols[i])) {
-        // the value is already the merged text of every edit (see TextColumns)
+      } else if (merged.contains(cols[i])) {
+        // the value is already the merged text of every edit (see TextColumns, JsonColumns)
         OpId clock = f == null || id.after(f.clock()) ? id : f.clock();
         fields.put(cols[i], new Field(clock, op.values()[i]));
         changed = true;
@@ -80,8 +80,11 @@ final class EntityState {
    * <p>A COUNTER field takes the value with the greater clock: a row state carries the total, not
    * each node's increments, so it is exact for a receiver that holds none of the increments it
    * stands for (a new node, a peer behind the horizon), which is what row states are sent to.
+   *
+   * <p>A field in {@code merged} (JSON) takes the value given, already the merge of both sides'
+   * documents (see {@link JsonColumns#join}), with the greater clock.
    */
-  boolean join(EntityState other) {
+  boolean join(EntityState other, Set<String> merged) {
     boolean changed = false;
     if (other.existence != null && other.existence.after(existence)) {
       existence = other.existence;
@@ -90,7 +93,14 @@ final class EntityState {
     }
     for (Map.Entry<String, Field> e : other.fields.entrySet()) {
       Field f = fields.get(e.getKey());
-      if (f == null || e.getValue().clock().after(f.clock())) {
+      if (f != null && merged.contains(e.getKey())) {
+        OpId clock = e.getValue().clock().after(f.clock()) ? e.getValue().clock() : f.clock();
+        Field next = new Field(clock, e.getValue().value());
+        if (!next.equals(f)) {
+          fields.put(e.getKey(), next);
+          changed = true;
+        }
+      } else if (f == null || e.getValue().clock().after(f.clock())) {
         fields.put(e.getKey(), e.getValue());
         changed = true;
       }

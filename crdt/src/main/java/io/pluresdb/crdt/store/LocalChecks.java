@@ -78,9 +78,10 @@ final class LocalChecks {
   }
 
   /**
-   * The values an insert stores, when the table has COUNTER or TEXT MERGEABLE columns: a copy of
-   * {@code row} with a NULL over text of a deleted entity of the same key emptied (see {@link
-   * TextColumns}), and the counters' increments put into {@code opValues}.
+   * The values an insert stores, when the table has COUNTER, TEXT MERGEABLE or JSON columns: a copy
+   * of {@code row} with a NULL over text of a deleted entity of the same key emptied (see {@link
+   * TextColumns}) and JSON as its document's merged text, and the counters' increments and the JSON
+   * edits put into {@code opValues}.
    */
   static Object[] stored(
       Writer w,
@@ -88,11 +89,49 @@ final class LocalChecks {
       Object[] key,
       Object[] row,
       Object[] opValues,
-      @Nullable EntityState tomb)
+      @Nullable EntityState tomb,
+      OpId id)
       throws SQLException {
     Object[] stored = row.clone();
     counterDeltas(t, stored, opValues, tomb);
+    if (!t.jsons.isEmpty()) {
+      w.jsons().prepare(t, key, stored, opValues, id);
+    }
     return t.texts.isEmpty() ? stored : w.texts().nullsOverText(t, key, stored);
+  }
+
+  /** After an insert's row is written: its texts' edits and its JSON documents are kept. */
+  static void edits(Writer w, TableSql t, Object[] key, Object[] row, Object[] opValues)
+      throws SQLException {
+    if (!t.texts.isEmpty()) {
+      w.texts().edits(t, key, row, opValues);
+    }
+    if (!t.jsons.isEmpty()) {
+      w.jsons().keep();
+    }
+  }
+
+  /**
+   * An update of a TEXT MERGEABLE or JSON field: its edit goes into {@code opValues[i]}; returns
+   * the value the row stores (the merged text).
+   */
+  static @Nullable Object mergedWrite(
+      Writer w,
+      TableSql t,
+      Object[] key,
+      String col,
+      OpId id,
+      @Nullable Object v,
+      Object[] opValues,
+      int i)
+      throws SQLException {
+    if (t.jsons.contains(col)) {
+      Object[] text = new Object[1];
+      opValues[i] = w.jsons().write(t, key, col, id, v, text);
+      return text[0];
+    }
+    opValues[i] = w.texts().write(t, key, col, v);
+    return v == null ? w.texts().value(t, key, col) : v;
   }
 
   /** An updated COUNTER's increment: an absolute value (6 after 5) travels as +1. */

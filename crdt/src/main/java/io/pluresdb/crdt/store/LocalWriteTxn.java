@@ -86,8 +86,8 @@ final class LocalWriteTxn implements WriteTxn {
     Object[] key = LocalChecks.key(t, table, row, id);
     EntityState tomb = t.hiddenId ? null : tombs.load(table, key);
     Object[] opValues = row.clone();
-    boolean plain = t.counters.isEmpty() && t.texts.isEmpty();
-    row = plain ? row : LocalChecks.stored(w, t, key, row, opValues, tomb);
+    boolean plain = t.plain;
+    row = plain ? row : LocalChecks.stored(w, t, key, row, opValues, tomb, id);
     PreparedStatement ps = w.prepare(t.insert);
     for (int i = 0; i < n; i++) {
       Values.bind(ps, i + 1, row[i], t.types[i]);
@@ -105,8 +105,8 @@ final class LocalWriteTxn implements WriteTxn {
       }
       throw Constraints.translate(e, table);
     }
-    if (!t.texts.isEmpty()) {
-      w.texts().edits(t, key, row, opValues);
+    if (!plain) {
+      LocalChecks.edits(w, t, key, row, opValues);
     }
     List<OpId> precursors = NONE;
     if (tomb != null) {
@@ -162,9 +162,8 @@ final class LocalWriteTxn implements WriteTxn {
       if (t.counters.contains(t.names[c])) {
         opValues[i] = LocalChecks.counterDelta(v, row[c]);
         v = v == null ? 0L : (Long) v;
-      } else if (t.texts.contains(t.names[c])) {
-        opValues[i] = w.texts().write(t, key, t.names[c], v);
-        v = v == null ? w.texts().value(t, key, t.names[c]) : v;
+      } else if (t.merged.contains(t.names[c])) {
+        v = LocalChecks.mergedWrite(w, t, key, t.names[c], id, v, opValues, i);
       }
       row[c] = v;
       clock[0].fields[c] = id;

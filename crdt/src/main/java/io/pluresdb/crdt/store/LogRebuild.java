@@ -76,6 +76,7 @@ final class LogRebuild {
     w.exec("DELETE FROM _pl_conflicts WHERE kind <> 'AUTHORSHIP'");
     w.exec("DELETE FROM _pl_dropped");
     w.exec("DELETE FROM _pl_text");
+    w.exec("DELETE FROM _pl_json");
     w.exec("DELETE FROM _pl_added");
     w.exec("DELETE FROM _pl_declared");
     w.exec("DELETE FROM _pl_horizon");

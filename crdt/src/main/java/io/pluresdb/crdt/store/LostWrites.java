@@ -47,7 +47,7 @@ final class LostWrites {
       EntityState.Field f = s.fields.get(cols[i]);
       if (f == null
           || t.counters.contains(cols[i])
-          || t.texts.contains(cols[i])
+          || t.merged.contains(cols[i])
           || f.clock().equals(op.id())
           || op.precursors().contains(f.clock())
           || Objects.deepEquals(f.value(), op.values()[i])) {

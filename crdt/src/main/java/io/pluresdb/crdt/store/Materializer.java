@@ -87,6 +87,9 @@ final class Materializer {
     if (!t.texts.isEmpty()) {
       resolved = w.texts().merge(t, resolved, canonicalKey(t, resolved.key()));
     }
+    if (!t.jsons.isEmpty()) {
+      resolved = w.jsons().merge(t, resolved, canonicalKey(t, resolved.key()));
+    }
     Operation merged = typed.fit(t, resolved);
     if (merged == null) {
       return;
@@ -98,7 +101,7 @@ final class Materializer {
         op.id(),
         s -> {
           LostWrites.record(w, table, s, merged);
-          return s.apply(merged, table.counters, table.texts);
+          return s.apply(merged, table.counters, table.merged);
         },
         out);
   }
@@ -115,12 +118,25 @@ final class Materializer {
       }
       throw new MissingSchema("no table '" + r.table() + "'");
     }
-    EntityState incoming = RowStateForm.state(r);
     OpId cause = r.lastId();
     if (cause == null) {
       return;
     }
-    settle(t, Keys.canonical(t, r.key()), cause, s -> s.join(incoming), out);
+    Object[] key = Keys.canonical(t, r.key());
+    EntityState incoming = RowStateForm.state(t.jsons.isEmpty() ? r : joinDocs(t, key, r));
+    settle(t, key, cause, s -> s.join(incoming, t.jsons), out);
+  }
+
+  /** The row state with its JSON fields' documents merged here and replaced by their texts. */
+  private RowState joinDocs(TableSql t, Object[] key, RowState r) throws SQLException {
+    Object[] values = r.values().clone();
+    for (int i = 0; i < values.length; i++) {
+      if (t.jsons.contains(r.columns()[i])) {
+        values[i] = w.jsons().join(t.def.name(), key, r.columns()[i], r.clocks()[i], r.values()[i]);
+      }
+    }
+    return new RowState(
+        r.table(), r.key(), r.existence(), r.live(), r.columns(), r.clocks(), values);
   }
 
   /** Changes an entity's stored state by {@code change}, then writes it where it belongs. */

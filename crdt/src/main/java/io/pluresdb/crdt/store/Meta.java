@@ -66,6 +66,7 @@ final class Meta {
     ColumnAlters.DDL,
     Folded.DDL,
     TextColumns.DDL,
+    JsonColumns.DDL,
     LogIndex.DDL
   };
 

@@ -2,17 +2,21 @@ package io.pluresdb.crdt.store;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import io.pluresdb.crdt.clock.OpId;
+import io.pluresdb.crdt.json.JsonDoc;
 import io.pluresdb.crdt.op.OpKind;
 import io.pluresdb.crdt.op.Operation;
 import io.pluresdb.crdt.op.TxCodec;
 import io.pluresdb.crdt.schema.ColumnType;
 import io.pluresdb.crdt.value.Values;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The rows of one table as they were at a past time, rebuilt from the log: every operation on the
@@ -36,7 +40,11 @@ public final class PastRows {
   private final List<String> columns;
   private final List<ColumnType> types;
   private final Set<String> counters = new HashSet<>();
+  private final Set<String> jsons = new HashSet<>();
   private final Map<String, EntityState> entities = new LinkedHashMap<>();
+
+  /** Per entity, its JSON fields' documents: their edits merge in any order too. */
+  private final Map<String, Map<String, JsonDoc>> docs = new HashMap<>();
 
   /** The rows of {@code table} at {@code atMillis}, with these columns of these types. */
   public PastRows(String table, long atMillis, List<String> columns, List<ColumnType> types) {
@@ -47,6 +55,8 @@ public final class PastRows {
     for (int i = 0; i < columns.size(); i++) {
       if (types.get(i) == ColumnType.COUNTER) {
         counters.add(lower(columns.get(i)));
+      } else if (types.get(i) == ColumnType.JSON) {
+        jsons.add(lower(columns.get(i)));
       }
     }
   }
@@ -57,24 +67,51 @@ public final class PastRows {
       if (op.kind() != OpKind.SCHEMA
           && op.table().equalsIgnoreCase(table)
           && op.id().millis() <= atMillis) {
-        entities
-            .computeIfAbsent(LogHistory.entity(op.key()), k -> new EntityState())
-            .apply(lowered(op), counters, Set.of());
+        String entity = LogHistory.entity(op.key());
+        Operation lowered = lowered(op);
+        entities.computeIfAbsent(entity, k -> new EntityState()).apply(lowered, counters, jsons);
+        for (int i = 0; i < lowered.columns().length; i++) {
+          if (jsons.contains(lowered.columns()[i])) {
+            edit(entity, lowered.columns()[i], op.id(), lowered.values()[i]);
+          }
+        }
       }
+    }
+  }
+
+  private void edit(String entity, String col, OpId at, @Nullable Object value) {
+    JsonDoc doc =
+        docs.computeIfAbsent(entity, k -> new HashMap<>()).computeIfAbsent(col, k -> new JsonDoc());
+    try {
+      if (value == null) {
+        doc.replace(at, null);
+      } else {
+        doc.apply(at, value);
+      }
+    } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
+      // not a JSON edit (a value of another declaration): the document stays as it was
     }
   }
 
   /** The rows that existed at the time, as JSON (see the class comment). */
   public String json() {
     ArrayNode rows = JSON.createArrayNode();
-    for (EntityState s : entities.values()) {
+    for (Map.Entry<String, EntityState> e : entities.entrySet()) {
+      EntityState s = e.getValue();
       if (!s.live()) {
         continue;
       }
       ArrayNode row = rows.addArray();
+      Map<String, JsonDoc> fieldDocs = docs.getOrDefault(e.getKey(), Map.of());
       for (int i = 0; i < columns.size(); i++) {
-        EntityState.Field f = s.fields.get(lower(columns.get(i)));
-        value(row, f == null ? null : stored(f.value(), types.get(i)));
+        String col = lower(columns.get(i));
+        EntityState.Field f = s.fields.get(col);
+        JsonDoc doc = fieldDocs.get(col);
+        if (f != null && doc != null) {
+          value(row, doc.text());
+        } else {
+          value(row, f == null ? null : stored(f.value(), types.get(i)));
+        }
       }
     }
     return rows.toString();

@@ -1,6 +1,9 @@
 package io.pluresdb.crdt.store;
 
+import io.pluresdb.crdt.schema.Catalog;
+import io.pluresdb.crdt.schema.TableDef;
 import io.pluresdb.crdt.value.Values;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -8,7 +11,9 @@ import java.sql.Statement;
 /**
  * Reads the row states of a snapshot inside the caller's read transaction: a table's materialized
  * rows (values and {@code _clk}, see {@link LiveRows}) and the kept states of entities that are not
- * materialized ({@code _pl_tomb}, see {@link Tombs}).
+ * materialized ({@code _pl_tomb}, see {@link Tombs}). A JSON field carries its document's merge
+ * state ({@code _pl_json}, see {@link JsonColumns}) rather than its text, so that merging the row
+ * state with operations on that document converges.
  *
  * <p>Stateless.
  */
@@ -28,7 +33,8 @@ final class SnapshotRows {
     sql.append(TableSql.quote(TableSql.CLOCK))
         .append(" FROM ")
         .append(TableSql.quote(t.def.name()));
-    try (ResultSet rs = st.executeQuery(sql.toString())) {
+    try (ResultSet rs = st.executeQuery(sql.toString());
+        PreparedStatement byField = st.getConnection().prepareStatement(JsonColumns.SELECT)) {
       while (rs.next()) {
         ClockVector cv = ClockVector.decode(rs.getBytes(n + (t.hiddenId ? 2 : 1)), n, node);
         EntityState s = new EntityState();
@@ -45,18 +51,41 @@ final class SnapshotRows {
         for (int k = 0; k < key.length; k++) {
           key[k] = t.hiddenId ? rs.getBytes(n + 1) : row[t.keyPositions[k]];
         }
+        docs(byField, t, key, s);
         sink.accept(RowStateForm.of(t.def.name(), key, s));
       }
     }
   }
 
   /** Hands the kept state of every entity that is not materialized to {@code sink}. */
-  static void tombs(Statement st, RowStates.Sink sink) throws SQLException {
-    try (ResultSet rs = st.executeQuery("SELECT tbl, key, state FROM _pl_tomb ORDER BY tbl")) {
+  static void tombs(Statement st, Catalog cat, RowStates.Sink sink) throws SQLException {
+    try (ResultSet rs = st.executeQuery("SELECT tbl, key, state FROM _pl_tomb ORDER BY tbl");
+        PreparedStatement byField = st.getConnection().prepareStatement(JsonColumns.SELECT)) {
       while (rs.next()) {
-        sink.accept(
-            RowStateForm.of(
-                rs.getString(1), Keys.decode(rs.getBytes(2)), EntityState.decode(rs.getBytes(3))));
+        String table = rs.getString(1);
+        Object[] key = Keys.decode(rs.getBytes(2));
+        EntityState s = EntityState.decode(rs.getBytes(3));
+        TableDef def = cat.table(table);
+        if (def != null) {
+          docs(byField, new TableSql(def), key, s);
+        }
+        sink.accept(RowStateForm.of(table, key, s));
+      }
+    }
+  }
+
+  /** Puts the merge state of each JSON field of {@code s} in place of its text. */
+  private static void docs(PreparedStatement byField, TableSql t, Object[] key, EntityState s)
+      throws SQLException {
+    if (t.jsons.isEmpty()) {
+      return;
+    }
+    byte[] k = Keys.bytes(key);
+    for (String col : t.jsons) {
+      EntityState.Field f = s.fields.get(col);
+      byte[] state = f == null ? null : JsonColumns.state(byField, t.def.name(), k, col);
+      if (f != null && state != null) {
+        s.fields.put(col, new EntityState.Field(f.clock(), state));
       }
     }
   }

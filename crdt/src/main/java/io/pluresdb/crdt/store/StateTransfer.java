@@ -74,7 +74,7 @@ final class StateTransfer implements RowStates {
         for (TableDef def : cat.tables().values()) {
           SnapshotRows.live(st, new TableSql(def), w.node, sink);
         }
-        SnapshotRows.tombs(st, sink);
+        SnapshotRows.tombs(st, cat, sink);
         List<Coverage.Key> keys = new ArrayList<>();
         KeyTable.load(c)
             .forEach((n, p) -> keys.add(new Coverage.Key(n, p.key(), p.retiredAfter())));

@@ -34,6 +34,15 @@ final class TableSql {
    */
   final java.util.Set<String> texts;
 
+  /** Names of JSON columns, whose operations carry path edits (see {@link JsonColumns}). */
+  final java.util.Set<String> jsons;
+
+  /** Names of columns whose registers take the merged value they are given: texts and JSON. */
+  final java.util.Set<String> merged;
+
+  /** True when no column needs more than its value written: no counters, texts or JSON. */
+  final boolean plain;
+
   /** Per key column: its declared position, or -1 for the hidden id. */
   final int[] keyPositions;
 
@@ -57,6 +66,14 @@ final class TableSql {
     def.columns().stream()
         .filter(c -> c.type() == ColumnType.MERGEABLE_TEXT)
         .forEach(c -> texts.add(c.name()));
+    jsons = new java.util.TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+    def.columns().stream()
+        .filter(c -> c.type() == ColumnType.JSON)
+        .forEach(c -> jsons.add(c.name()));
+    merged = new java.util.TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+    merged.addAll(texts);
+    merged.addAll(jsons);
+    plain = counters.isEmpty() && merged.isEmpty();
     List<String> keys = def.keyColumns();
     keyPositions = new int[keys.size()];
     keyTypes = new ColumnType[keys.size()];

@@ -37,6 +37,8 @@ final class Writer {
 
   private @Nullable TextColumns texts;
 
+  private @Nullable JsonColumns jsons;
+
   Writer(Connection conn, long node, Catalog catalog) throws SQLException {
     this.conn = conn;
     this.node = node;
@@ -97,6 +99,16 @@ final class Writer {
       texts = t;
     }
     return t;
+  }
+
+  /** The documents of JSON fields. */
+  JsonColumns jsons() {
+    JsonColumns j = jsons;
+    if (j == null) {
+      j = new JsonColumns(this);
+      jsons = j;
+    }
+    return j;
   }
 
   Catalog catalog() {
