@@ -2,6 +2,7 @@ package io.pluresdb.engine.session;
 
 import io.pluresdb.crdt.error.Errors;
 import io.pluresdb.crdt.error.SqlState;
+import io.pluresdb.crdt.schema.Catalog;
 import io.pluresdb.crdt.schema.SchemaChange;
 import io.pluresdb.crdt.schema.SequenceDef;
 import io.pluresdb.crdt.store.Store;
@@ -19,6 +20,7 @@ import io.pluresdb.engine.trigger.TriggerFail;
 import io.pluresdb.engine.trigger.TriggerRollback;
 import io.pluresdb.engine.trigger.TriggerRunner;
 import io.pluresdb.engine.vector.HnswIndexes;
+import io.pluresdb.sql.catalog.LocalTables;
 import io.pluresdb.sql.parser.dml.ConflictResolution;
 import io.pluresdb.sql.plan.Plan;
 import io.pluresdb.sql.read.ColumnMeta;
@@ -45,9 +47,14 @@ final class PlanDispatch {
    * @param generatedKeys the key columns to report, or null (see {@code Session#execute})
    * @param timeoutSeconds 0 for none
    * @param maxRows 0 for no limit
+   * @param temps the session's TEMP tables the statement reads through copies (TempCopies)
    */
   record Execution(
-      List<Object> params, List<String> generatedKeys, int timeoutSeconds, long maxRows) {}
+      List<Object> params,
+      List<String> generatedKeys,
+      int timeoutSeconds,
+      long maxRows,
+      List<String> temps) {}
 
   private final Planner planner;
   private final Store store;
@@ -177,10 +184,17 @@ final class PlanDispatch {
           boolean applied = DdlExecutor.apply(t, ddl);
           if (applied && ddl.fill() != null) {
             // CREATE TABLE AS: the query's rows, as operations of the same transaction
-            Plan fill = planner.plan(ddl.fill(), t.catalog(), false);
+            Catalog source = temps.withTables(t.catalog(), ddl.fill());
+            Plan fill = planner.plan(ddl.fill(), source, false);
             if (fill instanceof Plan.Write w) {
-              new WriteExecutor(t, List.of(), timeoutSeconds, interrupts::running)
-                  .execute(w.kind(), null);
+              temps
+                  .copies()
+                  .around(
+                      t.connection(),
+                      LocalTables.of(source),
+                      () ->
+                          new WriteExecutor(t, List.of(), timeoutSeconds, interrupts::running)
+                              .execute(w.kind(), null));
             }
           }
           return new WriteResult(0, List.of(), List.of());
@@ -202,11 +216,21 @@ final class PlanDispatch {
               settings.get().writerWait(x.timeoutSeconds()),
               t -> {
                 try {
-                  return new WriteExecutor(
-                          t, x.params(), x.timeoutSeconds(), interrupts::running, counters)
-                      .withTriggers(triggers(x.timeoutSeconds()))
-                      .resolving(resolution)
-                      .execute(w.kind(), reported);
+                  return temps
+                      .copies()
+                      .around(
+                          t.connection(),
+                          x.temps(),
+                          () ->
+                              new WriteExecutor(
+                                      t,
+                                      x.params(),
+                                      x.timeoutSeconds(),
+                                      interrupts::running,
+                                      counters)
+                                  .withTriggers(triggers(x.timeoutSeconds()))
+                                  .resolving(resolution)
+                                  .execute(w.kind(), reported));
                 } catch (SQLException e) {
                   // OR FAIL keeps the rows changed before the violating one
                   throw resolution == ConflictResolution.FAIL && violation(e)
@@ -216,7 +240,9 @@ final class PlanDispatch {
               },
               true,
               // a trigger's writes join the statement's: all of them or none
-              !w.kind().singleOperation() || !scope.catalog().triggers().isEmpty());
+              !w.kind().singleOperation()
+                  || !scope.catalog().triggers().isEmpty()
+                  || !x.temps().isEmpty());
     } catch (SQLException e) {
       if (TriggerRollback.in(e) || resolution == ConflictResolution.ROLLBACK && violation(e)) {
         scope.rollback(); // as in SQLite, the transaction goes with the statement

@@ -11,6 +11,7 @@ import io.pluresdb.engine.api.Session;
 import io.pluresdb.engine.exec.SessionCounters;
 import io.pluresdb.engine.live.ChannelInbox;
 import io.pluresdb.engine.live.LiveSubscription;
+import io.pluresdb.sql.catalog.LocalTables;
 import io.pluresdb.sql.plan.Plan;
 import io.pluresdb.sql.plan.Prepared;
 import java.sql.SQLException;
@@ -71,6 +72,11 @@ public final class PluresSession implements Session {
 
   /** Plans (or fetches from the shared cache) a statement for the session's catalog. */
   private Planned.For plan(String sql, Catalog catalog) throws SQLException {
+    Catalog withTemps = temps.withTables(catalog, sql);
+    if (withTemps != catalog) {
+      // planned afresh on each execution: TEMP tables change without a schema version
+      return planner.prepare(sql, withTemps, false);
+    }
     return planner.prepare(sql, catalog, scope.committed(catalog));
   }
 
@@ -105,7 +111,13 @@ public final class PluresSession implements Session {
     Planned.For planned = current(statement);
     return dispatch.run(
         planned.plan(),
-        new PlanDispatch.Execution(planned.params(params), generatedKeys, timeoutSeconds, maxRows));
+        new PlanDispatch.Execution(
+            planned.params(params), generatedKeys, timeoutSeconds, maxRows, tempsRead(planned)));
+  }
+
+  /** The TEMP tables a replicated statement reads through copies (see TempCopies). */
+  private static List<String> tempsRead(Planned.For planned) {
+    return planned.uncommitted() == null ? List.of() : LocalTables.of(planned.uncommitted());
   }
 
   @Override
@@ -120,6 +132,7 @@ public final class PluresSession implements Session {
         // a table with triggers takes the per-row path, which fires them
         && scope.catalog().triggersOf(w.kind().table()).isEmpty()
         && !scope.readOnly()
+        && tempsRead(planned).isEmpty()
         && !rows.isEmpty()) {
       Duration wait = settings.get().writerWait(timeoutSeconds);
       List<List<Object>> bound = rows.stream().map(planned::params).toList();
