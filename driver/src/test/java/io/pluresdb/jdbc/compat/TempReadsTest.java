@@ -114,4 +114,24 @@ class TempReadsTest {
     }
     twin.assertSameAnswer("SELECT id, qty FROM item ORDER BY id");
   }
+
+  @Test
+  void aTempQueryInATransactionSeesTheTransactionsOwnWrites() throws SQLException {
+    for (Connection c : List.of(twin.sqlite, twin.plures)) {
+      c.setAutoCommit(false);
+    }
+    twin.exec("INSERT INTO item VALUES (7, 'cog', 1)", "UPDATE item SET name = 'NUT' WHERE id = 2");
+    twin.assertSameAnswer(
+        "SELECT i.id, i.name, s.qty FROM item i JOIN staging s ON s.id = i.id ORDER BY i.id");
+    twin.assertSameAnswer("SELECT count(*) FROM staging WHERE id IN (SELECT id FROM item)");
+    assertThat(
+            Twin.rows(
+                twin.plures,
+                "SELECT i.name FROM item i JOIN staging s USING (id)" + " ORDER BY id"))
+        .containsExactly("NUT", "gear", "cog");
+    twin.sqlite.rollback();
+    twin.plures.rollback();
+    twin.assertSameAnswer(
+        "SELECT i.id, i.name, s.qty FROM item i JOIN staging s ON s.id = i.id ORDER BY i.id");
+  }
 }

@@ -6,6 +6,7 @@ import io.pluresdb.crdt.schema.Catalog;
 import io.pluresdb.crdt.schema.SchemaChange;
 import io.pluresdb.crdt.schema.SequenceDef;
 import io.pluresdb.crdt.store.Store;
+import io.pluresdb.crdt.store.WriteTxn;
 import io.pluresdb.engine.api.Cursor;
 import io.pluresdb.engine.api.ListCursor;
 import io.pluresdb.engine.api.Result;
@@ -40,21 +41,6 @@ import java.util.concurrent.atomic.AtomicReference;
 final class PlanDispatch {
   /** How long CREATE INDEX … USING hnsw waits for the build unless a query timeout is set. */
   private static final long INDEX_BUILD_WAIT_MILLIS = 3_600_000L;
-
-  /**
-   * One execution's arguments.
-   *
-   * @param generatedKeys the key columns to report, or null (see {@code Session#execute})
-   * @param timeoutSeconds 0 for none
-   * @param maxRows 0 for no limit
-   * @param temps the session's TEMP tables the statement reads through copies (TempCopies)
-   */
-  record Execution(
-      List<Object> params,
-      List<String> generatedKeys,
-      int timeoutSeconds,
-      long maxRows,
-      List<String> temps) {}
 
   private final Planner planner;
   private final Store store;
@@ -145,6 +131,15 @@ final class PlanDispatch {
     if (q.locks() && !scope.readOnly() && !scope.eachStatementCommits()) {
       scope.transaction(settings.get().writerWait(x.timeoutSeconds()));
     }
+    if (!x.temps().isEmpty() && scope.open() != null && q.topK() == null) {
+      return new Result.Rows(
+          temps
+              .copies()
+              .readAll(
+                  scope.open().connection(),
+                  x.temps(),
+                  () -> reads.query(q.read(), x.params(), x.maxRows(), timer)));
+    }
     Cursor rows =
         q.topK() == null
             ? reads.query(q.read(), x.params(), x.maxRows(), timer)
@@ -187,14 +182,10 @@ final class PlanDispatch {
             Catalog source = temps.withTables(t.catalog(), ddl.fill());
             Plan fill = planner.plan(ddl.fill(), source, false);
             if (fill instanceof Plan.Write w) {
-              temps
-                  .copies()
-                  .around(
-                      t.connection(),
-                      LocalTables.of(source),
-                      () ->
-                          new WriteExecutor(t, List.of(), timeoutSeconds, interrupts::running)
-                              .execute(w.kind(), null));
+              WriteExecutor in =
+                  new WriteExecutor(t, List.of(), timeoutSeconds, interrupts::running);
+              List<String> read = LocalTables.of(source);
+              temps.copies().around(t.connection(), read, () -> in.execute(w.kind(), null));
             }
           }
           return new WriteResult(0, List.of(), List.of());
@@ -218,19 +209,7 @@ final class PlanDispatch {
                 try {
                   return temps
                       .copies()
-                      .around(
-                          t.connection(),
-                          x.temps(),
-                          () ->
-                              new WriteExecutor(
-                                      t,
-                                      x.params(),
-                                      x.timeoutSeconds(),
-                                      interrupts::running,
-                                      counters)
-                                  .withTriggers(triggers(x.timeoutSeconds()))
-                                  .resolving(resolution)
-                                  .execute(w.kind(), reported));
+                      .around(t.connection(), x.temps(), () -> writeIn(t, w, x, reported));
                 } catch (SQLException e) {
                   // OR FAIL keeps the rows changed before the violating one
                   throw resolution == ConflictResolution.FAIL && violation(e)
@@ -255,6 +234,14 @@ final class PlanDispatch {
     }
     Cursor keys = x.generatedKeys() == null ? null : new ListCursor(r.keyColumns(), r.keys());
     return new Result.Count(r.count(), keys);
+  }
+
+  private WriteResult writeIn(WriteTxn t, Plan.Write w, Execution x, List<String> reported)
+      throws SQLException {
+    return new WriteExecutor(t, x.params(), x.timeoutSeconds(), interrupts::running, counters)
+        .withTriggers(triggers(x.timeoutSeconds()))
+        .resolving(w.resolution())
+        .execute(w.kind(), reported);
   }
 
   /** A constraint violation (class 23), which SQLite's conflict clauses resolve. */

@@ -14,6 +14,7 @@ import io.pluresdb.engine.live.LiveSubscription;
 import io.pluresdb.sql.catalog.LocalTables;
 import io.pluresdb.sql.plan.Plan;
 import io.pluresdb.sql.plan.Prepared;
+import io.pluresdb.sql.plan.TempRouting;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
@@ -66,8 +67,8 @@ public final class PluresSession implements Session {
   public Planned prepare(String sql) throws SQLException {
     ensureOpen();
     Catalog catalog = scope.catalog();
-    Plan local = temps.plan(sql);
-    return new Planned(sql, local != null ? new Planned.For(local, -1, null) : plan(sql, catalog));
+    Plan.Local local = temps.plan(sql);
+    return new Planned(sql, local != null ? local(sql, local, catalog) : plan(sql, catalog));
   }
 
   /** Plans (or fetches from the shared cache) a statement for the session's catalog. */
@@ -80,15 +81,38 @@ public final class PluresSession implements Session {
     return planner.prepare(sql, catalog, scope.committed(catalog));
   }
 
+  /**
+   * A statement on TEMP objects: run as written on the session's handle, except a query that also
+   * reads replicated tables while the session's transaction has written, which must see those
+   * writes: planned with the TEMP tables it names (see TempCopies) to run on the writer, when the
+   * planner takes it.
+   */
+  private Planned.For local(String sql, Plan.Local local, Catalog catalog) {
+    if (local.kind() == TempRouting.Kind.QUERY
+        && scope.open() != null
+        && TempCopies.namesTable(sql, catalog)) {
+      try {
+        Catalog withTemps = temps.withTables(catalog, sql);
+        Planned.For onWriter = planner.prepare(sql, withTemps, false);
+        if (withTemps != catalog && onWriter.plan() instanceof Plan.Query) {
+          return onWriter;
+        }
+      } catch (SQLException refused) {
+        // SQLite's own dialect beyond the planner's: answered on the handle, as committed
+      }
+    }
+    return new Planned.For(local, -1, null);
+  }
+
   /** The statement's plan, made again only when the catalog moved since it was planned. */
   private Planned.For current(Planned statement) throws SQLException {
     Catalog catalog = scope.catalog();
     Planned.For planned = statement.current();
     if (temps.any() || planned.plan() instanceof Plan.Local) {
       // TEMP objects come and go without a schema change: each execution asks again
-      Plan local = temps.plan(statement.sql());
+      Plan.Local local = temps.plan(statement.sql());
       if (local != null) {
-        return new Planned.For(local, -1, null);
+        return local(statement.sql(), local, catalog);
       }
     }
     if (planned.fits(catalog) && !(planned.plan() instanceof Plan.Local)) {
@@ -111,7 +135,7 @@ public final class PluresSession implements Session {
     Planned.For planned = current(statement);
     return dispatch.run(
         planned.plan(),
-        new PlanDispatch.Execution(
+        new Execution(
             planned.params(params), generatedKeys, timeoutSeconds, maxRows, tempsRead(planned)));
   }
 

@@ -4,6 +4,8 @@ import io.pluresdb.crdt.schema.Catalog;
 import io.pluresdb.crdt.schema.ColumnDef;
 import io.pluresdb.crdt.schema.SqlTokens;
 import io.pluresdb.crdt.schema.ViewDef;
+import io.pluresdb.engine.api.Cursor;
+import io.pluresdb.engine.api.ListCursor;
 import io.pluresdb.sql.catalog.LocalTables;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -66,6 +68,18 @@ final class TempCopies {
     return LocalTables.with(catalog, views);
   }
 
+  /** True when {@code sql} spells the name of a table of {@code catalog}. */
+  static boolean namesTable(String sql, Catalog catalog) {
+    for (SqlTokens.Token t : SqlTokens.of(sql)) {
+      if ((t.kind() == SqlTokens.Kind.WORD
+              || t.kind() == SqlTokens.Kind.QUOTED && t.text().length() >= 2)
+          && catalog.table(t.name()) != null) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Runs {@code work} while {@code conn} holds a copy of each of the TEMP {@code tables}. */
   <T> T around(Connection conn, List<String> tables, Work<T> work) throws SQLException {
     if (tables.isEmpty()) {
@@ -80,6 +94,30 @@ final class TempCopies {
     } finally {
       drop(conn, made);
     }
+  }
+
+  /**
+   * The rows of a query run on {@code conn} while it holds the copies, read whole before they go:
+   * once they are gone the writer may run the store's own statements.
+   */
+  Cursor readAll(Connection conn, List<String> tables, Work<Cursor> query) throws SQLException {
+    return around(
+        conn,
+        tables,
+        () -> {
+          try (Cursor c = query.run()) {
+            int n = c.columns().size();
+            List<Object[]> rows = new ArrayList<>();
+            while (c.next()) {
+              Object[] row = new Object[n];
+              for (int i = 0; i < n; i++) {
+                row[i] = c.get(i + 1);
+              }
+              rows.add(row);
+            }
+            return new ListCursor(c.columns(), rows);
+          }
+        });
   }
 
   /** The TEMP table's columns with their declared types, in order. */
