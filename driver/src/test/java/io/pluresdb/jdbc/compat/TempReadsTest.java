@@ -127,7 +127,7 @@ class TempReadsTest {
     assertThat(
             Twin.rows(
                 twin.plures,
-                "SELECT i.name FROM item i JOIN staging s USING (id)" + " ORDER BY id"))
+                "SELECT i.name FROM item i, staging s WHERE s.id = i.id ORDER BY i.id"))
         .containsExactly("NUT", "gear", "cog");
     twin.sqlite.rollback();
     twin.plures.rollback();
