@@ -35,6 +35,13 @@ final class Twin implements AutoCloseable {
     exec(sqlite, "PRAGMA foreign_keys=ON");
   }
 
+  /** PluresDB's and SQLite's databases as files in {@code dir}. */
+  Twin(java.nio.file.Path dir) throws SQLException {
+    plures = DriverManager.getConnection("jdbc:pluresdb:" + dir.resolve("plures.db"));
+    sqlite = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("sqlite.db"));
+    exec(sqlite, "PRAGMA foreign_keys=ON");
+  }
+
   static Twin open() throws SQLException {
     return new Twin();
   }

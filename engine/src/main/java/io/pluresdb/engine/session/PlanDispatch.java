@@ -2,9 +2,11 @@ package io.pluresdb.engine.session;
 
 import io.pluresdb.crdt.error.Errors;
 import io.pluresdb.crdt.error.SqlState;
+import io.pluresdb.crdt.schema.Catalog;
 import io.pluresdb.crdt.schema.SchemaChange;
 import io.pluresdb.crdt.schema.SequenceDef;
 import io.pluresdb.crdt.store.Store;
+import io.pluresdb.crdt.store.WriteTxn;
 import io.pluresdb.engine.api.Cursor;
 import io.pluresdb.engine.api.ListCursor;
 import io.pluresdb.engine.api.Result;
@@ -19,6 +21,7 @@ import io.pluresdb.engine.trigger.TriggerFail;
 import io.pluresdb.engine.trigger.TriggerRollback;
 import io.pluresdb.engine.trigger.TriggerRunner;
 import io.pluresdb.engine.vector.HnswIndexes;
+import io.pluresdb.sql.catalog.LocalTables;
 import io.pluresdb.sql.parser.dml.ConflictResolution;
 import io.pluresdb.sql.plan.Plan;
 import io.pluresdb.sql.read.ColumnMeta;
@@ -38,16 +41,6 @@ import java.util.concurrent.atomic.AtomicReference;
 final class PlanDispatch {
   /** How long CREATE INDEX … USING hnsw waits for the build unless a query timeout is set. */
   private static final long INDEX_BUILD_WAIT_MILLIS = 3_600_000L;
-
-  /**
-   * One execution's arguments.
-   *
-   * @param generatedKeys the key columns to report, or null (see {@code Session#execute})
-   * @param timeoutSeconds 0 for none
-   * @param maxRows 0 for no limit
-   */
-  record Execution(
-      List<Object> params, List<String> generatedKeys, int timeoutSeconds, long maxRows) {}
 
   private final Planner planner;
   private final Store store;
@@ -138,6 +131,15 @@ final class PlanDispatch {
     if (q.locks() && !scope.readOnly() && !scope.eachStatementCommits()) {
       scope.transaction(settings.get().writerWait(x.timeoutSeconds()));
     }
+    if (!x.temps().isEmpty() && scope.open() != null && q.topK() == null) {
+      return new Result.Rows(
+          temps
+              .copies()
+              .readAll(
+                  scope.open().connection(),
+                  x.temps(),
+                  () -> reads.query(q.read(), x.params(), x.maxRows(), timer)));
+    }
     Cursor rows =
         q.topK() == null
             ? reads.query(q.read(), x.params(), x.maxRows(), timer)
@@ -177,10 +179,13 @@ final class PlanDispatch {
           boolean applied = DdlExecutor.apply(t, ddl);
           if (applied && ddl.fill() != null) {
             // CREATE TABLE AS: the query's rows, as operations of the same transaction
-            Plan fill = planner.plan(ddl.fill(), t.catalog(), false);
+            Catalog source = temps.withTables(t.catalog(), ddl.fill());
+            Plan fill = planner.plan(ddl.fill(), source, false);
             if (fill instanceof Plan.Write w) {
-              new WriteExecutor(t, List.of(), timeoutSeconds, interrupts::running)
-                  .execute(w.kind(), null);
+              WriteExecutor in =
+                  new WriteExecutor(t, List.of(), timeoutSeconds, interrupts::running);
+              List<String> read = LocalTables.of(source);
+              temps.copies().around(t.connection(), read, () -> in.execute(w.kind(), null));
             }
           }
           return new WriteResult(0, List.of(), List.of());
@@ -202,11 +207,9 @@ final class PlanDispatch {
               settings.get().writerWait(x.timeoutSeconds()),
               t -> {
                 try {
-                  return new WriteExecutor(
-                          t, x.params(), x.timeoutSeconds(), interrupts::running, counters)
-                      .withTriggers(triggers(x.timeoutSeconds()))
-                      .resolving(resolution)
-                      .execute(w.kind(), reported);
+                  return temps
+                      .copies()
+                      .around(t.connection(), x.temps(), () -> writeIn(t, w, x, reported));
                 } catch (SQLException e) {
                   // OR FAIL keeps the rows changed before the violating one
                   throw resolution == ConflictResolution.FAIL && violation(e)
@@ -216,7 +219,9 @@ final class PlanDispatch {
               },
               true,
               // a trigger's writes join the statement's: all of them or none
-              !w.kind().singleOperation() || !scope.catalog().triggers().isEmpty());
+              !w.kind().singleOperation()
+                  || !scope.catalog().triggers().isEmpty()
+                  || !x.temps().isEmpty());
     } catch (SQLException e) {
       if (TriggerRollback.in(e) || resolution == ConflictResolution.ROLLBACK && violation(e)) {
         scope.rollback(); // as in SQLite, the transaction goes with the statement
@@ -229,6 +234,14 @@ final class PlanDispatch {
     }
     Cursor keys = x.generatedKeys() == null ? null : new ListCursor(r.keyColumns(), r.keys());
     return new Result.Count(r.count(), keys);
+  }
+
+  private WriteResult writeIn(WriteTxn t, Plan.Write w, Execution x, List<String> reported)
+      throws SQLException {
+    return new WriteExecutor(t, x.params(), x.timeoutSeconds(), interrupts::running, counters)
+        .withTriggers(triggers(x.timeoutSeconds()))
+        .resolving(w.resolution())
+        .execute(w.kind(), reported);
   }
 
   /** A constraint violation (class 23), which SQLite's conflict clauses resolve. */

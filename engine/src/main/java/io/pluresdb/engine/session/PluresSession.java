@@ -11,8 +11,10 @@ import io.pluresdb.engine.api.Session;
 import io.pluresdb.engine.exec.SessionCounters;
 import io.pluresdb.engine.live.ChannelInbox;
 import io.pluresdb.engine.live.LiveSubscription;
+import io.pluresdb.sql.catalog.LocalTables;
 import io.pluresdb.sql.plan.Plan;
 import io.pluresdb.sql.plan.Prepared;
+import io.pluresdb.sql.plan.TempRouting;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
@@ -65,13 +67,41 @@ public final class PluresSession implements Session {
   public Planned prepare(String sql) throws SQLException {
     ensureOpen();
     Catalog catalog = scope.catalog();
-    Plan local = temps.plan(sql);
-    return new Planned(sql, local != null ? new Planned.For(local, -1, null) : plan(sql, catalog));
+    Plan.Local local = temps.plan(sql);
+    return new Planned(sql, local != null ? local(sql, local, catalog) : plan(sql, catalog));
   }
 
   /** Plans (or fetches from the shared cache) a statement for the session's catalog. */
   private Planned.For plan(String sql, Catalog catalog) throws SQLException {
+    Catalog withTemps = temps.withTables(catalog, sql);
+    if (withTemps != catalog) {
+      // planned afresh on each execution: TEMP tables change without a schema version
+      return planner.prepare(sql, withTemps, false);
+    }
     return planner.prepare(sql, catalog, scope.committed(catalog));
+  }
+
+  /**
+   * A statement on TEMP objects: run as written on the session's handle, except a query that also
+   * reads replicated tables while the session's transaction has written, which must see those
+   * writes: planned with the TEMP tables it names (see TempCopies) to run on the writer, when the
+   * planner takes it.
+   */
+  private Planned.For local(String sql, Plan.Local local, Catalog catalog) {
+    if (local.kind() == TempRouting.Kind.QUERY
+        && scope.open() != null
+        && TempCopies.namesTable(sql, catalog)) {
+      try {
+        Catalog withTemps = temps.withTables(catalog, sql);
+        Planned.For onWriter = planner.prepare(sql, withTemps, false);
+        if (withTemps != catalog && onWriter.plan() instanceof Plan.Query) {
+          return onWriter;
+        }
+      } catch (SQLException refused) {
+        // SQLite's own dialect beyond the planner's: answered on the handle, as committed
+      }
+    }
+    return new Planned.For(local, -1, null);
   }
 
   /** The statement's plan, made again only when the catalog moved since it was planned. */
@@ -80,9 +110,9 @@ public final class PluresSession implements Session {
     Planned.For planned = statement.current();
     if (temps.any() || planned.plan() instanceof Plan.Local) {
       // TEMP objects come and go without a schema change: each execution asks again
-      Plan local = temps.plan(statement.sql());
+      Plan.Local local = temps.plan(statement.sql());
       if (local != null) {
-        return new Planned.For(local, -1, null);
+        return local(statement.sql(), local, catalog);
       }
     }
     if (planned.fits(catalog) && !(planned.plan() instanceof Plan.Local)) {
@@ -105,7 +135,13 @@ public final class PluresSession implements Session {
     Planned.For planned = current(statement);
     return dispatch.run(
         planned.plan(),
-        new PlanDispatch.Execution(planned.params(params), generatedKeys, timeoutSeconds, maxRows));
+        new Execution(
+            planned.params(params), generatedKeys, timeoutSeconds, maxRows, tempsRead(planned)));
+  }
+
+  /** The TEMP tables a replicated statement reads through copies (see TempCopies). */
+  private static List<String> tempsRead(Planned.For planned) {
+    return planned.uncommitted() == null ? List.of() : LocalTables.of(planned.uncommitted());
   }
 
   @Override
@@ -120,6 +156,7 @@ public final class PluresSession implements Session {
         // a table with triggers takes the per-row path, which fires them
         && scope.catalog().triggersOf(w.kind().table()).isEmpty()
         && !scope.readOnly()
+        && tempsRead(planned).isEmpty()
         && !rows.isEmpty()) {
       Duration wait = settings.get().writerWait(timeoutSeconds);
       List<List<Object>> bound = rows.stream().map(planned::params).toList();

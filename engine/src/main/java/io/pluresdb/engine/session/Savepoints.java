@@ -22,13 +22,21 @@ import java.util.Locale;
 final class Savepoints {
   private static final int NO_MARK = -1;
 
-  private record Named(String name, int mark, boolean begins) {}
+  private record Named(String name, int mark, boolean begins, int tempMark) {}
 
   private final Deque<Named> stack = new ArrayDeque<>(); // the newest first
 
-  /** Sets a savepoint; {@code begins} when it begins the transaction. */
-  void set(String name, WriteTxn txn, boolean begins) throws SQLException {
-    stack.push(new Named(key(name), txn == null ? NO_MARK : txn.mark(), begins));
+  /**
+   * Sets a savepoint; {@code begins} when it begins the transaction; {@code tempMark} marks the
+   * TEMP changes (see TempObjects#mark).
+   */
+  void set(String name, WriteTxn txn, boolean begins, int tempMark) throws SQLException {
+    stack.push(new Named(key(name), txn == null ? NO_MARK : txn.mark(), begins, tempMark));
+  }
+
+  /** The TEMP mark of the newest savepoint of this name (42000-class 3B001 if none). */
+  int tempMark(String name, String command) throws SQLException {
+    return find(name, command).tempMark();
   }
 
   /**

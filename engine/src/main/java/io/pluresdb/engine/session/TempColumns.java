@@ -87,7 +87,7 @@ final class TempColumns {
   }
 
   /** A declared type's words (without a length) as DDL reads them; NUMERIC is taken as ANY. */
-  private static ColumnType declaredType(String declared) {
+  static ColumnType declaredType(String declared) {
     int paren = declared.indexOf('(');
     String words = (paren < 0 ? declared : declared.substring(0, paren)).strip();
     if (words.isEmpty() || words.equalsIgnoreCase("NUMERIC")) {

@@ -1,5 +1,6 @@
 package io.pluresdb.engine.session;
 
+import io.pluresdb.crdt.schema.Catalog;
 import io.pluresdb.engine.api.Cursor;
 import io.pluresdb.engine.api.Result;
 import io.pluresdb.sql.catalog.SystemTables;
@@ -43,10 +44,19 @@ final class TempObjects {
   /** True while {@link #SAVEPOINT} is open: the session's transaction changed TEMP objects. */
   private boolean inTransaction;
 
+  /** The last savepoint number {@link #mark} used in this session. */
+  private int marks;
+
   /** The TEMP schema's names (tables, views, indexes), lower case: SQLite matches them so. */
   private Set<String> names = Set.of();
 
+  /** The TEMP tables among {@link #names}, which replicated statements may read (TempCopies). */
+  private Set<String> tables = Set.of();
+
+  private final TempCopies copies;
+
   TempObjects(ReadExecutor reads, Interrupter interrupts, TransactionScope scope) {
+    this.copies = new TempCopies(reads);
     this.reads = reads;
     this.interrupts = interrupts;
     this.scope = scope;
@@ -76,6 +86,19 @@ final class TempObjects {
     } catch (SQLException none) {
       return 0;
     }
+  }
+
+  /**
+   * {@code catalog} with a view of each TEMP table {@code sql} names, for a replicated statement
+   * that reads them (see {@link TempCopies}), or {@code catalog} itself.
+   */
+  Catalog withTables(Catalog catalog, String sql) throws SQLException {
+    return copies.locals(catalog, sql, tables);
+  }
+
+  /** The copies that let a replicated statement read TEMP tables on another connection. */
+  TempCopies copies() {
+    return copies;
   }
 
   /** True when the session has TEMP objects, whose names may route any statement here. */
@@ -153,6 +176,46 @@ final class TempObjects {
   }
 
   /**
+   * A mark of the TEMP changes for a savepoint the session sets now: a savepoint on the reader
+   * inside the one holding the transaction's TEMP changes, or -1 while the transaction has made no
+   * TEMP change yet (rolling back to such a savepoint undoes all of them).
+   */
+  int mark() throws SQLException {
+    if (!inTransaction) {
+      return -1;
+    }
+    int mark = ++marks;
+    try (Statement s = reads.reader().createStatement()) {
+      s.execute("SAVEPOINT " + SAVEPOINT + "_" + mark);
+    }
+    return mark;
+  }
+
+  /**
+   * ROLLBACK TO a savepoint whose {@link #mark} was {@code mark}: undoes the TEMP changes made
+   * since, as SQLite does, and reads the TEMP names again.
+   */
+  void rollbackTo(int mark) throws SQLException {
+    if (!inTransaction) {
+      return;
+    }
+    Connection c = reads.reader();
+    try (Statement s = c.createStatement()) {
+      s.execute("ROLLBACK TO " + SAVEPOINT + (mark < 0 ? "" : "_" + mark));
+    }
+    refresh(c);
+  }
+
+  /** RELEASE of a savepoint whose {@link #mark} was {@code mark}: its TEMP changes stay. */
+  void release(int mark) throws SQLException {
+    if (inTransaction && mark >= 0) {
+      try (Statement s = reads.reader().createStatement()) {
+        s.execute("RELEASE " + SAVEPOINT + "_" + mark);
+      }
+    }
+  }
+
+  /**
    * The session's transaction ended: its TEMP changes are kept ({@code committed}) or undone, and
    * the TEMP names read again, since a rolled-back CREATE or DROP is undone too.
    */
@@ -176,14 +239,21 @@ final class TempObjects {
   /** Reads the TEMP schema's names again after a statement that may have changed them. */
   private void refresh(Connection c) throws SQLException {
     Set<String> now = new HashSet<>();
+    Set<String> tablesNow = new HashSet<>();
     try (PreparedStatement ps =
             c.prepareStatement(
-                "SELECT name FROM sqlite_temp_schema WHERE name NOT LIKE 'sqlite\\_%' ESCAPE '\\'");
+                "SELECT name, type FROM sqlite_temp_schema"
+                    + " WHERE name NOT LIKE 'sqlite\\_%' ESCAPE '\\'");
         ResultSet rs = ps.executeQuery()) {
       while (rs.next()) {
-        now.add(rs.getString(1).toLowerCase(Locale.ROOT));
+        String name = rs.getString(1).toLowerCase(Locale.ROOT);
+        now.add(name);
+        if ("table".equals(rs.getString(2))) {
+          tablesNow.add(name);
+        }
       }
     }
+    tables = Set.copyOf(tablesNow);
     // the node's own TEMP views on every store connection, which the planner answers
     now.remove(SystemTables.SYS_PEERS);
     now.remove(SystemTables.SYS_HISTORY);

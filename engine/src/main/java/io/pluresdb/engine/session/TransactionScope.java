@@ -155,17 +155,24 @@ final class TransactionScope {
       case SAVEPOINT -> {
         // outside a transaction a savepoint begins one, which releasing it commits (SQLite's rule)
         boolean begins = eachStatementCommits();
-        savepoints.set(savepoint, txn, begins);
+        savepoints.set(savepoint, txn, begins, temps == null ? -1 : temps.mark());
         explicitTransaction |= begins;
       }
       case RELEASE -> {
+        int tempMark = savepoints.tempMark(savepoint, "RELEASE");
         if (savepoints.release(savepoint, txn)) {
           commit();
+        } else if (temps != null) {
+          temps.release(tempMark);
         }
       }
       case ROLLBACK_TO -> {
+        int tempMark = savepoints.tempMark(savepoint, "ROLLBACK TO");
         if (savepoints.rollbackTo(savepoint, txn)) {
           discardWrites();
+        }
+        if (temps != null) {
+          temps.rollbackTo(tempMark);
         }
       }
     }

@@ -1,7 +1,12 @@
 package io.pluresdb.sql.catalog;
 
 import io.pluresdb.crdt.schema.Catalog;
+import io.pluresdb.crdt.schema.ViewDef;
+import java.util.HashMap;
+import java.util.Map;
 import org.apache.calcite.jdbc.CalciteSchema;
+import org.apache.calcite.schema.Table;
+import org.apache.calcite.schema.impl.AbstractSchema;
 
 /**
  * Builds the Calcite root schema for a catalog: a root with one sub-schema {@code main}, which is
@@ -15,6 +20,9 @@ import org.apache.calcite.jdbc.CalciteSchema;
 public final class CalciteCatalogs {
   /** The one schema name; SQLite's own name for the main database. */
   public static final String MAIN = "main";
+
+  /** SQLite's name for a connection's TEMP schema, whose tables a statement may read. */
+  public static final String TEMP = "temp";
 
   private record Built(Catalog catalog, CatalogSchema schema) {}
 
@@ -42,7 +50,30 @@ public final class CalciteCatalogs {
     }
     CalciteSchema root = CalciteSchema.createRootSchema(false, false);
     root.add(MAIN, b.schema);
+    addTemp(root, catalog);
     SystemTables.all().forEach(root::add);
     return root;
+  }
+
+  /** Adds the schema {@code temp} of the catalog's TEMP tables (see LocalTables), if it has any. */
+  private static void addTemp(CalciteSchema root, Catalog catalog) {
+    Map<String, Table> temps = new HashMap<>();
+    for (ViewDef v : catalog.views().values()) {
+      if (LocalTables.isLocal(v)) {
+        temps.put(v.name(), CollectionTable.of(v));
+      }
+    }
+    if (temps.isEmpty()) {
+      return;
+    }
+    Map<String, Table> tables = Map.copyOf(temps);
+    root.add(
+        TEMP,
+        new AbstractSchema() {
+          @Override
+          protected Map<String, Table> getTableMap() {
+            return tables;
+          }
+        });
   }
 }

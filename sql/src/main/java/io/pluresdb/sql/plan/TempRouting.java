@@ -38,8 +38,8 @@ public final class TempRouting {
    * The kind of {@code sql} when it belongs to the TEMP objects named {@code temps} (lower case),
    * else null.
    *
-   * @throws SQLException 0A000 for {@code CREATE TEMP TRIGGER}, whose body could write replicated
-   *     tables outside the log
+   * @throws SQLException 0A000 for a TEMP trigger on a replicated table, or one whose body writes a
+   *     table that is not TEMP (outside the log)
    */
   public static @Nullable Kind route(String sql, Set<String> temps) throws SQLException {
     if (temps.isEmpty() && !mayNameTemp(sql)) {
@@ -113,13 +113,7 @@ public final class TempRouting {
     Token what = t.get(i);
     int name = skip(t, i + 1, "IF", "NOT", "EXISTS");
     if (what.is("TRIGGER")) {
-      if (temp || qualifiedTemp(t, name)) {
-        throw Errors.of(
-            SqlState.FEATURE_NOT_SUPPORTED,
-            "CREATE TEMP TRIGGER is not supported: its body could change replicated tables"
-                + " outside the log");
-      }
-      return null;
+      return trigger(t, name, temp || qualifiedTemp(t, name), temps);
     }
     if (what.is("TABLE") || what.is("VIEW")) {
       return temp || qualifiedTemp(t, name) ? Kind.DDL : null;
@@ -130,6 +124,56 @@ public final class TempRouting {
       return on >= 0 && isTemp(t, on + 1, temps) ? Kind.DDL : null;
     }
     return null;
+  }
+
+  /**
+   * A trigger on a TEMP table is a TEMP trigger (SQLite puts a trigger in its table's schema), run
+   * by the session's connection as written. It may write TEMP tables only: a write of its body to a
+   * replicated table would bypass the log there. A TEMP trigger on a replicated table would fire
+   * for this connection's writes alone, which the store makes elsewhere.
+   */
+  private static @Nullable Kind trigger(
+      List<Token> t, int name, boolean declaredTemp, Set<String> temps) throws SQLException {
+    int on = after(t, name, "ON");
+    boolean onTemp = on >= 0 && isTemp(t, on, temps);
+    if (!onTemp) {
+      if (declaredTemp) {
+        throw Errors.of(
+            SqlState.FEATURE_NOT_SUPPORTED,
+            "CREATE TEMP TRIGGER on a replicated table is not supported: a TEMP trigger may be"
+                + " created on a TEMP table");
+      }
+      return null;
+    }
+    int begin = after(t, on, "BEGIN");
+    for (int i = Math.max(begin, 0); begin >= 0 && i < t.size(); i++) {
+      int target = writeTarget(t, i);
+      if (target >= 0 && !isTemp(t, target, temps)) {
+        throw Errors.of(
+            SqlState.FEATURE_NOT_SUPPORTED,
+            "trigger "
+                + nameOf(t.get(Math.min(name, t.size() - 1)))
+                + " on a TEMP table writes '"
+                + nameOf(t.get(target))
+                + "', which is not a TEMP table: its writes would bypass the log");
+      }
+    }
+    return Kind.DDL;
+  }
+
+  /** The position of the table written by a write verb at {@code i}, or -1. */
+  private static int writeTarget(List<Token> t, int i) {
+    Token k = t.get(i);
+    if ((k.is("INSERT") || k.is("REPLACE")) && i + 1 < t.size() && !t.get(i + 1).isPunct('(')) {
+      return after(t, i, "INTO");
+    }
+    if (k.is("UPDATE") && i + 1 < t.size() && !t.get(i + 1).is("SET")) {
+      return t.get(i + 1).is("OR") ? i + 3 : i + 1;
+    }
+    if (k.is("DELETE") && i + 1 < t.size() && t.get(i + 1).is("FROM")) {
+      return i + 2;
+    }
+    return -1;
   }
 
   /** True when the (possibly qualified) name starting at {@code i} is a TEMP object. */

@@ -9,6 +9,7 @@ import io.pluresdb.sql.calcite.CalciteErrors;
 import io.pluresdb.sql.calcite.PlanningContext;
 import io.pluresdb.sql.calcite.SqliteDialect;
 import io.pluresdb.sql.calcite.VectorCalls;
+import io.pluresdb.sql.catalog.LocalTables;
 import io.pluresdb.sql.catalog.TypeMapping;
 import io.pluresdb.sql.functions.DatetimeArithmetic;
 import io.pluresdb.sql.lenient.Leniency;
@@ -90,6 +91,14 @@ public final class QueryCompiler {
     past.reattach(v.node(), context);
     SqlString sqlite = unparse(v.node());
     return new ReadPlan(sqlite.getSql(), paramOrder(sqlite), columns, params, exactScale);
+  }
+
+  /**
+   * Replaces each view (and TEMP table, see {@link LocalTables}) named in the FROM clauses of a
+   * validated tree, a write's finder included, by what SQLite reads in its place.
+   */
+  public static void inlineViews(PlanningContext context, SqlNode validated) throws SQLException {
+    new ViewInliner(context).inline(validated);
   }
 
   /** Marks the columns whose validated type is ANY: SQLite decides their type per value. */

@@ -5,6 +5,7 @@ import io.pluresdb.sql.calcite.CalciteErrors;
 import io.pluresdb.sql.calcite.PlanningContext;
 import io.pluresdb.sql.calcite.SqlFront;
 import io.pluresdb.sql.catalog.CalciteCatalogs;
+import io.pluresdb.sql.catalog.LocalTables;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Locale;
@@ -96,11 +97,16 @@ final class ViewInliner {
 
   private ViewDef viewOf(SqlIdentifier id) {
     List<String> names = id.names;
+    boolean temp = names.size() == 2 && names.get(0).equalsIgnoreCase(CalciteCatalogs.TEMP);
     if (names.size() > 2
-        || (names.size() == 2 && !names.get(0).equalsIgnoreCase(CalciteCatalogs.MAIN))) {
+        || (names.size() == 2 && !names.get(0).equalsIgnoreCase(CalciteCatalogs.MAIN) && !temp)) {
       return null;
     }
     String name = names.get(names.size() - 1);
+    if (temp) {
+      ViewDef local = context.catalog().views().get(name);
+      return local != null && LocalTables.isLocal(local) ? local : null;
+    }
     ViewDef exact = context.catalog().views().get(name);
     if (exact != null) {
       return exact;
@@ -114,6 +120,9 @@ final class ViewInliner {
   }
 
   private SqlNode expand(ViewDef view) throws SQLException {
+    if (LocalTables.isLocal(view)) {
+      return RawSql.of(LocalTables.from(view));
+    }
     if (depth >= MAX_DEPTH) {
       throw io.pluresdb.crdt.error.Errors.of(
           io.pluresdb.crdt.error.SqlState.INVALID_TABLE_DEFINITION,

@@ -79,6 +79,7 @@ final class Finder {
       rowColumns.addAll(pushed);
     }
     validated.setSelectList(finalItems);
+    QueryCompiler.inlineViews(context, validated);
     DatetimeArithmetic.rewrite(validated, v.validator());
     SqlString sql = QueryCompiler.unparse(validated);
     List<ColumnType> types = new ArrayList<>();

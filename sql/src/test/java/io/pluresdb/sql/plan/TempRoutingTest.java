@@ -54,7 +54,7 @@ class TempRoutingTest {
   }
 
   @Test
-  void aTempTriggerIsRefused() {
+  void aTempTriggerOnAReplicatedTableIsRefused() {
     SQLException e =
         catchThrowableOfType(
             SQLException.class,
@@ -62,5 +62,36 @@ class TempRoutingTest {
                 TempRouting.route(
                     "CREATE TEMP TRIGGER t AFTER INSERT ON x BEGIN DELETE FROM y; END", Set.of()));
     assertThat(e.getSQLState()).isEqualTo("0A000");
+  }
+
+  @Test
+  void aTriggerOnATempTableIsTempAndMayWriteTempTablesOnly() throws SQLException {
+    Set<String> temps = Set.of("scratch", "audit");
+    assertThat(
+            TempRouting.route(
+                "CREATE TEMP TRIGGER tr AFTER INSERT ON scratch BEGIN"
+                    + " INSERT INTO audit VALUES (new.a); UPDATE OR IGNORE audit SET a = 1;"
+                    + " DELETE FROM temp.audit WHERE a = replace('x', 'x', 'y'); END",
+                temps))
+        .isEqualTo(Kind.DDL);
+    assertThat(
+            TempRouting.route(
+                "CREATE TRIGGER tr AFTER UPDATE OF a ON scratch BEGIN"
+                    + " INSERT INTO audit SELECT * FROM item; END",
+                temps))
+        .isEqualTo(Kind.DDL);
+    SQLException e =
+        catchThrowableOfType(
+            SQLException.class,
+            () ->
+                TempRouting.route(
+                    "CREATE TEMP TRIGGER tr AFTER INSERT ON scratch BEGIN"
+                        + " INSERT INTO audit VALUES (1); DELETE FROM item; END",
+                    temps));
+    assertThat(e.getSQLState()).isEqualTo("0A000");
+    assertThat(e.getMessage()).contains("'item'");
+    assertThat(
+            TempRouting.route("CREATE TRIGGER tr AFTER INSERT ON item BEGIN SELECT 1; END", temps))
+        .isNull();
   }
 }

@@ -42,6 +42,7 @@ class SqliteScriptTest {
         "triggers.sql",
         "conflicts.sql",
         "temp.sql",
+        "temp_writes.sql",
         "names.sql"
       })
   @Timeout(300)
