@@ -3,6 +3,7 @@ package io.pluresdb.crdt.store;
 import io.pluresdb.crdt.op.Coverage;
 import io.pluresdb.crdt.op.RowState;
 import io.pluresdb.crdt.op.RowStateBatch;
+import io.pluresdb.crdt.op.VersionVector;
 import java.sql.SQLException;
 
 /**
@@ -28,6 +29,27 @@ public interface RowStates {
   Coverage snapshot(Sink sink) throws SQLException;
 
   /**
+   * Opens the same snapshot as {@link #snapshot}, to be read a batch at a time (a replication
+   * session sends a batch per acknowledgement); the caller closes it, which ends its read.
+   */
+  Snapshot open() throws SQLException;
+
+  /**
+   * A snapshot being read: its coverage is known from the start (it is the committed point the
+   * reading holds), the rows come in batches. Not thread-safe: one reader at a time.
+   */
+  interface Snapshot extends AutoCloseable {
+    /** The transactions the snapshot stands for. */
+    Coverage coverage();
+
+    /** Up to {@code maxRows} further row states; empty once every row was read. */
+    java.util.List<RowState> next(int maxRows) throws SQLException;
+
+    @Override
+    void close() throws SQLException;
+  }
+
+  /**
    * Merges row states atomically (all of the batch or none), each entity by the join of {@link
    * io.pluresdb.crdt.op.RowState}; when the batch carries a {@link Coverage} (the last batch of a
    * snapshot), the covered transactions count as held from then on, so catch-up asks only for the
@@ -36,4 +58,11 @@ public interface RowStates {
    * table dropped here is ignored, as its operations would be.
    */
   void merge(RowStateBatch batch) throws SQLException;
+
+  /**
+   * Per writing node, the last of its transactions this store may hold without its log record:
+   * those merged as row states and those compaction folded away ({@code _pl_folded}, which both
+   * raise). Read from the committed store; empty while the log holds everything held.
+   */
+  VersionVector horizon() throws SQLException;
 }

@@ -8,9 +8,7 @@ import io.pluresdb.crdt.feed.EntityChange;
 import io.pluresdb.crdt.op.Coverage;
 import io.pluresdb.crdt.op.RowState;
 import io.pluresdb.crdt.op.RowStateBatch;
-import io.pluresdb.crdt.op.SchemaJson;
-import io.pluresdb.crdt.schema.Catalog;
-import io.pluresdb.crdt.schema.TableDef;
+import io.pluresdb.crdt.op.VersionVector;
 import io.pluresdb.crdt.sign.Ed25519;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -59,29 +57,35 @@ final class StateTransfer implements RowStates {
 
   @Override
   public Coverage snapshot(Sink sink) throws SQLException {
+    try (Snapshot s = open()) {
+      for (List<RowState> rows = s.next(1024); !rows.isEmpty(); rows = s.next(1024)) {
+        for (RowState r : rows) {
+          sink.accept(r);
+        }
+      }
+      return s.coverage();
+    }
+  }
+
+  @Override
+  public Snapshot open() throws SQLException {
     permit.checkOpen();
-    try (Connection c = files.connect()) {
-      c.setAutoCommit(false);
-      try (Statement st = c.createStatement()) {
-        List<Coverage.Held> held = new ArrayList<>();
-        try (ResultSet rs = st.executeQuery("SELECT last, tx FROM _pl_vv ORDER BY node")) {
-          while (rs.next()) {
-            held.add(
-                new Coverage.Held(OpId.fromBytes(rs.getBytes(2)), OpId.fromBytes(rs.getBytes(1))));
-          }
-        }
-        Catalog cat = catalog(st);
-        for (TableDef def : cat.tables().values()) {
-          SnapshotRows.live(st, new TableSql(def), w.node, sink);
-        }
-        SnapshotRows.tombs(st, sink);
-        List<Coverage.Key> keys = new ArrayList<>();
-        KeyTable.load(c)
-            .forEach((n, p) -> keys.add(new Coverage.Key(n, p.key(), p.retiredAfter())));
-        c.commit();
-        return new Coverage(held, keys);
+    return SnapshotCursor.open(files, w.node);
+  }
+
+  @Override
+  public VersionVector horizon() throws SQLException {
+    permit.checkOpen();
+    Map<Long, OpId> last = new java.util.HashMap<>();
+    try (Connection c = files.connect();
+        Statement st = c.createStatement();
+        ResultSet rs = st.executeQuery("SELECT tx FROM _pl_folded")) {
+      while (rs.next()) {
+        OpId tx = OpId.fromBytes(rs.getBytes(1));
+        last.put(tx.node(), tx);
       }
     }
+    return new VersionVector(last);
   }
 
   /** Drops parked transactions that the adopted coverage holds (they would wait for nothing). */
@@ -113,12 +117,6 @@ final class StateTransfer implements RowStates {
       }
     } else if (k.retiredAfter() != null) {
       out.put(k.node(), KeyPins.Pin.retired(k.retiredAfter()));
-    }
-  }
-
-  private static Catalog catalog(Statement st) throws SQLException {
-    try (ResultSet rs = st.executeQuery("SELECT v FROM _pl_meta WHERE k='catalog'")) {
-      return rs.next() ? SchemaJson.readCatalog(rs.getString(1)) : Catalog.empty();
     }
   }
 
