@@ -105,9 +105,11 @@ final class Materializer {
 
   /**
    * Merges a row state (see {@link EntityState#join}) as {@link #apply} merges an operation, adding
-   * what subscribers see change to {@code out}.
+   * what subscribers see change to {@code out}; {@code superset} when the row state's snapshot
+   * covers every transaction this node holds.
    */
-  void merge(RowState r, List<EntityChange> out) throws SQLException, MissingSchema {
+  void merge(RowState r, boolean superset, List<EntityChange> out)
+      throws SQLException, MissingSchema {
     TableSql t = w.table(r.table());
     if (t == null) {
       if (isDropped(r.table())) {
@@ -120,7 +122,8 @@ final class Materializer {
     if (cause == null) {
       return;
     }
-    settle(t, Keys.canonical(t, r.key()), cause, s -> s.join(incoming), out);
+    java.util.Set<String> whole = superset ? t.counters : java.util.Set.of();
+    settle(t, Keys.canonical(t, r.key()), cause, s -> s.join(incoming, whole), out);
   }
 
   /** Changes an entity's stored state by {@code change}, then writes it where it belongs. */

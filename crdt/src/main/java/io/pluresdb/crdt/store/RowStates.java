@@ -42,6 +42,13 @@ public interface RowStates {
     /** The transactions the snapshot stands for. */
     Coverage coverage();
 
+    /**
+     * The log position of the newest transaction in the snapshot that wrote no row (a schema
+     * change) and that a peer holding {@code peerHolds} lacks, 0 when none: that peer needs the log
+     * up to there first, since row states need their tables.
+     */
+    long schemaSeq(VersionVector peerHolds);
+
     /** Up to {@code maxRows} further row states; empty once every row was read. */
     java.util.List<RowState> next(int maxRows) throws SQLException;
 
@@ -57,7 +64,18 @@ public interface RowStates {
    * id merged. A row state of a table this node does not have refuses the batch (42P01); one of a
    * table dropped here is ignored, as its operations would be.
    */
-  void merge(RowStateBatch batch) throws SQLException;
+  default void merge(RowStateBatch batch) throws SQLException {
+    merge(batch, VersionVector.empty());
+  }
+
+  /**
+   * Merges as {@link #merge(RowStateBatch)} does, for a batch of a snapshot that stands for the
+   * transactions {@code snapshot} (its coverage, known before its last batch). When that covers
+   * every transaction this node holds at the merge, a COUNTER takes the snapshot's total rather
+   * than the value with the greater clock, which would drop increments this node made and sent
+   * before the snapshot was read.
+   */
+  void merge(RowStateBatch batch, VersionVector snapshot) throws SQLException;
 
   /**
    * Per writing node, the last of its transactions this store may hold without its log record:

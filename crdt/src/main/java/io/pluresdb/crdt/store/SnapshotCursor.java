@@ -4,6 +4,7 @@ import io.pluresdb.crdt.clock.OpId;
 import io.pluresdb.crdt.op.Coverage;
 import io.pluresdb.crdt.op.RowState;
 import io.pluresdb.crdt.op.SchemaJson;
+import io.pluresdb.crdt.op.VersionVector;
 import io.pluresdb.crdt.schema.Catalog;
 import io.pluresdb.crdt.schema.TableDef;
 import io.pluresdb.crdt.value.Values;
@@ -31,6 +32,8 @@ final class SnapshotCursor implements RowStates.Snapshot {
   private final Statement st;
   private final long node;
   private final Coverage coverage;
+  private final List<Long> schemaSeqs = new ArrayList<>();
+  private final List<OpId> schemaTxs = new ArrayList<>();
   private final ArrayDeque<TableSql> tables = new ArrayDeque<>();
   private @Nullable TableSql table; // the table whose rows rs reads; null while reading tombs
   private @Nullable ResultSet rs;
@@ -68,6 +71,29 @@ final class SnapshotCursor implements RowStates.Snapshot {
     List<Coverage.Key> keys = new ArrayList<>();
     KeyTable.load(c).forEach((n, p) -> keys.add(new Coverage.Key(n, p.key(), p.retiredAfter())));
     this.coverage = new Coverage(held, keys);
+    // a transaction that wrote no row has no entry in the log's entity index (schema changes are
+    // few, so their positions are kept)
+    try (ResultSet m =
+        st.executeQuery(
+            "SELECT seq, tx FROM _pl_log WHERE seq IN (SELECT seq FROM _pl_log EXCEPT SELECT seq"
+                + " FROM "
+                + LogHistory.ENTITY_INDEX
+                + ") ORDER BY seq")) {
+      while (m.next()) {
+        schemaSeqs.add(m.getLong(1));
+        schemaTxs.add(OpId.fromBytes(m.getBytes(2)));
+      }
+    }
+  }
+
+  @Override
+  public long schemaSeq(VersionVector peerHolds) {
+    for (int i = schemaSeqs.size() - 1; i >= 0; i--) {
+      if (!peerHolds.covers(schemaTxs.get(i))) {
+        return schemaSeqs.get(i);
+      }
+    }
+    return 0;
   }
 
   @Override

@@ -121,12 +121,14 @@ final class StateTransfer implements RowStates {
   }
 
   @Override
-  public void merge(RowStateBatch batch) throws SQLException {
+  public void merge(RowStateBatch batch, VersionVector snapshot) throws SQLException {
     permit.acquire(wait);
     try {
       w.pragmas("PRAGMA foreign_keys=OFF", "PRAGMA ignore_check_constraints=ON");
       try {
-        mergeLocked(batch);
+        // checked under the writer, so no local write commits between the check and the merge
+        boolean superset = !snapshot.last().isEmpty() && snapshot.dominates(state.versionVector());
+        mergeLocked(batch, superset);
       } finally {
         w.pragmas("PRAGMA foreign_keys=ON", "PRAGMA ignore_check_constraints=OFF");
       }
@@ -135,7 +137,7 @@ final class StateTransfer implements RowStates {
     }
   }
 
-  private void mergeLocked(RowStateBatch batch) throws SQLException {
+  private void mergeLocked(RowStateBatch batch, boolean superset) throws SQLException {
     Materializer m = new Materializer(w);
     List<EntityChange> changes = new ArrayList<>();
     Map<Long, Meta.Version> adopted = new java.util.HashMap<>();
@@ -143,7 +145,7 @@ final class StateTransfer implements RowStates {
     OpId max = null;
     try {
       for (RowState r : batch.rows()) {
-        m.merge(r, changes);
+        m.merge(r, superset, changes);
         OpId last = r.lastId();
         if (last != null && last.after(max)) {
           max = last;
