@@ -2,8 +2,8 @@ package io.pluresdb.bench;
 
 import io.pluresdb.crdt.store.Store;
 import io.pluresdb.engine.replication.ReplicationService;
+import io.pluresdb.sync.replicator.Replicator;
 import java.nio.file.Path;
-import java.sql.Connection;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -24,7 +24,8 @@ import org.openjdk.jmh.annotations.TearDown;
  * albums inserted through JDBC in batches of 1,000 into a fresh file (as {@link InsertBenchmark}).
  * {@code remote}: a fresh node joins a hub holding those 100,000 albums and catches up over a
  * loopback WebSocket — hello, catch-up batches, acknowledgements and the store's atomic, idempotent
- * apply — until every row is committed on it.
+ * apply — until every row is committed on it. The hub never sends row states here, so this is the
+ * log's path ({@link SessionCatchUpBenchmark} measures the row states' one).
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -36,28 +37,28 @@ public class RemoteApplyBenchmark {
   public String mode;
 
   private Path hubDir;
-  private Connection hub;
+  private Store hub;
+  private Replicator server;
   private Path dir;
-  private Connection local;
+  private CatchUpFixture.LocalNode local;
   private Store store;
 
   @Setup(Level.Trial)
   public void seedHub() throws Exception {
     if (mode.equals("remote")) {
-      hubDir = Fixture.tempDir("bench-apply-hub");
-      hub = SyncNodes.hub(hubDir.resolve("hub.db"), 0);
-      Fixture.createSchema(Target.PLURESDB, hub);
-      Fixture.insertAlbums(hub, 0, ROWS);
+      Path file = CatchUpFixture.seededSource("bench-apply-hub", ROWS);
+      hubDir = file.getParent();
+      hub = SyncNodes.store(file);
+      server = CatchUpFixture.serve(hub, Long.MAX_VALUE);
     }
   }
 
   @Setup(Level.Invocation)
   public void freshNode() throws Exception {
-    dir = Fixture.tempDir("bench-apply");
     if (mode.equals("local")) {
-      local = Target.PLURESDB.open(dir.resolve("local.db"));
-      Fixture.createSchema(Target.PLURESDB, local);
+      local = new CatchUpFixture.LocalNode();
     } else {
+      dir = Fixture.tempDir("bench-apply");
       store = SyncNodes.store(dir.resolve("remote.db"));
     }
   }
@@ -71,13 +72,14 @@ public class RemoteApplyBenchmark {
     if (store != null) {
       store.close();
       store = null;
+      Fixture.deleteTree(dir);
     }
-    Fixture.deleteTree(dir);
   }
 
   @TearDown(Level.Trial)
   public void dropHub() throws Exception {
     if (hub != null) {
+      server.close();
       hub.close();
       Fixture.deleteTree(hubDir);
     }
@@ -87,7 +89,7 @@ public class RemoteApplyBenchmark {
   @OperationsPerInvocation(ROWS)
   public void applyRows() throws Exception {
     if (mode.equals("local")) {
-      Fixture.insertAlbums(local, 0, ROWS);
+      local.insert(ROWS);
       return;
     }
     CountDownLatch all = new CountDownLatch(1);
@@ -95,7 +97,7 @@ public class RemoteApplyBenchmark {
     try (ReplicationService r =
         SyncNodes.replicate(
             store,
-            SyncNodes.port(hub),
+            server.listenAddress().getPort(),
             c -> {
               if (rows.addAndGet(c.changes().size()) >= ROWS) {
                 all.countDown();

@@ -9,7 +9,6 @@ import io.pluresdb.crdt.op.RowStateBatch;
 import io.pluresdb.crdt.op.RowStateCodec;
 import io.pluresdb.crdt.store.Store;
 import java.nio.file.Path;
-import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -47,18 +46,14 @@ public class RowStateCatchUpBenchmark {
   private Store source;
   private List<ReceivedTx> schema;
   private Path dir;
-  private Connection local;
+  private CatchUpFixture.LocalNode local;
   private Store store;
 
   @Setup(Level.Trial)
   public void seedSource() throws Exception {
     if (mode.equals("states")) {
-      sourceDir = Fixture.tempDir("bench-states-source");
-      Path file = sourceDir.resolve("source.db");
-      try (Connection c = Target.PLURESDB.open(file)) {
-        Fixture.createSchema(Target.PLURESDB, c);
-        Fixture.insertAlbums(c, 0, ROWS);
-      }
+      Path file = CatchUpFixture.seededSource("bench-states-source", ROWS);
+      sourceDir = file.getParent();
       source = SyncNodes.store(file);
       schema = new ArrayList<>();
       for (LogEntry e : source.readLog(0, Integer.MAX_VALUE)) {
@@ -72,11 +67,10 @@ public class RowStateCatchUpBenchmark {
 
   @Setup(Level.Invocation)
   public void freshNode() throws Exception {
-    dir = Fixture.tempDir("bench-states");
     if (mode.equals("local")) {
-      local = Target.PLURESDB.open(dir.resolve("local.db"));
-      Fixture.createSchema(Target.PLURESDB, local);
+      local = new CatchUpFixture.LocalNode();
     } else {
+      dir = Fixture.tempDir("bench-states");
       store = SyncNodes.store(dir.resolve("new.db"));
       store.applyRemote(schema).orThrow();
     }
@@ -91,8 +85,8 @@ public class RowStateCatchUpBenchmark {
     if (store != null) {
       store.close();
       store = null;
+      Fixture.deleteTree(dir);
     }
-    Fixture.deleteTree(dir);
   }
 
   @TearDown(Level.Trial)
@@ -107,7 +101,7 @@ public class RowStateCatchUpBenchmark {
   @OperationsPerInvocation(ROWS)
   public void catchUp() throws Exception {
     if (mode.equals("local")) {
-      Fixture.insertAlbums(local, 0, ROWS);
+      local.insert(ROWS);
       return;
     }
     List<RowState> batch = new ArrayList<>(BATCH);

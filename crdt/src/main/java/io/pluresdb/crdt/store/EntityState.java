@@ -79,12 +79,16 @@ final class EntityState {
    *
    * <p>A COUNTER field takes the value with the greater clock: a row state carries the total, not
    * each node's increments, so it is exact for a receiver that holds none of the increments it
-   * stands for (a new node, a peer behind the horizon), which is what row states are sent to.
+   * stands for (a new node, a peer behind the horizon), which is what row states are sent to. When
+   * {@code other} stands for every operation this state holds (a snapshot covering all the receiver
+   * holds), the fields in {@code whole} (its COUNTERs) take {@code other}'s value whatever the
+   * clocks say: its total already counts every increment held here, and ones held here alone would
+   * otherwise win by clock and drop the rest.
    *
    * <p>A field in {@code merged} (JSON) takes the value given, already the merge of both sides'
    * documents (see {@link JsonColumns#join}), with the greater clock.
    */
-  boolean join(EntityState other, Set<String> merged) {
+  boolean join(EntityState other, Set<String> merged, Set<String> whole) {
     boolean changed = false;
     if (other.existence != null && other.existence.after(existence)) {
       existence = other.existence;
@@ -102,6 +106,10 @@ final class EntityState {
         }
       } else if (f == null || e.getValue().clock().after(f.clock())) {
         fields.put(e.getKey(), e.getValue());
+        changed = true;
+      } else if (whole.contains(e.getKey()) && !e.getValue().equals(f)) {
+        OpId clock = e.getValue().clock().after(f.clock()) ? e.getValue().clock() : f.clock();
+        fields.put(e.getKey(), new Field(clock, e.getValue().value()));
         changed = true;
       }
     }

@@ -108,9 +108,11 @@ final class Materializer {
 
   /**
    * Merges a row state (see {@link EntityState#join}) as {@link #apply} merges an operation, adding
-   * what subscribers see change to {@code out}.
+   * what subscribers see change to {@code out}; {@code superset} when the row state's snapshot
+   * covers every transaction this node holds.
    */
-  void merge(RowState r, List<EntityChange> out) throws SQLException, MissingSchema {
+  void merge(RowState r, boolean superset, List<EntityChange> out)
+      throws SQLException, MissingSchema {
     TableSql t = w.table(r.table());
     if (t == null) {
       if (isDropped(r.table())) {
@@ -124,7 +126,8 @@ final class Materializer {
     }
     Object[] key = Keys.canonical(t, r.key());
     EntityState incoming = RowStateForm.state(t.jsons.isEmpty() ? r : joinDocs(t, key, r));
-    settle(t, key, cause, s -> s.join(incoming, t.jsons), out);
+    java.util.Set<String> whole = superset ? t.counters : java.util.Set.of();
+    settle(t, key, cause, s -> s.join(incoming, t.jsons, whole), out);
   }
 
   /** The row state with its JSON fields' documents merged here and replaced by their texts. */

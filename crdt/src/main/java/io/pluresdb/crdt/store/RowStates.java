@@ -3,6 +3,7 @@ package io.pluresdb.crdt.store;
 import io.pluresdb.crdt.op.Coverage;
 import io.pluresdb.crdt.op.RowState;
 import io.pluresdb.crdt.op.RowStateBatch;
+import io.pluresdb.crdt.op.VersionVector;
 import java.sql.SQLException;
 
 /**
@@ -28,6 +29,34 @@ public interface RowStates {
   Coverage snapshot(Sink sink) throws SQLException;
 
   /**
+   * Opens the same snapshot as {@link #snapshot}, to be read a batch at a time (a replication
+   * session sends a batch per acknowledgement); the caller closes it, which ends its read.
+   */
+  Snapshot open() throws SQLException;
+
+  /**
+   * A snapshot being read: its coverage is known from the start (it is the committed point the
+   * reading holds), the rows come in batches. Not thread-safe: one reader at a time.
+   */
+  interface Snapshot extends AutoCloseable {
+    /** The transactions the snapshot stands for. */
+    Coverage coverage();
+
+    /**
+     * The log position of the newest transaction in the snapshot that wrote no row (a schema
+     * change) and that a peer holding {@code peerHolds} lacks, 0 when none: that peer needs the log
+     * up to there first, since row states need their tables.
+     */
+    long schemaSeq(VersionVector peerHolds);
+
+    /** Up to {@code maxRows} further row states; empty once every row was read. */
+    java.util.List<RowState> next(int maxRows) throws SQLException;
+
+    @Override
+    void close() throws SQLException;
+  }
+
+  /**
    * Merges row states atomically (all of the batch or none), each entity by the join of {@link
    * io.pluresdb.crdt.op.RowState}; when the batch carries a {@link Coverage} (the last batch of a
    * snapshot), the covered transactions count as held from then on, so catch-up asks only for the
@@ -35,5 +64,23 @@ public interface RowStates {
    * id merged. A row state of a table this node does not have refuses the batch (42P01); one of a
    * table dropped here is ignored, as its operations would be.
    */
-  void merge(RowStateBatch batch) throws SQLException;
+  default void merge(RowStateBatch batch) throws SQLException {
+    merge(batch, VersionVector.empty());
+  }
+
+  /**
+   * Merges as {@link #merge(RowStateBatch)} does, for a batch of a snapshot that stands for the
+   * transactions {@code snapshot} (its coverage, known before its last batch). When that covers
+   * every transaction this node holds at the merge, a COUNTER takes the snapshot's total rather
+   * than the value with the greater clock, which would drop increments this node made and sent
+   * before the snapshot was read.
+   */
+  void merge(RowStateBatch batch, VersionVector snapshot) throws SQLException;
+
+  /**
+   * Per writing node, the last of its transactions this store may hold without its log record:
+   * those merged as row states and those compaction folded away ({@code _pl_folded}, which both
+   * raise). Read from the committed store; empty while the log holds everything held.
+   */
+  VersionVector horizon() throws SQLException;
 }

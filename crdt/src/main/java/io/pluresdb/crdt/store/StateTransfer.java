@@ -8,9 +8,7 @@ import io.pluresdb.crdt.feed.EntityChange;
 import io.pluresdb.crdt.op.Coverage;
 import io.pluresdb.crdt.op.RowState;
 import io.pluresdb.crdt.op.RowStateBatch;
-import io.pluresdb.crdt.op.SchemaJson;
-import io.pluresdb.crdt.schema.Catalog;
-import io.pluresdb.crdt.schema.TableDef;
+import io.pluresdb.crdt.op.VersionVector;
 import io.pluresdb.crdt.sign.Ed25519;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -59,29 +57,35 @@ final class StateTransfer implements RowStates {
 
   @Override
   public Coverage snapshot(Sink sink) throws SQLException {
+    try (Snapshot s = open()) {
+      for (List<RowState> rows = s.next(1024); !rows.isEmpty(); rows = s.next(1024)) {
+        for (RowState r : rows) {
+          sink.accept(r);
+        }
+      }
+      return s.coverage();
+    }
+  }
+
+  @Override
+  public Snapshot open() throws SQLException {
     permit.checkOpen();
-    try (Connection c = files.connect()) {
-      c.setAutoCommit(false);
-      try (Statement st = c.createStatement()) {
-        List<Coverage.Held> held = new ArrayList<>();
-        try (ResultSet rs = st.executeQuery("SELECT last, tx FROM _pl_vv ORDER BY node")) {
-          while (rs.next()) {
-            held.add(
-                new Coverage.Held(OpId.fromBytes(rs.getBytes(2)), OpId.fromBytes(rs.getBytes(1))));
-          }
-        }
-        Catalog cat = catalog(st);
-        for (TableDef def : cat.tables().values()) {
-          SnapshotRows.live(st, new TableSql(def), w.node, sink);
-        }
-        SnapshotRows.tombs(st, cat, sink);
-        List<Coverage.Key> keys = new ArrayList<>();
-        KeyTable.load(c)
-            .forEach((n, p) -> keys.add(new Coverage.Key(n, p.key(), p.retiredAfter())));
-        c.commit();
-        return new Coverage(held, keys);
+    return SnapshotCursor.open(files, w.node);
+  }
+
+  @Override
+  public VersionVector horizon() throws SQLException {
+    permit.checkOpen();
+    Map<Long, OpId> last = new java.util.HashMap<>();
+    try (Connection c = files.connect();
+        Statement st = c.createStatement();
+        ResultSet rs = st.executeQuery("SELECT tx FROM _pl_folded")) {
+      while (rs.next()) {
+        OpId tx = OpId.fromBytes(rs.getBytes(1));
+        last.put(tx.node(), tx);
       }
     }
+    return new VersionVector(last);
   }
 
   /** Drops parked transactions that the adopted coverage holds (they would wait for nothing). */
@@ -116,19 +120,15 @@ final class StateTransfer implements RowStates {
     }
   }
 
-  private static Catalog catalog(Statement st) throws SQLException {
-    try (ResultSet rs = st.executeQuery("SELECT v FROM _pl_meta WHERE k='catalog'")) {
-      return rs.next() ? SchemaJson.readCatalog(rs.getString(1)) : Catalog.empty();
-    }
-  }
-
   @Override
-  public void merge(RowStateBatch batch) throws SQLException {
+  public void merge(RowStateBatch batch, VersionVector snapshot) throws SQLException {
     permit.acquire(wait);
     try {
       w.pragmas("PRAGMA foreign_keys=OFF", "PRAGMA ignore_check_constraints=ON");
       try {
-        mergeLocked(batch);
+        // checked under the writer, so no local write commits between the check and the merge
+        boolean superset = !snapshot.last().isEmpty() && snapshot.dominates(state.versionVector());
+        mergeLocked(batch, superset);
       } finally {
         w.pragmas("PRAGMA foreign_keys=ON", "PRAGMA ignore_check_constraints=OFF");
       }
@@ -137,7 +137,7 @@ final class StateTransfer implements RowStates {
     }
   }
 
-  private void mergeLocked(RowStateBatch batch) throws SQLException {
+  private void mergeLocked(RowStateBatch batch, boolean superset) throws SQLException {
     Materializer m = new Materializer(w);
     List<EntityChange> changes = new ArrayList<>();
     Map<Long, Meta.Version> adopted = new java.util.HashMap<>();
@@ -145,7 +145,7 @@ final class StateTransfer implements RowStates {
     OpId max = null;
     try {
       for (RowState r : batch.rows()) {
-        m.merge(r, changes);
+        m.merge(r, superset, changes);
         OpId last = r.lastId();
         if (last != null && last.after(max)) {
           max = last;

@@ -138,6 +138,17 @@ public interface Store extends AutoCloseable {
     throw new UnsupportedOperationException("row states of " + getClass().getSimpleName());
   }
 
+  /**
+   * The history horizon: per writing node, the last of its transactions that this node may hold
+   * without their log records (folded away by compaction, or merged as row states; see {@link
+   * RowStates#horizon}). A peer whose version vector does not cover it cannot catch up from this
+   * node's log alone: it catches up by row states, then the log tail. Empty while the log holds
+   * every transaction this node holds.
+   */
+  default VersionVector historyHorizon() throws SQLException {
+    return rowStates().horizon();
+  }
+
   /** Notifications (NOTIFY) sent on this node or received from peers. */
   NotificationBus notifications();
 

@@ -38,6 +38,7 @@ class RowStateCatchUpTest {
 
       List<RowState> rows = new ArrayList<>();
       Coverage coverage = hub.rowStates().snapshot(rows::add);
+      assertThat(newcomer.historyHorizon().last()).isEmpty();
       // the hub writes on after its snapshot: that is the tail
       write(hub, tx -> tx.update("kv", new Object[] {7L}, new int[] {1}, new Object[] {"tail"}));
       for (int at = 0; at < rows.size(); at += 10) {
@@ -48,6 +49,9 @@ class RowStateCatchUpTest {
       }
       VersionVector held = newcomer.versionVector();
       assertThat(held.dominates(coverage.versionVector())).isTrue();
+      // what it holds without log records is its horizon: it cannot serve those from its log
+      assertThat(newcomer.historyHorizon()).isEqualTo(coverage.versionVector());
+      assertThat(hub.historyHorizon().last()).isEmpty();
       List<ReceivedTx> tail = new ArrayList<>();
       for (ReceivedTx r : Nodes.received(hub)) {
         if (!held.covers(r.tx().id())) {
@@ -68,6 +72,33 @@ class RowStateCatchUpTest {
       write(newcomer, tx -> tx.update("kv", new Object[] {7L}, new int[] {1}, new Object[] {"n"}));
       hub.applyRemote(Nodes.received(newcomer)).orThrow();
       assertThat(Fixtures.dump(hub, "SELECT a FROM kv WHERE k = 7")).containsExactly("[n]");
+    }
+  }
+
+  @Test
+  void anOpenSnapshotReadsInBatchesAtTheCommittedPointItOpenedAt() throws SQLException {
+    try (Nodes nodes = Nodes.threeWithTables(1_700_000_000_000L, 5)) {
+      Store hub = nodes.stores.get(0);
+      for (long i = 0; i < 25; i++) {
+        long k = i;
+        write(hub, tx -> tx.insert("kv", new Object[] {k, "v" + k, k, 0.5}, OnConflict.ERROR));
+      }
+      VersionVector before = hub.versionVector();
+      List<RowState> read = new ArrayList<>();
+      try (RowStates.Snapshot snap = hub.rowStates().open()) {
+        read.addAll(snap.next(10));
+        // written while the snapshot is read: not in it, nor in its coverage
+        write(hub, tx -> tx.insert("kv", new Object[] {99L, "late", 1L, 1.0}, OnConflict.ERROR));
+        write(hub, tx -> tx.delete("kv", new Object[] {0L}));
+        for (List<RowState> b = snap.next(10); !b.isEmpty(); b = snap.next(10)) {
+          assertThat(b).hasSizeLessThanOrEqualTo(10);
+          read.addAll(b);
+        }
+        assertThat(snap.coverage().versionVector()).isEqualTo(before);
+      }
+      assertThat(read).filteredOn(r -> r.table().equals("kv")).hasSize(25);
+      assertThat(read).allMatch(RowState::live);
+      assertThat(read).noneMatch(r -> r.key()[0].equals(99L));
     }
   }
 

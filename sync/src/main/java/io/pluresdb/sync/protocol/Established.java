@@ -28,6 +28,9 @@ final class Established {
   private final NodeMemory memory;
   private final Streamer streamer;
   private final Inbound inbound;
+  private final CatchUp catchUp;
+  private final Access access;
+  private final VersionVector peerHolds;
   private final RecentIds relayed = new RecentIds();
   private final ArrayDeque<Waiting> waiting = new ArrayDeque<>();
   private final int maxWaiting;
@@ -42,8 +45,12 @@ final class Established {
       NodeMemory memory,
       Access access,
       String peer,
-      VersionVector peerHolds) {
+      VersionVector peerHolds,
+      Role role,
+      int version) {
     this.store = store;
+    this.access = access;
+    this.peerHolds = peerHolds;
     this.wire = wire;
     this.memory = memory;
     this.streamer =
@@ -58,11 +65,14 @@ final class Established {
             config.maxParkedPerPeer(),
             Math.max(1, config.window() / 2));
     this.maxWaiting = config.batchMaxTransactions() * config.window();
+    this.catchUp = new CatchUp(store, config, wire, role, version, peer, streamer);
   }
 
-  /** Starts catching the peer up. */
+  /** Starts catching the peer up (by row states first when {@link CatchUp} says so). */
   void start(Outbox out) throws SQLException, ProtocolException {
+    catchUp.start(access, peerHolds);
     streamer.pump(out);
+    catchUp.step(out);
     release(out);
   }
 
@@ -70,8 +80,15 @@ final class Established {
   boolean receive(Message m, Outbox out) throws SQLException, ProtocolException {
     if (m instanceof Message.Batch b) {
       inbound.batch(b, out);
+      catchUp.step(out); // a snapshot may wait for the peer's own writes
     } else if (m instanceof Message.Ack a) {
       streamer.acked(a.seqNo(), out);
+      catchUp.step(out);
+      release(out);
+    } else if (m instanceof Message.States st) {
+      catchUp.part(st, out);
+    } else if (m instanceof Message.StatesAck a) {
+      catchUp.acked(a.seqNo(), out);
       release(out);
     } else if (m instanceof Message.Notify n) {
       relayed.firstSight(n.id());
@@ -132,7 +149,12 @@ final class Established {
   }
 
   boolean caughtUp() {
-    return streamer.caughtUp();
+    return streamer.caughtUp() && !catchUp.busy();
+  }
+
+  /** The session closed: ends what it holds open. */
+  void close() {
+    catchUp.close();
   }
 
   long sentTransactions() {

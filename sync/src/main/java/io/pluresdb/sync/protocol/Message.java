@@ -8,7 +8,9 @@ import java.util.List;
  * The messages two sessions exchange, one per binary frame (encoded by {@link MessageCodec}). A
  * client opens with {@link Hello}, the server answers {@link Welcome}; then both sides stream
  * {@link Batch}es of log records, acknowledge them ({@link Ack}), relay {@link Notify}s, keep the
- * connection alive ({@link Ping}/{@link Pong}) and say why they leave ({@link Bye}).
+ * connection alive ({@link Ping}/{@link Pong}) and say why they leave ({@link Bye}). From version 4
+ * a server may catch a client up by a snapshot of row states ({@link States}, {@link StatesAck})
+ * before the log tail.
  */
 public sealed interface Message {
 
@@ -82,6 +84,25 @@ public sealed interface Message {
    * @param node the node that sent it
    */
   record Notify(OpId id, String channel, String payload, String node) implements Message {}
+
+  /**
+   * Part of a snapshot of row states, server to client (version 4, see {@link CatchUp}).
+   *
+   * @param seqNo this part's number within the snapshot (1, 2, …), acknowledged by {@link
+   *     StatesAck}
+   * @param last true on the snapshot's last part
+   * @param body a {@link io.pluresdb.crdt.op.RowStateBatch} as {@link
+   *     io.pluresdb.crdt.op.RowStateCodec} encodes it; the first part carries the snapshot's
+   *     coverage, no other part does
+   */
+  record States(long seqNo, boolean last, byte[] body) implements Message {}
+
+  /**
+   * Every part of the snapshot up to {@code seqNo} is merged.
+   *
+   * @param seqNo the last part merged
+   */
+  record StatesAck(long seqNo) implements Message {}
 
   /** Asks the peer for a {@link Pong}: sent after a heartbeat interval of silence. */
   record Ping() implements Message {}

@@ -37,16 +37,20 @@ import java.util.Map;
 public final class MessageCodec {
   /**
    * The protocol versions this build speaks: 2, whose batches carry signed (version 4) records, and
-   * 3, whose welcome also hands a fresh client its node number (see {@link Message.Welcome}). A
-   * node of version 1 cannot read signed records, so the two refuse each other at the hello
+   * 3, whose welcome also hands a fresh client its node number (see {@link Message.Welcome}), and
+   * 4, where a server may catch a client up by row states ({@link Message.States}). A node of
+   * version 1 cannot read signed records, so the two refuse each other at the hello
    * (UNSUPPORTED_VERSION) rather than at the first batch (MALFORMED).
    */
   public static final int MIN_VERSION = 2;
 
-  public static final int MAX_VERSION = 3;
+  public static final int MAX_VERSION = 4;
 
   /** The first version whose welcome carries a node number. */
   public static final int NODE_NUMBERS = 3;
+
+  /** The first version with row-state catch-up. */
+  public static final int ROW_STATES = 4;
 
   private static final int HELLO = 1;
   private static final int WELCOME = 2;
@@ -56,6 +60,7 @@ public final class MessageCodec {
   private static final int PING = 6;
   private static final int PONG = 7;
   private static final int BYE = 8;
+
   private static final long MAX_NODE = (1L << 48) - 1;
 
   /**
@@ -116,7 +121,7 @@ public final class MessageCodec {
       out.write(BYE);
       out.write(b.code().ordinal());
       out.string(b.message());
-    } else {
+    } else if (!StateFrames.write(m, out)) {
       throw new IllegalArgumentException("not a message: " + m);
     }
     return out.toByteArray();
@@ -225,11 +230,11 @@ public final class MessageCodec {
         }
         yield new Bye(CODES[code], in.string());
       }
-      default -> throw malformed("unknown message type " + type);
+      default -> StateFrames.read(in, type);
     };
   }
 
-  private static ProtocolException malformed(String message) {
+  static ProtocolException malformed(String message) {
     return new ProtocolException(CloseReason.Code.MALFORMED, message);
   }
 

@@ -97,10 +97,11 @@ final class Session implements PeerSession {
     } else if (state == State.HELLO) {
       if (role == Role.SERVER && m instanceof Message.Hello h) {
         Principal who = Handshake.welcomeClient(h, store, config, wire, out);
-        begin(h.node(), who, h.versionVector(), out);
+        int version = Handshake.chooseVersion(h.minVersion(), h.maxVersion(), config);
+        begin(h.node(), who, h.versionVector(), version, out);
       } else if (role == Role.CLIENT && m instanceof Message.Welcome w) {
         Principal who = Handshake.acceptWelcome(w, store, config);
-        begin(w.node(), who, w.versionVector(), out);
+        begin(w.node(), who, w.versionVector(), w.version(), out);
       } else {
         throw unexpected(m, role == Role.SERVER ? "a hello" : "a welcome");
       }
@@ -116,11 +117,12 @@ final class Session implements PeerSession {
         Code.MALFORMED, "expected " + expected + ", got " + m.getClass().getSimpleName());
   }
 
-  private void begin(String node, Principal who, VersionVector peerHolds, Outbox out)
+  private void begin(String node, Principal who, VersionVector peerHolds, int version, Outbox out)
       throws SQLException, ProtocolException {
     peerNode = node;
     Access access = new Access(config.agent(), who);
-    established = new Established(store, config, wire, memory, access, node, peerHolds);
+    established =
+        new Established(store, config, wire, memory, access, node, peerHolds, role, version);
     state = State.CATCHING_UP;
     LOG.debug("{} session with node {} ({}) open", role, node, who.name());
     established.start(out);
@@ -209,6 +211,9 @@ final class Session implements PeerSession {
     if (state != State.CLOSED) {
       state = State.CLOSED;
       closeReason = new CloseReason(Code.NORMAL, "connection lost");
+      if (established != null) {
+        established.close();
+      }
     }
   }
 
@@ -223,6 +228,9 @@ final class Session implements PeerSession {
     }
     state = State.CLOSED;
     closeReason = reason;
+    if (established != null) {
+      established.close();
+    }
     if (reason.code() == Code.NORMAL || established == null) {
       // a normal end, or a refusal at the hello (token, protocol) that the dialing side reports
       // once rather than at every reconnect

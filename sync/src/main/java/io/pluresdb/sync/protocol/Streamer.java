@@ -42,6 +42,7 @@ final class Streamer {
   private final Set<Long> withheld = new HashSet<>();
   private final HeldVector peerHolds;
   private long cursor;
+  private long hold = Long.MAX_VALUE; // nothing after this log position goes out (a snapshot does)
   private long firstWithheld = Long.MAX_VALUE;
   private long nextSeqNo = 1;
   private List<LogEntry> page = List.of();
@@ -68,6 +69,18 @@ final class Streamer {
     this.cursor = resume.resumeAfter(peer, peerHolds);
   }
 
+  /** Sends nothing after log position {@code seq} until {@link #release} (see {@link CatchUp}). */
+  void holdAfter(long seq) {
+    hold = seq;
+  }
+
+  /** Sends the log after the hold again; the peer holds the transactions {@code covered}. */
+  void release(VersionVector covered, Outbox out) throws SQLException, ProtocolException {
+    covered.last().values().forEach(peerHolds::add);
+    hold = Long.MAX_VALUE;
+    pump(out);
+  }
+
   /** The peer holds {@code txId} (it sent it to us). */
   void peerHolds(OpId txId) {
     peerHolds.add(txId);
@@ -89,7 +102,7 @@ final class Streamer {
       if (e.seq() <= cursor) {
         continue;
       }
-      if (e.seq() != cursor + 1) {
+      if (e.seq() != cursor + 1 || e.seq() > hold) {
         gap = true;
         break;
       }
@@ -188,7 +201,7 @@ final class Streamer {
       if (exhausted) {
         page = List.of();
         pageAt = 0;
-        caughtUp = true;
+        caughtUp = hold == Long.MAX_VALUE;
         saveResumePoint();
         return;
       }
@@ -201,6 +214,9 @@ final class Streamer {
    * {@code pos}), else from a new page; null when the log ends at {@code pos}.
    */
   private @Nullable LogEntry nextAfter(long pos) throws SQLException {
+    if (pos >= hold) {
+      return null;
+    }
     while (pageAt < page.size() && page.get(pageAt).seq() <= pos) {
       pageAt++;
     }

@@ -24,6 +24,10 @@ import java.util.Objects;
  * @param maxParkedPerPeer the session closes (TOO_MANY_PARKED) when a batch it received leaves more
  *     than this many of the peer's transactions parked (unable to apply yet)
  * @param clock time for heartbeats, timeouts and status; tests inject their own
+ * @param rowStatesFromBytes a serving node sends a new peer (one holding nothing but its own
+ *     writes) a snapshot of row states rather than its whole log once its database file holds at
+ *     least this many bytes of pages in use (see {@link CatchUp}); {@code Long.MAX_VALUE} never
+ *     does unless the peer is behind this node's history horizon
  */
 public record SyncConfig(
     String token,
@@ -37,7 +41,8 @@ public record SyncConfig(
     Duration heartbeatInterval,
     Duration idleTimeout,
     int maxParkedPerPeer,
-    Clock clock) {
+    Clock clock,
+    long rowStatesFromBytes) {
 
   public SyncConfig {
     Objects.requireNonNull(agent, "agent");
@@ -52,7 +57,8 @@ public record SyncConfig(
         || batchMaxTransactions < 1
         || batchMaxBytes < 1
         || window < 1
-        || maxParkedPerPeer < 1) {
+        || maxParkedPerPeer < 1
+        || rowStatesFromBytes < 0) {
       throw new IllegalArgumentException(
           "frame, batch, window and parked limits must be positive (frames at least 64 bytes)");
     }
@@ -92,6 +98,7 @@ public record SyncConfig(
     b.idleTimeout = idleTimeout;
     b.maxParkedPerPeer = maxParkedPerPeer;
     b.clock = clock;
+    b.rowStatesFromBytes = rowStatesFromBytes;
     return b;
   }
 
@@ -113,6 +120,9 @@ public record SyncConfig(
     // peer that sends what cannot apply is stopped well before that gets costly
     private int maxParkedPerPeer = DEFAULT_MAX_PARKED;
     private Clock clock = Clock.systemUTC();
+    // below this a new node takes the whole log, and with it the history that time travel reads;
+    // above it the snapshot is smaller than the log and merges without replaying every write
+    private long rowStatesFromBytes = 1L << 20;
 
     private Builder() {}
 
@@ -164,6 +174,11 @@ public record SyncConfig(
       return this;
     }
 
+    public Builder rowStatesFromBytes(long bytes) {
+      rowStatesFromBytes = bytes;
+      return this;
+    }
+
     public SyncConfig build() {
       return new SyncConfig(
           token,
@@ -177,7 +192,8 @@ public record SyncConfig(
           heartbeatInterval,
           idleTimeout,
           maxParkedPerPeer,
-          clock);
+          clock,
+          rowStatesFromBytes);
     }
   }
 }

@@ -123,14 +123,14 @@ class BadInputTest {
   void disjointProtocolVersionsAreRefused() throws Exception {
     try (SimNet net = new SimNet()) {
       SimNet.Node hub = net.node("hub", hubStore, SyncConfig.defaults());
-      SimNet.Node a = net.node("a", aStore, SyncConfig.builder().versions(4, 5).build());
+      SimNet.Node a = net.node("a", aStore, SyncConfig.builder().versions(5, 6).build());
       Snapshot hubBefore = Snapshot.of(hubStore);
       Snapshot aBefore = Snapshot.of(aStore);
 
       SimNet.Conn conn = net.connect(a, hub);
       net.settle();
 
-      assertClosed(conn, Code.UNSUPPORTED_VERSION, "peer speaks protocol versions 4 to 5");
+      assertClosed(conn, Code.UNSUPPORTED_VERSION, "peer speaks protocol versions 5 to 6");
       assertThat(Snapshot.of(hubStore)).isEqualTo(hubBefore);
       assertThat(Snapshot.of(aStore)).isEqualTo(aBefore);
     }

@@ -35,6 +35,11 @@ final class Cluster implements AutoCloseable {
     return "jdbc:pluresdb:" + dir.resolve(name + ".db") + (query.isEmpty() ? "" : "?" + query);
   }
 
+  /** The database file of node {@code name}. */
+  Path file(String name) {
+    return dir.resolve(name + ".db");
+  }
+
   /** Opens node {@code name} with that URL query. */
   Connection node(String name, String query) throws SQLException {
     Connection c = DriverManager.getConnection(url(name, query));
