@@ -56,12 +56,6 @@ public final class StatementPlanner {
 
   public static Plan plan(String sql, Catalog catalog, CalciteCatalogs schemas)
       throws SQLException {
-    Plan direct = DirectInserts.plan(sql, catalog);
-    return direct != null ? direct : parsed(sql, catalog, schemas);
-  }
-
-  /** The plan of {@code sql} from its parsed tree. */
-  static Plan parsed(String sql, Catalog catalog, CalciteCatalogs schemas) throws SQLException {
     TriggerStatements.Statement trigger = TriggerStatements.read(sql, catalog);
     if (trigger != null) {
       return new Plan.Ddl(sql, trigger.change(), trigger.ifExists(), trigger.ifNotExists());

@@ -1,10 +1,10 @@
-package io.pluresdb.sql.plan;
+package io.pluresdb.sql.shape;
 
 import io.pluresdb.crdt.schema.Catalog;
 import io.pluresdb.crdt.schema.ColumnType;
 import io.pluresdb.crdt.schema.TableDef;
 import io.pluresdb.crdt.store.OnConflict;
-import io.pluresdb.sql.shape.PlainInserts;
+import io.pluresdb.sql.plan.Plan;
 import io.pluresdb.sql.write.InsertPlan;
 import io.pluresdb.sql.write.Targets;
 import io.pluresdb.sql.write.ValueSource;
@@ -24,11 +24,11 @@ import org.jspecify.annotations.Nullable;
  * view, a column named twice, a row of the wrong width) gives null, and the statement is planned
  * from its text, which reports the error in its own words.
  */
-final class DirectInserts {
+public final class DirectInserts {
   private DirectInserts() {}
 
   /** The plan of {@code sql} when it is a plain INSERT of parameters this can plan, else null. */
-  static Plan.@Nullable Write plan(String sql, Catalog catalog) {
+  public static Plan.@Nullable Write plan(String sql, Catalog catalog) {
     PlainInserts.PlainInsert insert = PlainInserts.of(sql);
     if (insert == null) {
       return null;
