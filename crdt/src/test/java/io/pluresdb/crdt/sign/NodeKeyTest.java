@@ -57,9 +57,17 @@ class NodeKeyTest {
   void aStoredPublicKeyThatIsNotThePrivateKeysIsRefused() {
     NodeKey a = NodeKey.generate();
     NodeKey b = NodeKey.generate();
-    assertThatThrownBy(() -> NodeKey.restore(a.privateText(), b.publicKey()))
-        .isInstanceOf(IllegalArgumentException.class)
+    NodeKey mismatched = NodeKey.restore(a.privateText(), b.publicKey());
+    // checked before the first signature, which it never makes
+    assertThatThrownBy(mismatched::check)
+        .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("does not match");
+    assertThatThrownBy(() -> mismatched.sign(new byte[8], 8))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("does not match");
+    assertThatThrownBy(() -> NodeKey.restore(a.privateText(), new byte[3]))
+        .isInstanceOf(IllegalArgumentException.class);
+    NodeKey.restore(a.privateText(), a.publicKey()).check();
     assertThat(NodeKey.restore(a.privateText(), a.publicKey()).fingerprint())
         .isEqualTo(a.fingerprint());
   }

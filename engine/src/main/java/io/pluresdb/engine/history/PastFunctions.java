@@ -26,9 +26,15 @@ import org.sqlite.Function;
  * <p>Thread-safe: SQLite makes one aggregate per query; the check is stateless.
  */
 final class PastFunctions {
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   private PastFunctions() {}
+
+  /**
+   * Jackson's mapper, made when a past-rows query first runs: installing the functions on every new
+   * connection must not load Jackson before the first row.
+   */
+  private static final class Json {
+    static final ObjectMapper MAPPER = new ObjectMapper();
+  }
 
   static void install(Connection c) throws SQLException {
     Function.create(c, "pl_as_of", new Fold(), 4);
@@ -66,7 +72,7 @@ final class PastFunctions {
       List<String> names = new ArrayList<>();
       List<ColumnType> types = new ArrayList<>();
       try {
-        for (JsonNode c : JSON.readTree(spec)) {
+        for (JsonNode c : Json.MAPPER.readTree(spec)) {
           names.add(c.get(0).asText());
           types.add(ColumnType.valueOf(c.get(1).asText()));
         }

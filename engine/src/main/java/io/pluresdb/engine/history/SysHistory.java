@@ -1,7 +1,7 @@
 package io.pluresdb.engine.history;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.pluresdb.crdt.op.OpKind;
 import io.pluresdb.crdt.op.Operation;
@@ -36,7 +36,6 @@ import org.sqlite.Function;
  */
 public final class SysHistory extends Function {
   private static final String FUNCTION = "pl_history";
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final DateTimeFormatter TIME =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS", Locale.ROOT).withZone(ZoneOffset.UTC);
   private static final String VIEW_SQL = viewSql();
@@ -73,7 +72,9 @@ public final class SysHistory extends Function {
    * delete.
    */
   static ArrayNode changes(Transaction tx, String table, String entity) {
-    ArrayNode a = JSON.createArrayNode();
+    // the node factory, not a mapper: the function is installed on every new connection, and
+    // Jackson's mapper is only needed when a history is read
+    ArrayNode a = JsonNodeFactory.instance.arrayNode();
     String node = String.format(Locale.ROOT, "%012x", tx.node());
     String txId = tx.id().toString();
     for (Operation op : tx.ops()) {

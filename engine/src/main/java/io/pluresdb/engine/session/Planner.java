@@ -11,6 +11,7 @@ import io.pluresdb.sql.catalog.CalciteCatalogs;
 import io.pluresdb.sql.plan.Plan;
 import io.pluresdb.sql.plan.PlanCache;
 import io.pluresdb.sql.plan.StatementPlanner;
+import io.pluresdb.sql.shape.DirectInserts;
 import io.pluresdb.sql.shape.InsertShapes;
 import io.pluresdb.sql.shape.PlanUnifier;
 import io.pluresdb.sql.shape.QueryShapes;
@@ -96,12 +97,21 @@ public final class Planner {
         return cached;
       }
     }
-    Plan plan = StatementPlanner.plan(sql, catalog, schemas);
+    Plan plan = planText(sql, catalog, schemas);
     plansMade.incrementAndGet();
     if (cacheable) {
       cache.put(sql, catalog.version(), plan);
     }
     return plan;
+  }
+
+  /**
+   * The plan of a statement's text: a plain INSERT of parameters without the parser ({@link
+   * DirectInserts}), anything else through it.
+   */
+  static Plan planText(String sql, Catalog catalog, CalciteCatalogs schemas) throws SQLException {
+    Plan direct = DirectInserts.plan(sql, catalog);
+    return direct != null ? direct : StatementPlanner.plan(sql, catalog, schemas);
   }
 
   /**

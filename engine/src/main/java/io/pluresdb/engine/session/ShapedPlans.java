@@ -4,7 +4,6 @@ import io.pluresdb.crdt.schema.Catalog;
 import io.pluresdb.sql.catalog.CalciteCatalogs;
 import io.pluresdb.sql.plan.Plan;
 import io.pluresdb.sql.plan.PlanCache;
-import io.pluresdb.sql.plan.StatementPlanner;
 import io.pluresdb.sql.shape.Shaped;
 import io.pluresdb.sql.write.InsertPlan;
 import io.pluresdb.sql.write.ValueSource;
@@ -51,7 +50,7 @@ final class ShapedPlans {
     }
     Plan plan;
     try {
-      plan = StatementPlanner.plan(shaped.shape(), catalog, schemas);
+      plan = Planner.planText(shaped.shape(), catalog, schemas);
       planned.run();
     } catch (SQLException e) {
       // the text's own planning reports the error, in the text's own terms

@@ -131,7 +131,7 @@ public final class HnswIndexes implements AutoCloseable {
         && progress.applied() >= 0
         && live.isEmpty()
         && cs.schemaChanges().isEmpty()
-        && IndexBuilder.hnswIndexes(store.catalog()).isEmpty()) {
+        && !IndexBuilder.anyHnsw(store.catalog())) {
       // Nothing is indexed, and this transaction creates no index: skip reading and decoding the
       // log for it (a write-heavy database without vector indexes would otherwise pay for every
       // commit twice); a first index is built from its table, not from the log.

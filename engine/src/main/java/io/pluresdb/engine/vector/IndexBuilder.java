@@ -45,6 +45,19 @@ final class IndexBuilder {
     return catalog.indexes().values().stream().filter(HnswOptions::isHnsw).toList();
   }
 
+  /**
+   * Whether the catalog defines an HNSW index: asked on every commit, so it allocates nothing, as
+   * {@link #hnswIndexes} would.
+   */
+  static boolean anyHnsw(Catalog catalog) {
+    for (IndexDef index : catalog.indexes().values()) {
+      if (HnswOptions.isHnsw(index)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   int builds() {
     return builds;
   }

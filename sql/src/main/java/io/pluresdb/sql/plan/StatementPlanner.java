@@ -14,10 +14,7 @@ import io.pluresdb.sql.parser.dml.SqlLockingQuery;
 import io.pluresdb.sql.parser.dml.SqlResolved;
 import io.pluresdb.sql.parser.dml.SqlReturning;
 import io.pluresdb.sql.parser.dml.SqlUpsert;
-import io.pluresdb.sql.parser.live.SqlListen;
-import io.pluresdb.sql.parser.live.SqlNotify;
 import io.pluresdb.sql.parser.live.SqlSubscribe;
-import io.pluresdb.sql.parser.live.SqlUnlisten;
 import io.pluresdb.sql.parser.pragma.SqlPragma;
 import io.pluresdb.sql.parser.sqlite.SqlQueryPlan;
 import io.pluresdb.sql.parser.tx.SqlTransaction;
@@ -36,8 +33,6 @@ import io.pluresdb.sql.write.ViewWritePlan;
 import io.pluresdb.sql.write.ViewWrites;
 import io.pluresdb.sql.write.WritePlanner;
 import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlDelete;
@@ -45,7 +40,6 @@ import org.apache.calcite.sql.SqlDynamicParam;
 import org.apache.calcite.sql.SqlExplain;
 import org.apache.calcite.sql.SqlInsert;
 import org.apache.calcite.sql.SqlKind;
-import org.apache.calcite.sql.SqlLiteral;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlSetOption;
 import org.apache.calcite.sql.SqlUpdate;
@@ -109,10 +103,10 @@ public final class StatementPlanner {
       return new Plan.Query(sql, read, false, topK);
     }
     if (node instanceof SqlExplain explain) {
-      return explain(sql, context, schemas, explain, params);
+      return CommandPlans.explain(sql, context, schemas, explain, params);
     }
     if (node instanceof SqlSetOption set) {
-      return setting(sql, set);
+      return CommandPlans.setting(sql, set);
     }
     if (node instanceof SqlTransaction t) {
       return new Plan.Transaction(
@@ -127,7 +121,7 @@ public final class StatementPlanner {
           },
           t.savepoint());
     }
-    Plan live = live(sql, context, node);
+    Plan live = CommandPlans.live(sql, context, node);
     if (live != null) {
       return live;
     }
@@ -173,25 +167,6 @@ public final class StatementPlanner {
     }
     return new Plan.Subscribe(
         sql, LiveCompiler.compile(new PlanningContext(catalog, schemas), query, sql));
-  }
-
-  /** SUBSCRIBE, LISTEN, UNLISTEN and NOTIFY, or null for other statements. */
-  private static Plan live(String sql, PlanningContext context, SqlNode node) throws SQLException {
-    if (node instanceof SqlSubscribe s) {
-      return new Plan.Subscribe(sql, LiveCompiler.compile(context, s.query(), sql));
-    }
-    if (node instanceof SqlListen l) {
-      return new Plan.Channel(sql, Plan.ChannelCommand.LISTEN, l.channel(), null);
-    }
-    if (node instanceof SqlUnlisten u) {
-      return new Plan.Channel(sql, Plan.ChannelCommand.UNLISTEN, u.channel(), null);
-    }
-    if (node instanceof SqlNotify n) {
-      String payload = n.payload();
-      return new Plan.Channel(
-          sql, Plan.ChannelCommand.NOTIFY, n.channel(), payload == null ? "" : payload);
-    }
-    return null;
   }
 
   /**
@@ -245,40 +220,6 @@ public final class StatementPlanner {
               new SqlDelete(truncate.getParserPosition(), truncate.name, null, null, null)));
     }
     return null;
-  }
-
-  private static Plan explain(
-      String sql, PlanningContext context, CalciteCatalogs schemas, SqlExplain explain, int params)
-      throws SQLException {
-    SqlNode query = explain.getExplicandum();
-    if (!query.getKind().belongsTo(SqlKind.QUERY)) {
-      throw Errors.of(SqlState.FEATURE_NOT_SUPPORTED, "EXPLAIN supports queries only");
-    }
-    // Relational conversion and compilation each validate (and so change) their own tree.
-    List<String> lines = new ArrayList<>(Explainer.relationalPlan(context, SqlTrees.copy(query)));
-    ReadPlan read = QueryCompiler.compile(context, SqlTrees.copy(query));
-    VectorTopK topK = TopKPlanner.plan(sql, context, schemas, query, params, read);
-    if (topK != null) {
-      lines.add(topK.explain());
-      read = topK.restrictedForDisplay();
-    }
-    lines.add("SQLite: " + read.sqliteSql().replace('\n', ' '));
-    return new Plan.Explain(sql, lines, read.parameterTypes());
-  }
-
-  /** The session settings {@code SET} may change. */
-  private static final java.util.Set<String> SETTINGS = java.util.Set.of("ef_search");
-
-  private static Plan setting(String sql, SqlSetOption set) throws SQLException {
-    String name = set.name().toString().toLowerCase(Locale.ROOT);
-    if (!SETTINGS.contains(name) || set.getValue() == null) {
-      throw Errors.of(
-          SqlState.FEATURE_NOT_SUPPORTED,
-          "SET " + name + " is not supported; the session settings are " + SETTINGS);
-    }
-    SqlNode value = set.getValue();
-    String text = value instanceof SqlLiteral l ? l.toValue() : value.toString();
-    return new Plan.Setting(sql, name, text);
   }
 
   private static int countParams(SqlNode node) {

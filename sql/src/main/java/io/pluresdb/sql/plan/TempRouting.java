@@ -90,7 +90,9 @@ public final class TempRouting {
   private static boolean mayNameTemp(String sql) {
     int len = sql.length();
     for (int i = 0; i + 4 <= len; i++) {
-      if (sql.regionMatches(true, i, "temp", 0, 4)) {
+      char c = sql.charAt(i);
+      // the first letter before the case-blind comparison: this runs for every statement
+      if ((c == 't' || c == 'T') && sql.regionMatches(true, i, "temp", 0, 4)) {
         return true;
       }
     }
