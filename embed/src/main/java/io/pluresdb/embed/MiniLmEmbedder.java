@@ -3,6 +3,7 @@ package io.pluresdb.embed;
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
 import io.pluresdb.vector.TextEmbedder;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * all-MiniLM-L6-v2 (sentence-transformers; 6 layers, 384 dimensions, mean pooling), quantized to 8
@@ -15,6 +16,8 @@ import io.pluresdb.vector.TextEmbedder;
 public final class MiniLmEmbedder implements TextEmbedder {
   /** The vector length of all-MiniLM-L6-v2. */
   public static final int DIMENSIONS = 384;
+
+  private static final AtomicLong CALLS = new AtomicLong();
 
   /** Loaded on first use, once (the holder idiom). */
   private static final class Model {
@@ -33,8 +36,17 @@ public final class MiniLmEmbedder implements TextEmbedder {
 
   @Override
   public float[] embed(String text) {
+    CALLS.incrementAndGet();
     float[] v = Model.INSTANCE.embed(text).content().vector();
     return unit(v);
+  }
+
+  /**
+   * How many texts this class loader's model has embedded: a node that receives vectors computes
+   * none, which this shows.
+   */
+  public static long calls() {
+    return CALLS.get();
   }
 
   /** {@code v} scaled to length 1 (the model's pooling output is not always exactly unit). */
