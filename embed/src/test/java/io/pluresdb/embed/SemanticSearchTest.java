@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SemanticSearchTest {
-  @TempDir Path dir;
+  @TempDir static Path dir;
   private Connection c;
 
   @BeforeAll
