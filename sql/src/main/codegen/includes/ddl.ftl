@@ -177,6 +177,17 @@ JAVACODE void SkipToClosingParen() {
     }
 }
 
+/**
+ * The STORED or VIRTUAL after a generated column's expression: both are computed by the writing
+ * node and stored (a receiving node takes the value, never recomputing it).
+ */
+JAVACODE void SkipStorageWord() {
+    final Token t = getToken(1);
+    if (t.image.equalsIgnoreCase("STORED") || t.image.equalsIgnoreCase("VIRTUAL")) {
+        getNextToken();
+    }
+}
+
 /** One column definition with its column constraints, in any order. */
 ColumnDecl ColumnDefinition() :
 {
@@ -191,6 +202,7 @@ ColumnDecl ColumnDefinition() :
     SqlNode check = null;
     ForeignKeyRef references = null;
     Identity identity = Identity.NONE;
+    SqlNode generated = null;
 }
 {
     id = SimpleIdentifier()
@@ -223,7 +235,11 @@ ColumnDecl ColumnDefinition() :
             }
         |   <CHECK> <LPAREN> check = Expression(ExprContext.ACCEPT_SUB_QUERY) <RPAREN>
         |   references = References()
+        |   LOOKAHEAD(4) <GENERATED> <ALWAYS> <AS> <LPAREN>
+            generated = Expression(ExprContext.ACCEPT_NON_QUERY) <RPAREN> SkipStorageWord()
         |   identity = IdentityClause()
+        |   <AS> <LPAREN> generated = Expression(ExprContext.ACCEPT_NON_QUERY) <RPAREN>
+            SkipStorageWord()
         |   ( <AUTO_INCREMENT> | <AUTOINCREMENT> ) { identity = Identity.AUTO_INCREMENT; }
         |   <COLLATE> collation = SimpleIdentifier()
             {
@@ -236,7 +252,7 @@ ColumnDecl ColumnDefinition() :
     )*
     {
         return new ColumnDecl(id.getSimple(), type, notNull, primaryKey, unique,
-            defaultValue, check, references, identity, TypeNames.collation(collation));
+            defaultValue, check, references, identity, TypeNames.collation(collation), generated);
     }
 }
 

@@ -19,6 +19,10 @@ import org.jspecify.annotations.Nullable;
  *     declared without a type
  * @param collation the column's {@code COLLATE} name in upper case ({@code NOCASE}, {@code RTRIM}),
  *     or null for SQLite's default, {@code BINARY}
+ * @param generatedSql the expression of {@code GENERATED ALWAYS AS (expr)} as SQLite SQL text over
+ *     the row's other columns, or null: the writing node computes it on each insert and on each
+ *     update of a column it reads, and the value replicates like any field (a receiving node never
+ *     recomputes it)
  */
 public record ColumnDef(
     String name,
@@ -29,7 +33,52 @@ public record ColumnDef(
     @Nullable String defaultSql,
     boolean autoIncrement,
     @Nullable String declaredType,
-    @Nullable String collation) {
+    @Nullable String collation,
+    @Nullable String generatedSql) {
+
+  /** A column that is not generated. */
+  public ColumnDef(
+      String name,
+      ColumnType type,
+      int precision,
+      int scale,
+      boolean nullable,
+      @Nullable String defaultSql,
+      boolean autoIncrement,
+      @Nullable String declaredType,
+      @Nullable String collation) {
+    this(
+        name,
+        type,
+        precision,
+        scale,
+        nullable,
+        defaultSql,
+        autoIncrement,
+        declaredType,
+        collation,
+        null);
+  }
+
+  /** True for a {@code GENERATED ALWAYS AS (expr)} column. */
+  public boolean generated() {
+    return generatedSql != null;
+  }
+
+  /** This column computed by another expression (SQLite SQL text), or by none. */
+  public ColumnDef withGenerated(@Nullable String sql) {
+    return new ColumnDef(
+        name,
+        type,
+        precision,
+        scale,
+        nullable,
+        defaultSql,
+        autoIncrement,
+        declaredType,
+        collation,
+        sql);
+  }
 
   /** A column without declared words or collation: one made by the catalog, not by DDL text. */
   public ColumnDef(
@@ -50,7 +99,16 @@ public record ColumnDef(
   /** This column under another name. */
   public ColumnDef withName(String to) {
     return new ColumnDef(
-        to, type, precision, scale, nullable, defaultSql, autoIncrement, declaredType, collation);
+        to,
+        type,
+        precision,
+        scale,
+        nullable,
+        defaultSql,
+        autoIncrement,
+        declaredType,
+        collation,
+        generatedSql);
   }
 
   /** This column, nullable or NOT NULL. */
@@ -64,19 +122,38 @@ public record ColumnDef(
         defaultSql,
         autoIncrement,
         declaredType,
-        collation);
+        collation,
+        generatedSql);
   }
 
   /** This column with another DEFAULT (SQLite SQL text), or none. */
   public ColumnDef withDefault(@Nullable String sql) {
     return new ColumnDef(
-        name, type, precision, scale, nullable, sql, autoIncrement, declaredType, collation);
+        name,
+        type,
+        precision,
+        scale,
+        nullable,
+        sql,
+        autoIncrement,
+        declaredType,
+        collation,
+        generatedSql);
   }
 
   /** This column declared with another type. */
   public ColumnDef withType(
       ColumnType to, int newPrecision, int newScale, @Nullable String written) {
     return new ColumnDef(
-        name, to, newPrecision, newScale, nullable, defaultSql, autoIncrement, written, collation);
+        name,
+        to,
+        newPrecision,
+        newScale,
+        nullable,
+        defaultSql,
+        autoIncrement,
+        written,
+        collation,
+        generatedSql);
   }
 }

@@ -130,7 +130,7 @@ final class CatalogRows {
       null,
       null,
       c.autoIncrement() ? "YES" : "NO",
-      "NO"
+      c.generated() ? "YES" : "NO"
     };
   }
 

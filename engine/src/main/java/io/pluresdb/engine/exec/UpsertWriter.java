@@ -70,6 +70,10 @@ final class UpsertWriter {
     if (columns.length == 0) {
       return true;
     }
+    GeneratedColumns.Change change =
+        GeneratedColumns.update(txn, inputs, table, key, columns, values);
+    columns = change.columns();
+    values = change.values();
     Object[] old =
         triggers.any(txn.catalog(), table.name(), "UPDATE") ? inputs.fetchRow(table, key) : null;
     if (old != null) {

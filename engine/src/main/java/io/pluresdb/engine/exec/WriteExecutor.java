@@ -129,6 +129,7 @@ public final class WriteExecutor {
           row[c] = txn.nextKey(table.name(), c);
         }
       }
+      GeneratedColumns.fill(txn, table, row);
       if (fires && !triggers.fire(txn, "BEFORE", "INSERT", table, null, row, null)) {
         continue;
       }
@@ -192,7 +193,6 @@ public final class WriteExecutor {
 
   private long update(UpdatePlan plan, TableDef table, KeyCollector keys) throws SQLException {
     List<Object[]> found = inputs.query(plan.finder());
-    int[] columns = plan.set().columns();
     boolean fires = triggers.any(txn.catalog(), table.name(), "UPDATE");
     UpdateConflicts conflicts =
         UpdateConflicts.rowLevel(resolution) ? new UpdateConflicts(txn, inputs, resolution) : null;
@@ -200,6 +200,7 @@ public final class WriteExecutor {
     for (Object[] r : found) {
       Object[] key = new Object[plan.keyCount()];
       System.arraycopy(r, 0, key, 0, key.length);
+      int[] columns = plan.set().columns();
       Object[] values = new Object[columns.length];
       for (int i = 0; i < columns.length; i++) {
         ColumnDef col = table.columns().get(columns[i]);
@@ -210,6 +211,10 @@ public final class WriteExecutor {
                 : inputs.value(s, r);
         values[i] = Values.coerce(v, col, table.name());
       }
+      GeneratedColumns.Change change =
+          GeneratedColumns.update(txn, inputs, table, key, plan.set().columns(), values);
+      columns = change.columns();
+      values = change.values();
       Object[] old = fires ? inputs.fetchRow(table, key) : null;
       Object[] after = null;
       if (old != null) {

@@ -63,7 +63,11 @@ public final class TopKSearch {
     if (graph == null || !current(indexes, lastSeq)) {
       return exact(plan, indexes, params, runner);
     }
-    float[] query = (float[]) Values.coerce(plan.vector().value(params), ColumnType.VECTOR);
+    Object given = plan.vector().value(params);
+    if (plan.vector().embeds() && given != null) {
+      given = Embedders.embed(given.toString());
+    }
+    float[] query = (float[]) Values.coerce(given, ColumnType.VECTOR);
     long limit = number(plan.limit().value(params));
     long need = limit + number(plan.offset().value(params));
     if (query == null

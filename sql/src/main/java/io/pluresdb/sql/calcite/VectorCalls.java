@@ -22,7 +22,10 @@ import org.apache.calcite.sql.util.SqlBasicVisitor;
 public final class VectorCalls {
   private VectorCalls() {}
 
-  /** Records {@link ColumnType#VECTOR} for each parameter passed to a vector function. */
+  /**
+   * Records {@link ColumnType#VECTOR} for each parameter passed to a vector function, and {@link
+   * ColumnType#VARCHAR} for one passed to {@code embed}.
+   */
   public static void markParameters(SqlNode node, Map<Integer, ColumnType> byIndex) {
     node.accept(
         new SqlBasicVisitor<Void>() {
@@ -32,6 +35,13 @@ public final class VectorCalls {
               for (SqlNode operand : call.getOperandList()) {
                 if (operand instanceof SqlDynamicParam p) {
                   byIndex.put(p.getIndex(), ColumnType.VECTOR);
+                }
+              }
+            } else if (call.getOperator().getName().equalsIgnoreCase("EMBED")) {
+              // embed(?) takes text, wherever it appears (Calcite types no ORDER BY parameter)
+              for (SqlNode operand : call.getOperandList()) {
+                if (operand instanceof SqlDynamicParam p) {
+                  byIndex.putIfAbsent(p.getIndex(), ColumnType.VARCHAR);
                 }
               }
             }

@@ -83,6 +83,8 @@ public final class SqliteFunctionList {
           scalar("SQUARE", 1, 1, ARG0),
           // registered by the engine: text_splice(text, pos, delete, insert), for TEXT MERGEABLE
           scalar("TEXT_SPLICE", 4, 4, TEXT),
+          // registered by the engine: embed(text), a VECTOR from the optional model module
+          scalar("EMBED", 1, 1, BLOB),
           // math
           scalar("ACOSH", 1, 1, REAL),
           scalar("ASINH", 1, 1, REAL),

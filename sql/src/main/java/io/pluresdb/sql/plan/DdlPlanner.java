@@ -273,7 +273,8 @@ public final class DdlPlanner {
         defaultSql,
         identity,
         c.type().written(),
-        c.collation());
+        c.collation(),
+        c.generated() == null ? null : sqlite(c.generated()));
   }
 
   /** SQLite text of an expression written in DDL (a DEFAULT or CHECK). */

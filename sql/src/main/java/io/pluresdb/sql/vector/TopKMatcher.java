@@ -114,12 +114,24 @@ final class TopKMatcher {
         a = b;
         b = t;
       }
-      if (!(a instanceof SqlIdentifier column)
-          || !(b instanceof SqlDynamicParam || b instanceof SqlCharStringLiteral)) {
+      if (!(a instanceof SqlIdentifier column)) {
         return null;
       }
-      return new Ordering(
-          column.names.get(column.names.size() - 1), metric, VectorTopK.Source.of(b));
+      VectorTopK.Source vector;
+      if (b instanceof SqlDynamicParam || b instanceof SqlCharStringLiteral) {
+        vector = VectorTopK.Source.of(b);
+      } else if (b instanceof SqlBasicCall embed
+          && embed.getOperator().getName().equalsIgnoreCase("EMBED")
+          && embed.operandCount() == 1) {
+        // the query text's vector, computed once by the engine before the search
+        vector = VectorTopK.Source.embedded(embed.operand(0));
+      } else {
+        vector = null;
+      }
+      if (vector == null) {
+        return null;
+      }
+      return new Ordering(column.names.get(column.names.size() - 1), metric, vector);
     }
   }
 

@@ -59,8 +59,26 @@ public final class VectorTopK {
   private final Compiler compiler;
   private final ConcurrentHashMap<Integer, ReadPlan> restricted = new ConcurrentHashMap<>();
 
-  /** A value given as a literal or by a parameter. */
-  public record Source(Object literal, int param) {
+  /**
+   * A value given as a literal or by a parameter; when {@code embeds}, the query vector is that
+   * text's {@code embed(…)}, computed by the engine's model before the index search.
+   */
+  public record Source(Object literal, int param, boolean embeds) {
+    public Source(Object literal, int param) {
+      this(literal, param, false);
+    }
+
+    /** The text of {@code embed(text)}, a literal or a parameter; null for another operand. */
+    static Source embedded(SqlNode text) {
+      if (text instanceof SqlDynamicParam p) {
+        return new Source(null, p.getIndex(), true);
+      }
+      if (text instanceof SqlCharStringLiteral s) {
+        return new Source(s.getValueAs(String.class), -1, true);
+      }
+      return null;
+    }
+
     static Source of(SqlNode node) throws SQLException {
       if (node == null) {
         return new Source(0L, -1);

@@ -81,4 +81,24 @@ public final class Targets {
     List<String> names = ((SqlIdentifier) identifier).names;
     return column(table, names.get(names.size() - 1));
   }
+
+  /**
+   * The declared index of a column a statement writes ({@code verb}: "INSERT into", "UPDATE"):
+   * 428C9 for a generated column, whose value only its expression gives.
+   */
+  public static int writable(TableDef table, SqlNode identifier, String verb) throws SQLException {
+    int c = column(table, identifier);
+    if (table.columns().get(c).generated()) {
+      throw Errors.of(
+          SqlState.GENERATED_ALWAYS,
+          "cannot "
+              + verb
+              + " generated column '"
+              + table.columns().get(c).name()
+              + "' of table '"
+              + table.name()
+              + "': its value is computed from the row");
+    }
+    return c;
+  }
 }

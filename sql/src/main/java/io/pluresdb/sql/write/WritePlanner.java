@@ -12,9 +12,9 @@ import io.pluresdb.sql.read.QueryCompiler;
 import io.pluresdb.sql.read.ReadPlan;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.IntStream;
 import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlDelete;
 import org.apache.calcite.sql.SqlDynamicParam;
@@ -119,7 +119,7 @@ public final class WritePlanner {
     List<ValueSource> values = new ArrayList<>();
     List<SqlNode> pushed = new ArrayList<>();
     for (int i = 0; i < n; i++) {
-      columns[i] = Targets.column(table, clause.targetColumns().get(i));
+      columns[i] = Targets.writable(table, clause.targetColumns().get(i), "UPDATE");
       refuseKeyChange(table, columns[i]);
       SqlNode expr = clause.values().get(i);
       ValueSource direct = direct(expr, table.columns().get(columns[i]).type());
@@ -160,7 +160,7 @@ public final class WritePlanner {
     List<ValueSource> values = new ArrayList<>();
     List<SqlNode> pushed = new ArrayList<>();
     for (int i = 0; i < columns.length; i++) {
-      columns[i] = Targets.column(table, targetList.get(i));
+      columns[i] = Targets.writable(table, targetList.get(i), "UPDATE");
       refuseKeyChange(table, columns[i]);
       SqlNode expr = update.getSourceExpressionList().get(i);
       ValueSource direct = direct(expr, table.columns().get(columns[i]).type());
@@ -214,13 +214,14 @@ public final class WritePlanner {
     // No list means every column in order; an empty list (DEFAULT VALUES) means none, so that
     // every column takes its default or identity.
     if (columnList == null) {
-      int[] all = new int[table.columns().size()];
-      Arrays.setAll(all, i -> i);
-      return all;
+      // as in SQLite, a generated column takes no value: the row lists the others
+      return IntStream.range(0, table.columns().size())
+          .filter(i -> !table.columns().get(i).generated())
+          .toArray();
     }
     int[] targets = new int[columnList.size()];
     for (int i = 0; i < targets.length; i++) {
-      targets[i] = Targets.column(table, columnList.get(i));
+      targets[i] = Targets.writable(table, columnList.get(i), "INSERT into");
       for (int j = 0; j < i; j++) {
         if (targets[j] == targets[i]) {
           throw Errors.of(

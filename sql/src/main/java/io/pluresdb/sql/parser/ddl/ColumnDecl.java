@@ -18,6 +18,8 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * @param references the column's REFERENCES clause, or null
  * @param identity how the column gets generated keys
  * @param collation the column's COLLATE name in upper case, or null
+ * @param generated the expression of {@code GENERATED ALWAYS AS (expr)} (or SQLite's {@code AS
+ *     (expr)}), computed from the row's other columns on every write; else null
  */
 public record ColumnDecl(
     String name,
@@ -29,7 +31,8 @@ public record ColumnDecl(
     @Nullable SqlNode check,
     @Nullable ForeignKeyRef references,
     Identity identity,
-    @Nullable String collation) {
+    @Nullable String collation,
+    @Nullable SqlNode generated) {
   public ColumnDecl {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(type, "type");
@@ -39,6 +42,32 @@ public record ColumnDecl(
   /** False when the column may not hold NULL: declared NOT NULL or part of the primary key. */
   public boolean nullable() {
     return !notNull && !primaryKey;
+  }
+
+  /** A column without a generation expression. */
+  public ColumnDecl(
+      String name,
+      TypeDecl type,
+      boolean notNull,
+      boolean primaryKey,
+      boolean unique,
+      @Nullable SqlNode defaultValue,
+      @Nullable SqlNode check,
+      @Nullable ForeignKeyRef references,
+      Identity identity,
+      @Nullable String collation) {
+    this(
+        name,
+        type,
+        notNull,
+        primaryKey,
+        unique,
+        defaultValue,
+        check,
+        references,
+        identity,
+        collation,
+        null);
   }
 
   void unparse(SqlWriter writer) {
@@ -68,6 +97,12 @@ public record ColumnDecl(
     }
     if (collation != null) {
       writer.keyword("COLLATE " + collation);
+    }
+    if (generated != null) {
+      writer.keyword("GENERATED ALWAYS AS");
+      SqlWriter.Frame frame = writer.startList("(", ")");
+      generated.unparse(writer, 0, 0);
+      writer.endList(frame);
     }
     switch (identity) {
       case ALWAYS -> writer.keyword("GENERATED ALWAYS AS IDENTITY");
