@@ -138,6 +138,20 @@ public interface Store extends AutoCloseable {
     throw new UnsupportedOperationException("row states of " + getClass().getSimpleName());
   }
 
+  /**
+   * The compaction horizon ({@code _pl_meta} key {@value LogHistory#HORIZON_VECTOR_KEY}): per
+   * writing node, the last transaction folded out of the log; empty when nothing was folded. A peer
+   * whose version vector does not cover it cannot catch up from the log alone.
+   */
+  default VersionVector historyHorizon() throws SQLException {
+    return VersionVector.empty();
+  }
+
+  /** The peers this store knows and its compaction (see {@link History}). */
+  default History history() {
+    throw new UnsupportedOperationException("history of " + getClass().getSimpleName());
+  }
+
   /** Notifications (NOTIFY) sent on this node or received from peers. */
   NotificationBus notifications();
 
