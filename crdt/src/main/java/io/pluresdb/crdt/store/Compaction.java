@@ -191,7 +191,11 @@ final class Compaction {
         String entity = LogHistory.entity(op.key());
         TableDef def = w.catalog().table(op.table());
         // a local transaction is indexed under the catalog's name, a remote one as written
-        for (String name : def == null ? Set.of(op.table()) : Set.of(op.table(), def.name())) {
+        Set<String> names = new HashSet<>(Set.of(op.table()));
+        if (def != null) {
+          names.add(def.name());
+        }
+        for (String name : names) {
           if (done.add(name + '\0' + entity)) {
             index.setString(1, name);
             index.setString(2, entity);

@@ -147,9 +147,12 @@ public interface Store extends AutoCloseable {
     return VersionVector.empty();
   }
 
-  /** The peers this store knows and its compaction (see {@link History}). */
+  /**
+   * The peers this store knows and its compaction (see {@link History}); a store that does not
+   * compact keeps its whole log and records no peers.
+   */
   default History history() {
-    throw new UnsupportedOperationException("history of " + getClass().getSimpleName());
+    return KeptHistory.INSTANCE;
   }
 
   /** Notifications (NOTIFY) sent on this node or received from peers. */

@@ -29,6 +29,7 @@ final class StoreHistory implements History {
   private final Compaction compaction;
   private final Clock clock;
   private final boolean follows;
+  private final CommittedState state;
 
   StoreHistory(
       StoreFiles files,
@@ -44,6 +45,7 @@ final class StoreHistory implements History {
     this.w = w;
     this.clock = clock;
     this.follows = follows;
+    this.state = state;
     this.peers = new PeerAcks(w.conn);
     this.horizon = new HistoryHorizon(meta);
     this.compaction = new Compaction(permit, w, state, peers, horizon, clock);
@@ -91,16 +93,19 @@ final class StoreHistory implements History {
 
   @Override
   public long heldBack(PeerAck peer, Duration retention) throws SQLException {
-    long cutoff = clock.millis() - retention.toMillis();
+    OpId cutoff = OpId.of(clock.millis() - retention.toMillis(), 0xFFFF_FFFFL, 0xFFFF_FFFF_FFFFL);
     long count = 0;
     try (Connection c = files.connect();
-        PreparedStatement ps = c.prepareStatement("SELECT tx FROM _pl_log ORDER BY seq")) {
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          OpId tx = OpId.fromBytes(rs.getBytes(1));
-          if (tx.millis() <= cutoff && !peer.holds().covers(tx)) {
-            count++;
-          }
+        PreparedStatement ps =
+            c.prepareStatement(
+                "SELECT count(*) FROM _pl_log WHERE tx > ? AND tx <= ? AND node = ?")) {
+      for (Long node : state.versionVector().last().keySet()) {
+        OpId held = peer.holds().lastOf(node);
+        ps.setBytes(1, held == null ? new byte[0] : held.toBytes());
+        ps.setBytes(2, cutoff.toBytes());
+        ps.setLong(3, node);
+        try (ResultSet rs = ps.executeQuery()) {
+          count += rs.next() ? rs.getLong(1) : 0;
         }
       }
     }
