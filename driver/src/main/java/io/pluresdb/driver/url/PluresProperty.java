@@ -249,7 +249,7 @@ public enum PluresProperty {
         throw bad(value, "a positive integer");
       case DURATION:
         String d = value.trim().toLowerCase(Locale.ROOT);
-        if (d.matches("[0-9]{1,12}(ms|s|m|h|d)?")) {
+        if (Durations.valid(d)) {
           return d;
         }
         throw bad(value, "a duration such as 7d, 12h, 30m, 45s, 500ms or 0");
@@ -283,21 +283,9 @@ public enum PluresProperty {
     return Long.parseLong(get(props));
   }
 
-  /** A {@link Kind#DURATION} value in {@code props} (a bare number counts seconds). */
+  /** A {@link Kind#DURATION} value in {@code props} (see {@link Durations}). */
   public java.time.Duration getDuration(Properties props) {
-    String v = get(props);
-    int digits = 0;
-    while (digits < v.length() && Character.isDigit(v.charAt(digits))) {
-      digits++;
-    }
-    long n = Long.parseLong(v.substring(0, digits));
-    return switch (v.substring(digits)) {
-      case "ms" -> java.time.Duration.ofMillis(n);
-      case "m" -> java.time.Duration.ofMinutes(n);
-      case "h" -> java.time.Duration.ofHours(n);
-      case "d" -> java.time.Duration.ofDays(n);
-      default -> java.time.Duration.ofSeconds(n);
-    };
+    return Durations.parse(get(props));
   }
 
   /** This property as {@code Driver.getPropertyInfo} reports it, with the value from props. */
