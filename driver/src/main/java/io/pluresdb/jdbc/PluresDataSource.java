@@ -98,6 +98,14 @@ public class PluresDataSource implements DataSource {
     set(PluresProperty.CLOCK_OFFSET, milliseconds);
   }
 
+  public String getHistoryRetention() {
+    return text(PluresProperty.HISTORY_RETENTION);
+  }
+
+  public void setHistoryRetention(String duration) {
+    set(PluresProperty.HISTORY_RETENTION, duration);
+  }
+
   public String getNode() {
     return text(PluresProperty.NODE);
   }

@@ -42,6 +42,32 @@ public record VersionVector(Map<Long, OpId> last) {
     return true;
   }
 
+  /**
+   * The vector as text: each node's last transaction id in its ULID form (which names its node),
+   * comma-separated in node order; empty for the empty vector. {@link #parse} reads it back.
+   */
+  public String toText() {
+    StringBuilder b = new StringBuilder();
+    for (OpId id : new TreeMap<>(last).values()) {
+      b.append(b.isEmpty() ? "" : ",").append(id);
+    }
+    return b.toString();
+  }
+
+  /** Reads {@link #toText}'s form; malformed text fails with IllegalArgumentException. */
+  public static VersionVector parse(String text) {
+    Map<Long, OpId> out = new TreeMap<>();
+    for (String part : text.split(",")) {
+      if (!part.isBlank()) {
+        OpId id = OpId.parse(part.trim());
+        if (out.put(id.node(), id) != null) {
+          throw new IllegalArgumentException("version vector names a node twice: " + text);
+        }
+      }
+    }
+    return new VersionVector(out);
+  }
+
   /** The entry-wise maximum of the two vectors. */
   public VersionVector merge(VersionVector other) {
     Map<Long, OpId> out = new TreeMap<>(last);

@@ -116,6 +116,39 @@ final class EntityState {
     return changed;
   }
 
+  /**
+   * Merges the state of a disjoint set of operations on the same entity (the folded part of its
+   * history beside the part still in the log): registers take the greater id, and COUNTER fields
+   * (named in {@code counters}) add up, since no increment is in both.
+   */
+  void absorb(EntityState other, Set<String> counters) {
+    if (other.existence != null && other.existence.after(existence)) {
+      existence = other.existence;
+      inserted = other.inserted;
+    }
+    for (Map.Entry<String, Field> e : other.fields.entrySet()) {
+      Field f = fields.get(e.getKey());
+      Field o = e.getValue();
+      if (f != null && counters.contains(e.getKey())) {
+        long sum =
+            (f.value() == null ? 0 : (Long) f.value()) + (o.value() == null ? 0 : (Long) o.value());
+        fields.put(e.getKey(), new Field(o.clock().after(f.clock()) ? o.clock() : f.clock(), sum));
+      } else if (f == null || o.clock().after(f.clock())) {
+        fields.put(e.getKey(), o);
+      }
+    }
+  }
+
+  /** True when every register was set by a transaction {@code horizon} covers. */
+  boolean coveredBy(io.pluresdb.crdt.op.VersionVector horizon) {
+    for (OpId id : heads()) {
+      if (!horizon.covers(id)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** The heads: distinct ids of the registers. */
   List<OpId> heads() {
     List<OpId> ids = new ArrayList<>();
@@ -151,7 +184,11 @@ final class EntityState {
   }
 
   static EntityState decode(byte[] b) {
-    ByteSource in = new ByteSource(b);
+    return decode(new ByteSource(b));
+  }
+
+  /** Reads a state written by {@link #encode} from where {@code in} stands. */
+  static EntityState decode(ByteSource in) {
     EntityState s = new EntityState();
     int flag = in.read();
     if (flag != 0) {

@@ -17,7 +17,8 @@ import java.util.HexFormat;
  *
  * <p>The horizon is the time before which the log no longer holds every transaction (the {@code
  * _pl_meta} key {@value #HORIZON_KEY}, milliseconds since the epoch; absent while the whole log is
- * kept). Whatever folds transactions away moves it forward in the same transaction.
+ * kept): the newest time of a folded transaction. Compaction moves it forward in the transaction
+ * that folds, beside the horizon as a version vector ({@value #HORIZON_VECTOR_KEY}).
  *
  * <p>Stateless.
  */
@@ -25,8 +26,14 @@ public final class LogHistory {
   /** The index of the log by table and entity. */
   public static final String ENTITY_INDEX = "_pl_log_entity";
 
-  /** The {@code _pl_meta} key of the horizon. */
-  public static final String HORIZON_KEY = "history_horizon";
+  /** The {@code _pl_meta} key of the horizon's time. */
+  public static final String HORIZON_KEY = "history_horizon_time";
+
+  /**
+   * The {@code _pl_meta} key of the horizon as a version vector ({@link
+   * io.pluresdb.crdt.op.VersionVector#toText}): per writing node, the last transaction folded away.
+   */
+  public static final String HORIZON_VECTOR_KEY = "history_horizon";
 
   private LogHistory() {}
 
@@ -39,15 +46,19 @@ public final class LogHistory {
   }
 
   /**
-   * A query of the records ({@code data}) of the transactions that wrote table {@code tableSql} (a
-   * SQL expression), each once, in log order.
+   * A query of the states folded from records no longer kept ({@link FoldedStates}), then the
+   * records ({@code data}) of the transactions that wrote table {@code tableSql} (a SQL
+   * expression), each once, in log order.
    */
   public static String tableRecords(String tableSql) {
-    return "SELECT l.data AS data FROM main._pl_log AS l WHERE l.seq IN (SELECT seq FROM main."
+    return "SELECT data FROM (SELECT 0 AS o, 0 AS seq, state AS data FROM main._pl_past WHERE tbl = "
+        + tableSql
+        + " UNION ALL SELECT 1, l.seq, l.data FROM main._pl_log AS l WHERE l.seq IN (SELECT seq"
+        + " FROM main."
         + ENTITY_INDEX
         + " WHERE tbl = "
         + tableSql
-        + ") ORDER BY l.seq";
+        + ")) ORDER BY o, seq";
   }
 
   /** A scalar query of the horizon's text, NULL while the whole log is kept. */

@@ -65,6 +65,8 @@ final class Meta {
     TableRenames.DDL,
     ColumnAlters.DDL,
     Folded.DDL,
+    FoldedStates.DDL,
+    PeerAcks.DDL,
     TextColumns.DDL,
     JsonColumns.DDL,
     LogIndex.DDL

@@ -61,8 +61,17 @@ public final class PastRows {
     }
   }
 
-  /** Merges the operations on the table of one log record made at or before the time. */
+  /**
+   * Merges the operations on the table of one log record made at or before the time, or a state
+   * folded from records no longer in the log ({@link FoldedStates}), which the time is never
+   * before.
+   */
   public void add(byte[] record) {
+    if (FoldedStates.isState(record)) {
+      FoldedStates.State f = FoldedStates.decode(record);
+      entities.computeIfAbsent(f.entity(), k -> new EntityState()).absorb(f.state(), counters);
+      return;
+    }
     for (Operation op : TxCodec.decode(record).ops()) {
       if (op.kind() != OpKind.SCHEMA
           && op.table().equalsIgnoreCase(table)
@@ -145,7 +154,7 @@ public final class PastRows {
   }
 
   /** Names match ignoring case, as SQLite's do. */
-  private static Operation lowered(Operation op) {
+  static Operation lowered(Operation op) {
     String[] cols = op.columns().clone();
     for (int i = 0; i < cols.length; i++) {
       cols[i] = lower(cols[i]);
@@ -154,7 +163,7 @@ public final class PastRows {
         op.id(), op.kind(), op.table(), op.key(), cols, op.values(), op.precursors(), op.schema());
   }
 
-  private static String lower(String name) {
+  static String lower(String name) {
     return name.toLowerCase(Locale.ROOT);
   }
 }

@@ -52,6 +52,7 @@ final class SqliteStore implements Store {
   private final VerifiedApply remote;
   private final StateTransfer rowStates;
   private final KeyIssuer keys;
+  private final StoreHistory history;
   private final FollowerRefresh follower; // catches up with the owner; null in the owner
 
   SqliteStore(StoreFiles files, Connection conn, StoreConfig config, boolean follows)
@@ -98,6 +99,7 @@ final class SqliteStore implements Store {
             REMOTE_WAIT);
     this.rowStates =
         new StateTransfer(files, permit, writer, meta, state, clock, remote.pins(), REMOTE_WAIT);
+    this.history = new StoreHistory(files, permit, writer, meta, state, wallClock, follows);
     this.follower = follows ? new FollowerRefresh(permit, writer, meta, state, feed, nodeId) : null;
     if (!follows) {
       LogRebuild.afterUpgrade(writer, meta, state, files.description());
@@ -247,6 +249,11 @@ final class SqliteStore implements Store {
   }
 
   @Override
+  public History history() {
+    return history;
+  }
+
+  @Override
   public ParkedSummary parked() {
     return parked.summary();
   }
@@ -277,19 +284,7 @@ final class SqliteStore implements Store {
 
   @Override
   public void close() throws SQLException {
-    if (permit.closed()) {
-      return;
-    }
-    boolean held = permit.closeAfter(REMOTE_WAIT);
-    try (log) {
-      writer.closeStatements();
-      writer.conn.close();
-    } finally {
-      files.close();
-      if (held) {
-        permit.release();
-      }
-    }
+    permit.closeAll(REMOTE_WAIT, log, writer, files);
   }
 
   /** For tests: counts rows of an internal table. */

@@ -149,6 +149,14 @@ public interface Store extends AutoCloseable {
     return rowStates().horizon();
   }
 
+  /**
+   * The peers this store knows and its compaction (see {@link History}); a store that does not
+   * compact keeps its whole log and records no peers.
+   */
+  default History history() {
+    return KeptHistory.INSTANCE;
+  }
+
   /** Notifications (NOTIFY) sent on this node or received from peers. */
   NotificationBus notifications();
 

@@ -83,4 +83,24 @@ final class WriterPermit {
     closed = true;
     return held;
   }
+
+  /**
+   * Closes a store once: waits for the writer ({@link #closeAfter}), then closes its log reader,
+   * writer connection and files, in that order, and releases the permit if it was taken.
+   */
+  void closeAll(Duration wait, LogReader log, Writer writer, StoreFiles files) throws SQLException {
+    if (closed()) {
+      return;
+    }
+    boolean held = closeAfter(wait);
+    try (log) {
+      writer.closeStatements();
+      writer.conn.close();
+    } finally {
+      files.close();
+      if (held) {
+        release();
+      }
+    }
+  }
 }

@@ -149,4 +149,8 @@ public record ConnectionUrl(String url, DatabaseTarget target, Properties proper
   public long getMillis(PluresProperty p) {
     return p.getMillis(properties);
   }
+
+  public java.time.Duration getDuration(PluresProperty p) {
+    return p.getDuration(properties);
+  }
 }

@@ -30,7 +30,10 @@ public final class EngineUrls {
         Duration.ofMillis(url.getMillis(PluresProperty.MAX_CLOCK_DRIFT)),
         Duration.ofMillis(url.getMillis(PluresProperty.CLOCK_OFFSET)),
         url.get(PluresProperty.NODE),
-        replication(url));
+        replication(url),
+        url.properties().containsKey(PluresProperty.HISTORY_RETENTION.key())
+            ? url.getDuration(PluresProperty.HISTORY_RETENTION)
+            : null);
   }
 
   /**

@@ -39,6 +39,13 @@ public enum PluresProperty {
       "0",
       "Milliseconds this node's clock runs ahead of (negative: behind) the system clock: for tests"
           + " of clock skew only, never in production."),
+  HISTORY_RETENTION(
+      "history_retention",
+      Kind.DURATION,
+      "7d",
+      "How long history is kept for time travel and sys_history before compaction may fold it"
+          + " away (once every known peer holds it): a number with a unit d, h, m, s or ms; 0"
+          + " keeps only what peers still need."),
   NODE(
       "node",
       Kind.TEXT,
@@ -145,7 +152,8 @@ public enum PluresProperty {
     MILLIS,
     SIGNED_MILLIS,
     CHOICE,
-    POSITIVE_INTEGER
+    POSITIVE_INTEGER,
+    DURATION
   }
 
   private final String key;
@@ -239,6 +247,12 @@ public enum PluresProperty {
           // reported below with the property's name
         }
         throw bad(value, "a positive integer");
+      case DURATION:
+        String d = value.trim().toLowerCase(Locale.ROOT);
+        if (Durations.valid(d)) {
+          return d;
+        }
+        throw bad(value, "a duration such as 7d, 12h, 30m, 45s, 500ms or 0");
       case CHOICE:
         String c = value.trim().toUpperCase(Locale.ROOT);
         if (Arrays.asList(choices).contains(c)) {
@@ -267,6 +281,11 @@ public enum PluresProperty {
 
   public long getMillis(Properties props) {
     return Long.parseLong(get(props));
+  }
+
+  /** A {@link Kind#DURATION} value in {@code props} (see {@link Durations}). */
+  public java.time.Duration getDuration(Properties props) {
+    return Durations.parse(get(props));
   }
 
   /** This property as {@code Driver.getPropertyInfo} reports it, with the value from props. */

@@ -124,7 +124,9 @@ class TimeTravelTest {
     try (Connection raw = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("app.db"));
         Statement s = raw.createStatement()) {
       s.execute(
-          "INSERT OR REPLACE INTO _pl_meta(k, v) VALUES ('history_horizon', '" + horizon + "')");
+          "INSERT OR REPLACE INTO _pl_meta(k, v) VALUES ('history_horizon_time', '"
+              + horizon
+              + "')");
     }
     String after = now();
     try (Connection c = Db.connect(url)) {

@@ -93,6 +93,7 @@ class PluresPropertyTest {
       case MILLIS -> "1234";
       case SIGNED_MILLIS -> "-1234";
       case POSITIVE_INTEGER -> "64";
+      case DURATION -> "12h";
       case CHOICE -> p.choices()[p.choices().length - 1].toLowerCase(Locale.ROOT);
     };
   }

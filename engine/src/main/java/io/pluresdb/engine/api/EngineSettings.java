@@ -13,13 +13,23 @@ import org.jspecify.annotations.Nullable;
  *     zero but in tests of clock skew
  * @param node the node id to create the database with, or null
  * @param replication the listener, peers, token and TLS of the replicator
+ * @param historyRetention how long history is kept before compaction may fold it away, or null for
+ *     the default ({@link #DEFAULT_RETENTION}); a connection that does not name one accepts any
  */
 public record EngineSettings(
     boolean synchronousFull,
     Duration maxClockDrift,
     Duration clockOffset,
     @Nullable String node,
-    ReplicationSettings replication) {
+    ReplicationSettings replication,
+    @Nullable Duration historyRetention) {
+  /** The retention of an engine whose first connection names none. */
+  public static final Duration DEFAULT_RETENTION = Duration.ofDays(7);
+
+  /** The retention this engine runs with. */
+  public Duration retention() {
+    return historyRetention == null ? DEFAULT_RETENTION : historyRetention;
+  }
 
   /**
    * The first property in which {@code other} asks for something this engine does not run with, or
@@ -35,6 +45,9 @@ public record EngineSettings(
     }
     if (!clockOffset.equals(other.clockOffset)) {
       return "clock_offset=" + clockOffset.toMillis();
+    }
+    if (other.historyRetention != null && !other.historyRetention.equals(retention())) {
+      return "history_retention=" + retention();
     }
     if (other.node != null && !other.node.equals(node)) {
       return "node=" + node;

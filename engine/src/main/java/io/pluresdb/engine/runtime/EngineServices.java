@@ -1,8 +1,10 @@
 package io.pluresdb.engine.runtime;
 
 import io.pluresdb.engine.api.DatabaseTarget;
+import io.pluresdb.engine.history.Compactor;
 import io.pluresdb.engine.vector.HnswIndexes;
 import java.sql.SQLException;
+import java.time.Duration;
 
 /**
  * Starts the services that live beside an engine's store (index maintenance, the live-query
@@ -21,6 +23,9 @@ final class EngineServices {
     engine.attach(vectorIndexes(engine, follows));
     if (!follows) {
       engine.attach(engine.startReplication());
+      Duration keep = engine.settings().retention();
+      engine.sysPeers().history().use(engine.store(), keep);
+      engine.attach(Compactor.start(engine.store(), keep, engine.runtime()));
     }
   }
 

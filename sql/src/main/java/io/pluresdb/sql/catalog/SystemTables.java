@@ -25,7 +25,10 @@ public final class SystemTables {
    * transactions this node holds but cannot apply yet, {@code parked_since} and {@code
    * parked_reason} say since when the oldest waits and for what. {@code bytes_in_flight} counts
    * bytes written to the connection that its socket has not taken yet, {@code
-   * deliveries_per_second} the transactions sent to the peer in the last whole second.
+   * deliveries_per_second} the transactions sent to the peer in the last whole second. {@code
+   * acked_at} is when the peer's node last acknowledged what it holds, {@code holds_back} how many
+   * transactions older than the history retention it has not, which compaction keeps for it; a
+   * known node with no session that holds some back is listed with state {@code OFFLINE}.
    */
   public static final List<ColumnDef> SYS_PEERS_COLUMNS =
       List.of(
@@ -44,7 +47,9 @@ public final class SystemTables {
           ColumnDef.of("parked_since", ColumnType.TIMESTAMP_WITH_TIME_ZONE),
           ColumnDef.of("parked_reason", ColumnType.VARCHAR),
           ColumnDef.of("bytes_in_flight", ColumnType.BIGINT),
-          ColumnDef.of("deliveries_per_second", ColumnType.BIGINT));
+          ColumnDef.of("deliveries_per_second", ColumnType.BIGINT),
+          ColumnDef.of("acked_at", ColumnType.TIMESTAMP_WITH_TIME_ZONE),
+          ColumnDef.of("holds_back", ColumnType.BIGINT));
 
   /** Every field change the log of this node holds: one row per field an operation set. */
   public static final String SYS_HISTORY = "sys_history";

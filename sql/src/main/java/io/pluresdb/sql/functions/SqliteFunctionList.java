@@ -38,6 +38,9 @@ public final class SqliteFunctionList {
 
   static final List<Fn> SPECS =
       List.of(
+          // PluresDB's own: compaction now, and forgetting a peer that holds history back
+          scalar("PL_COMPACT", 0, 0, INTEGER),
+          scalar("PL_DROP_PEER", 1, 1, INTEGER),
           // core scalar functions
           scalar("CHAR", 0, ANY_NUMBER, TEXT),
           scalar("CHARINDEX", 2, 3, INTEGER),

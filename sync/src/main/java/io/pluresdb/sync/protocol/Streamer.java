@@ -67,6 +67,8 @@ final class Streamer {
     this.peerHolds = new HeldVector(peerHolds);
     this.resume = resume;
     this.cursor = resume.resumeAfter(peer, peerHolds);
+    // a peer is known to hold what its hello says: compaction keeps what it lacks
+    store.history().peerHolds(peer, peerHolds);
   }
 
   /** Sends nothing after log position {@code seq} until {@link #release} (see {@link CatchUp}). */
@@ -148,10 +150,15 @@ final class Streamer {
     saveResumePoint();
   }
 
-  /** When nothing is in flight, the peer holds every entry up to the cursor but withheld ones. */
+  /**
+   * When nothing is in flight, the peer holds every entry up to the cursor but withheld ones; it
+   * has acknowledged all it holds, which the store's history records (see {@code History}).
+   */
   private void saveResumePoint() {
     if (inFlight.isEmpty()) {
-      resume.save(peer, Math.min(cursor, firstWithheld - 1), peerHolds.snapshot());
+      VersionVector held = peerHolds.snapshot();
+      resume.save(peer, Math.min(cursor, firstWithheld - 1), held);
+      store.history().peerHolds(peer, held);
     }
   }
 

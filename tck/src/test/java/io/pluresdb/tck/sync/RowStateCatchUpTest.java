@@ -141,7 +141,7 @@ class RowStateCatchUpTest extends ClusterTest {
       st.executeUpdate("DELETE FROM _pl_log_entity");
       assertThat(st.executeUpdate("DELETE FROM _pl_log")).isEqualTo(5);
       st.executeUpdate(
-          "INSERT OR REPLACE INTO _pl_meta(k, v) VALUES ('history_horizon', '"
+          "INSERT OR REPLACE INTO _pl_meta(k, v) VALUES ('history_horizon_time', '"
               + System.currentTimeMillis()
               + "')");
       raw.commit();
