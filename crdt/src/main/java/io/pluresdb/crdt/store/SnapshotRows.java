@@ -17,7 +17,13 @@ final class SnapshotRows {
 
   /** Hands each materialized row of {@code t} to {@code sink}; {@code node} is the store's own. */
   static void live(Statement st, TableSql t, long node, RowStates.Sink sink) throws SQLException {
-    int n = t.names.length;
+    try (ResultSet rs = st.executeQuery(select(t))) {
+      rows(rs, t, node, sink);
+    }
+  }
+
+  /** The query of a table's materialized rows: its declared columns, hidden id, clocks. */
+  static String select(TableSql t) {
     StringBuilder sql = new StringBuilder("SELECT ");
     for (String name : t.names) {
       sql.append(TableSql.quote(name)).append(',');
@@ -25,28 +31,32 @@ final class SnapshotRows {
     if (t.hiddenId) {
       sql.append(TableSql.quote(io.pluresdb.crdt.schema.TableDef.HIDDEN_ID)).append(',');
     }
-    sql.append(TableSql.quote(TableSql.CLOCK))
+    return sql.append(TableSql.quote(TableSql.CLOCK))
         .append(" FROM ")
-        .append(TableSql.quote(t.def.name()));
-    try (ResultSet rs = st.executeQuery(sql.toString())) {
-      while (rs.next()) {
-        ClockVector cv = ClockVector.decode(rs.getBytes(n + (t.hiddenId ? 2 : 1)), n, node);
-        EntityState s = new EntityState();
-        s.existence = cv.existence;
-        s.inserted = true;
-        Object[] row = new Object[n];
-        for (int i = 0; i < n; i++) {
-          row[i] = Values.read(rs, i + 1, t.types[i]);
-          if (cv.fields[i] != null) {
-            s.fields.put(t.names[i], new EntityState.Field(cv.fields[i], row[i]));
-          }
+        .append(TableSql.quote(t.def.name()))
+        .toString();
+  }
+
+  /** Hands each row of {@code rs}, a result of {@link #select}, to {@code sink}. */
+  static void rows(ResultSet rs, TableSql t, long node, RowStates.Sink sink) throws SQLException {
+    int n = t.names.length;
+    while (rs.next()) {
+      ClockVector cv = ClockVector.decode(rs.getBytes(n + (t.hiddenId ? 2 : 1)), n, node);
+      EntityState s = new EntityState();
+      s.existence = cv.existence;
+      s.inserted = true;
+      Object[] row = new Object[n];
+      for (int i = 0; i < n; i++) {
+        row[i] = Values.read(rs, i + 1, t.types[i]);
+        if (cv.fields[i] != null) {
+          s.fields.put(t.names[i], new EntityState.Field(cv.fields[i], row[i]));
         }
-        Object[] key = new Object[t.keyPositions.length];
-        for (int k = 0; k < key.length; k++) {
-          key[k] = t.hiddenId ? rs.getBytes(n + 1) : row[t.keyPositions[k]];
-        }
-        sink.accept(RowStateForm.of(t.def.name(), key, s));
       }
+      Object[] key = new Object[t.keyPositions.length];
+      for (int k = 0; k < key.length; k++) {
+        key[k] = t.hiddenId ? rs.getBytes(n + 1) : row[t.keyPositions[k]];
+      }
+      sink.accept(RowStateForm.of(t.def.name(), key, s));
     }
   }
 

@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The embedded store's {@link RowStates}: snapshots read on a reader connection inside one read
@@ -180,5 +181,51 @@ final class StateTransfer implements RowStates {
     if (max != null) {
       clock.advanceTo(max);
     }
+  }
+
+  @Override
+  public void read(
+      Connection reader,
+      String table,
+      @Nullable String where,
+      List<@Nullable Object> params,
+      @Nullable List<Object[]> keys,
+      Sink sink)
+      throws SQLException {
+    TableDef def = state.catalog().table(table);
+    if (def != null) {
+      SliceRows.read(reader, new TableSql(def), w.node, where, params, keys, sink);
+    }
+  }
+
+  @Override
+  public void remove(String table, List<Object[]> keys) throws SQLException {
+    if (keys.isEmpty()) {
+      return;
+    }
+    permit.acquire(wait);
+    try {
+      TableSql t = w.table(table);
+      if (t == null) {
+        return;
+      }
+      try {
+        SliceRows.remove(w, t, keys);
+        w.commit();
+      } catch (SQLException | RuntimeException e) {
+        w.rollbackAfter(e, state.catalog());
+        throw e;
+      }
+    } finally {
+      permit.release();
+    }
+  }
+
+  @Override
+  public List<Coverage.Key> pinnedKeys(Connection reader) throws SQLException {
+    List<Coverage.Key> keys = new ArrayList<>();
+    KeyTable.load(reader)
+        .forEach((n, p) -> keys.add(new Coverage.Key(n, p.key(), p.retiredAfter())));
+    return keys;
   }
 }

@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A session after its hello succeeded: transactions go out through the {@link Streamer} (catch-up
@@ -27,6 +28,8 @@ final class Established {
   private final Wire wire;
   private final NodeMemory memory;
   private final Streamer streamer;
+  private final @Nullable SliceStreamer slice;
+  private final SliceReceiver sliceIn;
   private final Inbound inbound;
   private final RecentIds relayed = new RecentIds();
   private final ArrayDeque<Waiting> waiting = new ArrayDeque<>();
@@ -42,8 +45,11 @@ final class Established {
       NodeMemory memory,
       Access access,
       String peer,
-      VersionVector peerHolds) {
+      VersionVector peerHolds,
+      @Nullable SliceStreamer slice) {
     this.store = store;
+    this.slice = slice;
+    this.sliceIn = new SliceReceiver(store, config.scopes());
     this.wire = wire;
     this.memory = memory;
     this.streamer =
@@ -62,7 +68,11 @@ final class Established {
 
   /** Starts catching the peer up. */
   void start(Outbox out) throws SQLException, ProtocolException {
-    streamer.pump(out);
+    if (slice != null) {
+      slice.start(out);
+    } else {
+      streamer.pump(out);
+    }
     release(out);
   }
 
@@ -71,8 +81,14 @@ final class Established {
     if (m instanceof Message.Batch b) {
       inbound.batch(b, out);
     } else if (m instanceof Message.Ack a) {
-      streamer.acked(a.seqNo(), out);
+      if (slice != null) {
+        slice.acked(a.seqNo());
+      } else {
+        streamer.acked(a.seqNo(), out);
+      }
       release(out);
+    } else if (m instanceof Message.Rows r) {
+      sliceIn.rows(r);
     } else if (m instanceof Message.Notify n) {
       relayed.firstSight(n.id());
       // this node's own notification coming back round a mesh was delivered when it was sent
@@ -93,7 +109,11 @@ final class Established {
     for (ChangeSet c : changes) {
       entries.add(c.entry());
     }
-    streamer.committed(entries, out);
+    if (slice != null) {
+      slice.committed(entries, out);
+    } else {
+      streamer.committed(entries, out);
+    }
     release(out);
   }
 
@@ -120,7 +140,8 @@ final class Established {
 
   /** Sends the waiting notifications whose transactions have all gone out, in order. */
   private void release(Outbox out) {
-    while (!waiting.isEmpty() && waiting.peekFirst().afterSeq() <= streamer.cursor()) {
+    long cursor = slice != null ? slice.cursor() : streamer.cursor();
+    while (!waiting.isEmpty() && waiting.peekFirst().afterSeq() <= cursor) {
       Notification n = waiting.pollFirst().n();
       wire.send(new Message.Notify(n.id(), n.channel(), n.payload(), n.node()), out);
     }
@@ -132,11 +153,11 @@ final class Established {
   }
 
   boolean caughtUp() {
-    return streamer.caughtUp();
+    return slice != null ? slice.caughtUp() : streamer.caughtUp();
   }
 
   long sentTransactions() {
-    return streamer.sentTransactions();
+    return slice != null ? slice.sentTransactions() : streamer.sentTransactions();
   }
 
   long receivedTransactions() {
@@ -144,6 +165,6 @@ final class Established {
   }
 
   long lag() {
-    return streamer.lag();
+    return slice != null ? slice.lag() : streamer.lag();
   }
 }

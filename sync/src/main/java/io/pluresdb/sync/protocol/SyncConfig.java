@@ -2,6 +2,7 @@ package io.pluresdb.sync.protocol;
 
 import io.pluresdb.sync.auth.PermissiveAgent;
 import io.pluresdb.sync.auth.PolicyAgent;
+import io.pluresdb.sync.scope.ScopeSet;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
@@ -24,6 +25,8 @@ import java.util.Objects;
  * @param maxParkedPerPeer the session closes (TOO_MANY_PARKED) when a batch it received leaves more
  *     than this many of the peer's transactions parked (unable to apply yet)
  * @param clock time for heartbeats, timeouts and status; tests inject their own
+ * @param scopes the part of the database this node holds, sent in its hello; a node whose copy is
+ *     partial serves no peer
  */
 public record SyncConfig(
     String token,
@@ -37,9 +40,11 @@ public record SyncConfig(
     Duration heartbeatInterval,
     Duration idleTimeout,
     int maxParkedPerPeer,
-    Clock clock) {
+    Clock clock,
+    ScopeSet scopes) {
 
   public SyncConfig {
+    Objects.requireNonNull(scopes, "scopes");
     Objects.requireNonNull(agent, "agent");
     Objects.requireNonNull(heartbeatInterval, "heartbeatInterval");
     Objects.requireNonNull(idleTimeout, "idleTimeout");
@@ -92,6 +97,7 @@ public record SyncConfig(
     b.idleTimeout = idleTimeout;
     b.maxParkedPerPeer = maxParkedPerPeer;
     b.clock = clock;
+    b.scopes = scopes;
     return b;
   }
 
@@ -99,6 +105,7 @@ public record SyncConfig(
   public static final class Builder {
     private String token;
     private PolicyAgent agent = new PermissiveAgent();
+    private ScopeSet scopes = new ScopeSet();
     private int minVersion = MessageCodec.MIN_VERSION;
     private int maxVersion = MessageCodec.MAX_VERSION;
     private int maxFrameBytes = 16 << 20;
@@ -164,6 +171,11 @@ public record SyncConfig(
       return this;
     }
 
+    public Builder scopes(ScopeSet s) {
+      scopes = s;
+      return this;
+    }
+
     public SyncConfig build() {
       return new SyncConfig(
           token,
@@ -177,7 +189,8 @@ public record SyncConfig(
           heartbeatInterval,
           idleTimeout,
           maxParkedPerPeer,
-          clock);
+          clock,
+          scopes);
     }
   }
 }
