@@ -34,7 +34,14 @@ public final class ScopeStatements {
 
   /** The scope statement {@code sql} is, or null for any other statement. */
   public static @Nullable Statement read(String sql) throws SQLException {
-    if (!sql.toUpperCase(Locale.ROOT).contains("SCOPE")) {
+    // every statement a session prepares passes here: look at its first word before tokenizing
+    int at = 0;
+    while (at < sql.length() && Character.isWhitespace(sql.charAt(at))) {
+      at++;
+    }
+    boolean ddl =
+        sql.regionMatches(true, at, "CREATE", 0, 6) || sql.regionMatches(true, at, "DROP", 0, 4);
+    if (!ddl || !sql.toUpperCase(Locale.ROOT).contains("SCOPE")) {
       return null;
     }
     List<Token> t = SqlTokens.of(sql);
