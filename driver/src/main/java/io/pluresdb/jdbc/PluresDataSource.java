@@ -290,6 +290,14 @@ public class PluresDataSource implements DataSource {
     set(PluresProperty.MAX_PARKED, transactions);
   }
 
+  public String getScopes() {
+    return text(PluresProperty.SCOPES);
+  }
+
+  public void setScopes(String createScopeStatements) {
+    set(PluresProperty.SCOPES, createScopeStatements);
+  }
+
   @Override
   public Connection getConnection() throws SQLException {
     String target;

@@ -5,6 +5,8 @@ import io.pluresdb.crdt.op.RowState;
 import io.pluresdb.crdt.op.RowStateBatch;
 import io.pluresdb.crdt.op.VersionVector;
 import java.sql.SQLException;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A store's row states (see {@link RowState}): read as a consistent snapshot, for a new node or a
@@ -83,4 +85,33 @@ public interface RowStates {
    * raise). Read from the committed store; empty while the log holds everything held.
    */
   VersionVector horizon() throws SQLException;
+
+  /**
+   * Reads, on {@code reader} (a connection of {@link Store#openReader}), the states of the live
+   * rows of {@code table} that meet {@code where} (an SQL condition over its columns, null for all,
+   * its {@code ?} bound from {@code params} in order) and, when {@code keys} is not null, have one
+   * of those keys: the part of a table a partial copy holds. A table this node does not have reads
+   * nothing.
+   */
+  void read(
+      java.sql.Connection reader,
+      String table,
+      @Nullable String where,
+      List<@Nullable Object> params,
+      @Nullable List<Object[]> keys,
+      Sink sink)
+      throws SQLException;
+
+  /**
+   * Removes the rows of {@code keys} from this node's copy of {@code table}, atomically and without
+   * an operation: for a partial copy, whose rows leave it when they leave its slice while they go
+   * on existing elsewhere. A row merged again later comes back.
+   */
+  void remove(String table, List<Object[]> keys) throws SQLException;
+
+  /**
+   * The writers' keys this node has pinned, read on {@code reader}: what a {@link Coverage} carries
+   * so that its receiver can verify records of writers whose first transaction it never received.
+   */
+  List<Coverage.Key> pinnedKeys(java.sql.Connection reader) throws SQLException;
 }

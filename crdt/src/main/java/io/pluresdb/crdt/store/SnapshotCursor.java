@@ -7,7 +7,6 @@ import io.pluresdb.crdt.op.SchemaJson;
 import io.pluresdb.crdt.op.VersionVector;
 import io.pluresdb.crdt.schema.Catalog;
 import io.pluresdb.crdt.schema.TableDef;
-import io.pluresdb.crdt.value.Values;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -120,7 +119,7 @@ final class SnapshotCursor implements RowStates.Snapshot {
         continue;
       }
       TableSql t = table;
-      out.add(t == null ? tomb(r) : live(r, t));
+      out.add(t == null ? tomb(r) : SnapshotRows.row(r, t, node, byField));
     }
     return out;
   }
@@ -129,47 +128,12 @@ final class SnapshotCursor implements RowStates.Snapshot {
   private @Nullable ResultSet advance() throws SQLException {
     table = tables.pollFirst();
     if (table != null) {
-      rs = st.executeQuery(liveSql(table));
+      rs = st.executeQuery(SnapshotRows.select(table));
     } else if (!tombsRead) {
       tombsRead = true;
       rs = st.executeQuery("SELECT tbl, key, state FROM _pl_tomb ORDER BY tbl");
     }
     return rs;
-  }
-
-  private static String liveSql(TableSql t) {
-    StringBuilder sql = new StringBuilder("SELECT ");
-    for (String name : t.names) {
-      sql.append(TableSql.quote(name)).append(',');
-    }
-    if (t.hiddenId) {
-      sql.append(TableSql.quote(TableDef.HIDDEN_ID)).append(',');
-    }
-    return sql.append(TableSql.quote(TableSql.CLOCK))
-        .append(" FROM ")
-        .append(TableSql.quote(t.def.name()))
-        .toString();
-  }
-
-  private RowState live(ResultSet r, TableSql t) throws SQLException {
-    int n = t.names.length;
-    ClockVector cv = ClockVector.decode(r.getBytes(n + (t.hiddenId ? 2 : 1)), n, node);
-    EntityState s = new EntityState();
-    s.existence = cv.existence;
-    s.inserted = true;
-    Object[] row = new Object[n];
-    for (int i = 0; i < n; i++) {
-      row[i] = Values.read(r, i + 1, t.types[i]);
-      if (cv.fields[i] != null) {
-        s.fields.put(t.names[i], new EntityState.Field(cv.fields[i], row[i]));
-      }
-    }
-    Object[] key = new Object[t.keyPositions.length];
-    for (int k = 0; k < key.length; k++) {
-      key[k] = t.hiddenId ? r.getBytes(n + 1) : row[t.keyPositions[k]];
-    }
-    docs(t, key, s);
-    return RowStateForm.of(t.def.name(), key, s);
   }
 
   private RowState tomb(ResultSet r) throws SQLException {
@@ -178,24 +142,9 @@ final class SnapshotCursor implements RowStates.Snapshot {
     EntityState s = EntityState.decode(r.getBytes(3));
     TableDef def = cat.table(name);
     if (def != null) {
-      docs(new TableSql(def), key, s);
+      SnapshotRows.docs(byField, new TableSql(def), key, s);
     }
     return RowStateForm.of(name, key, s);
-  }
-
-  /** Puts the merge state of each JSON field of {@code s} in place of its text. */
-  private void docs(TableSql t, Object[] key, EntityState s) throws SQLException {
-    if (t.jsons.isEmpty()) {
-      return;
-    }
-    byte[] k = Keys.bytes(key);
-    for (String col : t.jsons) {
-      EntityState.Field f = s.fields.get(col);
-      byte[] state = f == null ? null : JsonColumns.state(byField, t.def.name(), k, col);
-      if (f != null && state != null) {
-        s.fields.put(col, new EntityState.Field(f.clock(), state));
-      }
-    }
   }
 
   /** Ends the read transaction and closes the connection. */

@@ -9,6 +9,7 @@ import io.pluresdb.crdt.op.Coverage;
 import io.pluresdb.crdt.op.RowState;
 import io.pluresdb.crdt.op.RowStateBatch;
 import io.pluresdb.crdt.op.VersionVector;
+import io.pluresdb.crdt.schema.TableDef;
 import io.pluresdb.crdt.sign.Ed25519;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -18,6 +19,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The embedded store's {@link RowStates}: snapshots read on a reader connection inside one read
@@ -180,5 +182,51 @@ final class StateTransfer implements RowStates {
     if (max != null) {
       clock.advanceTo(max);
     }
+  }
+
+  @Override
+  public void read(
+      Connection reader,
+      String table,
+      @Nullable String where,
+      List<@Nullable Object> params,
+      @Nullable List<Object[]> keys,
+      Sink sink)
+      throws SQLException {
+    TableDef def = state.catalog().table(table);
+    if (def != null) {
+      SliceRows.read(reader, new TableSql(def), w.node, where, params, keys, sink);
+    }
+  }
+
+  @Override
+  public void remove(String table, List<Object[]> keys) throws SQLException {
+    if (keys.isEmpty()) {
+      return;
+    }
+    permit.acquire(wait);
+    try {
+      TableSql t = w.table(table);
+      if (t == null) {
+        return;
+      }
+      try {
+        SliceRows.remove(w, t, keys);
+        w.commit();
+      } catch (SQLException | RuntimeException e) {
+        w.rollbackAfter(e, state.catalog());
+        throw e;
+      }
+    } finally {
+      permit.release();
+    }
+  }
+
+  @Override
+  public List<Coverage.Key> pinnedKeys(Connection reader) throws SQLException {
+    List<Coverage.Key> keys = new ArrayList<>();
+    KeyTable.load(reader)
+        .forEach((n, p) -> keys.add(new Coverage.Key(n, p.key(), p.retiredAfter())));
+    return keys;
   }
 }

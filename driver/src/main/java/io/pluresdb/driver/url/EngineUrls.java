@@ -8,6 +8,7 @@ import io.pluresdb.engine.api.ReplicationSettings;
 import io.pluresdb.sync.netty.Admission;
 import io.pluresdb.sync.netty.SyncClient;
 import io.pluresdb.sync.netty.TlsSettings;
+import io.pluresdb.sync.scope.ScopeStatements;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Path;
@@ -58,7 +59,8 @@ public final class EngineUrls {
             blankToNull(url.get(PluresProperty.JWT)),
             path(url.get(PluresProperty.JWT_SECRET_FILE)),
             path(url.get(PluresProperty.JWKS)),
-            blankToNull(url.get(PluresProperty.JWT_AUDIENCE))));
+            blankToNull(url.get(PluresProperty.JWT_AUDIENCE))),
+        ScopeStatements.readAll(url.get(PluresProperty.SCOPES)));
   }
 
   /** How many peer connections the listener accepts, and how long they may take to upgrade. */

@@ -143,7 +143,13 @@ public enum PluresProperty {
       Kind.POSITIVE_INTEGER,
       "10000",
       "Transactions of one peer node kept parked (received but not applicable yet) before its"
-          + " session is closed with TOO_MANY_PARKED; what is parked stays.");
+          + " session is closed with TOO_MANY_PARKED; what is parked stays."),
+  SCOPES(
+      "scopes",
+      Kind.TEXT,
+      null,
+      "CREATE SCOPE statements separated by ';': the rows this node asks its peers for; a node"
+          + " holding a slice serves no peer.");
 
   /** How a property's text value is checked and typed. */
   public enum Kind {

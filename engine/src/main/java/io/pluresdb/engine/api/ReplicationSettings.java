@@ -4,6 +4,7 @@ import io.pluresdb.sync.netty.Admission;
 import io.pluresdb.sync.netty.TlsSettings;
 import io.pluresdb.sync.protocol.SyncConfig;
 import io.pluresdb.sync.replicator.ReplicatorConfig;
+import io.pluresdb.sync.scope.Scope;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.util.List;
@@ -22,6 +23,7 @@ import org.jspecify.annotations.Nullable;
  * @param maxParkedPerPeer a session closes once more of its peer's transactions than this are
  *     parked (received but not applicable yet); what is parked stays
  * @param jwt the token this node presents and how it verifies those of its peers
+ * @param scopes the scopes this node starts with (CREATE SCOPE adds more)
  */
 public record ReplicationSettings(
     @Nullable InetSocketAddress listen,
@@ -30,14 +32,28 @@ public record ReplicationSettings(
     TlsSettings tls,
     Admission admission,
     int maxParkedPerPeer,
-    JwtSettings jwt) {
+    JwtSettings jwt,
+    List<Scope> scopes) {
 
   public ReplicationSettings {
     peers = List.copyOf(peers);
+    scopes = List.copyOf(scopes);
     if (maxParkedPerPeer < 1) {
       throw new IllegalArgumentException(
           "the bound on parked transactions per peer must be positive, got " + maxParkedPerPeer);
     }
+  }
+
+  /** Settings without scopes. */
+  public ReplicationSettings(
+      @Nullable InetSocketAddress listen,
+      List<URI> peers,
+      @Nullable String token,
+      TlsSettings tls,
+      Admission admission,
+      int maxParkedPerPeer,
+      JwtSettings jwt) {
+    this(listen, peers, token, tls, admission, maxParkedPerPeer, jwt, List.of());
   }
 
   /** Settings without JSON Web Tokens. */

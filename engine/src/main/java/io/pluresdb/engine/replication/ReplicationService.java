@@ -10,6 +10,7 @@ import io.pluresdb.sync.protocol.SyncConfig;
 import io.pluresdb.sync.replicator.PeerRow;
 import io.pluresdb.sync.replicator.Replicator;
 import io.pluresdb.sync.replicator.SessionFactory;
+import io.pluresdb.sync.scope.ScopeSet;
 import java.net.InetSocketAddress;
 import java.sql.SQLException;
 import org.jspecify.annotations.Nullable;
@@ -37,15 +38,24 @@ public final class ReplicationService implements AutoCloseable {
    */
   public static @Nullable ReplicationService start(
       Store store, ReplicationSettings settings, SysPeers view) throws SQLException {
+    return start(store, settings, view, new ScopeSet());
+  }
+
+  /** As {@link #start(Store, ReplicationSettings, SysPeers)}, the node holding {@code scopes}. */
+  public static @Nullable ReplicationService start(
+      Store store, ReplicationSettings settings, SysPeers view, ScopeSet scopes)
+      throws SQLException {
     if (!settings.enabled()) {
       return null;
     }
+    settings.scopes().forEach(scopes::add);
     String presented = settings.jwt().jwt() != null ? settings.jwt().jwt() : settings.token();
     SyncConfig sync =
         SyncConfig.builder()
             .token(presented)
             .agent(Agents.of(settings))
             .maxParkedPerPeer(settings.maxParkedPerPeer())
+            .scopes(scopes)
             .build();
     Replicator r;
     try {

@@ -185,7 +185,8 @@ public final class RunningEngine implements Engine {
 
   /** Starts replication if the settings ask for it (an engine service). */
   AutoCloseable startReplication() throws SQLException {
-    ReplicationService r = ReplicationService.start(store, settings.replication(), sysPeers);
+    ReplicationService r =
+        ReplicationService.start(store, settings.replication(), sysPeers, planner.scopes());
     replication = r;
     return r == null ? () -> {} : r;
   }

@@ -122,6 +122,9 @@ final class PlanDispatch {
       return write(w, x);
     } else if (plan instanceof Plan.Local l) {
       return temps.run(l, x.params(), x.maxRows(), timer);
+    } else if (plan instanceof Plan.Scope s) {
+      ScopeCommand.run(s.sql(), planner.scopes());
+      return none();
     }
     throw new IllegalStateException("a plan of no known kind: " + plan);
   }

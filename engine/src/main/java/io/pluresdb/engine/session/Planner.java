@@ -16,6 +16,7 @@ import io.pluresdb.sql.shape.InsertShapes;
 import io.pluresdb.sql.shape.PlanUnifier;
 import io.pluresdb.sql.shape.QueryShapes;
 import io.pluresdb.sql.shape.Shaped;
+import io.pluresdb.sync.scope.ScopeSet;
 import java.sql.SQLException;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -30,6 +31,7 @@ public final class Planner {
   private final Store store;
   private final CalciteCatalogs schemas = new CalciteCatalogs();
   private final PlanCache cache = new PlanCache(CACHE_CAPACITY);
+  private final ScopeSet scopes = new ScopeSet();
 
   /** Plans of INSERT … VALUES shapes, shared by the statements that differ only in literals. */
   private final ShapedPlans shapes = new ShapedPlans(CACHE_CAPACITY);
@@ -77,6 +79,11 @@ public final class Planner {
   /** The HNSW indexes of the store, or null when none are maintained. */
   public HnswIndexes vectorIndexes() {
     return vectorIndexes;
+  }
+
+  /** The scopes this node holds (CREATE SCOPE), which its replication sends to its peers. */
+  public ScopeSet scopes() {
+    return scopes;
   }
 
   /** A session for one JDBC connection. */

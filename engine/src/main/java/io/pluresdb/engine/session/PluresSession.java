@@ -15,6 +15,7 @@ import io.pluresdb.sql.catalog.LocalTables;
 import io.pluresdb.sql.plan.Plan;
 import io.pluresdb.sql.plan.Prepared;
 import io.pluresdb.sql.plan.TempRouting;
+import io.pluresdb.sync.scope.ScopeStatements;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
@@ -66,6 +67,9 @@ public final class PluresSession implements Session {
   @Override
   public Planned prepare(String sql) throws SQLException {
     ensureOpen();
+    if (ScopeStatements.read(sql) != null) {
+      return new Planned(sql, new Planned.For(new Plan.Scope(sql), -1, null));
+    }
     Catalog catalog = scope.catalog();
     Plan.Local local = temps.plan(sql);
     return new Planned(sql, local != null ? local(sql, local, catalog) : plan(sql, catalog));
@@ -108,6 +112,9 @@ public final class PluresSession implements Session {
   private Planned.For current(Planned statement) throws SQLException {
     Catalog catalog = scope.catalog();
     Planned.For planned = statement.current();
+    if (planned.plan() instanceof Plan.Scope) {
+      return planned;
+    }
     if (temps.any() || planned.plan() instanceof Plan.Local) {
       // TEMP objects come and go without a schema change: each execution asks again
       Plan.Local local = temps.plan(statement.sql());

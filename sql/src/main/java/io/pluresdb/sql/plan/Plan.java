@@ -211,7 +211,7 @@ public sealed interface Plan extends Prepared {
   }
 
   /** A statement without rows or parameters, executed for its effect (schema, session, channel). */
-  sealed interface Command extends Plan permits Ddl, Setting, Transaction, Channel, Vacuum {
+  sealed interface Command extends Plan permits Ddl, Setting, Transaction, Channel, Vacuum, Scope {
     @Override
     default boolean returnsRows() {
       return false;
@@ -292,4 +292,7 @@ public sealed interface Plan extends Prepared {
    * @param into the file to copy into, as written (relative to the working directory), or null
    */
   record Vacuum(String sql, String into) implements Command {}
+
+  /** CREATE or DROP SCOPE: which rows this node asks its peers for, not a schema change. */
+  record Scope(String sql) implements Command {}
 }

@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A session after its hello succeeded: transactions go out through the {@link Streamer} (catch-up
@@ -27,6 +28,8 @@ final class Established {
   private final Wire wire;
   private final NodeMemory memory;
   private final Streamer streamer;
+  private final @Nullable SliceStreamer slice;
+  private final SliceReceiver sliceIn;
   private final Inbound inbound;
   private final CatchUp catchUp;
   private final Access access;
@@ -47,10 +50,13 @@ final class Established {
       String peer,
       VersionVector peerHolds,
       Role role,
-      int version) {
+      int version,
+      @Nullable SliceStreamer slice) {
     this.store = store;
     this.access = access;
     this.peerHolds = peerHolds;
+    this.slice = slice;
+    this.sliceIn = new SliceReceiver(store, config.scopes());
     this.wire = wire;
     this.memory = memory;
     this.streamer =
@@ -70,9 +76,13 @@ final class Established {
 
   /** Starts catching the peer up (by row states first when {@link CatchUp} says so). */
   void start(Outbox out) throws SQLException, ProtocolException {
-    catchUp.start(access, peerHolds);
-    streamer.pump(out);
-    catchUp.step(out);
+    if (slice != null) {
+      slice.start(out);
+    } else {
+      catchUp.start(access, peerHolds);
+      streamer.pump(out);
+      catchUp.step(out);
+    }
     release(out);
   }
 
@@ -82,14 +92,20 @@ final class Established {
       inbound.batch(b, out);
       catchUp.step(out); // a snapshot may wait for the peer's own writes
     } else if (m instanceof Message.Ack a) {
-      streamer.acked(a.seqNo(), out);
-      catchUp.step(out);
+      if (slice != null) {
+        slice.acked(a.seqNo());
+      } else {
+        streamer.acked(a.seqNo(), out);
+        catchUp.step(out);
+      }
       release(out);
     } else if (m instanceof Message.States st) {
       catchUp.part(st, out);
     } else if (m instanceof Message.StatesAck a) {
       catchUp.acked(a.seqNo(), out);
       release(out);
+    } else if (m instanceof Message.Rows r) {
+      sliceIn.rows(r);
     } else if (m instanceof Message.Notify n) {
       relayed.firstSight(n.id());
       // this node's own notification coming back round a mesh was delivered when it was sent
@@ -110,7 +126,11 @@ final class Established {
     for (ChangeSet c : changes) {
       entries.add(c.entry());
     }
-    streamer.committed(entries, out);
+    if (slice != null) {
+      slice.committed(entries, out);
+    } else {
+      streamer.committed(entries, out);
+    }
     release(out);
   }
 
@@ -137,7 +157,8 @@ final class Established {
 
   /** Sends the waiting notifications whose transactions have all gone out, in order. */
   private void release(Outbox out) {
-    while (!waiting.isEmpty() && waiting.peekFirst().afterSeq() <= streamer.cursor()) {
+    long cursor = slice != null ? slice.cursor() : streamer.cursor();
+    while (!waiting.isEmpty() && waiting.peekFirst().afterSeq() <= cursor) {
       Notification n = waiting.pollFirst().n();
       wire.send(new Message.Notify(n.id(), n.channel(), n.payload(), n.node()), out);
     }
@@ -149,7 +170,7 @@ final class Established {
   }
 
   boolean caughtUp() {
-    return streamer.caughtUp() && !catchUp.busy();
+    return slice != null ? slice.caughtUp() : streamer.caughtUp() && !catchUp.busy();
   }
 
   /** The session closed: ends what it holds open. */
@@ -158,7 +179,7 @@ final class Established {
   }
 
   long sentTransactions() {
-    return streamer.sentTransactions();
+    return slice != null ? slice.sentTransactions() : streamer.sentTransactions();
   }
 
   long receivedTransactions() {
@@ -166,6 +187,6 @@ final class Established {
   }
 
   long lag() {
-    return streamer.lag();
+    return slice != null ? slice.lag() : streamer.lag();
   }
 }

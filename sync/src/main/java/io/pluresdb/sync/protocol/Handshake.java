@@ -29,7 +29,8 @@ final class Handshake {
         store.databaseId(),
         sealed(store),
         config.token(),
-        store.versionVector());
+        store.versionVector(),
+        config.scopes().all());
   }
 
   private static boolean sealed(Store store) {
@@ -51,6 +52,14 @@ final class Handshake {
       throws ProtocolException, SQLException {
     int version = chooseVersion(h.minVersion(), h.maxVersion(), config);
     checkNotSelf(h.node(), store);
+    if (config.scopes().partial()) {
+      throw new ProtocolException(
+          Code.FORBIDDEN,
+          "node "
+              + store.nodeId()
+              + " holds a partial copy of the database (scopes, or a user's slice) and serves no"
+              + " peer");
+    }
     Principal who;
     try {
       who = config.agent().admit(h.token(), h.node());

@@ -2,6 +2,7 @@ package io.pluresdb.sync.protocol;
 
 import io.pluresdb.crdt.clock.OpId;
 import io.pluresdb.crdt.op.VersionVector;
+import io.pluresdb.sync.scope.Scope;
 import java.util.List;
 
 /**
@@ -25,6 +26,8 @@ public sealed interface Message {
    *     fresh ends agree on the smaller identity, a fresh end adopts a sealed one
    * @param token the credential it presents, or null
    * @param versionVector what the client holds
+   * @param scopes the part of the database the client wants to hold, none for the whole; a client
+   *     with scopes is sent {@link Rows} rather than batches of data
    */
   record Hello(
       int minVersion,
@@ -33,8 +36,25 @@ public sealed interface Message {
       String databaseId,
       boolean sealed,
       String token,
-      VersionVector versionVector)
-      implements Message {}
+      VersionVector versionVector,
+      List<Scope> scopes)
+      implements Message {
+    public Hello {
+      scopes = List.copyOf(scopes);
+    }
+
+    /** A hello asking for the whole database. */
+    public Hello(
+        int minVersion,
+        int maxVersion,
+        String node,
+        String databaseId,
+        boolean sealed,
+        String token,
+        VersionVector versionVector) {
+      this(minVersion, maxVersion, node, databaseId, sealed, token, versionVector, List.of());
+    }
+  }
 
   /**
    * The server's answer to an admitted {@link Hello}.
@@ -103,6 +123,23 @@ public sealed interface Message {
    * @param seqNo the last part merged
    */
   record StatesAck(long seqNo) implements Message {}
+
+  /**
+   * Rows of a partial copy: states of rows in the receiver's slice and rows that left it, from a
+   * serving node to a client that holds a slice (it declared scopes, or its user is held to read
+   * policies). Row states stand for the operations that produced them; a removal deletes the row
+   * from the receiver's copy only.
+   *
+   * @param flags {@link #FIRST}, {@link #LAST}: the first and last message of a whole slice, after
+   *     which the receiver holds no row of a sliced table that the slice did not send
+   * @param states a {@link io.pluresdb.crdt.op.RowStateCodec} batch; its coverage, if any, names
+   *     the transactions the receiver now counts as held
+   * @param removals a {@link io.pluresdb.crdt.op.RowStateCodec} batch of the keys that left
+   */
+  record Rows(int flags, byte[] states, byte[] removals) implements Message {
+    public static final int FIRST = 1;
+    public static final int LAST = 2;
+  }
 
   /** Asks the peer for a {@link Pong}: sent after a heartbeat interval of silence. */
   record Ping() implements Message {}

@@ -12,6 +12,7 @@ import io.pluresdb.sync.protocol.Message.Notify;
 import io.pluresdb.sync.protocol.Message.Ping;
 import io.pluresdb.sync.protocol.Message.Pong;
 import io.pluresdb.sync.protocol.Message.Welcome;
+import io.pluresdb.sync.scope.Scope;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -60,7 +61,7 @@ public final class MessageCodec {
   private static final int PING = 6;
   private static final int PONG = 7;
   private static final int BYE = 8;
-
+  private static final int ROWS = 11;
   private static final long MAX_NODE = (1L << 48) - 1;
 
   /**
@@ -83,11 +84,16 @@ public final class MessageCodec {
       node(out, h.node());
       out.string(h.databaseId());
       // bit 0: a token follows; bit 1: the client's identity is sealed
-      out.write((h.token() == null ? 0 : 1) | (h.sealed() ? 2 : 0));
+      // bit 2: scopes follow the version vector (an older node refuses them as trailing bytes)
+      out.write(
+          (h.token() == null ? 0 : 1) | (h.sealed() ? 2 : 0) | (h.scopes().isEmpty() ? 0 : 4));
       if (h.token() != null) {
         out.string(h.token());
       }
       vector(out, h.versionVector());
+      if (!h.scopes().isEmpty()) {
+        SliceCodec.writeScopes(out, h.scopes());
+      }
     } else if (m instanceof Welcome w) {
       out.write(WELCOME);
       out.varint(w.version());
@@ -113,6 +119,9 @@ public final class MessageCodec {
       out.string(n.channel());
       out.string(n.payload());
       node(out, n.node());
+    } else if (m instanceof Message.Rows r) {
+      out.write(ROWS);
+      SliceCodec.writeRows(out, r);
     } else if (m instanceof Ping) {
       out.write(PING);
     } else if (m instanceof Pong) {
@@ -191,11 +200,13 @@ public final class MessageCodec {
         String node = node(in);
         String db = in.string();
         int flags = in.read();
-        if (flags > 3) {
-          throw malformed("hello flags are " + flags + ", expected 0 to 3");
+        if (flags > 7) {
+          throw malformed("hello flags are " + flags + ", expected 0 to 7");
         }
         String token = (flags & 1) != 0 ? in.string() : null;
-        yield new Hello(min, max, node, db, (flags & 2) != 0, token, vector(in));
+        VersionVector vv = vector(in);
+        List<Scope> scopes = (flags & 4) != 0 ? SliceCodec.readScopes(in) : List.of();
+        yield new Hello(min, max, node, db, (flags & 2) != 0, token, vv, scopes);
       }
       case WELCOME -> {
         int version = smallInt(in, "version");
@@ -221,6 +232,7 @@ public final class MessageCodec {
       }
       case ACK -> new Ack(in.varint());
       case NOTIFY -> new Notify(opId(in), in.string(), in.string(), node(in));
+      case ROWS -> SliceCodec.readRows(in);
       case PING -> new Ping();
       case PONG -> new Pong();
       case BYE -> {

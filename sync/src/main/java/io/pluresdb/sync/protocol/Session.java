@@ -9,6 +9,7 @@ import io.pluresdb.sync.protocol.CloseReason.Code;
 import io.pluresdb.sync.protocol.PeerStatus.State;
 import java.sql.SQLException;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,6 +36,7 @@ final class Session implements PeerSession {
   private final Liveness liveness;
   private final NodeMemory memory;
   private State state = State.CONNECTING;
+  private long scopesVersion;
   private String peerNode;
 
   /** Null until the hello succeeds. */
@@ -59,6 +61,7 @@ final class Session implements PeerSession {
     state = State.HELLO;
     liveness.started();
     if (role == Role.CLIENT) {
+      scopesVersion = config.scopes().version();
       wire.send(Handshake.hello(store, config), out);
     }
   }
@@ -98,10 +101,11 @@ final class Session implements PeerSession {
       if (role == Role.SERVER && m instanceof Message.Hello h) {
         Principal who = Handshake.welcomeClient(h, store, config, wire, out);
         int version = Handshake.chooseVersion(h.minVersion(), h.maxVersion(), config);
-        begin(h.node(), who, h.versionVector(), version, out);
+        SliceStreamer slice = SliceStart.of(h, who, store, config, wire);
+        begin(h.node(), who, h.versionVector(), version, slice, out);
       } else if (role == Role.CLIENT && m instanceof Message.Welcome w) {
         Principal who = Handshake.acceptWelcome(w, store, config);
-        begin(w.node(), who, w.versionVector(), w.version(), out);
+        begin(w.node(), who, w.versionVector(), w.version(), null, out);
       } else {
         throw unexpected(m, role == Role.SERVER ? "a hello" : "a welcome");
       }
@@ -117,12 +121,18 @@ final class Session implements PeerSession {
         Code.MALFORMED, "expected " + expected + ", got " + m.getClass().getSimpleName());
   }
 
-  private void begin(String node, Principal who, VersionVector peerHolds, int version, Outbox out)
+  private void begin(
+      String node,
+      Principal who,
+      VersionVector peerHolds,
+      int version,
+      @Nullable SliceStreamer slice,
+      Outbox out)
       throws SQLException, ProtocolException {
     peerNode = node;
     Access access = new Access(config.agent(), who);
     established =
-        new Established(store, config, wire, memory, access, node, peerHolds, role, version);
+        new Established(store, config, wire, memory, access, node, peerHolds, role, version, slice);
     state = State.CATCHING_UP;
     LOG.debug("{} session with node {} ({}) open", role, node, who.name());
     established.start(out);
@@ -198,6 +208,9 @@ final class Session implements PeerSession {
                   + " ms"),
           out,
           true);
+    } else if (role == Role.CLIENT && scopesVersion != config.scopes().version()) {
+      // the next session sends the new scopes, and the serving node the new slice
+      close(new CloseReason(Code.NORMAL, "the scopes changed"), out, true);
     } else {
       idle(out);
       if (liveness.pingDue(now)) {

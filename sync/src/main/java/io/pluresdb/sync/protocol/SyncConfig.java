@@ -2,6 +2,7 @@ package io.pluresdb.sync.protocol;
 
 import io.pluresdb.sync.auth.PermissiveAgent;
 import io.pluresdb.sync.auth.PolicyAgent;
+import io.pluresdb.sync.scope.ScopeSet;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
@@ -28,6 +29,8 @@ import java.util.Objects;
  *     writes) a snapshot of row states rather than its whole log once its database file holds at
  *     least this many bytes of pages in use (see {@link CatchUp}); {@code Long.MAX_VALUE} never
  *     does unless the peer is behind this node's history horizon
+ * @param scopes the part of the database this node holds, sent in its hello; a node whose copy is
+ *     partial serves no peer
  */
 public record SyncConfig(
     String token,
@@ -42,9 +45,11 @@ public record SyncConfig(
     Duration idleTimeout,
     int maxParkedPerPeer,
     Clock clock,
-    long rowStatesFromBytes) {
+    long rowStatesFromBytes,
+    ScopeSet scopes) {
 
   public SyncConfig {
+    Objects.requireNonNull(scopes, "scopes");
     Objects.requireNonNull(agent, "agent");
     Objects.requireNonNull(heartbeatInterval, "heartbeatInterval");
     Objects.requireNonNull(idleTimeout, "idleTimeout");
@@ -99,6 +104,7 @@ public record SyncConfig(
     b.maxParkedPerPeer = maxParkedPerPeer;
     b.clock = clock;
     b.rowStatesFromBytes = rowStatesFromBytes;
+    b.scopes = scopes;
     return b;
   }
 
@@ -106,6 +112,7 @@ public record SyncConfig(
   public static final class Builder {
     private String token;
     private PolicyAgent agent = new PermissiveAgent();
+    private ScopeSet scopes = new ScopeSet();
     private int minVersion = MessageCodec.MIN_VERSION;
     private int maxVersion = MessageCodec.MAX_VERSION;
     private int maxFrameBytes = 16 << 20;
@@ -179,6 +186,11 @@ public record SyncConfig(
       return this;
     }
 
+    public Builder scopes(ScopeSet s) {
+      scopes = s;
+      return this;
+    }
+
     public SyncConfig build() {
       return new SyncConfig(
           token,
@@ -193,7 +205,8 @@ public record SyncConfig(
           idleTimeout,
           maxParkedPerPeer,
           clock,
-          rowStatesFromBytes);
+          rowStatesFromBytes,
+          scopes);
     }
   }
 }

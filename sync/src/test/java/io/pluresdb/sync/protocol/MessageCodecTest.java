@@ -22,6 +22,17 @@ class MessageCodecTest {
     return List.of(
         new Message.Hello(1, 3, "abcdef012345", "db-1", true, "s3cret", VV),
         new Message.Hello(1, 1, "000000000001", "", false, null, VersionVector.empty()),
+        new Message.Hello(
+            2,
+            3,
+            "000000000001",
+            "db-1",
+            false,
+            "jwt",
+            VV,
+            List.of(
+                new io.pluresdb.sync.scope.Scope("mine", "note", "project_id IN (7, 9)"),
+                new io.pluresdb.sync.scope.Scope("all", "task", null))),
         new Message.Welcome(1, "ffffffffffff", "db-1", VV),
         new Message.Welcome(3, "ffffffffffff", "db-1", VV, 7),
         new Message.Welcome(3, "ffffffffffff", "db-1", VV, -1),
@@ -41,6 +52,17 @@ class MessageCodecTest {
     assertThat(frame)
         .isEqualTo(MessageCodec.encode(new Message.Welcome(2, "ffffffffffff", "db-1", VV)));
     assertThat(((Message.Welcome) MessageCodec.decode(frame)).assigned()).isEqualTo(-1);
+  }
+
+  @Test
+  void rowsRoundTrip() throws ProtocolException {
+    Message.Rows r =
+        new Message.Rows(
+            Message.Rows.FIRST | Message.Rows.LAST, new byte[] {1, 2, 3}, new byte[] {4});
+    Message.Rows back = (Message.Rows) MessageCodec.decode(MessageCodec.encode(r));
+    assertThat(back.flags()).isEqualTo(3);
+    assertThat(back.states()).containsExactly(1, 2, 3);
+    assertThat(back.removals()).containsExactly(4);
   }
 
   @Test
@@ -87,8 +109,9 @@ class MessageCodecTest {
         .hasMessageContaining("unknown close code 77");
     byte[] hello =
         MessageCodec.encode(new Message.Hello(1, 1, "000000000001", "", false, null, VV));
-    hello[5] = 4; // the flags: only bits 0 (token) and 1 (sealed) are defined
-    assertThatThrownBy(() -> MessageCodec.decode(hello)).hasMessageContaining("hello flags are 4");
+    // the flags: only bits 0 (token), 1 (sealed) and 2 (scopes) are defined
+    hello[5] = 8;
+    assertThatThrownBy(() -> MessageCodec.decode(hello)).hasMessageContaining("hello flags are 8");
   }
 
   @Test
