@@ -1,5 +1,6 @@
 package io.pluresdb.engine.vector;
 
+import io.pluresdb.crdt.error.Errors;
 import io.pluresdb.crdt.error.SqlState;
 import io.pluresdb.sql.vector.FunctionErrors;
 import io.pluresdb.vector.TextEmbedder;
@@ -53,7 +54,7 @@ final class EmbedFunction extends Function {
 
   private static SQLException failure(SqlState state, String message, @Nullable Throwable cause) {
     // the message travels through SQLite, which drops the state: FunctionErrors carries it
-    return new SQLException(
-        FunctionErrors.encode(state, message.replace(')', ']')), state.code(), cause);
+    String encoded = FunctionErrors.encode(state, message.replace(')', ']'));
+    return Errors.of(state, encoded, cause);
   }
 }

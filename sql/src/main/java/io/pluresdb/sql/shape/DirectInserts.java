@@ -21,8 +21,9 @@ import org.jspecify.annotations.Nullable;
  * are those of the planned statement.
  *
  * <p>Whatever would make the parsed statement's planning fail or differ (no such table or column, a
- * view, a column named twice, a row of the wrong width) gives null, and the statement is planned
- * from its text, which reports the error in its own words.
+ * view, a column named twice, a row of the wrong width) gives null, as does a table with a
+ * generated column, and the statement is planned from its text, which reports the error in its own
+ * words.
  */
 public final class DirectInserts {
   private DirectInserts() {}
@@ -34,8 +35,8 @@ public final class DirectInserts {
       return null;
     }
     TableDef table = Targets.table(catalog, insert.table());
-    if (table == null) {
-      return null;
+    if (table == null || table.columns().stream().anyMatch(c -> c.generatedSql() != null)) {
+      return null; // a generated column is computed (or refused) by the planned statement
     }
     int[] targets = targets(table, insert.columns());
     if (targets == null) {
