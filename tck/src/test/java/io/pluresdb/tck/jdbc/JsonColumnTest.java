@@ -54,6 +54,13 @@ class JsonColumnTest {
     try (Connection c = Db.open(url)) {
       Db.exec(c, "UPDATE note SET meta = json_insert(meta, '$[#]', 3) WHERE id = 2");
       assertThat(Db.scalar(c, "SELECT meta FROM note WHERE id = 2")).isEqualTo("[1,2,3]");
+      assertThat((String) Db.scalar(c, "SELECT sql FROM sqlite_schema WHERE name = 'note'"))
+          .contains("\"meta\" JSON MERGEABLE");
+      try (java.sql.ResultSet rs = c.getMetaData().getColumns(null, null, "note", "meta")) {
+        assertThat(rs.next()).isTrue();
+        assertThat(rs.getString("TYPE_NAME")).isEqualTo("JSON MERGEABLE");
+        assertThat(rs.getInt("DATA_TYPE")).isEqualTo(java.sql.Types.OTHER);
+      }
     }
   }
 
