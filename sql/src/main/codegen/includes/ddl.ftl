@@ -79,6 +79,13 @@ TypeDecl ColumnTypeDecl() :
         [ <LPAREN> precision = TypeLength() <RPAREN> ]
         [ ( <WITH> { withTimeZone = true; } | <WITHOUT> ) <TIME> <ZONE> ]
     |   LOOKAHEAD(1) <JSON> { name = "JSON"; }
+        {
+            // JSON MERGEABLE merges per path; a plain JSON column keeps its text as written
+            if (getToken(1).image.equalsIgnoreCase("MERGEABLE")) {
+                getNextToken();
+                name = "JSON MERGEABLE";
+            }
+        }
     |   LOOKAHEAD(1) <UUID> { name = "UUID"; }
     |   LOOKAHEAD(1) <DATETIME> { name = "DATETIME"; }
     |   name = Identifier() { namePos = getPos(); }

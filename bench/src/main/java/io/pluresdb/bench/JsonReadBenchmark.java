@@ -21,10 +21,10 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 
 /**
- * Reading a {@code JSON} column, which merges per path, beside reading the same documents from a
- * plain {@code TEXT} column, through the driver on the same rows: a point read of the document by
- * key, and a {@code ->>} path read by key. The merged document is materialized in the row, so both
- * should cost what a text read costs. Microseconds per read.
+ * Reading a {@code JSON MERGEABLE} column, which merges per path, beside reading the same documents
+ * from a plain {@code TEXT} column, through the driver on the same rows: a point read of the
+ * document by key, and a {@code ->>} path read by key. The merged document is materialized in the
+ * row, so both should cost what a text read costs. Microseconds per read.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -32,7 +32,7 @@ import org.openjdk.jmh.annotations.TearDown;
 public class JsonReadBenchmark {
   static final int ROWS = 10_000;
 
-  @Param({"json", "text"})
+  @Param({"json mergeable", "text"})
   public String column;
 
   private Path dir;

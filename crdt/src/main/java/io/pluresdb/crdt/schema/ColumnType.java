@@ -39,6 +39,13 @@ public enum ColumnType {
    */
   MERGEABLE_TEXT(Types.VARCHAR, String.class),
   /**
+   * A JSON document that merges per path ({@code JSON MERGEABLE}): stored as its merged text
+   * (minified), but its operations carry structural edits ({@link io.pluresdb.crdt.json.JsonDoc}),
+   * so concurrent changes to different members or elements of one document all survive. A plain
+   * {@link #JSON} column keeps its text as written and is replaced whole, as in SQLite.
+   */
+  MERGEABLE_JSON(Types.OTHER, String.class),
+  /**
    * A column declared without a type, as SQLite allows: it holds any value as given (an integer, a
    * real, a text or a blob), with SQLite's BLOB ("none") affinity.
    */

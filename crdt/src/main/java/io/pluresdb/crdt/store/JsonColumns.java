@@ -14,10 +14,10 @@ import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The documents of {@code JSON} fields, which merge per path ({@link JsonDoc}). The row's column
- * holds the merged document as minified JSON text (so reads, {@code ->>} and indexes on paths cost
- * what a text column costs); operations carry the structural edit from the field's previous value;
- * {@code _pl_json} keeps each field's merge state, which row states carry.
+ * The documents of {@code JSON MERGEABLE} fields, which merge per path ({@link JsonDoc}). The row's
+ * column holds the merged document as minified JSON text (so reads, {@code ->>} and indexes on
+ * paths cost what a text column costs); operations carry the structural edit from the field's
+ * previous value; {@code _pl_json} keeps each field's merge state, which row states carry.
  *
  * <p>An operation's value for a JSON field is its edit (bytes), or a whole JSON text or NULL
  * (written before JSON merged per path), which replaces the document as of the operation.

@@ -78,10 +78,10 @@ final class LocalChecks {
   }
 
   /**
-   * The values an insert stores, when the table has COUNTER, TEXT MERGEABLE or JSON columns: a copy
-   * of {@code row} with a NULL over text of a deleted entity of the same key emptied (see {@link
-   * TextColumns}) and JSON as its document's merged text, and the counters' increments and the JSON
-   * edits put into {@code opValues}.
+   * The values an insert stores, when the table has COUNTER, TEXT MERGEABLE or JSON MERGEABLE
+   * columns: a copy of {@code row} with a NULL over text of a deleted entity of the same key
+   * emptied (see {@link TextColumns}) and JSON as its document's merged text, and the counters'
+   * increments and the JSON edits put into {@code opValues}.
    */
   static Object[] stored(
       Writer w,
@@ -112,8 +112,8 @@ final class LocalChecks {
   }
 
   /**
-   * An update of a TEXT MERGEABLE or JSON field: its edit goes into {@code opValues[i]}; returns
-   * the value the row stores (the merged text).
+   * An update of a TEXT MERGEABLE or JSON MERGEABLE field: its edit goes into {@code opValues[i]};
+   * returns the value the row stores (the merged text).
    */
   static @Nullable Object mergedWrite(
       Writer w,

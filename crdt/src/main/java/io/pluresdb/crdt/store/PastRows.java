@@ -55,7 +55,7 @@ public final class PastRows {
     for (int i = 0; i < columns.size(); i++) {
       if (types.get(i) == ColumnType.COUNTER) {
         counters.add(lower(columns.get(i)));
-      } else if (types.get(i) == ColumnType.JSON) {
+      } else if (types.get(i) == ColumnType.MERGEABLE_JSON) {
         jsons.add(lower(columns.get(i)));
       }
     }

@@ -34,13 +34,20 @@ final class TableSql {
    */
   final java.util.Set<String> texts;
 
-  /** Names of JSON columns, whose operations carry path edits (see {@link JsonColumns}). */
+  /**
+   * Names of JSON MERGEABLE columns, whose operations carry path edits (see {@link JsonColumns}).
+   */
   final java.util.Set<String> jsons;
 
-  /** Names of columns whose registers take the merged value they are given: texts and JSON. */
+  /**
+   * Names of columns whose registers take the merged value they are given: texts and JSON
+   * MERGEABLE.
+   */
   final java.util.Set<String> merged;
 
-  /** True when no column needs more than its value written: no counters, texts or JSON. */
+  /**
+   * True when no column needs more than its value written: no counters, texts or JSON MERGEABLE.
+   */
   final boolean plain;
 
   /** Per key column: its declared position, or -1 for the hidden id. */
@@ -68,7 +75,7 @@ final class TableSql {
         .forEach(c -> texts.add(c.name()));
     jsons = new java.util.TreeSet<>(String.CASE_INSENSITIVE_ORDER);
     def.columns().stream()
-        .filter(c -> c.type() == ColumnType.JSON)
+        .filter(c -> c.type() == ColumnType.MERGEABLE_JSON)
         .forEach(c -> jsons.add(c.name()));
     merged = new java.util.TreeSet<>(String.CASE_INSENSITIVE_ORDER);
     merged.addAll(texts);

@@ -23,7 +23,7 @@ final class TextCodec extends ValueCodec {
   @Override
   Object assign(Object v, Object what) throws SQLException {
     String s = assignedText(v, what);
-    if (type() == ColumnType.JSON) {
+    if (type() == ColumnType.JSON || type() == ColumnType.MERGEABLE_JSON) {
       try {
         JsonCheck.MAPPER.readTree(s);
       } catch (IOException e) {

@@ -51,7 +51,7 @@ public abstract class ValueCodec {
             case INTEGER, BIGINT, COUNTER -> new IntegerCodec(t, Long.MIN_VALUE, Long.MAX_VALUE);
             case REAL, DOUBLE -> new FloatingCodec(t);
             case DECIMAL -> new DecimalCodec();
-            case CHAR, VARCHAR, CLOB, JSON, MERGEABLE_TEXT -> new TextCodec(t);
+            case CHAR, VARCHAR, CLOB, JSON, MERGEABLE_TEXT, MERGEABLE_JSON -> new TextCodec(t);
             case BINARY, VARBINARY, BLOB -> new BinaryCodec(t);
             case DATE -> new DateCodec();
             case TIME -> new TimeCodec();

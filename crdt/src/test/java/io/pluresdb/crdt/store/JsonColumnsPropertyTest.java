@@ -25,10 +25,11 @@ import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 
 /**
- * JSON fields through the store: three nodes change documents concurrently (members, nested
- * members, array elements, whole values, NULL, deletes and re-inserts) and sync now and then; every
- * node that holds every transaction holds the same documents, and so does a fresh node that merges
- * row states taken on the way interleaved with the transactions in any order, and a log rebuild.
+ * JSON MERGEABLE fields through the store: three nodes change documents concurrently (members,
+ * nested members, array elements, whole values, NULL, deletes and re-inserts) and sync now and
+ * then; every node that holds every transaction holds the same documents, and so does a fresh node
+ * that merges row states taken on the way interleaved with the transactions in any order, and a log
+ * rebuild.
  */
 class JsonColumnsPropertyTest {
   private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -42,7 +43,7 @@ class JsonColumnsPropertyTest {
                   "doc",
                   List.of(
                       new ColumnDef("k", ColumnType.BIGINT, 0, 0, false, null, false),
-                      ColumnDef.of("meta", ColumnType.JSON)),
+                      ColumnDef.of("meta", ColumnType.MERGEABLE_JSON)),
                   List.of("k"),
                   List.of(),
                   List.of(),

@@ -95,21 +95,14 @@ public enum PluresProperty {
       null,
       "File of the HS256 secret with which peers' JWTs are verified (at least 32 bytes)."),
   JWKS("jwks", Kind.TEXT, null, "JWKS file of the RS256/ES256 keys that verify peers' JWTs."),
-  JWT_AUDIENCE(
-      "jwt_audience", Kind.TEXT, null, "Audience (aud) a peer's JWT must name; unset: any."),
-  KEY_STORE(
-      "key_store",
-      Kind.TEXT,
-      null,
-      "PKCS12 key store of the listener: with it, peers connect with wss://."),
-  KEY_STORE_PASSWORD(
-      "key_store_password", Kind.TEXT, null, "Password of the listener's key store."),
+  JWT_AUDIENCE("jwt_audience", Kind.TEXT, null, "Audience (aud) a peer's JWT must name, if set."),
+  KEY_STORE("key_store", Kind.TEXT, null, "Listener's PKCS12 key store: peers then use wss://."),
+  KEY_STORE_PASSWORD("key_store_password", Kind.TEXT, null, "Password of the key store."),
   TRUST_STORE(
       "trust_store",
       Kind.TEXT,
       null,
-      "PKCS12 trust store of the certificates this node accepts from wss:// peers (default: the"
-          + " JDK's)."),
+      "PKCS12 trust store of the certificates accepted from wss:// peers (default: the JDK's)."),
   TRUST_STORE_PASSWORD("trust_store_password", Kind.TEXT, null, "Password of the trust store."),
   TRUST_ALL(
       "trust_all",

@@ -16,6 +16,7 @@ public final class TypeFacts {
     return switch (type) {
       case TIMESTAMP_WITH_TIME_ZONE -> "TIMESTAMP WITH TIME ZONE";
       case MERGEABLE_TEXT -> "TEXT MERGEABLE";
+      case MERGEABLE_JSON -> "JSON MERGEABLE";
       default -> type.name();
     };
   }
@@ -29,7 +30,7 @@ public final class TypeFacts {
       // SQLite's REAL is 8 bytes: a REAL column's values are doubles
       case REAL, DOUBLE -> Double.class.getName();
       case DECIMAL -> java.math.BigDecimal.class.getName();
-      case CHAR, VARCHAR, CLOB, JSON, MERGEABLE_TEXT -> String.class.getName();
+      case CHAR, VARCHAR, CLOB, JSON, MERGEABLE_TEXT, MERGEABLE_JSON -> String.class.getName();
       case BINARY, VARBINARY, BLOB -> byte[].class.getName();
       case DATE -> java.sql.Date.class.getName();
       case TIME -> java.sql.Time.class.getName();
@@ -59,7 +60,16 @@ public final class TypeFacts {
       case TIME -> 18;
       case TIMESTAMP -> 29;
       case TIMESTAMP_WITH_TIME_ZONE -> 35;
-      case VARCHAR, CLOB, JSON, MERGEABLE_TEXT, BINARY, VARBINARY, BLOB, VECTOR, ANY ->
+      case VARCHAR,
+          CLOB,
+          JSON,
+          MERGEABLE_TEXT,
+          MERGEABLE_JSON,
+          BINARY,
+          VARBINARY,
+          BLOB,
+          VECTOR,
+          ANY ->
           Integer.MAX_VALUE;
     };
   }
@@ -96,7 +106,7 @@ public final class TypeFacts {
 
   public static boolean isText(ColumnType type) {
     return switch (type) {
-      case CHAR, VARCHAR, CLOB, JSON, MERGEABLE_TEXT -> true;
+      case CHAR, VARCHAR, CLOB, JSON, MERGEABLE_TEXT, MERGEABLE_JSON -> true;
       default -> false;
     };
   }

@@ -55,7 +55,7 @@ public final class TypeMapping {
       case DOUBLE -> SqlTypeName.DOUBLE;
       case DECIMAL -> SqlTypeName.DECIMAL;
       case CHAR -> SqlTypeName.CHAR;
-      case VARCHAR, CLOB, JSON, MERGEABLE_TEXT -> SqlTypeName.VARCHAR;
+      case VARCHAR, CLOB, JSON, MERGEABLE_TEXT, MERGEABLE_JSON -> SqlTypeName.VARCHAR;
       case BINARY -> SqlTypeName.BINARY;
       case VARBINARY, BLOB, VECTOR -> SqlTypeName.VARBINARY;
       case DATE -> SqlTypeName.DATE;
@@ -125,6 +125,7 @@ public final class TypeMapping {
       case "VECTOR" -> ColumnType.VECTOR;
       case "COUNTER" -> ColumnType.COUNTER;
       case "TEXT MERGEABLE", "MERGEABLE TEXT" -> ColumnType.MERGEABLE_TEXT;
+      case "JSON MERGEABLE", "MERGEABLE JSON" -> ColumnType.MERGEABLE_JSON;
       default ->
           throw Errors.of(SqlState.UNDEFINED_OBJECT, "type '" + typeName + "' does not exist");
     };

@@ -185,7 +185,7 @@ public record TriggerProgram(TriggerDef trigger, @Nullable Step when, List<Step>
         switch (type) {
           case TINYINT, SMALLINT, INTEGER, BIGINT, COUNTER -> "BIGINT";
           case REAL, DOUBLE -> "DOUBLE";
-          case CHAR, VARCHAR, CLOB, JSON, MERGEABLE_TEXT -> "VARCHAR";
+          case CHAR, VARCHAR, CLOB, JSON, MERGEABLE_TEXT, MERGEABLE_JSON -> "VARCHAR";
           default -> null;
         };
     return sqlType == null ? "?" : "CAST(? AS " + sqlType.toUpperCase(Locale.ROOT) + ")";

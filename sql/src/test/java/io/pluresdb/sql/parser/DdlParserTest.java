@@ -108,6 +108,24 @@ class DdlParserTest {
   }
 
   @Test
+  void aJsonColumnMergesOnlyWhenDeclaredMergeable() throws SQLException {
+    SqlCreateTable t =
+        (SqlCreateTable)
+            SqlParsers.parse(
+                "CREATE TABLE t (a JSON, b JSONB, c JSON MERGEABLE, d mergeable json NOT NULL,"
+                    + " e TEXT MERGEABLE)");
+    assertThat(t.columns())
+        .extracting(c -> c.type().type())
+        .containsExactly(
+            ColumnType.JSON,
+            ColumnType.JSON,
+            ColumnType.MERGEABLE_JSON,
+            ColumnType.MERGEABLE_JSON,
+            ColumnType.MERGEABLE_TEXT);
+    assertThat(t.columns().get(3).nullable()).isFalse();
+  }
+
+  @Test
   void identityAndAutoIncrementColumnsAreGenerated() throws SQLException {
     SqlCreateTable t =
         (SqlCreateTable)

@@ -89,12 +89,11 @@ final class Streamer {
   }
 
   /**
-   * Transactions committed on this node, in log order: those next after the cursor go out straight
-   * away, several in one batch, while the window is open. After a gap (entries the transport did
-   * not hand over, or ones already read from the log) the log is read instead; past a full window
-   * the rest stay in the log until acknowledgements open it. Either way the cursor alone decides
-   * what is sent, so nothing is sent twice or skipped between reading the log and streaming live.
-   * An empty list only catches up from the log.
+   * Transactions committed on this node, in log order: those next after the cursor go out at once,
+   * several in a batch, while the window is open; after a gap (entries not handed over, or already
+   * read from the log) the log is read instead, and past a full window the rest wait in the log.
+   * Only the cursor decides what is sent, so nothing is sent twice or skipped. An empty list only
+   * catches up from the log.
    */
   void committed(List<LogEntry> entries, Outbox out) throws SQLException, ProtocolException {
     List<LogEntry> batch = new ArrayList<>();
@@ -150,10 +149,7 @@ final class Streamer {
     saveResumePoint();
   }
 
-  /**
-   * When nothing is in flight, the peer holds every entry up to the cursor but withheld ones; it
-   * has acknowledged all it holds, which the store's history records (see {@code History}).
-   */
+  /** With nothing in flight, records that the peer holds all up to the cursor but withheld ones. */
   private void saveResumePoint() {
     if (inFlight.isEmpty()) {
       VersionVector held = peerHolds.snapshot();

@@ -15,9 +15,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@code JSON} columns between nodes: two people change one note's document offline, one appending
- * a tag and the other setting its owner, and after they meet both changes are in the document on
- * every node, also in a live query's result and in {@code ->>} queries.
+ * {@code JSON MERGEABLE} columns between nodes: two people change one note's document offline, one
+ * appending a tag and the other setting its owner, and after they meet both changes are in the
+ * document on every node, also in a live query's result and in {@code ->>} queries.
  */
 class JsonReplicationTest extends ClusterTest {
   private static final String META = "SELECT meta FROM note WHERE id = 1";
@@ -44,7 +44,7 @@ class JsonReplicationTest extends ClusterTest {
     Connection b = cluster.client("b", port);
     exec(
         a,
-        "CREATE TABLE note (id BIGINT PRIMARY KEY, title VARCHAR(200), meta JSON)",
+        "CREATE TABLE note (id BIGINT PRIMARY KEY, title VARCHAR(200), meta JSON MERGEABLE)",
         "INSERT INTO note VALUES (1, 'plan', '{\"tags\":[\"work\"]}')");
     awaitSame(META, hub, a, b);
     assertThat(rows(b, META)).containsExactly(List.of("{\"tags\":[\"work\"]}"));

@@ -136,6 +136,8 @@ public final class TypeNames {
           case "COUNTER" -> ColumnType.COUNTER;
           // collaborative text: concurrent edits of one value both survive (a sequence CRDT)
           case "TEXT MERGEABLE", "MERGEABLE TEXT", "MERGEABLE_TEXT" -> ColumnType.MERGEABLE_TEXT;
+          // a JSON document that merges per path; a plain JSON column keeps its text as written
+          case "JSON MERGEABLE", "MERGEABLE JSON", "MERGEABLE_JSON" -> ColumnType.MERGEABLE_JSON;
           default -> sqliteAffinity(upper);
         };
     // FLOAT(p) with p <= 24 is single precision (SQL standard, PostgreSQL).
