@@ -94,7 +94,11 @@ final class Compaction {
         permit.release();
       }
     }
-    long tombs = folded == 0 ? 0 : sweepTombs();
+    // Tombstones stay: a peer behind the horizon catches up by row states, and a deleted row's
+    // tombstone state is how such a peer learns of the delete (without it, the row would live on
+    // there). They may go once a snapshot's receiver drops the rows its coverage holds but the
+    // snapshot lacks.
+    long tombs = 0;
     return new Compacted(folded, tombs, horizon.vector());
   }
 
@@ -207,58 +211,6 @@ final class Compaction {
       PreparedStatement log = w.prepare("DELETE FROM _pl_log WHERE seq=?");
       log.setLong(1, seq);
       log.executeUpdate();
-    }
-  }
-
-  /**
-   * Drops tombstones of deleted rows whose every register is below the horizon (rows hidden by a
-   * UNIQUE conflict are live and stay), a batch per write transaction.
-   */
-  private long sweepTombs() throws SQLException {
-    VersionVector ops = horizon.opVector();
-    String tbl = "";
-    byte[] key = new byte[0];
-    long dropped = 0;
-    while (true) {
-      permit.acquire(WAIT);
-      try {
-        PreparedStatement ps =
-            w.prepare(
-                "SELECT tbl, key, state FROM _pl_tomb WHERE hidden = 0 AND (tbl, key) > (?, ?)"
-                    + " ORDER BY tbl, key LIMIT ?");
-        ps.setString(1, tbl);
-        ps.setBytes(2, key);
-        ps.setInt(3, BATCH);
-        int read = 0;
-        PreparedStatement del = w.prepare("DELETE FROM _pl_tomb WHERE tbl=? AND key=?");
-        Map<byte[], String> gone = new java.util.LinkedHashMap<>();
-        try (ResultSet rs = ps.executeQuery()) {
-          while (rs.next()) {
-            read++;
-            tbl = rs.getString(1);
-            key = rs.getBytes(2);
-            EntityState s = EntityState.decode(rs.getBytes(3));
-            if (!s.live() && s.coveredBy(ops)) {
-              gone.put(key, tbl);
-            }
-          }
-        }
-        for (Map.Entry<byte[], String> g : gone.entrySet()) {
-          del.setString(1, g.getValue());
-          del.setBytes(2, g.getKey());
-          del.executeUpdate();
-        }
-        w.commit();
-        dropped += gone.size();
-        if (read < BATCH) {
-          return dropped;
-        }
-      } catch (SQLException | RuntimeException e) {
-        w.rollbackAfter(e, state.catalog());
-        throw e;
-      } finally {
-        permit.release();
-      }
     }
   }
 }
